@@ -1,0 +1,149 @@
+//! The finding: what a detector reports, in the shape of the report contract (PRODUCT.md).
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// How bad an error is, as in MQM.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Minor,
+    Major,
+    Critical,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 3] = [Severity::Minor, Severity::Major, Severity::Critical];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Minor => "minor",
+            Severity::Major => "major",
+            Severity::Critical => "critical",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Severity {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "minor" => Ok(Severity::Minor),
+            "major" => Ok(Severity::Major),
+            "critical" => Ok(Severity::Critical),
+            _ => Err(format!(
+                "unknown severity '{s}' (expected minor, major or critical)"
+            )),
+        }
+    }
+}
+
+/// The fixed vocabulary of finding categories (documented in the README).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    WordOrder,
+    DanglingVerb,
+    MissingSubject,
+    MissingVerb,
+    Calque,
+    Agreement,
+    Capitalization,
+    Consistency,
+    Repetition,
+    Untranslated,
+    Boilerplate,
+    SourceMismatch,
+}
+
+impl Category {
+    pub const ALL: [Category; 12] = [
+        Category::WordOrder,
+        Category::DanglingVerb,
+        Category::MissingSubject,
+        Category::MissingVerb,
+        Category::Calque,
+        Category::Agreement,
+        Category::Capitalization,
+        Category::Consistency,
+        Category::Repetition,
+        Category::Untranslated,
+        Category::Boilerplate,
+        Category::SourceMismatch,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::WordOrder => "word-order",
+            Category::DanglingVerb => "dangling-verb",
+            Category::MissingSubject => "missing-subject",
+            Category::MissingVerb => "missing-verb",
+            Category::Calque => "calque",
+            Category::Agreement => "agreement",
+            Category::Capitalization => "capitalization",
+            Category::Consistency => "consistency",
+            Category::Repetition => "repetition",
+            Category::Untranslated => "untranslated",
+            Category::Boilerplate => "boilerplate",
+            Category::SourceMismatch => "source-mismatch",
+        }
+    }
+
+    /// Categories about sentence structure: the ones the structural detectors report.
+    pub fn is_structural(self) -> bool {
+        matches!(
+            self,
+            Category::WordOrder
+                | Category::DanglingVerb
+                | Category::MissingSubject
+                | Category::MissingVerb
+        )
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Category {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Category::ALL
+            .into_iter()
+            .find(|c| c.as_str() == s)
+            .ok_or_else(|| format!("unknown category '{s}'"))
+    }
+}
+
+/// One flagged span with its reason and suggested rewrite, positioned in the input as given.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    pub rule: String,
+    pub category: Category,
+    pub severity: Severity,
+    pub confidence: f64,
+    pub message: String,
+    /// 1-based line of `start`.
+    pub line: usize,
+    /// 1-based column of `start`, counted in characters.
+    pub column: usize,
+    /// Byte offset into the input where the span starts.
+    pub start: usize,
+    /// Byte offset into the input where the span ends (exclusive).
+    pub end: usize,
+    /// The whole sentence, as in the input.
+    pub sentence: String,
+    /// The flagged span, as in the input.
+    pub text: String,
+    /// The whole corrected sentence, when the rule can propose one.
+    pub suggestion: Option<String>,
+}

@@ -1,0 +1,12 @@
+//! mtlint: finds the errors machine translation from verb-second languages (Dutch, German, …)
+//! leaves in English, and proposes the corrected sentence.
+//!
+//! The pipeline is the architecture: read → normalize → segment → tokenize → tag → chunk →
+//! detect → report. Each stage is a module with plain data in and out.
+
+pub mod finding;
+pub mod normalize;
+pub mod read;
+pub mod segment;
+pub mod tag;
+pub mod tokenize;

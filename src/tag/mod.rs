@@ -1,0 +1,163 @@
+//! Tag stage: Penn Treebank part-of-speech tags for tokens, from an averaged perceptron trained
+//! on UD English EWT (CC BY-SA 4.0) and embedded in the binary, corrected by a lexicon of
+//! overrides that linguists edit (`rules/lexicon.tsv`).
+
+pub mod features;
+pub mod model;
+pub mod tagset;
+pub mod train;
+
+use features::{TokenInfo, canonical_chars, hash_chars};
+use model::{KeyMap, Model, ModelError};
+use std::sync::OnceLock;
+pub use tagset::Tag;
+
+/// The model trained by `mtlint train-tagger`, embedded at build time.
+static EMBEDDED_MODEL: &[u8] = include_bytes!("../../models/tagger.bin");
+/// The default lexicon overrides.
+pub const EMBEDDED_LEXICON: &str = include_str!("../../rules/lexicon.tsv");
+
+/// Lexicon overrides: a word form → the tags it may take. An exact-case entry wins over a
+/// lower-case one.
+#[derive(Debug, Default, Clone)]
+pub struct Lexicon {
+    exact: KeyMap<u64>,
+    lower: KeyMap<u64>,
+}
+
+/// Hash of the exact (case-kept) form of a word.
+fn exact_key(word: &str) -> u64 {
+    word.chars()
+        .fold(0x84222325, |h, c| features::mix(h, c as u64))
+}
+
+impl Lexicon {
+    /// Parses `word<TAB>TAG[ TAG…]` lines (`#` starts a comment). A word written in lower case
+    /// applies to every casing; any other casing applies to that exact form. Errors name the
+    /// file and line.
+    pub fn parse(name: &str, text: &str) -> Result<Lexicon, String> {
+        let mut lex = Lexicon::default();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            let content = line.split('#').next().unwrap_or("").trim();
+            if content.is_empty() {
+                continue;
+            }
+            let mut parts = content.splitn(2, '\t');
+            let word = parts.next().unwrap_or("").trim();
+            let tags = parts.next().ok_or_else(|| {
+                format!("{name}:{}: expected 'word<TAB>TAG', found '{content}'", n + 1)
+            })?;
+            let mut mask = 0u64;
+            for t in tags.split([' ', ',']).filter(|t| !t.is_empty()) {
+                let tag = Tag::parse(t)
+                    .ok_or_else(|| format!("{name}:{}: unknown tag '{t}'", n + 1))?;
+                mask |= 1 << tag.index();
+            }
+            if mask == 0 || word.is_empty() {
+                return Err(format!("{name}:{}: a word and at least one tag are needed", n + 1));
+            }
+            if word.chars().any(char::is_uppercase) {
+                lex.exact.insert(exact_key(word), mask);
+            } else {
+                let mut buf = Vec::new();
+                canonical_chars(word, &mut buf);
+                lex.lower.insert(hash_chars(&buf), mask);
+            }
+        }
+        Ok(lex)
+    }
+
+    /// The tag set a word is restricted to, or 0.
+    fn allowed(&self, word: &str, key: u64) -> u64 {
+        if !self.exact.is_empty()
+            && let Some(&m) = self.exact.get(&exact_key(word))
+        {
+            return m;
+        }
+        self.lower.get(&key).copied().unwrap_or(0)
+    }
+
+    pub fn len(&self) -> usize {
+        self.exact.len() + self.lower.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// A model with its lexicon overrides.
+pub struct Tagger {
+    model: Model,
+    lexicon: Lexicon,
+}
+
+impl Tagger {
+    pub fn new(model: Model, lexicon: Lexicon) -> Tagger {
+        Tagger { model, lexicon }
+    }
+
+    /// Loads the embedded model and lexicon.
+    pub fn load_embedded() -> Result<Tagger, String> {
+        let model = Model::from_bytes(EMBEDDED_MODEL).map_err(|e: ModelError| e.to_string())?;
+        let lexicon = Lexicon::parse("rules/lexicon.tsv", EMBEDDED_LEXICON)?;
+        Ok(Tagger { model, lexicon })
+    }
+
+    /// The embedded tagger, loaded once per process.
+    pub fn embedded() -> &'static Tagger {
+        static TAGGER: OnceLock<Tagger> = OnceLock::new();
+        TAGGER.get_or_init(|| {
+            // The embedded files are part of the build and checked by the tests.
+            Tagger::load_embedded().expect("embedded tagger model and lexicon are valid")
+        })
+    }
+
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    pub fn into_model(self) -> Model {
+        self.model
+    }
+
+    /// Replaces the lexicon overrides (for `--lexicon`).
+    pub fn with_lexicon(mut self, lexicon: Lexicon) -> Tagger {
+        self.lexicon = lexicon;
+        self
+    }
+
+    /// Adds overrides on top of the current ones.
+    pub fn extend_lexicon(&mut self, more: Lexicon) {
+        self.lexicon.exact.extend(more.exact);
+        self.lexicon.lower.extend(more.lower);
+    }
+
+    /// Tags one sentence of words.
+    pub fn tag(&self, words: &[&str]) -> Vec<Tag> {
+        let mut out = Vec::with_capacity(words.len());
+        self.tag_into(words, &mut TagScratch::default(), &mut out);
+        out
+    }
+
+    /// Tags one sentence, reusing buffers.
+    pub fn tag_into(&self, words: &[&str], scratch: &mut TagScratch, out: &mut Vec<Tag>) {
+        scratch.infos.clear();
+        scratch.allowed.clear();
+        for (i, w) in words.iter().enumerate() {
+            let info = TokenInfo::new(w, i == 0, &mut scratch.chars, |k| self.model.lookup(k));
+            scratch.allowed.push(self.lexicon.allowed(w, info.key));
+            scratch.infos.push(info);
+        }
+        self.model.decode(&scratch.infos, &scratch.allowed, out);
+    }
+}
+
+/// Reusable buffers for tagging.
+#[derive(Default)]
+pub struct TagScratch {
+    chars: Vec<char>,
+    infos: Vec<TokenInfo>,
+    allowed: Vec<u64>,
+}
