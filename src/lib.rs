@@ -4,9 +4,16 @@
 //! The pipeline is the architecture: read → normalize → segment → tokenize → tag → chunk →
 //! detect → report. Each stage is a module with plain data in and out.
 
+pub mod check;
+pub mod chunk;
+pub mod detect;
 pub mod finding;
+pub mod input;
+pub mod inspect;
 pub mod normalize;
+pub mod pipeline;
 pub mod read;
+pub mod report;
 pub mod segment;
 pub mod tag;
 pub mod tokenize;

@@ -1,20 +1,69 @@
 use clap::{Parser, Subcommand};
+use mtlint::check::{check_paths, exit_code};
+use mtlint::detect::Linter;
+use mtlint::finding::Severity;
+use mtlint::input::InputFormat;
+use mtlint::inspect::{TagFormat, render, tag_pretokenized};
+use mtlint::read::{Origin, read_text};
+use mtlint::report::{self, Format};
+use mtlint::tag::Tagger;
 use mtlint::tag::train::{TrainArgs, eval_command, train_command};
+use std::io::Write;
 use std::process::ExitCode;
 
 #[derive(Parser)]
 #[command(
     name = "mtlint",
     version,
-    about = "Checks machine-translated English for verb-second source-order errors"
+    about = "Checks machine-translated English for the errors verb-second source languages leave \
+             behind, and proposes the corrected sentence."
 )]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum FailOn {
+    Minor,
+    Major,
+    Critical,
+    Never,
+}
+
 #[derive(Subcommand)]
 enum Command {
+    /// Check texts and report every flagged sentence with a reason and a suggested rewrite.
+    Check {
+        /// Files or directories (walked for .txt and .md); `-` or nothing reads standard input.
+        paths: Vec<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        #[arg(long, value_enum, default_value = "auto")]
+        input_format: InputFormat,
+        /// Write the report to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<String>,
+        /// Exit with 1 when a finding is at or above this severity.
+        #[arg(long, value_enum, default_value = "major")]
+        fail_on: FailOn,
+    },
+    /// Show how mtlint analyses text: tokens, tags and chunks per sentence.
+    Tag {
+        /// A file, or `-`/nothing for standard input.
+        file: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: TagFormat,
+        /// Input is one sentence per line, tokens separated by single spaces; output is the same
+        /// lines with /TAG after each token.
+        #[arg(long)]
+        pretokenized: bool,
+    },
+    /// List, explain and test the rules.
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
     /// Train the part-of-speech tagger on a CoNLL-U treebank.
     TrainTagger {
         #[arg(long)]
@@ -40,9 +89,84 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum RulesCommand {
+    /// One line per rule: id, category, severity, summary.
+    List,
+    /// A rule's documentation and examples.
+    Explain { id: String },
+    /// Run every rule's examples: bad ones must be flagged with their fix, good ones not.
+    Test,
+}
+
+fn fail(msg: impl std::fmt::Display) -> ExitCode {
+    eprintln!("mtlint: {msg}");
+    ExitCode::from(2)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
+    match cli.command {
+        Command::Check {
+            paths,
+            format,
+            input_format,
+            output,
+            fail_on,
+        } => {
+            let linter = Linter::new(Tagger::embedded());
+            let reports = check_paths(&paths, input_format, &linter);
+            for r in &reports {
+                if let Err(e) = &r.outcome {
+                    eprintln!("mtlint: {e}");
+                }
+            }
+            let mut sink: Box<dyn Write> = match &output {
+                Some(p) => match std::fs::File::create(p) {
+                    Ok(f) => Box::new(std::io::BufWriter::new(f)),
+                    Err(e) => return fail(format!("{p}: cannot write: {e}")),
+                },
+                None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+            };
+            if let Err(e) = report::write(&mut sink, format, &reports).and_then(|_| sink.flush())
+            {
+                return fail(format!("cannot write the report: {e}"));
+            }
+            let threshold = match fail_on {
+                FailOn::Minor => Some(Severity::Minor),
+                FailOn::Major => Some(Severity::Major),
+                FailOn::Critical => Some(Severity::Critical),
+                FailOn::Never => None,
+            };
+            ExitCode::from(exit_code(&reports, threshold))
+        }
+        Command::Tag {
+            file,
+            format,
+            pretokenized,
+        } => {
+            let origin = match file.as_deref() {
+                None | Some("-") => Origin::Stdin,
+                Some(p) => Origin::File(p.into()),
+            };
+            let decoded = match read_text(&origin) {
+                Ok(d) => d,
+                Err(e) => return fail(e),
+            };
+            let tagger = Tagger::embedded();
+            let out = if pretokenized {
+                tag_pretokenized(tagger, &decoded.text)
+            } else {
+                let doc = mtlint::pipeline::Document::analyze(decoded.text, decoded.bom_len, tagger);
+                render(&doc, format)
+            };
+            let mut stdout = std::io::stdout().lock();
+            match stdout.write_all(out.as_bytes()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(e),
+            }
+        }
+        Command::Rules { command } => rules_command(command),
         Command::TrainTagger {
             train,
             dev,
@@ -50,23 +174,60 @@ fn main() -> ExitCode {
             iterations,
             seed,
             morph,
-        } => train_command(&TrainArgs {
+        } => match train_command(&TrainArgs {
             train,
             dev,
             output,
             morph,
             iterations,
             seed,
-        }),
-        Command::EvalTagger { files, model } => {
-            eval_command(&files, model.as_deref()).map(|s| print!("{s}"))
+        }) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(e),
+        },
+        Command::EvalTagger { files, model } => match eval_command(&files, model.as_deref()) {
+            Ok(s) => {
+                print!("{s}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e),
+        },
+    }
+}
+
+fn rules_command(command: RulesCommand) -> ExitCode {
+    let linter = Linter::new(Tagger::embedded());
+    match command {
+        RulesCommand::List => {
+            for d in &linter.detectors {
+                let m = d.meta();
+                println!("{}\t{}\t{}\t{}", m.id, m.category, m.severity, m.summary);
+            }
+            ExitCode::SUCCESS
         }
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("mtlint: {e}");
-            ExitCode::from(2)
+        RulesCommand::Explain { id } => match linter.detectors.iter().find(|d| d.meta().id == id) {
+            Some(d) => {
+                print!("{}", mtlint::detect::explain(d.meta()));
+                ExitCode::SUCCESS
+            }
+            None => fail(format!("no rule with id '{id}' (see `mtlint rules list`)")),
+        },
+        RulesCommand::Test => {
+            let failures = mtlint::detect::test_examples(&linter);
+            for f in &failures {
+                println!("FAIL {f}");
+            }
+            let total: usize = linter.detectors.iter().map(|d| d.meta().examples.len()).sum();
+            println!(
+                "{} passed, {} failed",
+                total - failures.len(),
+                failures.len()
+            );
+            if failures.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
         }
     }
 }

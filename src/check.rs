@@ -1,0 +1,105 @@
+//! The `check` command's work, independent of the command line: expand paths, read each input
+//! (a text, or JSONL records), check it, and collect one report per document in input order.
+//! One bad input never stops the others.
+
+use crate::detect::Linter;
+use crate::finding::Severity;
+use crate::input::{InputFormat, parse_jsonl};
+use crate::read::{Origin, expand_paths, read_text};
+use crate::report::DocumentReport;
+
+/// Checks every input named by `paths`.
+pub fn check_paths(paths: &[String], format: InputFormat, linter: &Linter) -> Vec<DocumentReport> {
+    let mut reports = Vec::new();
+    for origin in expand_paths(paths) {
+        match origin {
+            Err(e) => reports.push(DocumentReport {
+                path: error_path(&e),
+                id: None,
+                line: None,
+                outcome: Err(e.to_string()),
+            }),
+            Ok(origin) => check_origin(&origin, format, linter, &mut reports),
+        }
+    }
+    reports
+}
+
+fn error_path(e: &crate::read::InputError) -> String {
+    use crate::read::InputError::*;
+    match e {
+        Io { path, .. } | Missing { path } | InvalidUtf8 { path, .. } | Binary { path, .. } => {
+            path.clone()
+        }
+    }
+}
+
+fn is_jsonl(origin: &Origin, format: InputFormat) -> bool {
+    match format {
+        InputFormat::Jsonl => true,
+        InputFormat::Text => false,
+        InputFormat::Auto => origin.extension().as_deref() == Some("jsonl"),
+    }
+}
+
+fn check_origin(
+    origin: &Origin,
+    format: InputFormat,
+    linter: &Linter,
+    reports: &mut Vec<DocumentReport>,
+) {
+    let path = origin.display_name();
+    let decoded = match read_text(origin) {
+        Ok(d) => d,
+        Err(e) => {
+            reports.push(DocumentReport {
+                path,
+                id: None,
+                line: None,
+                outcome: Err(e.to_string()),
+            });
+            return;
+        }
+    };
+    if !is_jsonl(origin, format) {
+        let findings = linter.check_text(decoded.text, decoded.bom_len);
+        reports.push(DocumentReport {
+            path,
+            id: None,
+            line: None,
+            outcome: Ok(findings),
+        });
+        return;
+    }
+    for record in parse_jsonl(&decoded.text) {
+        reports.push(match record {
+            Ok(r) => DocumentReport {
+                path: path.clone(),
+                id: r.id,
+                line: r.line,
+                outcome: Ok(linter.check_text(r.text, r.base_offset)),
+            },
+            Err(e) => DocumentReport {
+                path: path.clone(),
+                id: Some(e.id.unwrap_or(serde_json::Value::Null)),
+                line: Some(e.line),
+                outcome: Err(format!("{path}: {}", e.message)),
+            },
+        });
+    }
+}
+
+/// The exit code of a check: 2 when an input could not be read, 1 when a finding is at or
+/// above `fail_on` (None: never fail on findings), 0 otherwise.
+pub fn exit_code(reports: &[DocumentReport], fail_on: Option<Severity>) -> u8 {
+    if reports.iter().any(|r| r.outcome.is_err()) {
+        return 2;
+    }
+    let failing = fail_on.is_some_and(|threshold| {
+        reports
+            .iter()
+            .flat_map(|r| r.findings())
+            .any(|f| f.severity >= threshold)
+    });
+    u8::from(failing)
+}

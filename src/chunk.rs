@@ -1,0 +1,277 @@
+//! Chunk stage: noun phrases (with coordination and "of"-attachments), verb groups and
+//! prepositional phrases, found from the tags by a small deterministic grammar.
+
+use crate::tag::Tag;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum ChunkKind {
+    /// Noun phrase: "the internationally recognised government", "Trump and Haftar".
+    NP,
+    /// Verb group: auxiliaries, adverbs between them, and the main verb: "has been recognized".
+    VG,
+    /// Preposition with its noun phrase: "in the capital".
+    PP,
+}
+
+/// A chunk over token indices `start..end` of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Chunk {
+    pub kind: ChunkKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Tokens of one sentence as the chunker sees them: lower-cased words and tags.
+pub struct Words<'a> {
+    pub words: &'a [&'a str],
+    pub tags: &'a [Tag],
+}
+
+fn is_open_quote(w: &str) -> bool {
+    matches!(w, "“" | "\"" | "‘" | "«" | "„")
+}
+
+fn is_close_quote(w: &str) -> bool {
+    matches!(w, "”" | "\"" | "’" | "»")
+}
+
+impl Words<'_> {
+    pub fn len(&self) -> usize {
+        self.tags.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tags.is_empty()
+    }
+
+    fn tag(&self, i: usize) -> Option<Tag> {
+        self.tags.get(i).copied()
+    }
+
+    fn word(&self, i: usize) -> &str {
+        self.words.get(i).copied().unwrap_or("")
+    }
+
+    /// Can token `i` be a noun-phrase head?
+    fn is_head(&self, i: usize) -> bool {
+        self.tag(i)
+            .is_some_and(|t| t.is_noun() || matches!(t, Tag::CD | Tag::PRP | Tag::EX))
+    }
+
+    /// End (exclusive) of a basic noun phrase starting at `i`: an optional predeterminer and
+    /// determiner or possessive, modifiers, and a run of nouns; "Haftar 's forces" chains. A
+    /// pronoun or a number stands alone.
+    pub fn basic_np(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        let mut quoted = false;
+        if is_open_quote(self.word(j)) {
+            quoted = true;
+            j += 1;
+        }
+        if self.tag(j) == Some(Tag::PRP) {
+            return Some(j + 1);
+        }
+        if self.tag(j) == Some(Tag::PDT) {
+            j += 1;
+        }
+        let mut has_det = false;
+        if matches!(self.tag(j), Some(Tag::DT | Tag::PRPS | Tag::WPS)) {
+            j += 1;
+            has_det = true;
+            // A quotation can open after the determiner: a “shared vision”.
+            if !quoted && is_open_quote(self.word(j)) {
+                quoted = true;
+                j += 1;
+            }
+        }
+        let mut head_end = None;
+        loop {
+            match self.tag(j) {
+                Some(t) if t.is_adjective() || matches!(t, Tag::VBN | Tag::VBG | Tag::RBS) => {
+                    // Adjectives and participles only modify when a noun follows them.
+                    if head_end.is_some() {
+                        break;
+                    }
+                    j += 1;
+                }
+                Some(Tag::RB)
+                    if head_end.is_none()
+                        && self
+                            .tag(j + 1)
+                            .is_some_and(|t| t.is_adjective() || t == Tag::VBN) =>
+                {
+                    // "the internationally recognised government"
+                    j += 1;
+                }
+                Some(Tag::HYPH) if head_end.is_some() => j += 1,
+                Some(Tag::CD) => {
+                    j += 1;
+                    head_end = Some(j);
+                }
+                Some(t) if t.is_noun() => {
+                    j += 1;
+                    head_end = Some(j);
+                    if self.tag(j) == Some(Tag::POS) {
+                        // A possessive starts a new determiner slot: "Haftar 's forces".
+                        j += 1;
+                        head_end = None;
+                    }
+                }
+                _ => break,
+            }
+        }
+        let mut end = match head_end {
+            Some(e) => e,
+            None if has_det && !quoted && matches!(self.tag(i), Some(Tag::DT)) => {
+                // A demonstrative or quantifier used alone: "this", "both", "all".
+                let d = i;
+                let alone = matches!(
+                    self.word(d).to_lowercase().as_str(),
+                    "this" | "that" | "these" | "those" | "all" | "both" | "each" | "some" | "any"
+                        | "none" | "either" | "neither" | "another"
+                );
+                if alone { d + 1 } else { return None }
+            }
+            None => return None,
+        };
+        if quoted {
+            // Take everything up to the closing quote as the phrase: a quoted title or phrase.
+            let mut k = end;
+            while k < self.len() && !is_close_quote(self.word(k)) {
+                k += 1;
+            }
+            if k < self.len() {
+                end = k + 1;
+            }
+        }
+        Some(end)
+    }
+
+    /// A noun phrase with "of"-attachments and coordination: "the government of France",
+    /// "Trump and Haftar", "the U.S. and Russia".
+    pub fn noun_phrase(&self, i: usize) -> Option<usize> {
+        let mut end = self.basic_np(i)?;
+        loop {
+            let w = self.word(end).to_lowercase();
+            if w == "of" && self.tag(end) == Some(Tag::IN) {
+                match self.basic_np(end + 1) {
+                    Some(e) => end = e,
+                    None => break,
+                }
+            } else if (w == "and" || w == "or") && self.tag(end) == Some(Tag::CC) {
+                // Coordinate only like with like, so "Haftar and said" is not a phrase.
+                match self.basic_np(end + 1) {
+                    Some(e) if self.is_head(e - 1) || is_close_quote(self.word(e - 1)) => end = e,
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        Some(end)
+    }
+
+    /// End of a verb group starting at `i`: modals and auxiliaries, adverbs and "not" between
+    /// them, and the verbs.
+    pub fn verb_group(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        let mut last_verb = None;
+        while let Some(t) = self.tag(j) {
+            if t.is_verb() || t == Tag::TO && last_verb.is_some() {
+                j += 1;
+                if t.is_verb() {
+                    last_verb = Some(j);
+                }
+            } else if (t.is_adverb() || self.word(j) == "n't") && last_verb.is_some() {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        last_verb
+    }
+}
+
+/// Words tagged IN that introduce clauses and never take a noun phrase as object.
+pub const SUBORDINATORS: &[&str] = &[
+    "that", "if", "whether", "because", "although", "though", "while", "whereas", "unless", "so",
+];
+
+/// Chunks a sentence left to right: noun phrases, verb groups, and prepositions with their
+/// noun phrase.
+pub fn chunk(words: &[&str], tags: &[Tag]) -> Vec<Chunk> {
+    let w = Words { words, tags };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < w.len() {
+        if tags[i] == Tag::IN
+            && !SUBORDINATORS.contains(&words[i].to_lowercase().as_str())
+            && let Some(end) = w.noun_phrase(i + 1)
+        {
+            out.push(Chunk { kind: ChunkKind::PP, start: i, end });
+            i = end;
+        } else if let Some(end) = w.noun_phrase(i) {
+            out.push(Chunk { kind: ChunkKind::NP, start: i, end });
+            i = end;
+        } else if let Some(end) = w.verb_group(i) {
+            out.push(Chunk { kind: ChunkKind::VG, start: i, end });
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Tag::*;
+
+    fn chunks(words: &str, tags: &[Tag]) -> Vec<(ChunkKind, String)> {
+        let ws: Vec<&str> = words.split(' ').collect();
+        chunk(&ws, tags)
+            .into_iter()
+            .map(|c| (c.kind, ws[c.start..c.end].join(" ")))
+            .collect()
+    }
+
+    #[test]
+    fn coordination_and_of_attachments() {
+        let got = chunks(
+            "Also discussed Trump and Haftar a shared vision of peace",
+            &[RB, VBD, NNP, CC, NNP, DT, VBN, NN, IN, NN],
+        );
+        assert_eq!(
+            got,
+            vec![
+                (ChunkKind::VG, "discussed".to_string()),
+                (ChunkKind::NP, "Trump and Haftar".to_string()),
+                (ChunkKind::NP, "a shared vision of peace".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn adjective_after_noun_starts_a_new_phrase() {
+        let got = chunks(
+            "the minister new measures has been recognized",
+            &[DT, NN, JJ, NNS, VBZ, VBN, VBN],
+        );
+        assert_eq!(
+            got,
+            vec![
+                (ChunkKind::NP, "the minister".to_string()),
+                (ChunkKind::NP, "new measures".to_string()),
+                (ChunkKind::VG, "has been recognized".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn possessives_chain() {
+        let got = chunks("Haftar 's forces", &[NNP, POS, NNS]);
+        assert_eq!(got, vec![(ChunkKind::NP, "Haftar 's forces".to_string())]);
+    }
+}

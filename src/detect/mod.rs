@@ -1,0 +1,252 @@
+//! Detect stage: named rules that read an analyzed sentence and report diagnoses. Detectors
+//! know nothing of output formats; [`Linter`] turns their diagnoses into [`Finding`]s
+//! positioned in the input as given.
+
+pub mod rewrite;
+pub mod verb_second;
+
+use crate::finding::{Category, Finding, Severity};
+use crate::pipeline::{AnalyzedSentence, Document};
+use crate::segment::SegmentKind;
+use crate::tag::{Tag, Tagger};
+
+/// An example of a rule, run as a test: a `bad` sentence must be flagged by the rule (with
+/// exactly `fix` as the suggestion when given), a `good` one must not.
+#[derive(Debug, Clone, Copy)]
+pub enum Example {
+    Bad {
+        text: &'static str,
+        fix: Option<&'static str>,
+    },
+    Good(&'static str),
+}
+
+/// What a rule is: stable id, category, severity, and the documentation `rules explain` shows.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleMeta {
+    pub id: &'static str,
+    pub category: Category,
+    pub severity: Severity,
+    /// One line: what the rule finds.
+    pub summary: &'static str,
+    /// Why it matters to an editor.
+    pub why: &'static str,
+    /// How to fix what it finds.
+    pub fix: &'static str,
+    pub examples: &'static [Example],
+}
+
+/// One problem a detector found, in normalized-text offsets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnosis {
+    pub start: usize,
+    pub end: usize,
+    pub message: String,
+    pub suggestion: Option<String>,
+    pub confidence: f64,
+}
+
+/// A sentence as detectors see it.
+pub struct SentenceView<'a> {
+    pub text: &'a str,
+    pub sentence: &'a AnalyzedSentence,
+    pub words: Vec<&'a str>,
+    pub lower: Vec<String>,
+}
+
+impl<'a> SentenceView<'a> {
+    pub fn new(text: &'a str, sentence: &'a AnalyzedSentence) -> Self {
+        let words: Vec<&str> = sentence.tokens.iter().map(|t| t.text(text)).collect();
+        let lower = words.iter().map(|w| w.to_lowercase()).collect();
+        SentenceView {
+            text,
+            sentence,
+            words,
+            lower,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    pub fn tag(&self, i: usize) -> Option<Tag> {
+        self.sentence.tags.get(i).copied()
+    }
+
+    pub fn lower(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
+    }
+
+    pub fn kind(&self) -> SegmentKind {
+        self.sentence.segment.kind
+    }
+
+    /// Byte span in the normalized text of tokens `a..b`.
+    pub fn span(&self, a: usize, b: usize) -> (usize, usize) {
+        let t = &self.sentence.tokens;
+        (t[a].start, t[b.max(a + 1) - 1].end)
+    }
+
+    /// The text of tokens `a..b` as written.
+    pub fn slice(&self, a: usize, b: usize) -> &'a str {
+        let (s, e) = self.span(a, b);
+        &self.text[s..e]
+    }
+
+    pub fn chunks(&self) -> &[crate::chunk::Chunk] {
+        &self.sentence.chunks
+    }
+
+    pub fn chunker(&self) -> crate::chunk::Words<'_> {
+        crate::chunk::Words {
+            words: &self.words,
+            tags: &self.sentence.tags,
+        }
+    }
+}
+
+/// A named rule.
+pub trait Detector: Send + Sync {
+    fn meta(&self) -> &RuleMeta;
+    fn check(&self, sentence: &SentenceView, out: &mut Vec<Diagnosis>);
+}
+
+/// All built-in detectors.
+pub fn builtin() -> Vec<Box<dyn Detector>> {
+    vec![Box::new(verb_second::VerbSecondInversion)]
+}
+
+/// Runs detectors over documents and positions what they find in the input as given.
+pub struct Linter {
+    pub tagger: &'static Tagger,
+    pub detectors: Vec<Box<dyn Detector>>,
+}
+
+impl Linter {
+    pub fn new(tagger: &'static Tagger) -> Linter {
+        Linter {
+            tagger,
+            detectors: builtin(),
+        }
+    }
+
+    pub fn analyze(&self, text: String, base_offset: usize) -> Document {
+        Document::analyze(text, base_offset, self.tagger)
+    }
+
+    /// Checks a text, returning findings in input order.
+    pub fn check_text(&self, text: String, base_offset: usize) -> Vec<Finding> {
+        let doc = self.analyze(text, base_offset);
+        self.check_document(&doc)
+    }
+
+    pub fn check_document(&self, doc: &Document) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        let mut diags = Vec::new();
+        for sentence in &doc.sentences {
+            let view = SentenceView::new(doc.text(), sentence);
+            for det in &self.detectors {
+                diags.clear();
+                det.check(&view, &mut diags);
+                let meta = det.meta();
+                for d in diags.drain(..) {
+                    findings.push(to_finding(doc, sentence, meta, d));
+                }
+            }
+        }
+        findings.sort_by(|a, b| {
+            (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule))
+        });
+        findings
+    }
+}
+
+fn to_finding(
+    doc: &Document,
+    sentence: &AnalyzedSentence,
+    meta: &RuleMeta,
+    d: Diagnosis,
+) -> Finding {
+    let (s_start, s_end) = doc.original_span(sentence.segment.start, sentence.segment.end);
+    let (start, end) = doc.original_span(d.start, d.end);
+    let (line, column) = doc.line_column(start);
+    Finding {
+        rule: meta.id.to_string(),
+        category: meta.category,
+        severity: meta.severity,
+        confidence: (d.confidence * 100.0).round() / 100.0,
+        message: d.message,
+        line,
+        column,
+        start: start + doc.base_offset,
+        end: end + doc.base_offset,
+        sentence: doc.original[s_start..s_end].to_string(),
+        text: doc.original[start..end].to_string(),
+        suggestion: d.suggestion,
+    }
+}
+
+/// A rule's documentation as `rules explain` prints it.
+pub fn explain(meta: &RuleMeta) -> String {
+    let mut s = format!(
+        "{} ({}, {})\n\nWhat it does\n  {}\n\nWhy is this bad?\n  {}\n\nFix\n  {}\n\nExamples\n",
+        meta.id, meta.category, meta.severity, meta.summary, meta.why, meta.fix
+    );
+    for ex in meta.examples {
+        match ex {
+            Example::Bad { text, fix } => {
+                s.push_str(&format!("  bad:  {text}\n"));
+                if let Some(f) = fix {
+                    s.push_str(&format!("  fix:  {f}\n"));
+                }
+            }
+            Example::Good(text) => s.push_str(&format!("  good: {text}\n")),
+        }
+    }
+    s
+}
+
+/// Runs every example of every detector; returns one line per failure.
+pub fn test_examples(linter: &Linter) -> Vec<String> {
+    let mut failures = Vec::new();
+    for det in &linter.detectors {
+        let meta = det.meta();
+        for ex in meta.examples {
+            let text = match ex {
+                Example::Bad { text, .. } | Example::Good(text) => *text,
+            };
+            let doc = linter.analyze(text.to_string(), 0);
+            let mut diags = Vec::new();
+            for s in &doc.sentences {
+                det.check(&SentenceView::new(doc.text(), s), &mut diags);
+            }
+            match ex {
+                Example::Bad { fix, .. } => {
+                    if diags.is_empty() {
+                        failures.push(format!("{}: not flagged: {text}", meta.id));
+                    } else if let Some(fix) = fix
+                        && !diags.iter().any(|d| d.suggestion.as_deref() == Some(*fix))
+                    {
+                        let got: Vec<_> = diags.iter().filter_map(|d| d.suggestion.clone()).collect();
+                        failures.push(format!(
+                            "{}: wrong fix for: {text}\n  expected: {fix}\n  got:      {}",
+                            meta.id,
+                            got.join(" | ")
+                        ));
+                    }
+                }
+                Example::Good(_) => {
+                    if !diags.is_empty() {
+                        failures.push(format!("{}: flagged a good example: {text}", meta.id));
+                    }
+                }
+            }
+        }
+    }
+    failures
+}

@@ -1,0 +1,99 @@
+//! Inputs to check: a whole text file, or the records of a JSONL stream (`{"id", "text"}` per
+//! line, optional `"source"`), each a document of its own.
+
+use serde_json::Value;
+
+/// How input files are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// By extension: `.jsonl` as JSONL, anything else as text.
+    Auto,
+    Text,
+    Jsonl,
+}
+
+/// One document to check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    /// The record's id (JSONL), or None for a text file.
+    pub id: Option<Value>,
+    /// 1-based line in the JSONL file.
+    pub line: Option<usize>,
+    pub text: String,
+    /// Bytes of the input before `text` (a byte-order mark).
+    pub base_offset: usize,
+    pub source: Option<String>,
+}
+
+/// A JSONL line that could not be read as a record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordError {
+    pub id: Option<Value>,
+    pub line: usize,
+    pub message: String,
+}
+
+/// Parses one JSONL line.
+pub fn parse_record(line_no: usize, line: &str) -> Result<Record, RecordError> {
+    let err = |id: Option<Value>, message: String| RecordError {
+        id,
+        line: line_no,
+        message,
+    };
+    if line.trim().is_empty() {
+        return Err(err(None, format!("line {line_no}: empty line, expected a JSON object")));
+    }
+    let value: Value = serde_json::from_str(line)
+        .map_err(|e| err(None, format!("line {line_no}: invalid JSON: {e}")))?;
+    let Value::Object(mut obj) = value else {
+        return Err(err(None, format!("line {line_no}: expected a JSON object")));
+    };
+    let id = obj.remove("id");
+    let text = match obj.remove("text") {
+        Some(Value::String(s)) => s,
+        Some(_) => {
+            return Err(err(id, format!("line {line_no}: \"text\" must be a string")));
+        }
+        None => return Err(err(id, format!("line {line_no}: missing \"text\" field"))),
+    };
+    let source = match obj.remove("source") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s),
+        Some(_) => {
+            return Err(err(id, format!("line {line_no}: \"source\" must be a string")));
+        }
+    };
+    Ok(Record {
+        id: Some(id.unwrap_or(Value::Null)),
+        line: Some(line_no),
+        text,
+        base_offset: 0,
+        source,
+    })
+}
+
+/// Splits a JSONL text into records, one result per line (line ends LF or CRLF).
+pub fn parse_jsonl(text: &str) -> Vec<Result<Record, RecordError>> {
+    text.lines()
+        .enumerate()
+        .map(|(i, line)| parse_record(i + 1, line))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_and_errors() {
+        let got = parse_jsonl("{\"id\": 1, \"text\": \"A.\"}\r\nnot json\n{\"id\": \"x\"}\n");
+        assert_eq!(got.len(), 3);
+        let first = got[0].as_ref().unwrap();
+        assert_eq!(first.text, "A.");
+        assert_eq!(first.id, Some(Value::from(1)));
+        assert!(got[1].as_ref().unwrap_err().message.contains("invalid JSON"));
+        let third = got[2].as_ref().unwrap_err();
+        assert_eq!(third.id, Some(Value::from("x")));
+        assert!(third.message.contains("missing \"text\""));
+    }
+}
