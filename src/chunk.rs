@@ -128,8 +128,19 @@ impl Words<'_> {
                 let d = i;
                 let alone = matches!(
                     self.word(d).to_lowercase().as_str(),
-                    "this" | "that" | "these" | "those" | "all" | "both" | "each" | "some" | "any"
-                        | "none" | "either" | "neither" | "another"
+                    "this"
+                        | "that"
+                        | "these"
+                        | "those"
+                        | "all"
+                        | "both"
+                        | "each"
+                        | "some"
+                        | "any"
+                        | "none"
+                        | "either"
+                        | "neither"
+                        | "another"
                 );
                 if alone { d + 1 } else { return None }
             }
@@ -209,13 +220,25 @@ pub fn chunk(words: &[&str], tags: &[Tag]) -> Vec<Chunk> {
             && !SUBORDINATORS.contains(&words[i].to_lowercase().as_str())
             && let Some(end) = w.noun_phrase(i + 1)
         {
-            out.push(Chunk { kind: ChunkKind::PP, start: i, end });
+            out.push(Chunk {
+                kind: ChunkKind::PP,
+                start: i,
+                end,
+            });
             i = end;
         } else if let Some(end) = w.noun_phrase(i) {
-            out.push(Chunk { kind: ChunkKind::NP, start: i, end });
+            out.push(Chunk {
+                kind: ChunkKind::NP,
+                start: i,
+                end,
+            });
             i = end;
         } else if let Some(end) = w.verb_group(i) {
-            out.push(Chunk { kind: ChunkKind::VG, start: i, end });
+            out.push(Chunk {
+                kind: ChunkKind::VG,
+                start: i,
+                end,
+            });
             i = end;
         } else {
             i += 1;

@@ -41,7 +41,10 @@ pub fn parse_record(line_no: usize, line: &str) -> Result<Record, RecordError> {
         message,
     };
     if line.trim().is_empty() {
-        return Err(err(None, format!("line {line_no}: empty line, expected a JSON object")));
+        return Err(err(
+            None,
+            format!("line {line_no}: empty line, expected a JSON object"),
+        ));
     }
     let value: Value = serde_json::from_str(line)
         .map_err(|e| err(None, format!("line {line_no}: invalid JSON: {e}")))?;
@@ -52,7 +55,10 @@ pub fn parse_record(line_no: usize, line: &str) -> Result<Record, RecordError> {
     let text = match obj.remove("text") {
         Some(Value::String(s)) => s,
         Some(_) => {
-            return Err(err(id, format!("line {line_no}: \"text\" must be a string")));
+            return Err(err(
+                id,
+                format!("line {line_no}: \"text\" must be a string"),
+            ));
         }
         None => return Err(err(id, format!("line {line_no}: missing \"text\" field"))),
     };
@@ -60,7 +66,10 @@ pub fn parse_record(line_no: usize, line: &str) -> Result<Record, RecordError> {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(s),
         Some(_) => {
-            return Err(err(id, format!("line {line_no}: \"source\" must be a string")));
+            return Err(err(
+                id,
+                format!("line {line_no}: \"source\" must be a string"),
+            ));
         }
     };
     Ok(Record {
@@ -91,7 +100,13 @@ mod tests {
         let first = got[0].as_ref().unwrap();
         assert_eq!(first.text, "A.");
         assert_eq!(first.id, Some(Value::from(1)));
-        assert!(got[1].as_ref().unwrap_err().message.contains("invalid JSON"));
+        assert!(
+            got[1]
+                .as_ref()
+                .unwrap_err()
+                .message
+                .contains("invalid JSON")
+        );
         let third = got[2].as_ref().unwrap_err();
         assert_eq!(third.id, Some(Value::from("x")));
         assert!(third.message.contains("missing \"text\""));

@@ -66,7 +66,13 @@ pub fn render(doc: &Document, format: TagFormat) -> String {
                 let chunks: Vec<String> = s
                     .chunks
                     .iter()
-                    .map(|c| format!("[{} {}]", chunk_label(c.kind), words[c.start..c.end].join(" ")))
+                    .map(|c| {
+                        format!(
+                            "[{} {}]",
+                            chunk_label(c.kind),
+                            words[c.start..c.end].join(" ")
+                        )
+                    })
                     .collect();
                 let _ = writeln!(out, "{}\n", chunks.join(" "));
             }
@@ -107,7 +113,11 @@ pub fn render(doc: &Document, format: TagFormat) -> String {
         TagFormat::Conllu => {
             for (n, s) in doc.sentences.iter().enumerate() {
                 let _ = writeln!(out, "# sent_id = {}", n + 1);
-                let _ = writeln!(out, "# text = {}", &text[s.segment.start..s.segment.end].replace('\n', " "));
+                let _ = writeln!(
+                    out,
+                    "# text = {}",
+                    &text[s.segment.start..s.segment.end].replace('\n', " ")
+                );
                 for (i, (t, tag)) in s.tokens.iter().zip(&s.tags).enumerate() {
                     let chunk = s
                         .chunks

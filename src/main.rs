@@ -128,8 +128,7 @@ fn main() -> ExitCode {
                 },
                 None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
             };
-            if let Err(e) = report::write(&mut sink, format, &reports).and_then(|_| sink.flush())
-            {
+            if let Err(e) = report::write(&mut sink, format, &reports).and_then(|_| sink.flush()) {
                 return fail(format!("cannot write the report: {e}"));
             }
             let threshold = match fail_on {
@@ -157,7 +156,8 @@ fn main() -> ExitCode {
             let out = if pretokenized {
                 tag_pretokenized(tagger, &decoded.text)
             } else {
-                let doc = mtlint::pipeline::Document::analyze(decoded.text, decoded.bom_len, tagger);
+                let doc =
+                    mtlint::pipeline::Document::analyze(decoded.text, decoded.bom_len, tagger);
                 render(&doc, format)
             };
             let mut stdout = std::io::stdout().lock();
@@ -217,7 +217,11 @@ fn rules_command(command: RulesCommand) -> ExitCode {
             for f in &failures {
                 println!("FAIL {f}");
             }
-            let total: usize = linter.detectors.iter().map(|d| d.meta().examples.len()).sum();
+            let total: usize = linter
+                .detectors
+                .iter()
+                .map(|d| d.meta().examples.len())
+                .sum();
             println!(
                 "{} passed, {} failed",
                 total - failures.len(),

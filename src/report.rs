@@ -121,8 +121,21 @@ pub fn write_jsonl(out: &mut dyn Write, docs: &[DocumentReport]) -> io::Result<(
 
 /// The CSV header row.
 pub const CSV_HEADER: [&str; 15] = [
-    "path", "id", "line", "column", "start", "end", "rule", "category", "severity",
-    "confidence", "message", "text", "sentence", "suggestion", "record_line",
+    "path",
+    "id",
+    "line",
+    "column",
+    "start",
+    "end",
+    "rule",
+    "category",
+    "severity",
+    "confidence",
+    "message",
+    "text",
+    "sentence",
+    "suggestion",
+    "record_line",
 ];
 
 /// One row per finding, RFC 4180 quoting.

@@ -39,11 +39,67 @@ const FINAL_ABBREVIATIONS: &[&str] = &[
 
 /// Words that typically open a sentence; after an ambiguous abbreviation they signal a boundary.
 const SENTENCE_OPENERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those",
-    "there", "but", "and", "or", "so", "in", "on", "at", "for", "after", "before", "when", "while",
-    "his", "her", "its", "their", "our", "my", "as", "if", "however", "meanwhile", "also",
-    "according", "since", "then", "now", "yet", "what", "who", "why", "how", "where", "many",
-    "some", "most", "all", "both", "one", "two", "several", "each", "every", "no", "not", "to",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "but",
+    "and",
+    "or",
+    "so",
+    "in",
+    "on",
+    "at",
+    "for",
+    "after",
+    "before",
+    "when",
+    "while",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "as",
+    "if",
+    "however",
+    "meanwhile",
+    "also",
+    "according",
+    "since",
+    "then",
+    "now",
+    "yet",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
+    "many",
+    "some",
+    "most",
+    "all",
+    "both",
+    "one",
+    "two",
+    "several",
+    "each",
+    "every",
+    "no",
+    "not",
+    "to",
 ];
 
 /// Whether `word` (with its final period) is an abbreviation of the given lists or an initialism.
@@ -79,7 +135,10 @@ fn is_closing(c: char) -> bool {
 }
 
 fn is_opening(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '‹' | '¿' | '¡' | '„')
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '‹' | '¿' | '¡' | '„'
+    )
 }
 
 fn is_terminal(c: char) -> bool {
@@ -147,7 +206,8 @@ fn lines(text: &str) -> Vec<(usize, usize)> {
 
 fn starts_with_bullet(line: &str) -> bool {
     let t = line.trim_start();
-    if t.starts_with("- ") || t.starts_with("* ") || t.starts_with("• ") || t.starts_with("– ") {
+    if t.starts_with("- ") || t.starts_with("* ") || t.starts_with("• ") || t.starts_with("– ")
+    {
         return true;
     }
     let digits = t.chars().take_while(char::is_ascii_digit).count();
@@ -165,8 +225,7 @@ fn segment_block(text: &str, block: &[(usize, usize)], paragraph: usize, out: &m
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || is_opening(c));
         let short = prev_text.split_whitespace().count() < 10;
-        if starts_with_bullet(next_text)
-            || (!ends_with_terminal(prev_text) && opens_unit && short)
+        if starts_with_bullet(next_text) || (!ends_with_terminal(prev_text) && opens_unit && short)
         {
             split_unit(text, unit_start, prev.1, paragraph, block.len() == 1, out);
             unit_start = next.0;
@@ -174,7 +233,14 @@ fn segment_block(text: &str, block: &[(usize, usize)], paragraph: usize, out: &m
     }
     let last = block[block.len() - 1].1;
     let whole = unit_start == block[0].0;
-    split_unit(text, unit_start, last, paragraph, whole && block.len() == 1, out);
+    split_unit(
+        text,
+        unit_start,
+        last,
+        paragraph,
+        whole && block.len() == 1,
+        out,
+    );
 }
 
 /// Splits one unit into sentences and classifies them.

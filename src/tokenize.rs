@@ -64,8 +64,7 @@ pub fn tokenize_into(text: &str, start: usize, end: usize, tokens: &mut Vec<Toke
             continue;
         }
         let rest = &s[i..];
-        if rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.")
-        {
+        if rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.") {
             let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
             let url = rest[..len].trim_end_matches(|c: char| ".,;:!?)\"”’'".contains(c));
             push(tokens, start + i, start + i + url.len(), TokenKind::Word);
@@ -197,7 +196,10 @@ mod tests {
         assert_eq!(toks("Don't"), vec!["Do", "n't"]);
         assert_eq!(toks("I can’t go"), vec!["I", "ca", "n’t", "go"]);
         assert_eq!(toks("Haftar's forces"), vec!["Haftar", "'s", "forces"]);
-        assert_eq!(toks("we've they'll I'm"), vec!["we", "'ve", "they", "'ll", "I", "'m"]);
+        assert_eq!(
+            toks("we've they'll I'm"),
+            vec!["we", "'ve", "they", "'ll", "I", "'m"]
+        );
         assert_eq!(toks("o'clock"), vec!["o'clock"]);
     }
 
@@ -237,7 +239,14 @@ mod tests {
     fn urls_and_emails() {
         assert_eq!(
             toks("see https://example.com/a?b=1. or mail a.b@c.org"),
-            vec!["see", "https://example.com/a?b=1", ".", "or", "mail", "a.b@c.org"]
+            vec![
+                "see",
+                "https://example.com/a?b=1",
+                ".",
+                "or",
+                "mail",
+                "a.b@c.org"
+            ]
         );
     }
 }

@@ -159,9 +159,7 @@ impl Linter {
                 }
             }
         }
-        findings.sort_by(|a, b| {
-            (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule))
-        });
+        findings.sort_by(|a, b| (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule)));
         findings
     }
 }
@@ -232,7 +230,8 @@ pub fn test_examples(linter: &Linter) -> Vec<String> {
                     } else if let Some(fix) = fix
                         && !diags.iter().any(|d| d.suggestion.as_deref() == Some(*fix))
                     {
-                        let got: Vec<_> = diags.iter().filter_map(|d| d.suggestion.clone()).collect();
+                        let got: Vec<_> =
+                            diags.iter().filter_map(|d| d.suggestion.clone()).collect();
                         failures.push(format!(
                             "{}: wrong fix for: {text}\n  expected: {fix}\n  got:      {}",
                             meta.id,

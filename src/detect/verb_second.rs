@@ -44,7 +44,9 @@ static META: RuleMeta = RuleMeta {
     examples: &[
         Example::Bad {
             text: "Also discussed Trump and Haftar a “shared vision for the transition of Libya”.",
-            fix: Some("Trump and Haftar also discussed a “shared vision for the transition of Libya”."),
+            fix: Some(
+                "Trump and Haftar also discussed a “shared vision for the transition of Libya”.",
+            ),
         },
         Example::Bad {
             text: "Yesterday announced the minister new measures.",
@@ -80,9 +82,29 @@ static META: RuleMeta = RuleMeta {
 
 /// Adverbs that English places before the verb ("They also discussed"), not at the front.
 const MID_ADVERBS: &[&str] = &[
-    "also", "already", "still", "even", "just", "often", "always", "usually", "sometimes",
-    "frequently", "recently", "soon", "finally", "again", "further", "meanwhile", "subsequently",
-    "immediately", "yet", "later", "previously", "initially", "eventually",
+    "also",
+    "already",
+    "still",
+    "even",
+    "just",
+    "often",
+    "always",
+    "usually",
+    "sometimes",
+    "frequently",
+    "recently",
+    "soon",
+    "finally",
+    "again",
+    "further",
+    "meanwhile",
+    "subsequently",
+    "immediately",
+    "yet",
+    "later",
+    "previously",
+    "initially",
+    "eventually",
 ];
 
 /// Fronted words after which English itself inverts (or which are not adverbials at all).
@@ -94,34 +116,86 @@ const INVERTING_ADVERBS: &[&str] = &[
 
 /// Time words that can open a sentence on their own.
 const TIME_WORDS: &[&str] = &[
-    "yesterday", "today", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// "last week", "this year", "next Monday".
 const TIME_DETERMINERS: &[&str] = &["last", "this", "next", "every", "that"];
 const TIME_NOUNS: &[&str] = &[
-    "week", "month", "year", "weekend", "night", "morning", "evening", "afternoon", "summer",
-    "winter", "spring", "autumn", "time", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday",
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "time",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// Forms of "be", "have", "do" and modals: inversion with these is English (questions,
 /// conditionals, "Also present were") or another rule's business.
 pub const AUXILIARIES: &[&str] = &[
-    "be", "is", "are", "was", "were", "am", "'s", "’s", "'re", "’re", "been", "have", "has",
-    "had", "do", "does", "did",
+    "be", "is", "are", "was", "were", "am", "'s", "’s", "'re", "’re", "been", "have", "has", "had",
+    "do", "does", "did",
 ];
 
 /// Prepositions that open a fronted adverbial phrase.
 const FRONT_PREPOSITIONS: &[&str] = &[
-    "in", "on", "at", "during", "after", "before", "since", "over", "under", "with", "without",
-    "from", "through", "throughout", "within", "despite", "following", "until", "for", "by",
-    "as", "because", "due",
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "since",
+    "over",
+    "under",
+    "with",
+    "without",
+    "from",
+    "through",
+    "throughout",
+    "within",
+    "despite",
+    "following",
+    "until",
+    "for",
+    "by",
+    "as",
+    "because",
+    "due",
 ];
 
 /// Verbs of motion and position: they invert intransitively in English ("Into the room walked
@@ -131,8 +205,8 @@ const LOCATIVE_VERBS: &[&str] = &[
     "lay", "sit", "sits", "sat", "live", "lives", "lived", "remain", "remains", "remained",
     "follow", "follows", "followed", "arrive", "arrives", "arrived", "rise", "rises", "rose",
     "hang", "hangs", "hung", "emerge", "emerges", "emerged", "appear", "appears", "appeared",
-    "exist", "exists", "existed", "walk", "walks", "walked", "run", "runs", "ran", "loom",
-    "looms", "loomed", "begin", "begins", "began", "end", "ends", "ended",
+    "exist", "exists", "existed", "walk", "walks", "walked", "run", "runs", "ran", "loom", "looms",
+    "loomed", "begin", "begins", "began", "end", "ends", "ended",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -220,8 +294,7 @@ impl Detector for VerbSecondInversion {
             return;
         }
         let object = np.noun_phrase(subj_end).is_some();
-        let clause = matches!(v.lower(subj_end), "that")
-            && !LOCATIVE_VERBS.contains(&verb_word);
+        let clause = matches!(v.lower(subj_end), "that") && !LOCATIVE_VERBS.contains(&verb_word);
         if !object && !clause {
             return;
         }

@@ -127,7 +127,13 @@ pub const NO_TAG: u8 = 255;
 pub const MAX_FEATURES: usize = 48;
 
 /// The features of position `i` given the tags chosen for the two previous positions.
-pub fn features(infos: &[TokenInfo], i: usize, p1: u8, p2: u8, out: &mut [u64; MAX_FEATURES]) -> usize {
+pub fn features(
+    infos: &[TokenInfo],
+    i: usize,
+    p1: u8,
+    p2: u8,
+    out: &mut [u64; MAX_FEATURES],
+) -> usize {
     let w = &infos[i];
     let at = |j: isize, f: fn(&TokenInfo) -> u64| -> u64 {
         if j < 0 {

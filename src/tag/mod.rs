@@ -46,16 +46,22 @@ impl Lexicon {
             let mut parts = content.splitn(2, '\t');
             let word = parts.next().unwrap_or("").trim();
             let tags = parts.next().ok_or_else(|| {
-                format!("{name}:{}: expected 'word<TAB>TAG', found '{content}'", n + 1)
+                format!(
+                    "{name}:{}: expected 'word<TAB>TAG', found '{content}'",
+                    n + 1
+                )
             })?;
             let mut mask = 0u64;
             for t in tags.split([' ', ',']).filter(|t| !t.is_empty()) {
-                let tag = Tag::parse(t)
-                    .ok_or_else(|| format!("{name}:{}: unknown tag '{t}'", n + 1))?;
+                let tag =
+                    Tag::parse(t).ok_or_else(|| format!("{name}:{}: unknown tag '{t}'", n + 1))?;
                 mask |= 1 << tag.index();
             }
             if mask == 0 || word.is_empty() {
-                return Err(format!("{name}:{}: a word and at least one tag are needed", n + 1));
+                return Err(format!(
+                    "{name}:{}: a word and at least one tag are needed",
+                    n + 1
+                ));
             }
             if word.chars().any(char::is_uppercase) {
                 lex.exact.insert(exact_key(word), mask);

@@ -43,7 +43,13 @@ pub struct WordEntry {
 
 impl WordEntry {
     pub fn class_hashes(&self) -> (u64, u64) {
-        let h = |m: u64| if m == 0 { 0 } else { super::features::mix(0xa5a5, m) };
+        let h = |m: u64| {
+            if m == 0 {
+                0
+            } else {
+                super::features::mix(0xa5a5, m)
+            }
+        };
         (h(self.tags), h(self.morph))
     }
 }
@@ -307,9 +313,13 @@ impl<'a> Reader<'a> {
         Ok(self.take(1)?[0])
     }
     fn u32(&mut self) -> Result<u32, ModelError> {
-        Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().expect("4 bytes"),
+        ))
     }
     fn u64(&mut self) -> Result<u64, ModelError> {
-        Ok(u64::from_le_bytes(self.take(8)?.try_into().expect("8 bytes")))
+        Ok(u64::from_le_bytes(
+            self.take(8)?.try_into().expect("8 bytes"),
+        ))
     }
 }

@@ -1,9 +1,9 @@
 //! Training the tagger: an averaged perceptron over CoNLL-U treebanks (UD English EWT).
 
+use super::features::word_key;
 use super::features::{MAX_FEATURES, NO_TAG, TokenInfo, features};
 use super::model::{KeyMap, Model, N_TAGS, SparseWeights, WordEntry, best};
 use super::tagset::Tag;
-use super::features::word_key;
 use std::collections::HashMap;
 
 /// A sentence with gold tags.
@@ -35,7 +35,11 @@ pub fn read_conllu(text: &str) -> Result<Vec<TaggedSentence>, String> {
         }
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() != 10 {
-            return Err(format!("line {}: expected 10 columns, found {}", n + 1, cols.len()));
+            return Err(format!(
+                "line {}: expected 10 columns, found {}",
+                n + 1,
+                cols.len()
+            ));
         }
         if cols[0].contains(['-', '.']) {
             continue;
@@ -118,11 +122,17 @@ fn word_lexicon(
             }
         }
         let (top, &top_n) = c.iter().enumerate().max_by_key(|(_, n)| **n).expect("tags");
-        let sure = (total >= cfg.sure_min_count
-            && top_n as f64 / total as f64 >= cfg.sure_ratio)
+        let sure = (total >= cfg.sure_min_count && top_n as f64 / total as f64 >= cfg.sure_ratio)
             .then(|| Tag::ALL[top]);
         let m = morph.get(&key).copied().unwrap_or(0);
-        words.insert(key, WordEntry { tags: mask, morph: m, sure });
+        words.insert(
+            key,
+            WordEntry {
+                tags: mask,
+                morph: m,
+                sure,
+            },
+        );
     }
     for (&key, &m) in morph {
         words.entry(key).or_insert(WordEntry {

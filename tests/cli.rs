@@ -1,0 +1,357 @@
+//! The command line as users run it: exit codes, inputs good and bad, output formats.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::fs;
+
+const BAD: &str = "Also discussed Trump and Haftar a shared vision.\n";
+const CLEAN: &str = "Trump and Haftar also discussed a shared vision.\n";
+
+fn mtlint() -> Command {
+    Command::cargo_bin("mtlint").expect("binary builds")
+}
+
+fn json_of(out: &[u8]) -> Value {
+    serde_json::from_slice(out).expect("valid JSON")
+}
+
+#[test]
+fn exit_codes_follow_the_fail_threshold() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.txt");
+    let clean = dir.path().join("clean.txt");
+    fs::write(&bad, BAD).unwrap();
+    fs::write(&clean, CLEAN).unwrap();
+    mtlint().arg("check").arg(&clean).assert().code(0);
+    mtlint().arg("check").arg(&bad).assert().code(1);
+    mtlint()
+        .args(["check", "--fail-on", "critical"])
+        .arg(&bad)
+        .assert()
+        .code(0);
+    mtlint()
+        .args(["check", "--fail-on", "never"])
+        .arg(&bad)
+        .assert()
+        .code(0);
+    mtlint()
+        .args(["check", "--fail-on", "minor"])
+        .arg(&bad)
+        .assert()
+        .code(1);
+    mtlint()
+        .args(["check", "--format", "nonsense"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn reads_standard_input() {
+    let out = mtlint()
+        .args(["check", "--format", "json"])
+        .write_stdin(BAD)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json_of(&out);
+    assert_eq!(v["documents"][0]["path"], "-");
+    assert_eq!(
+        v["documents"][0]["findings"][0]["suggestion"],
+        "Trump and Haftar also discussed a shared vision."
+    );
+    // "-" names standard input explicitly.
+    mtlint()
+        .args(["check", "-"])
+        .write_stdin(CLEAN)
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn directory_with_an_invalid_file_reports_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), BAD).unwrap();
+    fs::write(
+        dir.path().join("b.txt"),
+        b"Fine text.\nBroken \xff\xfe here.\n",
+    )
+    .unwrap();
+    fs::create_dir(dir.path().join("sub")).unwrap();
+    fs::write(dir.path().join("sub").join("c.md"), BAD).unwrap();
+    fs::write(dir.path().join("ignored.bin"), b"\x00\x01").unwrap();
+    let assert = mtlint()
+        .args(["check", "--format", "json"])
+        .arg(dir.path())
+        .assert()
+        .code(2);
+    let out = assert.get_output();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("b.txt: invalid UTF-8 at byte offset 18 (line 2)"),
+        "{stderr}"
+    );
+    let v = json_of(&out.stdout);
+    let docs = v["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 3, "a.txt, b.txt, sub/c.md in sorted order");
+    assert!(docs[0]["path"].as_str().unwrap().ends_with("a.txt"));
+    assert_eq!(docs[0]["counts"]["total"], 1);
+    assert!(docs[1]["error"].as_str().unwrap().contains("invalid UTF-8"));
+    assert!(docs[2]["path"].as_str().unwrap().ends_with("c.md"));
+    assert_eq!(docs[2]["counts"]["total"], 1);
+    assert_eq!(v["summary"]["errors"], 1);
+}
+
+#[test]
+fn empty_binary_and_missing_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    fs::write(&empty, "").unwrap();
+    let out = mtlint()
+        .args(["check", "--format", "json"])
+        .arg(&empty)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(json_of(&out)["documents"][0]["counts"]["total"], 0);
+
+    let binary = dir.path().join("image.txt");
+    fs::write(&binary, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").unwrap();
+    let out = mtlint().arg("check").arg(&binary).assert().code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(stderr.contains("image.txt: binary file"), "{stderr}");
+
+    let missing = dir.path().join("nope.txt");
+    let out = mtlint()
+        .arg("check")
+        .arg(&missing)
+        .arg(&empty)
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("nope.txt: no such file or directory"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn jsonl_writes_one_line_per_input_line() {
+    let input = concat!(
+        "{\"id\": \"a\", \"text\": \"Also discussed Trump and Haftar a shared vision.\"}\n",
+        "{\"id\": 2, \"text\": \"Clean English here.\"}\n",
+        "{\"id\": 3, \"text\": oops}\n",
+        "[1, 2]\n",
+        "{\"id\": \"e\", \"text\": \"Yesterday announced the minister new measures.\", \"source\": \"Gisteren kondigde de minister nieuwe maatregelen aan.\"}\n",
+    );
+    let out = mtlint()
+        .args(["check", "--input-format", "jsonl", "--format", "jsonl"])
+        .write_stdin(input)
+        .assert()
+        .code(2)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 5);
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[0]["findings"].as_array().unwrap().len(), 1);
+    assert_eq!(lines[1]["id"], 2);
+    assert_eq!(lines[1]["findings"].as_array().unwrap().len(), 0);
+    assert_eq!(lines[2]["id"], Value::Null);
+    assert_eq!(lines[2]["line"], 3);
+    assert!(lines[2]["error"].as_str().unwrap().contains("invalid JSON"));
+    assert_eq!(lines[3]["line"], 4);
+    assert!(
+        lines[3]["error"]
+            .as_str()
+            .unwrap()
+            .contains("expected a JSON object")
+    );
+    assert_eq!(lines[4]["id"], "e");
+    assert_eq!(
+        lines[4]["findings"][0]["suggestion"],
+        "Yesterday, the minister announced new measures."
+    );
+}
+
+#[test]
+fn jsonl_files_are_recognised_by_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("feed.jsonl");
+    fs::write(
+        &f,
+        "{\"id\": 1, \"text\": \"Clean.\"}\r\n{\"id\": 2, \"text\": \"Fine.\"}\r\n",
+    )
+    .unwrap();
+    let out = mtlint()
+        .args(["check", "--format", "jsonl"])
+        .arg(&f)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(String::from_utf8(out).unwrap().lines().count(), 2);
+}
+
+#[test]
+fn crlf_input_gives_the_same_findings_with_correct_positions() {
+    let lf = "Title\n\nSome text here. Also discussed Trump and Haftar a shared vision.\n";
+    let crlf = lf.replace('\n', "\r\n");
+    let run = |text: &str| {
+        let out = mtlint()
+            .args(["check", "--format", "json"])
+            .write_stdin(text.to_string())
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone();
+        json_of(&out)["documents"][0]["findings"][0].clone()
+    };
+    let a = run(lf);
+    let b = run(&crlf);
+    for key in ["rule", "line", "column", "text", "suggestion", "sentence"] {
+        assert_eq!(a[key], b[key], "{key}");
+    }
+    assert_eq!(a["line"], 3);
+    assert_eq!(a["column"], 17);
+    let start = b["start"].as_u64().unwrap() as usize;
+    let end = b["end"].as_u64().unwrap() as usize;
+    assert_eq!(&crlf[start..end], b["text"].as_str().unwrap());
+}
+
+#[test]
+fn offsets_point_into_the_input_as_given() {
+    // A byte-order mark and a decomposed accent before the finding.
+    let text = "\u{feff}Cafe\u{301} news.\nAlso discussed Trump and Haftar a shared vision.\n";
+    let out = mtlint()
+        .args(["check", "--format", "json"])
+        .write_stdin(text)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let f = json_of(&out)["documents"][0]["findings"][0].clone();
+    let (start, end) = (
+        f["start"].as_u64().unwrap() as usize,
+        f["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[start..end], "Also discussed Trump and Haftar");
+    assert_eq!(f["line"], 2);
+    assert_eq!(f["column"], 1);
+}
+
+#[test]
+fn csv_quotes_commas_and_quotes() {
+    let text = "Also discussed Trump and Haftar a “shared vision, for peace” and \"more\".\n";
+    let out = mtlint()
+        .args(["check", "--format", "csv"])
+        .write_stdin(text)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let mut reader = csv::Reader::from_reader(out.as_slice());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[0], "path");
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 1);
+    let sentence = headers.iter().position(|h| h == "sentence").unwrap();
+    assert_eq!(&rows[0][sentence], text.trim_end());
+}
+
+#[test]
+fn output_file_and_text_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.txt");
+    mtlint()
+        .args(["check", "-o"])
+        .arg(&out)
+        .write_stdin(BAD)
+        .assert()
+        .code(1);
+    let text = fs::read_to_string(&out).unwrap();
+    assert!(
+        text.starts_with("-:1:1: major [verb-second-inversion]"),
+        "{text}"
+    );
+    assert!(text.contains("suggestion: Trump and Haftar also discussed a shared vision."));
+}
+
+#[test]
+fn tag_pretokenized_keeps_lines() {
+    let out = mtlint()
+        .args(["tag", "--pretokenized"])
+        .write_stdin("Trump and Haftar spoke .\n\nHe left .\n")
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0], "Trump/NNP and/CC Haftar/NNP spoke/VBD ./.");
+    assert_eq!(lines[1], "");
+    assert_eq!(lines[2], "He/PRP left/VBD ./.");
+}
+
+#[test]
+fn tag_rejects_invalid_utf8_with_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("latin1.txt");
+    fs::write(&f, b"caf\xe9\n").unwrap();
+    let out = mtlint().arg("tag").arg(&f).assert().code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("latin1.txt: invalid UTF-8 at byte offset 3 (line 1)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn tag_formats() {
+    for format in ["text", "json", "conllu"] {
+        mtlint()
+            .args(["tag", "--format", format])
+            .write_stdin("Haftar wants power. He said so.")
+            .assert()
+            .code(0);
+    }
+    let out = mtlint()
+        .args(["tag", "--format", "conllu"])
+        .write_stdin("He left.")
+        .assert()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("1\tHe\t_\tPRON\tPRP\t"), "{text}");
+}
+
+#[test]
+fn rules_commands() {
+    let out = mtlint().args(["rules", "list"]).assert().code(0);
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(text.contains("verb-second-inversion\tword-order\tmajor"));
+    mtlint()
+        .args(["rules", "explain", "verb-second-inversion"])
+        .assert()
+        .code(0);
+    mtlint()
+        .args(["rules", "explain", "no-such-rule"])
+        .assert()
+        .code(2);
+    mtlint().args(["rules", "test"]).assert().code(0);
+}

@@ -1,0 +1,99 @@
+//! The embedded tagger: accuracy floor on EWT test, lexicon overrides, robustness on news text.
+
+use mtlint::tag::train::{evaluate, read_conllu};
+use mtlint::tag::{Lexicon, Tag, Tagger};
+
+const EWT: &str = "../shared/data/ud-english-ewt";
+
+#[test]
+fn accuracy_on_ewt_test_stays_above_the_floor() {
+    let path = format!("{EWT}/en_ewt-ud-test.conllu");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        panic!("{path} is needed for this test (shared data beside the repository)");
+    };
+    let gold = read_conllu(&text).expect("EWT parses");
+    let acc = evaluate(Tagger::embedded().model(), &gold);
+    assert!(acc.tokens > 25_000);
+    assert!(
+        acc.accuracy() >= 0.95,
+        "EWT test accuracy {:.2}% fell below the floor",
+        acc.accuracy() * 100.0
+    );
+}
+
+#[test]
+fn lexicon_override_takes_effect() {
+    let words = ["They", "lay", "siege", "to", "the", "city", "."];
+    let plain = Tagger::load_embedded().unwrap();
+    assert_eq!(plain.tag(&words)[4], Tag::DT);
+    let mut tagger = Tagger::load_embedded().unwrap();
+    let lexicon = Lexicon::parse("test.tsv", "the\tNN\nlay\tVBD VBN\n").unwrap();
+    tagger.extend_lexicon(lexicon);
+    let tags = tagger.tag(&words);
+    assert_eq!(tags[4], Tag::NN, "a single-tag override forces the tag");
+    assert!(
+        matches!(tags[1], Tag::VBD | Tag::VBN),
+        "several tags restrict the choice"
+    );
+}
+
+#[test]
+fn exact_case_overrides_only_that_form() {
+    let mut tagger = Tagger::load_embedded().unwrap();
+    tagger.extend_lexicon(Lexicon::parse("t.tsv", "AFP\tNNP\n").unwrap());
+    let tags = tagger.tag(&["(", "Photo", ":", "AFP", ")"]);
+    assert_eq!(tags[3], Tag::NNP);
+}
+
+#[test]
+fn broken_lexicon_lines_are_named() {
+    let err = Lexicon::parse("rules/x.tsv", "# comment\nfoo\tNOPE\n").unwrap_err();
+    assert_eq!(err, "rules/x.tsv:2: unknown tag 'NOPE'");
+    let err = Lexicon::parse("rules/x.tsv", "foo\n").unwrap_err();
+    assert!(
+        err.starts_with("rules/x.tsv:1: expected 'word<TAB>TAG'"),
+        "{err}"
+    );
+}
+
+#[test]
+fn news_text_names_numbers_and_quotes() {
+    let tagger = Tagger::embedded();
+    let words = [
+        "On",
+        "Thursday",
+        ",",
+        "Haftar",
+        "'s",
+        "forces",
+        "shelled",
+        "the",
+        "well-known",
+        "port",
+        "at",
+        "10:18",
+        "a.m.",
+        ",",
+        "“",
+        "Al",
+        "Sarraj",
+        "”",
+        "said",
+        ".",
+    ];
+    let tags = tagger.tag(&words);
+    let at = |w: &str| tags[words.iter().position(|x| *x == w).unwrap()];
+    assert_eq!(at("Haftar"), Tag::NNP);
+    assert_eq!(at("'s"), Tag::POS);
+    assert_eq!(at("shelled"), Tag::VBD);
+    assert_eq!(at("well-known"), Tag::JJ);
+    assert_eq!(at("10:18"), Tag::CD);
+    assert_eq!(at("“"), Tag::OpenQuote);
+    assert_eq!(at("Sarraj"), Tag::NNP);
+    assert_eq!(at("said"), Tag::VBD);
+}
+
+#[test]
+fn empty_sentence_is_fine() {
+    assert!(Tagger::embedded().tag(&[]).is_empty());
+}
