@@ -27,10 +27,14 @@ pub struct Segment {
 /// Abbreviations that never end a sentence (a name or number follows them).
 const TITLE_ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj",
-    "sen", "rep", "gov", "pres", "rev", "hon", "fr", "vs", "v", "no", "nos", "vol", "fig", "figs",
-    "approx", "cf", "ca", "e.g", "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "mt", "ft", "pp", "p",
+    "sen", "rep", "gov", "pres", "rev", "hon", "fr", "vs", "approx", "cf", "ca", "e.g", "i.e",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt",
+    "ft",
 ];
+
+/// Abbreviations that only stand before a number ("No. 5", "p. 12"); elsewhere "No." is a word
+/// ending a sentence.
+const NUMBER_ABBREVIATIONS: &[&str] = &["no", "nos", "vol", "fig", "figs", "pp", "p"];
 
 /// Abbreviations that may end a sentence; they do when a typical sentence opener follows.
 const FINAL_ABBREVIATIONS: &[&str] = &[
@@ -102,12 +106,18 @@ const SENTENCE_OPENERS: &[&str] = &[
     "to",
 ];
 
-/// Whether `word` (with its final period) is an abbreviation of the given lists or an initialism.
-pub fn is_known_abbreviation(word_without_period: &str) -> bool {
+/// Whether `word` followed by a period is an abbreviation of the lists above or an initialism;
+/// `after` is the text after the period.
+pub fn is_known_abbreviation(word_without_period: &str, after: &str) -> bool {
     let lower = word_without_period.to_lowercase();
-    TITLE_ABBREVIATIONS.contains(&lower.as_str())
+    (NUMBER_ABBREVIATIONS.contains(&lower.as_str()) && before_number(after))
+        || TITLE_ABBREVIATIONS.contains(&lower.as_str())
         || FINAL_ABBREVIATIONS.contains(&lower.as_str())
         || is_initialism(word_without_period)
+}
+
+fn before_number(after: &str) -> bool {
+    after.trim_start().starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// "U.S" / "a.m" / "J": letters separated by periods (the last period excluded).
@@ -324,7 +334,9 @@ fn period_ends_sentence(unit: &str, piece_start: usize, period: usize, next: usi
         .map_or(piece_start, |p| piece_start + p + 1);
     let word = unit[word_start..period].trim_start_matches(is_opening);
     let lower = word.to_lowercase();
-    if TITLE_ABBREVIATIONS.contains(&lower.as_str()) {
+    if TITLE_ABBREVIATIONS.contains(&lower.as_str())
+        || (NUMBER_ABBREVIATIONS.contains(&lower.as_str()) && before_number(&unit[next..]))
+    {
         return false;
     }
     let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
@@ -412,10 +424,15 @@ mod tests {
 
     #[test]
     fn initials_and_titles() {
-        let t = "J. K. Rowling met Dr. Smith. Gen. Haftar did not.";
+        let t = "J. K. Rowling met Dr. Smith. Gen. Haftar did not. See No. 5 and p. 12. No. 7 won.";
         assert_eq!(
             sentences(t),
-            vec!["J. K. Rowling met Dr. Smith.", "Gen. Haftar did not."]
+            vec![
+                "J. K. Rowling met Dr. Smith.",
+                "Gen. Haftar did not.",
+                "See No. 5 and p. 12.",
+                "No. 7 won."
+            ]
         );
     }
 

@@ -75,7 +75,9 @@ pub fn tokenize_into(text: &str, start: usize, end: usize, tokens: &mut Vec<Toke
             let len = word_len(rest);
             let mut word_end = i + len;
             // An abbreviation keeps its period.
-            if s[word_end..].starts_with('.') && is_known_abbreviation(&s[i..word_end]) {
+            if s[word_end..].starts_with('.')
+                && is_known_abbreviation(&s[i..word_end], &s[word_end + 1..])
+            {
                 word_end += 1;
             }
             push_word(tokens, s, start, i, word_end);
