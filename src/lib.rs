@@ -7,6 +7,7 @@
 pub mod check;
 pub mod chunk;
 pub mod detect;
+pub mod eval;
 pub mod finding;
 pub mod input;
 pub mod inspect;

@@ -59,6 +59,12 @@ enum Command {
         #[arg(long)]
         pretokenized: bool,
     },
+    /// Precision and recall of the rules on labelled JSONL lines ({"text", "expect": [...]}).
+    Eval {
+        /// Labelled files, e.g. eval/demetr-dev.jsonl and eval/ewt-test.jsonl.
+        #[arg(required = true)]
+        files: Vec<String>,
+    },
     /// List, explain and test the rules.
     Rules {
         #[command(subcommand)]
@@ -167,6 +173,20 @@ fn main() -> ExitCode {
             }
         }
         Command::Rules { command } => rules_command(command),
+        Command::Eval { files } => {
+            let linter = Linter::new(Tagger::embedded());
+            let mut status = ExitCode::SUCCESS;
+            for f in files {
+                let result = std::fs::read_to_string(&f)
+                    .map_err(|e| format!("{f}: {e}"))
+                    .and_then(|text| mtlint::eval::Evaluation::run(&f, &text, &linter));
+                match result {
+                    Ok(ev) => println!("== {f}\n{}", ev.render()),
+                    Err(e) => status = fail(e),
+                }
+            }
+            status
+        }
         Command::TrainTagger {
             train,
             dev,
