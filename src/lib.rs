@@ -11,6 +11,7 @@ pub mod eval;
 pub mod finding;
 pub mod input;
 pub mod inspect;
+pub mod lm;
 pub mod normalize;
 pub mod pipeline;
 pub mod read;

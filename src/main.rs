@@ -86,6 +86,16 @@ enum Command {
         #[arg(long, default_value = "models/morph-lexicon.tsv")]
         morph: String,
     },
+    /// Train the class n-gram model of English word order on a CoNLL-U treebank.
+    TrainLm {
+        #[arg(long)]
+        train: String,
+        #[arg(short, long)]
+        output: String,
+        /// Function words at least this frequent get a class of their own.
+        #[arg(long, default_value_t = 30)]
+        min_count: u32,
+    },
     /// Accuracy of the tagger on gold-tokenized CoNLL-U files.
     EvalTagger {
         files: Vec<String>,
@@ -205,6 +215,23 @@ fn main() -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(e),
         },
+        Command::TrainLm {
+            train,
+            output,
+            min_count,
+        } => {
+            let run = || -> Result<(), String> {
+                let text = std::fs::read_to_string(&train).map_err(|e| format!("{train}: {e}"))?;
+                let sentences =
+                    mtlint::tag::train::read_conllu(&text).map_err(|e| format!("{train}: {e}"))?;
+                let lm = mtlint::lm::ClassLm::train(&sentences, min_count);
+                std::fs::write(&output, lm.to_bytes()).map_err(|e| format!("{output}: {e}"))
+            };
+            match run() {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(e),
+            }
+        }
         Command::EvalTagger { files, model } => match eval_command(&files, model.as_deref()) {
             Ok(s) => {
                 print!("{s}");

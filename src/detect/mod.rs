@@ -2,6 +2,7 @@
 //! know nothing of output formats; [`Linter`] turns their diagnoses into [`Finding`]s
 //! positioned in the input as given.
 
+pub mod anomaly;
 pub mod rewrite;
 pub mod verb_second;
 
@@ -118,7 +119,10 @@ pub trait Detector: Send + Sync {
 
 /// All built-in detectors.
 pub fn builtin() -> Vec<Box<dyn Detector>> {
-    vec![Box::new(verb_second::VerbSecondInversion)]
+    vec![
+        Box::new(verb_second::VerbSecondInversion),
+        Box::new(anomaly::WordOrderAnomaly),
+    ]
 }
 
 /// Runs detectors over documents and positions what they find in the input as given.

@@ -1,0 +1,339 @@
+//! A class n-gram language model of English word order, trained on UD English EWT.
+//!
+//! Each token becomes a class: frequent function words are their own class ("the", "of", "is",
+//! "n't"), every other word is its part-of-speech tag. Trigram counts in both directions give,
+//! with Witten–Bell interpolation, how likely each class is after (and before) its neighbours.
+//! Detectors use it to find orders English does not produce and the swap that repairs them.
+
+use crate::tag::Tag;
+use crate::tag::train::TaggedSentence;
+use std::collections::HashMap;
+
+const MAGIC: &[u8; 8] = b"MTLLM001";
+/// Sentence boundary class.
+const EDGE: u16 = 0;
+
+/// Tags whose frequent words become classes of their own.
+fn is_function_tag(t: Tag) -> bool {
+    matches!(
+        t,
+        Tag::DT
+            | Tag::IN
+            | Tag::CC
+            | Tag::TO
+            | Tag::MD
+            | Tag::PRP
+            | Tag::PRPS
+            | Tag::WDT
+            | Tag::WP
+            | Tag::WRB
+            | Tag::EX
+            | Tag::POS
+            | Tag::RP
+            | Tag::PDT
+    )
+}
+
+const AUXILIARY_FORMS: &[&str] = &[
+    "be", "is", "are", "was", "were", "am", "been", "being", "'s", "'re", "'m", "have", "has",
+    "had", "having", "'ve", "'d", "do", "does", "did", "not", "n't",
+];
+
+/// Trigram counts of one direction, with what interpolation needs.
+#[derive(Debug, Default)]
+struct Counts {
+    uni: Vec<u32>,
+    bi: HashMap<u32, u32>,
+    tri: HashMap<u64, u32>,
+    /// For a context b: (tokens after b, distinct classes after b).
+    bi_ctx: HashMap<u16, (u32, u32)>,
+    /// For a context ab: (tokens after ab, distinct classes after ab).
+    tri_ctx: HashMap<u32, (u32, u32)>,
+    total: u32,
+}
+
+fn key2(a: u16, b: u16) -> u32 {
+    (a as u32) << 16 | b as u32
+}
+
+fn key3(a: u16, b: u16, c: u16) -> u64 {
+    (a as u64) << 32 | (b as u64) << 16 | c as u64
+}
+
+impl Counts {
+    fn add(&mut self, seq: &[u16], n_classes: usize) {
+        if self.uni.is_empty() {
+            self.uni = vec![0; n_classes];
+        }
+        for i in 2..seq.len() {
+            let (a, b, c) = (seq[i - 2], seq[i - 1], seq[i]);
+            self.uni[c as usize] += 1;
+            self.total += 1;
+            *self.bi.entry(key2(b, c)).or_default() += 1;
+            *self.tri.entry(key3(a, b, c)).or_default() += 1;
+        }
+    }
+
+    fn finish(&mut self) {
+        self.bi_ctx.clear();
+        self.tri_ctx.clear();
+        for (&k, &n) in &self.bi {
+            let e = self.bi_ctx.entry((k >> 16) as u16).or_default();
+            e.0 += n;
+            e.1 += 1;
+        }
+        for (&k, &n) in &self.tri {
+            let e = self.tri_ctx.entry((k >> 16) as u32).or_default();
+            e.0 += n;
+            e.1 += 1;
+        }
+    }
+
+    /// ln P(c | a b).
+    fn log_prob(&self, a: u16, b: u16, c: u16) -> f32 {
+        let v = self.uni.len() as f64;
+        let p1 =
+            (self.uni.get(c as usize).copied().unwrap_or(0) as f64 + 1.0) / (self.total as f64 + v);
+        let p2 = match self.bi_ctx.get(&b) {
+            Some(&(n, t)) => {
+                let cbc = self.bi.get(&key2(b, c)).copied().unwrap_or(0) as f64;
+                (cbc + t as f64 * p1) / (n as f64 + t as f64)
+            }
+            None => p1,
+        };
+        let p3 = match self.tri_ctx.get(&key2(a, b)) {
+            Some(&(n, t)) => {
+                let cabc = self.tri.get(&key3(a, b, c)).copied().unwrap_or(0) as f64;
+                (cabc + t as f64 * p2) / (n as f64 + t as f64)
+            }
+            None => p2,
+        };
+        p3.ln() as f32
+    }
+}
+
+/// The model: the class vocabulary and counts in both directions.
+#[derive(Debug, Default)]
+pub struct ClassLm {
+    words: HashMap<String, u16>,
+    n_classes: usize,
+    forward: Counts,
+    backward: Counts,
+}
+
+impl ClassLm {
+    fn tag_class(n_words: usize, t: Tag) -> u16 {
+        (1 + n_words + t.index()) as u16
+    }
+
+    /// The class of a token.
+    pub fn class(&self, word: &str, tag: Tag) -> u16 {
+        let lower = word.to_lowercase().replace('’', "'");
+        match self.words.get(&lower) {
+            Some(&c) => c,
+            None => Self::tag_class(self.words.len(), tag),
+        }
+    }
+
+    /// Trains on gold-tagged sentences: words at least `min_count` times frequent with a
+    /// function-word tag (or auxiliaries) get their own class.
+    pub fn train(sentences: &[TaggedSentence], min_count: u32) -> ClassLm {
+        let mut freq: HashMap<String, (u32, u32)> = HashMap::new();
+        for s in sentences {
+            for (w, t) in s.words.iter().zip(&s.tags) {
+                let e = freq.entry(w.to_lowercase()).or_default();
+                e.0 += 1;
+                e.1 += is_function_tag(*t) as u32;
+            }
+        }
+        let mut words: Vec<String> = freq
+            .into_iter()
+            .filter(|(w, (n, f))| {
+                *n >= min_count && (*f * 2 > *n || AUXILIARY_FORMS.contains(&w.as_str()))
+            })
+            .map(|(w, _)| w)
+            .collect();
+        words.sort();
+        let mut lm = ClassLm {
+            words: words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (w.clone(), (i + 1) as u16))
+                .collect(),
+            n_classes: 1 + words.len() + Tag::ALL.len(),
+            ..ClassLm::default()
+        };
+        for s in sentences {
+            let ws: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            let mut seq = lm.sequence(&ws, &s.tags);
+            lm.forward.add(&seq, lm.n_classes);
+            seq.reverse();
+            lm.backward.add(&seq, lm.n_classes);
+        }
+        lm.forward.finish();
+        lm.backward.finish();
+        lm
+    }
+
+    /// Classes of a sentence with two edge markers on each side.
+    pub fn sequence(&self, words: &[&str], tags: &[Tag]) -> Vec<u16> {
+        let mut seq = Vec::with_capacity(words.len() + 4);
+        seq.extend([EDGE, EDGE]);
+        seq.extend(words.iter().zip(tags).map(|(w, t)| self.class(w, *t)));
+        seq.extend([EDGE, EDGE]);
+        seq
+    }
+
+    /// ln P of the whole class sequence (with edges), forward and backward averaged.
+    pub fn score(&self, seq: &[u16]) -> f32 {
+        let mut f = 0.0;
+        let mut b = 0.0;
+        let n = seq.len();
+        for i in 2..n {
+            f += self.forward.log_prob(seq[i - 2], seq[i - 1], seq[i]);
+        }
+        for i in (0..n - 2).rev() {
+            b += self.backward.log_prob(seq[i + 2], seq[i + 1], seq[i]);
+        }
+        (f + b) / 2.0
+    }
+
+    /// Change of the score when positions `i` and `i + 1` of `seq` swap (only the trigrams that
+    /// touch them are recomputed).
+    pub fn swap_gain(&self, seq: &mut [u16], i: usize) -> f32 {
+        let (before, after) = self.swap_scores(seq, i);
+        after - before
+    }
+
+    /// The local log-probabilities (before, after) of swapping positions `i` and `i + 1`.
+    pub fn swap_scores(&self, seq: &mut [u16], i: usize) -> (f32, f32) {
+        let n = seq.len();
+        let local = |s: &[u16]| -> f32 {
+            let mut total = 0.0;
+            // Forward trigrams ending at k contain i or i + 1 for k in i..=i + 3.
+            for k in i.max(2)..(i + 4).min(n) {
+                total += self.forward.log_prob(s[k - 2], s[k - 1], s[k]);
+            }
+            // Backward trigrams starting at k contain them for k in i - 2..=i + 1.
+            for k in i.saturating_sub(2)..(i + 2).min(n.saturating_sub(2)) {
+                total += self.backward.log_prob(s[k + 2], s[k + 1], s[k]);
+            }
+            total / 2.0
+        };
+        let before = local(seq);
+        seq.swap(i, i + 1);
+        let after = local(seq);
+        seq.swap(i, i + 1);
+        (before, after)
+    }
+
+    /// Per-position surprise: -ln P of each class given both neighbours' sides, averaged.
+    pub fn surprise(&self, seq: &[u16]) -> Vec<f32> {
+        let n = seq.len();
+        (2..n - 2)
+            .map(|i| {
+                let f = self.forward.log_prob(seq[i - 2], seq[i - 1], seq[i]);
+                let b = self.backward.log_prob(seq[i + 2], seq[i + 1], seq[i]);
+                -(f + b) / 2.0
+            })
+            .collect()
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut b = Vec::new();
+        b.extend_from_slice(MAGIC);
+        let mut words: Vec<(&String, &u16)> = self.words.iter().collect();
+        words.sort_by_key(|(_, c)| **c);
+        b.extend_from_slice(&(words.len() as u32).to_le_bytes());
+        for (w, _) in words {
+            b.push(w.len() as u8);
+            b.extend_from_slice(w.as_bytes());
+        }
+        for t in Tag::ALL {
+            b.push(t.as_str().len() as u8);
+            b.extend_from_slice(t.as_str().as_bytes());
+        }
+        for counts in [&self.forward, &self.backward] {
+            let mut tri: Vec<(&u64, &u32)> = counts.tri.iter().collect();
+            tri.sort();
+            b.extend_from_slice(&(tri.len() as u32).to_le_bytes());
+            for (k, n) in tri {
+                b.extend_from_slice(&k.to_le_bytes()[..6]);
+                b.extend_from_slice(&n.to_le_bytes());
+            }
+        }
+        b
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<ClassLm, String> {
+        let mut pos = 0usize;
+        let mut take = |n: usize| -> Result<&[u8], String> {
+            let s = bytes
+                .get(pos..pos + n)
+                .ok_or_else(|| "language model: truncated".to_string())?;
+            pos += n;
+            Ok(s)
+        };
+        if take(8)? != MAGIC {
+            return Err("language model: bad header".into());
+        }
+        let n_words = u32::from_le_bytes(take(4)?.try_into().map_err(|_| "truncated")?) as usize;
+        let mut words = HashMap::with_capacity(n_words);
+        for i in 0..n_words {
+            let len = take(1)?[0] as usize;
+            let w = std::str::from_utf8(take(len)?).map_err(|_| "language model: bad word")?;
+            words.insert(w.to_string(), (i + 1) as u16);
+        }
+        // Tags are stored by name so a reordered tag set is caught.
+        let mut remap = Vec::with_capacity(Tag::ALL.len());
+        for _ in 0..Tag::ALL.len() {
+            let len = take(1)?[0] as usize;
+            let name = std::str::from_utf8(take(len)?).map_err(|_| "language model: bad tag")?;
+            let tag =
+                Tag::parse(name).ok_or_else(|| format!("language model: unknown tag {name}"))?;
+            remap.push(Self::tag_class(n_words, tag));
+        }
+        let fix = |c: u16| -> u16 {
+            let first_tag = (1 + n_words) as u16;
+            if c >= first_tag {
+                remap.get((c - first_tag) as usize).copied().unwrap_or(c)
+            } else {
+                c
+            }
+        };
+        let n_classes = 1 + n_words + Tag::ALL.len();
+        let mut dirs = Vec::new();
+        for _ in 0..2 {
+            let n = u32::from_le_bytes(take(4)?.try_into().map_err(|_| "truncated")?) as usize;
+            let mut c = Counts {
+                uni: vec![0; n_classes],
+                ..Counts::default()
+            };
+            for _ in 0..n {
+                let k = take(6)?;
+                let (a, b2, cc) = (
+                    fix(u16::from_le_bytes([k[4], k[5]])),
+                    fix(u16::from_le_bytes([k[2], k[3]])),
+                    fix(u16::from_le_bytes([k[0], k[1]])),
+                );
+                let count = u32::from_le_bytes(take(4)?.try_into().map_err(|_| "truncated")?);
+                c.tri.insert(key3(a, b2, cc), count);
+                *c.bi.entry(key2(b2, cc)).or_default() += count;
+                if let Some(u) = c.uni.get_mut(cc as usize) {
+                    *u += count;
+                }
+                c.total += count;
+            }
+            c.finish();
+            dirs.push(c);
+        }
+        let backward = dirs.pop().unwrap_or_default();
+        let forward = dirs.pop().unwrap_or_default();
+        Ok(ClassLm {
+            words,
+            n_classes,
+            forward,
+            backward,
+        })
+    }
+}
