@@ -86,14 +86,17 @@ impl Words<'_> {
             }
         }
         let mut head_end = None;
+        let mut after_number = false;
         loop {
             match self.tag(j) {
                 Some(t) if t.is_adjective() || matches!(t, Tag::VBN | Tag::VBG | Tag::RBS) => {
-                    // Adjectives and participles only modify when a noun follows them.
-                    if head_end.is_some() {
+                    // Adjectives and participles only modify when a noun follows them; after a
+                    // number they still can ("six junior high school students").
+                    if head_end.is_some() && !after_number {
                         break;
                     }
                     j += 1;
+                    after_number = false;
                 }
                 Some(Tag::RB)
                     if head_end.is_none()
@@ -108,10 +111,30 @@ impl Words<'_> {
                 Some(Tag::CD) => {
                     j += 1;
                     head_end = Some(j);
+                    after_number = true;
+                    continue;
                 }
                 Some(t) if t.is_noun() => {
+                    // "a result Libya cooperation": a name between a determined common noun
+                    // and another common noun starts a new phrase.
+                    if has_det
+                        && t.is_proper_noun()
+                        && head_end.is_some()
+                        && self
+                            .tag(j - 1)
+                            .is_some_and(|p| matches!(p, Tag::NN | Tag::NNS))
+                    {
+                        let mut k = j;
+                        while self.tag(k).is_some_and(Tag::is_proper_noun) {
+                            k += 1;
+                        }
+                        if self.tag(k).is_some_and(|n| matches!(n, Tag::NN | Tag::NNS)) {
+                            break;
+                        }
+                    }
                     j += 1;
                     head_end = Some(j);
+                    after_number = false;
                     if self.tag(j) == Some(Tag::POS) {
                         // A possessive starts a new determiner slot: "Haftar 's forces".
                         j += 1;

@@ -3,8 +3,11 @@
 //! positioned in the input as given.
 
 pub mod anomaly;
+pub mod clause;
+pub mod dangling_verb;
 pub mod rewrite;
 pub mod verb_second;
+pub mod words;
 
 use crate::finding::{Category, Finding, Severity};
 use crate::pipeline::{AnalyzedSentence, Document};
@@ -122,6 +125,7 @@ pub fn builtin() -> Vec<Box<dyn Detector>> {
     vec![
         Box::new(verb_second::VerbSecondInversion),
         Box::new(anomaly::WordOrderAnomaly),
+        Box::new(dangling_verb::VerbFinalClause),
     ]
 }
 

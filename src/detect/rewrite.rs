@@ -77,6 +77,10 @@ pub fn render(view: &SentenceView, pieces: &[Piece]) -> String {
             Piece::Tokens(a, b) => view.slice(*a, *b),
             Piece::Word(_, w) | Piece::Text(w) => w,
         };
+        // "a.m." followed by the sentence's own period.
+        if s == "." && out.ends_with('.') {
+            continue;
+        }
         if !out.is_empty() {
             let gap = match (prev_last, piece.first_token()) {
                 (Some(p), Some(f)) if f == p + 1 => &view.text[tokens[p].end..tokens[f].start],

@@ -24,6 +24,7 @@
 //! conditional inversion ("Had I known"), fronted participles with "be" ("Also discussed were").
 
 use super::rewrite::{Piece, render, uncapitalize};
+use super::words::{AUXILIARIES, TIME_WORDS, WEEKDAYS};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::segment::SegmentKind;
@@ -114,31 +115,6 @@ const INVERTING_ADVERBS: &[&str] = &[
     "whence", "as", "more", "less", "well", "no",
 ];
 
-/// Time words that can open a sentence on their own.
-const TIME_WORDS: &[&str] = &[
-    "yesterday",
-    "today",
-    "tomorrow",
-    "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// "last week", "this year", "next Monday".
 const TIME_DETERMINERS: &[&str] = &["last", "this", "next", "every", "that"];
 const TIME_NOUNS: &[&str] = &[
@@ -162,13 +138,6 @@ const TIME_NOUNS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-];
-
-/// Forms of "be", "have", "do" and modals: inversion with these is English (questions,
-/// conditionals, "Also present were") or another rule's business.
-pub const AUXILIARIES: &[&str] = &[
-    "be", "is", "are", "was", "were", "am", "'s", "’s", "'re", "’re", "been", "have", "has", "had",
-    "do", "does", "did",
 ];
 
 /// Prepositions that open a fronted adverbial phrase.
@@ -210,7 +179,7 @@ const LOCATIVE_VERBS: &[&str] = &[
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Front {
+pub enum Front {
     /// An adverb that moves before the verb.
     Mid,
     /// A phrase that stays in front, followed by a comma.
@@ -218,10 +187,10 @@ enum Front {
 }
 
 /// The fronted adverbial at the sentence start: its end and kind.
-fn fronted(v: &SentenceView) -> Option<(usize, Front)> {
+pub fn fronted(v: &SentenceView) -> Option<(usize, Front)> {
     let first = v.lower(0);
     let t0 = v.tag(0)?;
-    if INVERTING_ADVERBS.contains(&first) {
+    if INVERTING_ADVERBS.contains(&first) && !(t0 == Tag::IN && first == "as") {
         return None;
     }
     if TIME_WORDS.contains(&first) {

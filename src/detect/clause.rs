@@ -1,0 +1,164 @@
+//! A small forward parser of clauses for the structural detectors: subject, the material
+//! between subject and verb (noun phrases, prepositional phrases, relative clauses), and the
+//! verb group, over the tags and chunker of a sentence.
+
+use super::SentenceView;
+use super::verb_second::{Front, fronted};
+use super::words::{SUBORDINATORS, WH_WORDS, is_closing, is_final_punct};
+use crate::tag::Tag;
+
+/// Noun phrases joined by "and"/"or", or listed with commas and closed by "and"/"or", without
+/// "of"-attachments: "the U.S. and Russia", "Scalia, Thomas, Alito and Kennedy".
+pub fn coordinated_np(v: &SentenceView, i: usize) -> Option<usize> {
+    let np = v.chunker();
+    let first = np.basic_np(i)?;
+    // `end`: the phrase accepted so far; `pending`: with comma-listed items that still need
+    // an "and"/"or" to close the list.
+    let mut end = first;
+    let mut pending = first;
+    loop {
+        let conj = |k: usize| matches!(v.lower(k), "and" | "or") && v.tag(k) == Some(Tag::CC);
+        let (skip, closes) = if conj(pending) {
+            (1, true)
+        } else if v.words.get(pending) == Some(&",") {
+            if conj(pending + 1) {
+                (2, true)
+            } else {
+                (1, false)
+            }
+        } else {
+            break;
+        };
+        let Some(e) = np.basic_np(pending + skip) else {
+            break;
+        };
+        pending = e;
+        if closes {
+            end = pending;
+        }
+    }
+    Some(end)
+}
+
+/// A preposition (not a clause opener) with its noun phrase.
+pub fn prepositional_phrase(v: &SentenceView, i: usize) -> Option<usize> {
+    if !matches!(v.tag(i), Some(Tag::IN | Tag::TO)) || is_clause_opener(v, i) {
+        return None;
+    }
+    v.chunker().noun_phrase(i + 1)
+}
+
+/// Does token `i` open a subordinate or relative clause?
+pub fn is_clause_opener(v: &SentenceView, i: usize) -> bool {
+    let w = v.lower(i);
+    match v.tag(i) {
+        Some(Tag::WDT | Tag::WP | Tag::WPS | Tag::WRB) => true,
+        Some(Tag::IN) => w == "that" || (SUBORDINATORS.contains(&w) && w != "as"),
+        _ => WH_WORDS.contains(&w) && w != "what",
+    }
+}
+
+/// Where the clause's material ends: sentence-final punctuation and closing quotes stripped.
+pub fn content_end(v: &SentenceView) -> usize {
+    let mut e = v.len();
+    while e > 0 && (is_final_punct(v.words[e - 1]) || is_closing(v.words[e - 1])) {
+        e -= 1;
+    }
+    e
+}
+
+/// What sits between a clause's subject and its verb group.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Middle {
+    /// Bare noun phrases (token ranges).
+    pub nps: Vec<(usize, usize)>,
+    /// Prepositional phrases.
+    pub pps: Vec<(usize, usize)>,
+    pub relatives: usize,
+}
+
+/// A clause read forward from its subject.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clause {
+    pub subject: (usize, usize),
+    pub middle: Middle,
+    /// The verb group: token range.
+    pub verb: (usize, usize),
+}
+
+/// Skips a relative clause opened at `i` ("that Haftar is playing in the fight"): opener, an
+/// optional subject, a verb group, then objects and phrases. Returns its end.
+fn skip_relative(v: &SentenceView, i: usize) -> Option<usize> {
+    let np = v.chunker();
+    let mut j = i + 1;
+    if let Some(e) = coordinated_np(v, j)
+        && v.tag(e).is_some_and(Tag::is_verb)
+    {
+        j = e;
+    }
+    j = np.verb_group(j)?;
+    loop {
+        if let Some(e) = prepositional_phrase(v, j) {
+            j = e;
+        } else if let Some(e) = coordinated_np(v, j) {
+            j = e;
+        } else if v.tag(j) == Some(Tag::CC) && coordinated_np(v, j + 1).is_some() {
+            j = coordinated_np(v, j + 1)?;
+        } else {
+            return Some(j);
+        }
+    }
+}
+
+/// Reads a clause whose subject starts at `start`: subject, middle material and the first verb
+/// group after it. None when the words do not fit that shape.
+pub fn read_clause(v: &SentenceView, start: usize) -> Option<Clause> {
+    let subject_end = coordinated_np(v, start)?;
+    let np = v.chunker();
+    let mut middle = Middle::default();
+    let mut j = subject_end;
+    let end = content_end(v);
+    while j < end {
+        let t = v.tag(j)?;
+        if t.is_finite_verb() {
+            let vg_end = np.verb_group(j)?;
+            return Some(Clause {
+                subject: (start, subject_end),
+                middle,
+                verb: (j, vg_end),
+            });
+        }
+        if v.words[j] == "," {
+            // ", satellites are used": a noun phrase and its own verb after a comma start a
+            // new clause.
+            if let Some(e) = coordinated_np(v, j + 1)
+                && v.tag(e).is_some_and(Tag::is_finite_verb)
+            {
+                return None;
+            }
+            j += 1;
+        } else if t.is_adverb() {
+            j += 1;
+        } else if is_clause_opener(v, j) && j > start {
+            middle.relatives += 1;
+            j = skip_relative(v, j)?;
+        } else if let Some(e) = prepositional_phrase(v, j) {
+            middle.pps.push((j, e));
+            j = e;
+        } else if let Some(e) = coordinated_np(v, j) {
+            middle.nps.push((j, e));
+            j = e;
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
+/// Where the main clause's subject starts: after a fronted adverbial and its comma, if any.
+pub fn main_clause_start(v: &SentenceView) -> (usize, Option<Front>) {
+    match fronted(v) {
+        Some((end, front)) => (end + (v.words.get(end) == Some(&",")) as usize, Some(front)),
+        None => (0, None),
+    }
+}

@@ -1,0 +1,258 @@
+//! `verb-final-clause`: the clause's verb comes last, after its object or adjuncts.
+//!
+//! ## What it does
+//! Reads each clause forward (main clause, "that"-clause, subordinate clause): subject, then
+//! what stands before the verb. When a noun phrase (an object), or — for a verb that takes an
+//! object — prepositional phrases, come between the subject and a verb that ends the sentence,
+//! the verb is dangling: "the U.S. and Russia of a UN resolution for a ceasefire, rejected".
+//!
+//! ## Why is this bad?
+//! Dutch and German put the verb of subordinate clauses, and the participle or infinitive of
+//! main clauses, at the end. Machine translation often leaves it there.
+//!
+//! ## Use instead
+//! The verb (group) right after the subject: "… that the country supports Haftar."
+//!
+//! ## Silent on
+//! English verb-final shapes where the object is a gap: "the book that she read", "what he
+//! wanted", "as they had hoped", "the way it worked" (nothing stands between subject and verb),
+//! and intransitive verbs after a subject with a modifier ("The man with the hat left.").
+
+use super::clause::{
+    Clause, content_end, coordinated_np, is_clause_opener, main_clause_start, read_clause,
+};
+use super::rewrite::{Piece, render};
+use super::verb_second::Front;
+use super::words::{BE, HAVE};
+use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
+use crate::finding::{Category, Severity};
+use crate::frames::frames;
+use crate::segment::SegmentKind;
+use crate::tag::Tag;
+
+pub struct VerbFinalClause;
+
+static META: RuleMeta = RuleMeta {
+    id: "verb-final-clause",
+    category: Category::DanglingVerb,
+    severity: Severity::Critical,
+    summary: "The verb comes at the end of its clause, after its object or adjuncts (verb-final order).",
+    why: "Dutch and German subordinate clauses end in their verb, and main clauses end in the \
+          participle or infinitive. Machine translation keeps the verb there, and English \
+          readers lose who did what.",
+    fix: "Move the verb (group) right after the subject, before its object.",
+    examples: &[
+        Example::Bad {
+            text: "Thursday, the U.S. and Russia of a UN resolution for a ceasefire, rejected.",
+            fix: Some("On Thursday, the U.S. and Russia rejected a UN resolution for a ceasefire."),
+        },
+        Example::Bad {
+            text: "France said that the country Haftar supports.",
+            fix: Some("France said that the country supports Haftar."),
+        },
+        Example::Bad {
+            text: "Police said that university staff the shooting at 10:18 a.m. heard.",
+            fix: Some("Police said that university staff heard the shooting at 10:18 a.m."),
+        },
+        Example::Bad {
+            text: "As a result Libya cooperation in the area of security with Paris discontinued.",
+            fix: Some(
+                "As a result, Libya discontinued cooperation in the area of security with Paris.",
+            ),
+        },
+        Example::Good("This is the book that she read."),
+        Example::Good("He finally got what he wanted."),
+        Example::Good("Everything went as they had hoped."),
+        Example::Good("I liked the way it worked."),
+        Example::Good("The man with the hat left."),
+        Example::Good("The children in the garden laughed."),
+        Example::Good("Haftar is supported by Russia, Egypt and the United Arab Emirates."),
+    ],
+};
+
+impl Detector for VerbFinalClause {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, v: &SentenceView, out: &mut Vec<Diagnosis>) {
+        if v.kind() != SegmentKind::Sentence || v.words.last() == Some(&"?") || v.len() < 4 {
+            return;
+        }
+        let end = content_end(v);
+        // Clause starts: the main clause, and every clause opener.
+        let (main_start, front) = main_clause_start(v);
+        let mut starts = vec![(main_start, None)];
+        for i in 0..end {
+            if is_clause_opener(v, i) {
+                starts.push((i + 1, Some(i)));
+            }
+        }
+        for (start, opener) in starts {
+            let Some(clause) = read_clause(v, start) else {
+                continue;
+            };
+            if clause.verb.1 != end {
+                continue;
+            }
+            if let Some(d) = judge(
+                v,
+                &clause,
+                opener,
+                if opener.is_none() { front } else { None },
+                start,
+            ) {
+                out.push(d);
+                return;
+            }
+        }
+    }
+}
+
+/// Decides whether a clause read forward is verb-final, and builds the diagnosis.
+fn judge(
+    v: &SentenceView,
+    c: &Clause,
+    opener: Option<usize>,
+    front: Option<Front>,
+    start: usize,
+) -> Option<Diagnosis> {
+    let (vs, ve) = c.verb;
+    let verb_words: Vec<&str> = (vs..ve).map(|i| v.lower(i)).collect();
+    let head = ve - 1;
+    let relative = opener.is_some_and(|o| {
+        matches!(v.tag(o), Some(Tag::WDT | Tag::WP | Tag::WRB))
+            || o > 0 && v.tag(o - 1).is_some_and(Tag::is_noun)
+    });
+    if verb_words.iter().all(|w| BE.contains(w)) {
+        return None;
+    }
+    let single_verb = ve - vs == 1 && v.tag(head).is_some_and(Tag::is_finite_verb);
+    let frame = frames().get(v.lower(head));
+    let transitive = frames().is_transitive(v.lower(head));
+    let strongly_transitive = frame.is_none_or(|f| f.count < 3 || f.object_rate >= 0.7);
+    let comma_before_verb = vs > 0 && v.words[vs - 1] == ",";
+    let pps = c.middle.pps.len();
+    // The subject and the material to move behind the verb.
+    let (mut subject_end, object_start) = split_bare_compound(v, c);
+    let mut has_np = !c.middle.nps.is_empty();
+    // "that the country Haftar supports": a name after a common noun, before a transitive verb
+    // that ends the clause, is the verb's object.
+    if !has_np && pps == 0 && single_verb && transitive {
+        if let Some(k) = trailing_name(v, c.subject) {
+            subject_end = k;
+            has_np = true;
+        }
+    }
+    // "the best steaks I have ever had": a pronoun or a name right before the verb, outside a
+    // "that"-clause, is the subject of a reduced relative clause, which English allows.
+    let complement = opener.is_some_and(|o| v.lower(o) == "that" && !relative);
+    if let Some(&(ns, ne)) = c.middle.nps.last()
+        && ne == vs
+        && !complement
+        && (ns..ne).all(|k| matches!(v.tag(k), Some(Tag::PRP | Tag::NNP | Tag::NNPS)))
+    {
+        return None;
+    }
+    let confidence = if has_np {
+        0.8
+    } else if pps > 0
+        && single_verb
+        && transitive
+        && !relative
+        && (comma_before_verb || (pps >= 2 && strongly_transitive))
+    {
+        0.55
+    } else {
+        return None;
+    };
+    let mut middle_start = subject_end;
+    let middle_end = vs;
+    // "the U.S. and Russia of a UN resolution": "of" cannot attach to a coordination or a
+    // name, so it is the source's object marker; drop it.
+    let coordinated = (c.subject.0..c.subject.1).any(|i| v.tag(i) == Some(Tag::CC));
+    let named = v.tag(c.subject.1 - 1).is_some_and(Tag::is_proper_noun)
+        || v.tag(c.subject.0) == Some(Tag::PRP);
+    if object_start == subject_end && v.lower(middle_start) == "of" && (coordinated || named) {
+        middle_start += 1;
+    }
+    let mut pieces = Vec::new();
+    match front {
+        Some(Front::Phrase { weekday }) => {
+            if weekday {
+                pieces.push(Piece::Text("On".into()));
+            }
+            let comma_at = start - 1;
+            if v.words[comma_at] == "," {
+                pieces.push(Piece::Tokens(0, start));
+            } else {
+                pieces.push(Piece::Tokens(0, start));
+                pieces.push(Piece::Text(",".into()));
+            }
+        }
+        _ => pieces.push(Piece::Tokens(0, c.subject.0)),
+    }
+    pieces.push(Piece::Tokens(c.subject.0, subject_end));
+    // A passive "has been recognized" with an object is an active "has recognized".
+    for i in vs..ve {
+        let drop_been = has_np && v.lower(i) == "been" && i > vs && HAVE.contains(&v.lower(i - 1));
+        if !drop_been {
+            pieces.push(Piece::Tokens(i, i + 1));
+        }
+    }
+    // The middle, without a comma that only closed it.
+    let mut m_end = middle_end;
+    while m_end > middle_start && v.words[m_end - 1] == "," {
+        m_end -= 1;
+    }
+    pieces.push(Piece::Tokens(middle_start, m_end));
+    pieces.push(Piece::Tokens(ve, v.len()));
+    let suggestion = render(v, &pieces);
+    let (s, e) = v.span(c.subject.0, ve);
+    let verb_text = v.slice(vs, ve);
+    Some(Diagnosis {
+        start: s,
+        end: e,
+        message: format!(
+            "Dutch/German verb-final order: the verb '{verb_text}' comes after its {}",
+            if has_np { "object" } else { "complements" }
+        ),
+        suggestion: Some(suggestion),
+        confidence,
+    })
+}
+
+/// Where a name that ends a "determiner + common noun + name" subject starts.
+fn trailing_name(v: &SentenceView, (s, e): (usize, usize)) -> Option<usize> {
+    if e - s < 3 || !v.tag(e - 1).is_some_and(Tag::is_proper_noun) {
+        return None;
+    }
+    let mut k = e;
+    while k > s && v.tag(k - 1).is_some_and(Tag::is_proper_noun) {
+        k -= 1;
+    }
+    let common_before = k > s
+        && v.tag(k - 1)
+            .is_some_and(|t| matches!(t, Tag::NN | Tag::NNS));
+    (common_before && matches!(v.tag(s), Some(Tag::DT | Tag::PRPS))).then_some(k)
+}
+
+/// "Libya cooperation …": when nothing but phrases stands before a transitive verb, a bare
+/// name before a common noun is the subject and the noun the object. Returns (subject end,
+/// object start).
+fn split_bare_compound(v: &SentenceView, c: &Clause) -> (usize, usize) {
+    let (s, e) = c.subject;
+    if c.middle.nps.is_empty() && v.tag(s).is_some_and(Tag::is_proper_noun) {
+        let mut k = s;
+        while k < e && v.tag(k).is_some_and(Tag::is_proper_noun) {
+            k += 1;
+        }
+        if k < e
+            && v.tag(k).is_some_and(|t| matches!(t, Tag::NN | Tag::NNS))
+            && coordinated_np(v, k).is_some()
+        {
+            return (k, k);
+        }
+    }
+    (e, e)
+}

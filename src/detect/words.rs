@@ -1,0 +1,70 @@
+//! Closed word lists the structural detectors share.
+
+/// Forms of "be".
+pub const BE: &[&str] = &[
+    "be", "is", "are", "was", "were", "am", "been", "being", "'s", "’s", "'re", "’re", "'m", "’m",
+];
+
+/// Forms of "be", "have" and "do": inversion with these is English (questions, conditionals,
+/// "Also present were") or another rule's business.
+pub const AUXILIARIES: &[&str] = &[
+    "be", "is", "are", "was", "were", "am", "'s", "’s", "'re", "’re", "been", "have", "has", "had",
+    "do", "does", "did",
+];
+
+/// Modal verbs and future auxiliaries.
+pub const MODALS: &[&str] = &[
+    "will", "would", "can", "could", "shall", "should", "may", "might", "must", "'ll", "’ll", "'d",
+    "’d", "wo", "ca",
+];
+
+/// Finite forms of "have".
+pub const HAVE: &[&str] = &["has", "have", "had", "'ve", "’ve"];
+
+/// Words that open a subordinate clause (besides wh-words and "that").
+pub const SUBORDINATORS: &[&str] = &[
+    "because", "if", "whether", "although", "though", "whereas", "unless", "while", "since",
+    "when", "once", "until", "before", "after", "as",
+];
+
+/// Wh-words that open relative and interrogative clauses.
+pub const WH_WORDS: &[&str] = &[
+    "who", "whom", "whose", "which", "what", "where", "when", "why", "how", "whatever", "whoever",
+    "wherever",
+];
+
+/// Weekdays: a bare weekday in front of a clause reads "On Thursday".
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Time words that can open a sentence on their own.
+pub const TIME_WORDS: &[&str] = &[
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Sentence-final punctuation tokens.
+pub fn is_final_punct(w: &str) -> bool {
+    matches!(w, "." | "!" | "?" | "..." | "…")
+}
+
+/// Closing quotes and brackets.
+pub fn is_closing(w: &str) -> bool {
+    matches!(w, "”" | "\"" | "’" | "'" | ")" | "]" | "»")
+}
