@@ -138,11 +138,14 @@ fn judge(
     let mut has_np = !c.middle.nps.is_empty();
     // "that the country Haftar supports": a name after a common noun, before a transitive verb
     // that ends the clause, is the verb's object.
-    if !has_np && pps == 0 && single_verb && transitive {
-        if let Some(k) = trailing_name(v, c.subject) {
-            subject_end = k;
-            has_np = true;
-        }
+    if !has_np
+        && pps == 0
+        && single_verb
+        && transitive
+        && let Some(k) = trailing_name(v, c.subject)
+    {
+        subject_end = k;
+        has_np = true;
     }
     // "the best steaks I have ever had": a pronoun or a name right before the verb, outside a
     // "that"-clause, is the subject of a reduced relative clause, which English allows.
