@@ -5,6 +5,7 @@
 pub mod anomaly;
 pub mod clause;
 pub mod dangling_verb;
+pub mod missing_subject;
 pub mod rewrite;
 pub mod verb_second;
 pub mod words;
@@ -126,6 +127,7 @@ pub fn builtin() -> Vec<Box<dyn Detector>> {
         Box::new(verb_second::VerbSecondInversion),
         Box::new(anomaly::WordOrderAnomaly),
         Box::new(dangling_verb::VerbFinalClause),
+        Box::new(missing_subject::MissingSubject),
     ]
 }
 

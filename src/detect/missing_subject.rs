@@ -1,0 +1,232 @@
+//! `missing-subject`: a declarative clause without its subject.
+//!
+//! ## What it does
+//! Finds sentences that open with a finite verb and no subject ("Are already two hundred
+//! deaths.", "Has been decided that …"), a determiner or possessive whose noun is gone ("A by
+//! infrared spectroscopy revealed …", "because her has been published"), "Don't know if …", and
+//! a coordinator with no first conjunct ("In Libya in recent weeks and new clashes erupted.").
+//!
+//! ## Why is this bad?
+//! Dutch and German drop the expletive ("Er zijn …", "Es wurde beschlossen …" become "are …",
+//! "was decided …") or put it after the verb; machine translation then loses it. English
+//! needs "there", "it" or the subject.
+//!
+//! ## Silent on
+//! Imperatives ("Don't be shy, get in touch."), questions, headlines and "Thank you".
+
+use super::rewrite::{Piece, render, uncapitalize};
+use super::verb_second::{Front, fronted};
+use super::words::{BE, HAVE, MODALS};
+use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
+use crate::finding::{Category, Severity};
+use crate::segment::SegmentKind;
+use crate::tag::Tag;
+
+pub struct MissingSubject;
+
+static META: RuleMeta = RuleMeta {
+    id: "missing-subject",
+    category: Category::MissingSubject,
+    severity: Severity::Critical,
+    summary: "A declarative clause has no subject (or lost its 'there'/'it').",
+    why: "Dutch and German put the expletive or subject after the verb, or drop it; machine \
+          translation loses it and the English clause starts with its verb.",
+    fix: "Add the subject: 'There are …', 'It has been decided that …', 'I don't know if …'.",
+    examples: &[
+        Example::Bad {
+            text: "Are already two hundred deaths.",
+            fix: Some("There are already two hundred deaths."),
+        },
+        Example::Bad {
+            text: "Has been decided that the talks will go on.",
+            fix: Some("It has been decided that the talks will go on."),
+        },
+        Example::Bad {
+            text: "Is expected that the minister resigns.",
+            fix: Some("It is expected that the minister resigns."),
+        },
+        Example::Bad {
+            text: "Don't know if you realize that the goods are duty free.",
+            fix: Some("I don't know if you realize that the goods are duty free."),
+        },
+        Example::Bad {
+            text: "A by infrared spectroscopy revealed that the crystals matched.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "In Libya in recent weeks and new clashes erupted.",
+            fix: Some("In Libya in recent weeks, new clashes erupted."),
+        },
+        Example::Good("There are already two hundred deaths."),
+        Example::Good("Don't be shy, get in touch."),
+        Example::Good("Thank you for your message."),
+        Example::Good("Had I known, I would have come."),
+        Example::Good("Are you coming to the meeting?"),
+        Example::Good("Should you need help, call us."),
+        Example::Good("Founded in 1990, the company grew fast."),
+        Example::Good("The injured were taken to hospital."),
+    ],
+};
+
+/// Words after a determiner that can stand as its head ("the above", "a few").
+const DETERMINER_HEADS: &[&str] = &[
+    "above", "below", "following", "like", "inside", "outside", "latter", "former", "same",
+    "few", "more", "most", "less", "least",
+];
+
+fn diagnosis(v: &SentenceView, a: usize, b: usize, message: &str, suggestion: Option<String>, confidence: f64) -> Diagnosis {
+    let (start, end) = v.span(a, b);
+    Diagnosis {
+        start,
+        end,
+        message: message.to_string(),
+        suggestion,
+        confidence,
+    }
+}
+
+impl Detector for MissingSubject {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, v: &SentenceView, out: &mut Vec<Diagnosis>) {
+        if v.kind() != SegmentKind::Sentence || v.len() < 3 || v.words.last() == Some(&"?") {
+            return;
+        }
+        if let Some(d) = verb_first(v).or_else(|| dont_know(v)).or_else(|| lost_conjunct(v)) {
+            out.push(d);
+            return;
+        }
+        if let Some(d) = orphan_determiner(v) {
+            out.push(d);
+        }
+    }
+}
+
+/// "Are already …", "Has been decided that …", "Says that …".
+fn verb_first(v: &SentenceView) -> Option<Diagnosis> {
+    let w0 = v.lower(0);
+    let t0 = v.tag(0)?;
+    let np = v.chunker();
+    let mut k = 1;
+    while v.tag(k).is_some_and(Tag::is_adverb) {
+        k += 1;
+    }
+    // Inversion with a subject after the verb is English: "Had I known", "Should you need".
+    if let Some(e) = np.basic_np(k)
+        && (v.tag(e).is_some_and(Tag::is_verb) || v.words.get(e) == Some(&","))
+    {
+        return None;
+    }
+    let rest = |word: &str| {
+        let mut pieces = vec![Piece::Text(word.to_string()), Piece::Word(0, uncapitalize(v, 0))];
+        pieces.push(Piece::Tokens(1, v.len()));
+        Some(render(v, &pieces))
+    };
+    if BE.contains(&w0) && t0.is_finite_verb() {
+        // "Are you free …", "Are the results ready …": questions without their mark.
+        let predicate = |t: Tag| t.is_verb() || t.is_adjective() || t.is_adverb();
+        if let Some(e) = np.noun_phrase(k)
+            && v.tag(k) != Some(Tag::PRP)
+            && !v.tag(e).is_some_and(predicate)
+        {
+            return Some(diagnosis(v, 0, 1, "Missing subject: the clause starts with its verb; English needs 'there' here", rest("There"), 0.8));
+        }
+        if matches!(v.tag(k), Some(Tag::VBN | Tag::JJ)) {
+            return Some(diagnosis(v, 0, 1, "Missing subject: the clause starts with its verb; English needs 'it' here", rest("It"), 0.75));
+        }
+        return None;
+    }
+    if HAVE.contains(&w0) && t0.is_finite_verb() && v.lower(k) == "been" {
+        return Some(diagnosis(v, 0, 1, "Missing subject: the clause starts with its verb; English needs 'it' here", rest("It"), 0.75));
+    }
+    // Informal English drops subjects too ("Will use again.", "Stayed here for 2 nights."), so
+    // only the shapes of formal text count: "May have been …", "Says that …".
+    if MODALS.contains(&w0) && t0 == Tag::MD && v.lower(k) == "have" && v.lower(k + 1) == "been" {
+        return Some(diagnosis(v, 0, 1, "Missing subject: the clause starts with its verb", None, 0.6));
+    }
+    if matches!(t0, Tag::VBZ | Tag::VBD)
+        && !HAVE.contains(&w0)
+        && !BE.contains(&w0)
+        && v.lower(1) == "that"
+    {
+        return Some(diagnosis(v, 0, 1, "Missing subject: the sentence starts with a finite verb", None, 0.6));
+    }
+    None
+}
+
+/// "Don't know if …": a negated verb of knowing with a clause, not an imperative.
+fn dont_know(v: &SentenceView) -> Option<Diagnosis> {
+    if v.lower(0) != "do" || !matches!(v.lower(1), "n't" | "n’t" | "not") {
+        return None;
+    }
+    let verb = v.lower(2);
+    let clause = v.lower(3);
+    let knowing = matches!(verb, "know" | "understand" | "remember" | "see" | "care");
+    let opens = matches!(clause, "if" | "whether" | "why" | "what" | "how" | "who" | "where" | "when" | "that");
+    if !(knowing && opens) {
+        return None;
+    }
+    let pieces = [Piece::Text("I".into()), Piece::Word(0, uncapitalize(v, 0)), Piece::Tokens(1, v.len())];
+    Some(diagnosis(v, 0, 3, "Missing subject: 'don't know' here is not an imperative; the subject was dropped", Some(render(v, &pieces)), 0.7))
+}
+
+/// A coordinator with no first conjunct: "In Libya in recent weeks and new clashes erupted."
+fn lost_conjunct(v: &SentenceView) -> Option<Diagnosis> {
+    let np = v.chunker();
+    if !matches!(fronted(v), Some((_, Front::Phrase { .. }))) {
+        return None;
+    }
+    // The fronted phrases read without coordination, which would swallow the clause.
+    let mut front_end = 0;
+    while v.tag(front_end) == Some(Tag::IN) {
+        match np.basic_np(front_end + 1) {
+            Some(e) => front_end = e,
+            None => break,
+        }
+    }
+    let cc = front_end;
+    if front_end == 0 || v.tag(cc) != Some(Tag::CC) {
+        return None;
+    }
+    if !matches!(v.lower(cc), "and" | "or") {
+        return None;
+    }
+    let subject_end = np.noun_phrase(cc + 1)?;
+    if !v.tag(subject_end).is_some_and(Tag::is_finite_verb) {
+        return None;
+    }
+    let pieces = [
+        Piece::Tokens(0, front_end),
+        Piece::Text(",".into()),
+        Piece::Tokens(cc + 1, v.len()),
+    ];
+    Some(diagnosis(v, cc, cc + 1, "A coordinator with no first conjunct: nothing before 'and' for it to join", Some(render(v, &pieces)), 0.65))
+}
+
+/// A determiner or possessive whose noun is missing: "A by infrared …", "her has been".
+fn orphan_determiner(v: &SentenceView) -> Option<Diagnosis> {
+    for i in 0..v.len().saturating_sub(1) {
+        let w = v.lower(i);
+        let next = v.tag(i + 1)?;
+        let next_word = v.lower(i + 1);
+        let article = matches!(w, "a" | "an" | "the") && v.tag(i) == Some(Tag::DT);
+        let possessive = matches!(w, "her" | "his" | "its" | "their" | "our" | "your" | "my");
+        let name_like = v.words[i + 1].starts_with(char::is_uppercase);
+        let orphan = if name_like {
+            false
+        } else if article {
+            (matches!(next, Tag::IN | Tag::VBD | Tag::VBZ | Tag::MD) && !DETERMINER_HEADS.contains(&next_word))
+                || (matches!(w, "a" | "an")
+                    && next.is_adjective()
+                    && v.tag(i + 2).is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ | Tag::MD)))
+        } else {
+            possessive && matches!(next, Tag::VBZ | Tag::VBD | Tag::MD) && next_word != "'s"
+        };
+        if orphan {
+            return Some(diagnosis(v, i, i + 2, &format!("Missing subject: '{}' has lost its noun", v.words[i]), None, 0.6));
+        }
+    }
+    None
+}
