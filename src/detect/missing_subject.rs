@@ -16,7 +16,7 @@
 
 use super::rewrite::{Piece, render, uncapitalize};
 use super::verb_second::{Front, fronted};
-use super::words::{BE, HAVE, MODALS};
+use super::words::{BE, HAVE, MODALS, SUBORDINATORS};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::segment::SegmentKind;
@@ -70,11 +70,30 @@ static META: RuleMeta = RuleMeta {
 
 /// Words after a determiner that can stand as its head ("the above", "a few").
 const DETERMINER_HEADS: &[&str] = &[
-    "above", "below", "following", "like", "inside", "outside", "latter", "former", "same",
-    "few", "more", "most", "less", "least",
+    "above",
+    "below",
+    "following",
+    "like",
+    "inside",
+    "outside",
+    "latter",
+    "former",
+    "same",
+    "few",
+    "more",
+    "most",
+    "less",
+    "least",
 ];
 
-fn diagnosis(v: &SentenceView, a: usize, b: usize, message: &str, suggestion: Option<String>, confidence: f64) -> Diagnosis {
+fn diagnosis(
+    v: &SentenceView,
+    a: usize,
+    b: usize,
+    message: &str,
+    suggestion: Option<String>,
+    confidence: f64,
+) -> Diagnosis {
     let (start, end) = v.span(a, b);
     Diagnosis {
         start,
@@ -94,7 +113,13 @@ impl Detector for MissingSubject {
         if v.kind() != SegmentKind::Sentence || v.len() < 3 || v.words.last() == Some(&"?") {
             return;
         }
-        if let Some(d) = verb_first(v).or_else(|| dont_know(v)).or_else(|| lost_conjunct(v)) {
+        if let Some(d) = verb_first(v)
+            .or_else(|| dont_know(v))
+            .or_else(|| lost_conjunct(v))
+            .or_else(|| verb_after_intro(v))
+            .or_else(|| verb_after_opener(v))
+            .or_else(|| prepositional_subject(v))
+        {
             out.push(d);
             return;
         }
@@ -120,7 +145,10 @@ fn verb_first(v: &SentenceView) -> Option<Diagnosis> {
         return None;
     }
     let rest = |word: &str| {
-        let mut pieces = vec![Piece::Text(word.to_string()), Piece::Word(0, uncapitalize(v, 0))];
+        let mut pieces = vec![
+            Piece::Text(word.to_string()),
+            Piece::Word(0, uncapitalize(v, 0)),
+        ];
         pieces.push(Piece::Tokens(1, v.len()));
         Some(render(v, &pieces))
     };
@@ -131,27 +159,58 @@ fn verb_first(v: &SentenceView) -> Option<Diagnosis> {
             && v.tag(k) != Some(Tag::PRP)
             && !v.tag(e).is_some_and(predicate)
         {
-            return Some(diagnosis(v, 0, 1, "Missing subject: the clause starts with its verb; English needs 'there' here", rest("There"), 0.8));
+            return Some(diagnosis(
+                v,
+                0,
+                1,
+                "Missing subject: the clause starts with its verb; English needs 'there' here",
+                rest("There"),
+                0.8,
+            ));
         }
-        if matches!(v.tag(k), Some(Tag::VBN | Tag::JJ)) {
-            return Some(diagnosis(v, 0, 1, "Missing subject: the clause starts with its verb; English needs 'it' here", rest("It"), 0.75));
+        if matches!(v.tag(k), Some(Tag::VBN | Tag::JJ | Tag::JJR)) {
+            return Some(diagnosis(
+                v,
+                0,
+                1,
+                "Missing subject: the clause starts with its verb; English needs 'it' here",
+                rest("It"),
+                0.75,
+            ));
         }
         return None;
     }
     if HAVE.contains(&w0) && t0.is_finite_verb() && v.lower(k) == "been" {
-        return Some(diagnosis(v, 0, 1, "Missing subject: the clause starts with its verb; English needs 'it' here", rest("It"), 0.75));
+        return Some(diagnosis(
+            v,
+            0,
+            1,
+            "Missing subject: the clause starts with its verb; English needs 'it' here",
+            rest("It"),
+            0.75,
+        ));
     }
     // Informal English drops subjects too ("Will use again.", "Stayed here for 2 nights."), so
     // only the shapes of formal text count: "May have been …", "Says that …".
     if MODALS.contains(&w0) && t0 == Tag::MD && v.lower(k) == "have" && v.lower(k + 1) == "been" {
-        return Some(diagnosis(v, 0, 1, "Missing subject: the clause starts with its verb", None, 0.6));
+        return Some(diagnosis(
+            v,
+            0,
+            1,
+            "Missing subject: the clause starts with its verb",
+            None,
+            0.6,
+        ));
     }
-    if matches!(t0, Tag::VBZ | Tag::VBD)
-        && !HAVE.contains(&w0)
-        && !BE.contains(&w0)
-        && v.lower(1) == "that"
-    {
-        return Some(diagnosis(v, 0, 1, "Missing subject: the sentence starts with a finite verb", None, 0.6));
+    if t0 == Tag::VBZ && !HAVE.contains(&w0) && !BE.contains(&w0) && v.lower(1) == "that" {
+        return Some(diagnosis(
+            v,
+            0,
+            1,
+            "Missing subject: the sentence starts with a finite verb",
+            None,
+            0.6,
+        ));
     }
     None
 }
@@ -164,12 +223,26 @@ fn dont_know(v: &SentenceView) -> Option<Diagnosis> {
     let verb = v.lower(2);
     let clause = v.lower(3);
     let knowing = matches!(verb, "know" | "understand" | "remember" | "see" | "care");
-    let opens = matches!(clause, "if" | "whether" | "why" | "what" | "how" | "who" | "where" | "when" | "that");
+    let opens = matches!(
+        clause,
+        "if" | "whether" | "why" | "what" | "how" | "who" | "where" | "when" | "that"
+    );
     if !(knowing && opens) {
         return None;
     }
-    let pieces = [Piece::Text("I".into()), Piece::Word(0, uncapitalize(v, 0)), Piece::Tokens(1, v.len())];
-    Some(diagnosis(v, 0, 3, "Missing subject: 'don't know' here is not an imperative; the subject was dropped", Some(render(v, &pieces)), 0.7))
+    let pieces = [
+        Piece::Text("I".into()),
+        Piece::Word(0, uncapitalize(v, 0)),
+        Piece::Tokens(1, v.len()),
+    ];
+    Some(diagnosis(
+        v,
+        0,
+        3,
+        "Missing subject: 'don't know' here is not an imperative; the subject was dropped",
+        Some(render(v, &pieces)),
+        0.7,
+    ))
 }
 
 /// A coordinator with no first conjunct: "In Libya in recent weeks and new clashes erupted."
@@ -186,7 +259,8 @@ fn lost_conjunct(v: &SentenceView) -> Option<Diagnosis> {
             None => break,
         }
     }
-    let cc = front_end;
+    let comma = v.words.get(front_end) == Some(&",");
+    let cc = front_end + comma as usize;
     if front_end == 0 || v.tag(cc) != Some(Tag::CC) {
         return None;
     }
@@ -202,7 +276,112 @@ fn lost_conjunct(v: &SentenceView) -> Option<Diagnosis> {
         Piece::Text(",".into()),
         Piece::Tokens(cc + 1, v.len()),
     ];
-    Some(diagnosis(v, cc, cc + 1, "A coordinator with no first conjunct: nothing before 'and' for it to join", Some(render(v, &pieces)), 0.65))
+    Some(diagnosis(
+        v,
+        cc,
+        cc + 1,
+        "A coordinator with no first conjunct: nothing before 'and' for it to join",
+        Some(render(v, &pieces)),
+        0.65,
+    ))
+}
+
+/// The first comma of an introductory phrase or subordinate clause, if the sentence has one:
+/// the words before it have no finite verb, or they open with a subordinator.
+fn intro_comma(v: &SentenceView) -> Option<usize> {
+    let comma = v.words.iter().position(|w| *w == ",")?;
+    let opens_subordinate = SUBORDINATORS.contains(&v.lower(0)) && v.lower(0) != "as";
+    let has_finite = (0..comma).any(|k| v.tag(k).is_some_and(Tag::is_finite_verb));
+    // An introduction opens with a preposition, adverb, participle or subordinator; a noun
+    // phrase before the comma is the subject or a name addressed.
+    let opens_adverbially = matches!(
+        v.tag(0),
+        Some(Tag::IN | Tag::RB | Tag::RBR | Tag::VBG | Tag::VBN | Tag::WRB | Tag::TO)
+    );
+    (comma > 0 && (opens_subordinate || (opens_adverbially && !has_finite))).then_some(comma)
+}
+
+/// "Currently, has more than 330 plants", "When you call, are used": after an introductory
+/// phrase or clause, the main clause starts with its finite verb.
+fn verb_after_intro(v: &SentenceView) -> Option<Diagnosis> {
+    let comma = intro_comma(v)?;
+    let mut k = comma + 1;
+    while v.tag(k).is_some_and(Tag::is_adverb) {
+        k += 1;
+    }
+    let t = v.tag(k)?;
+    let w = v.lower(k);
+    let finite = matches!(t, Tag::VBD | Tag::VBZ | Tag::MD) || (t == Tag::VBP && BE.contains(&w));
+    // "below is a list" (locative inversion), "can you send" (a question).
+    let adverb_before = k > comma + 1;
+    let mut after = k + 1;
+    while matches!(v.lower(after), "n't" | "n’t" | "not") {
+        after += 1;
+    }
+    let inverted = matches!(v.tag(after), Some(Tag::PRP | Tag::EX));
+    if !finite || w == "'s" || inverted || (adverb_before && BE.contains(&w)) {
+        return None;
+    }
+    // "Founded in 1990, acquired in 2001, the firm …": another phrase, then the subject.
+    let later_comma = (k..v.len()).find(|&j| v.words[j] == ",");
+    if let Some(c) = later_comma
+        && let Some(e) = v.chunker().noun_phrase(c + 1)
+        && v.tag(e).is_some_and(Tag::is_finite_verb)
+    {
+        return None;
+    }
+    Some(diagnosis(
+        v,
+        k,
+        k + 1,
+        "Missing subject: after the introductory phrase the clause starts with its verb",
+        None,
+        0.65,
+    ))
+}
+
+/// "found that had passed", "because followed the guidelines": a complementizer or
+/// subordinator directly followed by a finite verb.
+fn verb_after_opener(v: &SentenceView) -> Option<Diagnosis> {
+    for i in 1..v.len().saturating_sub(1) {
+        let w = v.lower(i);
+        let complementizer = w == "that" && v.tag(i - 1).is_some_and(Tag::is_verb);
+        let subordinator = matches!(w, "because" | "although" | "though" | "whereas" | "unless")
+            && v.tag(i) == Some(Tag::IN);
+        if !(complementizer || subordinator) {
+            continue;
+        }
+        let t = v.tag(i + 1)?;
+        let next = v.lower(i + 1);
+        // "said that was ok": "that" can itself be the subject of "be", "have" and modals.
+        let pronoun_reading =
+            complementizer && (t == Tag::MD || BE.contains(&next) || HAVE.contains(&next));
+        if matches!(t, Tag::VBD | Tag::VBZ | Tag::MD) && next != "'s" && !pronoun_reading {
+            return Some(diagnosis(
+                v,
+                i,
+                i + 2,
+                &format!(
+                    "Missing subject: '{}' is followed by a verb without its subject",
+                    v.words[i]
+                ),
+                None,
+                0.65,
+            ));
+        }
+    }
+    None
+}
+
+/// "Of Alabama said …": a prepositional phrase cannot be a subject.
+fn prepositional_subject(v: &SentenceView) -> Option<Diagnosis> {
+    if v.lower(0) != "of" || v.lower(1) == "course" {
+        return None;
+    }
+    let e = v.chunker().noun_phrase(1)?;
+    v.tag(e)
+        .is_some_and(Tag::is_finite_verb)
+        .then(|| diagnosis(v, 0, e, "Missing subject: the sentence starts with a prepositional phrase where its subject should be", None, 0.6))
 }
 
 /// A determiner or possessive whose noun is missing: "A by infrared …", "her has been".
@@ -214,18 +393,35 @@ fn orphan_determiner(v: &SentenceView) -> Option<Diagnosis> {
         let article = matches!(w, "a" | "an" | "the") && v.tag(i) == Some(Tag::DT);
         let possessive = matches!(w, "her" | "his" | "its" | "their" | "our" | "your" | "my");
         let name_like = v.words[i + 1].starts_with(char::is_uppercase);
+        let after_adjective = v.tag(i + 2);
+        let genitive = matches!(w, "'s" | "’s") && v.tag(i) == Some(Tag::POS);
         let orphan = if name_like {
             false
         } else if article {
-            (matches!(next, Tag::IN | Tag::VBD | Tag::VBZ | Tag::MD) && !DETERMINER_HEADS.contains(&next_word))
-                || (matches!(w, "a" | "an")
-                    && next.is_adjective()
-                    && v.tag(i + 2).is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ | Tag::MD)))
+            (matches!(next, Tag::IN | Tag::VBD | Tag::VBZ | Tag::MD | Tag::Comma)
+                && !DETERMINER_HEADS.contains(&next_word))
+                // "a presidential recommended"; "the local has issued" (a generic "the poor"
+                // takes a plural verb).
+                || (next.is_adjective()
+                    && after_adjective.is_some_and(|t| {
+                        t == Tag::VBZ || matches!(w, "a" | "an") && matches!(t, Tag::VBD | Tag::MD)
+                    }))
+        } else if genitive {
+            // "China's to opening up", "Florida's daily has surpassed" ("Hackney's has a great
+            // burger" is a shop's name, so a verb right after is English).
+            next == Tag::TO || (next.is_adjective() && after_adjective == Some(Tag::VBZ))
         } else {
             possessive && matches!(next, Tag::VBZ | Tag::VBD | Tag::MD) && next_word != "'s"
         };
         if orphan {
-            return Some(diagnosis(v, i, i + 2, &format!("Missing subject: '{}' has lost its noun", v.words[i]), None, 0.6));
+            return Some(diagnosis(
+                v,
+                i,
+                i + 2,
+                &format!("Missing subject: '{}' has lost its noun", v.words[i]),
+                None,
+                0.6,
+            ));
         }
     }
     None
