@@ -6,6 +6,7 @@ pub mod anomaly;
 pub mod clause;
 pub mod dangling_verb;
 pub mod missing_subject;
+pub mod missing_verb;
 pub mod rewrite;
 pub mod verb_second;
 pub mod words;
@@ -128,6 +129,7 @@ pub fn builtin() -> Vec<Box<dyn Detector>> {
         Box::new(anomaly::WordOrderAnomaly),
         Box::new(dangling_verb::VerbFinalClause),
         Box::new(missing_subject::MissingSubject),
+        Box::new(missing_verb::MissingVerb),
     ]
 }
 
