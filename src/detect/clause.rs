@@ -53,7 +53,19 @@ pub fn is_clause_opener(v: &SentenceView, i: usize) -> bool {
     let w = v.lower(i);
     match v.tag(i) {
         Some(Tag::WDT | Tag::WP | Tag::WPS | Tag::WRB) => true,
-        Some(Tag::IN) => w == "that" || (SUBORDINATORS.contains(&w) && w != "as"),
+        Some(Tag::IN) => {
+            const ALWAYS: &[&str] = &[
+                "that", "because", "if", "whether", "although", "though", "whereas", "unless",
+                "while",
+            ];
+            // "since", "after", "until" … open a clause only when a subject and verb follow;
+            // otherwise they are prepositions ("since the beginning of April").
+            ALWAYS.contains(&w)
+                || (SUBORDINATORS.contains(&w)
+                    && w != "as"
+                    && coordinated_np(v, i + 1)
+                        .is_some_and(|e| v.tag(e).is_some_and(Tag::is_finite_verb)))
+        }
         _ => WH_WORDS.contains(&w) && w != "what",
     }
 }

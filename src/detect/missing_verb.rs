@@ -53,7 +53,7 @@ static META: RuleMeta = RuleMeta {
         Example::Good("Thanks for everything."),
         Example::Good("Good morning to all of you."),
         Example::Good("If necessary, call us."),
-        Example::Good("Data show that the epidemic is the worst in the world."),
+        Example::Good("He said that he would come if it rained."),
         Example::Good("What a wonderful day at the beach with the whole family!"),
     ],
 };

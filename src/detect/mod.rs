@@ -3,11 +3,14 @@
 //! positioned in the input as given.
 
 pub mod anomaly;
+pub mod bare_infinitive;
 pub mod clause;
 pub mod dangling_verb;
 pub mod missing_subject;
 pub mod missing_verb;
+pub mod participle_last;
 pub mod rewrite;
+pub mod stranded_preposition;
 pub mod verb_second;
 pub mod words;
 
@@ -130,6 +133,9 @@ pub fn builtin() -> Vec<Box<dyn Detector>> {
         Box::new(dangling_verb::VerbFinalClause),
         Box::new(missing_subject::MissingSubject),
         Box::new(missing_verb::MissingVerb),
+        Box::new(participle_last::ParticipleAfterObject),
+        Box::new(bare_infinitive::InfinitiveAfterObject),
+        Box::new(stranded_preposition::StrandedPreposition),
     ]
 }
 

@@ -1,0 +1,127 @@
+//! `participle-after-object`: the participle or infinitive of a verb group comes after the
+//! object, at the end of the clause ("has a comprehensive reform proposed").
+//!
+//! ## Why is this bad?
+//! Dutch and German close the main clause with the participle or infinitive ("heeft … een
+//! hervorming voorgesteld", "wird … vorschlagen"); machine translation leaves it there, far
+//! from its auxiliary.
+//!
+//! ## Use instead
+//! The participle right after the auxiliary: "has proposed a comprehensive reform".
+//!
+//! ## Silent on
+//! The causative "have" with a short object ("He had his car repaired").
+
+use super::clause::{content_end, prepositional_phrase};
+use super::rewrite::{Piece, render};
+use super::words::{HAVE, MODALS};
+use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
+use crate::finding::{Category, Severity};
+use crate::segment::SegmentKind;
+use crate::tag::Tag;
+
+pub struct ParticipleAfterObject;
+
+static META: RuleMeta = RuleMeta {
+    id: "participle-after-object",
+    category: Category::DanglingVerb,
+    severity: Severity::Critical,
+    summary: "The participle or infinitive comes after the object, at the end of the clause.",
+    why: "Dutch and German end the clause with the participle or infinitive of the verb group; \
+          machine translation leaves it there, separated from its auxiliary.",
+    fix: "Put the participle or infinitive right after the auxiliary.",
+    examples: &[
+        Example::Bad {
+            text: "The EU Commission has a comprehensive reform of the current system proposed.",
+            fix: Some(
+                "The EU Commission has proposed a comprehensive reform of the current system.",
+            ),
+        },
+        Example::Bad {
+            text: "The minister will the new measures next week announce.",
+            fix: Some("The minister will announce the new measures next week."),
+        },
+        Example::Good("He had his car repaired."),
+        Example::Good("The EU Commission has proposed a comprehensive reform."),
+        Example::Good("She will have the report finished."),
+        Example::Good("The results are the data collected."),
+    ],
+};
+
+impl Detector for ParticipleAfterObject {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, v: &SentenceView, out: &mut Vec<Diagnosis>) {
+        if v.kind() != SegmentKind::Sentence || v.words.last() == Some(&"?") {
+            return;
+        }
+        let end = content_end(v);
+        if end < 4 {
+            return;
+        }
+        let last = end - 1;
+        let Some(lt) = v.tag(last) else { return };
+        let np = v.chunker();
+        for a in 1..last {
+            let w = v.lower(a);
+            let have = HAVE.contains(&w) && v.tag(a).is_some_and(Tag::is_finite_verb);
+            let modal = MODALS.contains(&w) && v.tag(a) == Some(Tag::MD);
+            let fits = (have && lt == Tag::VBN) || (modal && matches!(lt, Tag::VB | Tag::VBP));
+            if !fits {
+                continue;
+            }
+            // Object, then phrases and adverbs up to the participle; no other verb between.
+            let mut j = a + 1;
+            while v.tag(j).is_some_and(Tag::is_adverb) {
+                j += 1;
+            }
+            let object_start = j;
+            let Some(mut k) = np.noun_phrase(j) else {
+                continue;
+            };
+            let object_len = k - object_start;
+            let mut phrases = 0;
+            while k < last {
+                if let Some(e) = prepositional_phrase(v, k) {
+                    k = e;
+                    phrases += 1;
+                } else if let Some(e) = np.noun_phrase(k) {
+                    // A time phrase ("next week").
+                    k = e;
+                    phrases += 1;
+                } else if v.tag(k).is_some_and(Tag::is_adverb) {
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            if k != last {
+                continue;
+            }
+            // "had his car repaired" is the causative "have".
+            if have && object_len < 4 && phrases == 0 {
+                continue;
+            }
+            let pieces = [
+                Piece::Tokens(0, a + 1),
+                Piece::Tokens(last, last + 1),
+                Piece::Tokens(a + 1, last),
+                Piece::Tokens(end, v.len()),
+            ];
+            let (start, stop) = v.span(a, last + 1);
+            out.push(Diagnosis {
+                start,
+                end: stop,
+                message: format!(
+                    "Dutch/German verb bracket: '{}' comes at the end, after its object, far from '{}'",
+                    v.words[last], v.words[a]
+                ),
+                suggestion: Some(render(v, &pieces)),
+                confidence: if modal { 0.85 } else { 0.75 },
+            });
+            return;
+        }
+    }
+}
