@@ -96,6 +96,23 @@ enum Command {
         #[arg(long, default_value_t = 30)]
         min_count: u32,
     },
+    /// Train the model of swapped neighbouring words (word-order-anomaly) on a CoNLL-U treebank.
+    TrainSwap {
+        #[arg(long)]
+        train: String,
+        #[arg(short, long)]
+        output: String,
+        #[arg(long, default_value_t = 3)]
+        epochs: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Features seen in fewer training examples get no weight.
+        #[arg(long, default_value_t = 8)]
+        min_feature_count: u32,
+        /// Swapped copies made of each training sentence.
+        #[arg(long, default_value_t = 3)]
+        swaps: usize,
+    },
     /// Accuracy of the tagger on gold-tokenized CoNLL-U files.
     EvalTagger {
         files: Vec<String>,
@@ -228,6 +245,26 @@ fn main() -> ExitCode {
                 std::fs::write(&output, lm.to_bytes()).map_err(|e| format!("{output}: {e}"))
             };
             match run() {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(e),
+            }
+        }
+        Command::TrainSwap {
+            train,
+            output,
+            epochs,
+            seed,
+            min_feature_count,
+            swaps,
+        } => {
+            let cfg = mtlint::detect::anomaly::swap::SwapTrainConfig {
+                epochs,
+                seed,
+                min_feature_count,
+                swaps_per_sentence: swaps,
+                ..Default::default()
+            };
+            match mtlint::detect::anomaly::swap::train_command(&train, &output, &cfg) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(e),
             }

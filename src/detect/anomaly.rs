@@ -1,19 +1,21 @@
-//! `word-order-anomaly`: an order of words English does not produce, found with the class
-//! n-gram model of English (see [`crate::lm`]), and the swap of two neighbours that repairs it.
+//! `word-order-anomaly`: an order of words English does not produce, and the swap of two
+//! neighbours that repairs it.
 //!
 //! ## What it does
-//! Scores the sentence's sequence of word classes in both directions. When swapping two
-//! neighbouring words makes the sentence much more likely ("were both in found urine samples"
-//! → "were both found in urine samples"), it reports the pair and suggests the swap. A sentence
-//! whose whole order is far from English ("shuffled" output) is reported without a suggestion.
+//! Scores every adjacent pair of words with the swap model (see [`swap`]: a logistic model of
+//! swapped neighbours learnt from synthetic swaps in the English Web Treebank, with the class
+//! n-gram model of [`crate::lm`] among its features). When the best pair scores high enough
+//! ("it the was last game" → "it was the last game") it reports the pair and suggests the swap.
+//! A sentence where many pairs look swapped, or a long one whose class sequence is very
+//! improbable, reads as scrambled ("shuffled" output) and is reported without a suggestion.
 //!
 //! ## Why is this bad?
 //! Machine translation keeps source order in places English grammar does not allow; an editor
 //! reads such sentences as garbled.
 //!
 //! ## Thresholds
-//! Tuned on EWT dev and the DEMETR dev pairs for a false-positive budget of about 1% of clean
-//! sentences (see `mtlint eval`).
+//! Tuned on EWT dev and the DEMETR dev pairs for a false-positive budget under 1% of clean
+//! sentences (see `mtlint eval` and `examples/order_scores.rs`).
 
 use super::rewrite::{Piece, render, uncapitalize};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
@@ -21,8 +23,12 @@ use crate::finding::{Category, Severity};
 use crate::lm::ClassLm;
 use crate::segment::SegmentKind;
 use std::sync::OnceLock;
+use swap::SwapModel;
+
+pub mod swap;
 
 static MODEL: &[u8] = include_bytes!("../../models/class-lm.bin");
+static SWAP_MODEL: &[u8] = include_bytes!("../../models/swap.bin");
 
 /// The embedded model, loaded once.
 pub fn model() -> &'static ClassLm {
@@ -30,12 +36,26 @@ pub fn model() -> &'static ClassLm {
     LM.get_or_init(|| ClassLm::from_bytes(MODEL).expect("the embedded word-order model is valid"))
 }
 
-/// A swap must raise the sentence's log-probability by this much.
-pub const SWAP_GAIN: f32 = 6.0;
-/// ... and the words around the pair must be this improbable as they stand.
-pub const SWAP_BEFORE: f32 = -20.0;
-/// Mean surprise per token (nats) above which a whole sentence is out of English order.
-pub const SENTENCE_SURPRISE: f32 = 4.6;
+/// The embedded swap model (trained by `mtlint train-swap`), loaded once.
+pub fn swap_model() -> &'static SwapModel {
+    static M: OnceLock<SwapModel> = OnceLock::new();
+    M.get_or_init(|| SwapModel::from_static(SWAP_MODEL).expect("the embedded swap model is valid"))
+}
+
+/// A pair whose swap score (log-odds of the swap model) reaches this is reported with the swap.
+pub const SWAP_SCORE: f32 = 2.5;
+/// Pairs scoring at least this count towards a scrambled sentence ...
+pub const SCRAMBLED_PAIR_SCORE: f32 = -0.5;
+/// ... when they are this share of the sentence's pairs ...
+pub const SCRAMBLED_SHARE: f32 = 0.25;
+/// ... among at least this many pairs of words.
+pub const SCRAMBLED_MIN_PAIRS: usize = 5;
+/// Mean surprise per token (nats) of the class model above which a long sentence is out of
+/// English order.
+pub const SENTENCE_SURPRISE: f32 = 4.4;
+/// Sentences with fewer pairs of words than this are not judged by their surprise alone: short
+/// fragments (headings, lists, addresses) are often improbable without being scrambled.
+pub const SURPRISE_MIN_PAIRS: usize = 14;
 
 pub struct WordOrderAnomaly;
 
@@ -54,8 +74,17 @@ static META: RuleMeta = RuleMeta {
             fix: Some("Any witness evidence could be negatively impacted."),
         },
         Example::Bad {
-            text: "Most of the goods imported this into country are duty free.",
-            fix: Some("Most of the goods imported into this country are duty free."),
+            text: "It is speculated he that will run for president in 2016.",
+            fix: Some("It is speculated that he will run for president in 2016."),
+        },
+        Example::Bad {
+            text: "Hershey and Chase used phages to insert own their DNA into a bacterium.",
+            fix: Some("Hershey and Chase used phages to insert their own DNA into a bacterium."),
+        },
+        Example::Bad {
+            text: "Duty are from the country that this if don't know I goods imported America \
+                   free realize Central most of you into.",
+            fix: None,
         },
         Example::Bad {
             text: "Comets have may been the source of Earth's water.",
@@ -67,38 +96,54 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-/// What the model says of a sentence.
+/// What the models say of a sentence.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Scores {
-    /// The best swap among pairs improbable enough: token index of its first word, and gain.
+    /// The best-scoring pair: token index of its first word, and score.
     pub best_swap: Option<(usize, f32)>,
+    /// Pairs of words scored.
+    pub pairs: usize,
+    /// Of those, pairs scoring at least [`SCRAMBLED_PAIR_SCORE`].
+    pub suspicious: usize,
     /// Mean surprise per token.
     pub mean_surprise: f32,
 }
 
-fn is_word(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_alphanumeric)
+impl Scores {
+    /// Whether the sentence reads as scrambled as a whole.
+    pub fn scrambled(&self) -> bool {
+        (self.pairs >= SCRAMBLED_MIN_PAIRS
+            && self.suspicious as f32 >= SCRAMBLED_SHARE * self.pairs as f32)
+            || (self.pairs >= SURPRISE_MIN_PAIRS && self.mean_surprise >= SENTENCE_SURPRISE)
+    }
+}
+
+/// Mean surprise per token (nats) of a sentence under the class model.
+pub fn mean_surprise(lm: &ClassLm, words: &[&str], tags: &[crate::tag::Tag]) -> f32 {
+    let seq = lm.sequence(words, tags);
+    let surprise = lm.surprise(&seq);
+    surprise.iter().sum::<f32>() / surprise.len().max(1) as f32
 }
 
 /// Scores a sentence's tokens.
-pub fn scores(lm: &ClassLm, words: &[&str], tags: &[crate::tag::Tag]) -> Scores {
-    let mut seq = lm.sequence(words, tags);
+pub fn scores(lm: &ClassLm, sm: &SwapModel, words: &[&str], tags: &[crate::tag::Tag]) -> Scores {
+    let mut pair_scores = Vec::with_capacity(words.len());
+    sm.score_pairs(lm, words, tags, &mut pair_scores);
     let mut best: Option<(usize, f32)> = None;
-    for j in 0..words.len().saturating_sub(1) {
-        if !is_word(words[j]) || !is_word(words[j + 1]) || seq[j + 2] == seq[j + 3] {
-            continue;
-        }
-        let (before, after) = lm.swap_scores(&mut seq, j + 2);
-        let gain = after - before;
-        if before <= SWAP_BEFORE && best.is_none_or(|(_, g)| gain > g) {
-            best = Some((j, gain));
+    let (mut pairs, mut suspicious) = (0, 0);
+    for (j, score) in pair_scores.iter().enumerate() {
+        let Some(score) = *score else { continue };
+        pairs += 1;
+        suspicious += (score >= SCRAMBLED_PAIR_SCORE) as usize;
+        if best.is_none_or(|(_, b)| score > b) {
+            best = Some((j, score));
         }
     }
-    let surprise = lm.surprise(&seq);
-    let mean_surprise = surprise.iter().sum::<f32>() / surprise.len().max(1) as f32;
     Scores {
         best_swap: best,
-        mean_surprise,
+        pairs,
+        suspicious,
+        mean_surprise: mean_surprise(lm, words, tags),
     }
 }
 
@@ -111,9 +156,9 @@ impl Detector for WordOrderAnomaly {
         if v.kind() != SegmentKind::Sentence || v.len() < 4 {
             return;
         }
-        let s = scores(model(), &v.words, &v.sentence.tags);
-        if let Some((j, gain)) = s.best_swap
-            && gain >= SWAP_GAIN
+        let s = scores(model(), swap_model(), &v.words, &v.sentence.tags);
+        if let Some((j, score)) = s.best_swap
+            && score >= SWAP_SCORE
         {
             let (first, second) = if j == 0 {
                 (uncapitalize(v, 0), v.words[1].to_string())
@@ -137,11 +182,11 @@ impl Detector for WordOrderAnomaly {
                     v.words[j]
                 ),
                 suggestion: Some(render(v, &pieces)),
-                confidence: (0.5 + (gain - SWAP_GAIN) as f64 / 10.0).min(0.9),
+                confidence: (0.5 + (score - SWAP_SCORE) as f64 / 10.0).min(0.9),
             });
             return;
         }
-        if s.mean_surprise >= SENTENCE_SURPRISE {
+        if s.scrambled() {
             let (start, end) = v.span(0, v.len());
             out.push(Diagnosis {
                 start,

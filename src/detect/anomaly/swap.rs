@@ -1,0 +1,625 @@
+//! A discriminative model of swapped neighbours: for each adjacent pair of words, how likely it
+//! is that the two were written in the wrong order.
+//!
+//! It is learnt from synthetic errors. Every sentence of the English Web Treebank gives
+//! negatives (its pairs as written) and positives (copies with two neighbours swapped, re-tagged
+//! with the embedded tagger since at run time the tags come from it). A logistic model over
+//! hashed features of the pair and its window (frequent words, tags, word/tag n-grams of the
+//! order as it stands and as it would be after the swap, and the class language model's local
+//! scores before and after, see [`crate::lm`]) separates the two. Weights are averaged over all
+//! updates, so the result does not hinge on the last examples seen.
+//!
+//! The model file holds the hashes of the frequent words, the treebank's bigram counts (sorted
+//! 12-byte records) and a flat table of `2^bits` little-endian `f32` weights indexed by feature
+//! hash. The embedded model is read in place, so loading costs only the frequent-word set.
+
+use crate::lm::ClassLm;
+use crate::tag::Tag;
+use crate::tag::Tagger;
+use crate::tag::features::{mix, word_key};
+use crate::tag::train::TaggedSentence;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+const MAGIC: &[u8; 8] = b"MTLSW001";
+
+/// Sentence edge marker in feature values.
+const EDGE: u64 = 0x005e_ed0f_ed6e;
+
+/// Whether a token is a word that can take part in a swap (not punctuation or a symbol).
+pub fn is_word(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// The values features are built from, for one token.
+#[derive(Debug, Clone, Copy)]
+struct Keys {
+    /// The lower-case word when frequent, else the tag.
+    unit: u64,
+    tag: u64,
+    /// The lower-case word, always.
+    word: u64,
+}
+
+const EDGE_KEYS: Keys = Keys {
+    unit: EDGE,
+    tag: EDGE,
+    word: EDGE,
+};
+
+fn tag_key(t: Tag) -> u64 {
+    t.as_str().bytes().fold(0x7a9_1e5, |h, b| mix(h, b as u64))
+}
+
+/// Counts of word bigrams and word/tag bigrams in the treebank, so features can ask whether an
+/// order (or its reverse) is attested. Records of (hash, count) sorted by hash, little-endian,
+/// searched in place.
+#[derive(Debug, Clone, Default)]
+pub struct Ngrams {
+    data: Cow<'static, [u8]>,
+}
+
+const RECORD: usize = 12;
+
+/// Kinds of counted bigrams.
+const WW: u64 = 1;
+const WT: u64 = 2;
+const TW: u64 = 3;
+
+fn ngram_key(kind: u64, x: u64, y: u64) -> u64 {
+    mix(mix(kind, x), y)
+}
+
+fn u64_at(b: &[u8], p: usize) -> u64 {
+    b.get(p..p + 8).map_or(0, |s| {
+        u64::from_le_bytes([s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]])
+    })
+}
+
+fn u32_at(b: &[u8], p: usize) -> u32 {
+    b.get(p..p + 4)
+        .map_or(0, |s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+}
+
+impl Ngrams {
+    fn len(&self) -> usize {
+        self.data.len() / RECORD
+    }
+
+    fn count(&self, kind: u64, x: u64, y: u64) -> u32 {
+        let k = ngram_key(kind, x, y);
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let m = u64_at(&self.data, mid * RECORD);
+            if m == k {
+                return u32_at(&self.data, mid * RECORD + 8);
+            } else if m < k {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        0
+    }
+
+    /// Counts the bigrams of tagged sentences.
+    fn build<'a>(sentences: impl Iterator<Item = (&'a [&'a str], &'a [Tag])>) -> Ngrams {
+        let mut m: HashMap<u64, u32> = HashMap::new();
+        for (words, tags) in sentences {
+            for j in 0..words.len().saturating_sub(1) {
+                let (a, b) = (word_key(words[j]), word_key(words[j + 1]));
+                let (ta, tb) = (tag_key(tags[j]), tag_key(tags[j + 1]));
+                *m.entry(ngram_key(WW, a, b)).or_default() += 1;
+                *m.entry(ngram_key(WT, a, tb)).or_default() += 1;
+                *m.entry(ngram_key(TW, ta, b)).or_default() += 1;
+            }
+        }
+        let mut v: Vec<(u64, u32)> = m.into_iter().collect();
+        v.sort_unstable();
+        let mut data = Vec::with_capacity(v.len() * RECORD);
+        for (k, c) in v {
+            data.extend_from_slice(&k.to_le_bytes());
+            data.extend_from_slice(&c.to_le_bytes());
+        }
+        Ngrams {
+            data: Cow::Owned(data),
+        }
+    }
+}
+
+/// log2(1 + n) capped, as a feature value.
+fn count_bucket(n: u32) -> u64 {
+    (32 - n.leading_zeros()).min(6) as u64
+}
+
+/// The trained model.
+#[derive(Debug, Clone)]
+pub struct SwapModel {
+    bits: u32,
+    frequent: HashSet<u64>,
+    ngrams: Ngrams,
+    /// `2^bits` little-endian `f32`.
+    weights: Cow<'static, [u8]>,
+}
+
+/// Buckets a log-probability difference or level into a small integer.
+fn bucket(x: f32, lo: f32, hi: f32, step: f32) -> u64 {
+    let v = (x.clamp(lo, hi) - lo) / step;
+    v.round() as u64
+}
+
+impl SwapModel {
+    fn keys(&self, words: &[&str], tags: &[Tag]) -> Vec<Keys> {
+        let mut out = Vec::with_capacity(words.len() + 4);
+        out.extend([EDGE_KEYS, EDGE_KEYS]);
+        for (w, t) in words.iter().zip(tags) {
+            let word = word_key(w);
+            let tag = tag_key(*t);
+            let unit = if self.frequent.contains(&word) {
+                word
+            } else {
+                tag
+            };
+            out.push(Keys { unit, tag, word });
+        }
+        out.extend([EDGE_KEYS, EDGE_KEYS]);
+        out
+    }
+
+    /// Feature indexes of the pair at token `j`, `j + 1` (`k` = padded keys of the sentence),
+    /// given the class model's local log-probabilities before and after the swap.
+    #[allow(clippy::too_many_arguments)]
+    fn features(
+        &self,
+        ng: &Ngrams,
+        scale: u32,
+        k: &[Keys],
+        j: usize,
+        before: f32,
+        after: f32,
+        out: &mut Vec<u32>,
+    ) {
+        out.clear();
+        let i = j + 2;
+        let (p2, p, a, b, n, n2) = (k[i - 2], k[i - 1], k[i], k[i + 1], k[i + 2], k[i + 3]);
+        let mask = (1u64 << self.bits) - 1;
+        let mut push = |template: u64, vals: &[u64]| {
+            let h = vals.iter().fold(mix(0x9e37, template), |h, &v| mix(h, v));
+            out.push(((h ^ (h >> 29)) & mask) as u32);
+        };
+        push(0, &[]);
+        // The pair as it stands.
+        push(1, &[a.unit, b.unit]);
+        push(2, &[a.tag, b.tag]);
+        push(3, &[a.unit, b.tag]);
+        push(4, &[a.tag, b.unit]);
+        push(5, &[a.word, b.word]);
+        push(6, &[a.word, b.tag]);
+        push(7, &[a.tag, b.word]);
+        // The pair with its neighbours.
+        push(10, &[p.unit, a.unit, b.unit]);
+        push(11, &[a.unit, b.unit, n.unit]);
+        push(12, &[p.tag, a.tag, b.tag]);
+        push(13, &[a.tag, b.tag, n.tag]);
+        push(14, &[p.tag, a.tag, b.tag, n.tag]);
+        push(15, &[p2.tag, p.tag, a.tag, b.tag]);
+        push(16, &[a.tag, b.tag, n.tag, n2.tag]);
+        push(17, &[p.unit, a.unit]);
+        push(18, &[b.unit, n.unit]);
+        push(19, &[p.tag, a.tag]);
+        push(20, &[b.tag, n.tag]);
+        // The order the swap would make.
+        push(30, &[p.unit, b.unit]);
+        push(31, &[a.unit, n.unit]);
+        push(32, &[p.unit, b.unit, a.unit]);
+        push(33, &[b.unit, a.unit, n.unit]);
+        push(34, &[p.tag, b.tag]);
+        push(35, &[a.tag, n.tag]);
+        push(36, &[p.word, b.word]);
+        push(37, &[a.word, n.word]);
+        // The class language model.
+        let gain = after - before;
+        let g = bucket(gain, -12.0, 16.0, 1.0);
+        let bf = bucket(before, -36.0, -4.0, 2.0);
+        let af = bucket(after, -36.0, -4.0, 2.0);
+        push(40, &[g]);
+        push(41, &[bf]);
+        push(42, &[af]);
+        push(43, &[g, bf]);
+        push(44, &[g, a.tag, b.tag]);
+        // Whether the order as it stands, and as the swap would make it, is attested.
+        let c = |kind, x, y| count_bucket(ng.count(kind, x, y).saturating_mul(scale));
+        let ww = [c(WW, a.word, b.word), c(WW, b.word, a.word)];
+        let wt = [c(WT, a.word, b.tag), c(WT, b.word, a.tag)];
+        let tw = [c(TW, a.tag, b.word), c(TW, b.tag, a.word)];
+        push(50, &ww);
+        push(51, &wt);
+        push(52, &tw);
+        push(53, &[wt[0], wt[1], tw[0], tw[1]]);
+        push(54, &[ww[0], ww[1], a.tag, b.tag]);
+        let left = [c(WW, p.word, a.word), c(WW, p.word, b.word)];
+        let right = [c(WW, b.word, n.word), c(WW, a.word, n.word)];
+        push(55, &left);
+        push(56, &right);
+        push(
+            57,
+            &[
+                ww[0].min(1),
+                ww[1].min(1),
+                left[0].min(1),
+                left[1].min(1),
+                right[0].min(1),
+                right[1].min(1),
+            ],
+        );
+        let lt = [c(WT, p.word, a.tag), c(WT, p.word, b.tag)];
+        let rt = [c(TW, b.tag, n.word), c(TW, a.tag, n.word)];
+        push(58, &lt);
+        push(59, &rt);
+    }
+
+    fn dot(&self, feats: &[u32]) -> f32 {
+        feats
+            .iter()
+            .map(|&f| {
+                let p = f as usize * 4;
+                self.weights
+                    .get(p..p + 4)
+                    .map_or(0.0, |s| f32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+            })
+            .sum()
+    }
+
+    /// Scores every adjacent pair of a sentence: `out[j]` is the score of swapping tokens `j`
+    /// and `j + 1` (higher = more likely a swap error), `None` for pairs that are not two
+    /// different words. Linear in the sentence length.
+    pub fn score_pairs(
+        &self,
+        lm: &ClassLm,
+        words: &[&str],
+        tags: &[Tag],
+        out: &mut Vec<Option<f32>>,
+    ) {
+        out.clear();
+        if words.len() < 2 || tags.len() != words.len() {
+            return;
+        }
+        let keys = self.keys(words, tags);
+        let mut seq = lm.sequence(words, tags);
+        let mut feats = Vec::with_capacity(48);
+        for j in 0..words.len() - 1 {
+            if !eligible(words, j) {
+                out.push(None);
+                continue;
+            }
+            let (before, after) = lm.swap_scores(&mut seq, j + 2);
+            self.features(&self.ngrams, 1, &keys, j, before, after, &mut feats);
+            out.push(Some(self.dot(&feats)));
+        }
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut b = Vec::with_capacity(
+            20 + 8 * self.frequent.len() + self.ngrams.data.len() + self.weights.len(),
+        );
+        b.extend_from_slice(MAGIC);
+        b.extend_from_slice(&self.bits.to_le_bytes());
+        let mut freq: Vec<u64> = self.frequent.iter().copied().collect();
+        freq.sort_unstable();
+        b.extend_from_slice(&(freq.len() as u32).to_le_bytes());
+        for k in freq {
+            b.extend_from_slice(&k.to_le_bytes());
+        }
+        b.extend_from_slice(&(self.ngrams.len() as u32).to_le_bytes());
+        b.extend_from_slice(&self.ngrams.data);
+        b.extend_from_slice(&self.weights);
+        b
+    }
+
+    /// Parses a model file, copying its tables.
+    pub fn from_bytes(bytes: &[u8]) -> Result<SwapModel, String> {
+        let (bits, frequent, ngrams, weights) = Self::parse(bytes)?;
+        Ok(SwapModel {
+            bits,
+            frequent,
+            ngrams: Ngrams {
+                data: Cow::Owned(ngrams.to_vec()),
+            },
+            weights: Cow::Owned(weights.to_vec()),
+        })
+    }
+
+    /// Parses an embedded model, reading its tables in place.
+    pub fn from_static(bytes: &'static [u8]) -> Result<SwapModel, String> {
+        let (bits, frequent, ngrams, weights) = Self::parse(bytes)?;
+        Ok(SwapModel {
+            bits,
+            frequent,
+            ngrams: Ngrams {
+                data: Cow::Borrowed(ngrams),
+            },
+            weights: Cow::Borrowed(weights),
+        })
+    }
+
+    /// The table size, frequent words, count records and weight table of a model file.
+    #[allow(clippy::type_complexity)]
+    fn parse(bytes: &[u8]) -> Result<(u32, HashSet<u64>, &[u8], &[u8]), String> {
+        let err = || "swap model: truncated".to_string();
+        if bytes.get(..8) != Some(MAGIC.as_slice()) {
+            return Err("swap model: bad header".into());
+        }
+        let bits = u32_at(bytes, 8);
+        if !(8..=26).contains(&bits) {
+            return Err(format!("swap model: bad table size 2^{bits}"));
+        }
+        let n_freq = u32_at(bytes, 12) as usize;
+        let mut pos = 16;
+        let freq_bytes = bytes.get(pos..pos + 8 * n_freq).ok_or_else(err)?;
+        let frequent = (0..n_freq).map(|i| u64_at(freq_bytes, 8 * i)).collect();
+        pos += 8 * n_freq;
+        let n_ng = u32_at(bytes.get(pos..pos + 4).ok_or_else(err)?, 0) as usize;
+        pos += 4;
+        let ngrams = bytes.get(pos..pos + RECORD * n_ng).ok_or_else(err)?;
+        if (1..n_ng).any(|i| u64_at(ngrams, (i - 1) * RECORD) >= u64_at(ngrams, i * RECORD)) {
+            return Err("swap model: unsorted counts".into());
+        }
+        pos += RECORD * n_ng;
+        let size = 4usize << bits;
+        let weights = bytes.get(pos..pos + size).ok_or_else(err)?;
+        if bytes.len() != pos + size {
+            return Err("swap model: trailing bytes".into());
+        }
+        Ok((bits, frequent, ngrams, weights))
+    }
+}
+
+/// Whether tokens `j` and `j + 1` are two different words, so swapping them changes the text.
+fn eligible(words: &[&str], j: usize) -> bool {
+    is_word(words[j]) && is_word(words[j + 1]) && !words[j].eq_ignore_ascii_case(words[j + 1])
+}
+
+/// Training settings.
+#[derive(Debug, Clone)]
+pub struct SwapTrainConfig {
+    pub epochs: usize,
+    pub seed: u64,
+    /// Swapped copies made of each sentence.
+    pub swaps_per_sentence: usize,
+    /// Words at least this frequent are features by themselves (others by their tag).
+    pub min_count: u32,
+    /// The weight table has 2^bits entries.
+    pub bits: u32,
+    /// Features seen in fewer training examples than this get no weight.
+    pub min_feature_count: u32,
+    /// Function-word threshold of the class language models trained for the features.
+    pub lm_min_count: u32,
+}
+
+impl Default for SwapTrainConfig {
+    fn default() -> Self {
+        SwapTrainConfig {
+            epochs: 3,
+            seed: 1,
+            swaps_per_sentence: 3,
+            min_count: 20,
+            bits: 20,
+            lm_min_count: 30,
+            min_feature_count: 8,
+        }
+    }
+}
+
+/// SplitMix64, for deterministic sampling.
+fn splitmix(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Trains on treebank sentences (their words only: tags come from `tagger`, as at run time).
+///
+/// The class language model features of a sentence come from a model trained on the other half
+/// of the treebank, so that training sees them as they are on unseen text.
+pub fn train(sentences: &[TaggedSentence], tagger: &Tagger, cfg: &SwapTrainConfig) -> SwapModel {
+    let mut counts: HashMap<u64, u32> = HashMap::new();
+    for s in sentences {
+        for w in &s.words {
+            *counts.entry(word_key(w)).or_default() += 1;
+        }
+    }
+    let mut model = SwapModel {
+        bits: cfg.bits,
+        frequent: counts
+            .into_iter()
+            .filter(|(_, n)| *n >= cfg.min_count)
+            .map(|(k, _)| k)
+            .collect(),
+        ngrams: Ngrams::default(),
+        weights: Cow::Owned(Vec::new()),
+    };
+    // Tags as the tagger gives them, which is what the counts see at run time.
+    let words: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect();
+    let tags: Vec<Vec<Tag>> = words.iter().map(|w| tagger.tag(w)).collect();
+    let tagged = |h: Option<usize>| {
+        words
+            .iter()
+            .zip(&tags)
+            .enumerate()
+            .filter(move |(i, _)| h.is_none_or(|h| i % 2 != h))
+            .map(|(_, (w, t))| (w.as_slice(), t.as_slice()))
+    };
+    model.ngrams = Ngrams::build(tagged(None));
+    // Counts of a sentence's features come from the other half, doubled to the full scale.
+    let half_ngrams: Vec<Ngrams> = (0..2).map(|h| Ngrams::build(tagged(Some(h)))).collect();
+    let halves: Vec<ClassLm> = (0..2)
+        .map(|h| {
+            let other: Vec<TaggedSentence> = sentences
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % 2 != h)
+                .map(|(_, s)| s.clone())
+                .collect();
+            ClassLm::train(&other, cfg.lm_min_count)
+        })
+        .collect();
+
+    // Examples: feature indexes and label (true = swapped).
+    let mut examples: Vec<(Vec<u32>, bool)> = Vec::new();
+    let mut rng = cfg.seed;
+    let mut add_sentence = |words: &[&str], half: usize, labels: &dyn Fn(usize) -> Option<bool>| {
+        let lm = &halves[half];
+        let tags = tagger.tag(words);
+        let keys = model.keys(words, &tags);
+        let mut seq = lm.sequence(words, &tags);
+        for j in 0..words.len().saturating_sub(1) {
+            if !eligible(words, j) {
+                continue;
+            }
+            if let Some(label) = labels(j) {
+                let (before, after) = lm.swap_scores(&mut seq, j + 2);
+                let mut f = Vec::with_capacity(48);
+                model.features(&half_ngrams[half], 2, &keys, j, before, after, &mut f);
+                examples.push((f, label));
+            }
+        }
+    };
+    for (si, s) in sentences.iter().enumerate() {
+        let half = si % 2;
+        let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+        add_sentence(&words, half, &|_| Some(false));
+        let cands: Vec<usize> = (0..words.len().saturating_sub(1))
+            .filter(|&j| eligible(&words, j))
+            .collect();
+        if cands.is_empty() {
+            continue;
+        }
+        for _ in 0..cfg.swaps_per_sentence {
+            let j = cands[(splitmix(&mut rng) % cands.len() as u64) as usize];
+            let mut swapped = words.clone();
+            swapped.swap(j, j + 1);
+            // The swapped pair is the error; its overlapping neighbours are not the repair.
+            add_sentence(&swapped, half, &|k| {
+                if k == j {
+                    Some(true)
+                } else if k + 1 == j || k == j + 1 {
+                    Some(false)
+                } else {
+                    None
+                }
+            });
+        }
+    }
+    eprintln!(
+        "{} examples, {} swapped",
+        examples.len(),
+        examples.iter().filter(|e| e.1).count()
+    );
+
+    // Features seen in few examples would only memorize the training sentences: drop them.
+    let size = 1usize << cfg.bits;
+    let mut seen = vec![0u32; size];
+    for (f, _) in &examples {
+        for &k in f {
+            seen[k as usize] += 1;
+        }
+    }
+    for (f, _) in &mut examples {
+        f.retain(|&k| seen[k as usize] >= cfg.min_feature_count);
+    }
+
+    // Logistic regression by SGD, weights averaged over all steps.
+    let mut w = vec![0.0f32; size];
+    // Sum of step-weighted updates, for the average (w_avg = w - acc / steps).
+    let mut acc = vec![0.0f64; size];
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut step: f64 = 1.0;
+    for epoch in 0..cfg.epochs {
+        for i in (1..order.len()).rev() {
+            let j = (splitmix(&mut rng) % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        let lr = 0.1 / (1.0 + epoch as f32);
+        let mut loss = 0.0f64;
+        for &ei in &order {
+            let (f, label) = &examples[ei];
+            let z: f32 = f.iter().map(|&k| w[k as usize]).sum();
+            let y = if *label { 1.0 } else { 0.0 };
+            let p = 1.0 / (1.0 + (-z).exp());
+            loss -= if *label {
+                (p as f64).max(1e-9).ln()
+            } else {
+                (1.0 - p as f64).max(1e-9).ln()
+            };
+            let g = lr * (y - p);
+            if g.abs() > 1e-7 {
+                for &k in f {
+                    w[k as usize] += g;
+                    acc[k as usize] += step * g as f64;
+                }
+            }
+            step += 1.0;
+        }
+        eprintln!(
+            "epoch {}: mean log loss {:.4}",
+            epoch + 1,
+            loss / examples.len() as f64
+        );
+    }
+    model.weights = Cow::Owned(
+        w.iter()
+            .zip(&acc)
+            .flat_map(|(&wi, &ai)| ((wi as f64 - ai / step) as f32).to_le_bytes())
+            .collect(),
+    );
+    model
+}
+
+/// `mtlint train-swap`: trains the swap model on a CoNLL-U treebank and writes it.
+pub fn train_command(train_path: &str, output: &str, cfg: &SwapTrainConfig) -> Result<(), String> {
+    let text = std::fs::read_to_string(train_path).map_err(|e| format!("{train_path}: {e}"))?;
+    let sentences =
+        crate::tag::train::read_conllu(&text).map_err(|e| format!("{train_path}: {e}"))?;
+    let model = train(&sentences, Tagger::embedded(), cfg);
+    std::fs::write(output, model.to_bytes()).map_err(|e| format!("{output}: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::anomaly::{model, swap_model};
+
+    #[test]
+    fn embedded_model_round_trips() {
+        let bytes = swap_model().to_bytes();
+        let copy = SwapModel::from_bytes(&bytes).expect("valid");
+        assert_eq!(copy.to_bytes(), bytes);
+        assert!(SwapModel::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+    }
+
+    #[test]
+    fn swapped_pair_scores_highest() {
+        let words = [
+            "It", "the", "was", "last", "game", "of", "the", "season", ".",
+        ];
+        let tags = Tagger::embedded().tag(&words);
+        let mut scores = Vec::new();
+        swap_model().score_pairs(model(), &words, &tags, &mut scores);
+        assert_eq!(scores.len(), words.len() - 1);
+        assert_eq!(
+            scores[7], None,
+            "a word and a full stop are not a pair of words"
+        );
+        let best = (0..scores.len()).max_by(|&a, &b| {
+            let s = |i: usize| scores[i].unwrap_or(f32::MIN);
+            s(a).total_cmp(&s(b))
+        });
+        assert_eq!(best, Some(1));
+    }
+}
