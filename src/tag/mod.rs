@@ -8,7 +8,7 @@ pub mod tagset;
 pub mod train;
 
 use features::{TokenInfo, canonical_chars, hash_chars};
-use model::{KeyMap, Model, ModelError};
+use model::{DecodeScratch, KeyMap, Model, ModelError};
 use std::sync::OnceLock;
 pub use tagset::Tag;
 
@@ -46,16 +46,22 @@ impl Lexicon {
             let mut parts = content.splitn(2, '\t');
             let word = parts.next().unwrap_or("").trim();
             let tags = parts.next().ok_or_else(|| {
-                format!("{name}:{}: expected 'word<TAB>TAG', found '{content}'", n + 1)
+                format!(
+                    "{name}:{}: expected 'word<TAB>TAG', found '{content}'",
+                    n + 1
+                )
             })?;
             let mut mask = 0u64;
             for t in tags.split([' ', ',']).filter(|t| !t.is_empty()) {
-                let tag = Tag::parse(t)
-                    .ok_or_else(|| format!("{name}:{}: unknown tag '{t}'", n + 1))?;
+                let tag =
+                    Tag::parse(t).ok_or_else(|| format!("{name}:{}: unknown tag '{t}'", n + 1))?;
                 mask |= 1 << tag.index();
             }
             if mask == 0 || word.is_empty() {
-                return Err(format!("{name}:{}: a word and at least one tag are needed", n + 1));
+                return Err(format!(
+                    "{name}:{}: a word and at least one tag are needed",
+                    n + 1
+                ));
             }
             if word.chars().any(char::is_uppercase) {
                 lex.exact.insert(exact_key(word), mask);
@@ -100,7 +106,7 @@ impl Tagger {
 
     /// Loads the embedded model and lexicon.
     pub fn load_embedded() -> Result<Tagger, String> {
-        let model = Model::from_bytes(EMBEDDED_MODEL).map_err(|e: ModelError| e.to_string())?;
+        let model = Model::from_static(EMBEDDED_MODEL).map_err(|e: ModelError| e.to_string())?;
         let lexicon = Lexicon::parse("rules/lexicon.tsv", EMBEDDED_LEXICON)?;
         Ok(Tagger { model, lexicon })
     }
@@ -150,7 +156,13 @@ impl Tagger {
             scratch.allowed.push(self.lexicon.allowed(w, info.key));
             scratch.infos.push(info);
         }
-        self.model.decode(&scratch.infos, &scratch.allowed, out);
+        self.model.decode_with(
+            &scratch.infos,
+            &scratch.allowed,
+            &mut scratch.decode,
+            out,
+            true,
+        );
     }
 }
 
@@ -160,4 +172,5 @@ pub struct TagScratch {
     chars: Vec<char>,
     infos: Vec<TokenInfo>,
     allowed: Vec<u64>,
+    decode: DecodeScratch,
 }

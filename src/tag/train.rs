@@ -1,9 +1,10 @@
 //! Training the tagger: an averaged perceptron over CoNLL-U treebanks (UD English EWT).
 
-use super::features::{MAX_FEATURES, NO_TAG, TokenInfo, features};
-use super::model::{KeyMap, Model, N_TAGS, SparseWeights, WordEntry, best};
+use super::features::{
+    END_TAG, MAX_FEATURES, NO_TAG, TokenInfo, WordClass, static_features, tag_features, word_key,
+};
+use super::model::{DecodeScratch, KeyMap, Model, N_TAGS, SparseWeights, WordEntry, best};
 use super::tagset::Tag;
-use super::features::word_key;
 use std::collections::HashMap;
 
 /// A sentence with gold tags.
@@ -35,7 +36,11 @@ pub fn read_conllu(text: &str) -> Result<Vec<TaggedSentence>, String> {
         }
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() != 10 {
-            return Err(format!("line {}: expected 10 columns, found {}", n + 1, cols.len()));
+            return Err(format!(
+                "line {}: expected 10 columns, found {}",
+                n + 1,
+                cols.len()
+            ));
         }
         if cols[0].contains(['-', '.']) {
             continue;
@@ -62,6 +67,9 @@ pub struct TrainConfig {
     pub sure_ratio: f64,
     /// Averaged weights smaller than this are dropped from the model.
     pub prune: f32,
+    /// Folds and iterations of the first-pass models whose tags the second pass trains on.
+    pub jackknife_folds: usize,
+    pub jackknife_iterations: usize,
 }
 
 impl Default for TrainConfig {
@@ -71,7 +79,9 @@ impl Default for TrainConfig {
             seed: 1,
             sure_min_count: 20,
             sure_ratio: 0.995,
-            prune: 0.0,
+            prune: 0.1,
+            jackknife_folds: 5,
+            jackknife_iterations: 5,
         }
     }
 }
@@ -96,10 +106,31 @@ pub fn read_morph_lexicon(text: &str) -> Result<KeyMap<u64>, String> {
     Ok(out)
 }
 
+/// Parses the word clusters (`word<TAB>path` lines, the path an integer whose lowest bit is the
+/// first step) into word key → path.
+pub fn read_clusters(text: &str) -> Result<KeyMap<u32>, String> {
+    let mut out: KeyMap<u32> = KeyMap::default();
+    for (n, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let (word, path) = line
+            .split_once('\t')
+            .ok_or_else(|| format!("line {}: expected word<TAB>cluster", n + 1))?;
+        let path: u32 = path
+            .trim()
+            .parse()
+            .map_err(|e| format!("line {}: cluster '{path}': {e}", n + 1))?;
+        out.entry(word_key(word)).or_insert(path);
+    }
+    Ok(out)
+}
+
 /// Builds the word lexicon from training data and the morphological lexicon.
 fn word_lexicon(
     train: &[TaggedSentence],
     morph: &KeyMap<u64>,
+    clusters: &KeyMap<u32>,
     cfg: &TrainConfig,
 ) -> KeyMap<WordEntry> {
     let mut counts: HashMap<u64, [u32; N_TAGS]> = HashMap::new();
@@ -118,18 +149,25 @@ fn word_lexicon(
             }
         }
         let (top, &top_n) = c.iter().enumerate().max_by_key(|(_, n)| **n).expect("tags");
-        let sure = (total >= cfg.sure_min_count
-            && top_n as f64 / total as f64 >= cfg.sure_ratio)
+        let sure = (total >= cfg.sure_min_count && top_n as f64 / total as f64 >= cfg.sure_ratio)
             .then(|| Tag::ALL[top]);
         let m = morph.get(&key).copied().unwrap_or(0);
-        words.insert(key, WordEntry { tags: mask, morph: m, sure });
+        let cluster = clusters.get(&key).copied().unwrap_or(0);
+        words.insert(
+            key,
+            WordEntry {
+                tags: mask,
+                morph: m,
+                cluster,
+                sure,
+            },
+        );
     }
     for (&key, &m) in morph {
-        words.entry(key).or_insert(WordEntry {
-            tags: 0,
-            morph: m,
-            sure: None,
-        });
+        words.entry(key).or_default().morph = m;
+    }
+    for (&key, &c) in clusters {
+        words.entry(key).or_default().cluster = c;
     }
     words
 }
@@ -190,6 +228,14 @@ impl Perceptron {
         }
     }
 
+    fn new() -> Perceptron {
+        Perceptron {
+            index: KeyMap::default(),
+            params: Vec::new(),
+            step: 0,
+        }
+    }
+
     fn averaged(&self, prune: f32) -> SparseWeights {
         let step = self.step.max(1);
         let mut out: SparseWeights = Vec::new();
@@ -223,7 +269,7 @@ fn splitmix(state: &mut u64) -> u64 {
 /// Computes the per-token information of a sentence for a model's lexicon.
 pub fn token_infos(
     words: &[&str],
-    lookup: impl Fn(u64) -> (u64, u64),
+    lookup: impl Fn(u64) -> WordClass,
     buf: &mut Vec<char>,
 ) -> Vec<TokenInfo> {
     words
@@ -233,16 +279,92 @@ pub fn token_infos(
         .collect()
 }
 
-/// Trains a model; `report` is called after each iteration with (iteration, dev accuracy) when
-/// dev data is given.
+/// Merges first-pass and second-pass weights into one table (second-pass tags are numbered
+/// from N_TAGS on).
+fn merge(first: &SparseWeights, second: &SparseWeights) -> SparseWeights {
+    let mut all: KeyMap<Vec<(u8, f32)>> = KeyMap::default();
+    for (k, e) in first {
+        all.entry(*k).or_default().extend(e.iter().copied());
+    }
+    for (k, e) in second {
+        all.entry(*k)
+            .or_default()
+            .extend(e.iter().map(|&(t, w)| (t + N_TAGS as u8, w)));
+    }
+    let mut out: SparseWeights = all.into_iter().collect();
+    out.sort_by_key(|(k, _)| *k);
+    out
+}
+
+/// One tagging pass's training data.
+struct PassData<'a> {
+    gold: &'a [TaggedSentence],
+    infos: &'a [Vec<TokenInfo>],
+    words: &'a KeyMap<WordEntry>,
+    /// The first pass's tags, for training the second pass.
+    first: Option<&'a [Vec<u8>]>,
+}
+
+/// Trains the perceptron of one pass on the sentences `subset`; `report` sees the weights after
+/// each iteration.
+fn train_pass(
+    data: &PassData,
+    subset: &[usize],
+    iterations: usize,
+    cfg: &TrainConfig,
+    mut report: impl FnMut(usize, &Perceptron),
+) -> Perceptron {
+    let mut p = Perceptron::new();
+    let mut order = subset.to_vec();
+    let mut rng = cfg.seed;
+    let mut feats = [0u64; MAX_FEATURES];
+    for it in 0..iterations {
+        for i in (1..order.len()).rev() {
+            let j = (splitmix(&mut rng) % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        for &si in &order {
+            let sent = &data.gold[si];
+            let info = &data.infos[si];
+            let (mut p1, mut p2) = (NO_TAG, NO_TAG);
+            for (i, &gold) in sent.tags.iter().enumerate() {
+                p.step += 1;
+                let guess = if let Some(sure) = data.words.get(&info[i].key).and_then(|w| w.sure) {
+                    sure
+                } else {
+                    let right = data.first.map(|f| {
+                        let r = |j: usize| f[si].get(j).copied().unwrap_or(END_TAG);
+                        (r(i + 1), r(i + 2))
+                    });
+                    let n = static_features(info, i, &mut feats);
+                    let n = tag_features(info, i, p1, p2, right, &mut feats, n);
+                    let s = p.scores(&feats[..n]);
+                    let guess = best(&s, 0);
+                    if guess != gold {
+                        p.update(&feats[..n], gold as u8, guess as u8);
+                    }
+                    guess
+                };
+                p2 = p1;
+                p1 = guess as u8;
+            }
+        }
+        report(it + 1, &p);
+    }
+    p
+}
+
+/// Trains a model; `report` is called after each iteration with (pass, iteration, dev
+/// accuracy) when dev data is given.
 pub fn train(
     train: &[TaggedSentence],
     morph: &KeyMap<u64>,
+    clusters: &KeyMap<u32>,
     dev: &[TaggedSentence],
     cfg: &TrainConfig,
-    mut report: impl FnMut(usize, Option<f64>),
+    mut report: impl FnMut(usize, usize, Option<f64>),
 ) -> Model {
-    let words = word_lexicon(train, morph, cfg);
+    let words = word_lexicon(train, morph, clusters, cfg);
     // The treebank tag set of a word is taken from the other folds (jackknifing), so training
     // sees unknown words as often as tagging new text does and learns what to do with them.
     const FOLDS: usize = 10;
@@ -265,58 +387,62 @@ pub fn train(
                         .filter(|(f, _)| *f != fold)
                         .fold(0, |a, (_, m)| a | m)
                 });
-                let morph = words.get(&k).map_or(0, |w| w.morph);
+                let w = words.get(&k).copied().unwrap_or_default();
                 WordEntry {
                     tags,
-                    morph,
                     sure: None,
+                    ..w
                 }
-                .class_hashes()
+                .class()
             };
             let ws: Vec<&str> = s.words.iter().map(String::as_str).collect();
             token_infos(&ws, lookup, &mut buf)
         })
         .collect();
-    let mut p = Perceptron {
-        index: KeyMap::default(),
-        params: Vec::new(),
-        step: 0,
+    let all: Vec<usize> = (0..train.len()).collect();
+    let mut data = PassData {
+        gold: train,
+        infos: &infos,
+        words: &words,
+        first: None,
     };
-    let mut order: Vec<usize> = (0..train.len()).collect();
-    let mut rng = cfg.seed;
-    let mut feats = [0u64; MAX_FEATURES];
-    for it in 0..cfg.iterations {
-        for i in (1..order.len()).rev() {
-            let j = (splitmix(&mut rng) % (i as u64 + 1)) as usize;
-            order.swap(i, j);
+    let dev_accuracy = |weights: &SparseWeights, second: bool| {
+        (!dev.is_empty()).then(|| {
+            let model = Model::from_parts(&words, weights);
+            evaluate_passes(&model, dev, second).accuracy()
+        })
+    };
+    let first = train_pass(&data, &all, cfg.iterations, cfg, |it, p| {
+        report(1, it, dev_accuracy(&p.averaged(cfg.prune), false));
+    })
+    .averaged(cfg.prune);
+
+    // The second pass learns from first-pass tags of models that did not see the sentence, so
+    // it sees them as wrong as they are on new text.
+    let k = cfg.jackknife_folds.max(2);
+    let mut first_tags: Vec<Vec<u8>> = vec![Vec::new(); train.len()];
+    let mut scratch = DecodeScratch::default();
+    let mut out = Vec::new();
+    for f in 0..k {
+        let subset: Vec<usize> = (0..train.len()).filter(|s| s % k != f).collect();
+        let w = train_pass(&data, &subset, cfg.jackknife_iterations, cfg, |_, _| {})
+            .averaged(cfg.prune);
+        let model = Model::from_parts(&words, &w);
+        for s in (f..train.len()).step_by(k) {
+            model.decode_with(&infos[s], &[], &mut scratch, &mut out, false);
+            first_tags[s] = out.iter().map(|t| *t as u8).collect();
         }
-        for &si in &order {
-            let sent = &train[si];
-            let info = &infos[si];
-            let (mut p1, mut p2) = (NO_TAG, NO_TAG);
-            for (i, &gold) in sent.tags.iter().enumerate() {
-                p.step += 1;
-                let guess = if let Some(sure) = words.get(&info[i].key).and_then(|w| w.sure) {
-                    sure
-                } else {
-                    let n = features(info, i, p1, p2, &mut feats);
-                    let guess = best(&p.scores(&feats[..n]), 0);
-                    if guess != gold {
-                        p.update(&feats[..n], gold as u8, guess as u8);
-                    }
-                    guess
-                };
-                p2 = p1;
-                p1 = guess as u8;
-            }
-        }
-        let dev_acc = (!dev.is_empty()).then(|| {
-            let model = Model::from_parts(words.clone(), p.averaged(cfg.prune));
-            evaluate(&model, dev).accuracy()
-        });
-        report(it + 1, dev_acc);
     }
-    Model::from_parts(words, p.averaged(cfg.prune))
+    data.first = Some(&first_tags);
+    let second = train_pass(&data, &all, cfg.iterations, cfg, |it, p| {
+        report(
+            2,
+            it,
+            dev_accuracy(&merge(&first, &p.averaged(cfg.prune)), true),
+        );
+    })
+    .averaged(cfg.prune);
+    Model::from_parts(&words, &merge(&first, &second))
 }
 
 /// Accuracy figures of a model on gold data.
@@ -340,13 +466,19 @@ impl Accuracy {
 /// Tags gold-tokenized sentences and counts agreement; a word is unknown when the model's
 /// lexicon never saw it.
 pub fn evaluate(model: &Model, gold: &[TaggedSentence]) -> Accuracy {
+    evaluate_passes(model, gold, true)
+}
+
+/// [`evaluate`] with both passes or the first only.
+fn evaluate_passes(model: &Model, gold: &[TaggedSentence], second: bool) -> Accuracy {
     let mut acc = Accuracy::default();
     let mut buf = Vec::new();
     let mut out = Vec::new();
+    let mut scratch = DecodeScratch::default();
     for s in gold {
         let ws: Vec<&str> = s.words.iter().map(String::as_str).collect();
         let infos = token_infos(&ws, |k| model.lookup(k), &mut buf);
-        model.decode(&infos, &[], &mut out);
+        model.decode_with(&infos, &[], &mut scratch, &mut out, second);
         for ((info, g), p) in infos.iter().zip(&s.tags).zip(&out) {
             let known = model.is_known(info.key);
             acc.tokens += 1;
@@ -429,9 +561,18 @@ pub fn train_command(args: &TrainArgs) -> Result<(), String> {
         seed: args.seed,
         ..TrainConfig::default()
     };
-    let model = train(&tr, &morph, &dv, &cfg, |it, acc| {
+    // The word clusters live beside the morphological lexicon.
+    let cpath = std::path::Path::new(&args.morph).with_file_name("word-clusters.tsv");
+    let clusters = match std::fs::read_to_string(&cpath) {
+        Ok(text) => read_clusters(&text).map_err(|e| format!("{}: {e}", cpath.display()))?,
+        Err(e) => {
+            eprintln!("{}: {e}; training without word clusters", cpath.display());
+            KeyMap::default()
+        }
+    };
+    let model = train(&tr, &morph, &clusters, &dv, &cfg, |pass, it, acc| {
         if let Some(a) = acc {
-            eprintln!("iteration {it}: dev accuracy {:.2}%", a * 100.0);
+            eprintln!("pass {pass} iteration {it}: dev accuracy {:.2}%", a * 100.0);
         }
     });
     eprintln!(
