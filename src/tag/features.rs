@@ -73,12 +73,17 @@ pub struct TokenInfo {
     pub last_part_class: u64,
     /// Coarse spelling traits: capitalisation pattern, digits, hyphen, length bucket.
     pub traits: u64,
+    /// Index of the word's precomputed record in the model ([`NO_RECORD`]: none). A token with
+    /// a record carries only the fields that features outside its roles use: `key`,
+    /// `suffix[2]`, `shape`, `ambiguity`, `morph`, `cluster`, `traits`.
+    pub record: u32,
+    /// The tag a frequent, unambiguous word always takes ([`NO_TAG`]: none).
+    pub sure: u8,
 }
 
-/// Word shape: X for upper case, x for lower, d for digit, runs longer than two shortened, plus
-/// whether it opens the sentence.
-fn shape_hash(word: &str, first: bool) -> u64 {
-    let mut h = if first { 17 } else { 31 };
+/// Word shape: X for upper case, x for lower, d for digit, runs longer than two shortened.
+fn shape_hash(word: &str) -> u64 {
+    let mut h = 31;
     let mut last = '\0';
     let mut run = 0;
     for c in word.chars() {
@@ -107,7 +112,7 @@ fn shape_hash(word: &str, first: bool) -> u64 {
 
 /// Spelling traits of a word: capitalisation pattern, whether it has digits, hyphens, other
 /// punctuation, and its length bucket.
-fn traits_hash(word: &str, first: bool) -> u64 {
+fn traits_hash(word: &str) -> u64 {
     let (mut upper, mut lower, mut digit, mut hyphen, mut other, mut len) = (0, 0, 0, 0, 0, 0);
     let mut first_upper = false;
     for (k, c) in word.chars().enumerate() {
@@ -140,7 +145,6 @@ fn traits_hash(word: &str, first: bool) -> u64 {
         _ => 4,
     };
     let bits = case
-        | (first as u64) << 3
         | ((digit > 0) as u64) << 4
         | ((hyphen > 0) as u64) << 5
         | ((other > 0) as u64) << 6
@@ -150,12 +154,7 @@ fn traits_hash(word: &str, first: bool) -> u64 {
 
 impl TokenInfo {
     /// `buf` is scratch space; `lookup` gives what the word lexicon knows of a word key.
-    pub fn new(
-        word: &str,
-        first: bool,
-        buf: &mut Vec<char>,
-        lookup: impl Fn(u64) -> WordClass,
-    ) -> Self {
+    pub fn new(word: &str, buf: &mut Vec<char>, lookup: impl Fn(u64) -> WordClass) -> Self {
         canonical_chars(word, buf);
         let key = hash_chars(buf);
         let n = buf.len();
@@ -181,27 +180,84 @@ impl TokenInfo {
             key,
             suffix,
             prefix,
-            shape: shape_hash(word, first),
+            shape: shape_hash(word),
             ambiguity: class.ambiguity,
             morph: class.morph,
             cluster: class.cluster,
             last_part,
             last_part_class,
-            traits: traits_hash(word, first),
+            traits: traits_hash(word),
+            record: NO_RECORD,
+            sure: NO_TAG,
         }
     }
+
+    /// The placeholder token `k` places beyond the start (`start`) or end of the sentence:
+    /// every field holds the same placeholder value.
+    const fn edge(v: u64) -> TokenInfo {
+        TokenInfo {
+            key: v,
+            suffix: [v; 5],
+            prefix: [v; 3],
+            shape: v,
+            ambiguity: v,
+            morph: v,
+            cluster: v as u32,
+            last_part: v,
+            last_part_class: v,
+            traits: v,
+            record: NO_RECORD,
+            sure: NO_TAG,
+        }
+    }
+}
+
+/// The placeholder tokens 1 and 2 places before the sentence start, and 1 and 2 after its end.
+pub static EDGES: [TokenInfo; 4] = [
+    TokenInfo::edge(START[0]),
+    TokenInfo::edge(START[1]),
+    TokenInfo::edge(END[0]),
+    TokenInfo::edge(END[1]),
+];
+
+/// Hash of a word's exact spelling (case kept), the key of the model's word records.
+#[inline]
+pub fn exact_key(word: &str) -> u64 {
+    let b = word.as_bytes();
+    let mut h = 0x6578_6163_7400 ^ b.len() as u64;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(c);
+        h = mix(h, u64::from_le_bytes(a));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut a = [0u8; 8];
+        a[..rest.len()].copy_from_slice(rest);
+        h = mix(h, u64::from_le_bytes(a));
+    }
+    // A final avalanche: the table takes its home slot and fingerprint from different bits.
+    (h ^ (h >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9)
 }
 
 /// Placeholder tokens beyond the sentence edges.
 const START: [u64; 2] = [0x5354_4152_5431, 0x5354_4152_5432];
 const END: [u64; 2] = [0x454e_4431, 0x454e_4432];
-/// "Previous tag" before the sentence start.
+/// "Previous tag" before the sentence start; also "no tag" in a word record.
 pub const NO_TAG: u8 = 255;
-/// "Next tag" after the sentence end.
-pub const END_TAG: u8 = 254;
+/// `TokenInfo::record` of a word without a precomputed record.
+pub const NO_RECORD: u32 = u32::MAX;
 
 /// Room for the features of one position.
 pub const MAX_FEATURES: usize = 72;
+
+/// The roles a token plays for the positions around it: the position itself, then as the
+/// word 1 and 2 to the left, and 1 and 2 to the right. The features of a role depend on that
+/// one token only, so the model stores their summed weights per word and role.
+pub const N_ROLES: usize = 5;
+/// Where the token of each role stands relative to the position scored.
+pub const ROLE_OFFSET: [isize; N_ROLES] = [0, -1, -2, 1, 2];
 
 /// The hash of template number `n`, the start of every feature of that template.
 #[inline]
@@ -209,15 +265,23 @@ fn t(n: u64) -> u64 {
     mix(0x9e37_79b9_7f4a_7c15, n)
 }
 
-/// The value of `f` for token `j`, or a placeholder beyond the sentence edges.
+/// Which of [`EDGES`] stands at position `j` beyond the edges of a sentence of `n` tokens.
 #[inline]
-fn at(infos: &[TokenInfo], j: isize, f: fn(&TokenInfo) -> u64) -> u64 {
+pub fn edge_index(j: isize, n: usize) -> usize {
     if j < 0 {
-        START[(-j - 1) as usize % 2]
-    } else if j as usize >= infos.len() {
-        END[(j as usize - infos.len()) % 2]
+        (-j - 1) as usize % 2
     } else {
-        f(&infos[j as usize])
+        2 + (j as usize - n) % 2
+    }
+}
+
+/// Token `j` of the sentence, or a placeholder beyond the sentence edges.
+#[inline]
+pub fn at(infos: &[TokenInfo], j: isize) -> &TokenInfo {
+    if j < 0 || j as usize >= infos.len() {
+        &EDGES[edge_index(j, infos.len())]
+    } else {
+        &infos[j as usize]
     }
 }
 
@@ -230,122 +294,142 @@ fn cluster_prefix(c: u64, bits: u32) -> u64 {
     mix(bits as u64, c & ((1u64 << bits) - 1))
 }
 
-/// The features of position `i` that do not depend on any tag decision: they are the same in
-/// both passes and are looked up once.
-pub fn static_features(infos: &[TokenInfo], i: usize, out: &mut [u64; MAX_FEATURES]) -> usize {
-    let w = &infos[i];
-    let i = i as isize;
-    let key = |t: &TokenInfo| t.key;
-    let suf3 = |t: &TokenInfo| t.suffix[2];
-    let amb = |t: &TokenInfo| t.ambiguity;
-    let shape = |t: &TokenInfo| t.shape;
-    let morph = |t: &TokenInfo| t.morph;
-    let cl = |t: &TokenInfo| t.cluster as u64;
+/// The features token `w` contributes in role `role` (see [`N_ROLES`]), appended to `out` from
+/// `n` on; the new length is returned.
+pub fn role_features(role: usize, w: &TokenInfo, out: &mut [u64; MAX_FEATURES], n: usize) -> usize {
     let c = w.cluster as u64;
-    let feats = [
-        t(0),
-        mix(t(1), w.key),
-        mix(t(2), w.suffix[0]),
-        mix(t(3), w.suffix[1]),
-        mix(t(4), w.suffix[2]),
-        mix(t(5), w.suffix[3]),
-        mix(t(6), w.prefix[0]),
-        mix(t(7), w.prefix[1]),
-        mix(t(8), w.prefix[2]),
-        mix(t(9), w.shape),
-        mix(t(14), at(infos, i - 1, key)),
-        mix(t(15), at(infos, i - 1, suf3)),
-        mix(t(16), at(infos, i - 2, key)),
-        mix(t(17), at(infos, i + 1, key)),
-        mix(t(18), at(infos, i + 1, suf3)),
-        mix(t(19), at(infos, i + 2, key)),
-        mix(t(20), at(infos, i + 1, amb)),
-        mix(t(21), at(infos, i + 2, amb)),
-        mix(t(22), w.ambiguity),
-        mix(mix(t(23), at(infos, i - 1, key)), w.key),
-        mix(mix(t(24), w.key), at(infos, i + 1, key)),
-        mix(mix(t(27), w.ambiguity), at(infos, i + 1, amb)),
-        mix(mix(t(29), w.shape), w.suffix[1]),
-        mix(t(30), at(infos, i - 1, shape)),
-        mix(t(31), at(infos, i + 1, shape)),
-        mix(
-            mix(mix(t(33), at(infos, i - 1, shape)), w.shape),
-            at(infos, i + 1, shape),
-        ),
-        mix(mix(t(34), at(infos, i - 1, key)), at(infos, i + 1, key)),
-        mix(t(36), w.suffix[4]),
-        mix(t(37), w.morph),
-        mix(t(38), at(infos, i + 1, morph)),
-        mix(mix(t(40), w.morph), w.ambiguity),
-        mix(t(41), at(infos, i - 1, morph)),
-        mix(t(42), cluster_prefix(c, 4)),
-        mix(t(43), cluster_prefix(c, 8)),
-        mix(t(44), cluster_prefix(c, 12)),
-        mix(t(45), cluster_prefix(c, 16)),
-        mix(t(46), c),
-        mix(t(47), at(infos, i - 1, cl)),
-        mix(t(48), at(infos, i + 1, cl)),
-        mix(t(49), at(infos, i + 2, cl)),
-        mix(t(50), w.last_part),
-        mix(t(51), w.last_part_class),
-        mix(t(52), w.traits),
-        mix(mix(t(53), w.traits), w.suffix[2]),
-        mix(mix(t(54), cluster_prefix(c, 8)), at(infos, i + 1, amb)),
-    ];
-    out[..feats.len()].copy_from_slice(&feats);
-    feats.len()
+    let mut put = |feats: &[u64]| {
+        out[n..n + feats.len()].copy_from_slice(feats);
+        n + feats.len()
+    };
+    match role {
+        0 => put(&[
+            t(0),
+            mix(t(1), w.key),
+            mix(t(2), w.suffix[0]),
+            mix(t(3), w.suffix[1]),
+            mix(t(4), w.suffix[2]),
+            mix(t(5), w.suffix[3]),
+            mix(t(36), w.suffix[4]),
+            mix(t(6), w.prefix[0]),
+            mix(t(7), w.prefix[1]),
+            mix(t(8), w.prefix[2]),
+            mix(t(9), w.shape),
+            mix(t(22), w.ambiguity),
+            mix(mix(t(29), w.shape), w.suffix[1]),
+            mix(t(37), w.morph),
+            mix(mix(t(40), w.morph), w.ambiguity),
+            mix(t(42), cluster_prefix(c, 4)),
+            mix(t(43), cluster_prefix(c, 8)),
+            mix(t(44), cluster_prefix(c, 12)),
+            mix(t(45), cluster_prefix(c, 16)),
+            mix(t(46), c),
+            mix(t(50), w.last_part),
+            mix(t(51), w.last_part_class),
+            mix(t(52), w.traits),
+            mix(mix(t(53), w.traits), w.suffix[2]),
+        ]),
+        1 => put(&[
+            mix(t(14), w.key),
+            mix(t(15), w.suffix[2]),
+            mix(t(30), w.shape),
+            mix(t(41), w.morph),
+            mix(t(47), c),
+        ]),
+        2 => put(&[mix(t(16), w.key)]),
+        3 => put(&[
+            mix(t(17), w.key),
+            mix(t(18), w.suffix[2]),
+            mix(t(20), w.ambiguity),
+            mix(t(31), w.shape),
+            mix(t(38), w.morph),
+            mix(t(48), c),
+        ]),
+        _ => put(&[mix(t(19), w.key), mix(t(21), w.ambiguity), mix(t(49), c)]),
+    }
 }
 
-/// The features of position `i` that depend on the tags chosen for the two previous positions
-/// (`p1`, `p2`) and, in the second pass, on the first pass's tags for the next two (`right`).
-/// They are appended to `out` from `n` on; the new length is returned.
+/// The features of position `i` that join two or three tokens (no tag decisions), appended
+/// to `out` from `n` on; the new length is returned.
+pub fn context_features(
+    infos: &[TokenInfo],
+    i: usize,
+    out: &mut [u64; MAX_FEATURES],
+    n: usize,
+) -> usize {
+    let w = &infos[i];
+    let prev = at(infos, i as isize - 1);
+    let next = at(infos, i as isize + 1);
+    let c8 = cluster_prefix(w.cluster as u64, 8);
+    let feats = [
+        mix(mix(t(23), prev.key), w.key),
+        mix(mix(t(24), w.key), next.key),
+        mix(mix(t(27), w.ambiguity), next.ambiguity),
+        mix(mix(mix(t(33), prev.shape), w.shape), next.shape),
+        mix(mix(t(34), prev.key), next.key),
+        mix(mix(t(54), c8), next.ambiguity),
+    ];
+    out[n..n + feats.len()].copy_from_slice(&feats);
+    let mut n = n + feats.len();
+    if i == 0 {
+        // The spelling of the sentence's first word says less about its tag.
+        out[n] = mix(t(56), w.traits);
+        out[n + 1] = mix(t(57), w.shape);
+        n += 2;
+    }
+    n
+}
+
+/// All features of position `i` that do not depend on any tag decision.
+pub fn static_features(infos: &[TokenInfo], i: usize, out: &mut [u64; MAX_FEATURES]) -> usize {
+    let mut n = 0;
+    for (role, off) in ROLE_OFFSET.iter().enumerate() {
+        n = role_features(role, at(infos, i as isize + off), out, n);
+    }
+    context_features(infos, i, out, n)
+}
+
+/// The features of the two previous tags alone (`p1` the tag just before); the model keeps
+/// their summed weights in a dense table. Appended to `out` from `n` on; the new length is
+/// returned.
+pub fn transition_features(p1: u8, p2: u8, out: &mut [u64; MAX_FEATURES], n: usize) -> usize {
+    let (p1, p2) = (p1 as u64, p2 as u64);
+    let feats = [mix(t(10), p1), mix(t(11), p2), mix(mix(t(12), p1), p2)];
+    out[n..n + feats.len()].copy_from_slice(&feats);
+    n + feats.len()
+}
+
+/// The features joining the previous tag `p1` with the words of position `i`. Appended to
+/// `out` from `n` on; the new length is returned.
+pub fn word_tag_features(
+    infos: &[TokenInfo],
+    i: usize,
+    p1: u8,
+    out: &mut [u64; MAX_FEATURES],
+    n: usize,
+) -> usize {
+    let w = &infos[i];
+    let next = at(infos, i as isize + 1);
+    let p1 = p1 as u64;
+    let feats = [
+        mix(mix(t(13), p1), w.key),
+        mix(mix(t(25), p1), w.ambiguity),
+        mix(mix(t(35), p1), next.key),
+    ];
+    out[n..n + feats.len()].copy_from_slice(&feats);
+    n + feats.len()
+}
+
+/// All features of position `i` that depend on the tags chosen for the two previous positions
+/// (`p1`, `p2`), appended to `out` from `n` on; the new length is returned.
 pub fn tag_features(
     infos: &[TokenInfo],
     i: usize,
     p1: u8,
     p2: u8,
-    right: Option<(u8, u8)>,
     out: &mut [u64; MAX_FEATURES],
     n: usize,
 ) -> usize {
-    let w = &infos[i];
-    let i = i as isize;
-    let key = |t: &TokenInfo| t.key;
-    let amb = |t: &TokenInfo| t.ambiguity;
-    let (p1, p2) = (p1 as u64, p2 as u64);
-    let c8 = cluster_prefix(w.cluster as u64, 8);
-    let left = [
-        mix(t(10), p1),
-        mix(t(11), p2),
-        mix(mix(t(12), p1), p2),
-        mix(mix(t(13), p1), w.key),
-        mix(mix(t(25), p1), w.ambiguity),
-        mix(mix(t(26), p1), w.suffix[2]),
-        mix(mix(t(28), p1), at(infos, i + 1, amb)),
-        mix(mix(t(32), p1), w.shape),
-        mix(mix(t(35), p1), at(infos, i + 1, key)),
-        mix(mix(t(39), p1), w.morph),
-        mix(mix(t(55), p1), c8),
-    ];
-    let mut n = n;
-    out[n..n + left.len()].copy_from_slice(&left);
-    n += left.len();
-    if let Some((r1, r2)) = right {
-        let (r1, r2) = (r1 as u64, r2 as u64);
-        let more = [
-            mix(t(60), r1),
-            mix(t(61), r2),
-            mix(mix(t(62), r1), r2),
-            mix(mix(t(63), p1), r1),
-            mix(mix(t(64), r1), w.key),
-            mix(mix(t(65), r1), w.ambiguity),
-            mix(mix(t(66), r1), w.suffix[2]),
-            mix(mix(mix(t(67), p1), r1), w.ambiguity),
-            mix(mix(t(68), r1), c8),
-            mix(mix(t(69), r1), w.shape),
-        ];
-        out[n..n + more.len()].copy_from_slice(&more);
-        n += more.len();
-    }
-    n
+    let n = transition_features(p1, p2, out, n);
+    word_tag_features(infos, i, p1, out, n)
 }

@@ -8,7 +8,7 @@ pub mod tagset;
 pub mod train;
 
 use features::{TokenInfo, canonical_chars, hash_chars};
-use model::{DecodeScratch, KeyMap, Model, ModelError};
+use model::{KeyMap, Model, ModelError};
 use std::sync::OnceLock;
 pub use tagset::Tag;
 
@@ -81,6 +81,9 @@ impl Lexicon {
         {
             return m;
         }
+        if self.lower.is_empty() {
+            return 0;
+        }
         self.lower.get(&key).copied().unwrap_or(0)
     }
 
@@ -151,18 +154,12 @@ impl Tagger {
     pub fn tag_into(&self, words: &[&str], scratch: &mut TagScratch, out: &mut Vec<Tag>) {
         scratch.infos.clear();
         scratch.allowed.clear();
-        for (i, w) in words.iter().enumerate() {
-            let info = TokenInfo::new(w, i == 0, &mut scratch.chars, |k| self.model.lookup(k));
+        for w in words {
+            let info = self.model.token_info(w, &mut scratch.chars);
             scratch.allowed.push(self.lexicon.allowed(w, info.key));
             scratch.infos.push(info);
         }
-        self.model.decode_with(
-            &scratch.infos,
-            &scratch.allowed,
-            &mut scratch.decode,
-            out,
-            true,
-        );
+        self.model.decode(&scratch.infos, &scratch.allowed, out);
     }
 }
 
@@ -172,5 +169,4 @@ pub struct TagScratch {
     chars: Vec<char>,
     infos: Vec<TokenInfo>,
     allowed: Vec<u64>,
-    decode: DecodeScratch,
 }

@@ -1,15 +1,20 @@
-//! The trained tagger model: a word lexicon and sparse feature weights, both open-addressing
-//! tables laid out in one byte buffer. The buffer is the file format too, so loading the
-//! embedded model is a check of its layout, not a parse.
+//! The trained tagger model: a word lexicon, precomputed word records, a dense table of tag
+//! transitions and sparse feature weights, laid out in one byte buffer. The buffer is the file
+//! format too, so loading the embedded model is a check of its header, not a parse.
 //!
-//! Tagging takes two passes. The first goes left to right with the tags already chosen on the
-//! left; the second goes left to right again, also seeing the first pass's tags on the right.
-//! Both passes share the feature table: a weight's tag number says which pass it belongs to
-//! (0..N_TAGS the first, N_TAGS..2·N_TAGS the second), so features that do not depend on tag
-//! decisions are looked up once for both.
+//! Most features of a position depend on one token only: the word itself (spelling, affixes,
+//! lexicon classes) or a neighbour in a fixed role (the word before, the word after, …). For
+//! every word form of the treebank the model stores, per role, the summed weights of those
+//! features (i8 with a scale), so a known word costs one read where it would cost dozens.
+//! Features of the two previous tags alone are summed per tag pair into a dense table. Only
+//! features that join tokens, or a token and the previous tag, are looked up one by one (i16
+//! weights, a 32-bit fingerprint per feature), and words without a record take that slow path
+//! for all their features. Decoding is greedy, left to right.
 
 use super::features::{
-    END_TAG, MAX_FEATURES, NO_TAG, TokenInfo, WordClass, mix, static_features, tag_features,
+    EDGES, MAX_FEATURES, N_ROLES, NO_RECORD, NO_TAG, ROLE_OFFSET, TokenInfo, WordClass,
+    context_features, edge_index, exact_key, mix, role_features, transition_features,
+    word_tag_features,
 };
 use super::tagset::Tag;
 use std::borrow::Cow;
@@ -17,10 +22,8 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use thiserror::Error;
 
-const MAGIC: &[u8; 8] = b"MTLTAG02";
+const MAGIC: &[u8; 8] = b"MTLTAG03";
 pub const N_TAGS: usize = Tag::ALL.len();
-/// Scores of both passes: the first pass's tags, then the second's.
-pub const N_SCORES: usize = 2 * N_TAGS;
 
 /// A hasher for keys that are already hashes.
 #[derive(Default, Clone, Copy)]
@@ -73,18 +76,35 @@ pub enum ModelError {
     Format(String),
 }
 
-/// Feature weights as training produces them: feature key → (tag, weight) pairs, where a tag
-/// number of N_TAGS or more is a second-pass weight.
+/// Feature weights as training produces them: feature key → (tag, weight) pairs.
 pub type SparseWeights = Vec<(u64, Vec<(u8, f32)>)>;
 
-/// Bytes of one word record: key, tags, morph, cluster, sure tag, padding.
+/// Bytes of one word record of the lexicon: key, tags, morph, cluster, sure tag, padding.
 const WORD_REC: usize = 32;
-/// Bytes of one feature slot: key, first entry, entry count.
-const FEAT_REC: usize = 16;
-/// Bytes of one weight entry: tag number, f32 weight.
-const ENTRY_REC: usize = 5;
+/// Bytes of one slot of the word-record index: exact-form key, record number.
+const INDEX_REC: usize = 12;
+/// Bytes of the token fields at the start of a word record.
+const REC_HEAD: usize = 56;
+/// Bytes of one role's scores in a word record: f32 scale, then one i8 per tag.
+const ROLE_REC: usize = 4 + N_TAGS;
+/// Bytes of one precomputed word record.
+const REC: usize = REC_HEAD + N_ROLES * ROLE_REC;
+/// Bytes of one feature slot: fingerprint, first entry, entry count.
+const FEAT_REC: usize = 12;
+/// Bytes of one weight entry: tag number, i16 weight.
+const ENTRY_REC: usize = 3;
+/// Values a previous tag can take in the transition table: a tag, or none (sentence start).
+const N_PREV: usize = N_TAGS + 1;
+/// Bytes of the transition table: i16 scores per (tag two back, tag one back, tag).
+const TRANS_BYTES: usize = N_PREV * N_PREV * N_TAGS * 2;
 
-/// Little-endian reads at a byte offset; the offsets are checked when the model is loaded.
+/// Row of a previous tag in the transition table.
+#[inline]
+fn prev_row(p: u8) -> usize {
+    (p as usize).min(N_TAGS)
+}
+
+/// Little-endian reads at a byte offset; callers keep them in bounds.
 #[inline]
 fn rd_u64(b: &[u8], at: usize) -> u64 {
     let mut a = [0u8; 8];
@@ -106,40 +126,49 @@ fn home(key: u64, mask: usize) -> usize {
     (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask
 }
 
+/// The 32-bit fingerprint a feature slot keeps of its key (never 0, which marks an empty slot).
+#[inline]
+fn fingerprint(key: u64) -> u32 {
+    (key >> 32) as u32 | 1
+}
+
 /// A table capacity for `n` entries: a power of two with at least a quarter left empty.
 fn capacity(n: usize) -> usize {
     (n + n / 3 + 1).next_power_of_two().max(16)
 }
 
-/// The model: word lexicon plus weights, over one byte buffer (borrowed when embedded).
+/// The model over one byte buffer (borrowed when embedded).
 pub struct Model {
     bytes: Cow<'static, [u8]>,
-    /// Word table: offset and capacity − 1.
+    /// Word lexicon: offset, capacity − 1, entries.
     words_at: usize,
     words_mask: usize,
     n_words: usize,
-    /// Feature table: offset and capacity − 1.
+    /// Word-record index (exact form → record): offset, capacity − 1.
+    index_at: usize,
+    index_mask: usize,
+    /// Word records: offset, count (the last four are the placeholders beyond the sentence
+    /// edges, [`EDGES`]).
+    recs_at: usize,
+    n_recs: usize,
+    /// Transition table: offset, value of one i16 step.
+    trans_at: usize,
+    trans_scale: f32,
+    /// Feature table: offset, capacity − 1, entries.
     feats_at: usize,
     feats_mask: usize,
     n_feats: usize,
-    /// Weight entries: (tag number, f32 weight) records.
+    /// Weight entries: offset, count, and the value of one i16 step.
     entries_at: usize,
     n_entries: usize,
-}
-
-/// Per-sentence buffers of decoding.
-#[derive(Default)]
-pub struct DecodeScratch {
-    static_scores: Vec<[f32; N_SCORES]>,
-    first: Vec<u8>,
-    second: Vec<u8>,
-    fixed: Vec<u8>,
+    scale: f32,
 }
 
 impl Model {
-    /// Lays out a model from a word lexicon and trained weights.
-    pub fn from_parts(words: &KeyMap<WordEntry>, weights: &SparseWeights) -> Model {
-        let bytes = build_bytes(words, weights);
+    /// Lays out a model from a word lexicon and trained weights, with a precomputed record
+    /// for each of `forms` (word forms as spelled, e.g. every form of the treebank).
+    pub fn from_parts(words: &KeyMap<WordEntry>, weights: &SparseWeights, forms: &[&str]) -> Model {
+        let bytes = build_bytes(words, weights, forms);
         Model::from_bytes_cow(Cow::Owned(bytes)).expect("a model just laid out is valid")
     }
 
@@ -155,7 +184,12 @@ impl Model {
         self.n_words
     }
 
-    /// The word record of a key, if the lexicon has it.
+    /// Number of words with a precomputed record.
+    pub fn record_count(&self) -> usize {
+        self.n_recs
+    }
+
+    /// The word lexicon's entry for a key, if it has one.
     #[inline]
     pub fn word(&self, key: u64) -> Option<WordEntry> {
         let key = key | 1;
@@ -170,11 +204,7 @@ impl Model {
                     tags: rd_u64(b, at + 8),
                     morph: rd_u64(b, at + 16),
                     cluster: rd_u32(b, at + 24),
-                    sure: if (sure as usize) < N_TAGS {
-                        Some(Tag::ALL[sure as usize])
-                    } else {
-                        None
-                    },
+                    sure: Tag::ALL.get(sure as usize).copied(),
                 });
             }
             if k == 0 {
@@ -184,17 +214,107 @@ impl Model {
         }
     }
 
+    /// The number of the precomputed record of an exact form, if there is one.
+    #[inline]
+    fn record_of(&self, exact: u64) -> Option<u32> {
+        let key = exact | 1;
+        let b = &self.bytes[..];
+        let mut idx = home(key, self.index_mask);
+        loop {
+            let at = self.index_at + idx * INDEX_REC;
+            let k = rd_u64(b, at);
+            if k == key {
+                let r = rd_u32(b, at + 8);
+                return ((r as usize) < self.n_recs).then_some(r);
+            }
+            if k == 0 {
+                return None;
+            }
+            idx = (idx + 1) & self.index_mask;
+        }
+    }
+
+    /// What the features need of a word: from its record when it has one, computed otherwise.
+    #[inline]
+    pub fn token_info(&self, word: &str, buf: &mut Vec<char>) -> TokenInfo {
+        if let Some(r) = self.record_of(exact_key(word)) {
+            let b = &self.bytes[self.recs_at + r as usize * REC..];
+            return TokenInfo {
+                key: rd_u64(b, 0),
+                suffix: [0, 0, rd_u64(b, 8), 0, 0],
+                prefix: [0; 3],
+                shape: rd_u64(b, 16),
+                ambiguity: rd_u64(b, 24),
+                morph: rd_u64(b, 32),
+                traits: rd_u64(b, 40),
+                cluster: rd_u32(b, 48),
+                sure: b[52],
+                last_part: 0,
+                last_part_class: 0,
+                record: r,
+            };
+        }
+        let mut info = TokenInfo::new(word, buf, |k| self.lookup(k));
+        info.sure = self
+            .word(info.key)
+            .and_then(|w| w.sure)
+            .map_or(NO_TAG, |t| t as u8);
+        info
+    }
+
+    /// The token infos of a sentence.
+    pub fn token_infos(&self, words: &[&str], buf: &mut Vec<char>) -> Vec<TokenInfo> {
+        words.iter().map(|w| self.token_info(w, buf)).collect()
+    }
+
+    /// Adds the precomputed scores of record `r` in role `role`.
+    #[inline]
+    fn add_role(&self, r: u32, role: usize, scores: &mut [f32; N_TAGS]) {
+        let at = self.recs_at + r as usize * REC + REC_HEAD + role * ROLE_REC;
+        let b = &self.bytes[at..at + ROLE_REC];
+        let scale = f32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        for (s, &q) in scores.iter_mut().zip(&b[4..]) {
+            *s += scale * (q as i8) as f32;
+        }
+    }
+
+    /// Adds the scores of the features of the two previous tags alone.
+    #[inline]
+    fn add_transition(&self, p1: u8, p2: u8, scores: &mut [f32; N_TAGS]) {
+        let at = self.trans_at + ((prev_row(p2) * N_PREV + prev_row(p1)) * N_TAGS) * 2;
+        let b = &self.bytes[at..at + N_TAGS * 2];
+        for (s, q) in scores.iter_mut().zip(b.chunks_exact(2)) {
+            *s += self.trans_scale * i16::from_le_bytes([q[0], q[1]]) as f32;
+        }
+    }
+
+    /// Asks the processor to start loading the cache line at byte `at` of the model.
+    #[inline]
+    fn prefetch(&self, at: usize) {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(p) = self.bytes.get(at) {
+            // SAFETY: a prefetch is only a hint; the address is inside the model.
+            unsafe {
+                std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+                    (p as *const u8).cast::<i8>(),
+                )
+            };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = at;
+    }
+
     /// The entries (start, count) of a feature, or (0, 0) when the model lacks it.
     #[inline]
     fn find(&self, key: u64) -> (usize, usize) {
-        let key = key | 1;
+        let fp = fingerprint(key);
         let b = &self.bytes[..];
-        let mut idx = home(key, self.feats_mask);
+        let mut idx = home(key | 1, self.feats_mask);
         loop {
             let at = self.feats_at + idx * FEAT_REC;
-            let k = rd_u64(b, at);
-            if k == key {
-                return (rd_u32(b, at + 8) as usize, rd_u32(b, at + 12) as usize);
+            let k = rd_u32(b, at);
+            if k == fp {
+                return (rd_u32(b, at + 4) as usize, rd_u32(b, at + 8) as usize);
             }
             if k == 0 {
                 return (0, 0);
@@ -206,19 +326,28 @@ impl Model {
     /// Adds the weights of features to `scores`. All features are found first and their
     /// weights added after, so the memory reads of different features overlap.
     #[inline]
-    pub fn add_features(&self, feats: &[u64], scores: &mut [f32; N_SCORES]) {
+    pub fn add_features(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
+        for f in feats {
+            self.prefetch(self.feats_at + home(*f | 1, self.feats_mask) * FEAT_REC);
+        }
         let mut found = [(0usize, 0usize); MAX_FEATURES];
         for (f, slot) in feats.iter().zip(found.iter_mut()) {
             *slot = self.find(*f);
+            self.prefetch(self.entries_at + ENTRY_REC * slot.0);
         }
         let b = &self.bytes[self.entries_at..];
+        // 64 sums so that any tag byte indexes in bounds without a check.
+        let mut sum = [0i32; 64];
         for &(s, len) in &found[..feats.len().min(MAX_FEATURES)] {
-            for e in b[ENTRY_REC * s..ENTRY_REC * (s + len)].chunks_exact(ENTRY_REC) {
-                let w = f32::from_le_bytes([e[1], e[2], e[3], e[4]]);
-                if let Some(sc) = scores.get_mut(e[0] as usize) {
-                    *sc += w;
-                }
+            let Some(es) = b.get(ENTRY_REC * s..ENTRY_REC * (s + len)) else {
+                continue;
+            };
+            for e in es.chunks_exact(ENTRY_REC) {
+                sum[e[0] as usize & 63] += i16::from_le_bytes([e[1], e[2]]) as i32;
             }
+        }
+        for (s, &v) in scores.iter_mut().zip(&sum) {
+            *s += v as f32 * self.scale;
         }
     }
 
@@ -233,87 +362,44 @@ impl Model {
         self.word(key).is_some_and(|w| w.tags != 0)
     }
 
-    /// Two-pass decoding. `allowed[i]` restricts position i to a tag set (0 = any).
+    /// Greedy decoding. `allowed[i]` restricts position i to a tag set (0 = any).
     pub fn decode(&self, infos: &[TokenInfo], allowed: &[u64], out: &mut Vec<Tag>) {
-        self.decode_with(infos, allowed, &mut DecodeScratch::default(), out, true);
-    }
-
-    /// Decoding with reusable buffers; `second` = false stops after the first pass.
-    pub fn decode_with(
-        &self,
-        infos: &[TokenInfo],
-        allowed: &[u64],
-        scratch: &mut DecodeScratch,
-        out: &mut Vec<Tag>,
-        second: bool,
-    ) {
-        let n = infos.len();
         out.clear();
-        scratch.static_scores.clear();
-        scratch.first.clear();
-        scratch.fixed.clear();
         let mut feats = [0u64; MAX_FEATURES];
-        for i in 0..n {
+        let (mut p1, mut p2) = (NO_TAG, NO_TAG);
+        for (i, info) in infos.iter().enumerate() {
             let mask = allowed.get(i).copied().unwrap_or(0);
-            let fixed = if mask != 0 && mask.is_power_of_two() {
+            let tag = if mask != 0 && mask.is_power_of_two() {
                 mask.trailing_zeros() as u8
-            } else if mask == 0
-                && let Some(sure) = self.word(infos[i].key).and_then(|w| w.sure)
-            {
-                sure as u8
+            } else if mask == 0 && info.sure != NO_TAG {
+                info.sure
             } else {
-                NO_TAG
-            };
-            scratch.fixed.push(fixed);
-            let mut scores = [0f32; N_SCORES];
-            if fixed == NO_TAG {
-                let k = static_features(infos, i, &mut feats);
+                let mut scores = [0f32; N_TAGS];
+                let mut k = 0;
+                for (role, off) in ROLE_OFFSET.iter().enumerate() {
+                    let j = i as isize + off;
+                    if j < 0 || j as usize >= infos.len() {
+                        let r = self.n_recs - EDGES.len() + edge_index(j, infos.len());
+                        self.add_role(r as u32, role, &mut scores);
+                        continue;
+                    }
+                    let w = &infos[j as usize];
+                    if w.record != NO_RECORD {
+                        self.add_role(w.record, role, &mut scores);
+                    } else {
+                        k = role_features(role, w, &mut feats, k);
+                    }
+                }
+                k = context_features(infos, i, &mut feats, k);
+                k = word_tag_features(infos, i, p1, &mut feats, k);
                 self.add_features(&feats[..k], &mut scores);
-            }
-            scratch.static_scores.push(scores);
-        }
-        let passes: &[bool] = if second { &[false, true] } else { &[false] };
-        for &pass2 in passes {
-            let (mut p1, mut p2) = (NO_TAG, NO_TAG);
-            let DecodeScratch {
-                static_scores,
-                first,
-                second,
-                fixed,
-            } = scratch;
-            let (prev, tags) = if pass2 {
-                (&*first, second)
-            } else {
-                (&*second, first)
+                self.add_transition(p1, p2, &mut scores);
+                best(&scores, mask) as u8
             };
-            tags.clear();
-            let off = if pass2 { N_TAGS } else { 0 };
-            for i in 0..n {
-                let tag = if fixed[i] != NO_TAG {
-                    fixed[i]
-                } else {
-                    let right = pass2.then(|| {
-                        let r = |j: usize| prev.get(j).copied().unwrap_or(END_TAG);
-                        (r(i + 1), r(i + 2))
-                    });
-                    let k = tag_features(infos, i, p1, p2, right, &mut feats, 0);
-                    let mut scores = static_scores[i];
-                    self.add_features(&feats[..k], &mut scores);
-                    let mut part = [0f32; N_TAGS];
-                    part.copy_from_slice(&scores[off..off + N_TAGS]);
-                    best(&part, allowed.get(i).copied().unwrap_or(0)) as u8
-                };
-                tags.push(tag);
-                p2 = p1;
-                p1 = tag;
-            }
+            out.push(Tag::ALL[tag as usize]);
+            p2 = p1;
+            p1 = tag;
         }
-        let last = if second {
-            &scratch.second
-        } else {
-            &scratch.first
-        };
-        out.extend(last.iter().map(|&t| Tag::ALL[t as usize]));
     }
 
     /// The model's bytes, as written to a file.
@@ -331,6 +417,8 @@ impl Model {
         Model::from_bytes_cow(Cow::Borrowed(bytes))
     }
 
+    /// Checks the header and that the sections fill the buffer exactly; lookups keep their
+    /// reads inside the sections, so the tables need no scan.
     fn from_bytes_cow(bytes: Cow<'static, [u8]>) -> Result<Model, ModelError> {
         let err = |m: &str| ModelError::Format(m.to_string());
         let b = &bytes[..];
@@ -359,78 +447,112 @@ impl Model {
             }
             pos += 1 + len;
         }
-        // Word table.
-        need(pos + 4)?;
-        let words_cap = rd_u32(b, pos) as usize;
-        pos += 4;
-        if !words_cap.is_power_of_two() {
-            return Err(err("bad word table size"));
-        }
-        let words_at = pos;
-        pos = pos
-            .checked_add(words_cap * WORD_REC)
-            .ok_or_else(|| err("truncated"))?;
-        need(pos)?;
-        let mut n_words = 0;
-        for r in 0..words_cap {
-            let at = words_at + r * WORD_REC;
-            if rd_u64(b, at) != 0 {
-                n_words += 1;
+        need(pos + 36)?;
+        let h: Vec<usize> = (0..7).map(|k| rd_u32(b, pos + 4 * k) as usize).collect();
+        let (words_cap, n_words, index_cap, n_recs, feats_cap, n_feats, n_entries) =
+            (h[0], h[1], h[2], h[3], h[4], h[5], h[6]);
+        let scale = f32::from_le_bytes([b[pos + 28], b[pos + 29], b[pos + 30], b[pos + 31]]);
+        let trans_scale = f32::from_le_bytes([b[pos + 32], b[pos + 33], b[pos + 34], b[pos + 35]]);
+        pos += 36;
+        for (cap, n) in [
+            (words_cap, n_words),
+            (index_cap, n_recs),
+            (feats_cap, n_feats),
+        ] {
+            if !cap.is_power_of_two() || n >= cap {
+                return Err(err("bad table size"));
             }
         }
-        if n_words == words_cap {
-            return Err(err("full word table"));
+        if n_recs < EDGES.len() {
+            return Err(err("missing edge records"));
         }
-        // Feature table.
-        need(pos + 4)?;
-        let feats_cap = rd_u32(b, pos) as usize;
-        pos += 4;
-        if !feats_cap.is_power_of_two() {
-            return Err(err("bad feature table size"));
+        if !scale.is_finite() || !trans_scale.is_finite() {
+            return Err(err("bad weight scale"));
         }
-        let feats_at = pos;
-        pos = pos
-            .checked_add(feats_cap * FEAT_REC)
-            .ok_or_else(|| err("truncated"))?;
-        need(pos + 4)?;
-        let n_entries = rd_u32(b, pos) as usize;
-        pos += 4;
-        let entries_at = pos;
-        let end = entries_at + ENTRY_REC * n_entries;
-        if end != b.len() {
+        let mut section = |len: usize| -> Result<usize, ModelError> {
+            let at = pos;
+            pos = pos.checked_add(len).ok_or_else(|| err("truncated"))?;
+            Ok(at)
+        };
+        let words_at = section(words_cap * WORD_REC)?;
+        let index_at = section(index_cap * INDEX_REC)?;
+        let recs_at = section(n_recs * REC)?;
+        let trans_at = section(TRANS_BYTES)?;
+        let feats_at = section(feats_cap * FEAT_REC)?;
+        let entries_at = section(n_entries * ENTRY_REC)?;
+        if pos != b.len() {
             return Err(err("wrong length"));
-        }
-        let mut n_feats = 0;
-        for r in 0..feats_cap {
-            let at = feats_at + r * FEAT_REC;
-            if rd_u64(b, at) != 0 {
-                n_feats += 1;
-                let s = rd_u32(b, at + 8) as usize;
-                let len = rd_u32(b, at + 12) as usize;
-                if s.checked_add(len).is_none_or(|e| e > n_entries) {
-                    return Err(err("feature entries out of range"));
-                }
-            }
-        }
-        if n_feats == feats_cap {
-            return Err(err("full feature table"));
         }
         Ok(Model {
             bytes,
             words_at,
             words_mask: words_cap - 1,
             n_words,
+            index_at,
+            index_mask: index_cap - 1,
+            recs_at,
+            n_recs,
+            trans_at,
+            trans_scale,
             feats_at,
             feats_mask: feats_cap - 1,
             n_feats,
             entries_at,
             n_entries,
+            scale,
         })
     }
 }
 
+/// Adds the weights of `feats` into `sum`.
+fn sum_weights(feats: &[u64], weights: &KeyMap<&[(u8, f32)]>, sum: &mut [f32]) {
+    for f in feats {
+        for &(t, w) in weights.get(f).copied().unwrap_or(&[]) {
+            if let Some(s) = sum.get_mut(t as usize) {
+                *s += w;
+            }
+        }
+    }
+}
+
+/// Summed weights of the features of `info` in each role, each role quantised to i8 with its
+/// own scale.
+fn role_scores(info: &TokenInfo, weights: &KeyMap<&[(u8, f32)]>) -> Vec<u8> {
+    let mut out = Vec::with_capacity(N_ROLES * ROLE_REC);
+    let mut feats = [0u64; MAX_FEATURES];
+    for role in 0..N_ROLES {
+        let k = role_features(role, info, &mut feats, 0);
+        let mut sum = [0f32; N_TAGS];
+        sum_weights(&feats[..k], weights, &mut sum);
+        let max = sum.iter().fold(0f32, |m, s| m.max(s.abs()));
+        let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+        out.extend_from_slice(&scale.to_le_bytes());
+        out.extend(
+            sum.iter()
+                .map(|s| (s / scale).round().clamp(-127.0, 127.0) as i8 as u8),
+        );
+    }
+    out
+}
+
+/// Places `keys` in an open-addressing table of `cap` slots (linear probing from each key's
+/// home slot); returns each key's slot, in order.
+fn place(keys: &[u64], cap: usize) -> Vec<usize> {
+    let mut used = vec![false; cap];
+    keys.iter()
+        .map(|&k| {
+            let mut idx = home(k, cap - 1);
+            while used[idx] {
+                idx = (idx + 1) & (cap - 1);
+            }
+            used[idx] = true;
+            idx
+        })
+        .collect()
+}
+
 /// The byte layout of a model (see [`Model`]); deterministic for the same input.
-fn build_bytes(words: &KeyMap<WordEntry>, weights: &SparseWeights) -> Vec<u8> {
+fn build_bytes(words: &KeyMap<WordEntry>, weights: &SparseWeights, forms: &[&str]) -> Vec<u8> {
     let mut b = Vec::new();
     b.extend_from_slice(MAGIC);
     b.extend_from_slice(&(N_TAGS as u32).to_le_bytes());
@@ -439,49 +561,124 @@ fn build_bytes(words: &KeyMap<WordEntry>, weights: &SparseWeights) -> Vec<u8> {
         b.push(name.len() as u8);
         b.extend_from_slice(name);
     }
+
+    // Word lexicon.
     let mut ws: Vec<(u64, WordEntry)> = words.iter().map(|(k, w)| (*k | 1, *w)).collect();
     ws.sort_by_key(|(k, _)| *k);
-    let cap = capacity(ws.len());
-    let mut table = vec![0u8; cap * WORD_REC];
-    for (key, w) in &ws {
-        let mut idx = home(*key, cap - 1);
-        while rd_u64(&table, idx * WORD_REC) != 0 {
-            idx = (idx + 1) & (cap - 1);
-        }
+    let words_cap = capacity(ws.len());
+    let mut words_table = vec![0u8; words_cap * WORD_REC];
+    let keys: Vec<u64> = ws.iter().map(|(k, _)| *k).collect();
+    for ((key, w), idx) in ws.iter().zip(place(&keys, words_cap)) {
         let at = idx * WORD_REC;
-        table[at..at + 8].copy_from_slice(&key.to_le_bytes());
-        table[at + 8..at + 16].copy_from_slice(&w.tags.to_le_bytes());
-        table[at + 16..at + 24].copy_from_slice(&w.morph.to_le_bytes());
-        table[at + 24..at + 28].copy_from_slice(&w.cluster.to_le_bytes());
-        table[at + 28] = w.sure.map_or(NO_TAG, |t| t as u8);
+        words_table[at..at + 8].copy_from_slice(&key.to_le_bytes());
+        words_table[at + 8..at + 16].copy_from_slice(&w.tags.to_le_bytes());
+        words_table[at + 16..at + 24].copy_from_slice(&w.morph.to_le_bytes());
+        words_table[at + 24..at + 28].copy_from_slice(&w.cluster.to_le_bytes());
+        words_table[at + 28] = w.sure.map_or(NO_TAG, |t| t as u8);
     }
-    b.extend_from_slice(&(cap as u32).to_le_bytes());
-    b.extend_from_slice(&table);
 
-    let mut fs: Vec<(u64, &Vec<(u8, f32)>)> = weights.iter().map(|(k, e)| (*k | 1, e)).collect();
+    // Word records, one per distinct exact form.
+    let weight_map: KeyMap<&[(u8, f32)]> = weights.iter().map(|(k, e)| (*k, &e[..])).collect();
+    let mut exact: Vec<(u64, &str)> = forms.iter().map(|f| (exact_key(f) | 1, *f)).collect();
+    exact.sort();
+    exact.dedup_by_key(|(k, _)| *k);
+    let index_cap = capacity(exact.len());
+    let mut index_table = vec![0u8; index_cap * INDEX_REC];
+    let keys: Vec<u64> = exact.iter().map(|(k, _)| *k).collect();
+    let mut recs = Vec::with_capacity((exact.len() + EDGES.len()) * REC);
+    let mut buf = Vec::new();
+    let lookup = |k: u64| words.get(&k).map_or_else(WordClass::default, |w| w.class());
+    for (r, ((key, form), idx)) in exact.iter().zip(place(&keys, index_cap)).enumerate() {
+        let at = idx * INDEX_REC;
+        index_table[at..at + 8].copy_from_slice(&key.to_le_bytes());
+        index_table[at + 8..at + 12].copy_from_slice(&(r as u32).to_le_bytes());
+        let info = TokenInfo::new(form, &mut buf, lookup);
+        let sure = words
+            .get(&info.key)
+            .and_then(|w| w.sure)
+            .map_or(NO_TAG, |t| t as u8);
+        for v in [
+            info.key,
+            info.suffix[2],
+            info.shape,
+            info.ambiguity,
+            info.morph,
+            info.traits,
+        ] {
+            recs.extend_from_slice(&v.to_le_bytes());
+        }
+        recs.extend_from_slice(&info.cluster.to_le_bytes());
+        recs.extend_from_slice(&[sure, 0, 0, 0]);
+        recs.extend_from_slice(&role_scores(&info, &weight_map));
+    }
+    for edge in &EDGES {
+        recs.extend_from_slice(&[0; REC_HEAD]);
+        recs.extend_from_slice(&role_scores(edge, &weight_map));
+    }
+
+    // Transition table.
+    let mut trans = vec![0f32; N_PREV * N_PREV * N_TAGS];
+    let mut feats = [0u64; MAX_FEATURES];
+    let tag_of = |p: usize| if p == N_TAGS { NO_TAG } else { p as u8 };
+    for p2 in 0..N_PREV {
+        for p1 in 0..N_PREV {
+            let k = transition_features(tag_of(p1), tag_of(p2), &mut feats, 0);
+            let row = &mut trans[(p2 * N_PREV + p1) * N_TAGS..][..N_TAGS];
+            sum_weights(&feats[..k], &weight_map, row);
+        }
+    }
+    let max = trans.iter().fold(0f32, |m, s| m.max(s.abs()));
+    let trans_scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+
+    // Sparse features, i16 weights with one scale.
+    let mut fs: Vec<(u64, &Vec<(u8, f32)>)> = weights.iter().map(|(k, e)| (*k, e)).collect();
     fs.sort_by_key(|(k, _)| *k);
-    let cap = capacity(fs.len());
-    let mut table = vec![0u8; cap * FEAT_REC];
+    let max = fs
+        .iter()
+        .flat_map(|(_, e)| e.iter())
+        .fold(0f32, |m, (_, w)| m.max(w.abs()));
+    let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+    // Kept at most a third full: many lookups are of features the model lacks, and a miss
+    // probes until it meets an empty slot.
+    let feats_cap = capacity(fs.len() * 2);
+    let mut feats_table = vec![0u8; feats_cap * FEAT_REC];
     let mut entries_out = Vec::new();
     let mut count = 0u32;
-    for (key, entries) in &fs {
-        let mut idx = home(*key, cap - 1);
-        while rd_u64(&table, idx * FEAT_REC) != 0 {
-            idx = (idx + 1) & (cap - 1);
-        }
+    let keys: Vec<u64> = fs.iter().map(|(k, _)| *k | 1).collect();
+    for ((key, entries), idx) in fs.iter().zip(place(&keys, feats_cap)) {
         let at = idx * FEAT_REC;
-        table[at..at + 8].copy_from_slice(&key.to_le_bytes());
-        table[at + 8..at + 12].copy_from_slice(&count.to_le_bytes());
-        table[at + 12..at + 16].copy_from_slice(&(entries.len() as u32).to_le_bytes());
+        feats_table[at..at + 4].copy_from_slice(&fingerprint(*key).to_le_bytes());
+        feats_table[at + 4..at + 8].copy_from_slice(&count.to_le_bytes());
+        feats_table[at + 8..at + 12].copy_from_slice(&(entries.len() as u32).to_le_bytes());
         for (t, w) in entries.iter() {
             entries_out.push(*t);
-            entries_out.extend_from_slice(&w.to_le_bytes());
+            let q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+            entries_out.extend_from_slice(&q.to_le_bytes());
             count += 1;
         }
     }
-    b.extend_from_slice(&(cap as u32).to_le_bytes());
-    b.extend_from_slice(&table);
-    b.extend_from_slice(&count.to_le_bytes());
+
+    for v in [
+        words_cap,
+        ws.len(),
+        index_cap,
+        exact.len() + EDGES.len(),
+        feats_cap,
+        fs.len(),
+        count as usize,
+    ] {
+        b.extend_from_slice(&(v as u32).to_le_bytes());
+    }
+    b.extend_from_slice(&scale.to_le_bytes());
+    b.extend_from_slice(&trans_scale.to_le_bytes());
+    b.extend_from_slice(&words_table);
+    b.extend_from_slice(&index_table);
+    b.extend_from_slice(&recs);
+    for v in &trans {
+        let q = (v / trans_scale).round().clamp(-32767.0, 32767.0) as i16;
+        b.extend_from_slice(&q.to_le_bytes());
+    }
+    b.extend_from_slice(&feats_table);
     b.extend_from_slice(&entries_out);
     b
 }

@@ -1,9 +1,9 @@
 //! Training the tagger: an averaged perceptron over CoNLL-U treebanks (UD English EWT).
 
 use super::features::{
-    END_TAG, MAX_FEATURES, NO_TAG, TokenInfo, WordClass, static_features, tag_features, word_key,
+    MAX_FEATURES, NO_TAG, TokenInfo, WordClass, static_features, tag_features, word_key,
 };
-use super::model::{DecodeScratch, KeyMap, Model, N_TAGS, SparseWeights, WordEntry, best};
+use super::model::{KeyMap, Model, N_TAGS, SparseWeights, WordEntry, best};
 use super::tagset::Tag;
 use std::collections::HashMap;
 
@@ -67,9 +67,6 @@ pub struct TrainConfig {
     pub sure_ratio: f64,
     /// Averaged weights smaller than this are dropped from the model.
     pub prune: f32,
-    /// Folds and iterations of the first-pass models whose tags the second pass trains on.
-    pub jackknife_folds: usize,
-    pub jackknife_iterations: usize,
 }
 
 impl Default for TrainConfig {
@@ -80,8 +77,6 @@ impl Default for TrainConfig {
             sure_min_count: 20,
             sure_ratio: 0.995,
             prune: 0.1,
-            jackknife_folds: 5,
-            jackknife_iterations: 5,
         }
     }
 }
@@ -274,26 +269,8 @@ pub fn token_infos(
 ) -> Vec<TokenInfo> {
     words
         .iter()
-        .enumerate()
-        .map(|(i, w)| TokenInfo::new(w, i == 0, buf, &lookup))
+        .map(|w| TokenInfo::new(w, buf, &lookup))
         .collect()
-}
-
-/// Merges first-pass and second-pass weights into one table (second-pass tags are numbered
-/// from N_TAGS on).
-fn merge(first: &SparseWeights, second: &SparseWeights) -> SparseWeights {
-    let mut all: KeyMap<Vec<(u8, f32)>> = KeyMap::default();
-    for (k, e) in first {
-        all.entry(*k).or_default().extend(e.iter().copied());
-    }
-    for (k, e) in second {
-        all.entry(*k)
-            .or_default()
-            .extend(e.iter().map(|&(t, w)| (t + N_TAGS as u8, w)));
-    }
-    let mut out: SparseWeights = all.into_iter().collect();
-    out.sort_by_key(|(k, _)| *k);
-    out
 }
 
 /// One tagging pass's training data.
@@ -301,12 +278,10 @@ struct PassData<'a> {
     gold: &'a [TaggedSentence],
     infos: &'a [Vec<TokenInfo>],
     words: &'a KeyMap<WordEntry>,
-    /// The first pass's tags, for training the second pass.
-    first: Option<&'a [Vec<u8>]>,
 }
 
-/// Trains the perceptron of one pass on the sentences `subset`; `report` sees the weights after
-/// each iteration.
+/// Trains the perceptron on the sentences `subset`; `report` sees the weights after each
+/// iteration.
 fn train_pass(
     data: &PassData,
     subset: &[usize],
@@ -332,12 +307,8 @@ fn train_pass(
                 let guess = if let Some(sure) = data.words.get(&info[i].key).and_then(|w| w.sure) {
                     sure
                 } else {
-                    let right = data.first.map(|f| {
-                        let r = |j: usize| f[si].get(j).copied().unwrap_or(END_TAG);
-                        (r(i + 1), r(i + 2))
-                    });
                     let n = static_features(info, i, &mut feats);
-                    let n = tag_features(info, i, p1, p2, right, &mut feats, n);
+                    let n = tag_features(info, i, p1, p2, &mut feats, n);
                     let s = p.scores(&feats[..n]);
                     let guess = best(&s, 0);
                     if guess != gold {
@@ -400,49 +371,27 @@ pub fn train(
         })
         .collect();
     let all: Vec<usize> = (0..train.len()).collect();
-    let mut data = PassData {
+    let data = PassData {
         gold: train,
         infos: &infos,
         words: &words,
-        first: None,
     };
-    let dev_accuracy = |weights: &SparseWeights, second: bool| {
+    // Every form of the treebank, as spelled, gets a precomputed word record.
+    let forms: Vec<&str> = train
+        .iter()
+        .flat_map(|s| s.words.iter().map(String::as_str))
+        .collect();
+    let dev_accuracy = |weights: &SparseWeights| {
         (!dev.is_empty()).then(|| {
-            let model = Model::from_parts(&words, weights);
-            evaluate_passes(&model, dev, second).accuracy()
+            let model = Model::from_parts(&words, weights, &forms);
+            evaluate(&model, dev).accuracy()
         })
     };
-    let first = train_pass(&data, &all, cfg.iterations, cfg, |it, p| {
-        report(1, it, dev_accuracy(&p.averaged(cfg.prune), false));
+    let weights = train_pass(&data, &all, cfg.iterations, cfg, |it, p| {
+        report(1, it, dev_accuracy(&p.averaged(cfg.prune)));
     })
     .averaged(cfg.prune);
-
-    // The second pass learns from first-pass tags of models that did not see the sentence, so
-    // it sees them as wrong as they are on new text.
-    let k = cfg.jackknife_folds.max(2);
-    let mut first_tags: Vec<Vec<u8>> = vec![Vec::new(); train.len()];
-    let mut scratch = DecodeScratch::default();
-    let mut out = Vec::new();
-    for f in 0..k {
-        let subset: Vec<usize> = (0..train.len()).filter(|s| s % k != f).collect();
-        let w = train_pass(&data, &subset, cfg.jackknife_iterations, cfg, |_, _| {})
-            .averaged(cfg.prune);
-        let model = Model::from_parts(&words, &w);
-        for s in (f..train.len()).step_by(k) {
-            model.decode_with(&infos[s], &[], &mut scratch, &mut out, false);
-            first_tags[s] = out.iter().map(|t| *t as u8).collect();
-        }
-    }
-    data.first = Some(&first_tags);
-    let second = train_pass(&data, &all, cfg.iterations, cfg, |it, p| {
-        report(
-            2,
-            it,
-            dev_accuracy(&merge(&first, &p.averaged(cfg.prune)), true),
-        );
-    })
-    .averaged(cfg.prune);
-    Model::from_parts(&words, &merge(&first, &second))
+    Model::from_parts(&words, &weights, &forms)
 }
 
 /// Accuracy figures of a model on gold data.
@@ -466,19 +415,13 @@ impl Accuracy {
 /// Tags gold-tokenized sentences and counts agreement; a word is unknown when the model's
 /// lexicon never saw it.
 pub fn evaluate(model: &Model, gold: &[TaggedSentence]) -> Accuracy {
-    evaluate_passes(model, gold, true)
-}
-
-/// [`evaluate`] with both passes or the first only.
-fn evaluate_passes(model: &Model, gold: &[TaggedSentence], second: bool) -> Accuracy {
     let mut acc = Accuracy::default();
     let mut buf = Vec::new();
     let mut out = Vec::new();
-    let mut scratch = DecodeScratch::default();
     for s in gold {
         let ws: Vec<&str> = s.words.iter().map(String::as_str).collect();
-        let infos = token_infos(&ws, |k| model.lookup(k), &mut buf);
-        model.decode_with(&infos, &[], &mut scratch, &mut out, second);
+        let infos = model.token_infos(&ws, &mut buf);
+        model.decode(&infos, &[], &mut out);
         for ((info, g), p) in infos.iter().zip(&s.tags).zip(&out) {
             let known = model.is_known(info.key);
             acc.tokens += 1;
@@ -499,7 +442,7 @@ pub fn confusions(model: &Model, gold: &[TaggedSentence]) -> Vec<((Tag, Tag), us
     let mut out = Vec::new();
     for s in gold {
         let ws: Vec<&str> = s.words.iter().map(String::as_str).collect();
-        let infos = token_infos(&ws, |k| model.lookup(k), &mut buf);
+        let infos = model.token_infos(&ws, &mut buf);
         model.decode(&infos, &[], &mut out);
         for (g, p) in s.tags.iter().zip(&out) {
             if g != p {
@@ -519,7 +462,7 @@ pub fn unknown_errors(model: &Model, gold: &[TaggedSentence]) -> Vec<(String, Ta
     let mut out = Vec::new();
     for s in gold {
         let ws: Vec<&str> = s.words.iter().map(String::as_str).collect();
-        let infos = token_infos(&ws, |k| model.lookup(k), &mut buf);
+        let infos = model.token_infos(&ws, &mut buf);
         model.decode(&infos, &[], &mut out);
         for (((w, info), g), p) in ws.iter().zip(&infos).zip(&s.tags).zip(&out) {
             if !model.is_known(info.key) && g != p {
@@ -561,15 +504,10 @@ pub fn train_command(args: &TrainArgs) -> Result<(), String> {
         seed: args.seed,
         ..TrainConfig::default()
     };
-    // The word clusters live beside the morphological lexicon.
-    let cpath = std::path::Path::new(&args.morph).with_file_name("word-clusters.tsv");
-    let clusters = match std::fs::read_to_string(&cpath) {
-        Ok(text) => read_clusters(&text).map_err(|e| format!("{}: {e}", cpath.display()))?,
-        Err(e) => {
-            eprintln!("{}: {e}; training without word clusters", cpath.display());
-            KeyMap::default()
-        }
-    };
+    // Word clusters (models/word-clusters.tsv, read by `read_clusters`) are left out: with the
+    // per-word records they cost 4 MB of model and did not help (EWT dev 94.83% with them,
+    // 94.85% without; test 95.20% / 95.36%; unknown words on test 82.9% / 84.6%).
+    let clusters = KeyMap::default();
     let model = train(&tr, &morph, &clusters, &dv, &cfg, |pass, it, acc| {
         if let Some(a) = acc {
             eprintln!("pass {pass} iteration {it}: dev accuracy {:.2}%", a * 100.0);
