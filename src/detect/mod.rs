@@ -166,20 +166,40 @@ impl Linter {
     pub fn check_document(&self, doc: &Document) -> Vec<Finding> {
         let mut findings = Vec::new();
         let mut diags = Vec::new();
+        let mut sentence_findings: Vec<(&RuleMeta, Diagnosis)> = Vec::new();
         for sentence in &doc.sentences {
             let view = SentenceView::new(doc.text(), sentence);
+            sentence_findings.clear();
             for det in &self.detectors {
                 diags.clear();
                 det.check(&view, &mut diags);
                 let meta = det.meta();
-                for d in diags.drain(..) {
-                    findings.push(to_finding(doc, sentence, meta, d));
-                }
+                sentence_findings.extend(diags.drain(..).map(|d| (meta, d)));
+            }
+            drop_shadowed(&mut sentence_findings);
+            for (meta, d) in sentence_findings.drain(..) {
+                findings.push(to_finding(doc, sentence, meta, d));
             }
         }
         findings.sort_by(|a, b| (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule)));
         findings
     }
+}
+
+/// One error often trips several structural rules. A structural finding that can rewrite the
+/// sentence shadows structural findings without a rewrite on an overlapping span, so an editor
+/// reads the problem once, with its fix.
+fn drop_shadowed(found: &mut Vec<(&RuleMeta, Diagnosis)>) {
+    let fixes: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|(m, d)| m.category.is_structural() && d.suggestion.is_some())
+        .map(|(_, d)| (d.start, d.end))
+        .collect();
+    found.retain(|(m, d)| {
+        !(m.category.is_structural()
+            && d.suggestion.is_none()
+            && fixes.iter().any(|&(s, e)| s < d.end && d.start < e))
+    });
 }
 
 fn to_finding(

@@ -81,6 +81,9 @@ impl Lexicon {
         {
             return m;
         }
+        if self.lower.is_empty() {
+            return 0;
+        }
         self.lower.get(&key).copied().unwrap_or(0)
     }
 
@@ -106,7 +109,7 @@ impl Tagger {
 
     /// Loads the embedded model and lexicon.
     pub fn load_embedded() -> Result<Tagger, String> {
-        let model = Model::from_bytes(EMBEDDED_MODEL).map_err(|e: ModelError| e.to_string())?;
+        let model = Model::from_static(EMBEDDED_MODEL).map_err(|e: ModelError| e.to_string())?;
         let lexicon = Lexicon::parse("rules/lexicon.tsv", EMBEDDED_LEXICON)?;
         Ok(Tagger { model, lexicon })
     }
@@ -151,8 +154,8 @@ impl Tagger {
     pub fn tag_into(&self, words: &[&str], scratch: &mut TagScratch, out: &mut Vec<Tag>) {
         scratch.infos.clear();
         scratch.allowed.clear();
-        for (i, w) in words.iter().enumerate() {
-            let info = TokenInfo::new(w, i == 0, &mut scratch.chars, |k| self.model.lookup(k));
+        for w in words {
+            let info = self.model.token_info(w, &mut scratch.chars);
             scratch.allowed.push(self.lexicon.allowed(w, info.key));
             scratch.infos.push(info);
         }

@@ -1,13 +1,28 @@
-//! The trained tagger model: a word lexicon and sparse feature weights in an open-addressing
-//! table, with a compact binary form that is embedded in the binary.
+//! The trained tagger model: a word lexicon, precomputed word records, a dense table of tag
+//! transitions and sparse feature weights, laid out in one byte buffer. The buffer is the file
+//! format too, so loading the embedded model is a check of its header, not a parse.
+//!
+//! Most features of a position depend on one token only: the word itself (spelling, affixes,
+//! lexicon classes) or a neighbour in a fixed role (the word before, the word after, …). For
+//! every word form of the treebank the model stores, per role, the summed weights of those
+//! features (i8 with a scale), so a known word costs one read where it would cost dozens.
+//! Features of the two previous tags alone are summed per tag pair into a dense table. Only
+//! features that join tokens, or a token and the previous tag, are looked up one by one (i16
+//! weights, a 32-bit fingerprint per feature), and words without a record take that slow path
+//! for all their features. Decoding is greedy, left to right.
 
-use super::features::{MAX_FEATURES, NO_TAG, TokenInfo, features};
+use super::features::{
+    EDGES, MAX_FEATURES, N_ROLES, NO_RECORD, NO_TAG, ROLE_OFFSET, TokenInfo, WordClass,
+    context_features, edge_index, exact_key, mix, role_features, transition_features,
+    word_tag_features,
+};
 use super::tagset::Tag;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use thiserror::Error;
 
-const MAGIC: &[u8; 8] = b"MTLTAG01";
+const MAGIC: &[u8; 8] = b"MTLTAG03";
 pub const N_TAGS: usize = Tag::ALL.len();
 
 /// A hasher for keys that are already hashes.
@@ -32,25 +47,26 @@ pub type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 
 /// What training saw of a word: the set of its tags, and its tag when it was frequent and
 /// (nearly) always the same.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct WordEntry {
     /// Tags seen in the treebank (0: a word the treebank never had).
     pub tags: u64,
     /// Tags the morphological lexicon allows (0: not in it).
     pub morph: u64,
+    /// Brown cluster path, lowest bit first (0: none).
+    pub cluster: u32,
     pub sure: Option<Tag>,
 }
 
 impl WordEntry {
-    pub fn class_hashes(&self) -> (u64, u64) {
-        let h = |m: u64| {
-            if m == 0 {
-                0
-            } else {
-                super::features::mix(0xa5a5, m)
-            }
-        };
-        (h(self.tags), h(self.morph))
+    /// What the features see of the word.
+    pub fn class(&self) -> WordClass {
+        let h = |m: u64| if m == 0 { 0 } else { mix(0xa5a5, m) };
+        WordClass {
+            ambiguity: h(self.tags),
+            morph: h(self.morph),
+            cluster: self.cluster,
+        }
     }
 }
 
@@ -60,220 +76,611 @@ pub enum ModelError {
     Format(String),
 }
 
-#[derive(Clone, Copy, Default)]
-struct Slot {
-    key: u64,
-    start: u32,
-    len: u32,
-}
-
-/// The model: word lexicon plus weights.
-pub struct Model {
-    pub words: KeyMap<WordEntry>,
-    slots: Vec<Slot>,
-    mask: usize,
-    entry_tags: Vec<u8>,
-    entry_weights: Vec<f32>,
-}
-
 /// Feature weights as training produces them: feature key → (tag, weight) pairs.
 pub type SparseWeights = Vec<(u64, Vec<(u8, f32)>)>;
 
+/// Bytes of one word record of the lexicon: key, tags, morph, cluster, sure tag, padding.
+const WORD_REC: usize = 32;
+/// Bytes of one slot of the word-record index: exact-form key, record number.
+const INDEX_REC: usize = 12;
+/// Bytes of the token fields at the start of a word record.
+const REC_HEAD: usize = 56;
+/// Bytes of one role's scores in a word record: f32 scale, then one i8 per tag.
+const ROLE_REC: usize = 4 + N_TAGS;
+/// Bytes of one precomputed word record.
+const REC: usize = REC_HEAD + N_ROLES * ROLE_REC;
+/// Bytes of one feature slot: fingerprint, first entry, entry count.
+const FEAT_REC: usize = 12;
+/// Bytes of one weight entry: tag number, i16 weight.
+const ENTRY_REC: usize = 3;
+/// Values a previous tag can take in the transition table: a tag, or none (sentence start).
+const N_PREV: usize = N_TAGS + 1;
+/// Bytes of the transition table: i16 scores per (tag two back, tag one back, tag).
+const TRANS_BYTES: usize = N_PREV * N_PREV * N_TAGS * 2;
+
+/// Row of a previous tag in the transition table.
+#[inline]
+fn prev_row(p: u8) -> usize {
+    (p as usize).min(N_TAGS)
+}
+
+/// Little-endian reads at a byte offset; callers keep them in bounds.
+#[inline]
+fn rd_u64(b: &[u8], at: usize) -> u64 {
+    let mut a = [0u8; 8];
+    a.copy_from_slice(&b[at..at + 8]);
+    u64::from_le_bytes(a)
+}
+
+#[inline]
+fn rd_u32(b: &[u8], at: usize) -> u32 {
+    let mut a = [0u8; 4];
+    a.copy_from_slice(&b[at..at + 4]);
+    u32::from_le_bytes(a)
+}
+
+/// The home slot of a key in a table of `mask + 1` slots, from the key's high bits (the low
+/// bits of the feature hashes are poorly mixed).
+#[inline]
+fn home(key: u64, mask: usize) -> usize {
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask
+}
+
+/// The 32-bit fingerprint a feature slot keeps of its key (never 0, which marks an empty slot).
+#[inline]
+fn fingerprint(key: u64) -> u32 {
+    (key >> 32) as u32 | 1
+}
+
+/// A table capacity for `n` entries: a power of two with at least a quarter left empty.
+fn capacity(n: usize) -> usize {
+    (n + n / 3 + 1).next_power_of_two().max(16)
+}
+
+/// The model over one byte buffer (borrowed when embedded).
+pub struct Model {
+    bytes: Cow<'static, [u8]>,
+    /// Word lexicon: offset, capacity − 1, entries.
+    words_at: usize,
+    words_mask: usize,
+    n_words: usize,
+    /// Word-record index (exact form → record): offset, capacity − 1.
+    index_at: usize,
+    index_mask: usize,
+    /// Word records: offset, count (the last four are the placeholders beyond the sentence
+    /// edges, [`EDGES`]).
+    recs_at: usize,
+    n_recs: usize,
+    /// Transition table: offset, value of one i16 step.
+    trans_at: usize,
+    trans_scale: f32,
+    /// Feature table: offset, capacity − 1, entries.
+    feats_at: usize,
+    feats_mask: usize,
+    n_feats: usize,
+    /// Weight entries: offset, count, and the value of one i16 step.
+    entries_at: usize,
+    n_entries: usize,
+    scale: f32,
+}
+
 impl Model {
-    pub fn from_parts(words: KeyMap<WordEntry>, weights: SparseWeights) -> Model {
-        let cap = (weights.len() * 2).next_power_of_two().max(16);
-        let mut slots = vec![Slot::default(); cap];
-        let mut entry_tags = Vec::new();
-        let mut entry_weights = Vec::new();
-        for (key, entries) in weights {
-            let start = entry_tags.len() as u32;
-            for (t, w) in &entries {
-                entry_tags.push(*t);
-                entry_weights.push(*w);
-            }
-            let slot = Slot {
-                key: key | 1, // 0 marks an empty slot
-                start,
-                len: entries.len() as u32,
-            };
-            let mut idx = (slot.key as usize) & (cap - 1);
-            while slots[idx].key != 0 {
-                idx = (idx + 1) & (cap - 1);
-            }
-            slots[idx] = slot;
-        }
-        Model {
-            words,
-            slots,
-            mask: cap - 1,
-            entry_tags,
-            entry_weights,
-        }
+    /// Lays out a model from a word lexicon and trained weights, with a precomputed record
+    /// for each of `forms` (word forms as spelled, e.g. every form of the treebank).
+    pub fn from_parts(words: &KeyMap<WordEntry>, weights: &SparseWeights, forms: &[&str]) -> Model {
+        let bytes = build_bytes(words, weights, forms);
+        Model::from_bytes_cow(Cow::Owned(bytes)).expect("a model just laid out is valid")
     }
 
     pub fn feature_count(&self) -> usize {
-        self.slots.iter().filter(|s| s.key != 0).count()
+        self.n_feats
     }
 
     pub fn weight_count(&self) -> usize {
-        self.entry_weights.len()
+        self.n_entries
     }
 
+    pub fn word_count(&self) -> usize {
+        self.n_words
+    }
+
+    /// Number of words with a precomputed record.
+    pub fn record_count(&self) -> usize {
+        self.n_recs
+    }
+
+    /// The word lexicon's entry for a key, if it has one.
     #[inline]
-    fn add_feature(&self, key: u64, scores: &mut [f32; N_TAGS]) {
+    pub fn word(&self, key: u64) -> Option<WordEntry> {
         let key = key | 1;
-        let mut idx = (key as usize) & self.mask;
+        let b = &self.bytes[..];
+        let mut idx = home(key, self.words_mask);
         loop {
-            let slot = &self.slots[idx];
-            if slot.key == key {
-                let (s, e) = (slot.start as usize, (slot.start + slot.len) as usize);
-                for (t, w) in self.entry_tags[s..e].iter().zip(&self.entry_weights[s..e]) {
-                    scores[*t as usize] += w;
-                }
-                return;
+            let at = self.words_at + idx * WORD_REC;
+            let k = rd_u64(b, at);
+            if k == key {
+                let sure = b[at + 28];
+                return Some(WordEntry {
+                    tags: rd_u64(b, at + 8),
+                    morph: rd_u64(b, at + 16),
+                    cluster: rd_u32(b, at + 24),
+                    sure: Tag::ALL.get(sure as usize).copied(),
+                });
             }
-            if slot.key == 0 {
-                return;
+            if k == 0 {
+                return None;
             }
-            idx = (idx + 1) & self.mask;
+            idx = (idx + 1) & self.words_mask;
         }
     }
 
-    /// Scores every tag for position `i`.
-    pub fn scores(&self, infos: &[TokenInfo], i: usize, p1: u8, p2: u8) -> [f32; N_TAGS] {
-        let mut feats = [0u64; MAX_FEATURES];
-        let n = features(infos, i, p1, p2, &mut feats);
-        let mut scores = [0f32; N_TAGS];
-        for &f in &feats[..n] {
-            self.add_feature(f, &mut scores);
+    /// The number of the precomputed record of an exact form, if there is one.
+    #[inline]
+    fn record_of(&self, exact: u64) -> Option<u32> {
+        let key = exact | 1;
+        let b = &self.bytes[..];
+        let mut idx = home(key, self.index_mask);
+        loop {
+            let at = self.index_at + idx * INDEX_REC;
+            let k = rd_u64(b, at);
+            if k == key {
+                let r = rd_u32(b, at + 8);
+                return ((r as usize) < self.n_recs).then_some(r);
+            }
+            if k == 0 {
+                return None;
+            }
+            idx = (idx + 1) & self.index_mask;
         }
-        scores
     }
 
-    /// The (treebank, morphology) tag-set hashes of a word key, for the features.
-    pub fn lookup(&self, key: u64) -> (u64, u64) {
-        self.words.get(&key).map_or((0, 0), WordEntry::class_hashes)
+    /// What the features need of a word: from its record when it has one, computed otherwise.
+    #[inline]
+    pub fn token_info(&self, word: &str, buf: &mut Vec<char>) -> TokenInfo {
+        if let Some(r) = self.record_of(exact_key(word)) {
+            let b = &self.bytes[self.recs_at + r as usize * REC..];
+            return TokenInfo {
+                key: rd_u64(b, 0),
+                suffix: [0, 0, rd_u64(b, 8), 0, 0],
+                prefix: [0; 3],
+                shape: rd_u64(b, 16),
+                ambiguity: rd_u64(b, 24),
+                morph: rd_u64(b, 32),
+                traits: rd_u64(b, 40),
+                cluster: rd_u32(b, 48),
+                sure: b[52],
+                last_part: 0,
+                last_part_class: 0,
+                record: r,
+            };
+        }
+        let mut info = TokenInfo::new(word, buf, |k| self.lookup(k));
+        info.sure = self
+            .word(info.key)
+            .and_then(|w| w.sure)
+            .map_or(NO_TAG, |t| t as u8);
+        info
+    }
+
+    /// The token infos of a sentence.
+    pub fn token_infos(&self, words: &[&str], buf: &mut Vec<char>) -> Vec<TokenInfo> {
+        words.iter().map(|w| self.token_info(w, buf)).collect()
+    }
+
+    /// Adds the precomputed scores of record `r` in role `role`.
+    #[inline]
+    fn add_role(&self, r: u32, role: usize, scores: &mut [f32; N_TAGS]) {
+        let at = self.recs_at + r as usize * REC + REC_HEAD + role * ROLE_REC;
+        let b = &self.bytes[at..at + ROLE_REC];
+        let scale = f32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        for (s, &q) in scores.iter_mut().zip(&b[4..]) {
+            *s += scale * (q as i8) as f32;
+        }
+    }
+
+    /// Adds the scores of the features of the two previous tags alone.
+    #[inline]
+    fn add_transition(&self, p1: u8, p2: u8, scores: &mut [f32; N_TAGS]) {
+        let at = self.trans_at + ((prev_row(p2) * N_PREV + prev_row(p1)) * N_TAGS) * 2;
+        let b = &self.bytes[at..at + N_TAGS * 2];
+        for (s, q) in scores.iter_mut().zip(b.chunks_exact(2)) {
+            *s += self.trans_scale * i16::from_le_bytes([q[0], q[1]]) as f32;
+        }
+    }
+
+    /// Asks the processor to start loading the cache line at byte `at` of the model.
+    #[inline]
+    fn prefetch(&self, at: usize) {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(p) = self.bytes.get(at) {
+            // SAFETY: a prefetch is only a hint; the address is inside the model.
+            unsafe {
+                std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+                    (p as *const u8).cast::<i8>(),
+                )
+            };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = at;
+    }
+
+    /// The entries (start, count) of a feature, or (0, 0) when the model lacks it.
+    #[inline]
+    fn find(&self, key: u64) -> (usize, usize) {
+        let fp = fingerprint(key);
+        let b = &self.bytes[..];
+        let mut idx = home(key | 1, self.feats_mask);
+        loop {
+            let at = self.feats_at + idx * FEAT_REC;
+            let k = rd_u32(b, at);
+            if k == fp {
+                return (rd_u32(b, at + 4) as usize, rd_u32(b, at + 8) as usize);
+            }
+            if k == 0 {
+                return (0, 0);
+            }
+            idx = (idx + 1) & self.feats_mask;
+        }
+    }
+
+    /// Adds the weights of features to `scores`. All features are found first and their
+    /// weights added after, so the memory reads of different features overlap.
+    #[inline]
+    pub fn add_features(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
+        for f in feats {
+            self.prefetch(self.feats_at + home(*f | 1, self.feats_mask) * FEAT_REC);
+        }
+        let mut found = [(0usize, 0usize); MAX_FEATURES];
+        for (f, slot) in feats.iter().zip(found.iter_mut()) {
+            *slot = self.find(*f);
+            self.prefetch(self.entries_at + ENTRY_REC * slot.0);
+        }
+        let b = &self.bytes[self.entries_at..];
+        // 64 sums so that any tag byte indexes in bounds without a check.
+        let mut sum = [0i32; 64];
+        for &(s, len) in &found[..feats.len().min(MAX_FEATURES)] {
+            let Some(es) = b.get(ENTRY_REC * s..ENTRY_REC * (s + len)) else {
+                continue;
+            };
+            for e in es.chunks_exact(ENTRY_REC) {
+                sum[e[0] as usize & 63] += i16::from_le_bytes([e[1], e[2]]) as i32;
+            }
+        }
+        for (s, &v) in scores.iter_mut().zip(&sum) {
+            *s += v as f32 * self.scale;
+        }
+    }
+
+    /// What the features see of a word key.
+    pub fn lookup(&self, key: u64) -> WordClass {
+        self.word(key)
+            .map_or_else(WordClass::default, |w| w.class())
     }
 
     /// Whether the treebank had this word.
     pub fn is_known(&self, key: u64) -> bool {
-        self.words.get(&key).is_some_and(|w| w.tags != 0)
+        self.word(key).is_some_and(|w| w.tags != 0)
     }
 
-    /// Greedy left-to-right decoding. `allowed[i]` restricts position i to a tag set (0 = any).
+    /// Greedy decoding. `allowed[i]` restricts position i to a tag set (0 = any).
     pub fn decode(&self, infos: &[TokenInfo], allowed: &[u64], out: &mut Vec<Tag>) {
         out.clear();
+        let mut feats = [0u64; MAX_FEATURES];
         let (mut p1, mut p2) = (NO_TAG, NO_TAG);
-        for i in 0..infos.len() {
+        for (i, info) in infos.iter().enumerate() {
             let mask = allowed.get(i).copied().unwrap_or(0);
             let tag = if mask != 0 && mask.is_power_of_two() {
-                Tag::ALL[mask.trailing_zeros() as usize]
-            } else if let Some(sure) = self.words.get(&infos[i].key).and_then(|w| w.sure)
-                && mask == 0
-            {
-                sure
+                mask.trailing_zeros() as u8
+            } else if mask == 0 && info.sure != NO_TAG {
+                info.sure
             } else {
-                let scores = self.scores(infos, i, p1, p2);
-                best(&scores, mask)
-            };
-            out.push(tag);
-            p2 = p1;
-            p1 = tag as u8;
-        }
-    }
-
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let mut b = Vec::new();
-        b.extend_from_slice(MAGIC);
-        put_u32(&mut b, N_TAGS as u32);
-        for t in Tag::ALL {
-            let name = t.as_str().as_bytes();
-            b.push(name.len() as u8);
-            b.extend_from_slice(name);
-        }
-        let mut words: Vec<(&u64, &WordEntry)> = self.words.iter().collect();
-        words.sort_by_key(|(k, _)| **k);
-        put_u32(&mut b, words.len() as u32);
-        for (k, w) in words {
-            b.extend_from_slice(&k.to_le_bytes());
-            b.extend_from_slice(&w.tags.to_le_bytes());
-            b.extend_from_slice(&w.morph.to_le_bytes());
-            b.push(w.sure.map_or(NO_TAG, |t| t as u8));
-        }
-        let mut slots: Vec<&Slot> = self.slots.iter().filter(|s| s.key != 0).collect();
-        slots.sort_by_key(|s| s.key);
-        put_u32(&mut b, slots.len() as u32);
-        for s in slots {
-            b.extend_from_slice(&s.key.to_le_bytes());
-            b.push(s.len as u8);
-            for e in s.start as usize..(s.start + s.len) as usize {
-                b.push(self.entry_tags[e]);
-                b.extend_from_slice(&self.entry_weights[e].to_le_bytes());
-            }
-        }
-        b
-    }
-
-    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
-        let mut r = Reader { bytes, pos: 0 };
-        if r.take(8)? != MAGIC {
-            return Err(ModelError::Format("not an mtlint tagger model".into()));
-        }
-        let n_tags = r.u32()? as usize;
-        let mut class_to_tag = Vec::with_capacity(n_tags);
-        for _ in 0..n_tags {
-            let len = r.u8()? as usize;
-            let name = std::str::from_utf8(r.take(len)?)
-                .map_err(|_| ModelError::Format("tag name is not UTF-8".into()))?;
-            let tag = Tag::parse(name)
-                .ok_or_else(|| ModelError::Format(format!("unknown tag '{name}'")))?;
-            class_to_tag.push(tag as u8);
-        }
-        let remap = |c: u8| -> Result<u8, ModelError> {
-            class_to_tag
-                .get(c as usize)
-                .copied()
-                .ok_or_else(|| ModelError::Format(format!("tag number {c} out of range")))
-        };
-        let n_words = r.u32()? as usize;
-        let mut words = KeyMap::with_capacity_and_hasher(n_words, Default::default());
-        for _ in 0..n_words {
-            let key = r.u64()?;
-            let remap_mask = |mask: u64| -> Result<u64, ModelError> {
-                let mut tags = 0u64;
-                for c in 0..n_tags.min(64) {
-                    if mask & (1 << c) != 0 {
-                        tags |= 1 << remap(c as u8)?;
+                let mut scores = [0f32; N_TAGS];
+                let mut k = 0;
+                for (role, off) in ROLE_OFFSET.iter().enumerate() {
+                    let j = i as isize + off;
+                    if j < 0 || j as usize >= infos.len() {
+                        let r = self.n_recs - EDGES.len() + edge_index(j, infos.len());
+                        self.add_role(r as u32, role, &mut scores);
+                        continue;
+                    }
+                    let w = &infos[j as usize];
+                    if w.record != NO_RECORD {
+                        self.add_role(w.record, role, &mut scores);
+                    } else {
+                        k = role_features(role, w, &mut feats, k);
                     }
                 }
-                Ok(tags)
+                k = context_features(infos, i, &mut feats, k);
+                k = word_tag_features(infos, i, p1, &mut feats, k);
+                self.add_features(&feats[..k], &mut scores);
+                self.add_transition(p1, p2, &mut scores);
+                best(&scores, mask) as u8
             };
-            let tags = remap_mask(r.u64()?)?;
-            let morph = remap_mask(r.u64()?)?;
-            let sure = match r.u8()? {
-                NO_TAG => None,
-                c => Some(Tag::ALL[remap(c)? as usize]),
-            };
-            words.insert(key, WordEntry { tags, morph, sure });
+            out.push(Tag::ALL[tag as usize]);
+            p2 = p1;
+            p1 = tag;
         }
-        let n_feats = r.u32()? as usize;
-        let mut weights = Vec::with_capacity(n_feats);
-        for _ in 0..n_feats {
-            let key = r.u64()?;
-            let len = r.u8()? as usize;
-            let mut entries = Vec::with_capacity(len);
-            for _ in 0..len {
-                let t = remap(r.u8()?)?;
-                let w = f32::from_le_bytes(r.take(4)?.try_into().expect("4 bytes"));
-                entries.push((t, w));
-            }
-            weights.push((key, entries));
-        }
-        if r.pos != bytes.len() {
-            return Err(ModelError::Format("trailing bytes".into()));
-        }
-        Ok(Model::from_parts(words, weights))
     }
+
+    /// The model's bytes, as written to a file.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.bytes.to_vec()
+    }
+
+    /// Loads a model from a file's bytes.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        Model::from_bytes_cow(Cow::Owned(bytes.to_vec()))
+    }
+
+    /// Loads a model from bytes embedded in the binary, without copying them.
+    pub fn from_static(bytes: &'static [u8]) -> Result<Model, ModelError> {
+        Model::from_bytes_cow(Cow::Borrowed(bytes))
+    }
+
+    /// Checks the header and that the sections fill the buffer exactly; lookups keep their
+    /// reads inside the sections, so the tables need no scan.
+    fn from_bytes_cow(bytes: Cow<'static, [u8]>) -> Result<Model, ModelError> {
+        let err = |m: &str| ModelError::Format(m.to_string());
+        let b = &bytes[..];
+        let need = |end: usize| {
+            if end <= b.len() {
+                Ok(())
+            } else {
+                Err(err("truncated"))
+            }
+        };
+        need(12)?;
+        if &b[..8] != MAGIC {
+            return Err(err("not an mtlint tagger model of this version"));
+        }
+        let n_tags = rd_u32(b, 8) as usize;
+        let mut pos = 12;
+        if n_tags != N_TAGS {
+            return Err(err("built for a different tag set"));
+        }
+        for t in Tag::ALL {
+            need(pos + 1)?;
+            let len = b[pos] as usize;
+            need(pos + 1 + len)?;
+            if &b[pos + 1..pos + 1 + len] != t.as_str().as_bytes() {
+                return Err(err("built for a different tag set"));
+            }
+            pos += 1 + len;
+        }
+        need(pos + 36)?;
+        let h: Vec<usize> = (0..7).map(|k| rd_u32(b, pos + 4 * k) as usize).collect();
+        let (words_cap, n_words, index_cap, n_recs, feats_cap, n_feats, n_entries) =
+            (h[0], h[1], h[2], h[3], h[4], h[5], h[6]);
+        let scale = f32::from_le_bytes([b[pos + 28], b[pos + 29], b[pos + 30], b[pos + 31]]);
+        let trans_scale = f32::from_le_bytes([b[pos + 32], b[pos + 33], b[pos + 34], b[pos + 35]]);
+        pos += 36;
+        for (cap, n) in [
+            (words_cap, n_words),
+            (index_cap, n_recs),
+            (feats_cap, n_feats),
+        ] {
+            if !cap.is_power_of_two() || n >= cap {
+                return Err(err("bad table size"));
+            }
+        }
+        if n_recs < EDGES.len() {
+            return Err(err("missing edge records"));
+        }
+        if !scale.is_finite() || !trans_scale.is_finite() {
+            return Err(err("bad weight scale"));
+        }
+        let mut section = |len: usize| -> Result<usize, ModelError> {
+            let at = pos;
+            pos = pos.checked_add(len).ok_or_else(|| err("truncated"))?;
+            Ok(at)
+        };
+        let words_at = section(words_cap * WORD_REC)?;
+        let index_at = section(index_cap * INDEX_REC)?;
+        let recs_at = section(n_recs * REC)?;
+        let trans_at = section(TRANS_BYTES)?;
+        let feats_at = section(feats_cap * FEAT_REC)?;
+        let entries_at = section(n_entries * ENTRY_REC)?;
+        if pos != b.len() {
+            return Err(err("wrong length"));
+        }
+        Ok(Model {
+            bytes,
+            words_at,
+            words_mask: words_cap - 1,
+            n_words,
+            index_at,
+            index_mask: index_cap - 1,
+            recs_at,
+            n_recs,
+            trans_at,
+            trans_scale,
+            feats_at,
+            feats_mask: feats_cap - 1,
+            n_feats,
+            entries_at,
+            n_entries,
+            scale,
+        })
+    }
+}
+
+/// Adds the weights of `feats` into `sum`.
+fn sum_weights(feats: &[u64], weights: &KeyMap<&[(u8, f32)]>, sum: &mut [f32]) {
+    for f in feats {
+        for &(t, w) in weights.get(f).copied().unwrap_or(&[]) {
+            if let Some(s) = sum.get_mut(t as usize) {
+                *s += w;
+            }
+        }
+    }
+}
+
+/// Summed weights of the features of `info` in each role, each role quantised to i8 with its
+/// own scale.
+fn role_scores(info: &TokenInfo, weights: &KeyMap<&[(u8, f32)]>) -> Vec<u8> {
+    let mut out = Vec::with_capacity(N_ROLES * ROLE_REC);
+    let mut feats = [0u64; MAX_FEATURES];
+    for role in 0..N_ROLES {
+        let k = role_features(role, info, &mut feats, 0);
+        let mut sum = [0f32; N_TAGS];
+        sum_weights(&feats[..k], weights, &mut sum);
+        let max = sum.iter().fold(0f32, |m, s| m.max(s.abs()));
+        let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+        out.extend_from_slice(&scale.to_le_bytes());
+        out.extend(
+            sum.iter()
+                .map(|s| (s / scale).round().clamp(-127.0, 127.0) as i8 as u8),
+        );
+    }
+    out
+}
+
+/// Places `keys` in an open-addressing table of `cap` slots (linear probing from each key's
+/// home slot); returns each key's slot, in order.
+fn place(keys: &[u64], cap: usize) -> Vec<usize> {
+    let mut used = vec![false; cap];
+    keys.iter()
+        .map(|&k| {
+            let mut idx = home(k, cap - 1);
+            while used[idx] {
+                idx = (idx + 1) & (cap - 1);
+            }
+            used[idx] = true;
+            idx
+        })
+        .collect()
+}
+
+/// The byte layout of a model (see [`Model`]); deterministic for the same input.
+fn build_bytes(words: &KeyMap<WordEntry>, weights: &SparseWeights, forms: &[&str]) -> Vec<u8> {
+    let mut b = Vec::new();
+    b.extend_from_slice(MAGIC);
+    b.extend_from_slice(&(N_TAGS as u32).to_le_bytes());
+    for t in Tag::ALL {
+        let name = t.as_str().as_bytes();
+        b.push(name.len() as u8);
+        b.extend_from_slice(name);
+    }
+
+    // Word lexicon.
+    let mut ws: Vec<(u64, WordEntry)> = words.iter().map(|(k, w)| (*k | 1, *w)).collect();
+    ws.sort_by_key(|(k, _)| *k);
+    let words_cap = capacity(ws.len());
+    let mut words_table = vec![0u8; words_cap * WORD_REC];
+    let keys: Vec<u64> = ws.iter().map(|(k, _)| *k).collect();
+    for ((key, w), idx) in ws.iter().zip(place(&keys, words_cap)) {
+        let at = idx * WORD_REC;
+        words_table[at..at + 8].copy_from_slice(&key.to_le_bytes());
+        words_table[at + 8..at + 16].copy_from_slice(&w.tags.to_le_bytes());
+        words_table[at + 16..at + 24].copy_from_slice(&w.morph.to_le_bytes());
+        words_table[at + 24..at + 28].copy_from_slice(&w.cluster.to_le_bytes());
+        words_table[at + 28] = w.sure.map_or(NO_TAG, |t| t as u8);
+    }
+
+    // Word records, one per distinct exact form.
+    let weight_map: KeyMap<&[(u8, f32)]> = weights.iter().map(|(k, e)| (*k, &e[..])).collect();
+    let mut exact: Vec<(u64, &str)> = forms.iter().map(|f| (exact_key(f) | 1, *f)).collect();
+    exact.sort();
+    exact.dedup_by_key(|(k, _)| *k);
+    let index_cap = capacity(exact.len());
+    let mut index_table = vec![0u8; index_cap * INDEX_REC];
+    let keys: Vec<u64> = exact.iter().map(|(k, _)| *k).collect();
+    let mut recs = Vec::with_capacity((exact.len() + EDGES.len()) * REC);
+    let mut buf = Vec::new();
+    let lookup = |k: u64| words.get(&k).map_or_else(WordClass::default, |w| w.class());
+    for (r, ((key, form), idx)) in exact.iter().zip(place(&keys, index_cap)).enumerate() {
+        let at = idx * INDEX_REC;
+        index_table[at..at + 8].copy_from_slice(&key.to_le_bytes());
+        index_table[at + 8..at + 12].copy_from_slice(&(r as u32).to_le_bytes());
+        let info = TokenInfo::new(form, &mut buf, lookup);
+        let sure = words
+            .get(&info.key)
+            .and_then(|w| w.sure)
+            .map_or(NO_TAG, |t| t as u8);
+        for v in [
+            info.key,
+            info.suffix[2],
+            info.shape,
+            info.ambiguity,
+            info.morph,
+            info.traits,
+        ] {
+            recs.extend_from_slice(&v.to_le_bytes());
+        }
+        recs.extend_from_slice(&info.cluster.to_le_bytes());
+        recs.extend_from_slice(&[sure, 0, 0, 0]);
+        recs.extend_from_slice(&role_scores(&info, &weight_map));
+    }
+    for edge in &EDGES {
+        recs.extend_from_slice(&[0; REC_HEAD]);
+        recs.extend_from_slice(&role_scores(edge, &weight_map));
+    }
+
+    // Transition table.
+    let mut trans = vec![0f32; N_PREV * N_PREV * N_TAGS];
+    let mut feats = [0u64; MAX_FEATURES];
+    let tag_of = |p: usize| if p == N_TAGS { NO_TAG } else { p as u8 };
+    for p2 in 0..N_PREV {
+        for p1 in 0..N_PREV {
+            let k = transition_features(tag_of(p1), tag_of(p2), &mut feats, 0);
+            let row = &mut trans[(p2 * N_PREV + p1) * N_TAGS..][..N_TAGS];
+            sum_weights(&feats[..k], &weight_map, row);
+        }
+    }
+    let max = trans.iter().fold(0f32, |m, s| m.max(s.abs()));
+    let trans_scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+
+    // Sparse features, i16 weights with one scale.
+    let mut fs: Vec<(u64, &Vec<(u8, f32)>)> = weights.iter().map(|(k, e)| (*k, e)).collect();
+    fs.sort_by_key(|(k, _)| *k);
+    let max = fs
+        .iter()
+        .flat_map(|(_, e)| e.iter())
+        .fold(0f32, |m, (_, w)| m.max(w.abs()));
+    let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+    // Kept at most a third full: many lookups are of features the model lacks, and a miss
+    // probes until it meets an empty slot.
+    let feats_cap = capacity(fs.len() * 2);
+    let mut feats_table = vec![0u8; feats_cap * FEAT_REC];
+    let mut entries_out = Vec::new();
+    let mut count = 0u32;
+    let keys: Vec<u64> = fs.iter().map(|(k, _)| *k | 1).collect();
+    for ((key, entries), idx) in fs.iter().zip(place(&keys, feats_cap)) {
+        let at = idx * FEAT_REC;
+        feats_table[at..at + 4].copy_from_slice(&fingerprint(*key).to_le_bytes());
+        feats_table[at + 4..at + 8].copy_from_slice(&count.to_le_bytes());
+        feats_table[at + 8..at + 12].copy_from_slice(&(entries.len() as u32).to_le_bytes());
+        for (t, w) in entries.iter() {
+            entries_out.push(*t);
+            let q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+            entries_out.extend_from_slice(&q.to_le_bytes());
+            count += 1;
+        }
+    }
+
+    for v in [
+        words_cap,
+        ws.len(),
+        index_cap,
+        exact.len() + EDGES.len(),
+        feats_cap,
+        fs.len(),
+        count as usize,
+    ] {
+        b.extend_from_slice(&(v as u32).to_le_bytes());
+    }
+    b.extend_from_slice(&scale.to_le_bytes());
+    b.extend_from_slice(&trans_scale.to_le_bytes());
+    b.extend_from_slice(&words_table);
+    b.extend_from_slice(&index_table);
+    b.extend_from_slice(&recs);
+    for v in &trans {
+        let q = (v / trans_scale).round().clamp(-32767.0, 32767.0) as i16;
+        b.extend_from_slice(&q.to_le_bytes());
+    }
+    b.extend_from_slice(&feats_table);
+    b.extend_from_slice(&entries_out);
+    b
 }
 
 /// The best-scoring tag, among `mask` when it is not 0. Ties go to the lower tag number.
@@ -287,39 +694,4 @@ pub fn best(scores: &[f32; N_TAGS], mask: u64) -> Tag {
         }
     }
     Tag::ALL[best]
-}
-
-fn put_u32(b: &mut Vec<u8>, n: u32) {
-    b.extend_from_slice(&n.to_le_bytes());
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    pos: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
-        let end = self
-            .pos
-            .checked_add(n)
-            .filter(|&e| e <= self.bytes.len())
-            .ok_or_else(|| ModelError::Format("truncated".into()))?;
-        let s = &self.bytes[self.pos..end];
-        self.pos = end;
-        Ok(s)
-    }
-    fn u8(&mut self) -> Result<u8, ModelError> {
-        Ok(self.take(1)?[0])
-    }
-    fn u32(&mut self) -> Result<u32, ModelError> {
-        Ok(u32::from_le_bytes(
-            self.take(4)?.try_into().expect("4 bytes"),
-        ))
-    }
-    fn u64(&mut self) -> Result<u64, ModelError> {
-        Ok(u64::from_le_bytes(
-            self.take(8)?.try_into().expect("8 bytes"),
-        ))
-    }
 }
