@@ -96,7 +96,6 @@ impl Words<'_> {
                         break;
                     }
                     j += 1;
-                    after_number = false;
                 }
                 Some(Tag::RB)
                     if head_end.is_none()

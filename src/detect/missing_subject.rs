@@ -70,6 +70,20 @@ static META: RuleMeta = RuleMeta {
 
 /// Words after a determiner that can stand as its head ("the above", "a few").
 const DETERMINER_HEADS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "tenth",
+    "half",
+    "quarter",
+    "majority",
+    "minority",
+    "lot",
+    "number",
+    "rest",
+    "whole",
     "above",
     "below",
     "following",
@@ -403,6 +417,7 @@ fn orphan_determiner(v: &SentenceView) -> Option<Diagnosis> {
                 // "a presidential recommended"; "the local has issued" (a generic "the poor"
                 // takes a plural verb).
                 || (next.is_adjective()
+                    && !DETERMINER_HEADS.contains(&next_word)
                     && after_adjective.is_some_and(|t| {
                         t == Tag::VBZ || matches!(w, "a" | "an") && matches!(t, Tag::VBD | Tag::MD)
                     }))

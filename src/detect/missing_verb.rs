@@ -111,11 +111,17 @@ fn maybe_finite(v: &SentenceView, k: usize) -> bool {
         p -= 1;
     }
     let after_subject = p > 0
-        && v.tag(p - 1)
-            .is_some_and(|t| t.is_noun() || matches!(t, Tag::PRP | Tag::WDT | Tag::WP));
+        && v.tag(p - 1).is_some_and(|t| {
+            t.is_noun() || matches!(t, Tag::PRP | Tag::WDT | Tag::WP | Tag::RRB | Tag::Comma)
+        });
+    // What follows a finite verb: an object, a clause, an infinitive or a particle.
     let object_follows = v.tag(k + 1).is_some_and(|t| {
-        matches!(t, Tag::DT | Tag::PRPS | Tag::PRP | Tag::CD) || t.is_noun() || t.is_adjective()
-    });
+        matches!(
+            t,
+            Tag::DT | Tag::PRPS | Tag::PRP | Tag::CD | Tag::TO | Tag::RP
+        ) || t.is_noun()
+            || t.is_adjective()
+    }) || v.lower(k + 1) == "that";
     match t {
         Tag::VBN => {
             after_subject
