@@ -14,7 +14,8 @@
 //! Headlines, captions and list items (segments without final punctuation), greetings and
 //! other verbless sentences English allows ("Thanks for everything.", "Good morning to all.").
 
-use super::words::{BE, MODALS, WH_WORDS, is_final_punct};
+use super::clause::{coordinated_np, main_clause_start};
+use super::words::{BE, MODALS, WEEKDAYS, WH_WORDS, is_final_punct};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::segment::SegmentKind;
@@ -54,6 +55,22 @@ static META: RuleMeta = RuleMeta {
         Example::Good("Good morning to all of you."),
         Example::Good("If necessary, call us."),
         Example::Good("He said that he would come if it rained."),
+        Example::Bad {
+            text: "Turkey would also over custody of the captured fighters.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "On the afternoon of July 17, Chen Guangming that the walls of the homes were cracked.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "The heavy rain 71 small and medium-sized rivers in Chongqing to swell.",
+            fix: None,
+        },
+        Example::Good("I would too."),
+        Example::Good("The students all left early."),
+        Example::Good("Jiangxi this year issued new funds."),
+        Example::Good("The house is by the sea."),
         Example::Good("What a wonderful day at the beach with the whole family!"),
     ],
 };
@@ -155,7 +172,12 @@ impl Detector for MissingVerb {
         {
             return;
         }
-        if let Some(d) = verbless_clause(v).or_else(|| verb_deficit(v)) {
+        if let Some(d) = verbless_clause(v)
+            .or_else(|| auxiliary_without_verb(v))
+            .or_else(|| subject_then_object(v))
+            .or_else(|| name_then_clause(v))
+            .or_else(|| verb_deficit(v))
+        {
             out.push(d);
         }
     }
@@ -211,6 +233,165 @@ fn verbless_clause(v: &SentenceView) -> Option<Diagnosis> {
                 suggestion: None,
                 confidence: 0.7,
             });
+        }
+    }
+    None
+}
+
+fn whole(v: &SentenceView, a: usize, b: usize, message: String, confidence: f64) -> Diagnosis {
+    let (start, end) = v.span(a, b);
+    Diagnosis {
+        start,
+        end,
+        message,
+        suggestion: None,
+        confidence,
+    }
+}
+
+/// "would also over custody", "is also carefully by Liu": an auxiliary whose verb is gone.
+fn auxiliary_without_verb(v: &SentenceView) -> Option<Diagnosis> {
+    for a in 0..v.len() {
+        let w = v.lower(a);
+        let modal = v.tag(a) == Some(Tag::MD) && MODALS.contains(&w);
+        let be = BE.contains(&w) && v.tag(a).is_some_and(Tag::is_verb);
+        if !(modal || be) {
+            continue;
+        }
+        let mut k = a + 1;
+        let mut manner = false;
+        while v.tag(k).is_some_and(Tag::is_adverb) || matches!(v.lower(k), "n't" | "n’t" | "not")
+        {
+            manner |= v.lower(k).ends_with("ly");
+            k += 1;
+        }
+        let next = v.tag(k)?;
+        let adverb_between = k > a + 1;
+        // "stronger will than": a noun the tagger read as a modal.
+        let modal_after_modifier = a > 0
+            && v.tag(a - 1)
+                .is_some_and(|t| t.is_adjective() || matches!(t, Tag::DT | Tag::PRPS));
+        let missing = if modal {
+            // A modal takes a verb; "would also over custody" has none. (Ellipsis is English:
+            // "I would too.", "as much as they can for you".)
+            !modal_after_modifier
+                && (matches!(next, Tag::DT | Tag::NN | Tag::NNS | Tag::PRPS | Tag::JJ)
+                    || (adverb_between && matches!(next, Tag::IN | Tag::RP)))
+                && v.lower(k) != "so"
+        } else {
+            // "is carefully by": a manner adverb and an agent, but no participle.
+            manner && v.lower(k) == "by"
+        };
+        if missing {
+            return Some(whole(
+                v,
+                a,
+                k + 1,
+                format!(
+                    "Missing verb: '{}' has no verb to go with it",
+                    v.slice(a, k)
+                ),
+                0.65,
+            ));
+        }
+    }
+    None
+}
+
+/// Time phrases that stand between subject and verb ("Jiangxi this year issued …").
+fn is_time_phrase(v: &SentenceView, a: usize, b: usize) -> bool {
+    const TIME: &[&str] = &[
+        "year",
+        "years",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "day",
+        "days",
+        "time",
+        "morning",
+        "evening",
+        "night",
+        "weekend",
+        "today",
+        "yesterday",
+        "season",
+    ];
+    (a..b).any(|k| TIME.contains(&v.lower(k)) || WEEKDAYS.contains(&v.lower(k)))
+}
+
+/// "Parly the 2017 surveillance of a satellite …", "The heavy rain 71 rivers … to swell":
+/// the subject is directly followed by what must be the object, with no verb between.
+fn subject_then_object(v: &SentenceView) -> Option<Diagnosis> {
+    let (start, _) = main_clause_start(v);
+    let subject_end = coordinated_np(v, start)?;
+    let mut k = subject_end;
+    while v.tag(k).is_some_and(Tag::is_adverb) {
+        k += 1;
+    }
+    if !matches!(v.tag(k), Some(Tag::DT | Tag::CD | Tag::PRPS | Tag::PDT)) {
+        return None;
+    }
+    // Floating quantifiers ("The students all left") and reflexives are English.
+    if matches!(
+        v.lower(k),
+        "all" | "both" | "each" | "either" | "neither" | "half"
+    ) {
+        return None;
+    }
+    let object_end = v.chunker().basic_np(k)?;
+    if is_time_phrase(v, k, object_end) || v.tag(object_end).is_some_and(Tag::is_finite_verb) {
+        return None;
+    }
+    // The first verb of the sentence must come after the object, if there is one at all.
+    if (start..object_end).any(|j| v.tag(j).is_some_and(Tag::is_verb)) {
+        return None;
+    }
+    Some(whole(
+        v,
+        start,
+        object_end,
+        format!(
+            "Missing verb: '{}' is followed by '{}' with no verb between",
+            v.slice(start, subject_end),
+            v.slice(k, object_end)
+        ),
+        0.6,
+    ))
+}
+
+/// "Chen Guangming that the walls were cracked", "The authors that when …": a name, or a noun
+/// before "that" + preposition or subordinator, is a subject whose verb of saying is gone.
+fn name_then_clause(v: &SentenceView) -> Option<Diagnosis> {
+    for i in 1..v.len().saturating_sub(2) {
+        if v.lower(i) != "that" {
+            continue;
+        }
+        let before = v.tag(i - 1)?;
+        let after = v.tag(i + 1)?;
+        let name = before.is_proper_noun() && !v.tag(i.saturating_sub(2)).is_some_and(Tag::is_verb);
+        let opens = matches!(after, Tag::IN) || v.lower(i + 1) == "when";
+        let noun = before.is_noun();
+        if (name && v.chunker().basic_np(i + 1).is_some()) || (noun && opens) {
+            // The noun's own clause must have no finite verb before "that".
+            let (start, _) = main_clause_start(v);
+            if (start..i).any(|j| {
+                v.tag(j)
+                    .is_some_and(|t| t.is_finite_verb() || t == Tag::VBN)
+            }) {
+                return None;
+            }
+            return Some(whole(
+                v,
+                start,
+                i + 1,
+                format!(
+                    "Missing verb: '{}' has no verb before 'that'",
+                    v.slice(start, i)
+                ),
+                0.6,
+            ));
         }
     }
     None
