@@ -65,8 +65,42 @@ static META: RuleMeta = RuleMeta {
         Example::Good("Should you need help, call us."),
         Example::Good("Founded in 1990, the company grew fast."),
         Example::Good("The injured were taken to hospital."),
+        Example::Bad {
+            text: "And melamine were both found in urine samples.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Who preached the gospel as a child, eventually earned a degree in religion.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Other include Best Picture and Best Director.",
+            fix: None,
+        },
+        Example::Good("And the results were good."),
+        Example::Good("Who knows what will happen?"),
+        Example::Good("Others include Best Picture."),
     ],
 };
+
+/// Adjectives that cannot stand without their noun ("other" needs one; "others" does not).
+const NOUN_ADJECTIVES: &[&str] = &[
+    "other",
+    "various",
+    "certain",
+    "previous",
+    "main",
+    "entire",
+    "whole",
+    "major",
+    "specific",
+    "particular",
+    "respective",
+    "presidential",
+    "local",
+    "national",
+    "international",
+];
 
 /// Words after a determiner that can stand as its head ("the above", "a few").
 const DETERMINER_HEADS: &[&str] = &[
@@ -133,6 +167,8 @@ impl Detector for MissingSubject {
             .or_else(|| verb_after_intro(v))
             .or_else(|| verb_after_opener(v))
             .or_else(|| prepositional_subject(v))
+            .or_else(|| headless_relative(v))
+            .or_else(|| lost_first_conjunct(v))
         {
             out.push(d);
             return;
@@ -398,6 +434,54 @@ fn prepositional_subject(v: &SentenceView) -> Option<Diagnosis> {
         .then(|| diagnosis(v, 0, e, "Missing subject: the sentence starts with a prepositional phrase where its subject should be", None, 0.6))
 }
 
+/// "Who preached the gospel as a child, eventually earned a degree.": a relative clause with
+/// no noun before it, then the main verb: the subject the relative clause describes is gone.
+fn headless_relative(v: &SentenceView) -> Option<Diagnosis> {
+    if !matches!(v.lower(0), "who" | "which") {
+        return None;
+    }
+    let comma = v.words.iter().position(|w| *w == ",")?;
+    let mut k = comma + 1;
+    while v.tag(k).is_some_and(Tag::is_adverb) {
+        k += 1;
+    }
+    v.tag(k)
+        .is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD))
+        .then(|| {
+            diagnosis(
+                v,
+                0,
+                1,
+                "Missing subject: the relative clause has no noun to describe",
+                None,
+                0.65,
+            )
+        })
+}
+
+/// "And melamine were both found": a sentence that opens with "and" and a singular noun taking
+/// a plural verb has lost the first half of its subject.
+fn lost_first_conjunct(v: &SentenceView) -> Option<Diagnosis> {
+    if !matches!(v.lower(0), "and" | "or") {
+        return None;
+    }
+    let end = v.chunker().basic_np(1)?;
+    let head = v.tag(end - 1)?;
+    let singular =
+        matches!(head, Tag::NN | Tag::NNP) && !(1..end).any(|k| v.tag(k) == Some(Tag::CC));
+    let plural_verb = matches!(v.lower(end), "are" | "were" | "have");
+    (singular && plural_verb).then(|| {
+        diagnosis(
+            v,
+            0,
+            end + 1,
+            "Missing subject: 'and' joins nothing, and the plural verb shows the other half of the subject is gone",
+            None,
+            0.6,
+        )
+    })
+}
+
 /// A determiner or possessive whose noun is missing: "A by infrared …", "her has been".
 fn orphan_determiner(v: &SentenceView) -> Option<Diagnosis> {
     for i in 0..v.len().saturating_sub(1) {
@@ -406,6 +490,24 @@ fn orphan_determiner(v: &SentenceView) -> Option<Diagnosis> {
         let next_word = v.lower(i + 1);
         let article = matches!(w, "a" | "an" | "the") && v.tag(i) == Some(Tag::DT);
         let possessive = matches!(w, "her" | "his" | "its" | "their" | "our" | "your" | "my");
+        // "Other include Best Picture": an adjective that needs its noun, then a verb.
+        if NOUN_ADJECTIVES.contains(&w)
+            && (i == 0
+                || !v
+                    .tag(i - 1)
+                    .is_some_and(|t| t.is_adjective() || t.is_noun()))
+            && matches!(next, Tag::VBZ | Tag::VBP | Tag::VBD | Tag::MD)
+            && !BE.contains(&next_word)
+        {
+            return Some(diagnosis(
+                v,
+                i,
+                i + 2,
+                &format!("Missing subject: '{}' has lost its noun", v.words[i]),
+                None,
+                0.6,
+            ));
+        }
         let name_like = v.words[i + 1].starts_with(char::is_uppercase);
         let after_adjective = v.tag(i + 2);
         let genitive = matches!(w, "'s" | "’s") && v.tag(i) == Some(Tag::POS);
