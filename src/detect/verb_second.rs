@@ -27,6 +27,7 @@ use super::rewrite::{Piece, render, uncapitalize};
 use super::words::{AUXILIARIES, TIME_WORDS, WEEKDAYS};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
+use crate::frames::frames;
 use crate::segment::SegmentKind;
 use crate::tag::Tag;
 
@@ -64,6 +65,10 @@ static META: RuleMeta = RuleMeta {
         Example::Bad {
             text: "Already announced the company its results.",
             fix: Some("The company already announced its results."),
+        },
+        Example::Bad {
+            text: "Thursday accused the recognised government of France that the country supports Haftar.",
+            fix: Some("On Thursday, the recognised government accused France that the country supports Haftar."),
         },
         Example::Good("Here comes the bus."),
         Example::Good("Never have I seen such a thing."),
@@ -268,6 +273,15 @@ impl Detector for VerbSecondInversion {
             return;
         }
         let confidence = if object { 0.85 } else { 0.7 };
+        // "accused the government of France that …": with only a clause after it, an
+        // "of"-phrase on the subject of a transitive verb is the source's object ("beschuldigde
+        // de regering Frankrijk"), so the subject ends before "of" and "of" goes.
+        let (subj_end, object_start) = match (object, (verb + 1..subj_end).find(|&k| v.lower(k) == "of")) {
+            (false, Some(of)) if frames().get(verb_word).is_some_and(|f| f.object_rate >= 0.5) => {
+                (of, of + 1)
+            }
+            _ => (subj_end, subj_end),
+        };
         let subject = v.slice(verb + 1, subj_end);
         let mut pieces = Vec::new();
         match front {
@@ -286,7 +300,7 @@ impl Detector for VerbSecondInversion {
                 pieces.push(Piece::Tokens(verb, verb + 1));
             }
         }
-        pieces.push(Piece::Tokens(subj_end, v.len()));
+        pieces.push(Piece::Tokens(object_start, v.len()));
         let suggestion = render(v, &pieces);
         let (start, end) = v.span(0, subj_end);
         out.push(Diagnosis {
