@@ -504,8 +504,8 @@ pub fn train_command(args: &TrainArgs) -> Result<(), String> {
         seed: args.seed,
         ..TrainConfig::default()
     };
-    // Word clusters (models/word-clusters.tsv, read by `read_clusters`) are left out: with the
-    // per-word records they cost 4 MB of model and did not help (EWT dev 94.83% with them,
+    // Word clusters (Brown clusters in `word<TAB>path` form, read by `read_clusters`) are left
+    // out: tried with spaCy's English clusters, they cost 4 MB of model and did not help (EWT dev 94.83% with them,
     // 94.85% without; test 95.20% / 95.36%; unknown words on test 82.9% / 84.6%).
     let clusters = KeyMap::default();
     let model = train(&tr, &morph, &clusters, &dv, &cfg, |pass, it, acc| {
