@@ -14,6 +14,28 @@ fn main() {
     let linter = Linter::new(tagger);
     println!("load: {:?}", t.elapsed());
     let t = Instant::now();
+    let norm = mtlint::normalize::Normalized::new(&text);
+    let segs = mtlint::segment::segment(&norm.text);
+    println!("normalize+segment: {:?} ({} segments)", t.elapsed(), segs.len());
+    let t = Instant::now();
+    let toks: Vec<_> = segs
+        .iter()
+        .map(|s| mtlint::tokenize::tokenize(&norm.text, s.start, s.end))
+        .collect();
+    println!("tokenize: {:?} ({} tokens)", t.elapsed(), toks.iter().map(Vec::len).sum::<usize>());
+    let t = Instant::now();
+    let words: Vec<Vec<&str>> = toks
+        .iter()
+        .map(|ts| ts.iter().map(|x| x.text(&norm.text)).collect())
+        .collect();
+    let tags: Vec<_> = words.iter().map(|w| tagger.tag(w)).collect();
+    println!("tag: {:?}", t.elapsed());
+    let t = Instant::now();
+    for (w, tg) in words.iter().zip(&tags) {
+        std::hint::black_box(mtlint::chunk::chunk(w, tg));
+    }
+    println!("chunk: {:?}", t.elapsed());
+    let t = Instant::now();
     let doc = Document::analyze(text.clone(), 0, tagger);
     println!("analysis (normalize..chunk): {:?}", t.elapsed());
     let t = Instant::now();

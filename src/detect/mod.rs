@@ -15,6 +15,7 @@ pub mod verb_second;
 pub mod words;
 
 use crate::finding::{Category, Finding, Severity};
+use std::borrow::Cow;
 use crate::pipeline::{AnalyzedSentence, Document};
 use crate::segment::SegmentKind;
 use crate::tag::{Tag, Tagger};
@@ -60,13 +61,23 @@ pub struct SentenceView<'a> {
     pub text: &'a str,
     pub sentence: &'a AnalyzedSentence,
     pub words: Vec<&'a str>,
-    pub lower: Vec<String>,
+    /// Lower-cased words; borrowed when a word has no capital, as most have.
+    pub lower: Vec<Cow<'a, str>>,
 }
 
 impl<'a> SentenceView<'a> {
     pub fn new(text: &'a str, sentence: &'a AnalyzedSentence) -> Self {
         let words: Vec<&str> = sentence.tokens.iter().map(|t| t.text(text)).collect();
-        let lower = words.iter().map(|w| w.to_lowercase()).collect();
+        let lower = words
+            .iter()
+            .map(|w| {
+                if w.chars().any(char::is_uppercase) {
+                    Cow::Owned(w.to_lowercase())
+                } else {
+                    Cow::Borrowed(*w)
+                }
+            })
+            .collect();
         SentenceView {
             text,
             sentence,
@@ -88,7 +99,7 @@ impl<'a> SentenceView<'a> {
     }
 
     pub fn lower(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i).map_or("", |w| w.as_ref())
     }
 
     pub fn kind(&self) -> SegmentKind {
