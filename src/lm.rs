@@ -227,6 +227,20 @@ impl ClassLm {
         (before, after)
     }
 
+    /// How many forward class bigrams and trigrams of `seq` (edges included) the training text
+    /// never had, and how many there are: orders English does not produce show as unseen
+    /// n-grams even where interpolation keeps their probability moderate.
+    pub fn unseen(&self, seq: &[u16]) -> (usize, usize, usize) {
+        let (mut bi, mut tri, mut total) = (0, 0, 0);
+        for i in 2..seq.len() {
+            let (a, b, c) = (seq[i - 2], seq[i - 1], seq[i]);
+            total += 1;
+            bi += !self.forward.bi.contains_key(&key2(b, c)) as usize;
+            tri += !self.forward.tri.contains_key(&key3(a, b, c)) as usize;
+        }
+        (bi, tri, total)
+    }
+
     /// Per-position surprise: -ln P of each class given both neighbours' sides, averaged.
     pub fn surprise(&self, seq: &[u16]) -> Vec<f32> {
         let n = seq.len();

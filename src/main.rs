@@ -113,6 +113,25 @@ enum Command {
         #[arg(long, default_value_t = 3)]
         swaps: usize,
     },
+    /// Train the scrambled-sentence model (word-order-anomaly) on a CoNLL-U treebank, with the
+    /// embedded swap model.
+    TrainScramble {
+        #[arg(long)]
+        train: String,
+        #[arg(short, long)]
+        output: String,
+        #[arg(long, default_value_t = 6)]
+        epochs: usize,
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+        /// Positives to make of each sentence: `full` (shuffled sentence), `window` (three to
+        /// six neighbours shuffled), `swap` (two neighbours swapped), comma-separated.
+        #[arg(long, default_value = "full")]
+        variants: String,
+        /// Sentences with fewer tokens are left out.
+        #[arg(long, default_value_t = 6)]
+        min_tokens: usize,
+    },
     /// Accuracy of the tagger on gold-tokenized CoNLL-U files.
     EvalTagger {
         files: Vec<String>,
@@ -265,6 +284,29 @@ fn main() -> ExitCode {
                 ..Default::default()
             };
             match mtlint::detect::anomaly::swap::train_command(&train, &output, &cfg) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(e),
+            }
+        }
+        Command::TrainScramble {
+            train,
+            output,
+            epochs,
+            seed,
+            variants,
+            min_tokens,
+        } => {
+            let has = |v: &str| variants.split(',').any(|x| x.trim() == v);
+            let cfg = mtlint::detect::anomaly::scramble::ScrambleTrainConfig {
+                epochs,
+                seed,
+                full: has("full"),
+                window: has("window"),
+                swap: has("swap"),
+                min_tokens,
+                ..Default::default()
+            };
+            match mtlint::detect::anomaly::scramble::train_command(&train, &output, &cfg) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(e),
             }

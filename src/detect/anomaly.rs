@@ -6,8 +6,9 @@
 //! swapped neighbours learnt from synthetic swaps in the English Web Treebank, with the class
 //! n-gram model of [`crate::lm`] among its features). When the best pair scores high enough
 //! ("it the was last game" → "it was the last game") it reports the pair and suggests the swap.
-//! A sentence where many pairs look swapped, or a long one whose class sequence is very
-//! improbable, reads as scrambled ("shuffled" output) and is reported without a suggestion.
+//! A sentence that the scrambled-sentence model (see [`scramble`]: a logistic model over
+//! sentence-level measurements, learnt from shuffled treebank sentences) finds far from English
+//! order reads as scrambled ("shuffled" output) and is reported without a suggestion.
 //!
 //! ## Why is this bad?
 //! Machine translation keeps source order in places English grammar does not allow; an editor
@@ -22,13 +23,16 @@ use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::lm::ClassLm;
 use crate::segment::SegmentKind;
+use scramble::ScrambleModel;
 use std::sync::OnceLock;
 use swap::SwapModel;
 
+pub mod scramble;
 pub mod swap;
 
 static MODEL: &[u8] = include_bytes!("../../models/class-lm.bin");
 static SWAP_MODEL: &[u8] = include_bytes!("../../models/swap.bin");
+static SCRAMBLE_MODEL: &[u8] = include_bytes!("../../models/scramble.bin");
 
 /// The embedded model, loaded once.
 pub fn model() -> &'static ClassLm {
@@ -42,20 +46,26 @@ pub fn swap_model() -> &'static SwapModel {
     M.get_or_init(|| SwapModel::from_static(SWAP_MODEL).expect("the embedded swap model is valid"))
 }
 
+/// The embedded scrambled-sentence model (trained by `mtlint train-scramble`), loaded once.
+pub fn scramble_model() -> &'static ScrambleModel {
+    static M: OnceLock<ScrambleModel> = OnceLock::new();
+    M.get_or_init(|| {
+        ScrambleModel::from_bytes(SCRAMBLE_MODEL).expect("the embedded scramble model is valid")
+    })
+}
+
 /// A pair whose swap score (log-odds of the swap model) reaches this is reported with the swap.
 pub const SWAP_SCORE: f32 = 2.5;
-/// Pairs scoring at least this count towards a scrambled sentence ...
-pub const SCRAMBLED_PAIR_SCORE: f32 = -0.5;
-/// ... when they are this share of the sentence's pairs ...
-pub const SCRAMBLED_SHARE: f32 = 0.25;
-/// ... among at least this many pairs of words.
-pub const SCRAMBLED_MIN_PAIRS: usize = 5;
-/// Mean surprise per token (nats) of the class model above which a long sentence is out of
-/// English order.
-pub const SENTENCE_SURPRISE: f32 = 4.4;
-/// Sentences with fewer pairs of words than this are not judged by their surprise alone: short
-/// fragments (headings, lists, addresses) are often improbable without being scrambled.
-pub const SURPRISE_MIN_PAIRS: usize = 14;
+/// Pairs scoring at least this count as suspicious (reported in [`Scores`]).
+pub const SUSPICIOUS_PAIR_SCORE: f32 = -0.5;
+/// A sentence with at least this many pairs of words reads as scrambled when the
+/// scrambled-sentence model's log-odds reach [`SCRAMBLE_SCORE`] ...
+pub const SCRAMBLED_MIN_PAIRS: usize = 8;
+pub const SCRAMBLE_SCORE: f32 = 5.5;
+/// ... and one with at least this many when they reach [`SCRAMBLE_SCORE_LONG`]: shorter
+/// sentences (headings, fragments, chat) are often odd without being scrambled.
+pub const SCRAMBLED_LONG_PAIRS: usize = 14;
+pub const SCRAMBLE_SCORE_LONG: f32 = 2.25;
 
 pub struct WordOrderAnomaly;
 
@@ -103,18 +113,19 @@ pub struct Scores {
     pub best_swap: Option<(usize, f32)>,
     /// Pairs of words scored.
     pub pairs: usize,
-    /// Of those, pairs scoring at least [`SCRAMBLED_PAIR_SCORE`].
+    /// Of those, pairs scoring at least [`SUSPICIOUS_PAIR_SCORE`].
     pub suspicious: usize,
     /// Mean surprise per token.
     pub mean_surprise: f32,
+    /// Log-odds of the scrambled-sentence model.
+    pub scramble: f32,
 }
 
 impl Scores {
     /// Whether the sentence reads as scrambled as a whole.
     pub fn scrambled(&self) -> bool {
-        (self.pairs >= SCRAMBLED_MIN_PAIRS
-            && self.suspicious as f32 >= SCRAMBLED_SHARE * self.pairs as f32)
-            || (self.pairs >= SURPRISE_MIN_PAIRS && self.mean_surprise >= SENTENCE_SURPRISE)
+        (self.pairs >= SCRAMBLED_MIN_PAIRS && self.scramble >= SCRAMBLE_SCORE)
+            || (self.pairs >= SCRAMBLED_LONG_PAIRS && self.scramble >= SCRAMBLE_SCORE_LONG)
     }
 }
 
@@ -126,15 +137,23 @@ pub fn mean_surprise(lm: &ClassLm, words: &[&str], tags: &[crate::tag::Tag]) -> 
 }
 
 /// Scores a sentence's tokens.
-pub fn scores(lm: &ClassLm, sm: &SwapModel, words: &[&str], tags: &[crate::tag::Tag]) -> Scores {
+pub fn scores(
+    lm: &ClassLm,
+    sm: &SwapModel,
+    scm: &ScrambleModel,
+    words: &[&str],
+    tags: &[crate::tag::Tag],
+) -> Scores {
     let mut pair_scores = Vec::with_capacity(words.len());
     sm.score_pairs(lm, words, tags, &mut pair_scores);
+    let seq = lm.sequence(words, tags);
+    let measured = scramble::measure(lm, (sm.ngrams(), 1), &seq, words, tags, &pair_scores);
     let mut best: Option<(usize, f32)> = None;
     let (mut pairs, mut suspicious) = (0, 0);
     for (j, score) in pair_scores.iter().enumerate() {
         let Some(score) = *score else { continue };
         pairs += 1;
-        suspicious += (score >= SCRAMBLED_PAIR_SCORE) as usize;
+        suspicious += (score >= SUSPICIOUS_PAIR_SCORE) as usize;
         if best.is_none_or(|(_, b)| score > b) {
             best = Some((j, score));
         }
@@ -143,7 +162,8 @@ pub fn scores(lm: &ClassLm, sm: &SwapModel, words: &[&str], tags: &[crate::tag::
         best_swap: best,
         pairs,
         suspicious,
-        mean_surprise: mean_surprise(lm, words, tags),
+        mean_surprise: measured[5],
+        scramble: scm.score(&measured),
     }
 }
 
@@ -156,7 +176,13 @@ impl Detector for WordOrderAnomaly {
         if v.kind() != SegmentKind::Sentence || v.len() < 4 {
             return;
         }
-        let s = scores(model(), swap_model(), &v.words, &v.sentence.tags);
+        let s = scores(
+            model(),
+            swap_model(),
+            scramble_model(),
+            &v.words,
+            &v.sentence.tags,
+        );
         if let Some((j, score)) = s.best_swap
             && score >= SWAP_SCORE
         {

@@ -103,8 +103,20 @@ impl Ngrams {
         0
     }
 
+    /// Counts (times `scale`) of a pair of tagged words as a word bigram, word then tag, and tag
+    /// then word.
+    pub(crate) fn pair_counts(&self, scale: u32, a: &str, ta: Tag, b: &str, tb: Tag) -> [u32; 3] {
+        let (wa, wb) = (word_key(a), word_key(b));
+        [
+            self.count(WW, wa, wb),
+            self.count(WT, wa, tag_key(tb)),
+            self.count(TW, tag_key(ta), wb),
+        ]
+        .map(|c| c.saturating_mul(scale))
+    }
+
     /// Counts the bigrams of tagged sentences.
-    fn build<'a>(sentences: impl Iterator<Item = (&'a [&'a str], &'a [Tag])>) -> Ngrams {
+    pub(crate) fn build<'a>(sentences: impl Iterator<Item = (&'a [&'a str], &'a [Tag])>) -> Ngrams {
         let mut m: HashMap<u64, u32> = HashMap::new();
         for (words, tags) in sentences {
             for j in 0..words.len().saturating_sub(1) {
@@ -271,12 +283,31 @@ impl SwapModel {
             .sum()
     }
 
+    /// The treebank's bigram counts.
+    pub(crate) fn ngrams(&self) -> &Ngrams {
+        &self.ngrams
+    }
+
     /// Scores every adjacent pair of a sentence: `out[j]` is the score of swapping tokens `j`
     /// and `j + 1` (higher = more likely a swap error), `None` for pairs that are not two
     /// different words. Linear in the sentence length.
     pub fn score_pairs(
         &self,
         lm: &ClassLm,
+        words: &[&str],
+        tags: &[Tag],
+        out: &mut Vec<Option<f32>>,
+    ) {
+        self.score_pairs_with(lm, &self.ngrams, 1, words, tags, out);
+    }
+
+    /// [`Self::score_pairs`] with other bigram counts (multiplied by `scale`): training on a
+    /// treebank sentence scores it with the counts of the other half, as if it were unseen.
+    pub(crate) fn score_pairs_with(
+        &self,
+        lm: &ClassLm,
+        ngrams: &Ngrams,
+        scale: u32,
         words: &[&str],
         tags: &[Tag],
         out: &mut Vec<Option<f32>>,
@@ -294,7 +325,7 @@ impl SwapModel {
                 continue;
             }
             let (before, after) = lm.swap_scores(&mut seq, j + 2);
-            self.features(&self.ngrams, 1, &keys, j, before, after, &mut feats);
+            self.features(ngrams, scale, &keys, j, before, after, &mut feats);
             out.push(Some(self.dot(&feats)));
         }
     }
@@ -412,7 +443,7 @@ impl Default for SwapTrainConfig {
 }
 
 /// SplitMix64, for deterministic sampling.
-fn splitmix(state: &mut u64) -> u64 {
+pub(crate) fn splitmix(state: &mut u64) -> u64 {
     *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
     let mut z = *state;
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
