@@ -16,13 +16,21 @@ fn main() {
     let t = Instant::now();
     let norm = mtlint::normalize::Normalized::new(&text);
     let segs = mtlint::segment::segment(&norm.text);
-    println!("normalize+segment: {:?} ({} segments)", t.elapsed(), segs.len());
+    println!(
+        "normalize+segment: {:?} ({} segments)",
+        t.elapsed(),
+        segs.len()
+    );
     let t = Instant::now();
     let toks: Vec<_> = segs
         .iter()
         .map(|s| mtlint::tokenize::tokenize(&norm.text, s.start, s.end))
         .collect();
-    println!("tokenize: {:?} ({} tokens)", t.elapsed(), toks.iter().map(Vec::len).sum::<usize>());
+    println!(
+        "tokenize: {:?} ({} tokens)",
+        t.elapsed(),
+        toks.iter().map(Vec::len).sum::<usize>()
+    );
     let t = Instant::now();
     let words: Vec<Vec<&str>> = toks
         .iter()

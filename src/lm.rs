@@ -8,6 +8,34 @@
 use crate::tag::Tag;
 use crate::tag::train::TaggedSentence;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A multiply-and-rotate hasher for the small integer keys of the count tables (the default
+/// SipHash is many times slower, and these maps are read for every word of every sentence).
+#[derive(Default, Clone, Copy)]
+pub struct IntHasher(u64);
+
+impl Hasher for IntHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+    fn write_u16(&mut self, n: u16) {
+        self.write_u64(n as u64);
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(n as u64);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+type IntMap<K, V> = HashMap<K, V, BuildHasherDefault<IntHasher>>;
 
 const MAGIC: &[u8; 8] = b"MTLLM001";
 /// Sentence boundary class.
@@ -43,12 +71,12 @@ const AUXILIARY_FORMS: &[&str] = &[
 #[derive(Debug, Default)]
 struct Counts {
     uni: Vec<u32>,
-    bi: HashMap<u32, u32>,
-    tri: HashMap<u64, u32>,
+    bi: IntMap<u32, u32>,
+    tri: IntMap<u64, u32>,
     /// For a context b: (tokens after b, distinct classes after b).
-    bi_ctx: HashMap<u16, (u32, u32)>,
+    bi_ctx: IntMap<u16, (u32, u32)>,
     /// For a context ab: (tokens after ab, distinct classes after ab).
-    tri_ctx: HashMap<u32, (u32, u32)>,
+    tri_ctx: IntMap<u32, (u32, u32)>,
     total: u32,
 }
 
@@ -112,6 +140,13 @@ impl Counts {
     }
 }
 
+/// Log-probabilities of each position of a class sequence, in both directions.
+#[derive(Debug, Clone, Default)]
+pub struct PositionLogProbs {
+    pub forward: Vec<f32>,
+    pub backward: Vec<f32>,
+}
+
 /// The model: the class vocabulary and counts in both directions.
 #[derive(Debug, Default)]
 pub struct ClassLm {
@@ -128,8 +163,13 @@ impl ClassLm {
 
     /// The class of a token.
     pub fn class(&self, word: &str, tag: Tag) -> u16 {
-        let lower = word.to_lowercase().replace('’', "'");
-        match self.words.get(&lower) {
+        let plain = !word.chars().any(|c| c.is_uppercase() || c == '’');
+        let lower = if plain {
+            std::borrow::Cow::Borrowed(word)
+        } else {
+            std::borrow::Cow::Owned(word.to_lowercase().replace('’', "'"))
+        };
+        match self.words.get(lower.as_ref()) {
             Some(&c) => c,
             None => Self::tag_class(self.words.len(), tag),
         }
@@ -225,6 +265,46 @@ impl ClassLm {
         let after = local(seq);
         seq.swap(i, i + 1);
         (before, after)
+    }
+
+    /// The forward and backward log-probabilities of every position of `seq`, computed once so
+    /// that scoring every swap of a sentence reuses them.
+    pub fn position_log_probs(&self, seq: &[u16]) -> PositionLogProbs {
+        let n = seq.len();
+        let mut forward = vec![0.0; n];
+        let mut backward = vec![0.0; n];
+        for k in 2..n {
+            forward[k] = self.forward.log_prob(seq[k - 2], seq[k - 1], seq[k]);
+        }
+        for k in 0..n.saturating_sub(2) {
+            backward[k] = self.backward.log_prob(seq[k + 2], seq[k + 1], seq[k]);
+        }
+        PositionLogProbs { forward, backward }
+    }
+
+    /// Like [`ClassLm::swap_scores`], with the unswapped side read from `memo`.
+    pub fn swap_scores_with(
+        &self,
+        seq: &mut [u16],
+        i: usize,
+        memo: &PositionLogProbs,
+    ) -> (f32, f32) {
+        let n = seq.len();
+        let fwd = i.max(2)..(i + 4).min(n);
+        let bwd = i.saturating_sub(2)..(i + 2).min(n.saturating_sub(2));
+        let before = (memo.forward[fwd.clone()].iter().sum::<f32>()
+            + memo.backward[bwd.clone()].iter().sum::<f32>())
+            / 2.0;
+        seq.swap(i, i + 1);
+        let mut after = 0.0;
+        for k in fwd {
+            after += self.forward.log_prob(seq[k - 2], seq[k - 1], seq[k]);
+        }
+        for k in bwd {
+            after += self.backward.log_prob(seq[k + 2], seq[k + 1], seq[k]);
+        }
+        seq.swap(i, i + 1);
+        (before, after / 2.0)
     }
 
     /// How many forward class bigrams and trigrams of `seq` (edges included) the training text
@@ -323,6 +403,8 @@ impl ClassLm {
                 uni: vec![0; n_classes],
                 ..Counts::default()
             };
+            c.tri.reserve(n);
+            c.bi.reserve(n / 4);
             for _ in 0..n {
                 let k = take(6)?;
                 let (a, b2, cc) = (

@@ -15,10 +15,10 @@ pub mod verb_second;
 pub mod words;
 
 use crate::finding::{Category, Finding, Severity};
-use std::borrow::Cow;
 use crate::pipeline::{AnalyzedSentence, Document};
 use crate::segment::SegmentKind;
 use crate::tag::{Tag, Tagger};
+use std::borrow::Cow;
 
 /// An example of a rule, run as a test: a `bad` sentence must be flagged by the rule (with
 /// exactly `fix` as the suggestion when given), a `good` one must not.

@@ -68,7 +68,9 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Bad {
             text: "Thursday accused the recognised government of France that the country supports Haftar.",
-            fix: Some("On Thursday, the recognised government accused France that the country supports Haftar."),
+            fix: Some(
+                "On Thursday, the recognised government accused France that the country supports Haftar.",
+            ),
         },
         Example::Good("Here comes the bus."),
         Example::Good("Never have I seen such a thing."),
@@ -276,12 +278,17 @@ impl Detector for VerbSecondInversion {
         // "accused the government of France that …": with only a clause after it, an
         // "of"-phrase on the subject of a transitive verb is the source's object ("beschuldigde
         // de regering Frankrijk"), so the subject ends before "of" and "of" goes.
-        let (subj_end, object_start) = match (object, (verb + 1..subj_end).find(|&k| v.lower(k) == "of")) {
-            (false, Some(of)) if frames().get(verb_word).is_some_and(|f| f.object_rate >= 0.5) => {
-                (of, of + 1)
-            }
-            _ => (subj_end, subj_end),
-        };
+        let (subj_end, object_start) =
+            match (object, (verb + 1..subj_end).find(|&k| v.lower(k) == "of")) {
+                (false, Some(of))
+                    if frames()
+                        .get(verb_word)
+                        .is_some_and(|f| f.object_rate >= 0.5) =>
+                {
+                    (of, of + 1)
+                }
+                _ => (subj_end, subj_end),
+            };
         let subject = v.slice(verb + 1, subj_end);
         let mut pieces = Vec::new();
         match front {

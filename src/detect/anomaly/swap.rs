@@ -88,7 +88,25 @@ impl Ngrams {
 
     fn count(&self, kind: u64, x: u64, y: u64) -> u32 {
         let k = ngram_key(kind, x, y);
-        let (mut lo, mut hi) = (0, self.len());
+        let n = self.len();
+        if n == 0 {
+            return 0;
+        }
+        // Keys are hashes, spread evenly over u64: start where the key should be and widen
+        // the window until it brackets the key (a few probes instead of a full binary search).
+        let guess = ((k as u128 * n as u128) >> 64) as usize;
+        let key_at = |i: usize| u64_at(&self.data, i * RECORD);
+        let (mut lo, mut hi) = (guess, guess + 1);
+        let mut step = 8;
+        while lo > 0 && key_at(lo) > k {
+            lo = lo.saturating_sub(step);
+            step *= 2;
+        }
+        step = 8;
+        while hi < n && key_at(hi - 1) < k {
+            hi = (hi + step).min(n);
+            step *= 2;
+        }
         while lo < hi {
             let mid = (lo + hi) / 2;
             let m = u64_at(&self.data, mid * RECORD);
@@ -318,13 +336,14 @@ impl SwapModel {
         }
         let keys = self.keys(words, tags);
         let mut seq = lm.sequence(words, tags);
+        let memo = lm.position_log_probs(&seq);
         let mut feats = Vec::with_capacity(48);
         for j in 0..words.len() - 1 {
             if !eligible(words, j) {
                 out.push(None);
                 continue;
             }
-            let (before, after) = lm.swap_scores(&mut seq, j + 2);
+            let (before, after) = lm.swap_scores_with(&mut seq, j + 2, &memo);
             self.features(ngrams, scale, &keys, j, before, after, &mut feats);
             out.push(Some(self.dot(&feats)));
         }
