@@ -4,13 +4,19 @@
 
 pub mod anomaly;
 pub mod bare_infinitive;
+pub mod boilerplate;
+pub mod capitalization;
 pub mod clause;
+pub mod consistency;
 pub mod dangling_verb;
+pub mod edit;
 pub mod missing_subject;
 pub mod missing_verb;
 pub mod participle_last;
+pub mod repetition;
 pub mod rewrite;
 pub mod stranded_preposition;
+pub mod untranslated;
 pub mod verb_second;
 pub mod words;
 
@@ -134,6 +140,13 @@ impl<'a> SentenceView<'a> {
 pub trait Detector: Send + Sync {
     fn meta(&self) -> &RuleMeta;
     fn check(&self, sentence: &SentenceView, out: &mut Vec<Diagnosis>);
+
+    /// The document-level hook: rules that need the whole document (where a line stands in
+    /// the article, how a word is spelled elsewhere) override this and leave `check` empty.
+    /// `sentences` are all segments of the document in order; each diagnosis comes with the
+    /// index of the sentence it belongs to. Sentence rules keep this default, which does
+    /// nothing.
+    fn check_document(&self, _sentences: &[SentenceView], _out: &mut Vec<(usize, Diagnosis)>) {}
 }
 
 /// All built-in detectors.
@@ -147,6 +160,11 @@ pub fn builtin() -> Vec<Box<dyn Detector>> {
         Box::new(participle_last::ParticipleAfterObject),
         Box::new(bare_infinitive::InfinitiveAfterObject),
         Box::new(stranded_preposition::StrandedPreposition),
+        Box::new(capitalization::Capitalization),
+        Box::new(repetition::RepeatedWords),
+        Box::new(boilerplate::Boilerplate),
+        Box::new(untranslated::UntranslatedText),
+        Box::new(consistency::MixedSpelling),
     ]
 }
 
@@ -178,18 +196,33 @@ impl Linter {
         let mut findings = Vec::new();
         let mut diags = Vec::new();
         let mut sentence_findings: Vec<(&RuleMeta, Diagnosis)> = Vec::new();
-        for sentence in &doc.sentences {
-            let view = SentenceView::new(doc.text(), sentence);
+        let views: Vec<SentenceView> = doc
+            .sentences
+            .iter()
+            .map(|s| SentenceView::new(doc.text(), s))
+            .collect();
+        for (view, sentence) in views.iter().zip(&doc.sentences) {
             sentence_findings.clear();
             for det in &self.detectors {
                 diags.clear();
-                det.check(&view, &mut diags);
+                det.check(view, &mut diags);
                 let meta = det.meta();
                 sentence_findings.extend(diags.drain(..).map(|d| (meta, d)));
             }
             drop_shadowed(&mut sentence_findings);
             for (meta, d) in sentence_findings.drain(..) {
                 findings.push(to_finding(doc, sentence, meta, d));
+            }
+        }
+        // Document-level rules report in categories that never shadow or get shadowed.
+        let mut doc_diags = Vec::new();
+        for det in &self.detectors {
+            doc_diags.clear();
+            det.check_document(&views, &mut doc_diags);
+            for (i, d) in doc_diags.drain(..) {
+                if let Some(sentence) = doc.sentences.get(i) {
+                    findings.push(to_finding(doc, sentence, det.meta(), d));
+                }
             }
         }
         findings.sort_by(|a, b| (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule)));
@@ -268,10 +301,18 @@ pub fn test_examples(linter: &Linter) -> Vec<String> {
                 Example::Bad { text, .. } | Example::Good(text) => *text,
             };
             let doc = linter.analyze(text.to_string(), 0);
+            let views: Vec<SentenceView> = doc
+                .sentences
+                .iter()
+                .map(|s| SentenceView::new(doc.text(), s))
+                .collect();
             let mut diags = Vec::new();
-            for s in &doc.sentences {
-                det.check(&SentenceView::new(doc.text(), s), &mut diags);
+            for v in &views {
+                det.check(v, &mut diags);
             }
+            let mut doc_diags = Vec::new();
+            det.check_document(&views, &mut doc_diags);
+            diags.extend(doc_diags.into_iter().map(|(_, d)| d));
             match ex {
                 Example::Bad { fix, .. } => {
                     if diags.is_empty() {

@@ -1,0 +1,327 @@
+//! `boilerplate`: page chrome scraped along with the article.
+//!
+//! ## What it does
+//! Finds lines that belong to the web page, not the article: "Follow us", "Most popular",
+//! "Share this article", "Read more", cookie notices, newsletter calls and photo credits
+//! ("(Photo: AFP)"). Three signals:
+//! - the phrase list in `rules/boilerplate.tsv` (a whole line, the start of a line, or a short
+//!   credit line), anywhere in the document;
+//! - position and shape: after the article's last long paragraph (its tail), short headings and
+//!   fragments and calls to action ("Subscribe …", "Sign up …", "Don't miss …");
+//! - anywhere, a short call to action about a newsletter, an app or social media.
+//!
+//! ## Why is this bad?
+//! The chrome is not part of the text to translate or publish; left in, it is translated,
+//! checked and printed with the article.
+//!
+//! ## Use instead
+//! Delete the line (the rule gives no rewrite).
+//!
+//! ## Silent on
+//! Headings inside the article ("International community divided on Libya"), documents without
+//! a long paragraph (a single headline, a list), ordinary imperatives in running text.
+
+use super::edit::diagnosis;
+use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
+use crate::finding::{Category, Severity};
+use crate::segment::SegmentKind;
+use crate::tag::Tag;
+use std::sync::OnceLock;
+
+pub struct Boilerplate;
+
+static META: RuleMeta = RuleMeta {
+    id: "boilerplate",
+    category: Category::Boilerplate,
+    severity: Severity::Minor,
+    summary: "A line is page chrome (menus, calls to action, cookie notices, photo credits), \
+              not article text.",
+    why: "Scrapers carry the web page's furniture along with the article; it gets translated \
+          and published as if it were part of the text.",
+    fix: "Delete the line.",
+    examples: &[
+        Example::Bad {
+            text: "Follow us",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Don't be shy, get in touch. We love meeting interesting people and making \
+                   new friends.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Protesters marched through the capital on Friday. (Photo: AFP)",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Subscribe to our newsletter for the latest updates.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "The international community is divided on how to deal with the escalating \
+                   situation in Libya, and the talks in Geneva have stalled again.\n\n\
+                   Never miss a story\n\nDownload the app",
+            fix: None,
+        },
+        Example::Good("International community divided on Libya"),
+        Example::Good("Read the instructions before you start."),
+        Example::Good("Photographers were kept away from the site."),
+        Example::Good("Share the road with cyclists."),
+        Example::Good(
+            "The talks went on for hours and ended without any agreement between the two \
+             sides on the ceasefire or the elections.\n\nThe Outcome\n\nBoth sides blamed \
+             each other for the failure of the talks in Geneva.",
+        ),
+    ],
+};
+
+/// How a phrase of the list matches.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Match {
+    Exact,
+    Prefix,
+    Credit,
+}
+
+struct Phrase {
+    words: Vec<String>,
+    how: Match,
+}
+
+static DATA: &str = include_str!("../../rules/boilerplate.tsv");
+
+fn phrases() -> &'static [Phrase] {
+    static PHRASES: OnceLock<Vec<Phrase>> = OnceLock::new();
+    PHRASES.get_or_init(|| parse(DATA))
+}
+
+/// Reads the phrase list; lines it cannot read are skipped (the file is embedded and checked
+/// by the tests, so a bad line shows up there).
+fn parse(data: &str) -> Vec<Phrase> {
+    data.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let (phrase, how) = l.split_once('\t')?;
+            let how = match how.trim() {
+                "exact" => Match::Exact,
+                "prefix" => Match::Prefix,
+                "credit" => Match::Credit,
+                _ => return None,
+            };
+            Some(Phrase {
+                words: phrase.split_whitespace().map(str::to_string).collect(),
+                how,
+            })
+        })
+        .collect()
+}
+
+/// Lines of the phrase file that do not parse, as "line N: text".
+pub fn bad_data_lines() -> Vec<String> {
+    DATA.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter(|(_, l)| parse(l).is_empty())
+        .map(|(n, l)| format!("rules/boilerplate.tsv line {}: {l}", n + 1))
+        .collect()
+}
+
+/// Verbs that open a call to action.
+const CALLS: &[&str] = &[
+    "follow",
+    "subscribe",
+    "sign",
+    "share",
+    "read",
+    "click",
+    "download",
+    "join",
+    "register",
+    "log",
+    "like",
+    "tweet",
+    "watch",
+    "listen",
+    "get",
+    "never",
+    "don't",
+    "do",
+    "stay",
+    "support",
+    "donate",
+    "install",
+    "visit",
+    "discover",
+    "enable",
+    "allow",
+    "accept",
+    "contact",
+    "tell",
+    "send",
+    "email",
+    "comment",
+    "see",
+    "check",
+];
+
+/// What a call to action outside the tail must be about to count as chrome.
+const CHROME_OBJECTS: &[&str] = &[
+    "newsletter",
+    "newsletters",
+    "facebook",
+    "twitter",
+    "instagram",
+    "youtube",
+    "linkedin",
+    "whatsapp",
+    "telegram",
+    "app",
+    "notifications",
+    "podcast",
+    "inbox",
+    "rss",
+];
+
+/// The words of a segment in lower case without punctuation ("Don't" → "dont").
+fn plain_words(v: &SentenceView) -> Vec<String> {
+    let seg = v.sentence.segment;
+    v.text
+        .get(seg.start..seg.end)
+        .unwrap_or("")
+        .split_whitespace()
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn listed(v: &SentenceView, words: &[String]) -> bool {
+    let seg = v.sentence.segment;
+    let raw = v.text.get(seg.start..seg.end).unwrap_or("").trim();
+    phrases().iter().any(|p| {
+        let starts = words.len() >= p.words.len() && words[..p.words.len()] == p.words[..];
+        match p.how {
+            Match::Exact => starts && words.len() == p.words.len(),
+            Match::Prefix => starts,
+            Match::Credit => {
+                let bracketed = raw.starts_with('(') && raw.ends_with(')');
+                let body = raw.trim_start_matches('(').trim_start();
+                let colon = body
+                    .get(p.words[0].len()..)
+                    .is_some_and(|rest| rest.trim_start_matches('s').starts_with(':'));
+                starts && words.len() <= 6 && (bracketed || colon)
+            }
+        }
+    }) || (words.len() <= 6 && raw.contains('©'))
+}
+
+/// Whether a segment opens with a call to action (an imperative verb from the list).
+fn is_call(v: &SentenceView) -> bool {
+    let first = v.lower(0);
+    CALLS.contains(&first)
+        && (matches!(v.tag(0), Some(Tag::VB | Tag::VBP | Tag::NN | Tag::NNP))
+            || first == "don't"
+            || first == "never")
+        || (first == "do" && v.lower(1) == "n't")
+}
+
+/// Index of the first segment after the article's last long paragraph, if there is one.
+fn tail_start(sentences: &[SentenceView]) -> Option<usize> {
+    const LONG: usize = 25;
+    let mut words_in_paragraph = 0;
+    let mut paragraph = usize::MAX;
+    let mut after_long = None;
+    for (i, v) in sentences.iter().enumerate() {
+        let p = v.sentence.segment.paragraph;
+        if p != paragraph {
+            paragraph = p;
+            words_in_paragraph = 0;
+        }
+        words_in_paragraph += v
+            .words
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        if words_in_paragraph >= LONG {
+            after_long = Some(i + 1);
+        }
+    }
+    // The rest of the long paragraph belongs to the article.
+    let mut start = after_long?;
+    if let Some(last) = start.checked_sub(1).and_then(|i| sentences.get(i)) {
+        let p = last.sentence.segment.paragraph;
+        while sentences
+            .get(start)
+            .is_some_and(|v| v.sentence.segment.paragraph == p)
+        {
+            start += 1;
+        }
+    }
+    Some(start)
+}
+
+impl Detector for Boilerplate {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, _sentence: &SentenceView, _out: &mut Vec<Diagnosis>) {}
+
+    fn check_document(&self, sentences: &[SentenceView], out: &mut Vec<(usize, Diagnosis)>) {
+        let found: Vec<Option<(&str, f64)>> = sentences
+            .iter()
+            .map(|v| {
+                let words = plain_words(v);
+                let short = words.len() <= 12;
+                if v.is_empty() {
+                    None
+                } else if listed(v, &words) {
+                    Some(("is page chrome, not article text", 0.9))
+                } else if short && is_call(v) {
+                    if words.iter().any(|w| CHROME_OBJECTS.contains(&w.as_str())) {
+                        Some(("is a call to action of the web page", 0.8))
+                    } else {
+                        Some(("is a call to action after the end of the article", 0.0))
+                    }
+                } else if words.len() <= 5 && v.kind() != SegmentKind::Sentence {
+                    Some(("is a short line after the end of the article", 0.0))
+                } else {
+                    None
+                }
+            })
+            .collect();
+        // The tail: the run of chrome-like lines that ends the document, after its last long
+        // paragraph. Lines that are chrome only by shape count there and nowhere else.
+        let after_article = tail_start(sentences).unwrap_or(usize::MAX);
+        let mut tail = sentences.len();
+        while tail > after_article && found[tail - 1].is_some() {
+            tail -= 1;
+        }
+        for (i, (v, f)) in sentences.iter().zip(&found).enumerate() {
+            let Some((reason, confidence)) = *f else {
+                continue;
+            };
+            let confidence = match confidence {
+                c if c > 0.0 => c,
+                _ if i >= tail => 0.7,
+                _ => continue,
+            };
+            let line = v.slice(0, v.len());
+            out.push((
+                i,
+                diagnosis(
+                    v,
+                    0,
+                    v.len(),
+                    format!("'{line}' {reason}: delete it."),
+                    None,
+                    confidence,
+                ),
+            ));
+        }
+    }
+}

@@ -1,0 +1,290 @@
+//! `mixed-spelling`: American and British spellings mixed in one document.
+//!
+//! ## What it does
+//! Counts the spellings of a document that differ between American and British English
+//! ("-ize"/"-ise": "recognized"/"recognised"; "-yze"/"-yse"; "-or"/"-our": "color"/"colour";
+//! "-er"/"-re": "center"/"centre"; "defense"/"defence") and the two ways of writing the
+//! United States ("U.S."/"US"). When both are used, every occurrence of the less frequent one
+//! is flagged with the majority form.
+//!
+//! ## Why is this bad?
+//! Machine translation picks a spelling per sentence from whatever its training data had, so
+//! one article ends up with both; a publication uses one.
+//!
+//! ## Use instead
+//! The majority spelling of the document: "the internationally recognised government" becomes
+//! "the internationally recognized government" when the document writes "recognized" more
+//! often. A tie flags nothing.
+//!
+//! ## Silent on
+//! Words spelled the same in both ("advise", "size", "exercise"), names ("Labour Party",
+//! "World Trade Center"), a document that keeps to one spelling.
+
+use super::edit::{Edit, apply, diagnosis};
+use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
+use crate::finding::{Category, Severity};
+use crate::tag::{Tagger, features::word_key};
+
+pub struct MixedSpelling;
+
+static META: RuleMeta = RuleMeta {
+    id: "mixed-spelling",
+    category: Category::Consistency,
+    severity: Severity::Minor,
+    summary: "American and British spellings (or 'U.S.' and 'US') are mixed in one document.",
+    why: "Machine translation picks a spelling sentence by sentence; a publication keeps to \
+          one, and a mix reads as careless.",
+    fix: "Use the spelling the rest of the document uses.",
+    examples: &[
+        Example::Bad {
+            text: "The UN recognized the government. Russia recognized it too. France \
+                   recognised the rebels.",
+            fix: Some("France recognized the rebels."),
+        },
+        Example::Bad {
+            text: "The colour of the flag changed. The colour is red. The color fades.",
+            fix: Some("The colour fades."),
+        },
+        Example::Bad {
+            text: "The U.S. rejected the plan. The U.S. also left. The US stayed silent.",
+            fix: Some("The U.S. stayed silent."),
+        },
+        Example::Bad {
+            text: "They organised the talks and analysed the results. Then they organized a vote.",
+            fix: Some("Then they organised a vote."),
+        },
+        Example::Good("The UN recognized the government. France recognized it too."),
+        Example::Good("We advise you to exercise. The size of the prize surprised us."),
+        Example::Good("The Labour Party met at the World Trade Center. The colour was red."),
+        Example::Good("The U.S. rejected the plan. The US stayed silent."),
+    ],
+};
+
+/// American and British endings: (American, British).
+const ENDINGS: &[(&str, &str)] = &[
+    ("ization", "isation"),
+    ("izations", "isations"),
+    ("ize", "ise"),
+    ("izes", "ises"),
+    ("ized", "ised"),
+    ("izing", "ising"),
+    ("yze", "yse"),
+    ("yzes", "yses"),
+    ("yzed", "ysed"),
+    ("yzing", "ysing"),
+    ("or", "our"),
+    ("ors", "ours"),
+    ("ored", "oured"),
+    ("oring", "ouring"),
+    ("orite", "ourite"),
+    ("orites", "ourites"),
+    ("orable", "ourable"),
+    ("ter", "tre"),
+    ("ters", "tres"),
+    ("ense", "ence"),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Variant {
+    American,
+    British,
+}
+
+/// Whether English knows the word (treebank or morphological lexicon, American spelling).
+fn known(word: &str) -> bool {
+    let model = Tagger::embedded().model();
+    let key = word_key(word);
+    model.is_known(key) || model.lookup(key).morph != 0
+}
+
+/// The word's spelling variant and its form in the other variant, if it has one. "-ise" and
+/// "-yse" forms count when their "-ize"/"-yze" twin is a word; the other endings only for the
+/// words of [`BRITISH_KNOWN`] ("colour", "centre"), since most "-or" and "-er" words have no
+/// British twin.
+fn variant(lower: &str) -> Option<(Variant, String)> {
+    for (us, uk) in ENDINGS {
+        let ize = uk.starts_with(['i', 'y']);
+        if let Some(stem) = lower.strip_suffix(uk)
+            && ((ize && stem.len() >= 4) || (!ize && BRITISH_KNOWN.contains(&lower)))
+        {
+            let american = format!("{stem}{us}");
+            if known(&american) {
+                return Some((Variant::British, american));
+            }
+        }
+    }
+    for (us, uk) in ENDINGS {
+        let ize = us.starts_with(['i', 'y']);
+        if let Some(stem) = lower.strip_suffix(us) {
+            let british = format!("{stem}{uk}");
+            if (ize && stem.len() >= 4 && known(lower)) || BRITISH_KNOWN.contains(&british.as_str())
+            {
+                return Some((Variant::American, british));
+            }
+        }
+    }
+    None
+}
+
+/// British forms whose American counterpart is too short or too common a pattern to pair by
+/// rule ("-or", "-er", "-ense" words mostly have no British twin).
+const BRITISH_KNOWN: &[&str] = &[
+    "colour",
+    "colours",
+    "coloured",
+    "favour",
+    "favours",
+    "favoured",
+    "favourite",
+    "favourites",
+    "favourable",
+    "honour",
+    "honours",
+    "honoured",
+    "labour",
+    "labours",
+    "laboured",
+    "neighbour",
+    "neighbours",
+    "behaviour",
+    "behaviours",
+    "rumour",
+    "rumours",
+    "humour",
+    "harbour",
+    "harbours",
+    "vigour",
+    "endeavour",
+    "endeavours",
+    "centre",
+    "centres",
+    "theatre",
+    "theatres",
+    "metre",
+    "metres",
+    "litre",
+    "litres",
+    "fibre",
+    "calibre",
+    "defence",
+    "offence",
+    "licence",
+    "pretence",
+    "armour",
+    "savour",
+    "splendour",
+    "valour",
+    "tumour",
+    "tumours",
+    "odour",
+    "flavour",
+    "flavours",
+];
+
+struct Occurrence {
+    sentence: usize,
+    token: usize,
+    variant: Variant,
+    other: String,
+}
+
+impl Detector for MixedSpelling {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, _sentence: &SentenceView, _out: &mut Vec<Diagnosis>) {}
+
+    fn check_document(&self, sentences: &[SentenceView], out: &mut Vec<(usize, Diagnosis)>) {
+        let mut found = Vec::new();
+        for (s, v) in sentences.iter().enumerate() {
+            for t in 0..v.len() {
+                let w = v.words[t];
+                if w == "U.S." || w == "US" {
+                    let (variant, other) = if w == "U.S." {
+                        (Variant::British, "US")
+                    } else {
+                        (Variant::American, "U.S.")
+                    };
+                    // Kept apart from the spelling counts: "U.S."/"US" is house style.
+                    found.push((
+                        true,
+                        Occurrence {
+                            sentence: s,
+                            token: t,
+                            variant,
+                            other: other.to_string(),
+                        },
+                    ));
+                    continue;
+                }
+                // Names keep their spelling ("Labour Party", "Trade Center").
+                if w.len() < 5 || !w.chars().all(|c| c.is_ascii_lowercase()) {
+                    continue;
+                }
+                if let Some((variant, other)) = variant(w) {
+                    found.push((
+                        false,
+                        Occurrence {
+                            sentence: s,
+                            token: t,
+                            variant,
+                            other,
+                        },
+                    ));
+                }
+            }
+        }
+        for group in [false, true] {
+            let occ: Vec<&Occurrence> = found
+                .iter()
+                .filter(|(g, _)| *g == group)
+                .map(|(_, o)| o)
+                .collect();
+            let british = occ.iter().filter(|o| o.variant == Variant::British).count();
+            let american = occ.len() - british;
+            if british == american || british == 0 || american == 0 {
+                continue;
+            }
+            let minority = if british < american {
+                Variant::British
+            } else {
+                Variant::American
+            };
+            for o in occ.iter().filter(|o| o.variant == minority) {
+                let Some(v) = sentences.get(o.sentence) else {
+                    continue;
+                };
+                let (start, end) = v.span(o.token, o.token + 1);
+                let fixed = apply(
+                    v,
+                    &[Edit {
+                        start,
+                        end,
+                        with: o.other.clone(),
+                    }],
+                );
+                let what = match (group, minority) {
+                    (true, _) => "writes the United States",
+                    (false, Variant::British) => "uses American spelling",
+                    (false, Variant::American) => "uses British spelling",
+                };
+                let w = v.words[o.token];
+                out.push((
+                    o.sentence,
+                    diagnosis(
+                        v,
+                        o.token,
+                        o.token + 1,
+                        format!(
+                            "The rest of the document {what}: '{}' rather than '{w}'.",
+                            o.other
+                        ),
+                        Some(fixed),
+                        0.7,
+                    ),
+                ));
+            }
+        }
+    }
+}
