@@ -10,7 +10,7 @@ static DATA: &str = include_str!("../models/verb-frames.tsv");
 /// What the treebank says of a verb.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Frame {
-    pub lemma: String,
+    pub lemma: &'static str,
     /// Share of the lemma's uses with a direct object.
     pub object_rate: f32,
     /// Share of its uses with a clause complement.
@@ -20,12 +20,14 @@ pub struct Frame {
 
 /// Verb form (lower case) → frame.
 pub struct Frames {
-    forms: HashMap<String, Frame>,
+    forms: HashMap<&'static str, Frame>,
 }
 
 impl Frames {
-    pub fn parse(text: &str) -> Result<Frames, String> {
-        let mut forms = HashMap::new();
+    /// Parses the table; keys and lemmas borrow from the text (the embedded file lives for the
+    /// whole run, so nothing is copied).
+    pub fn parse(text: &'static str) -> Result<Frames, String> {
+        let mut forms = HashMap::with_capacity(text.len() / 28);
         for (n, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -36,12 +38,12 @@ impl Frames {
                 return Err(bad());
             }
             let frame = Frame {
-                lemma: cols[1].to_string(),
+                lemma: cols[1],
                 object_rate: cols[2].parse().map_err(|_| bad())?,
                 clause_rate: cols[3].parse().map_err(|_| bad())?,
                 count: cols[4].parse().map_err(|_| bad())?,
             };
-            forms.insert(cols[0].to_string(), frame);
+            forms.insert(cols[0], frame);
         }
         Ok(Frames { forms })
     }
@@ -52,7 +54,7 @@ impl Frames {
 
     /// The lemma of a verb form, or the form itself.
     pub fn lemma<'a>(&'a self, form: &'a str) -> &'a str {
-        self.forms.get(form).map_or(form, |f| f.lemma.as_str())
+        self.forms.get(form).map_or(form, |f| f.lemma)
     }
 
     /// Whether the verb usually takes an object; unknown verbs are taken as transitive, as most
