@@ -355,3 +355,37 @@ fn rules_commands() {
         .code(2);
     mtlint().args(["rules", "test"]).assert().code(0);
 }
+
+#[test]
+fn parallel_output_equals_serial_output() {
+    let sentences = [
+        "Also discussed Trump and Haftar a shared vision.",
+        "Yesterday announced the minister new measures.",
+        "The weather was fine.",
+        "Are already two hundred deaths.",
+        "France says that the land behind Al Sarraj.",
+    ];
+    let input: String = (0..300)
+        .map(|i| {
+            format!(
+                "{{\"id\": {i}, \"text\": \"{} {}\"}}\n",
+                sentences[i % 5],
+                sentences[(i * 7) % 5]
+            )
+        })
+        .collect();
+    let run = |threads: &str| {
+        mtlint()
+            .args(["check", "--input-format", "jsonl", "--format", "jsonl"])
+            .env("RAYON_NUM_THREADS", threads)
+            .write_stdin(input.clone())
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let serial = run("1");
+    assert_eq!(serial, run("2"));
+    assert_eq!(String::from_utf8(serial).unwrap().lines().count(), 300);
+}
