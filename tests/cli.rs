@@ -389,3 +389,22 @@ fn parallel_output_equals_serial_output() {
     assert_eq!(serial, run("2"));
     assert_eq!(String::from_utf8(serial).unwrap().lines().count(), 300);
 }
+
+#[test]
+fn sentences_checked_in_parallel_report_in_input_order() {
+    let text = std::fs::read_to_string("samples/haftar-libya.nl-en.txt")
+        .unwrap()
+        .repeat(20);
+    let run = |threads: &str| {
+        mtlint()
+            .args(["check", "--format", "json"])
+            .env("RAYON_NUM_THREADS", threads)
+            .write_stdin(text.clone())
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone()
+    };
+    assert_eq!(run("1"), run("2"));
+}

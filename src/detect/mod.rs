@@ -24,6 +24,7 @@ use crate::finding::{Category, Finding, Severity};
 use crate::pipeline::{AnalyzedSentence, Document};
 use crate::segment::SegmentKind;
 use crate::tag::{Tag, Tagger};
+use rayon::prelude::*;
 use std::borrow::Cow;
 
 /// An example of a rule, run as a test: a `bad` sentence must be flagged by the rule (with
@@ -193,27 +194,33 @@ impl Linter {
     }
 
     pub fn check_document(&self, doc: &Document) -> Vec<Finding> {
-        let mut findings = Vec::new();
-        let mut diags = Vec::new();
-        let mut sentence_findings: Vec<(&RuleMeta, Diagnosis)> = Vec::new();
         let views: Vec<SentenceView> = doc
             .sentences
             .iter()
             .map(|s| SentenceView::new(doc.text(), s))
             .collect();
-        for (view, sentence) in views.iter().zip(&doc.sentences) {
-            sentence_findings.clear();
-            for det in &self.detectors {
-                diags.clear();
-                det.check(view, &mut diags);
-                let meta = det.meta();
-                sentence_findings.extend(diags.drain(..).map(|d| (meta, d)));
-            }
-            drop_shadowed(&mut sentence_findings);
-            for (meta, d) in sentence_findings.drain(..) {
-                findings.push(to_finding(doc, sentence, meta, d));
-            }
-        }
+        // Sentences are independent for sentence rules: check them in parallel; collecting
+        // keeps their order, so the output does not depend on the number of threads.
+        let per_sentence: Vec<Vec<Finding>> = views
+            .par_iter()
+            .zip(doc.sentences.par_iter())
+            .map(|(view, sentence)| {
+                let mut diags = Vec::new();
+                let mut found: Vec<(&RuleMeta, Diagnosis)> = Vec::new();
+                for det in &self.detectors {
+                    diags.clear();
+                    det.check(view, &mut diags);
+                    let meta = det.meta();
+                    found.extend(diags.drain(..).map(|d| (meta, d)));
+                }
+                drop_shadowed(&mut found);
+                found
+                    .into_iter()
+                    .map(|(meta, d)| to_finding(doc, sentence, meta, d))
+                    .collect()
+            })
+            .collect();
+        let mut findings: Vec<Finding> = per_sentence.into_iter().flatten().collect();
         // Document-level rules report in categories that never shadow or get shadowed.
         let mut doc_diags = Vec::new();
         for det in &self.detectors {
