@@ -32,10 +32,12 @@ PY
 bytes=$(stat -c %s "$corpus")
 words=$(wc -w < "$corpus")
 echo "corpus: $bytes bytes, $words words"
-start=$(date +%s.%N)
-./target/release/mtlint check "$corpus" --format jsonl --fail-on never > /dev/null
-end=$(date +%s.%N)
-python3 -c "import sys; b=$bytes; t=$end-$start; print(f'check: {t:.2f} s, {b/t/1e6:.2f} MB/s, {$words/t:,.0f} words/s')"
+for threads in 1 2; do
+  start=$(date +%s.%N)
+  RAYON_NUM_THREADS=$threads ./target/release/mtlint check "$corpus" --format jsonl --fail-on never > /dev/null
+  end=$(date +%s.%N)
+  python3 -c "b=$bytes; t=$end-$start; print(f'check on $threads core(s): {t:.2f} s, {b/t/1e6:.2f} MB/s, {$words/t:,.0f} words/s')"
+done
 start=$(date +%s.%N)
 echo "Trump and Haftar discussed a shared vision." | ./target/release/mtlint check --fail-on never > /dev/null
 end=$(date +%s.%N)
