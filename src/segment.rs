@@ -329,9 +329,12 @@ fn split_unit(
 /// Decides whether the period at `period` (followed by whitespace and a capital at `next`)
 /// ends the sentence, looking at the word it closes.
 fn period_ends_sentence(unit: &str, piece_start: usize, period: usize, next: usize) -> bool {
+    // The word starts after the last whitespace character (which may be several bytes: NBSP).
     let word_start = unit[piece_start..period]
-        .rfind(char::is_whitespace)
-        .map_or(piece_start, |p| piece_start + p + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(piece_start, |(p, c)| piece_start + p + c.len_utf8());
     let word = unit[word_start..period].trim_start_matches(is_opening);
     let lower = word.to_lowercase();
     if TITLE_ABBREVIATIONS.contains(&lower.as_str())
@@ -447,6 +450,12 @@ mod tests {
                 "- second item"
             ]
         );
+    }
+
+    #[test]
+    fn multibyte_whitespace_before_a_period() {
+        let t = "Ce\u{a0}Ω. Next one.\u{a0}Ab. C";
+        assert_eq!(sentences(t).len(), 3);
     }
 
     #[test]
