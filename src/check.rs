@@ -4,8 +4,8 @@
 
 use crate::detect::Linter;
 use crate::finding::Severity;
-use crate::input::{InputFormat, parse_jsonl};
-use crate::read::{Origin, expand_paths, read_text};
+use crate::input::{InputFormat, parse_jsonl_bytes};
+use crate::read::{Origin, expand_paths, read_bytes, read_text};
 use crate::report::DocumentReport;
 use rayon::prelude::*;
 
@@ -50,6 +50,18 @@ fn check_origin(
     reports: &mut Vec<DocumentReport>,
 ) {
     let path = origin.display_name();
+    if is_jsonl(origin, format) {
+        match read_bytes(origin) {
+            Ok(bytes) => check_records(&path, parse_jsonl_bytes(&bytes), linter, reports),
+            Err(e) => reports.push(DocumentReport {
+                path,
+                id: None,
+                line: None,
+                outcome: Err(e.to_string()),
+            }),
+        }
+        return;
+    }
     let decoded = match read_text(origin) {
         Ok(d) => d,
         Err(e) => {
@@ -62,19 +74,24 @@ fn check_origin(
             return;
         }
     };
-    if !is_jsonl(origin, format) {
-        let findings = linter.check_text(decoded.text, decoded.bom_len);
-        reports.push(DocumentReport {
-            path,
-            id: None,
-            line: None,
-            outcome: Ok(findings),
-        });
-        return;
-    }
-    // Records are independent: check them in parallel; `collect` keeps input order, so the
-    // output is the same bytes as a single-threaded run.
-    let records = parse_jsonl(&decoded.text);
+    let findings = linter.check_text(decoded.text, decoded.bom_len);
+    reports.push(DocumentReport {
+        path,
+        id: None,
+        line: None,
+        outcome: Ok(findings),
+    });
+}
+
+/// Checks JSONL records. They are independent: checked in parallel, and `collect` keeps input
+/// order, so the output is the same bytes as a single-threaded run.
+fn check_records(
+    path: &str,
+    records: Vec<Result<crate::input::Record, crate::input::RecordError>>,
+    linter: &Linter,
+    reports: &mut Vec<DocumentReport>,
+) {
+    let path = path.to_string();
     let checked: Vec<DocumentReport> = records
         .into_par_iter()
         .map(|record| match record {

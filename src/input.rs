@@ -89,9 +89,52 @@ pub fn parse_jsonl(text: &str) -> Vec<Result<Record, RecordError>> {
         .collect()
 }
 
+/// Like [`parse_jsonl`] over raw bytes: a line that is not UTF-8 becomes an error for that line
+/// alone, so one bad record never costs the others.
+pub fn parse_jsonl_bytes(bytes: &[u8]) -> Vec<Result<Record, RecordError>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+    if bytes.is_empty() {
+        return Vec::new();
+    }
+    bytes
+        .split(|&b| b == b'\n')
+        .enumerate()
+        .map(|(i, line)| {
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            match std::str::from_utf8(line) {
+                Ok(text) => parse_record(i + 1, text),
+                Err(e) => Err(RecordError {
+                    id: None,
+                    line: i + 1,
+                    message: format!(
+                        "line {}: invalid UTF-8 at byte {} of the line",
+                        i + 1,
+                        e.valid_up_to()
+                    ),
+                }),
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invalid_utf8_costs_only_its_line() {
+        let got = parse_jsonl_bytes(b"{\"id\": 1, \"text\": \"A.\"}\n{\"id\": 2, \"text\": \"\xff\"}\r\n{\"id\": 3, \"text\": \"B.\"}\n");
+        assert_eq!(got.len(), 3);
+        assert!(got[0].is_ok() && got[2].is_ok());
+        assert!(
+            got[1]
+                .as_ref()
+                .unwrap_err()
+                .message
+                .contains("invalid UTF-8")
+        );
+    }
 
     #[test]
     fn records_and_errors() {
