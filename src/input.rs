@@ -81,16 +81,8 @@ pub fn parse_record(line_no: usize, line: &str) -> Result<Record, RecordError> {
     })
 }
 
-/// Splits a JSONL text into records, one result per line (line ends LF or CRLF).
-pub fn parse_jsonl(text: &str) -> Vec<Result<Record, RecordError>> {
-    text.lines()
-        .enumerate()
-        .map(|(i, line)| parse_record(i + 1, line))
-        .collect()
-}
-
-/// Like [`parse_jsonl`] over raw bytes: a line that is not UTF-8 becomes an error for that line
-/// alone, so one bad record never costs the others.
+/// Splits JSONL bytes into records, one result per line (line ends LF or CRLF); a line that is
+/// not UTF-8 becomes an error for that line alone, so one bad record never costs the others.
 pub fn parse_jsonl_bytes(bytes: &[u8]) -> Vec<Result<Record, RecordError>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
@@ -138,7 +130,7 @@ mod tests {
 
     #[test]
     fn records_and_errors() {
-        let got = parse_jsonl("{\"id\": 1, \"text\": \"A.\"}\r\nnot json\n{\"id\": \"x\"}\n");
+        let got = parse_jsonl_bytes(b"{\"id\": 1, \"text\": \"A.\"}\r\nnot json\n{\"id\": \"x\"}\n");
         assert_eq!(got.len(), 3);
         let first = got[0].as_ref().unwrap();
         assert_eq!(first.text, "A.");
