@@ -130,7 +130,8 @@ mod tests {
 
     #[test]
     fn records_and_errors() {
-        let got = parse_jsonl_bytes(b"{\"id\": 1, \"text\": \"A.\"}\r\nnot json\n{\"id\": \"x\"}\n");
+        let got =
+            parse_jsonl_bytes(b"{\"id\": 1, \"text\": \"A.\"}\r\nnot json\n{\"id\": \"x\"}\n");
         assert_eq!(got.len(), 3);
         let first = got[0].as_ref().unwrap();
         assert_eq!(first.text, "A.");

@@ -24,6 +24,7 @@
 //! prime minister", "Libyan general Khalifa Haftar"), headings.
 
 use super::edit::{Edit, apply, capitalize, diagnosis, is_title_case};
+use super::words::WEEKDAYS;
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::segment::SegmentKind;
@@ -96,8 +97,8 @@ const INITIALISMS: &[&str] = &[
     "nos", "ard", "zdf", "cdu", "csu", "spd", "fdp", "afd", "vvd", "cda", "pvv", "hiv",
 ];
 
-/// Month and day names never used as other words in lower case.
-const CALENDAR: &[&str] = &[
+/// Month names never used as other words in lower case (day names are `words::WEEKDAYS`).
+const MONTHS: &[&str] = &[
     "january",
     "february",
     "april",
@@ -107,13 +108,6 @@ const CALENDAR: &[&str] = &[
     "october",
     "november",
     "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// Month names that are also English words: a date only in a date context.
@@ -267,7 +261,7 @@ fn fixes(v: &SentenceView, caps: &HashSet<String>, out: &mut Vec<(usize, usize, 
         // Month and day names.
         if w.chars().next().is_some_and(char::is_lowercase) {
             let ambiguous = CALENDAR_AMBIGUOUS.contains(&lw);
-            let date = CALENDAR.contains(&lw)
+            let date = (MONTHS.contains(&lw) || WEEKDAYS.contains(&lw))
                 || (ambiguous
                     && ((i > 0
                         && DATE_CONTEXT.contains(&v.lower(i - 1))

@@ -138,13 +138,6 @@ const TIME_NOUNS: &[&str] = &[
     "spring",
     "autumn",
     "time",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// Prepositions that open a fronted adverbial phrase.
@@ -208,7 +201,9 @@ pub fn fronted(v: &SentenceView) -> Option<(usize, Front)> {
             },
         ));
     }
-    if TIME_DETERMINERS.contains(&first) && TIME_NOUNS.contains(&v.lower(1)) {
+    if TIME_DETERMINERS.contains(&first)
+        && (TIME_NOUNS.contains(&v.lower(1)) || WEEKDAYS.contains(&v.lower(1)))
+    {
         return Some((2, Front::Phrase { weekday: false }));
     }
     if t0.is_adverb() && t0 != Tag::RBS {
