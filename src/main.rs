@@ -150,16 +150,16 @@ enum Command {
 struct RuleArgs {
     /// A directory of rule packs (`*.toml`): its rules are added, or replace rules of the
     /// same id.
-    #[arg(long = "rules", value_name = "DIR")]
+    #[arg(long = "rules", value_name = "DIR", global = true)]
     rule_dirs: Vec<String>,
     /// Switch on a rule or a whole category (repeatable).
-    #[arg(long, value_name = "ID|CATEGORY")]
+    #[arg(long, value_name = "ID|CATEGORY", global = true)]
     enable: Vec<String>,
     /// Switch off a rule or a whole category (repeatable).
-    #[arg(long, value_name = "ID|CATEGORY")]
+    #[arg(long, value_name = "ID|CATEGORY", global = true)]
     disable: Vec<String>,
     /// The language the text was translated from: switches on its interference pack.
-    #[arg(long, value_name = "LANG", value_parser = ["nl", "de"])]
+    #[arg(long, value_name = "LANG", value_parser = ["nl", "de"], global = true)]
     source_lang: Vec<String>,
 }
 
