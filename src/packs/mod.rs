@@ -190,7 +190,16 @@ impl Loader<'_> {
                     }
                     pattern.steps.push(step);
                 }
-                Err(e) => self.error(at, format!("rule '{rule}': {e}")),
+                Err(e) => {
+                    self.error(at, format!("rule '{rule}': {e}"));
+                    // Keep the capture name, so templates naming it report nothing more.
+                    let name = s.get_ref().get("name").and_then(|n| n.as_str());
+                    pattern.steps.push(Step {
+                        element: Element::Skip(0),
+                        optional: true,
+                        name: name.map(str::to_string),
+                    });
+                }
             }
         }
         if steps.is_empty() {
