@@ -14,6 +14,7 @@ pub mod input;
 pub mod inspect;
 pub mod lm;
 pub mod normalize;
+pub mod packs;
 pub mod pipeline;
 pub mod read;
 pub mod report;

@@ -47,6 +47,8 @@ enum Command {
         /// Exit with 1 when a finding is at or above this severity.
         #[arg(long, value_enum, default_value = "major")]
         fail_on: FailOn,
+        #[command(flatten)]
+        rules: RuleArgs,
     },
     /// Show how mtlint analyses text: tokens, tags and chunks per sentence.
     Tag {
@@ -69,6 +71,8 @@ enum Command {
     Rules {
         #[command(subcommand)]
         command: RulesCommand,
+        #[command(flatten)]
+        rules: RuleArgs,
     },
     /// Train the part-of-speech tagger on a CoNLL-U treebank.
     TrainTagger {
@@ -141,6 +145,86 @@ enum Command {
     },
 }
 
+/// Which rules run.
+#[derive(clap::Args, Clone, Default)]
+struct RuleArgs {
+    /// A directory of rule packs (`*.toml`): its rules are added, or replace rules of the
+    /// same id.
+    #[arg(long = "rules", value_name = "DIR", global = true)]
+    rule_dirs: Vec<String>,
+    /// Switch on a rule or a whole category (repeatable).
+    #[arg(long, value_name = "ID|CATEGORY", global = true)]
+    enable: Vec<String>,
+    /// Switch off a rule or a whole category (repeatable).
+    #[arg(long, value_name = "ID|CATEGORY", global = true)]
+    disable: Vec<String>,
+    /// The language the text was translated from: switches on its interference pack.
+    #[arg(long, value_name = "LANG", value_parser = ["nl", "de"], global = true)]
+    source_lang: Vec<String>,
+}
+
+/// The linter for a rule selection, or the pack errors (file:line:column: problem).
+fn linter_for(args: &RuleArgs, all: bool) -> Result<Linter, String> {
+    let mut extra = Vec::new();
+    let mut errors = Vec::new();
+    for dir in &args.rule_dirs {
+        match mtlint::packs::load_dir(std::path::Path::new(dir)) {
+            Ok(r) => extra.extend(r),
+            Err(e) => errors.extend(e),
+        }
+    }
+    let sel = mtlint::packs::Selection {
+        source_langs: args.source_lang.clone(),
+        enable: args.enable.clone(),
+        disable: args.disable.clone(),
+        all,
+    };
+    let detectors = if errors.is_empty() {
+        mtlint::packs::detectors(&extra, &sel).unwrap_or_else(|e| {
+            errors.extend(e);
+            Vec::new()
+        })
+    } else {
+        Vec::new()
+    };
+    if !errors.is_empty() {
+        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        return Err(lines.join("\nmtlint: "));
+    }
+    let known = |n: &String| {
+        detectors.iter().any(|d| d.meta().id == n.as_str())
+            || mtlint::finding::Category::ALL
+                .iter()
+                .any(|c| c.as_str() == n.as_str())
+    };
+    if !all {
+        let every = linter_for(
+            &RuleArgs {
+                enable: Vec::new(),
+                disable: Vec::new(),
+                ..args.clone()
+            },
+            true,
+        )?;
+        let known_all =
+            |n: &String| known(n) || every.detectors.iter().any(|d| d.meta().id == n.as_str());
+        if let Some(n) = args
+            .enable
+            .iter()
+            .chain(&args.disable)
+            .find(|n| !known_all(n))
+        {
+            return Err(format!(
+                "no rule or category '{n}' (see `mtlint rules list`)"
+            ));
+        }
+    }
+    Ok(Linter {
+        tagger: Tagger::embedded(),
+        detectors,
+    })
+}
+
 #[derive(Subcommand)]
 enum RulesCommand {
     /// One line per rule: id, category, severity, summary.
@@ -165,8 +249,12 @@ fn main() -> ExitCode {
             input_format,
             output,
             fail_on,
+            rules,
         } => {
-            let linter = Linter::new(Tagger::embedded());
+            let linter = match linter_for(&rules, false) {
+                Ok(l) => l,
+                Err(e) => return fail(e),
+            };
             let reports = check_paths(&paths, input_format, &linter);
             for r in &reports {
                 if let Err(e) = &r.outcome {
@@ -218,7 +306,7 @@ fn main() -> ExitCode {
                 Err(e) => fail(e),
             }
         }
-        Command::Rules { command } => rules_command(command),
+        Command::Rules { command, rules } => rules_command(command, &rules),
         Command::Eval { files } => {
             let linter = Linter::new(Tagger::embedded());
             let mut status = ExitCode::SUCCESS;
@@ -321,13 +409,24 @@ fn main() -> ExitCode {
     }
 }
 
-fn rules_command(command: RulesCommand) -> ExitCode {
-    let linter = Linter::new(Tagger::embedded());
+fn rules_command(command: RulesCommand, args: &RuleArgs) -> ExitCode {
+    // Every rule, on or off by default: the list shows them all and the tests run them all.
+    let linter = match linter_for(args, true) {
+        Ok(l) => l,
+        Err(e) => return fail(e),
+    };
     match command {
         RulesCommand::List => {
             for d in &linter.detectors {
                 let m = d.meta();
-                println!("{}\t{}\t{}\t{}", m.id, m.category, m.severity, m.summary);
+                println!(
+                    "{}\t{}\t{}\t{}\t{}",
+                    m.id,
+                    m.category,
+                    m.severity,
+                    d.source().unwrap_or("built-in"),
+                    m.summary
+                );
             }
             ExitCode::SUCCESS
         }

@@ -148,6 +148,11 @@ pub trait Detector: Send + Sync {
     /// index of the sentence it belongs to. Sentence rules keep this default, which does
     /// nothing.
     fn check_document(&self, _sentences: &[SentenceView], _out: &mut Vec<(usize, Diagnosis)>) {}
+
+    /// The rule pack a rule was loaded from; built-in rules have none.
+    fn source(&self) -> Option<&str> {
+        None
+    }
 }
 
 /// All built-in detectors.
@@ -177,10 +182,11 @@ pub struct Linter {
 
 impl Linter {
     pub fn new(tagger: &'static Tagger) -> Linter {
-        Linter {
-            tagger,
-            detectors: builtin(),
-        }
+        // Built-ins and the default-on rules of the embedded packs (whose validity the tests
+        // check).
+        let detectors = crate::packs::detectors(&[], &crate::packs::Selection::default())
+            .unwrap_or_else(|_| builtin());
+        Linter { tagger, detectors }
     }
 
     pub fn analyze(&self, text: String, base_offset: usize) -> Document {

@@ -1,0 +1,235 @@
+//! Rule packs: loading errors name file, line and column; pack rules pass their examples; the
+//! source-language switch turns the interference packs on.
+
+use assert_cmd::Command;
+use mtlint::detect::{Linter, test_examples};
+use mtlint::packs::{Selection, detectors, load_pack};
+use mtlint::tag::Tagger;
+
+const GOOD_RULE: &str = r#"
+[[rule]]
+id = "x-both-as"
+category = "calque"
+severity = "major"
+message = "'both … as' is 'both … and'"
+description = "A calque."
+pattern = ["both", {chunk = "NP", name = "x"}, "as", {chunk = "NP", name = "y"}]
+suggestion = "{before} both {x} and {y} {after}"
+
+[[rule.example]]
+bad = "Both Haftar as the government deploy the air force."
+fix = "Both Haftar and the government deploy the air force."
+
+[[rule.example]]
+good = "Both Haftar and the government deploy the air force."
+"#;
+
+/// The single error of loading `text`, as displayed.
+fn load_error(text: &str) -> String {
+    match load_pack("test.toml", text) {
+        Ok(_) => panic!("expected an error"),
+        Err(e) => {
+            assert_eq!(e.len(), 1, "{e:?}");
+            e[0].to_string()
+        }
+    }
+}
+
+#[test]
+fn a_valid_pack_loads_and_its_examples_hold() {
+    let rules = load_pack("test.toml", GOOD_RULE).expect("valid pack");
+    assert_eq!(rules.len(), 1);
+}
+
+#[test]
+fn toml_syntax_error_names_line_and_column() {
+    let text = GOOD_RULE.replace("severity = \"major\"", "severity = \"major");
+    let e = load_error(&text);
+    assert!(e.starts_with("test.toml:5:"), "{e}");
+}
+
+#[test]
+fn unknown_field_is_an_error() {
+    let text = GOOD_RULE.replace("severity = \"major\"", "severity = \"major\"\nseverty = 1");
+    let e = load_error(&text);
+    assert!(e.starts_with("test.toml:6:1:"), "{e}");
+    assert!(e.contains("severty"), "{e}");
+}
+
+#[test]
+fn unknown_field_in_a_pattern_element_is_an_error() {
+    let text = GOOD_RULE.replace(
+        "{chunk = \"NP\", name = \"x\"}",
+        "{chunck = \"NP\", name = \"x\"}",
+    );
+    let e = load_error(&text);
+    assert!(e.starts_with("test.toml:8:20:"), "{e}");
+    assert!(e.contains("unknown field 'chunck'"), "{e}");
+}
+
+#[test]
+fn bad_regex_is_an_error() {
+    let text = GOOD_RULE.replace("\"both\",", "{regex = \"bo(th\"},");
+    let e = load_error(&text);
+    assert!(e.starts_with("test.toml:8:12:"), "{e}");
+    assert!(e.contains("bad regex"), "{e}");
+}
+
+#[test]
+fn unknown_tag_is_an_error() {
+    let text = GOOD_RULE.replace("\"both\",", "{tag = \"VFN\"},");
+    let e = load_error(&text);
+    assert!(e.starts_with("test.toml:8:12:"), "{e}");
+    assert!(e.contains("unknown tag 'VFN'"), "{e}");
+}
+
+#[test]
+fn template_naming_a_missing_capture_is_an_error() {
+    let text = GOOD_RULE.replace("and {y}", "and {z}");
+    let e = load_error(&text);
+    // The column is that of the '{' of "{z}".
+    assert!(e.starts_with("test.toml:9:37:"), "{e}");
+    assert!(e.contains("'{z}'"), "{e}");
+}
+
+#[test]
+fn duplicate_ids_are_an_error() {
+    let body = GOOD_RULE.trim_start();
+    let text = format!("{body}\n{body}");
+    let e = load_error(&text);
+    assert!(e.starts_with("test.toml:18:6:"), "{e}");
+    assert!(
+        e.contains("duplicate rule id 'x-both-as' (first at line 1)"),
+        "{e}"
+    );
+}
+
+#[test]
+fn every_problem_is_reported_not_only_the_first() {
+    let text = GOOD_RULE
+        .replace("\"both\",", "{tag = \"VFN\"},")
+        .replace("and {y}", "and {z}");
+    let errors = load_pack("test.toml", &text).err().expect("errors");
+    assert_eq!(errors.len(), 2, "{errors:?}");
+}
+
+#[test]
+fn every_pack_rule_example_holds() {
+    let sel = Selection {
+        all: true,
+        ..Selection::default()
+    };
+    let linter = Linter {
+        tagger: Tagger::embedded(),
+        detectors: detectors(&[], &sel).expect("embedded packs load"),
+    };
+    let failures = test_examples(&linter);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    for d in &linter.detectors {
+        let m = d.meta();
+        if d.source().is_some() {
+            let bad = m
+                .examples
+                .iter()
+                .any(|e| matches!(e, mtlint::detect::Example::Bad { .. }));
+            let good = m
+                .examples
+                .iter()
+                .any(|e| matches!(e, mtlint::detect::Example::Good(_)));
+            assert!(bad && good, "{} needs bad and good examples", m.id);
+        }
+    }
+}
+
+fn mtlint() -> Command {
+    Command::cargo_bin("mtlint").expect("binary")
+}
+
+const SAMPLE: &str = "samples/haftar-libya.nl-en.txt";
+
+#[test]
+fn source_lang_nl_switches_on_the_dutch_pack() {
+    let run = |extra: &[&str]| {
+        let mut args = vec!["check", SAMPLE, "--format", "jsonl", "--fail-on", "never"];
+        args.extend_from_slice(extra);
+        let out = mtlint().args(&args).assert().code(0);
+        String::from_utf8_lossy(&out.get_output().stdout).to_string()
+    };
+    let plain = run(&[]);
+    assert!(!plain.contains("\"nl-"), "{plain}");
+    let nl = run(&["--source-lang", "nl"]);
+    for id in [
+        "nl-both-as",
+        "nl-land-country",
+        "nl-in-the-area-of",
+        "nl-puts-in",
+    ] {
+        assert!(
+            nl.contains(&format!("\"rule\":\"{id}\"")),
+            "{id} missing: {nl}"
+        );
+    }
+    assert!(
+        nl.contains("Both Haftar and the incumbent government"),
+        "{nl}"
+    );
+    // --disable wins over the source language; --enable picks one rule without it.
+    let off = run(&["--source-lang", "nl", "--disable", "calque"]);
+    assert!(!off.contains("\"nl-"), "{off}");
+    let one = run(&["--enable", "nl-both-as"]);
+    assert!(one.contains("\"rule\":\"nl-both-as\""), "{one}");
+    assert!(!one.contains("nl-land-country"), "{one}");
+}
+
+#[test]
+fn a_bad_rule_directory_is_a_usage_error_naming_the_place() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bad.toml");
+    std::fs::write(
+        &path,
+        GOOD_RULE
+            .replace("{tag", "{tga")
+            .replace("\"both\",", "{tag = \"XX1\"},"),
+    )
+    .expect("write");
+    let out = mtlint()
+        .args(["check", SAMPLE, "--rules"])
+        .arg(dir.path())
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        err.contains("bad.toml:8:12: rule 'x-both-as': unknown tag 'XX1'"),
+        "{err}"
+    );
+    mtlint()
+        .args(["check", SAMPLE, "--enable", "no-such-rule"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn a_rule_directory_adds_rules() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("x.toml"), GOOD_RULE).expect("write");
+    let out = mtlint()
+        .args([
+            "check",
+            SAMPLE,
+            "--format",
+            "jsonl",
+            "--fail-on",
+            "never",
+            "--rules",
+        ])
+        .arg(dir.path())
+        .assert()
+        .code(0);
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(text.contains("\"rule\":\"x-both-as\""), "{text}");
+    mtlint()
+        .args(["rules", "test", "--rules"])
+        .arg(dir.path())
+        .assert()
+        .code(0);
+}
