@@ -4,6 +4,7 @@
 
 use mtlint::detect::Linter;
 use mtlint::tag::Tagger;
+use mtlint::tag::train::splitmix;
 
 const PIECES: &[&str] = &[
     "a",
@@ -70,14 +71,6 @@ const PIECES: &[&str] = &[
     "april",
     "Us",
 ];
-
-fn splitmix(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
-}
 
 #[test]
 fn random_texts_never_panic_and_offsets_hold() {

@@ -193,7 +193,7 @@ pub fn fronted(v: &SentenceView) -> Option<(usize, Front)> {
     if INVERTING_ADVERBS.contains(&first) && !(t0 == Tag::IN && first == "as") {
         return None;
     }
-    if TIME_WORDS.contains(&first) {
+    if TIME_WORDS.contains(&first) || WEEKDAYS.contains(&first) {
         return Some((
             1,
             Front::Phrase {

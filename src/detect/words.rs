@@ -44,20 +44,8 @@ pub const WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 
-/// Time words that can open a sentence on their own.
-pub const TIME_WORDS: &[&str] = &[
-    "yesterday",
-    "today",
-    "tomorrow",
-    "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+/// Time words that can open a sentence on their own (besides the day names, [`WEEKDAYS`]).
+pub const TIME_WORDS: &[&str] = &["yesterday", "today", "tomorrow", "tonight"];
 
 /// Sentence-final punctuation tokens.
 pub fn is_final_punct(w: &str) -> bool {

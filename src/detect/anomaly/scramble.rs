@@ -16,11 +16,12 @@
 //!
 //! The model file is small (bin edges and weights) and is parsed on load.
 
-use super::swap::{Ngrams, SwapModel, is_word, splitmix};
+use super::swap::{Ngrams, SwapModel, is_word};
 use crate::lm::ClassLm;
 use crate::tag::Tag;
 use crate::tag::Tagger;
 use crate::tag::train::TaggedSentence;
+use crate::tag::train::splitmix;
 
 const MAGIC: &[u8; 8] = b"MTLSC001";
 

@@ -17,7 +17,7 @@ use crate::lm::ClassLm;
 use crate::tag::Tag;
 use crate::tag::Tagger;
 use crate::tag::features::{mix, word_key};
-use crate::tag::train::TaggedSentence;
+use crate::tag::train::{TaggedSentence, splitmix};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
@@ -459,15 +459,6 @@ impl Default for SwapTrainConfig {
             min_feature_count: 8,
         }
     }
-}
-
-/// SplitMix64, for deterministic sampling.
-pub(crate) fn splitmix(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
 }
 
 /// Trains on treebank sentences (their words only: tags come from `tagger`, as at run time).
