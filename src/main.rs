@@ -345,9 +345,7 @@ fn main() -> ExitCode {
             min_count,
         } => {
             let run = || -> Result<(), String> {
-                let text = std::fs::read_to_string(&train).map_err(|e| format!("{train}: {e}"))?;
-                let sentences =
-                    mtlint::tag::train::read_conllu(&text).map_err(|e| format!("{train}: {e}"))?;
+                let sentences = mtlint::tag::train::read_treebank(&train)?;
                 let lm = mtlint::lm::ClassLm::train(&sentences, min_count);
                 std::fs::write(&output, lm.to_bytes()).map_err(|e| format!("{output}: {e}"))
             };

@@ -484,7 +484,8 @@ pub struct TrainArgs {
     pub seed: u64,
 }
 
-fn read_treebank(path: &str) -> Result<Vec<TaggedSentence>, String> {
+/// Reads a CoNLL-U file; errors name the file (and the line, for bad content).
+pub fn read_treebank(path: &str) -> Result<Vec<TaggedSentence>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     read_conllu(&text).map_err(|e| format!("{path}: {e}"))
 }

@@ -544,9 +544,7 @@ pub fn train_command(
     output: &str,
     cfg: &ScrambleTrainConfig,
 ) -> Result<(), String> {
-    let text = std::fs::read_to_string(train_path).map_err(|e| format!("{train_path}: {e}"))?;
-    let sentences =
-        crate::tag::train::read_conllu(&text).map_err(|e| format!("{train_path}: {e}"))?;
+    let sentences = crate::tag::train::read_treebank(train_path)?;
     let model = train(&sentences, Tagger::embedded(), super::swap_model(), cfg);
     std::fs::write(output, model.to_bytes()).map_err(|e| format!("{output}: {e}"))
 }

@@ -624,9 +624,7 @@ pub fn train(sentences: &[TaggedSentence], tagger: &Tagger, cfg: &SwapTrainConfi
 
 /// `mtlint train-swap`: trains the swap model on a CoNLL-U treebank and writes it.
 pub fn train_command(train_path: &str, output: &str, cfg: &SwapTrainConfig) -> Result<(), String> {
-    let text = std::fs::read_to_string(train_path).map_err(|e| format!("{train_path}: {e}"))?;
-    let sentences =
-        crate::tag::train::read_conllu(&text).map_err(|e| format!("{train_path}: {e}"))?;
+    let sentences = crate::tag::train::read_treebank(train_path)?;
     let model = train(&sentences, Tagger::embedded(), cfg);
     std::fs::write(output, model.to_bytes()).map_err(|e| format!("{output}: {e}"))
 }
