@@ -9,6 +9,7 @@ pub mod chunk;
 pub mod detect;
 pub mod eval;
 pub mod finding;
+pub mod formats;
 pub mod frames;
 pub mod input;
 pub mod inspect;
