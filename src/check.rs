@@ -1,32 +1,158 @@
 //! The `check` command's work, independent of the command line: expand paths, read each input
-//! (a text, or JSONL records), check it, and collect one report per document in input order.
-//! One bad input never stops the others.
+//! (a text or Markdown file, or records: JSONL or TSV lines, XLIFF segments), check it, and hand
+//! one report per document to the caller in input order. One bad input never stops the others.
+//!
+//! Work is parallel but the output is not: files are checked a batch at a time in parallel,
+//! JSONL and TSV are read and checked a batch of lines at a time, and every batch is handed on
+//! in input order before the next is read. So memory stays bounded on inputs of any size, and
+//! the output is the same bytes whatever the number of threads.
 
 use crate::detect::Linter;
-use crate::finding::Severity;
-use crate::input::{InputFormat, parse_jsonl_bytes};
-use crate::read::{Origin, expand_paths, read_bytes, read_text};
+use crate::finding::{Finding, Severity};
+use crate::formats::{directives, markdown, tsv, xliff};
+use crate::input::{InputFormat, Record, RecordError, parse_record, utf8_line};
+use crate::read::{InputError, Origin, expand_paths, read_text};
 use crate::report::DocumentReport;
 use rayon::prelude::*;
+use serde_json::Value;
+use std::io::{self, BufRead};
+use std::str::FromStr;
 
-/// Checks every input named by `paths`.
-pub fn check_paths(paths: &[String], format: InputFormat, linter: &Linter) -> Vec<DocumentReport> {
-    let mut reports = Vec::new();
-    for origin in expand_paths(paths) {
-        match origin {
-            Err(e) => reports.push(DocumentReport {
-                path: error_path(&e),
-                id: None,
-                line: None,
-                outcome: Err(e.to_string()),
-            }),
-            Ok(origin) => check_origin(&origin, format, linter, &mut reports),
+/// Lines of JSONL or TSV read and checked at a time.
+pub const RECORD_BATCH: usize = 1024;
+
+/// Checks one share of the inputs: the documents whose index (counting every JSONL or TSV
+/// line and every other file, in input order, from 0) is `index` modulo `count`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    pub index: usize,
+    pub count: usize,
+}
+
+impl Shard {
+    pub fn takes(&self, n: usize) -> bool {
+        n % self.count == self.index
+    }
+}
+
+impl FromStr for Shard {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || format!("invalid shard '{s}': expected I/N with 0 <= I < N, e.g. 0/4");
+        let (i, n) = s.split_once('/').ok_or_else(bad)?;
+        let (index, count) = (
+            i.trim().parse::<usize>().map_err(|_| bad())?,
+            n.trim().parse::<usize>().map_err(|_| bad())?,
+        );
+        if count == 0 || index >= count {
+            return Err(bad());
+        }
+        Ok(Shard { index, count })
+    }
+}
+
+/// How to check.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckOptions {
+    pub format: InputFormat,
+    pub shard: Option<Shard>,
+    /// Lines of JSONL or TSV per batch.
+    pub batch: usize,
+}
+
+impl CheckOptions {
+    pub fn new(format: InputFormat) -> CheckOptions {
+        CheckOptions {
+            format,
+            shard: None,
+            batch: RECORD_BATCH,
         }
     }
+}
+
+/// Checks every input named by `paths` and returns the reports in input order.
+pub fn check_paths(paths: &[String], format: InputFormat, linter: &Linter) -> Vec<DocumentReport> {
+    let mut reports = Vec::new();
+    let _ = check_each(paths, &CheckOptions::new(format), linter, &mut |r| {
+        reports.push(r);
+        Ok(())
+    });
     reports
 }
 
-fn error_path(e: &crate::read::InputError) -> String {
+/// A whole file to check, or the error in its place.
+enum Pending {
+    Error(InputError),
+    File(Origin, InputFormat),
+}
+
+/// Checks every input named by `paths`, handing each report to `emit` in input order. Stops at
+/// the first error `emit` returns (the report cannot be written).
+pub fn check_each(
+    paths: &[String],
+    opts: &CheckOptions,
+    linter: &Linter,
+    emit: &mut dyn FnMut(DocumentReport) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut next = 0usize;
+    let mut take = || {
+        let n = next;
+        next += 1;
+        opts.shard.is_none_or(|s| s.takes(n))
+    };
+    let files_per_batch = (rayon::current_num_threads() * 4).max(8);
+    let mut pending: Vec<Pending> = Vec::new();
+    for origin in expand_paths(paths) {
+        let origin = match origin {
+            Ok(o) => o,
+            Err(e) => {
+                if take() {
+                    pending.push(Pending::Error(e));
+                }
+                continue;
+            }
+        };
+        let format = opts.format.resolve(origin.extension().as_deref());
+        if format.is_line_records() {
+            flush_files(&mut pending, linter, emit)?;
+            check_line_records(&origin, format, opts.batch, &mut take, linter, emit)?;
+        } else if take() {
+            pending.push(Pending::File(origin, format));
+            if pending.len() >= files_per_batch {
+                flush_files(&mut pending, linter, emit)?;
+            }
+        }
+    }
+    flush_files(&mut pending, linter, emit)
+}
+
+/// Checks the pending files in parallel and emits their reports in order.
+fn flush_files(
+    pending: &mut Vec<Pending>,
+    linter: &Linter,
+    emit: &mut dyn FnMut(DocumentReport) -> io::Result<()>,
+) -> io::Result<()> {
+    let done: Vec<Vec<DocumentReport>> = pending
+        .par_iter()
+        .map(|p| match p {
+            Pending::Error(e) => vec![error_report(error_path(e), e.to_string())],
+            Pending::File(origin, format) => check_file(origin, *format, linter),
+        })
+        .collect();
+    pending.clear();
+    done.into_iter().flatten().try_for_each(emit)
+}
+
+fn error_report(path: String, message: String) -> DocumentReport {
+    DocumentReport {
+        path,
+        id: None,
+        line: None,
+        outcome: Err(message),
+    }
+}
+
+fn error_path(e: &InputError) -> String {
     use crate::read::InputError::*;
     match e {
         Io { path, .. } | Missing { path } | InvalidUtf8 { path, .. } | Binary { path, .. } => {
@@ -35,94 +161,280 @@ fn error_path(e: &crate::read::InputError) -> String {
     }
 }
 
-fn is_jsonl(origin: &Origin, format: InputFormat) -> bool {
-    match format {
-        InputFormat::Jsonl => true,
-        InputFormat::Text => false,
-        InputFormat::Auto => origin.extension().as_deref() == Some("jsonl"),
-    }
-}
-
-fn check_origin(
-    origin: &Origin,
-    format: InputFormat,
-    linter: &Linter,
-    reports: &mut Vec<DocumentReport>,
-) {
+/// Checks a file that is read whole: plain text, Markdown or XLIFF.
+fn check_file(origin: &Origin, format: InputFormat, linter: &Linter) -> Vec<DocumentReport> {
     let path = origin.display_name();
-    if is_jsonl(origin, format) {
-        match read_bytes(origin) {
-            Ok(bytes) => check_records(&path, parse_jsonl_bytes(&bytes), linter, reports),
-            Err(e) => reports.push(DocumentReport {
-                path,
-                id: None,
-                line: None,
-                outcome: Err(e.to_string()),
-            }),
-        }
-        return;
-    }
     let decoded = match read_text(origin) {
         Ok(d) => d,
-        Err(e) => {
-            reports.push(DocumentReport {
-                path,
-                id: None,
-                line: None,
-                outcome: Err(e.to_string()),
-            });
-            return;
-        }
+        Err(e) => return vec![error_report(path, e.to_string())],
     };
-    let findings = linter.check_text(decoded.text, decoded.bom_len);
-    reports.push(DocumentReport {
+    let (text, base) = (decoded.text, decoded.bom_len);
+    let findings = match format {
+        InputFormat::Xliff => return check_xliff(&path, &text, linter),
+        InputFormat::Markdown => {
+            let prose = markdown::prose(&text);
+            check_prepared(linter, &text, base, prose.text, &prose.suppressions)
+        }
+        _ => match directives::plain_text(&text) {
+            Some((checked, sup)) => check_prepared(linter, &text, base, checked, &sup),
+            None => linter.check_text(text, base),
+        },
+    };
+    vec![DocumentReport {
         path,
         id: None,
         line: None,
         outcome: Ok(findings),
-    });
+    }]
 }
 
-/// Checks JSONL records. They are independent: checked in parallel, and `collect` keeps input
-/// order, so the output is the same bytes as a single-threaded run.
-fn check_records(
-    path: &str,
-    records: Vec<Result<crate::input::Record, crate::input::RecordError>>,
+/// Checks a text prepared from `original` (same length, parts blanked out) and drops suppressed
+/// findings. The flagged span and the sentence are reported as they are in `original`.
+fn check_prepared(
     linter: &Linter,
-    reports: &mut Vec<DocumentReport>,
-) {
-    let path = path.to_string();
-    let checked: Vec<DocumentReport> = records
-        .into_par_iter()
-        .map(|record| match record {
-            Ok(r) => DocumentReport {
-                path: path.clone(),
-                id: r.id,
-                line: r.line,
-                outcome: Ok(linter.check_text(r.text, r.base_offset)),
-            },
-            Err(e) => DocumentReport {
-                path: path.clone(),
-                id: Some(e.id.unwrap_or(serde_json::Value::Null)),
-                line: Some(e.line),
-                outcome: Err(format!("{path}: {}", e.message)),
-            },
-        })
-        .collect();
-    reports.extend(checked);
+    original: &str,
+    base: usize,
+    checked: String,
+    sup: &directives::Suppressions,
+) -> Vec<Finding> {
+    let mut findings = linter.check_text(checked.clone(), base);
+    findings.retain(|f| !sup.suppresses(f, base));
+    for f in &mut findings {
+        let (s, e) = (f.start - base, f.end - base);
+        if let Some(t) = original.get(s..e) {
+            f.text = t.to_string();
+        }
+        let span = checked
+            .match_indices(f.sentence.as_str())
+            .find(|(i, m)| *i <= s && e <= i + m.len())
+            .map(|(i, m)| (i, i + m.len()));
+        let Some((from, to)) = span else { continue };
+        if let (Some(orig), Some(suggestion)) = (original.get(from..to), &mut f.suggestion) {
+            *suggestion = restore_suggestion(&checked[from..to], orig, suggestion);
+        }
+        if let Some(orig) = original.get(from..to) {
+            f.sentence = orig.to_string();
+        }
+    }
+    findings
+}
+
+/// Puts inline code back where its placeholder word is in a suggestion, and closes up the gaps
+/// blanked markup left.
+fn restore_suggestion(checked: &str, original: &str, suggestion: &str) -> String {
+    let mut out = suggestion.to_string();
+    let (c, o) = (checked.as_bytes(), original.as_bytes());
+    let mut i = 0;
+    while i < c.len() {
+        if c[i] == o[i] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < c.len() && c[i] != o[i] {
+            i += 1;
+        }
+        let placeholder = checked.get(start..i).unwrap_or("");
+        let code = original.get(start..i).unwrap_or("");
+        let word = placeholder.trim_end();
+        if (word == "code" || word == "one")
+            && let Some(at) = out.find(placeholder)
+        {
+            out.replace_range(at..at + placeholder.len(), code);
+        }
+    }
+    let mut collapsed = String::with_capacity(out.len());
+    for (k, ch) in out.char_indices() {
+        if !(ch == ' ' && out[..k].ends_with(' ')) {
+            collapsed.push(ch);
+        }
+    }
+    collapsed
+}
+
+/// Checks the translated segments of an XLIFF file: one report per segment, or one error.
+fn check_xliff(path: &str, text: &str, linter: &Linter) -> Vec<DocumentReport> {
+    match xliff::parse(text) {
+        Err(e) => vec![error_report(
+            path.to_string(),
+            format!("{path}: invalid XLIFF: {e}"),
+        )],
+        Ok(segments) => segments
+            .into_par_iter()
+            .map(|s| {
+                let record = Record {
+                    id: Some(Value::String(s.id)),
+                    line: Some(s.line),
+                    text: s.target,
+                    base_offset: 0,
+                    source: s.source,
+                };
+                check_record(path, Ok(record), linter)
+            })
+            .collect(),
+    }
+}
+
+/// The report of one record.
+fn check_record(
+    path: &str,
+    record: Result<Record, RecordError>,
+    linter: &Linter,
+) -> DocumentReport {
+    match record {
+        Ok(r) => DocumentReport {
+            path: path.to_string(),
+            id: r.id,
+            line: r.line,
+            outcome: Ok(linter.check_text(r.text, r.base_offset)),
+        },
+        Err(e) => DocumentReport {
+            path: path.to_string(),
+            id: Some(e.id.unwrap_or(Value::Null)),
+            line: Some(e.line),
+            outcome: Err(format!("{path}: {}", e.message)),
+        },
+    }
+}
+
+/// Reads JSONL or TSV a line at a time and checks it a batch of lines at a time.
+fn check_line_records(
+    origin: &Origin,
+    format: InputFormat,
+    batch: usize,
+    take: &mut dyn FnMut() -> bool,
+    linter: &Linter,
+    emit: &mut dyn FnMut(DocumentReport) -> io::Result<()>,
+) -> io::Result<()> {
+    let path = origin.display_name();
+    let mut reader: Box<dyn BufRead> = match origin {
+        Origin::Stdin => Box::new(io::BufReader::new(io::stdin())),
+        Origin::File(p) => match std::fs::File::open(p) {
+            Ok(f) => Box::new(io::BufReader::with_capacity(1 << 16, f)),
+            Err(e) => {
+                let e = if e.kind() == io::ErrorKind::NotFound {
+                    InputError::Missing { path: path.clone() }
+                } else {
+                    InputError::Io {
+                        path: path.clone(),
+                        source: e,
+                    }
+                };
+                return if take() {
+                    emit(error_report(path, e.to_string()))
+                } else {
+                    Ok(())
+                };
+            }
+        },
+    };
+    let mut columns: Option<tsv::Columns> = None;
+    let mut lines: Vec<(usize, Vec<u8>)> = Vec::with_capacity(batch);
+    let mut line_no = 0usize;
+    let run = |lines: &mut Vec<(usize, Vec<u8>)>,
+               columns: &Option<tsv::Columns>,
+               emit: &mut dyn FnMut(DocumentReport) -> io::Result<()>| {
+        let reports: Vec<DocumentReport> = lines
+            .par_iter()
+            .map(|(n, bytes)| {
+                let record = utf8_line(*n, bytes).and_then(|text| match columns {
+                    Some(c) => tsv::parse_line(c, *n, text),
+                    None => parse_record(*n, text),
+                });
+                check_record(&path, record, linter)
+            })
+            .collect();
+        lines.clear();
+        reports.into_iter().try_for_each(&mut *emit)
+    };
+    loop {
+        let mut buf = Vec::new();
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                run(&mut lines, &columns, emit)?;
+                let message = format!("{path}: cannot read after line {line_no}: {e}");
+                return if take() {
+                    emit(error_report(path.clone(), message))
+                } else {
+                    Ok(())
+                };
+            }
+        }
+        line_no += 1;
+        if buf.last() == Some(&b'\n') {
+            buf.pop();
+        }
+        if line_no == 1 && buf.starts_with(b"\xEF\xBB\xBF") {
+            buf.drain(..3);
+        }
+        if format == InputFormat::Tsv && columns.is_none() {
+            let header = std::str::from_utf8(&buf)
+                .ok()
+                .and_then(|l| tsv::Columns::from_header(l.trim_end_matches('\r')));
+            let is_header = header.is_some();
+            columns = Some(header.unwrap_or(tsv::Columns::POSITIONAL));
+            if is_header {
+                continue;
+            }
+        }
+        if take() {
+            lines.push((line_no, buf));
+            if lines.len() >= batch {
+                run(&mut lines, &columns, emit)?;
+            }
+        }
+    }
+    run(&mut lines, &columns, emit)
+}
+
+/// What a check found so far, for the exit code.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub documents: usize,
+    pub errors: usize,
+    pub worst: Option<Severity>,
+}
+
+impl Tally {
+    pub fn add(&mut self, d: &DocumentReport) {
+        self.documents += 1;
+        if d.outcome.is_err() {
+            self.errors += 1;
+        }
+        let worst = d.findings().iter().map(|f| f.severity).max();
+        self.worst = self.worst.max(worst);
+    }
+
+    /// 2 when an input could not be read, 1 when a finding is at or above `fail_on` (None:
+    /// never fail on findings), 0 otherwise.
+    pub fn exit_code(&self, fail_on: Option<Severity>) -> u8 {
+        if self.errors > 0 {
+            return 2;
+        }
+        let failing = fail_on.is_some_and(|t| self.worst.is_some_and(|w| w >= t));
+        u8::from(failing)
+    }
 }
 
 /// The exit code of a check: 2 when an input could not be read, 1 when a finding is at or
 /// above `fail_on` (None: never fail on findings), 0 otherwise.
 pub fn exit_code(reports: &[DocumentReport], fail_on: Option<Severity>) -> u8 {
-    if reports.iter().any(|r| r.outcome.is_err()) {
-        return 2;
+    let mut tally = Tally::default();
+    reports.iter().for_each(|r| tally.add(r));
+    tally.exit_code(fail_on)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shard_parses() {
+        assert_eq!("1/3".parse::<Shard>(), Ok(Shard { index: 1, count: 3 }));
+        assert!("3/3".parse::<Shard>().is_err());
+        assert!("0/0".parse::<Shard>().is_err());
+        assert!("x".parse::<Shard>().is_err());
     }
-    let failing = fail_on.is_some_and(|threshold| {
-        reports
-            .iter()
-            .flat_map(|r| r.findings())
-            .any(|f| f.severity >= threshold)
-    });
-    u8::from(failing)
 }

@@ -1,23 +1,49 @@
-//! Inputs to check: a whole text file, or the records of a JSONL stream (`{"id", "text"}` per
-//! line, optional `"source"`), each a document of its own.
+//! Inputs to check: a whole text or Markdown file, or records — JSONL lines (`{"id", "text"}`,
+//! optional `"source"`), bilingual TSV lines, XLIFF segments — each a document of its own.
+//! The readers of TSV, XLIFF and Markdown are in [`crate::formats`].
 
 use serde_json::Value;
 
 /// How input files are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum InputFormat {
-    /// By extension: `.jsonl` as JSONL, anything else as text.
+    /// By extension: `.jsonl` JSONL, `.tsv` TSV, `.xlf`/`.xliff` XLIFF, `.md`/`.markdown`
+    /// Markdown, anything else plain text.
     Auto,
     Text,
     Jsonl,
+    Tsv,
+    Xliff,
+    Markdown,
+}
+
+impl InputFormat {
+    /// The format of an input: this one, or for `Auto` the one its extension names.
+    pub fn resolve(self, extension: Option<&str>) -> InputFormat {
+        if self != InputFormat::Auto {
+            return self;
+        }
+        match extension {
+            Some("jsonl") => InputFormat::Jsonl,
+            Some("tsv") => InputFormat::Tsv,
+            Some("xlf" | "xliff") => InputFormat::Xliff,
+            Some("md" | "markdown") => InputFormat::Markdown,
+            _ => InputFormat::Text,
+        }
+    }
+
+    /// Whether the input is a stream of line records, read and checked in batches.
+    pub fn is_line_records(self) -> bool {
+        matches!(self, InputFormat::Jsonl | InputFormat::Tsv)
+    }
 }
 
 /// One document to check.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Record {
-    /// The record's id (JSONL), or None for a text file.
+    /// The record's id (JSONL, TSV, XLIFF), or None for a text file.
     pub id: Option<Value>,
-    /// 1-based line in the JSONL file.
+    /// 1-based line in the file (for XLIFF, where the target segment starts).
     pub line: Option<usize>,
     pub text: String,
     /// Bytes of the input before `text` (a byte-order mark).
@@ -25,7 +51,7 @@ pub struct Record {
     pub source: Option<String>,
 }
 
-/// A JSONL line that could not be read as a record.
+/// A record line that could not be read as a record.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecordError {
     pub id: Option<Value>,
@@ -92,22 +118,21 @@ pub fn parse_jsonl_bytes(bytes: &[u8]) -> Vec<Result<Record, RecordError>> {
     bytes
         .split(|&b| b == b'\n')
         .enumerate()
-        .map(|(i, line)| {
-            let line = line.strip_suffix(b"\r").unwrap_or(line);
-            match std::str::from_utf8(line) {
-                Ok(text) => parse_record(i + 1, text),
-                Err(e) => Err(RecordError {
-                    id: None,
-                    line: i + 1,
-                    message: format!(
-                        "line {}: invalid UTF-8 at byte {} of the line",
-                        i + 1,
-                        e.valid_up_to()
-                    ),
-                }),
-            }
-        })
+        .map(|(i, line)| utf8_line(i + 1, line).and_then(|text| parse_record(i + 1, text)))
         .collect()
+}
+
+/// A line's bytes (its line end already removed, LF or CRLF) as text, or the error for the line.
+pub fn utf8_line(line_no: usize, line: &[u8]) -> Result<&str, RecordError> {
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    std::str::from_utf8(line).map_err(|e| RecordError {
+        id: None,
+        line: line_no,
+        message: format!(
+            "line {line_no}: invalid UTF-8 at byte {} of the line",
+            e.valid_up_to()
+        ),
+    })
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 use clap::{Parser, Subcommand};
-use mtlint::check::{check_paths, exit_code};
+use mtlint::check::{CheckOptions, Shard, Tally, check_each};
 use mtlint::detect::Linter;
 use mtlint::finding::Severity;
 use mtlint::input::InputFormat;
@@ -35,7 +35,8 @@ enum FailOn {
 enum Command {
     /// Check texts and report every flagged sentence with a reason and a suggested rewrite.
     Check {
-        /// Files or directories (walked for .txt and .md); `-` or nothing reads standard input.
+        /// Files or directories (walked for .txt, .md and .xlf/.xliff); `-` or nothing reads
+        /// standard input.
         paths: Vec<String>,
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
@@ -49,6 +50,8 @@ enum Command {
         fail_on: FailOn,
         #[command(flatten)]
         rules: RuleArgs,
+        #[command(flatten)]
+        run: RunArgs,
     },
     /// Show how mtlint analyses text: tokens, tags and chunks per sentence.
     Tag {
@@ -163,6 +166,75 @@ struct RuleArgs {
     source_lang: Vec<String>,
 }
 
+/// How `check` runs: threads, shard, progress.
+#[derive(clap::Args, Clone, Default)]
+struct RunArgs {
+    /// Threads to check with (default: all cores). The output is the same for any number.
+    #[arg(long, value_name = "N")]
+    jobs: Option<usize>,
+    /// Check only shard I of N (0-based): the JSONL/TSV lines and other files whose index, in
+    /// input order, is I modulo N.
+    #[arg(long, value_name = "I/N")]
+    shard: Option<Shard>,
+    /// No progress bar and no error lines on standard error (the report still has the errors).
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+/// A progress bar on standard error, shown once a run is long: a terminal, not `--quiet`, and
+/// more than a few hundred documents or a couple of seconds.
+struct Progress {
+    started: std::time::Instant,
+    bar: Option<indicatif::ProgressBar>,
+    enabled: bool,
+}
+
+impl Progress {
+    fn new(quiet: bool) -> Progress {
+        use std::io::IsTerminal;
+        Progress {
+            started: std::time::Instant::now(),
+            bar: None,
+            enabled: !quiet && std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn tick(&mut self, documents: usize) {
+        if !self.enabled {
+            return;
+        }
+        if self.bar.is_none()
+            && (documents >= 500 || self.started.elapsed() >= std::time::Duration::from_secs(2))
+        {
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} {pos} documents checked ({per_sec}, {elapsed})",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            );
+            bar.enable_steady_tick(std::time::Duration::from_millis(200));
+            self.bar = Some(bar);
+        }
+        if let Some(bar) = &self.bar {
+            bar.set_position(documents as u64);
+        }
+    }
+
+    fn suspend(&self, f: impl FnOnce()) {
+        match &self.bar {
+            Some(bar) => bar.suspend(f),
+            None => f(),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
 /// The linter for a rule selection, or the pack errors (file:line:column: problem).
 fn linter_for(args: &RuleArgs, all: bool) -> Result<Linter, String> {
     let mut extra = Vec::new();
@@ -250,16 +322,39 @@ fn main() -> ExitCode {
             output,
             fail_on,
             rules,
+            run,
         } => {
             let linter = match linter_for(&rules, false) {
                 Ok(l) => l,
                 Err(e) => return fail(e),
             };
-            let reports = check_paths(&paths, input_format, &linter);
-            for r in &reports {
-                if let Err(e) = &r.outcome {
-                    eprintln!("mtlint: {e}");
+            if let Some(jobs) = run.jobs {
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(jobs)
+                    .build_global();
+                if let Err(e) = pool {
+                    return fail(format!("--jobs {jobs}: {e}"));
                 }
+            }
+            let opts = CheckOptions {
+                shard: run.shard,
+                ..CheckOptions::new(input_format)
+            };
+            let mut tally = Tally::default();
+            let mut progress = Progress::new(run.quiet);
+            let mut reports = Vec::new();
+            let checked = check_each(&paths, &opts, &linter, &mut |r| {
+                tally.add(&r);
+                progress.tick(tally.documents);
+                if let (Err(e), false) = (&r.outcome, run.quiet) {
+                    progress.suspend(|| eprintln!("mtlint: {e}"));
+                }
+                reports.push(r);
+                Ok(())
+            });
+            progress.finish();
+            if let Err(e) = checked {
+                return fail(format!("cannot write the report: {e}"));
             }
             let mut sink: Box<dyn Write> = match &output {
                 Some(p) => match std::fs::File::create(p) {
@@ -277,7 +372,7 @@ fn main() -> ExitCode {
                 FailOn::Critical => Some(Severity::Critical),
                 FailOn::Never => None,
             };
-            ExitCode::from(exit_code(&reports, threshold))
+            ExitCode::from(tally.exit_code(threshold))
         }
         Command::Tag {
             file,

@@ -52,8 +52,9 @@ impl Origin {
     }
 }
 
-/// File extensions picked up when walking a directory.
-pub const WALKED_EXTENSIONS: &[&str] = &["txt", "md"];
+/// File extensions picked up when walking a directory: texts and XLIFF. JSONL and TSV files are
+/// checked when named, not when found in a directory (they are often data of other kinds).
+pub const WALKED_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "xlf", "xliff"];
 
 /// Expands the command-line paths into inputs: files as given, directories walked recursively in
 /// sorted order, `-` (or nothing) as standard input. A path that does not exist becomes an error in

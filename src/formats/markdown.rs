@@ -66,7 +66,9 @@ pub fn prose(text: &str) -> Prose {
             Event::Text(_) if !skip => {
                 out[range.clone()].copy_from_slice(&src[range.clone()]);
                 for m in URL.find_iter(&text[range.clone()]) {
-                    let url = m.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
+                    let url = m
+                        .as_str()
+                        .trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
                     let start = range.start + m.start();
                     out[start..start + url.len()].fill(b' ');
                 }

@@ -35,7 +35,11 @@ pub struct XliffError {
 
 impl std::fmt::Display for XliffError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "line {}, column {}: {}", self.line, self.column, self.message)
+        write!(
+            f,
+            "line {}, column {}: {}",
+            self.line, self.column, self.message
+        )
     }
 }
 
@@ -164,8 +168,7 @@ pub fn parse(text: &str) -> Result<Vec<Segment>, XliffError> {
                         }
                         "segment" if parent == "unit" => {
                             segments_in_unit += 1;
-                            let id =
-                                attr(e, "id").unwrap_or_else(|| segments_in_unit.to_string());
+                            let id = attr(e, "id").unwrap_or_else(|| segments_in_unit.to_string());
                             segment = Some((id, Unit::default()));
                         }
                         "source" | "target" | "seg-source"
