@@ -6,6 +6,7 @@
 
 pub mod check;
 pub mod chunk;
+pub mod config;
 pub mod detect;
 pub mod eval;
 pub mod finding;
