@@ -433,7 +433,9 @@ fn main() -> ExitCode {
                 Err(e) => return fail(e),
             };
             if let Some(jobs) = run.jobs {
-                let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build_global();
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(jobs)
+                    .build_global();
                 if let Err(e) = pool {
                     return fail(format!("--jobs {jobs}: {e}"));
                 }
@@ -442,28 +444,6 @@ fn main() -> ExitCode {
                 shard: run.shard,
                 ..CheckOptions::new(input_format)
             };
-            let mut tally = Tally::default();
-            let mut progress = Progress::new(run.quiet);
-            let mut reports = Vec::new();
-            let checked = check_each(&paths, &opts, &linter, &mut |mut r| {
-                if config.is_excluded(&r.path) {
-                    return Ok(());
-                }
-                if let Ok(findings) = &mut r.outcome {
-                    findings.retain(|f| !config.is_ignored(&r.path, f));
-                }
-                tally.add(&r);
-                progress.tick(tally.documents);
-                if let (Err(e), false) = (&r.outcome, run.quiet) {
-                    progress.suspend(|| eprintln!("mtlint: {e}"));
-                }
-                reports.push(r);
-                Ok(())
-            });
-            progress.finish();
-            if let Err(e) = checked {
-                return fail(format!("cannot write the report: {e}"));
-            }
             let mut sink: Box<dyn Write> = match &output {
                 Some(p) => match std::fs::File::create(p) {
                     Ok(f) => Box::new(std::io::BufWriter::new(f)),
@@ -471,7 +451,28 @@ fn main() -> ExitCode {
                 },
                 None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
             };
-            if let Err(e) = report::write(&mut sink, format, &reports).and_then(|_| sink.flush()) {
+            let mut tally = Tally::default();
+            let mut progress = Progress::new(run.quiet);
+            // Reports are written as they come, a batch at a time, in input order.
+            let written = report::ReportWriter::begin(&mut sink, format).and_then(|mut writer| {
+                check_each(&paths, &opts, &linter, &mut |mut r| {
+                    if config.is_excluded(&r.path) {
+                        return Ok(());
+                    }
+                    if let Ok(findings) = &mut r.outcome {
+                        findings.retain(|f| !config.is_ignored(&r.path, f));
+                    }
+                    tally.add(&r);
+                    progress.tick(tally.documents);
+                    if let (Err(e), false) = (&r.outcome, run.quiet) {
+                        progress.suspend(|| eprintln!("mtlint: {e}"));
+                    }
+                    writer.document(&r)
+                })?;
+                writer.finish()
+            });
+            progress.finish();
+            if let Err(e) = written.and_then(|_| sink.flush()) {
                 return fail(format!("cannot write the report: {e}"));
             }
             let threshold = match fail_on {
