@@ -292,3 +292,53 @@ fn shards_reassemble_to_the_whole() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn small_batches_give_the_same_reports() {
+    use mtlint::check::{CheckOptions, check_each, check_paths};
+    use mtlint::input::InputFormat;
+    let (_dir, args) = corpus();
+    let linter = mtlint::detect::Linter::new(mtlint::tag::Tagger::embedded());
+    let whole = check_paths(&args, InputFormat::Auto, &linter);
+    for batch in [1, 7, 100] {
+        let mut got = Vec::new();
+        let opts = CheckOptions {
+            batch,
+            ..CheckOptions::new(InputFormat::Auto)
+        };
+        check_each(&args, &opts, &linter, &mut |r| {
+            got.push(r);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(got, whole, "batch {batch}");
+    }
+    // A failing report sink stops the run with its error.
+    let mut seen = 0;
+    let err = check_each(
+        &args,
+        &CheckOptions::new(InputFormat::Auto),
+        &linter,
+        &mut |_| {
+            seen += 1;
+            Err(std::io::Error::other("disk full"))
+        },
+    );
+    assert_eq!(err.unwrap_err().to_string(), "disk full");
+    assert_eq!(seen, 1);
+}
+
+#[test]
+fn tsv_and_jsonl_stream_from_standard_input() {
+    let out = mtlint()
+        .args(["check", "--input-format", "tsv", "--format", "jsonl", "-"])
+        .write_stdin("source\ttarget\nA.\tYesterday announced the minister new measures.\n")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("{\"id\":2,\"findings\":[{\"rule\":\"verb-second-inversion\""),
+        "{text}"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
