@@ -18,6 +18,8 @@ fn main() {
     time("class model", mtlint::detect::anomaly::model);
     time("swap model", mtlint::detect::anomaly::swap_model);
     time("scramble model", mtlint::detect::anomaly::scramble_model);
+    let packs = time("rule packs", || mtlint::packs::embedded().map(|r| r.len()));
+    assert!(packs.is_ok(), "the embedded packs load");
     let linter = time("linter", || Linter::new(tagger));
     time("first check", || {
         linter.check_text("Also discussed Trump and Haftar a shared vision.".into(), 0)

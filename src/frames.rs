@@ -2,13 +2,12 @@
 //! in UD English EWT (`models/verb-frames.tsv`, built by `scripts/build_verb_frames.py`).
 //! Detectors use it to tell a verb stranded without its object from an intransitive one.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 static DATA: &str = include_str!("../models/verb-frames.tsv");
 
 /// What the treebank says of a verb.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Frame {
     pub lemma: &'static str,
     /// Share of the lemma's uses with a direct object.
@@ -18,63 +17,94 @@ pub struct Frame {
     pub count: u32,
 }
 
-/// Verb form (lower case) → frame.
+/// Verb form (lower case) → frame: the table's lines, sorted by form, searched by bisection and
+/// read when asked for. Loading only finds the line starts, so start-up stays short.
 pub struct Frames {
-    forms: HashMap<&'static str, Frame>,
+    lines: Vec<&'static str>,
+}
+
+fn parse_line(line: &'static str) -> Option<(&'static str, Frame)> {
+    let mut cols = line.split('\t');
+    let form = cols.next()?;
+    let frame = Frame {
+        lemma: cols.next()?,
+        object_rate: cols.next()?.parse().ok()?,
+        clause_rate: cols.next()?.parse().ok()?,
+        count: cols.next()?.parse().ok()?,
+    };
+    cols.next().is_none().then_some((form, frame))
 }
 
 impl Frames {
-    /// Parses the table; keys and lemmas borrow from the text (the embedded file lives for the
-    /// whole run, so nothing is copied).
+    /// Checks the table (five columns, numbers, forms in byte order) and indexes its lines;
+    /// lines borrow from the text (the embedded file lives for the whole run).
     pub fn parse(text: &'static str) -> Result<Frames, String> {
-        let mut forms = HashMap::with_capacity(text.len() / 28);
+        let mut lines: Vec<&'static str> = Vec::with_capacity(text.len() / 28);
         for (n, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
-            let cols: Vec<&str> = line.split('\t').collect();
-            let bad = || format!("models/verb-frames.tsv:{}: malformed line", n + 1);
-            if cols.len() != 5 {
-                return Err(bad());
+            let bad = |what: &str| format!("models/verb-frames.tsv:{}: {what}", n + 1);
+            let (form, _) = parse_line(line).ok_or_else(|| bad("malformed line"))?;
+            if let Some(prev) = lines.last()
+                && prev.split('\t').next() >= Some(form)
+            {
+                return Err(bad("forms out of order (the table is sorted by form)"));
             }
-            let frame = Frame {
-                lemma: cols[1],
-                object_rate: cols[2].parse().map_err(|_| bad())?,
-                clause_rate: cols[3].parse().map_err(|_| bad())?,
-                count: cols[4].parse().map_err(|_| bad())?,
-            };
-            forms.insert(cols[0], frame);
+            lines.push(line);
         }
-        Ok(Frames { forms })
+        Ok(Frames { lines })
     }
 
-    pub fn get(&self, form: &str) -> Option<&Frame> {
-        self.forms.get(form)
+    /// The embedded table, trusted: its checks run in the tests (`parse`); only line starts are
+    /// found here.
+    fn embedded() -> Frames {
+        Frames {
+            lines: DATA
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .collect(),
+        }
+    }
+
+    pub fn get(&self, form: &str) -> Option<Frame> {
+        let i = self
+            .lines
+            .binary_search_by(|l| l.split('\t').next().unwrap_or("").cmp(form))
+            .ok()?;
+        parse_line(self.lines[i]).map(|(_, f)| f)
     }
 
     /// The lemma of a verb form, or the form itself.
-    pub fn lemma<'a>(&'a self, form: &'a str) -> &'a str {
-        self.forms.get(form).map_or(form, |f| f.lemma)
+    pub fn lemma<'a>(&self, form: &'a str) -> &'a str {
+        self.get(form).map_or(form, |f| f.lemma)
     }
 
     /// Whether the verb usually takes an object; unknown verbs are taken as transitive, as most
     /// English verbs are.
     pub fn is_transitive(&self, form: &str) -> bool {
-        self.forms
-            .get(form)
+        self.get(form)
             .is_none_or(|f| f.count < 3 || f.object_rate >= 0.3)
     }
 }
 
-/// The embedded frames, loaded once.
+/// The embedded frames, indexed once.
 pub fn frames() -> &'static Frames {
     static FRAMES: OnceLock<Frames> = OnceLock::new();
-    FRAMES.get_or_init(|| Frames::parse(DATA).expect("embedded verb frames are valid"))
+    FRAMES.get_or_init(Frames::embedded)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn embedded_table_is_valid_and_sorted() {
+        let checked = Frames::parse(DATA).unwrap();
+        assert_eq!(checked.lines, frames().lines);
+        assert!(Frames::parse("b\tb\t0.1\t0.0\t3\na\ta\t0.1\t0.0\t3\n").is_err());
+        assert!(Frames::parse("a\ta\tx\t0.0\t3\n").is_err());
+    }
 
     #[test]
     fn lemmas_and_transitivity() {

@@ -12,12 +12,15 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 /// A multiply-and-rotate hasher for the small integer keys of the count tables (the default
 /// SipHash is many times slower, and these maps are read for every word of every sentence).
+/// `finish` rotates the product: a multiplication carries bits only upwards, so its low bits
+/// (which pick the bucket) depend on the key's low bits alone, and packed n-gram keys that
+/// differ only in their high parts would all probe the same buckets.
 #[derive(Default, Clone, Copy)]
 pub struct IntHasher(u64);
 
 impl Hasher for IntHasher {
     fn finish(&self) -> u64 {
-        self.0
+        self.0.rotate_left(26)
     }
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {

@@ -10,7 +10,7 @@
 //! updates, so the result does not hinge on the last examples seen.
 //!
 //! The model file holds the hashes of the frequent words, the treebank's bigram counts (sorted
-//! 12-byte records) and a flat table of `2^bits` little-endian `f32` weights indexed by feature
+//! 12-byte records) and a flat table of `2^bits` little-endian `i16` weights (with one `f32` scale) indexed by feature
 //! hash. The embedded model is read in place, so loading costs only the frequent-word set.
 
 use crate::lm::ClassLm;
@@ -21,7 +21,7 @@ use crate::tag::train::{TaggedSentence, splitmix};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-const MAGIC: &[u8; 8] = b"MTLSW001";
+const MAGIC: &[u8; 8] = b"MTLSW002";
 
 /// Sentence edge marker in feature values.
 const EDGE: u64 = 0x005e_ed0f_ed6e;
@@ -169,8 +169,21 @@ pub struct SwapModel {
     bits: u32,
     frequent: HashSet<u64>,
     ngrams: Ngrams,
-    /// `2^bits` little-endian `f32`.
+    /// `2^bits` little-endian `i16`, times `scale`.
     weights: Cow<'static, [u8]>,
+    scale: f32,
+}
+
+/// Weights quantised to `i16` with one scale (half the size of `f32`; the error per weight is
+/// below 1/65,000 of the largest): little-endian bytes and the scale.
+fn quantise(w: &[f32]) -> (Vec<u8>, f32) {
+    let max = w.iter().fold(0.0f32, |m, x| m.max(x.abs()));
+    let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+    let bytes = w
+        .iter()
+        .flat_map(|&x| ((x / scale).round().clamp(-32767.0, 32767.0) as i16).to_le_bytes())
+        .collect();
+    (bytes, scale)
 }
 
 /// Buckets a log-probability difference or level into a small integer.
@@ -290,15 +303,16 @@ impl SwapModel {
     }
 
     fn dot(&self, feats: &[u32]) -> f32 {
-        feats
+        let sum: i32 = feats
             .iter()
             .map(|&f| {
-                let p = f as usize * 4;
+                let p = f as usize * 2;
                 self.weights
-                    .get(p..p + 4)
-                    .map_or(0.0, |s| f32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+                    .get(p..p + 2)
+                    .map_or(0, |s| i16::from_le_bytes([s[0], s[1]]) as i32)
             })
-            .sum()
+            .sum();
+        sum as f32 * self.scale
     }
 
     /// The treebank's bigram counts.
@@ -363,13 +377,14 @@ impl SwapModel {
         }
         b.extend_from_slice(&(self.ngrams.len() as u32).to_le_bytes());
         b.extend_from_slice(&self.ngrams.data);
+        b.extend_from_slice(&self.scale.to_le_bytes());
         b.extend_from_slice(&self.weights);
         b
     }
 
     /// Parses a model file, copying its tables.
     pub fn from_bytes(bytes: &[u8]) -> Result<SwapModel, String> {
-        let (bits, frequent, ngrams, weights) = Self::parse(bytes)?;
+        let (bits, frequent, ngrams, scale, weights) = Self::parse(bytes)?;
         Ok(SwapModel {
             bits,
             frequent,
@@ -377,12 +392,13 @@ impl SwapModel {
                 data: Cow::Owned(ngrams.to_vec()),
             },
             weights: Cow::Owned(weights.to_vec()),
+            scale,
         })
     }
 
     /// Parses an embedded model, reading its tables in place.
     pub fn from_static(bytes: &'static [u8]) -> Result<SwapModel, String> {
-        let (bits, frequent, ngrams, weights) = Self::parse(bytes)?;
+        let (bits, frequent, ngrams, scale, weights) = Self::parse(bytes)?;
         Ok(SwapModel {
             bits,
             frequent,
@@ -390,12 +406,14 @@ impl SwapModel {
                 data: Cow::Borrowed(ngrams),
             },
             weights: Cow::Borrowed(weights),
+            scale,
         })
     }
 
-    /// The table size, frequent words, count records and weight table of a model file.
+    /// The table size, frequent words, count records, weight scale and weight table of a
+    /// model file.
     #[allow(clippy::type_complexity)]
-    fn parse(bytes: &[u8]) -> Result<(u32, HashSet<u64>, &[u8], &[u8]), String> {
+    fn parse(bytes: &[u8]) -> Result<(u32, HashSet<u64>, &[u8], f32, &[u8]), String> {
         let err = || "swap model: truncated".to_string();
         if bytes.get(..8) != Some(MAGIC.as_slice()) {
             return Err("swap model: bad header".into());
@@ -416,12 +434,23 @@ impl SwapModel {
             return Err("swap model: unsorted counts".into());
         }
         pos += RECORD * n_ng;
-        let size = 4usize << bits;
+        let scale = f32::from_le_bytes(
+            bytes
+                .get(pos..pos + 4)
+                .ok_or_else(err)?
+                .try_into()
+                .map_err(|_| err())?,
+        );
+        pos += 4;
+        if !(scale.is_finite() && scale > 0.0) {
+            return Err("swap model: bad weight scale".into());
+        }
+        let size = 2usize << bits;
         let weights = bytes.get(pos..pos + size).ok_or_else(err)?;
         if bytes.len() != pos + size {
             return Err("swap model: trailing bytes".into());
         }
-        Ok((bits, frequent, ngrams, weights))
+        Ok((bits, frequent, ngrams, scale, weights))
     }
 }
 
@@ -481,6 +510,7 @@ pub fn train(sentences: &[TaggedSentence], tagger: &Tagger, cfg: &SwapTrainConfi
             .collect(),
         ngrams: Ngrams::default(),
         weights: Cow::Owned(Vec::new()),
+        scale: 1.0,
     };
     // Tags as the tagger gives them, which is what the counts see at run time.
     let words: Vec<Vec<&str>> = sentences
@@ -613,12 +643,14 @@ pub fn train(sentences: &[TaggedSentence], tagger: &Tagger, cfg: &SwapTrainConfi
             loss / examples.len() as f64
         );
     }
-    model.weights = Cow::Owned(
-        w.iter()
-            .zip(&acc)
-            .flat_map(|(&wi, &ai)| ((wi as f64 - ai / step) as f32).to_le_bytes())
-            .collect(),
-    );
+    let averaged: Vec<f32> = w
+        .iter()
+        .zip(&acc)
+        .map(|(&wi, &ai)| (wi as f64 - ai / step) as f32)
+        .collect();
+    let (weights, scale) = quantise(&averaged);
+    model.weights = Cow::Owned(weights);
+    model.scale = scale;
     model
 }
 
