@@ -191,11 +191,11 @@ struct RunArgs {
     quiet: bool,
 }
 
-/// A progress bar on standard error, shown once a run is long: a terminal, not `--quiet`, and
-/// more than a few hundred documents or a couple of seconds.
+/// A progress line on standard error, shown once a run is long: a terminal, not `--quiet`, and
+/// more than a few hundred documents or a couple of seconds. Redrawn at most five times a second.
 struct Progress {
     started: std::time::Instant,
-    bar: Option<indicatif::ProgressBar>,
+    drawn: Option<std::time::Instant>,
     enabled: bool,
 }
 
@@ -204,43 +204,43 @@ impl Progress {
         use std::io::IsTerminal;
         Progress {
             started: std::time::Instant::now(),
-            bar: None,
+            drawn: None,
             enabled: !quiet && std::io::stderr().is_terminal(),
         }
     }
 
     fn tick(&mut self, documents: usize) {
+        use std::time::Duration;
         if !self.enabled {
             return;
         }
-        if self.bar.is_none()
-            && (documents >= 500 || self.started.elapsed() >= std::time::Duration::from_secs(2))
-        {
-            let bar = indicatif::ProgressBar::new_spinner();
-            bar.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "{spinner} {pos} documents checked ({per_sec}, {elapsed})",
-                )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        let elapsed = self.started.elapsed();
+        let due = match self.drawn {
+            None => documents >= 500 || elapsed >= Duration::from_secs(2),
+            Some(t) => t.elapsed() >= Duration::from_millis(200),
+        };
+        if due {
+            let rate = documents as f64 / elapsed.as_secs_f64().max(0.001);
+            eprint!(
+                "\r\x1b[2K{documents} documents checked ({rate:.0}/s, {}s)",
+                elapsed.as_secs()
             );
-            bar.enable_steady_tick(std::time::Duration::from_millis(200));
-            self.bar = Some(bar);
-        }
-        if let Some(bar) = &self.bar {
-            bar.set_position(documents as u64);
+            self.drawn = Some(std::time::Instant::now());
         }
     }
 
-    fn suspend(&self, f: impl FnOnce()) {
-        match &self.bar {
-            Some(bar) => bar.suspend(f),
-            None => f(),
+    /// Runs `f` (which writes a line to standard error) with the progress line out of its way.
+    fn suspend(&mut self, f: impl FnOnce()) {
+        if self.drawn.is_some() {
+            eprint!("\r\x1b[2K");
+            self.drawn = Some(self.started);
         }
+        f();
     }
 
     fn finish(&self) {
-        if let Some(bar) = &self.bar {
-            bar.finish_and_clear();
+        if self.drawn.is_some() {
+            eprint!("\r\x1b[2K");
         }
     }
 }
