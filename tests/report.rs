@@ -137,6 +137,21 @@ fn sarif_reports_unreadable_inputs_as_notifications() {
     let records: Value = serde_json::from_str(&out).unwrap();
     assert_valid_sarif(&records);
 
+    // Standard input has no URI: its location is described instead.
+    let out = run(
+        mtlint()
+            .args(["check", "--format", "sarif"])
+            .write_stdin(BAD),
+        1,
+    );
+    let stdin: Value = serde_json::from_str(&out).unwrap();
+    assert_valid_sarif(&stdin);
+    let location = &stdin["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
+    assert_eq!(
+        location["artifactLocation"]["description"]["text"],
+        "standard input"
+    );
+
     let invocation = &report["runs"][0]["invocations"][0];
     assert_eq!(invocation["executionSuccessful"], false);
     assert_eq!(invocation["exitCode"], 2);
