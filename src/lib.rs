@@ -7,6 +7,7 @@
 pub mod baseline;
 pub mod check;
 pub mod chunk;
+pub mod config;
 pub mod detect;
 pub mod eval;
 pub mod finding;

@@ -1,7 +1,8 @@
 use clap::{Parser, Subcommand};
 use mtlint::baseline::Baseline;
 use mtlint::check::check_paths;
-use mtlint::detect::Linter;
+use mtlint::config::Config;
+use mtlint::detect::{Detector, Linter};
 use mtlint::finding::Severity;
 use mtlint::input::InputFormat;
 use mtlint::inspect::{TagFormat, render, tag_pretokenized};
@@ -11,6 +12,7 @@ use mtlint::report::{self, Format, ReportOptions, RuleDoc, SeverityPoints};
 use mtlint::tag::Tagger;
 use mtlint::tag::train::{TrainArgs, eval_command, train_command};
 use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -23,6 +25,12 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// A configuration file instead of the nearest `mtlint.toml` above the working directory.
+    #[arg(long, value_name = "FILE", global = true)]
+    config: Option<String>,
+    /// Ignore every `mtlint.toml`.
+    #[arg(long, global = true, conflicts_with = "config")]
+    no_config: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -39,19 +47,22 @@ enum Command {
     Check {
         /// Files or directories (walked for .txt and .md); `-` or nothing reads standard input.
         paths: Vec<String>,
-        #[arg(long, value_enum, default_value = "text")]
-        format: Format,
-        #[arg(long, value_enum, default_value = "auto")]
-        input_format: InputFormat,
+        /// Report format [default: text]
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// How inputs are read [default: auto]
+        #[arg(long, value_enum)]
+        input_format: Option<InputFormat>,
         /// Write the report to this file instead of standard output.
         #[arg(short, long)]
         output: Option<String>,
-        /// Exit with 1 when a finding is at or above this severity.
-        #[arg(long, value_enum, default_value = "major")]
-        fail_on: FailOn,
-        /// Error points of a minor, major and critical finding in the quality score.
-        #[arg(long, value_name = "MINOR,MAJOR,CRITICAL", default_value = "1,5,25")]
-        severity_points: SeverityPoints,
+        /// Exit with 1 when a finding is at or above this severity [default: major]
+        #[arg(long, value_enum)]
+        fail_on: Option<FailOn>,
+        /// Error points of a minor, major and critical finding in the quality score
+        /// [default: 1,5,25]
+        #[arg(long, value_name = "MINOR,MAJOR,CRITICAL")]
+        severity_points: Option<SeverityPoints>,
         /// A document whose score (error points per 1,000 words) is above N fails (exit 1).
         #[arg(long, value_name = "N", value_parser = parse_max_score)]
         max_score: Option<f64>,
@@ -180,7 +191,8 @@ struct RuleArgs {
     source_lang: Vec<String>,
 }
 
-/// The linter for a rule selection, or the pack errors (file:line:column: problem).
+/// The linter for a rule selection, or the pack errors (file:line:column: problem). A pack rule
+/// that replaces a built-in or embedded rule of the same id is named on standard error.
 fn linter_for(args: &RuleArgs, all: bool) -> Result<Linter, String> {
     let mut extra = Vec::new();
     let mut errors = Vec::new();
@@ -190,51 +202,48 @@ fn linter_for(args: &RuleArgs, all: bool) -> Result<Linter, String> {
             Err(e) => errors.extend(e),
         }
     }
-    let sel = mtlint::packs::Selection {
-        source_langs: args.source_lang.clone(),
-        enable: args.enable.clone(),
-        disable: args.disable.clone(),
-        all,
+    let every = mtlint::packs::Selection {
+        all: true,
+        ..Default::default()
     };
-    let detectors = if errors.is_empty() {
-        mtlint::packs::detectors(&extra, &sel).unwrap_or_else(|e| {
-            errors.extend(e);
-            Vec::new()
+    let result = if errors.is_empty() {
+        mtlint::packs::detectors(&[], &every).and_then(|defaults| {
+            let sel = mtlint::packs::Selection {
+                source_langs: args.source_lang.clone(),
+                enable: args.enable.clone(),
+                disable: args.disable.clone(),
+                all,
+            };
+            Ok((defaults, mtlint::packs::detectors(&extra, &sel)?))
         })
     } else {
-        Vec::new()
+        Err(errors)
     };
-    if !errors.is_empty() {
+    let (defaults, detectors) = result.map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        return Err(lines.join("\nmtlint: "));
+        lines.join("\nmtlint: ")
+    })?;
+    for r in &extra {
+        if let Some(d) = defaults.iter().find(|d| d.meta().id == r.meta().id) {
+            eprintln!(
+                "mtlint: warning: {}: rule '{}' replaces the {} rule of the same id",
+                r.source,
+                r.meta().id,
+                d.source().unwrap_or("built-in")
+            );
+        }
     }
     let known = |n: &String| {
-        detectors.iter().any(|d| d.meta().id == n.as_str())
+        defaults.iter().any(|d| d.meta().id == n.as_str())
+            || extra.iter().any(|r| r.meta().id == n.as_str())
             || mtlint::finding::Category::ALL
                 .iter()
                 .any(|c| c.as_str() == n.as_str())
     };
-    if !all {
-        let every = linter_for(
-            &RuleArgs {
-                enable: Vec::new(),
-                disable: Vec::new(),
-                ..args.clone()
-            },
-            true,
-        )?;
-        let known_all =
-            |n: &String| known(n) || every.detectors.iter().any(|d| d.meta().id == n.as_str());
-        if let Some(n) = args
-            .enable
-            .iter()
-            .chain(&args.disable)
-            .find(|n| !known_all(n))
-        {
-            return Err(format!(
-                "no rule or category '{n}' (see `mtlint rules list`)"
-            ));
-        }
+    if let Some(n) = args.enable.iter().chain(&args.disable).find(|n| !known(n)) {
+        return Err(format!(
+            "no rule or category '{n}' (see `mtlint rules list`)"
+        ));
     }
     Ok(Linter {
         tagger: Tagger::embedded(),
@@ -283,8 +292,88 @@ fn fail(msg: impl std::fmt::Display) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// The project configuration: `--config FILE`, else the nearest `mtlint.toml` above the working
+/// directory; none with `--no-config`.
+fn project_config(path: Option<&str>, no_config: bool) -> Result<Config, String> {
+    if no_config {
+        return Ok(Config::default());
+    }
+    let path = match path {
+        Some(p) => Some(PathBuf::from(p)),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|d| mtlint::config::discover(&d)),
+    };
+    let Some(path) = path else {
+        return Ok(Config::default());
+    };
+    let config = mtlint::config::load(&path).map_err(|e| e.to_string())?;
+    if let Some(l) = config
+        .source_lang
+        .iter()
+        .find(|l| !["nl", "de"].contains(&l.as_str()))
+    {
+        return Err(format!(
+            "{}: source-lang '{l}' has no interference pack (nl, de)",
+            path.display()
+        ));
+    }
+    Ok(config)
+}
+
+/// An option from the command line, else from the configuration file, else `default`.
+fn option_or<T: clap::ValueEnum>(
+    cli: Option<T>,
+    config: Option<&str>,
+    name: &str,
+    default: T,
+) -> Result<T, String> {
+    match (cli, config) {
+        (Some(v), _) => Ok(v),
+        (None, Some(s)) => {
+            T::from_str(s, true).map_err(|_| format!("configuration: {name} '{s}' is not known"))
+        }
+        (None, None) => Ok(default),
+    }
+}
+
+impl RuleArgs {
+    /// These options over the configuration's: lists add up, and a rule the command line
+    /// enables (disables) is no longer disabled (enabled) by the configuration.
+    fn over(self, c: &Config) -> RuleArgs {
+        let mut rule_dirs = c.rule_dirs();
+        rule_dirs.extend(self.rule_dirs);
+        let keep = |from: &[String], unless: &[String]| -> Vec<String> {
+            from.iter()
+                .filter(|n| !unless.contains(n))
+                .cloned()
+                .collect()
+        };
+        let mut enable = keep(&c.enable, &self.disable);
+        enable.extend(self.enable.iter().cloned());
+        let mut disable = keep(&c.disable, &self.enable);
+        disable.extend(self.disable);
+        let mut source_lang = c.source_lang.clone();
+        for l in self.source_lang {
+            if !source_lang.contains(&l) {
+                source_lang.push(l);
+            }
+        }
+        RuleArgs {
+            rule_dirs,
+            enable,
+            disable,
+            source_lang,
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let config = match project_config(cli.config.as_deref(), cli.no_config) {
+        Ok(c) => c,
+        Err(e) => return fail(e),
+    };
     match cli.command {
         Command::Check {
             paths,
@@ -299,15 +388,60 @@ fn main() -> ExitCode {
             color,
             rules,
         } => {
-            let linter = match linter_for(&rules, false) {
+            let options = (|| {
+                Ok::<_, String>((
+                    option_or(format, config.format.as_deref(), "format", Format::Text)?,
+                    option_or(
+                        input_format,
+                        config.input_format.as_deref(),
+                        "input-format",
+                        InputFormat::Auto,
+                    )?,
+                    option_or(fail_on, config.fail_on.as_deref(), "fail-on", FailOn::Major)?,
+                ))
+            })();
+            let (format, input_format, fail_on) = match options {
+                Ok(o) => o,
+                Err(e) => return fail(e),
+            };
+            let linter = match linter_for(&rules.over(&config), false) {
                 Ok(l) => l,
                 Err(e) => return fail(e),
             };
+            // The command line's baseline, else the configuration's (relative to its file).
+            let baseline = baseline.or_else(|| {
+                config
+                    .baseline
+                    .as_ref()
+                    .map(|b| config.dir.join(b).display().to_string())
+            });
             let baseline = match baseline.as_deref().map(Baseline::load).transpose() {
                 Ok(b) => b,
                 Err(e) => return fail(e),
             };
+            let severity_points = match (severity_points, config.severity_points) {
+                (Some(p), _) => p,
+                (None, Some(p)) => match SeverityPoints::try_from(p) {
+                    Ok(p) => p,
+                    Err(e) => return fail(format!("configuration: {e}")),
+                },
+                (None, None) => SeverityPoints::default(),
+            };
+            let max_score = match (max_score, config.max_score) {
+                (Some(m), _) => Some(m),
+                (None, Some(m)) => match parse_max_score(&m.to_string()) {
+                    Ok(m) => Some(m),
+                    Err(e) => return fail(format!("configuration: max-score {e}")),
+                },
+                (None, None) => None,
+            };
             let mut reports = check_paths(&paths, input_format, &linter);
+            reports.retain(|r| !config.is_excluded(&r.path));
+            for r in &mut reports {
+                if let Ok(findings) = &mut r.outcome {
+                    findings.retain(|f| !config.is_ignored(&r.path, f));
+                }
+            }
             for r in &reports {
                 if let Err(e) = &r.outcome {
                     eprintln!("mtlint: {e}");
@@ -379,7 +513,7 @@ fn main() -> ExitCode {
                 Err(e) => fail(e),
             }
         }
-        Command::Rules { command, rules } => rules_command(command, &rules),
+        Command::Rules { command, rules } => rules_command(command, &rules.over(&config)),
         Command::Eval { files } => {
             let linter = Linter::new(Tagger::embedded());
             let mut status = ExitCode::SUCCESS;

@@ -415,3 +415,65 @@ fn strip_ansi(s: &str) -> String {
     }
     out
 }
+
+#[test]
+fn mtlint_toml_sets_the_gate_and_the_command_line_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("bad.txt"), BAD).unwrap();
+    run(
+        mtlint().current_dir(dir.path()).args([
+            "check",
+            "--no-config",
+            "--write-baseline",
+            "known.json",
+            "bad.txt",
+        ]),
+        1,
+    );
+    fs::write(
+        dir.path().join("mtlint.toml"),
+        "fail-on = \"never\"\nseverity-points = [0, 2, 3]\nmax-score = 100\n",
+    )
+    .unwrap();
+    // 2 points per 8 words: 250 per 1,000, above 100.
+    let out = run(
+        mtlint()
+            .current_dir(dir.path())
+            .args(["check", "--format", "json", "bad.txt"]),
+        1,
+    );
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["documents"][0]["score"], 250.0);
+    assert_eq!(report["summary"]["gate"]["max_score"], 100.0);
+    run(
+        mtlint()
+            .current_dir(dir.path())
+            .args(["check", "--max-score", "300", "bad.txt"]),
+        0,
+    );
+    run(
+        mtlint()
+            .current_dir(dir.path())
+            .args(["check", "--severity-points", "0,1,1", "bad.txt"]),
+        1,
+    );
+    fs::write(
+        dir.path().join("mtlint.toml"),
+        "fail-on = \"minor\"\nbaseline = \"known.json\"\n",
+    )
+    .unwrap();
+    run(
+        mtlint().current_dir(dir.path()).args(["check", "bad.txt"]),
+        0,
+    );
+    fs::write(
+        dir.path().join("mtlint.toml"),
+        "severity-points = [1, -5, 25]\n",
+    )
+    .unwrap();
+    mtlint()
+        .current_dir(dir.path())
+        .args(["check", "bad.txt"])
+        .assert()
+        .code(2);
+}

@@ -34,6 +34,28 @@ impl SeverityPoints {
     }
 }
 
+impl TryFrom<[f64; 3]> for SeverityPoints {
+    type Error = String;
+
+    /// Minor, major and critical points; none may be negative.
+    fn try_from([minor, major, critical]: [f64; 3]) -> Result<Self, Self::Error> {
+        if [minor, major, critical]
+            .iter()
+            .all(|n| n.is_finite() && *n >= 0.0)
+        {
+            Ok(SeverityPoints {
+                minor,
+                major,
+                critical,
+            })
+        } else {
+            Err(format!(
+                "severity points [{minor}, {major}, {critical}]: each must be a number, 0 or more"
+            ))
+        }
+    }
+}
+
 impl FromStr for SeverityPoints {
     type Err = String;
 
@@ -138,6 +160,11 @@ mod tests {
         assert!("1,-5,25".parse::<SeverityPoints>().is_err());
         assert!("1,x,25".parse::<SeverityPoints>().is_err());
         assert_eq!(SeverityPoints::default().to_string(), "1,5,25");
+        assert!(SeverityPoints::try_from([1.0, -1.0, 2.0]).is_err());
+        assert_eq!(
+            SeverityPoints::try_from([1.0, 5.0, 25.0]),
+            Ok(SeverityPoints::default())
+        );
     }
 
     #[test]
