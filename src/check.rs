@@ -6,7 +6,7 @@ use crate::detect::Linter;
 use crate::finding::Severity;
 use crate::input::{InputFormat, parse_jsonl_bytes};
 use crate::read::{Origin, expand_paths, read_bytes, read_text};
-use crate::report::DocumentReport;
+use crate::report::{DocumentReport, count_words};
 use rayon::prelude::*;
 
 /// Checks every input named by `paths`.
@@ -18,6 +18,8 @@ pub fn check_paths(paths: &[String], format: InputFormat, linter: &Linter) -> Ve
                 path: error_path(&e),
                 id: None,
                 line: None,
+                words: 0,
+                baselined: 0,
                 outcome: Err(e.to_string()),
             }),
             Ok(origin) => check_origin(&origin, format, linter, &mut reports),
@@ -57,6 +59,8 @@ fn check_origin(
                 path,
                 id: None,
                 line: None,
+                words: 0,
+                baselined: 0,
                 outcome: Err(e.to_string()),
             }),
         }
@@ -69,16 +73,21 @@ fn check_origin(
                 path,
                 id: None,
                 line: None,
+                words: 0,
+                baselined: 0,
                 outcome: Err(e.to_string()),
             });
             return;
         }
     };
+    let words = count_words(&decoded.text);
     let findings = linter.check_text(decoded.text, decoded.bom_len);
     reports.push(DocumentReport {
         path,
         id: None,
         line: None,
+        words,
+        baselined: 0,
         outcome: Ok(findings),
     });
 }
@@ -99,12 +108,16 @@ fn check_records(
                 path: path.clone(),
                 id: r.id,
                 line: r.line,
+                words: count_words(&r.text),
+                baselined: 0,
                 outcome: Ok(linter.check_text(r.text, r.base_offset)),
             },
             Err(e) => DocumentReport {
                 path: path.clone(),
                 id: Some(e.id.unwrap_or(serde_json::Value::Null)),
                 line: Some(e.line),
+                words: 0,
+                baselined: 0,
                 outcome: Err(format!("{path}: {}", e.message)),
             },
         })

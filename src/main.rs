@@ -1,15 +1,17 @@
 use clap::{Parser, Subcommand};
-use mtlint::check::{check_paths, exit_code};
+use mtlint::baseline::Baseline;
+use mtlint::check::check_paths;
 use mtlint::config::Config;
 use mtlint::detect::{Detector, Linter};
 use mtlint::finding::Severity;
 use mtlint::input::InputFormat;
 use mtlint::inspect::{TagFormat, render, tag_pretokenized};
 use mtlint::read::{Origin, read_text};
-use mtlint::report::{self, Format};
+use mtlint::report::text::ColorChoice;
+use mtlint::report::{self, Format, ReportOptions, RuleDoc, SeverityPoints};
 use mtlint::tag::Tagger;
 use mtlint::tag::train::{TrainArgs, eval_command, train_command};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -57,6 +59,22 @@ enum Command {
         /// Exit with 1 when a finding is at or above this severity [default: major]
         #[arg(long, value_enum)]
         fail_on: Option<FailOn>,
+        /// Error points of a minor, major and critical finding in the quality score
+        /// [default: 1,5,25]
+        #[arg(long, value_name = "MINOR,MAJOR,CRITICAL")]
+        severity_points: Option<SeverityPoints>,
+        /// A document whose score (error points per 1,000 words) is above N fails (exit 1).
+        #[arg(long, value_name = "N", value_parser = parse_max_score)]
+        max_score: Option<f64>,
+        /// Leave out the findings this baseline file records (see --write-baseline).
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<String>,
+        /// Write the fingerprints of the current findings to FILE, as a baseline.
+        #[arg(long, value_name = "FILE")]
+        write_baseline: Option<String>,
+        /// Colours in the text format: auto (a terminal, unless NO_COLOR is set), always, never.
+        #[arg(long, value_enum, default_value = "auto")]
+        color: ColorChoice,
         #[command(flatten)]
         rules: RuleArgs,
     },
@@ -243,6 +261,32 @@ enum RulesCommand {
     Test,
 }
 
+/// The rules of the linter as reports describe them.
+fn rule_docs(linter: &Linter) -> Vec<RuleDoc> {
+    linter
+        .detectors
+        .iter()
+        .map(|d| {
+            let m = d.meta();
+            RuleDoc {
+                id: m.id.to_string(),
+                category: m.category,
+                severity: m.severity,
+                summary: m.summary.to_string(),
+                why: m.why.to_string(),
+                fix: m.fix.to_string(),
+            }
+        })
+        .collect()
+}
+
+fn parse_max_score(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(n) if n.is_finite() && n >= 0.0 => Ok(n),
+        _ => Err(format!("'{s}' is not a score (a number, 0 or more)")),
+    }
+}
+
 fn fail(msg: impl std::fmt::Display) -> ExitCode {
     eprintln!("mtlint: {msg}");
     ExitCode::from(2)
@@ -337,6 +381,11 @@ fn main() -> ExitCode {
             input_format,
             output,
             fail_on,
+            severity_points,
+            max_score,
+            baseline,
+            write_baseline,
+            color,
             rules,
         } => {
             let options = (|| {
@@ -359,6 +408,33 @@ fn main() -> ExitCode {
                 Ok(l) => l,
                 Err(e) => return fail(e),
             };
+            // The command line's baseline, else the configuration's (relative to its file).
+            let baseline = baseline.or_else(|| {
+                config
+                    .baseline
+                    .as_ref()
+                    .map(|b| config.dir.join(b).display().to_string())
+            });
+            let baseline = match baseline.as_deref().map(Baseline::load).transpose() {
+                Ok(b) => b,
+                Err(e) => return fail(e),
+            };
+            let severity_points = match (severity_points, config.severity_points) {
+                (Some(p), _) => p,
+                (None, Some(p)) => match SeverityPoints::try_from(p) {
+                    Ok(p) => p,
+                    Err(e) => return fail(format!("configuration: {e}")),
+                },
+                (None, None) => SeverityPoints::default(),
+            };
+            let max_score = match (max_score, config.max_score) {
+                (Some(m), _) => Some(m),
+                (None, Some(m)) => match parse_max_score(&m.to_string()) {
+                    Ok(m) => Some(m),
+                    Err(e) => return fail(format!("configuration: max-score {e}")),
+                },
+                (None, None) => None,
+            };
             let mut reports = check_paths(&paths, input_format, &linter);
             reports.retain(|r| !config.is_excluded(&r.path));
             for r in &mut reports {
@@ -371,6 +447,31 @@ fn main() -> ExitCode {
                     eprintln!("mtlint: {e}");
                 }
             }
+            if let Some(file) = &write_baseline {
+                let text = Baseline::from_reports(&reports).to_json();
+                if let Err(e) = std::fs::write(file, text) {
+                    return fail(format!("{file}: cannot write the baseline: {e}"));
+                }
+            }
+            if let Some(b) = &baseline {
+                reports.iter_mut().for_each(|r| b.apply(r));
+            }
+            let options = ReportOptions {
+                severity_points,
+                max_score,
+                fail_on: match fail_on {
+                    FailOn::Minor => Some(Severity::Minor),
+                    FailOn::Major => Some(Severity::Major),
+                    FailOn::Critical => Some(Severity::Critical),
+                    FailOn::Never => None,
+                },
+                color: report::text::use_color(
+                    color,
+                    output.is_none() && std::io::stdout().is_terminal(),
+                    std::env::var_os("NO_COLOR").as_deref(),
+                ),
+            };
+            let rule_docs = rule_docs(&linter);
             let mut sink: Box<dyn Write> = match &output {
                 Some(p) => match std::fs::File::create(p) {
                     Ok(f) => Box::new(std::io::BufWriter::new(f)),
@@ -378,16 +479,12 @@ fn main() -> ExitCode {
                 },
                 None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
             };
-            if let Err(e) = report::write(&mut sink, format, &reports).and_then(|_| sink.flush()) {
-                return fail(format!("cannot write the report: {e}"));
+            match report::write(&mut sink, format, &reports, &options, &rule_docs)
+                .and_then(|summary| sink.flush().map(|()| summary))
+            {
+                Ok(summary) => ExitCode::from(summary.exit_code()),
+                Err(e) => fail(format!("cannot write the report: {e}")),
             }
-            let threshold = match fail_on {
-                FailOn::Minor => Some(Severity::Minor),
-                FailOn::Major => Some(Severity::Major),
-                FailOn::Critical => Some(Severity::Critical),
-                FailOn::Never => None,
-            };
-            ExitCode::from(exit_code(&reports, threshold))
         }
         Command::Tag {
             file,
