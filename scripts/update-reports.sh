@@ -3,9 +3,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
+mtlint="${CARGO_TARGET_DIR:-target}/release/mtlint"
+# With the default gate, as tests/sample.rs renders them; exit code 1 (a document failed) is fine.
+report() {
+  "$mtlint" check "$1" --format "$2" -o "$3" || [ $? -eq 1 ]
+}
 for f in samples/*.txt; do
   name=$(basename "$f" .txt)
-  ./target/release/mtlint check "$f" --format json -o "reports/$name.json" --fail-on never
-  ./target/release/mtlint check "$f" --format csv -o "reports/$name.csv" --fail-on never
+  report "$f" json "reports/$name.json"
+  report "$f" csv "reports/$name.csv"
 done
 echo "reports/ regenerated"

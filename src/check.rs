@@ -12,7 +12,7 @@ use crate::finding::{Finding, Severity};
 use crate::formats::{directives, markdown, tsv, xliff};
 use crate::input::{InputFormat, Record, RecordError, parse_record, utf8_line};
 use crate::read::{InputError, Origin, expand_paths, read_text};
-use crate::report::DocumentReport;
+use crate::report::{DocumentReport, count_words};
 use rayon::prelude::*;
 use serde_json::Value;
 use std::io::{self, BufRead};
@@ -148,6 +148,8 @@ fn error_report(path: String, message: String) -> DocumentReport {
         path,
         id: None,
         line: None,
+        words: 0,
+        baselined: 0,
         outcome: Err(message),
     }
 }
@@ -169,10 +171,13 @@ fn check_file(origin: &Origin, format: InputFormat, linter: &Linter) -> Vec<Docu
         Err(e) => return vec![error_report(path, e.to_string())],
     };
     let (text, base) = (decoded.text, decoded.bom_len);
+    let mut words = count_words(&text);
     let findings = match format {
         InputFormat::Xliff => return check_xliff(&path, &text, linter),
         InputFormat::Markdown => {
             let prose = markdown::prose(&text);
+            // The score is per word of prose: code, URLs and markup are not counted.
+            words = count_words(&prose.text);
             check_prepared(linter, &text, base, prose.text, &prose.suppressions)
         }
         _ => match directives::plain_text(&text) {
@@ -184,6 +189,8 @@ fn check_file(origin: &Origin, format: InputFormat, linter: &Linter) -> Vec<Docu
         path,
         id: None,
         line: None,
+        words,
+        baselined: 0,
         outcome: Ok(findings),
     }]
 }
@@ -204,11 +211,11 @@ fn check_prepared(
         if let Some(t) = original.get(s..e) {
             f.text = t.to_string();
         }
-        let span = checked
-            .match_indices(f.sentence.as_str())
-            .find(|(i, m)| *i <= s && e <= i + m.len())
-            .map(|(i, m)| (i, i + m.len()));
-        let Some((from, to)) = span else { continue };
+        let from = f.sentence_start.saturating_sub(base);
+        let to = from + f.sentence.len();
+        if checked.get(from..to) != Some(f.sentence.as_str()) {
+            continue;
+        }
         if let (Some(orig), Some(suggestion)) = (original.get(from..to), &mut f.suggestion) {
             *suggestion = restore_suggestion(&checked[from..to], orig, suggestion);
         }
@@ -286,12 +293,16 @@ fn check_record(
             path: path.to_string(),
             id: r.id,
             line: r.line,
+            words: count_words(&r.text),
+            baselined: 0,
             outcome: Ok(linter.check_text(r.text, r.base_offset)),
         },
         Err(e) => DocumentReport {
             path: path.to_string(),
             id: Some(e.id.unwrap_or(Value::Null)),
             line: Some(e.line),
+            words: 0,
+            baselined: 0,
             outcome: Err(format!("{path}: {}", e.message)),
         },
     }
@@ -389,41 +400,19 @@ fn check_line_records(
     run(&mut lines, &columns, emit)
 }
 
-/// What a check found so far, for the exit code.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Tally {
-    pub documents: usize,
-    pub errors: usize,
-    pub worst: Option<Severity>,
-}
-
-impl Tally {
-    pub fn add(&mut self, d: &DocumentReport) {
-        self.documents += 1;
-        if d.outcome.is_err() {
-            self.errors += 1;
-        }
-        let worst = d.findings().iter().map(|f| f.severity).max();
-        self.worst = self.worst.max(worst);
-    }
-
-    /// 2 when an input could not be read, 1 when a finding is at or above `fail_on` (None:
-    /// never fail on findings), 0 otherwise.
-    pub fn exit_code(&self, fail_on: Option<Severity>) -> u8 {
-        if self.errors > 0 {
-            return 2;
-        }
-        let failing = fail_on.is_some_and(|t| self.worst.is_some_and(|w| w >= t));
-        u8::from(failing)
-    }
-}
-
 /// The exit code of a check: 2 when an input could not be read, 1 when a finding is at or
 /// above `fail_on` (None: never fail on findings), 0 otherwise.
 pub fn exit_code(reports: &[DocumentReport], fail_on: Option<Severity>) -> u8 {
-    let mut tally = Tally::default();
-    reports.iter().for_each(|r| tally.add(r));
-    tally.exit_code(fail_on)
+    if reports.iter().any(|r| r.outcome.is_err()) {
+        return 2;
+    }
+    let failing = fail_on.is_some_and(|threshold| {
+        reports
+            .iter()
+            .flat_map(|r| r.findings())
+            .any(|f| f.severity >= threshold)
+    });
+    u8::from(failing)
 }
 
 #[cfg(test)]

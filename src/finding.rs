@@ -142,6 +142,10 @@ pub struct Finding {
     pub end: usize,
     /// The whole sentence, as in the input.
     pub sentence: String,
+    /// Byte offset into the input where `sentence` starts: what a fix replaces is
+    /// `sentence_start..sentence_start + sentence.len()`. Not part of the JSON contract.
+    #[serde(skip_serializing, default)]
+    pub sentence_start: usize,
     /// The flagged span, as in the input.
     pub text: String,
     /// The whole corrected sentence, when the rule can propose one.

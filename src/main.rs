@@ -1,15 +1,17 @@
 use clap::{Parser, Subcommand};
-use mtlint::check::{CheckOptions, Shard, Tally, check_each};
+use mtlint::baseline::Baseline;
+use mtlint::check::{CheckOptions, Shard, check_each};
 use mtlint::config::Config;
 use mtlint::detect::{Detector, Linter};
 use mtlint::finding::Severity;
 use mtlint::input::InputFormat;
 use mtlint::inspect::{TagFormat, render, tag_pretokenized};
 use mtlint::read::{Origin, read_text};
-use mtlint::report::{self, Format};
+use mtlint::report::text::ColorChoice;
+use mtlint::report::{self, DocumentReport, Format, ReportOptions, RuleDoc, SeverityPoints};
 use mtlint::tag::Tagger;
 use mtlint::tag::train::{TrainArgs, eval_command, train_command};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -58,6 +60,22 @@ enum Command {
         /// Exit with 1 when a finding is at or above this severity [default: major]
         #[arg(long, value_enum)]
         fail_on: Option<FailOn>,
+        /// Error points of a minor, major and critical finding in the quality score
+        /// [default: 1,5,25]
+        #[arg(long, value_name = "MINOR,MAJOR,CRITICAL")]
+        severity_points: Option<SeverityPoints>,
+        /// A document whose score (error points per 1,000 words) is above N fails (exit 1).
+        #[arg(long, value_name = "N", value_parser = parse_max_score)]
+        max_score: Option<f64>,
+        /// Leave out the findings this baseline file records (see --write-baseline).
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<String>,
+        /// Write the fingerprints of the current findings to FILE, as a baseline.
+        #[arg(long, value_name = "FILE")]
+        write_baseline: Option<String>,
+        /// Colours in the text format: auto (a terminal, unless NO_COLOR is set), always, never.
+        #[arg(long, value_enum, default_value = "auto")]
+        color: ColorChoice,
         #[command(flatten)]
         rules: RuleArgs,
         #[command(flatten)]
@@ -315,6 +333,32 @@ enum RulesCommand {
     Test,
 }
 
+/// The rules of the linter as reports describe them.
+fn rule_docs(linter: &Linter) -> Vec<RuleDoc> {
+    linter
+        .detectors
+        .iter()
+        .map(|d| {
+            let m = d.meta();
+            RuleDoc {
+                id: m.id.to_string(),
+                category: m.category,
+                severity: m.severity,
+                summary: m.summary.to_string(),
+                why: m.why.to_string(),
+                fix: m.fix.to_string(),
+            }
+        })
+        .collect()
+}
+
+fn parse_max_score(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(n) if n.is_finite() && n >= 0.0 => Ok(n),
+        _ => Err(format!("'{s}' is not a score (a number, 0 or more)")),
+    }
+}
+
 fn fail(msg: impl std::fmt::Display) -> ExitCode {
     eprintln!("mtlint: {msg}");
     ExitCode::from(2)
@@ -409,6 +453,11 @@ fn main() -> ExitCode {
             input_format,
             output,
             fail_on,
+            severity_points,
+            max_score,
+            baseline,
+            write_baseline,
+            color,
             rules,
             run,
         } => {
@@ -432,6 +481,49 @@ fn main() -> ExitCode {
                 Ok(l) => l,
                 Err(e) => return fail(e),
             };
+            // The command line's baseline, else the configuration's (relative to its file).
+            let baseline = baseline.or_else(|| {
+                config
+                    .baseline
+                    .as_ref()
+                    .map(|b| config.dir.join(b).display().to_string())
+            });
+            let baseline = match baseline.as_deref().map(Baseline::load).transpose() {
+                Ok(b) => b,
+                Err(e) => return fail(e),
+            };
+            let severity_points = match (severity_points, config.severity_points) {
+                (Some(p), _) => p,
+                (None, Some(p)) => match SeverityPoints::try_from(p) {
+                    Ok(p) => p,
+                    Err(e) => return fail(format!("configuration: {e}")),
+                },
+                (None, None) => SeverityPoints::default(),
+            };
+            let max_score = match (max_score, config.max_score) {
+                (Some(m), _) => Some(m),
+                (None, Some(m)) => match parse_max_score(&m.to_string()) {
+                    Ok(m) => Some(m),
+                    Err(e) => return fail(format!("configuration: max-score {e}")),
+                },
+                (None, None) => None,
+            };
+            let options = ReportOptions {
+                severity_points,
+                max_score,
+                fail_on: match fail_on {
+                    FailOn::Minor => Some(Severity::Minor),
+                    FailOn::Major => Some(Severity::Major),
+                    FailOn::Critical => Some(Severity::Critical),
+                    FailOn::Never => None,
+                },
+                color: report::text::use_color(
+                    color,
+                    output.is_none() && std::io::stdout().is_terminal(),
+                    std::env::var_os("NO_COLOR").as_deref(),
+                ),
+            };
+            let rule_docs = rule_docs(&linter);
             if let Some(jobs) = run.jobs {
                 let pool = rayon::ThreadPoolBuilder::new()
                     .num_threads(jobs)
@@ -451,10 +543,12 @@ fn main() -> ExitCode {
                 },
                 None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
             };
-            let mut tally = Tally::default();
+            let mut reporter = report::Reporter::new(format, &options, &rule_docs);
             let mut progress = Progress::new(run.quiet);
+            // Documents with findings, for --write-baseline (the baseline is as big anyway).
+            let mut for_baseline: Vec<DocumentReport> = Vec::new();
             // Reports are written as they come, a batch at a time, in input order.
-            let written = report::ReportWriter::begin(&mut sink, format).and_then(|mut writer| {
+            let written = reporter.begin(&mut sink).and_then(|()| {
                 check_each(&paths, &opts, &linter, &mut |mut r| {
                     if config.is_excluded(&r.path) {
                         return Ok(());
@@ -462,26 +556,32 @@ fn main() -> ExitCode {
                     if let Ok(findings) = &mut r.outcome {
                         findings.retain(|f| !config.is_ignored(&r.path, f));
                     }
-                    tally.add(&r);
-                    progress.tick(tally.documents);
                     if let (Err(e), false) = (&r.outcome, run.quiet) {
                         progress.suspend(|| eprintln!("mtlint: {e}"));
                     }
-                    writer.document(&r)
+                    if write_baseline.is_some() && !r.findings().is_empty() {
+                        for_baseline.push(r.clone());
+                    }
+                    if let Some(b) = &baseline {
+                        b.apply(&mut r);
+                    }
+                    reporter.document(&mut sink, &r)?;
+                    progress.tick(reporter.summary().documents);
+                    Ok(())
                 })?;
-                writer.finish()
+                reporter.finish(&mut sink)
             });
             progress.finish();
-            if let Err(e) = written.and_then(|_| sink.flush()) {
+            if let Err(e) = written.and_then(|()| sink.flush()) {
                 return fail(format!("cannot write the report: {e}"));
             }
-            let threshold = match fail_on {
-                FailOn::Minor => Some(Severity::Minor),
-                FailOn::Major => Some(Severity::Major),
-                FailOn::Critical => Some(Severity::Critical),
-                FailOn::Never => None,
-            };
-            ExitCode::from(tally.exit_code(threshold))
+            if let Some(file) = &write_baseline {
+                let text = Baseline::from_reports(&for_baseline).to_json();
+                if let Err(e) = std::fs::write(file, text) {
+                    return fail(format!("{file}: cannot write the baseline: {e}"));
+                }
+            }
+            ExitCode::from(reporter.summary().exit_code())
         }
         Command::Tag {
             file,

@@ -18,7 +18,14 @@ fn render(format: report::Format) -> String {
     let linter = Linter::new(Tagger::embedded());
     let reports = check_paths(&[SAMPLE.to_string()], InputFormat::Auto, &linter);
     let mut out = Vec::new();
-    report::write(&mut out, format, &reports).expect("report renders");
+    report::write(
+        &mut out,
+        format,
+        &reports,
+        &report::ReportOptions::default(),
+        &[],
+    )
+    .expect("report renders");
     String::from_utf8(out).expect("UTF-8 report")
 }
 
@@ -50,6 +57,11 @@ fn tags_of_the_sample() {
 #[test]
 fn json_report_of_the_sample() {
     insta::assert_snapshot!(render(report::Format::Json));
+}
+
+#[test]
+fn text_report_of_the_sample() {
+    insta::assert_snapshot!(render(report::Format::Text));
 }
 
 #[test]

@@ -19,7 +19,7 @@ use super::words::{BE, MODALS, WEEKDAYS, WH_WORDS, is_final_punct};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::segment::SegmentKind;
-use crate::tag::Tag;
+use crate::tag::{Tag, Tagger};
 
 pub struct MissingVerb;
 
@@ -156,6 +156,19 @@ fn maybe_finite(v: &SentenceView, k: usize) -> bool {
         // "a boy in the back raises his hand": a plural noun right after a noun and before a
         // determiner is a verb the tagger misread.
         Tag::NNS => after_subject && matches!(v.tag(k + 1), Some(Tag::DT | Tag::PRPS)),
+        // "Data show that …", "the beaches face the ocean", "a judge ordered officials",
+        // "a 19-year-old fell over": a word the lexicon knows as a finite verb, right after a
+        // noun and before what a verb takes, is one the tagger read as a noun or adjective.
+        Tag::NN | Tag::JJ => {
+            let lexical_verb = [Tag::VBD, Tag::VBP, Tag::VBZ]
+                .into_iter()
+                .any(|t| Tagger::embedded().can_be(v.words[k], t));
+            let prev_noun = k > 0 && v.tag(k - 1).is_some_and(|t| t.is_noun() || t == Tag::RRB);
+            let takes = object_follows
+                || v.tag(k + 1) == Some(Tag::RP)
+                || (v.tag(k + 1) == Some(Tag::RB) && v.tag(k + 2) == Some(Tag::CC));
+            lexical_verb && prev_noun && takes
+        }
         _ => false,
     }
 }

@@ -279,6 +279,7 @@ fn to_finding(
         start: start + doc.base_offset,
         end: end + doc.base_offset,
         sentence: doc.original[s_start..s_end].to_string(),
+        sentence_start: s_start + doc.base_offset,
         text: doc.original[start..end].to_string(),
         suggestion: d.suggestion,
     }

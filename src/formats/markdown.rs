@@ -168,6 +168,7 @@ mod tests {
             start,
             end: start + 1,
             sentence: String::new(),
+            sentence_start: 0,
             text: String::new(),
             suggestion: None,
         };

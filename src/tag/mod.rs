@@ -143,6 +143,19 @@ impl Tagger {
         self.lexicon.lower.extend(more.lower);
     }
 
+    /// Every tag the word can have, as a mask of `1 << Tag::index()`: the tags the treebank
+    /// gave it and the ones the morphological lexicon allows (0 for a word neither knows).
+    pub fn possible_tags(&self, word: &str) -> u64 {
+        self.model
+            .word(features::word_key(word))
+            .map_or(0, |e| e.tags | e.morph)
+    }
+
+    /// Whether `word` can have `tag` (see [`Tagger::possible_tags`]).
+    pub fn can_be(&self, word: &str, tag: Tag) -> bool {
+        self.possible_tags(word) & (1 << tag.index()) != 0
+    }
+
     /// Tags one sentence of words.
     pub fn tag(&self, words: &[&str]) -> Vec<Tag> {
         let mut out = Vec::with_capacity(words.len());

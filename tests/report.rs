@@ -1,0 +1,479 @@
+//! Reports for CI: SARIF against the official schema, the quality score and its gate,
+//! baselines, and the text format's colours.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::fs;
+
+const SAMPLE: &str = "samples/haftar-libya.nl-en.txt";
+const BAD: &str = "Also discussed Trump and Haftar a shared vision.\n";
+
+fn mtlint() -> Command {
+    Command::cargo_bin("mtlint").expect("binary builds")
+}
+
+fn run(cmd: &mut Command, code: i32) -> String {
+    let out = cmd.assert().code(code).get_output().stdout.clone();
+    String::from_utf8(out).expect("UTF-8 output")
+}
+
+fn sarif_schema() -> jsonschema::Validator {
+    let text = fs::read_to_string("tests/data/sarif-schema-2.1.0.json").expect("schema file");
+    let schema: Value = serde_json::from_str(&text).expect("schema is JSON");
+    jsonschema::validator_for(&schema).expect("schema compiles")
+}
+
+fn assert_valid_sarif(report: &Value) {
+    let validator = sarif_schema();
+    let errors: Vec<String> = validator
+        .iter_errors(report)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "invalid SARIF:\n{}", errors.join("\n"));
+}
+
+/// The schema test must be able to fail: a report with a wrong level is rejected.
+#[test]
+fn the_schema_rejects_a_broken_report() {
+    let out = run(mtlint().args(["check", "--format", "sarif", SAMPLE]), 1);
+    let mut report: Value = serde_json::from_str(&out).unwrap();
+    report["runs"][0]["results"][0]["level"] = "fatal".into();
+    assert!(!sarif_schema().is_valid(&report));
+}
+
+#[test]
+fn sarif_of_the_sample_is_valid_and_complete() {
+    let out = run(mtlint().args(["check", "--format", "sarif", SAMPLE]), 1);
+    let report: Value = serde_json::from_str(&out).expect("SARIF is JSON");
+    assert_valid_sarif(&report);
+    assert_eq!(report["version"], "2.1.0");
+    let run = &report["runs"][0];
+    let driver = &run["tool"]["driver"];
+    assert_eq!(driver["name"], "mtlint");
+    assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
+    let rules = driver["rules"].as_array().unwrap();
+    let v2 = rules
+        .iter()
+        .position(|r| r["id"] == "verb-second-inversion")
+        .expect("the rule is described");
+    assert_eq!(rules[v2]["defaultConfiguration"]["level"], "warning");
+    assert_eq!(rules[v2]["properties"]["category"], "word-order");
+    assert!(
+        rules[v2]["help"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("How to fix it: ")
+    );
+
+    let input = fs::read(SAMPLE).unwrap();
+    let results = run["results"].as_array().unwrap();
+    assert!(results.len() > 10);
+    for r in results {
+        let rule = &rules[r["ruleIndex"].as_u64().unwrap() as usize];
+        assert_eq!(rule["id"], r["ruleId"]);
+        let region = &r["locations"][0]["physicalLocation"]["region"];
+        let start = region["byteOffset"].as_u64().unwrap() as usize;
+        let len = region["byteLength"].as_u64().unwrap() as usize;
+        assert_eq!(
+            std::str::from_utf8(&input[start..start + len]).unwrap(),
+            region["snippet"]["text"]
+        );
+    }
+
+    // The suggestion is a fix: the sentence's bytes replaced by the rewritten sentence.
+    let also = results
+        .iter()
+        .find(|r| r["ruleId"] == "verb-second-inversion")
+        .unwrap();
+    let replacement = &also["fixes"][0]["artifactChanges"][0]["replacements"][0];
+    let start = replacement["deletedRegion"]["byteOffset"].as_u64().unwrap() as usize;
+    let len = replacement["deletedRegion"]["byteLength"].as_u64().unwrap() as usize;
+    let mut fixed = input[..start].to_vec();
+    fixed.extend_from_slice(
+        replacement["insertedContent"]["text"]
+            .as_str()
+            .unwrap()
+            .as_bytes(),
+    );
+    fixed.extend_from_slice(&input[start + len..]);
+    let fixed = String::from_utf8(fixed).unwrap();
+    assert!(fixed.contains("\nTrump and Haftar also discussed a “shared vision"));
+    assert!(!fixed.contains("Also discussed"));
+    assert_eq!(
+        also["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        SAMPLE
+    );
+
+    let docs = &run["properties"]["documents"];
+    assert_eq!(docs[0]["path"], SAMPLE);
+    assert!(docs[0]["score"].as_f64().unwrap() > 0.0);
+    assert_eq!(run["properties"]["summary"]["failed"], 1);
+}
+
+#[test]
+fn sarif_reports_unreadable_inputs_as_notifications() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), BAD).unwrap();
+    fs::write(
+        dir.path().join("b.txt"),
+        b"Fine text.\nBroken \xff\xfe here.\n",
+    )
+    .unwrap();
+    let input = dir.path().join("records.jsonl");
+    fs::write(
+        &input,
+        "{\"id\": \"r1\", \"text\": \"Also discussed Trump and Haftar a shared vision.\"}\n{oops}\n",
+    )
+    .unwrap();
+    let out = run(
+        mtlint()
+            .args(["check", "--format", "sarif"])
+            .arg(dir.path()),
+        2,
+    );
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_valid_sarif(&report);
+    let out = run(mtlint().args(["check", "--format", "sarif"]).arg(&input), 2);
+    let records: Value = serde_json::from_str(&out).unwrap();
+    assert_valid_sarif(&records);
+
+    // Standard input has no URI: its location is described instead.
+    let out = run(
+        mtlint()
+            .args(["check", "--format", "sarif"])
+            .write_stdin(BAD),
+        1,
+    );
+    let stdin: Value = serde_json::from_str(&out).unwrap();
+    assert_valid_sarif(&stdin);
+    let location = &stdin["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
+    assert_eq!(
+        location["artifactLocation"]["description"]["text"],
+        "standard input"
+    );
+
+    let invocation = &report["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    assert_eq!(invocation["exitCode"], 2);
+    let notes = invocation["toolExecutionNotifications"].as_array().unwrap();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0]["level"], "error");
+    assert!(
+        notes[0]["message"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("b.txt")
+    );
+    let uri = notes[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        .as_str()
+        .unwrap();
+    assert!(
+        uri.starts_with("file:///") && uri.ends_with("/b.txt"),
+        "{uri}"
+    );
+    // a.txt's finding is still reported.
+    assert_eq!(report["runs"][0]["results"].as_array().unwrap().len(), 1);
+
+    // A bad JSONL line is a notification naming its line; a record's finding names its record.
+    let run0 = &records["runs"][0];
+    let note = &run0["invocations"][0]["toolExecutionNotifications"][0];
+    assert_eq!(
+        note["locations"][0]["physicalLocation"]["region"]["startLine"],
+        2
+    );
+    let result = &run0["results"][0];
+    assert_eq!(result["locations"][0]["logicalLocations"][0]["name"], "r1");
+    assert_eq!(result["properties"]["record"]["line"], 1);
+    assert!(result.get("fixes").is_none());
+}
+
+#[test]
+fn every_report_scores_each_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.txt");
+    // 8 words and one major finding: 5 points per 8 words is 625 per 1,000.
+    fs::write(&bad, BAD).unwrap();
+    let out = run(mtlint().args(["check", "--format", "json"]).arg(&bad), 1);
+    let report: Value = serde_json::from_str(&out).unwrap();
+    let doc = &report["documents"][0];
+    assert_eq!(doc["words"], 8);
+    assert_eq!(doc["score"], 625.0);
+    assert_eq!(doc["passed"], false);
+    assert_eq!(report["summary"]["passed"], 0);
+    assert_eq!(report["summary"]["failed"], 1);
+
+    let out = run(
+        mtlint()
+            .args(["check", "--format", "jsonl", "--severity-points", "0,2,3"])
+            .arg(&bad),
+        1,
+    );
+    let line: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(line["score"], 250.0);
+    assert_eq!(line["words"], 8);
+
+    let out = run(mtlint().args(["check", "--fail-on", "never"]).arg(&bad), 0);
+    assert!(
+        out.contains("1 finding, 8 words, score 625 per 1,000 words: passed"),
+        "{out}"
+    );
+    assert!(out.contains("in 1 document: 1 passed, 0 failed"), "{out}");
+}
+
+#[test]
+fn max_score_fails_documents_above_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.txt");
+    let clean = dir.path().join("clean.txt");
+    fs::write(&bad, BAD).unwrap();
+    fs::write(&clean, "Trump and Haftar also discussed a shared vision.\n").unwrap();
+    let check = |max: &str, path: &std::path::Path, code: i32| {
+        run(
+            mtlint()
+                .args([
+                    "check",
+                    "--format",
+                    "json",
+                    "--fail-on",
+                    "never",
+                    "--max-score",
+                    max,
+                ])
+                .arg(path),
+            code,
+        )
+    };
+    check("624.99", &bad, 1);
+    check("625", &bad, 0);
+    check("0", &clean, 0);
+    let out = check("100", dir.path(), 1);
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["documents"][0]["passed"], false);
+    assert_eq!(report["documents"][1]["passed"], true);
+    assert_eq!(report["summary"]["passed"], 1);
+    assert_eq!(report["summary"]["failed"], 1);
+    assert_eq!(report["summary"]["gate"]["max_score"], 100.0);
+    for bad_value in ["-1", "lots"] {
+        mtlint()
+            .args(["check", "--max-score", bad_value])
+            .arg(&clean)
+            .assert()
+            .code(2);
+    }
+    mtlint()
+        .args(["check", "--severity-points", "1,5"])
+        .arg(&clean)
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn baseline_hides_known_findings_and_shows_new_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("article.txt");
+    let baseline = dir.path().join("baseline.json");
+    let first = "The minister spoke today.\n\nAlso discussed Trump and Haftar a shared vision.\n";
+    fs::write(&doc, first).unwrap();
+    run(
+        mtlint()
+            .args(["check", "--format", "json", "--write-baseline"])
+            .arg(&baseline)
+            .arg(&doc),
+        1,
+    );
+    let written: Value = serde_json::from_str(&fs::read_to_string(&baseline).unwrap()).unwrap();
+    assert_eq!(written["version"], 1);
+    let entry = &written["documents"][0]["findings"][0];
+    assert_eq!(entry["rule"], "verb-second-inversion");
+    assert_eq!(
+        entry["sentence"],
+        "also discussed trump and haftar a shared vision."
+    );
+    assert_eq!(entry["count"], 1);
+
+    // Another sentence edited and the known one moved down a line: still suppressed; exit 0.
+    let edited =
+        "The minister spoke on Tuesday.\n\n\nAlso discussed Trump and Haftar a shared vision.\n";
+    fs::write(&doc, edited).unwrap();
+    let out = run(
+        mtlint()
+            .args(["check", "--format", "json", "--baseline"])
+            .arg(&baseline)
+            .arg(&doc),
+        0,
+    );
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        report["documents"][0]["findings"].as_array().unwrap().len(),
+        0
+    );
+    assert_eq!(report["documents"][0]["baselined"], 1);
+    assert_eq!(report["summary"]["baselined"], 1);
+
+    // A new finding, and a second copy of the known one, show.
+    let grown = format!("{edited}Yesterday announced the minister new measures.\n{BAD}");
+    fs::write(&doc, grown).unwrap();
+    let out = run(
+        mtlint()
+            .args(["check", "--format", "json", "--baseline"])
+            .arg(&baseline)
+            .arg(&doc),
+        1,
+    );
+    let report: Value = serde_json::from_str(&out).unwrap();
+    let findings = report["documents"][0]["findings"].as_array().unwrap();
+    let sentences: Vec<&str> = findings
+        .iter()
+        .map(|f| f["sentence"].as_str().unwrap())
+        .collect();
+    assert!(sentences.contains(&"Yesterday announced the minister new measures."));
+    let known: Vec<&Value> = findings
+        .iter()
+        .filter(|f| f["sentence"] == "Also discussed Trump and Haftar a shared vision.")
+        .collect();
+    assert_eq!(known.len(), 1);
+    assert_eq!(known[0]["line"], 6);
+    assert_eq!(report["documents"][0]["baselined"], 1);
+
+    // A baseline that is not one is a usage error naming the file.
+    fs::write(&baseline, "{\"tool\": \"mtlint\"").unwrap();
+    let out = mtlint()
+        .arg("check")
+        .arg("--baseline")
+        .arg(&baseline)
+        .arg(&doc)
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).unwrap();
+    assert!(err.contains("baseline.json:1:"), "{err}");
+}
+
+#[test]
+fn text_output_colours() {
+    let plain = run(
+        mtlint()
+            .args(["check", "--color", "never"])
+            .write_stdin(BAD),
+        1,
+    );
+    assert!(!plain.contains('\u{1b}'), "{plain}");
+    assert_eq!(
+        plain.lines().take(5).collect::<Vec<_>>(),
+        [
+            "-:1:1: major[verb-second-inversion]: Dutch/German verb-second order: the verb 'discussed' comes before its subject 'Trump and Haftar' after the fronted 'Also'",
+            "  |",
+            "  | Also discussed Trump and Haftar a shared vision.",
+            "  | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^",
+            "  = suggestion: Trump and Haftar also discussed a shared vision.",
+        ]
+    );
+    // Not a terminal: auto means no colours.
+    let auto = run(mtlint().arg("check").write_stdin(BAD), 1);
+    assert_eq!(auto, plain);
+
+    let coloured = run(
+        mtlint()
+            .args(["check", "--color", "always"])
+            .env("NO_COLOR", "1")
+            .write_stdin(BAD),
+        1,
+    );
+    assert!(coloured.contains("\u{1b}[1m-:1:1:\u{1b}[0m"), "{coloured}");
+    assert!(
+        coloured.contains("\u{1b}[1m\u{1b}[33mmajor[verb-second-inversion]"),
+        "{coloured}"
+    );
+    let stripped = strip_ansi(&coloured);
+    assert_eq!(stripped, plain);
+
+    let no_color = run(
+        mtlint()
+            .args(["check", "--color", "auto"])
+            .env("NO_COLOR", "1")
+            .write_stdin(BAD),
+        1,
+    );
+    assert_eq!(no_color, plain);
+}
+
+fn strip_ansi(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c == 'm' {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn mtlint_toml_sets_the_gate_and_the_command_line_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("bad.txt"), BAD).unwrap();
+    run(
+        mtlint().current_dir(dir.path()).args([
+            "check",
+            "--no-config",
+            "--write-baseline",
+            "known.json",
+            "bad.txt",
+        ]),
+        1,
+    );
+    fs::write(
+        dir.path().join("mtlint.toml"),
+        "fail-on = \"never\"\nseverity-points = [0, 2, 3]\nmax-score = 100\n",
+    )
+    .unwrap();
+    // 2 points per 8 words: 250 per 1,000, above 100.
+    let out = run(
+        mtlint()
+            .current_dir(dir.path())
+            .args(["check", "--format", "json", "bad.txt"]),
+        1,
+    );
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["documents"][0]["score"], 250.0);
+    assert_eq!(report["summary"]["gate"]["max_score"], 100.0);
+    run(
+        mtlint()
+            .current_dir(dir.path())
+            .args(["check", "--max-score", "300", "bad.txt"]),
+        0,
+    );
+    run(
+        mtlint()
+            .current_dir(dir.path())
+            .args(["check", "--severity-points", "0,1,1", "bad.txt"]),
+        1,
+    );
+    fs::write(
+        dir.path().join("mtlint.toml"),
+        "fail-on = \"minor\"\nbaseline = \"known.json\"\n",
+    )
+    .unwrap();
+    run(
+        mtlint().current_dir(dir.path()).args(["check", "bad.txt"]),
+        0,
+    );
+    fs::write(
+        dir.path().join("mtlint.toml"),
+        "severity-points = [1, -5, 25]\n",
+    )
+    .unwrap();
+    mtlint()
+        .current_dir(dir.path())
+        .args(["check", "bad.txt"])
+        .assert()
+        .code(2);
+}
