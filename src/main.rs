@@ -1,5 +1,5 @@
 use clap::{Parser, Subcommand};
-use mtlint::check::{check_paths, exit_code};
+use mtlint::check::{check_paths_with_source, exit_code};
 use mtlint::detect::Linter;
 use mtlint::finding::Severity;
 use mtlint::input::InputFormat;
@@ -47,6 +47,10 @@ enum Command {
         /// Exit with 1 when a finding is at or above this severity.
         #[arg(long, value_enum, default_value = "major")]
         fail_on: FailOn,
+        /// The source text the input was translated from (one text input): switches on the
+        /// `source-mismatch` checks. JSONL records carry their own "source".
+        #[arg(long, value_name = "FILE")]
+        source: Option<String>,
         #[command(flatten)]
         rules: RuleArgs,
     },
@@ -249,13 +253,24 @@ fn main() -> ExitCode {
             input_format,
             output,
             fail_on,
+            source,
             rules,
         } => {
             let linter = match linter_for(&rules, false) {
                 Ok(l) => l,
                 Err(e) => return fail(e),
             };
-            let reports = check_paths(&paths, input_format, &linter);
+            let source_text = match source.as_deref().map(|p| read_text(&Origin::File(p.into()))) {
+                None => None,
+                Some(Ok(d)) => Some(d.text),
+                Some(Err(e)) => return fail(format!("--source: {e}")),
+            };
+            let reports =
+                match check_paths_with_source(&paths, input_format, &linter, source_text.as_deref())
+                {
+                    Ok(r) => r,
+                    Err(e) => return fail(e),
+                };
             for r in &reports {
                 if let Err(e) = &r.outcome {
                     eprintln!("mtlint: {e}");
