@@ -27,7 +27,9 @@ pub mod numbers;
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView, SourceDiagnosis, SourceView};
 use crate::finding::{Category, Severity};
 use crate::tag::{Tag, Tagger, features::word_key};
-use names::{Script, devanagari_skeleton, fold, latin_skeleton, occurs_in, script_of};
+use names::{
+    Script, devanagari_skeleton, fold, occurs_in, script_of, skeletons_alike,
+};
 use numbers::Number;
 
 pub struct SourceMismatch;
@@ -116,6 +118,7 @@ impl Detector for SourceMismatch {
         out: &mut Vec<SourceDiagnosis>,
     ) {
         let script = script_of(&source.source.normalized.text);
+        let capitalises_nouns = capitalises_nouns(&source.source.normalized.text);
         let pairs: Vec<Pair> = source
             .beads
             .iter()
@@ -241,7 +244,7 @@ impl Detector for SourceMismatch {
                 }
             }
             // Names.
-            self.check_names(target, p, script, &mut push);
+            self.check_names(target, p, script, capitalises_nouns, &mut push);
             // Untranslated.
             if script == Script::Latin {
                 for i in p.tgt.0..p.tgt.1 {
@@ -352,9 +355,49 @@ fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0900..=0x0903 | 0x093A..=0x094F | 0x0951..=0x0957 | 0x0962..=0x0963)
 }
 
+/// Whether a Latin-script text capitalises its nouns (German): more than a fifth of the words
+/// inside sentences start with a capital.
+fn capitalises_nouns(text: &str) -> bool {
+    let mut inside = 0;
+    let mut capital = 0;
+    for sentence in text.split(['.', '!', '?', '\n']) {
+        for w in words(sentence).iter().skip(1) {
+            if w.chars().next().is_some_and(char::is_alphabetic) {
+                inside += 1;
+                capital += is_capitalised(w) as usize;
+            }
+        }
+    }
+    inside >= 5 && capital * 5 > inside
+}
+
+fn is_proper_english(word: &str) -> bool {
+    let proper = (1u64 << Tag::NNP.index()) | (1u64 << Tag::NNPS.index());
+    Tagger::embedded()
+        .model()
+        .word(word_key(word))
+        .is_some_and(|e| (e.tags | e.morph) != 0 && (e.tags | e.morph) & !proper == 0)
+}
+
+/// Spelled unlike a German or Dutch word: 'y', 'q', 'x', a 'c' outside "ch"/"ck", accents
+/// German does not use, or a final vowel other than 'e' ("Imola", "Colbert", "Flynn").
+fn foreign_shaped(word: &str) -> bool {
+    let w: Vec<char> = word.to_lowercase().chars().collect();
+    let n = w.len();
+    let odd_letter = w.iter().enumerate().any(|(i, &c)| {
+        matches!(c, 'y' | 'q' | 'x')
+            || (c == 'c' && !matches!(w.get(i + 1), Some('h' | 'k')))
+            || (!c.is_ascii() && !matches!(c, 'ä' | 'ö' | 'ü' | 'ß'))
+    });
+    let odd_end = n >= 4 && matches!(w[n - 1], 'a' | 'i' | 'o' | 'u') && !w.ends_with(&['a', 'u']);
+    odd_letter || odd_end
+}
+
 /// Indices of the words of a Latin-script source sentence that are likely names: capitalised
-/// mid-sentence, not after an article, not shaped like a common noun.
-fn latin_source_names(ws: &[&str]) -> Vec<usize> {
+/// mid-sentence, not after an article, not shaped like a common noun. In a language that
+/// capitalises its nouns a group of such words also needs a sign of being a name: an acronym,
+/// a name English knows, or a spelling German and Dutch do not use.
+fn latin_source_names(ws: &[&str], capitalises_nouns: bool) -> Vec<usize> {
     let mut out = Vec::new();
     for (i, w) in ws.iter().enumerate() {
         if i == 0 || !is_capitalised(w) || w.chars().any(|c| c.is_ascii_digit()) {
@@ -388,7 +431,27 @@ fn latin_source_names(ws: &[&str]) -> Vec<usize> {
         }
         out.push(i);
     }
-    out
+    if !capitalises_nouns {
+        return out;
+    }
+    // Keep the groups of neighbours that show a sign of being a name.
+    let evidence = |i: usize| {
+        let w = ws[i];
+        is_acronym(w) || is_proper_english(w) || foreign_shaped(w)
+    };
+    let mut kept = Vec::new();
+    let mut k = 0;
+    while k < out.len() {
+        let mut e = k + 1;
+        while e < out.len() && out[e] == out[e - 1] + 1 {
+            e += 1;
+        }
+        if out[k..e].iter().any(|&i| evidence(i)) {
+            kept.extend_from_slice(&out[k..e]);
+        }
+        k = e;
+    }
+    kept
 }
 
 /// The target sentence is its source sentence left as it was.
@@ -413,6 +476,7 @@ impl SourceMismatch {
         target: &[SentenceView],
         p: &Pair,
         script: Script,
+        capitalises_nouns: bool,
         push: &mut impl FnMut(usize, &str, Diagnosis),
     ) {
         let src_words = words(&p.src);
@@ -433,8 +497,6 @@ impl SourceMismatch {
         for i in p.tgt.0..p.tgt.1 {
             tgt_folded.extend(target[i].words.iter().map(|w| fold(w)));
         }
-        let tgt_skeletons: Vec<String> =
-            tgt_folded.iter().map(|w| latin_skeleton(w)).collect();
         // Names in the translation that are not in the source.
         for i in p.tgt.0..p.tgt.1 {
             let view = &target[i];
@@ -455,11 +517,17 @@ impl SourceMismatch {
                         return true;
                     }
                     match script {
-                        Script::Latin => occurs_in(&f, &src_folded),
+                        Script::Latin => {
+                            occurs_in(&f, &src_folded)
+                                || src_folded.iter().any(|s| skeletons_alike(&f, s))
+                        }
                         Script::Devanagari => {
                             is_acronym(w)
                                 || occurs_in(&f, &src_latin)
                                 || names::skeleton_occurs(w, &src_skeletons)
+                                || names::exonyms(&f)
+                                    .iter()
+                                    .any(|x| !x.is_ascii() && p.src.contains(x))
                         }
                         // Nothing in the source marks a name: no evidence either way.
                         Script::Han | Script::Other => true,
@@ -487,7 +555,7 @@ impl SourceMismatch {
         }
         // Names of the source missing in the translation.
         let candidates: Vec<usize> = match script {
-            Script::Latin => latin_source_names(&src_words),
+            Script::Latin => latin_source_names(&src_words, capitalises_nouns),
             // Latin words in another script: acronyms and names left in Latin letters.
             _ => (0..src_words.len())
                 .filter(|&i| {
@@ -509,10 +577,14 @@ impl SourceMismatch {
             k = e;
             let found = group.iter().any(|&i| {
                 let f = &src_folded[i];
-                occurs_in(f, &tgt_folded) || {
-                    let sk = latin_skeleton(f);
-                    sk.chars().count() >= 3 && tgt_skeletons.iter().any(|t| *t == sk)
-                }
+                // "Südkorea" is "South Korea": the compass point is translated.
+                let bare = ["sud", "nord", "ost", "west", "zuid", "noord", "oost"]
+                    .iter()
+                    .find_map(|p| f.strip_prefix(p).filter(|r| r.chars().count() >= 4))
+                    .unwrap_or(f);
+                occurs_in(f, &tgt_folded)
+                    || occurs_in(bare, &tgt_folded)
+                    || tgt_folded.iter().any(|t| skeletons_alike(bare, t))
             });
             if found {
                 continue;

@@ -194,6 +194,9 @@ un|uno|vn|vereinte|verenigde
 eu|europaische|europese
 nato|navo
 gdp|bip|bbp
+india|भारत|हिंदुस्तान
+egypt|मिस्र
+greece|यूनान
 ";
 
 /// The folded forms that stand for the same name as `folded` (itself included).
@@ -232,17 +235,22 @@ pub fn latin_skeleton(word: &str) -> String {
         let c = w[i];
         let next = w.get(i + 1).copied().unwrap_or(' ');
         let soft = matches!(next, 'e' | 'i' | 'y');
-        if c == 't' && next == 'c' && w.get(i + 2) == Some(&'h') {
-            push('C');
+        let after = w.get(i + 2).copied().unwrap_or(' ');
+        if (c == 't' && next == 'c' && after == 'h') || (c == 's' && next == 'c' && after == 'h')
+        {
+            // "tch" as in "Fitch"; German "sch" is English "sh".
+            push(if c == 't' { 'C' } else { 'S' });
             i += 3;
             continue;
         }
         let two = match (c, next) {
+            // "chr" as in "Christmas" is a K.
+            ('c', 'h') if after == 'r' => Some('K'),
             ('c', 'h') | ('j', 'h') => Some('C'),
             ('s', 'h') => Some('S'),
             ('t', 'h') | ('d', 'h') => Some('T'),
             ('p', 'h') => Some('P'),
-            ('g', 'h') => Some('G'),
+            ('g', 'h') => Some('C'),
             ('c', 'k') | ('k', 'h') => Some('K'),
             ('b', 'h') => Some('B'),
             _ => None,
@@ -255,18 +263,17 @@ pub fn latin_skeleton(word: &str) -> String {
         match c {
             'c' if soft => push('S'),
             'c' | 'k' | 'q' => push('K'),
-            'g' if soft => push('C'),
-            'g' => push('G'),
-            'j' => push('C'),
+            // g, j and z share a class: Hindi writes them with ग, ज, ज़ and झ.
+            'g' | 'j' | 'z' => push('C'),
             'x' => {
                 push('K');
                 push('S');
             }
-            's' | 'z' => push('S'),
-            'v' | 'w' => push('W'),
+            's' => push('S'),
             't' | 'd' => push('T'),
             'p' | 'f' => push('P'),
             'b' => push('B'),
+            'm' if matches!(next, 'b' | 'p') => push('N'),
             'm' => push('M'),
             'n' => push('N'),
             'l' => push('L'),
@@ -291,10 +298,8 @@ pub fn devanagari_skeleton(word: &str) -> String {
         let nukta = chars.get(i + 1) == Some(&'\u{093C}');
         let k = match c {
             'क' | 'ख' => Some('K'),
-            'ग' | 'घ' => Some('G'),
             'ङ' | 'ञ' | 'ण' | 'न' | 'ऩ' | 'ं' | 'ँ' => Some('N'),
-            'ज' if nukta => Some('S'),
-            'च' | 'छ' | 'ज' | 'झ' => Some('C'),
+            'च' | 'छ' | 'ज' | 'झ' | 'ग' | 'घ' => Some('C'),
             'ड' | 'ढ' if nukta => Some('R'),
             'ट' | 'ठ' | 'ड' | 'ढ' | 'त' | 'थ' | 'द' | 'ध' => Some('T'),
             'फ' | 'प' => Some('P'),
@@ -302,7 +307,6 @@ pub fn devanagari_skeleton(word: &str) -> String {
             'म' => Some('M'),
             'र' | 'ऱ' => Some('R'),
             'ल' | 'ळ' | 'ऴ' => Some('L'),
-            'व' => Some('W'),
             'श' | 'ष' | 'स' => Some('S'),
             _ => None,
         };
@@ -322,7 +326,7 @@ pub fn skeleton_occurs(name: &str, words: &[String]) -> bool {
         return true;
     }
     let close = |a: &str, b: &str| {
-        a == b || (a.chars().count() >= 4 && b.chars().count() >= 4 && jaro_winkler(a, b) >= 0.9)
+        b.contains(a) || (a.chars().count() >= 4 && b.chars().count() >= 4 && jaro_winkler(a, b) >= 0.9)
     };
     for i in 0..words.len() {
         let mut joined = String::new();
@@ -341,6 +345,18 @@ pub fn skeleton_occurs(name: &str, words: &[String]) -> bool {
         }
     }
     false
+}
+
+/// Whether two Latin-script words sound alike by their skeletons ("California" and
+/// "Kalifornien", "Napoli" and "Neapel", "Swede" and "Schwedin").
+pub fn skeletons_alike(a: &str, b: &str) -> bool {
+    let (x, y) = (latin_skeleton(a), latin_skeleton(b));
+    let shorter = x.chars().count().min(y.chars().count());
+    if shorter < 3 {
+        return false;
+    }
+    let common = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
+    x == y || common >= shorter || (shorter >= 4 && jaro_winkler(&x, &y) >= 0.88)
 }
 
 #[cfg(test)]
@@ -377,6 +393,10 @@ mod tests {
         assert_eq!(latin_skeleton("Sachin"), devanagari_skeleton("सचिन"));
         assert_eq!(latin_skeleton("Tendulkar"), devanagari_skeleton("तेंदुलकर"));
         assert_eq!(latin_skeleton("Germany"), devanagari_skeleton("जर्मनी"));
+        assert_eq!(latin_skeleton("Brazil"), devanagari_skeleton("ब्राजील"));
+        assert!(skeletons_alike("California", "Kalifornien"));
+        assert!(skeletons_alike("Swede", "Schwedin"));
+        assert!(!skeletons_alike("Shaoshan", "Nantes"));
         let src: Vec<String> = "तीसरे नंबर पर कोहली ने क्वाज़ुलु नताल"
             .split_whitespace()
             .map(devanagari_skeleton)

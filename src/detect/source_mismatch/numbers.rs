@@ -473,6 +473,31 @@ fn digits(text: &str, chars: &[(usize, char)], k: usize, out: &mut Vec<Number>) 
         }
         break;
     }
+    // Chinese times: 15时50分, 9点半.
+    if time.is_none()
+        && let Some(&(_, marker)) = chars.get(e)
+        && matches!(marker, '时' | '点' | '時' | '點')
+        && let Ok(h) = s.parse::<u32>()
+        && h <= 24
+    {
+        let rest: String = chars[e + 1..]
+            .iter()
+            .take_while(|&&(_, c)| digit_value(c).is_some())
+            .map(|&(_, c)| char::from_digit(digit_value(c).unwrap_or(0), 10).unwrap_or('0'))
+            .collect();
+        let n = rest.chars().count();
+        if n > 0
+            && chars.get(e + 1 + n).is_some_and(|&(_, c)| c == '分')
+            && let Ok(m) = rest.parse::<u32>()
+            && m < 60
+        {
+            time = Some((h, m));
+            e += 2 + n;
+        } else if chars.get(e + 1).is_some_and(|&(_, c)| c == '半') {
+            time = Some((h, 30));
+            e += 2;
+        }
+    }
     let end = end_of(e);
     let mut values = match time {
         Some((h, m)) => {
@@ -542,13 +567,17 @@ fn digits(text: &str, chars: &[(usize, char)], k: usize, out: &mut Vec<Number>) 
             values.push(v % 100.0);
         }
     }
+    // Digits glued to letters belong to a name: "COVID-19", "G20", "F-16".
+    let before: Vec<char> = text[..start].chars().rev().take(2).collect();
+    let in_name = before.first().is_some_and(|c| c.is_alphabetic() && !crate::align::is_cjk(*c))
+        || (before.first() == Some(&'-') && before.get(1).is_some_and(|c| c.is_alphabetic()));
     if !values.is_empty() {
         out.push(Number {
             start,
             end,
             values,
             digits: true,
-            strong: true,
+            strong: !in_name,
         });
     }
     // Skip letters glued to the number ("21st", "1990s", "G20" is read from its digits).
@@ -604,6 +633,9 @@ mod tests {
         assert!(agree("1.7万余座", "17,000 tunnels"));
         assert!(agree("7月", "July"));
         assert!(agree("24时", "24:00"));
+        assert!(agree("7月24日15时50分", "15:50"));
+        assert!(agree("上午9点半", "9:30"));
+        assert!(!extract("COVID-19")[0].strong);
         assert!(agree("um 15 Uhr", "at 3 p.m."));
         assert!(agree("9.30 Uhr", "9:30"));
         assert!(agree("in den 90er Jahren", "in the 1990s"));
