@@ -28,7 +28,7 @@ use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView, SourceDiagnosi
 use crate::finding::{Category, Severity};
 use crate::tag::{Tag, Tagger, features::word_key};
 use names::{
-    Script, devanagari_skeleton, fold, occurs_in, script_of, skeletons_alike,
+    Script, devanagari_skeleton, fold, occurs_in, script_of,
 };
 use numbers::Number;
 
@@ -182,7 +182,7 @@ impl Detector for SourceMismatch {
                 .collect();
             let extra: Vec<&(usize, Number)> = tgt_numbers[k]
                 .iter()
-                .filter(|(_, n)| n.digits)
+                .filter(|(_, n)| n.digits && n.strong)
                 .filter(|(_, n)| !near(k).any(|j| src_numbers[j].iter().any(|m| m.agrees(n))))
                 .collect();
             let src_text = |n: &Number| p.src[n.start..n.end].to_string();
@@ -309,7 +309,7 @@ const NOUN_ENDINGS: &[&str] = &[
     "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion",
     "tionen", "sion", "sionen", "ität", "itäten", "ismus", "nis", "nisse", "tum", "chen",
     "lein", "ling", "linge", "ment", "mente", "anz", "enz", "ie", "ien", "ei", "eien", "ik",
-    "heid", "ing", "ingen", "schap", "tie", "ties", "isme", "teit", "ur", "uren", "er",
+    "heid", "ing", "ingen", "schap", "tie", "ties", "isme", "teit", "ur", "uren",
 ];
 
 fn is_common_english(word: &str) -> bool {
@@ -389,7 +389,10 @@ fn foreign_shaped(word: &str) -> bool {
             || (c == 'c' && !matches!(w.get(i + 1), Some('h' | 'k')))
             || (!c.is_ascii() && !matches!(c, 'ä' | 'ö' | 'ü' | 'ß'))
     });
-    let odd_end = n >= 4 && matches!(w[n - 1], 'a' | 'i' | 'o' | 'u') && !w.ends_with(&['a', 'u']);
+    let odd_end = n >= 4
+        && matches!(w[n - 1], 'a' | 'i' | 'o' | 'u')
+        && !w.ends_with(&['a', 'u'])
+        && !w.ends_with(&['e', 'i']);
     odd_letter || odd_end
 }
 
@@ -397,10 +400,42 @@ fn foreign_shaped(word: &str) -> bool {
 /// mid-sentence, not after an article, not shaped like a common noun. In a language that
 /// capitalises its nouns a group of such words also needs a sign of being a name: an acronym,
 /// a name English knows, or a spelling German and Dutch do not use.
-fn latin_source_names(ws: &[&str], capitalises_nouns: bool) -> Vec<usize> {
-    let mut out = Vec::new();
+fn latin_source_names(src: &str, ws: &[&str], capitalises_nouns: bool) -> Vec<usize> {
+    // Words joined by hyphens ("WM-Punkte", "US-Dollar", "ESPN-Angaben") are compounds,
+    // translated as a whole.
+    let mut in_compound = vec![false; ws.len()];
+    let mut at = 0;
     for (i, w) in ws.iter().enumerate() {
-        if i == 0 || !is_capitalised(w) || w.chars().any(|c| c.is_ascii_digit()) {
+        if let Some(p) = src[at..].find(w) {
+            let (a, b) = (at + p, at + p + w.len());
+            in_compound[i] = src[..a].ends_with('-') || src[b..].starts_with('-');
+            at = b;
+        }
+    }
+    let mut out = Vec::new();
+    // Signs of a name: an acronym, a name English knows (also as "Londoner", "Merkels"),
+    // a name with an exonym, or a spelling German and Dutch do not use.
+    let evidence = |w: &str| {
+        let f = fold(w);
+        let variants = [
+            Some(f.as_str()),
+            f.strip_suffix('s'),
+            f.strip_suffix("er"),
+            f.strip_suffix("ern"),
+            f.strip_suffix("ers"),
+        ];
+        is_acronym(w)
+            || foreign_shaped(w)
+            || variants.iter().flatten().any(|v| {
+                v.chars().count() >= 4 && (is_proper_english(v) || !names::exonyms(v).is_empty())
+            })
+    };
+    for (i, w) in ws.iter().enumerate() {
+        if !is_capitalised(w) || w.chars().any(|c| c.is_ascii_digit()) || in_compound[i] {
+            continue;
+        }
+        // A sentence's first word is capitalised anyway: only a clear name counts there.
+        if i == 0 && (is_acronym(w) || is_common_english(w) || !evidence(w)) {
             continue;
         }
         let lower = w.to_lowercase();
@@ -408,6 +443,10 @@ fn latin_source_names(ws: &[&str], capitalises_nouns: bool) -> Vec<usize> {
             continue;
         }
         if is_acronym(w) {
+            out.push(i);
+            continue;
+        }
+        if i == 0 {
             out.push(i);
             continue;
         }
@@ -435,10 +474,6 @@ fn latin_source_names(ws: &[&str], capitalises_nouns: bool) -> Vec<usize> {
         return out;
     }
     // Keep the groups of neighbours that show a sign of being a name.
-    let evidence = |i: usize| {
-        let w = ws[i];
-        is_acronym(w) || is_proper_english(w) || foreign_shaped(w)
-    };
     let mut kept = Vec::new();
     let mut k = 0;
     while k < out.len() {
@@ -446,7 +481,7 @@ fn latin_source_names(ws: &[&str], capitalises_nouns: bool) -> Vec<usize> {
         while e < out.len() && out[e] == out[e - 1] + 1 {
             e += 1;
         }
-        if out[k..e].iter().any(|&i| evidence(i)) {
+        if out[k..e].iter().any(|&i| evidence(ws[i])) {
             kept.extend_from_slice(&out[k..e]);
         }
         k = e;
@@ -519,7 +554,7 @@ impl SourceMismatch {
                     match script {
                         Script::Latin => {
                             occurs_in(&f, &src_folded)
-                                || src_folded.iter().any(|s| skeletons_alike(&f, s))
+                                || src_folded.iter().any(|s| names::names_alike(&f, s))
                         }
                         Script::Devanagari => {
                             is_acronym(w)
@@ -555,7 +590,7 @@ impl SourceMismatch {
         }
         // Names of the source missing in the translation.
         let candidates: Vec<usize> = match script {
-            Script::Latin => latin_source_names(&src_words, capitalises_nouns),
+            Script::Latin => latin_source_names(&p.src, &src_words, capitalises_nouns),
             // Latin words in another script: acronyms and names left in Latin letters.
             _ => (0..src_words.len())
                 .filter(|&i| {
@@ -584,7 +619,7 @@ impl SourceMismatch {
                     .unwrap_or(f);
                 occurs_in(f, &tgt_folded)
                     || occurs_in(bare, &tgt_folded)
-                    || tgt_folded.iter().any(|t| skeletons_alike(bare, t))
+                    || tgt_folded.iter().any(|t| names::names_alike(bare, t))
             });
             if found {
                 continue;

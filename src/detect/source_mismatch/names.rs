@@ -118,6 +118,7 @@ polish|polnisch|polnische|pools|poolse
 czech|tschechien|tschechisch|tsjechie|tsjechisch
 hungary|ungarn|hongarije
 sweden|schweden|zweden
+swede|schwede|schwedin|schweden|zweed
 denmark|danemark|denemarken
 norway|norwegen|noorwegen
 finland|finnland
@@ -273,9 +274,8 @@ pub fn latin_skeleton(word: &str) -> String {
             't' | 'd' => push('T'),
             'p' | 'f' => push('P'),
             'b' => push('B'),
-            'm' if matches!(next, 'b' | 'p') => push('N'),
-            'm' => push('M'),
-            'n' => push('N'),
+            // Nasals share a class: Hindi writes them with न, म or the anusvara.
+            'm' | 'n' => push('N'),
             'l' => push('L'),
             'r' => push('R'),
             _ => {}
@@ -304,7 +304,7 @@ pub fn devanagari_skeleton(word: &str) -> String {
             'ट' | 'ठ' | 'ड' | 'ढ' | 'त' | 'थ' | 'द' | 'ध' => Some('T'),
             'फ' | 'प' => Some('P'),
             'ब' | 'भ' => Some('B'),
-            'म' => Some('M'),
+            'म' => Some('N'),
             'र' | 'ऱ' => Some('R'),
             'ल' | 'ळ' | 'ऴ' => Some('L'),
             'श' | 'ष' | 'स' => Some('S'),
@@ -326,7 +326,9 @@ pub fn skeleton_occurs(name: &str, words: &[String]) -> bool {
         return true;
     }
     let close = |a: &str, b: &str| {
-        b.contains(a) || (a.chars().count() >= 4 && b.chars().count() >= 4 && jaro_winkler(a, b) >= 0.9)
+        b.contains(a)
+            || (b.chars().count() >= 3 && a.starts_with(b))
+            || (a.chars().count() >= 4 && b.chars().count() >= 4 && jaro_winkler(a, b) >= 0.9)
     };
     for i in 0..words.len() {
         let mut joined = String::new();
@@ -357,6 +359,19 @@ pub fn skeletons_alike(a: &str, b: &str) -> bool {
     }
     let common = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
     x == y || common >= shorter || (shorter >= 4 && jaro_winkler(&x, &y) >= 0.88)
+}
+
+/// [`skeletons_alike`], or a two-consonant skeleton that starts the other's in two long words
+/// ("Muhammad", "Mohammeds").
+pub fn names_alike(a: &str, b: &str) -> bool {
+    if skeletons_alike(a, b) {
+        return true;
+    }
+    if a.chars().count() < 6 || b.chars().count() < 6 {
+        return false;
+    }
+    let (x, y) = (latin_skeleton(a), latin_skeleton(b));
+    x.chars().count() >= 2 && y.chars().count() >= 2 && (x.starts_with(&y) || y.starts_with(&x))
 }
 
 #[cfg(test)]
