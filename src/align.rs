@@ -116,8 +116,20 @@ pub fn align_lengths(src: &[f64], tgt: &[f64], band: usize) -> Vec<Bead> {
         }));
         return out;
     }
+    // A first estimate of the article's ratio: of the medians when both sides have a few
+    // items (a left-out sentence barely moves it), of the totals otherwise.
+    let median = |v: &[f64]| {
+        let mut v = v.to_vec();
+        v.sort_by(f64::total_cmp);
+        let k = v.len();
+        if k % 2 == 1 { v[k / 2] } else { (v[k / 2 - 1] + v[k / 2]) / 2.0 }
+    };
     let ratio = {
-        let (s, t): (f64, f64) = (src.iter().sum(), tgt.iter().sum());
+        let (s, t): (f64, f64) = if n >= 3 && m >= 3 {
+            (median(src), median(tgt))
+        } else {
+            (src.iter().sum(), tgt.iter().sum())
+        };
         if s > 0.0 && t > 0.0 { t / s } else { 1.0 }
     };
     let first = align_with_ratio(src, tgt, band, ratio);
