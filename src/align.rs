@@ -74,7 +74,8 @@ fn normal_cdf(z: f64) -> f64 {
     let t = 1.0 / (1.0 + 0.327_591_1 * x);
     let poly = t
         * (0.254_829_592
-            + t * (-0.284_496_736 + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
+            + t * (-0.284_496_736
+                + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
     let erf = 1.0 - poly * (-x * x).exp();
     if z >= 0.0 {
         0.5 * (1.0 + erf)
@@ -122,7 +123,11 @@ pub fn align_lengths(src: &[f64], tgt: &[f64], band: usize) -> Vec<Bead> {
         let mut v = v.to_vec();
         v.sort_by(f64::total_cmp);
         let k = v.len();
-        if k % 2 == 1 { v[k / 2] } else { (v[k / 2 - 1] + v[k / 2]) / 2.0 }
+        if k % 2 == 1 {
+            v[k / 2]
+        } else {
+            (v[k / 2 - 1] + v[k / 2]) / 2.0
+        }
     };
     let ratio = {
         let (s, t): (f64, f64) = if n >= 3 && m >= 3 {
@@ -358,7 +363,10 @@ mod tests {
     #[test]
     fn empty_sides() {
         assert_eq!(shapes(&align_lengths(&[10.0], &[], 5)), vec![(1, 0)]);
-        assert_eq!(shapes(&align_lengths(&[], &[3.0, 4.0], 5)), vec![(0, 1), (0, 1)]);
+        assert_eq!(
+            shapes(&align_lengths(&[], &[3.0, 4.0], 5)),
+            vec![(0, 1), (0, 1)]
+        );
     }
 
     #[test]
@@ -378,8 +386,16 @@ mod tests {
 
     #[test]
     fn paragraphs_first() {
-        let src = [("Erster Satz hier.", 0), ("Zweiter Satz.", 0), ("Dritter Absatz.", 1)];
-        let tgt = [("First sentence here.", 0), ("Second one.", 0), ("Third paragraph.", 1)];
+        let src = [
+            ("Erster Satz hier.", 0),
+            ("Zweiter Satz.", 0),
+            ("Dritter Absatz.", 1),
+        ];
+        let tgt = [
+            ("First sentence here.", 0),
+            ("Second one.", 0),
+            ("Third paragraph.", 1),
+        ];
         let b = align_segments(&src, &tgt);
         assert_eq!(shapes(&b), vec![(1, 1), (1, 1), (1, 1)]);
         assert_eq!(b[2].src, (2, 3));

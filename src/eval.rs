@@ -80,7 +80,8 @@ impl Evaluation {
                 e.0 += 1;
                 e.1 += findings
                     .iter()
-                    .any(|f| f.category == Category::SourceMismatch) as usize;
+                    .any(|f| f.category == Category::SourceMismatch)
+                    as usize;
             }
             let cats: BTreeSet<Category> = findings.iter().map(|f| f.category).collect();
             let rules: BTreeSet<&str> = findings.iter().map(|f| f.rule.as_str()).collect();
@@ -185,15 +186,7 @@ impl Evaluation {
                 "\nsource-mismatch by group and source language   lines   flagged"
             );
             for ((g, l), (n, f)) in &self.by_lang {
-                let _ = writeln!(
-                    s,
-                    "  {:<22}{:<22}{:>7}{:>10} ({})",
-                    g,
-                    l,
-                    n,
-                    f,
-                    pct(*f, *n)
-                );
+                let _ = writeln!(s, "  {:<22}{:<22}{:>7}{:>10} ({})", g, l, n, f, pct(*f, *n));
             }
         }
         s

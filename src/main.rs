@@ -260,17 +260,23 @@ fn main() -> ExitCode {
                 Ok(l) => l,
                 Err(e) => return fail(e),
             };
-            let source_text = match source.as_deref().map(|p| read_text(&Origin::File(p.into()))) {
+            let source_text = match source
+                .as_deref()
+                .map(|p| read_text(&Origin::File(p.into())))
+            {
                 None => None,
                 Some(Ok(d)) => Some(d.text),
                 Some(Err(e)) => return fail(format!("--source: {e}")),
             };
-            let reports =
-                match check_paths_with_source(&paths, input_format, &linter, source_text.as_deref())
-                {
-                    Ok(r) => r,
-                    Err(e) => return fail(e),
-                };
+            let reports = match check_paths_with_source(
+                &paths,
+                input_format,
+                &linter,
+                source_text.as_deref(),
+            ) {
+                Ok(r) => r,
+                Err(e) => return fail(e),
+            };
             for r in &reports {
                 if let Err(e) = &r.outcome {
                     eprintln!("mtlint: {e}");

@@ -46,7 +46,16 @@ fn check_with_source_names_both_sides() {
     let src = file(&dir, "article.de.txt", SOURCE);
     let tgt = file(&dir, "article.en.txt", TARGET);
     let out = mtlint()
-        .args(["check", "--format", "json", "--fail-on", "never", "--source", &src, &tgt])
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "--source",
+            &src,
+            &tgt,
+        ])
         .assert()
         .code(0)
         .get_output()
@@ -63,13 +72,31 @@ fn check_with_source_names_both_sides() {
         .iter()
         .find(|f| f["text"] == "500")
         .unwrap_or_else(|| panic!("{messages:?}"));
-    assert!(number["message"].as_str().unwrap().contains("'400' in the source"));
-    assert!(number["source"].as_str().unwrap().starts_with("Der Bub ist eines"));
-    assert!(number["sentence"].as_str().unwrap().starts_with("The boy is one"));
+    assert!(
+        number["message"]
+            .as_str()
+            .unwrap()
+            .contains("'400' in the source")
+    );
+    assert!(
+        number["source"]
+            .as_str()
+            .unwrap()
+            .starts_with("Der Bub ist eines")
+    );
+    assert!(
+        number["sentence"]
+            .as_str()
+            .unwrap()
+            .starts_with("The boy is one")
+    );
     let start = number["start"].as_u64().unwrap() as usize;
     assert_eq!(&TARGET[start..start + 3], "500");
     // The replaced name.
-    assert!(findings.iter().any(|f| f["text"] == "Renamo"), "{messages:?}");
+    assert!(
+        findings.iter().any(|f| f["text"] == "Renamo"),
+        "{messages:?}"
+    );
     // The sentence left out of the translation.
     assert!(
         messages
@@ -111,7 +138,10 @@ fn one_source_for_several_inputs_is_an_error() {
         .stderr
         .clone();
     let stderr = String::from_utf8_lossy(&out);
-    assert!(stderr.contains("--source needs exactly one input"), "{stderr}");
+    assert!(
+        stderr.contains("--source needs exactly one input"),
+        "{stderr}"
+    );
     let missing = dir.path().join("nope.txt").to_string_lossy().into_owned();
     let out = mtlint()
         .args(["check", "--source", &missing, &a])
@@ -121,7 +151,10 @@ fn one_source_for_several_inputs_is_an_error() {
         .stderr
         .clone();
     let stderr = String::from_utf8_lossy(&out);
-    assert!(stderr.contains("--source") && stderr.contains("nope.txt"), "{stderr}");
+    assert!(
+        stderr.contains("--source") && stderr.contains("nope.txt"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -133,7 +166,15 @@ fn jsonl_records_carry_their_source() {
         "{\"id\": 4, \"text\": \"The man works for the diocese of Shaoshan.\", \"source\": \"De man werkt voor het bisdom Nantes.\"}\n",
     );
     let out = mtlint()
-        .args(["check", "--input-format", "jsonl", "--format", "jsonl", "--fail-on", "never"])
+        .args([
+            "check",
+            "--input-format",
+            "jsonl",
+            "--format",
+            "jsonl",
+            "--fail-on",
+            "never",
+        ])
         .write_stdin(input)
         .assert()
         .code(0)

@@ -27,9 +27,7 @@ pub mod numbers;
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView, SourceDiagnosis, SourceView};
 use crate::finding::{Category, Severity};
 use crate::tag::{Tag, Tagger, features::word_key};
-use names::{
-    Script, devanagari_skeleton, fold, occurs_in, script_of,
-};
+use names::{Script, devanagari_skeleton, fold, occurs_in, script_of};
 use numbers::Number;
 
 pub struct SourceMismatch;
@@ -176,9 +174,7 @@ impl Detector for SourceMismatch {
             let missing: Vec<&Number> = src_numbers[k]
                 .iter()
                 .filter(|n| n.strong)
-                .filter(|n| {
-                    !near(k).any(|j| tgt_numbers[j].iter().any(|(_, m)| m.agrees(n)))
-                })
+                .filter(|n| !near(k).any(|j| tgt_numbers[j].iter().any(|(_, m)| m.agrees(n))))
                 .collect();
             let extra: Vec<&(usize, Number)> = tgt_numbers[k]
                 .iter()
@@ -247,9 +243,9 @@ impl Detector for SourceMismatch {
             self.check_names(target, p, script, capitalises_nouns, &mut push);
             // Untranslated.
             if script == Script::Latin {
-                for i in p.tgt.0..p.tgt.1 {
+                for (i, view) in target.iter().enumerate().take(p.tgt.1).skip(p.tgt.0) {
                     let (s, e) = sentence_span(i);
-                    if looks_untranslated(&target[i].text[s..e], &p.src) {
+                    if looks_untranslated(&view.text[s..e], &p.src) {
                         push(
                             i,
                             &p.src_original,
@@ -275,10 +271,43 @@ impl Detector for SourceMismatch {
 
 /// Titles and words that are capitalised without being names.
 const NOT_NAMES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "ltd", "co", "corp", "mt", "i",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "ok", "tv", "am", "pm",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "st",
+    "jr",
+    "sr",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "mt",
+    "i",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "ok",
+    "tv",
+    "am",
+    "pm",
 ];
 
 /// German and Dutch words after which a capitalised word is a common noun.
@@ -287,29 +316,60 @@ const DETERMINERS: &[&str] = &[
     "kein", "keine", "keinen", "keinem", "keiner", "mein", "meine", "meinen", "meinem", "sein",
     "seine", "seinen", "seinem", "seiner", "seines", "ihr", "ihre", "ihren", "ihrem", "ihrer",
     "ihres", "unser", "unsere", "unseren", "unserem", "dieser", "diese", "dieses", "diesem",
-    "diesen", "jeder", "jede", "jedes", "jedem", "jeden", "welche", "welcher", "welches",
-    "alle", "allen", "aller", "beide", "beiden", "viele", "vielen", "einige", "einigen",
-    "mehrere", "mehreren", "manche", "am", "im", "zum", "zur", "vom", "beim", "ins", "ans",
-    "aufs", "de", "het", "een", "deze", "dit", "dat", "geen", "mijn", "zijn", "haar", "hun",
-    "onze", "ons", "uw", "elk", "elke", "ieder", "iedere", "veel", "vele", "enkele",
-    "sommige", "andere", "anderen", "neue", "neuen", "ersten", "letzten", "rund", "etwa",
-    "ca", "pro", "je",
+    "diesen", "jeder", "jede", "jedes", "jedem", "jeden", "welche", "welcher", "welches", "alle",
+    "allen", "aller", "beide", "beiden", "viele", "vielen", "einige", "einigen", "mehrere",
+    "mehreren", "manche", "am", "im", "zum", "zur", "vom", "beim", "ins", "ans", "aufs", "de",
+    "het", "een", "deze", "dit", "dat", "geen", "mijn", "zijn", "haar", "hun", "onze", "ons", "uw",
+    "elk", "elke", "ieder", "iedere", "veel", "vele", "enkele", "sommige", "andere", "anderen",
+    "neue", "neuen", "ersten", "letzten", "rund", "etwa", "ca", "pro", "je",
 ];
 
 /// Capitalised German and Dutch words that are not names.
 const SOURCE_STOP: &[&str] = &[
-    "sie", "ihnen", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres", "u", "uw", "herr",
-    "frau", "dr", "prof", "st", "nr", "bzw", "ca", "mio", "mrd", "euro", "dollar",
-    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
-    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+    "sie",
+    "ihnen",
+    "ihr",
+    "ihre",
+    "ihren",
+    "ihrem",
+    "ihrer",
+    "ihres",
+    "u",
+    "uw",
+    "herr",
+    "frau",
+    "dr",
+    "prof",
+    "st",
+    "nr",
+    "bzw",
+    "ca",
+    "mio",
+    "mrd",
+    "euro",
+    "dollar",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
 ];
 
 /// Endings of German and Dutch common nouns.
 const NOUN_ENDINGS: &[&str] = &[
-    "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion",
-    "tionen", "sion", "sionen", "ität", "itäten", "ismus", "nis", "nisse", "tum", "chen",
-    "lein", "ling", "linge", "ment", "mente", "anz", "enz", "ie", "ien", "ei", "eien", "ik",
-    "heid", "ing", "ingen", "schap", "tie", "ties", "isme", "teit", "ur", "uren",
+    "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen",
+    "sion", "sionen", "ität", "itäten", "ismus", "nis", "nisse", "tum", "chen", "lein", "ling",
+    "linge", "ment", "mente", "anz", "enz", "ie", "ien", "ei", "eien", "ik", "heid", "ing",
+    "ingen", "schap", "tie", "ties", "isme", "teit", "ur", "uren",
 ];
 
 fn is_common_english(word: &str) -> bool {
@@ -529,12 +589,11 @@ impl SourceMismatch {
             Vec::new()
         };
         let mut tgt_folded: Vec<String> = Vec::new();
-        for i in p.tgt.0..p.tgt.1 {
-            tgt_folded.extend(target[i].words.iter().map(|w| fold(w)));
+        for view in &target[p.tgt.0..p.tgt.1] {
+            tgt_folded.extend(view.words.iter().map(|w| fold(w)));
         }
         // Names in the translation that are not in the source.
-        for i in p.tgt.0..p.tgt.1 {
-            let view = &target[i];
+        for (i, view) in target.iter().enumerate().take(p.tgt.1).skip(p.tgt.0) {
             let mut t = 0;
             while t < view.len() {
                 if !is_target_name(view, t) {

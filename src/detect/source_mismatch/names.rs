@@ -215,9 +215,9 @@ pub fn occurs_in(name: &str, words: &[String]) -> bool {
     let forms = exonyms(name);
     let forms: Vec<&str> = if forms.is_empty() { vec![name] } else { forms };
     words.iter().any(|w| {
-        forms.iter().any(|f| {
-            similar(f, w) || (f.chars().count() >= 5 && w.contains(f))
-        })
+        forms
+            .iter()
+            .any(|f| similar(f, w) || (f.chars().count() >= 5 && w.contains(f)))
     })
 }
 
@@ -237,8 +237,7 @@ pub fn latin_skeleton(word: &str) -> String {
         let next = w.get(i + 1).copied().unwrap_or(' ');
         let soft = matches!(next, 'e' | 'i' | 'y');
         let after = w.get(i + 2).copied().unwrap_or(' ');
-        if (c == 't' && next == 'c' && after == 'h') || (c == 's' && next == 'c' && after == 'h')
-        {
+        if matches!(c, 't' | 's') && next == 'c' && after == 'h' {
             // "tch" as in "Fitch"; German "sch" is English "sh".
             push(if c == 't' { 'C' } else { 'S' });
             i += 3;
