@@ -99,8 +99,8 @@ fn match_cost(s: f64, t: f64, ratio: f64) -> f64 {
 }
 
 /// Aligns two sequences of lengths. Every item of both sides is in exactly one bead; beads come
-/// in order. Cells further than `band` from the diagonal are not visited (the band widens
-/// to cover the difference in item counts), so the work is linear in the number of items.
+/// in order. Cells further than `band` from the line from (0, 0) to (n, m) are not visited,
+/// so the work is linear in the number of items.
 pub fn align_lengths(src: &[f64], tgt: &[f64], band: usize) -> Vec<Bead> {
     let (n, m) = (src.len(), tgt.len());
     if n == 0 || m == 0 {
@@ -118,7 +118,7 @@ pub fn align_lengths(src: &[f64], tgt: &[f64], band: usize) -> Vec<Bead> {
         return out;
     }
     // A first estimate of the article's ratio: of the medians when both sides have a few
-    // items (a left-out sentence barely moves it), of the totals otherwise.
+    // items in similar numbers (a left-out sentence barely moves it), of the totals otherwise.
     let median = |v: &[f64]| {
         let mut v = v.to_vec();
         v.sort_by(f64::total_cmp);
@@ -130,7 +130,8 @@ pub fn align_lengths(src: &[f64], tgt: &[f64], band: usize) -> Vec<Bead> {
         }
     };
     let ratio = {
-        let (s, t): (f64, f64) = if n >= 3 && m >= 3 {
+        let similar_counts = 4 * n.max(m) <= 5 * n.min(m);
+        let (s, t): (f64, f64) = if n >= 3 && m >= 3 && similar_counts {
             (median(src), median(tgt))
         } else {
             (src.iter().sum(), tgt.iter().sum())
@@ -158,7 +159,9 @@ pub fn align_lengths(src: &[f64], tgt: &[f64], band: usize) -> Vec<Bead> {
 
 fn align_with_ratio(src: &[f64], tgt: &[f64], band: usize, ratio: f64) -> Vec<Bead> {
     let (n, m) = (src.len(), tgt.len());
-    let band = band.max(n.abs_diff(m) + 2);
+    // The band follows the line from (0, 0) to (n, m), so it needs no widening when the
+    // sides differ in length; it stays `band` wide and the work linear.
+    let band = band.max(3);
     let width = 2 * band + 1;
     // The diagonal's column for row i, and the window of columns around it.
     let centre = |i: usize| (i * m + n / 2) / n;
@@ -376,6 +379,16 @@ mod tests {
         let b = align_lengths(&src, &tgt, 10);
         assert_eq!(b.len(), 3000);
         assert!(b.iter().all(|b| b.src_len() == 1 && b.tgt_len() == 1));
+    }
+
+    #[test]
+    fn very_different_counts_stay_linear() {
+        // 5000 source sentences against 2500 joined pairs: every bead is 2-1.
+        let src = vec![30.0; 5000];
+        let tgt = vec![60.0; 2500];
+        let b = align_lengths(&src, &tgt, 10);
+        assert_eq!(b.len(), 2500);
+        assert!(b.iter().all(|b| b.src_len() == 2 && b.tgt_len() == 1));
     }
 
     #[test]

@@ -56,7 +56,7 @@ static META: RuleMeta = RuleMeta {
             fix: None,
         },
         Example::Bad {
-            text: "Der Mann arbeitet als Freiwilliger für die Diözese Nantes. => The man works \
+            text: "De man werkt als vrijwilliger voor het bisdom Nantes. => The man works \
                    as a volunteer for the diocese.",
             fix: None,
         },
