@@ -50,6 +50,11 @@ static META: RuleMeta = RuleMeta {
             fix: None,
         },
         Example::Bad {
+            text: "Die Person habe sich vor drei Jahren nach Südkorea abgesetzt. => The person \
+                   fled to South Korea four years ago.",
+            fix: None,
+        },
+        Example::Bad {
             text: "Das sind gut 21 Prozent mehr, teilte der Netzbetreiber Tennet in Bayreuth \
                    mit. => This is a good 21 percent more, said the network operator Renamo in \
                    Bayreuth.",
@@ -81,6 +86,10 @@ static META: RuleMeta = RuleMeta {
         Example::Good(
             "Der Sprecher von Sarradj sagte, die Bundesregierung sei in Deutschland. => \
              Sarraj's spokesman said the federal government was in Germany.",
+        ),
+        Example::Good(
+            "Die Person habe sich vor drei Jahren nach Südkorea abgesetzt. => The person fled \
+             to South Korea three years ago.",
         ),
         Example::Good(
             "截至7月25日24时，乌鲁木齐市现有确诊病例135例。 => As of 24:00 on July 25, there \
@@ -181,6 +190,29 @@ impl Detector for SourceMismatch {
                 .filter(|(_, n)| n.digits && n.strong)
                 .filter(|(_, n)| !near(k).any(|j| src_numbers[j].iter().any(|m| m.agrees(n))))
                 .collect();
+            // Small numbers written as words ("nine days" for "三天", "four weeks" for "drei
+            // Wochen") are reported only as a pair: a number word of the translation that the
+            // source lacks, while a small number of the source is missing from the translation.
+            let small = |n: &Number| n.values.iter().any(|v| (2.0..=12.0).contains(v));
+            let extra_words: Vec<&(usize, Number)> = tgt_numbers[k]
+                .iter()
+                .filter(|(_, n)| n.word && !n.strong && small(n))
+                .filter(|(_, n)| !near(k).any(|j| src_numbers[j].iter().any(|m| m.agrees(n))))
+                .collect();
+            let missing_small: Vec<&Number> = src_numbers[k]
+                .iter()
+                .filter(|n| small(n) && !n.strong)
+                .filter(|n| !near(k).any(|j| tgt_numbers[j].iter().any(|(_, m)| m.agrees(n))))
+                .collect();
+            let (missing, extra) = if missing.is_empty()
+                && extra.is_empty()
+                && missing_small.len() == 1
+                && extra_words.len() == 1
+            {
+                (missing_small, extra_words)
+            } else {
+                (missing, extra)
+            };
             let src_text = |n: &Number| p.src[n.start..n.end].to_string();
             let tgt_text = |n: &Number| target[0].text[n.start..n.end].to_string();
             if missing.len() == 1 && extra.len() == 1 {

@@ -21,6 +21,8 @@ pub struct Number {
     pub digits: bool,
     /// Must be kept by a translation (digits, or a number word of 13 or more).
     pub strong: bool,
+    /// A cardinal written as a word ("nine", "drei"), not an ordinal, month or article.
+    pub word: bool,
 }
 
 impl Number {
@@ -438,6 +440,7 @@ pub fn extract(text: &str) -> Vec<Number> {
                     values: vec![v],
                     digits: false,
                     strong: false,
+                    word: false,
                 });
             }
             k = e;
@@ -499,6 +502,7 @@ fn words(text: &str, chars: &[(usize, char)], k: usize, out: &mut Vec<Number>) -
                         values: vec![v],
                         digits: false,
                         strong: false,
+                        word: false,
                     });
                 }
                 break;
@@ -532,6 +536,7 @@ fn words(text: &str, chars: &[(usize, char)], k: usize, out: &mut Vec<Number>) -
         values,
         digits: false,
         strong,
+        word: true,
     });
     next_k
 }
@@ -689,6 +694,7 @@ fn digits(text: &str, chars: &[(usize, char)], k: usize, out: &mut Vec<Number>) 
             values,
             digits: true,
             strong: !in_name,
+            word: false,
         });
     }
     // Skip letters glued to the number ("21st", "1990s", "G20" is read from its digits).
