@@ -11,8 +11,27 @@ use rayon::prelude::*;
 
 /// Checks every input named by `paths`.
 pub fn check_paths(paths: &[String], format: InputFormat, linter: &Linter) -> Vec<DocumentReport> {
+    check_paths_with_source(paths, format, linter, None)
+        .expect("without a source no input is refused")
+}
+
+/// Checks the inputs named by `paths`, a single text input against `source` when one is given
+/// (JSONL records carry their own `"source"`). Several inputs with one source are an error.
+pub fn check_paths_with_source(
+    paths: &[String],
+    format: InputFormat,
+    linter: &Linter,
+    source: Option<&str>,
+) -> Result<Vec<DocumentReport>, String> {
+    let origins = expand_paths(paths);
+    if source.is_some() && origins.len() != 1 {
+        return Err(format!(
+            "--source needs exactly one input to compare with, got {}",
+            origins.len()
+        ));
+    }
     let mut reports = Vec::new();
-    for origin in expand_paths(paths) {
+    for origin in origins {
         match origin {
             Err(e) => reports.push(DocumentReport {
                 path: error_path(&e),
@@ -22,10 +41,18 @@ pub fn check_paths(paths: &[String], format: InputFormat, linter: &Linter) -> Ve
                 baselined: 0,
                 outcome: Err(e.to_string()),
             }),
-            Ok(origin) => check_origin(&origin, format, linter, &mut reports),
+            Ok(origin) => {
+                if source.is_some() && is_jsonl(&origin, format) {
+                    return Err(format!(
+                        "--source applies to a text input; the records of {} carry their own \"source\"",
+                        origin.display_name()
+                    ));
+                }
+                check_origin(&origin, format, linter, source, &mut reports)
+            }
         }
     }
-    reports
+    Ok(reports)
 }
 
 fn error_path(e: &crate::read::InputError) -> String {
@@ -49,6 +76,7 @@ fn check_origin(
     origin: &Origin,
     format: InputFormat,
     linter: &Linter,
+    source: Option<&str>,
     reports: &mut Vec<DocumentReport>,
 ) {
     let path = origin.display_name();
@@ -81,7 +109,7 @@ fn check_origin(
         }
     };
     let words = count_words(&decoded.text);
-    let findings = linter.check_text(decoded.text, decoded.bom_len);
+    let findings = linter.check_text_with_source(decoded.text, decoded.bom_len, source);
     reports.push(DocumentReport {
         path,
         id: None,
@@ -110,7 +138,11 @@ fn check_records(
                 line: r.line,
                 words: count_words(&r.text),
                 baselined: 0,
-                outcome: Ok(linter.check_text(r.text, r.base_offset)),
+                outcome: Ok(linter.check_text_with_source(
+                    r.text,
+                    r.base_offset,
+                    r.source.as_deref(),
+                )),
             },
             Err(e) => DocumentReport {
                 path: path.clone(),

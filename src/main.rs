@@ -1,6 +1,6 @@
 use clap::{Parser, Subcommand};
 use mtlint::baseline::Baseline;
-use mtlint::check::check_paths;
+use mtlint::check::check_paths_with_source;
 use mtlint::config::Config;
 use mtlint::detect::{Detector, Linter};
 use mtlint::finding::Severity;
@@ -75,6 +75,10 @@ enum Command {
         /// Colours in the text format: auto (a terminal, unless NO_COLOR is set), always, never.
         #[arg(long, value_enum, default_value = "auto")]
         color: ColorChoice,
+        /// The source text the input was translated from (one text input): switches on the
+        /// `source-mismatch` checks. JSONL records carry their own "source".
+        #[arg(long, value_name = "FILE")]
+        source: Option<String>,
         #[command(flatten)]
         rules: RuleArgs,
     },
@@ -386,6 +390,7 @@ fn main() -> ExitCode {
             baseline,
             write_baseline,
             color,
+            source,
             rules,
         } => {
             let options = (|| {
@@ -407,6 +412,14 @@ fn main() -> ExitCode {
             let linter = match linter_for(&rules.over(&config), false) {
                 Ok(l) => l,
                 Err(e) => return fail(e),
+            };
+            let source_text = match source
+                .as_deref()
+                .map(|p| read_text(&Origin::File(p.into())))
+            {
+                None => None,
+                Some(Ok(d)) => Some(d.text),
+                Some(Err(e)) => return fail(format!("--source: {e}")),
             };
             // The command line's baseline, else the configuration's (relative to its file).
             let baseline = baseline.or_else(|| {
@@ -435,7 +448,15 @@ fn main() -> ExitCode {
                 },
                 (None, None) => None,
             };
-            let mut reports = check_paths(&paths, input_format, &linter);
+            let mut reports = match check_paths_with_source(
+                &paths,
+                input_format,
+                &linter,
+                source_text.as_deref(),
+            ) {
+                Ok(r) => r,
+                Err(e) => return fail(e),
+            };
             reports.retain(|r| !config.is_excluded(&r.path));
             for r in &mut reports {
                 if let Ok(findings) = &mut r.outcome {
