@@ -48,11 +48,13 @@ def main(data="../shared/data"):
                 seen_clean.add(row["mt_sent"])
                 out.write(json.dumps({"id": f"{row['id']}-mt", "group": "clean",
                                       "text": row["mt_sent"], "expect": [],
-                                      "source": row["src_sent"]}, ensure_ascii=False) + "\n")
+                                      "source": row["src_sent"], "lang": row["lang_tag"]},
+                                     ensure_ascii=False) + "\n")
             if name in EXPECT:
                 out.write(json.dumps({"id": f"{row['id']}-{name}", "group": name,
                                       "text": row["pert_sent"], "expect": EXPECT[name],
-                                      "source": row["src_sent"]}, ensure_ascii=False) + "\n")
+                                      "source": row["src_sent"], "lang": row["lang_tag"]},
+                                     ensure_ascii=False) + "\n")
     with open(os.path.join(data, "ud-english-ewt", "en_ewt-ud-test.conllu"), encoding="utf-8") as f, open(
         "eval/ewt-test.jsonl", "w", encoding="utf-8", newline="\n"
     ) as out:

@@ -52,12 +52,14 @@ impl FromStr for Shard {
 }
 
 /// How to check.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct CheckOptions {
     pub format: InputFormat,
     pub shard: Option<Shard>,
     /// Lines of JSONL or TSV per batch.
     pub batch: usize,
+    /// The source text of a single text input (`--source`); records carry their own.
+    pub source: Option<String>,
 }
 
 impl CheckOptions {
@@ -66,6 +68,7 @@ impl CheckOptions {
             format,
             shard: None,
             batch: RECORD_BATCH,
+            source: None,
         }
     }
 }
@@ -78,6 +81,51 @@ pub fn check_paths(paths: &[String], format: InputFormat, linter: &Linter) -> Ve
         Ok(())
     });
     reports
+}
+
+/// Checks the inputs named by `paths`, a single text input against `source` when one is given
+/// (records carry their own source). Several inputs with one source are an error.
+pub fn check_paths_with_source(
+    paths: &[String],
+    format: InputFormat,
+    linter: &Linter,
+    source: Option<&str>,
+) -> Result<Vec<DocumentReport>, String> {
+    validate_source(paths, format, source.is_some())?;
+    let opts = CheckOptions {
+        source: source.map(str::to_string),
+        ..CheckOptions::new(format)
+    };
+    let mut reports = Vec::new();
+    let _ = check_each(paths, &opts, linter, &mut |r| {
+        reports.push(r);
+        Ok(())
+    });
+    Ok(reports)
+}
+
+/// With `--source`: exactly one input, and not one of records (they carry their own source).
+pub fn validate_source(paths: &[String], format: InputFormat, source: bool) -> Result<(), String> {
+    if !source {
+        return Ok(());
+    }
+    let origins = expand_paths(paths);
+    if origins.len() != 1 {
+        return Err(format!(
+            "--source needs exactly one input to compare with, got {}",
+            origins.len()
+        ));
+    }
+    if let Some(Ok(origin)) = origins.first() {
+        let f = format.resolve(origin.extension().as_deref());
+        if f.is_line_records() || f == InputFormat::Xliff {
+            return Err(format!(
+                "--source applies to a text input; the records of {} carry their own \"source\"",
+                origin.display_name()
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// A whole file to check, or the error in its place.
@@ -114,29 +162,30 @@ pub fn check_each(
         };
         let format = opts.format.resolve(origin.extension().as_deref());
         if format.is_line_records() {
-            flush_files(&mut pending, linter, emit)?;
+            flush_files(&mut pending, linter, opts.source.as_deref(), emit)?;
             check_line_records(&origin, format, opts.batch, &mut take, linter, emit)?;
         } else if take() {
             pending.push(Pending::File(origin, format));
             if pending.len() >= files_per_batch {
-                flush_files(&mut pending, linter, emit)?;
+                flush_files(&mut pending, linter, opts.source.as_deref(), emit)?;
             }
         }
     }
-    flush_files(&mut pending, linter, emit)
+    flush_files(&mut pending, linter, opts.source.as_deref(), emit)
 }
 
 /// Checks the pending files in parallel and emits their reports in order.
 fn flush_files(
     pending: &mut Vec<Pending>,
     linter: &Linter,
+    source: Option<&str>,
     emit: &mut dyn FnMut(DocumentReport) -> io::Result<()>,
 ) -> io::Result<()> {
     let done: Vec<Vec<DocumentReport>> = pending
         .par_iter()
         .map(|p| match p {
             Pending::Error(e) => vec![error_report(error_path(e), e.to_string())],
-            Pending::File(origin, format) => check_file(origin, *format, linter),
+            Pending::File(origin, format) => check_file(origin, *format, linter, source),
         })
         .collect();
     pending.clear();
@@ -164,7 +213,12 @@ fn error_path(e: &InputError) -> String {
 }
 
 /// Checks a file that is read whole: plain text, Markdown or XLIFF.
-fn check_file(origin: &Origin, format: InputFormat, linter: &Linter) -> Vec<DocumentReport> {
+fn check_file(
+    origin: &Origin,
+    format: InputFormat,
+    linter: &Linter,
+    source: Option<&str>,
+) -> Vec<DocumentReport> {
     let path = origin.display_name();
     let decoded = match read_text(origin) {
         Ok(d) => d,
@@ -178,11 +232,11 @@ fn check_file(origin: &Origin, format: InputFormat, linter: &Linter) -> Vec<Docu
             let prose = markdown::prose(&text);
             // The score is per word of prose: code, URLs and markup are not counted.
             words = count_words(&prose.text);
-            check_prepared(linter, &text, base, prose.text, &prose.suppressions)
+            check_prepared(linter, &text, base, prose.text, &prose.suppressions, source)
         }
         _ => match directives::plain_text(&text) {
-            Some((checked, sup)) => check_prepared(linter, &text, base, checked, &sup),
-            None => linter.check_text(text, base),
+            Some((checked, sup)) => check_prepared(linter, &text, base, checked, &sup, source),
+            None => linter.check_text_with_source(text, base, source),
         },
     };
     vec![DocumentReport {
@@ -203,8 +257,9 @@ fn check_prepared(
     base: usize,
     checked: String,
     sup: &directives::Suppressions,
+    source: Option<&str>,
 ) -> Vec<Finding> {
-    let mut findings = linter.check_text(checked.clone(), base);
+    let mut findings = linter.check_text_with_source(checked.clone(), base, source);
     findings.retain(|f| !sup.suppresses(f, base));
     for f in &mut findings {
         let (s, e) = (f.start - base, f.end - base);
@@ -295,7 +350,7 @@ fn check_record(
             line: r.line,
             words: count_words(&r.text),
             baselined: 0,
-            outcome: Ok(linter.check_text(r.text, r.base_offset)),
+            outcome: Ok(linter.check_text_with_source(r.text, r.base_offset, r.source.as_deref())),
         },
         Err(e) => DocumentReport {
             path: path.to_string(),

@@ -17,6 +17,12 @@ struct Labelled {
     expect: Vec<Category>,
     #[serde(default)]
     group: Option<String>,
+    /// The source text; when given, the source-aware rules run.
+    #[serde(default)]
+    source: Option<String>,
+    /// The source language, for the per-language figures of the source-aware rules.
+    #[serde(default)]
+    lang: Option<String>,
 }
 
 #[derive(Debug, Default, Clone, Copy)]
@@ -43,6 +49,8 @@ pub struct Evaluation {
     groups: BTreeMap<String, GroupStats>,
     categories: BTreeMap<Category, Counts>,
     rules: BTreeMap<String, Counts>,
+    /// Per group and source language: lines with a source, and lines `source-mismatch` flagged.
+    by_lang: BTreeMap<(String, String), (usize, usize)>,
 }
 
 fn pct(n: usize, d: usize) -> String {
@@ -64,7 +72,17 @@ impl Evaluation {
             }
             let item: Labelled =
                 serde_json::from_str(line).map_err(|e| format!("{name}:{}: {e}", n + 1))?;
-            let findings = linter.check_text(item.text, 0);
+            let findings = linter.check_text_with_source(item.text, 0, item.source.as_deref());
+            if item.source.is_some() {
+                let group = item.group.clone().unwrap_or_else(|| "-".into());
+                let lang = item.lang.clone().unwrap_or_else(|| "-".into());
+                let e = ev.by_lang.entry((group, lang)).or_default();
+                e.0 += 1;
+                e.1 += findings
+                    .iter()
+                    .any(|f| f.category == Category::SourceMismatch)
+                    as usize;
+            }
             let cats: BTreeSet<Category> = findings.iter().map(|f| f.category).collect();
             let rules: BTreeSet<&str> = findings.iter().map(|f| f.rule.as_str()).collect();
             let expect: BTreeSet<Category> = item.expect.iter().copied().collect();
@@ -161,6 +179,15 @@ impl Evaluation {
                 k.clean_flagged,
                 pct(k.clean_flagged, self.clean_lines)
             );
+        }
+        if !self.by_lang.is_empty() {
+            let _ = writeln!(
+                s,
+                "\nsource-mismatch by group and source language   lines   flagged"
+            );
+            for ((g, l), (n, f)) in &self.by_lang {
+                let _ = writeln!(s, "  {:<22}{:<22}{:>7}{:>10} ({})", g, l, n, f, pct(*f, *n));
+            }
         }
         s
     }

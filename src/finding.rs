@@ -150,4 +150,7 @@ pub struct Finding {
     pub text: String,
     /// The whole corrected sentence, when the rule can propose one.
     pub suggestion: Option<String>,
+    /// The source sentence(s) the finding compares with (`source-mismatch` only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }

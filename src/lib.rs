@@ -4,6 +4,7 @@
 //! The pipeline is the architecture: read → normalize → segment → tokenize → tag → chunk →
 //! detect → report. Each stage is a module with plain data in and out.
 
+pub mod align;
 pub mod baseline;
 pub mod check;
 pub mod chunk;

@@ -76,6 +76,10 @@ enum Command {
         /// Colours in the text format: auto (a terminal, unless NO_COLOR is set), always, never.
         #[arg(long, value_enum, default_value = "auto")]
         color: ColorChoice,
+        /// The source text the input was translated from (one text input): switches on the
+        /// `source-mismatch` checks. JSONL records carry their own "source".
+        #[arg(long, value_name = "FILE")]
+        source: Option<String>,
         #[command(flatten)]
         rules: RuleArgs,
         #[command(flatten)]
@@ -458,6 +462,7 @@ fn main() -> ExitCode {
             baseline,
             write_baseline,
             color,
+            source,
             rules,
             run,
         } => {
@@ -481,6 +486,19 @@ fn main() -> ExitCode {
                 Ok(l) => l,
                 Err(e) => return fail(e),
             };
+            let source_text = match source
+                .as_deref()
+                .map(|p| read_text(&Origin::File(p.into())))
+            {
+                None => None,
+                Some(Ok(d)) => Some(d.text),
+                Some(Err(e)) => return fail(format!("--source: {e}")),
+            };
+            if let Err(e) =
+                mtlint::check::validate_source(&paths, input_format, source_text.is_some())
+            {
+                return fail(e);
+            }
             // The command line's baseline, else the configuration's (relative to its file).
             let baseline = baseline.or_else(|| {
                 config
@@ -534,6 +552,7 @@ fn main() -> ExitCode {
             }
             let opts = CheckOptions {
                 shard: run.shard,
+                source: source_text,
                 ..CheckOptions::new(input_format)
             };
             let mut sink: Box<dyn Write> = match &output {

@@ -15,6 +15,7 @@ pub mod missing_verb;
 pub mod participle_last;
 pub mod repetition;
 pub mod rewrite;
+pub mod source_mismatch;
 pub mod stranded_preposition;
 pub mod untranslated;
 pub mod verb_second;
@@ -149,9 +150,47 @@ pub trait Detector: Send + Sync {
     /// nothing.
     fn check_document(&self, _sentences: &[SentenceView], _out: &mut Vec<(usize, Diagnosis)>) {}
 
+    /// The source hook: rules that compare a translation with its source override this. It
+    /// runs only when a source is given; `source` is aligned with `target`, the document's
+    /// segments in order.
+    fn check_source(
+        &self,
+        _target: &[SentenceView],
+        _source: &SourceView,
+        _out: &mut Vec<SourceDiagnosis>,
+    ) {
+    }
+
     /// The rule pack a rule was loaded from; built-in rules have none.
     fn source(&self) -> Option<&str> {
         None
+    }
+}
+
+/// A source text aligned with a document: `beads` pair source segments with the document's
+/// segments.
+pub struct SourceView<'a> {
+    pub source: &'a crate::align::Segmented,
+    pub beads: &'a [crate::align::Bead],
+}
+
+/// A diagnosis of a source-aware rule: the target sentence it is on and the source text it
+/// compares with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceDiagnosis {
+    pub sentence: usize,
+    pub source: String,
+    pub diagnosis: Diagnosis,
+}
+
+/// Examples of source-aware rules are written `source => translation`.
+pub const EXAMPLE_SOURCE_SEPARATOR: &str = " => ";
+
+/// Splits an example into its source (if it has one) and its text.
+pub fn split_example(text: &str) -> (Option<&str>, &str) {
+    match text.split_once(EXAMPLE_SOURCE_SEPARATOR) {
+        Some((s, t)) => (Some(s), t),
+        None => (None, text),
     }
 }
 
@@ -171,6 +210,7 @@ pub fn builtin() -> Vec<Box<dyn Detector>> {
         Box::new(boilerplate::Boilerplate),
         Box::new(untranslated::UntranslatedText),
         Box::new(consistency::MixedSpelling),
+        Box::new(source_mismatch::SourceMismatch),
     ]
 }
 
@@ -197,6 +237,51 @@ impl Linter {
     pub fn check_text(&self, text: String, base_offset: usize) -> Vec<Finding> {
         let doc = self.analyze(text, base_offset);
         self.check_document(&doc)
+    }
+
+    /// Checks a text against its source when one is given; source-aware rules run only then.
+    pub fn check_text_with_source(
+        &self,
+        text: String,
+        base_offset: usize,
+        source: Option<&str>,
+    ) -> Vec<Finding> {
+        let doc = self.analyze(text, base_offset);
+        let mut findings = self.check_document(&doc);
+        if let Some(source) = source {
+            findings.extend(self.check_source(&doc, source));
+            findings.sort_by(|a, b| (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule)));
+        }
+        findings
+    }
+
+    /// The findings of the source-aware rules: the source is segmented and aligned with the
+    /// document (paragraphs, then sentences) and handed to every detector's source hook.
+    pub fn check_source(&self, doc: &Document, source: &str) -> Vec<Finding> {
+        let views: Vec<SentenceView> = doc
+            .sentences
+            .iter()
+            .map(|s| SentenceView::new(doc.text(), s))
+            .collect();
+        let (src, beads) = align_source(doc, source);
+        let view = SourceView {
+            source: &src,
+            beads: &beads,
+        };
+        let mut findings = Vec::new();
+        let mut out = Vec::new();
+        for det in &self.detectors {
+            out.clear();
+            det.check_source(&views, &view, &mut out);
+            for d in out.drain(..) {
+                if let Some(sentence) = doc.sentences.get(d.sentence) {
+                    let mut f = to_finding(doc, sentence, det.meta(), d.diagnosis);
+                    f.source = Some(d.source);
+                    findings.push(f);
+                }
+            }
+        }
+        findings
     }
 
     pub fn check_document(&self, doc: &Document) -> Vec<Finding> {
@@ -243,6 +328,29 @@ impl Linter {
     }
 }
 
+/// Segments a source text and aligns it with a document's segments.
+pub fn align_source(
+    doc: &Document,
+    source: &str,
+) -> (crate::align::Segmented, Vec<crate::align::Bead>) {
+    let src = crate::align::Segmented::new(source);
+    let src_segs: Vec<(&str, usize)> = (0..src.segments.len())
+        .map(|i| (src.text(i), src.segments[i].paragraph))
+        .collect();
+    let tgt_segs: Vec<(&str, usize)> = doc
+        .sentences
+        .iter()
+        .map(|s| {
+            (
+                &doc.text()[s.segment.start..s.segment.end],
+                s.segment.paragraph,
+            )
+        })
+        .collect();
+    let beads = crate::align::align_segments(&src_segs, &tgt_segs);
+    (src, beads)
+}
+
 /// One error often trips several structural rules. A structural finding that can rewrite the
 /// sentence shadows structural findings without a rewrite on an overlapping span, so an editor
 /// reads the problem once, with its fix.
@@ -282,6 +390,7 @@ fn to_finding(
         sentence_start: s_start + doc.base_offset,
         text: doc.original[start..end].to_string(),
         suggestion: d.suggestion,
+        source: None,
     }
 }
 
@@ -314,6 +423,7 @@ pub fn test_examples(linter: &Linter) -> Vec<String> {
             let text = match ex {
                 Example::Bad { text, .. } | Example::Good(text) => *text,
             };
+            let (source, text) = split_example(text);
             let doc = linter.analyze(text.to_string(), 0);
             let views: Vec<SentenceView> = doc
                 .sentences
@@ -327,6 +437,19 @@ pub fn test_examples(linter: &Linter) -> Vec<String> {
             let mut doc_diags = Vec::new();
             det.check_document(&views, &mut doc_diags);
             diags.extend(doc_diags.into_iter().map(|(_, d)| d));
+            if let Some(source) = source {
+                let (src, beads) = align_source(&doc, source);
+                let mut src_diags = Vec::new();
+                det.check_source(
+                    &views,
+                    &SourceView {
+                        source: &src,
+                        beads: &beads,
+                    },
+                    &mut src_diags,
+                );
+                diags.extend(src_diags.into_iter().map(|d| d.diagnosis));
+            }
             match ex {
                 Example::Bad { fix, .. } => {
                     if diags.is_empty() {

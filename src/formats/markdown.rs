@@ -171,6 +171,7 @@ mod tests {
             sentence_start: 0,
             text: String::new(),
             suggestion: None,
+            source: None,
         };
         let a = md.find("A.").unwrap();
         assert!(p.suppressions.suppresses(&f(5, a, "x"), 0));

@@ -1,0 +1,861 @@
+//! `source-mismatch`: the translation says something else than its source.
+//!
+//! ## What it does
+//! Runs only when the source is given (`check --source FILE`, or `"source"` in a JSONL
+//! record). The source and the translation are aligned by paragraph, then by sentence
+//! (crate::align), and each aligned pair is compared:
+//! - numbers of the source missing or different in the translation (digits with either
+//!   decimal convention, number words in English, Dutch and German, Chinese numerals,
+//!   Devanagari digits, months and times);
+//! - names of the source missing in the translation, and names in the translation that are
+//!   not in the source (a replaced name); see [`names`] for what each script allows;
+//! - a sentence left as it was in the source (untranslated);
+//! - a sentence much shorter or longer than the article's other sentences are against their
+//!   source (an omission or an addition), when the article has enough sentences to tell;
+//! - a source sentence with no translation, or a translated sentence with no source.
+//!
+//! ## Why is this bad?
+//! A wrong number or name reads fluently: no other check sees it, and it is the error a reader
+//! is least able to spot.
+//!
+//! ## Use instead
+//! The source's number or name; a translation of the untranslated or left-out sentence.
+
+pub mod names;
+pub mod numbers;
+
+use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView, SourceDiagnosis, SourceView};
+use crate::finding::{Category, Severity};
+use crate::tag::{Tag, Tagger, features::word_key};
+use names::{Script, devanagari_skeleton, fold, occurs_in, script_of};
+use numbers::Number;
+
+pub struct SourceMismatch;
+
+static META: RuleMeta = RuleMeta {
+    id: "source-mismatch",
+    category: Category::SourceMismatch,
+    severity: Severity::Major,
+    summary: "A number or name differs from the source, or a sentence is untranslated, left \
+              out or added (needs the source).",
+    why: "A wrong number or a replaced name reads fluently, so neither a reader nor the other \
+          checks notice it; only the source shows it.",
+    fix: "Put back the source's number or name, translate the sentence left as it was, or \
+          restore what was left out.",
+    examples: &[
+        Example::Bad {
+            text: "Der Bub ist eines von rund 400 Frühchen, die jährlich in Graz umsorgt \
+                   werden. => The boy is one of about 500 premature babies who are cared for \
+                   every year in Graz.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Die Person habe sich vor drei Jahren nach Südkorea abgesetzt. => The person \
+                   fled to South Korea four years ago.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Das sind gut 21 Prozent mehr, teilte der Netzbetreiber Tennet in Bayreuth \
+                   mit. => This is a good 21 percent more, said the network operator Renamo in \
+                   Bayreuth.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "De man werkt als vrijwilliger voor het bisdom Nantes. => The man works \
+                   as a volunteer for the diocese.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "तीसरे नंबर पर कोहली को भविष्य का सचिन तेंदुलकर माना जा रहा है। => At number \
+                   three, O'Malley is being considered as the Sachin Tendulkar of the future.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Die Regierung hat das Gesetz am Montag beschlossen. => Die Regierung hat \
+                   das Gesetz am Montag beschlossen.",
+            fix: None,
+        },
+        Example::Good(
+            "Er hat tweehonderd Euro und zweihundert Dollar, am 21. Juli um 9.30 Uhr. => He \
+             has 200 euros and two hundred dollars, on July 21 at 9:30.",
+        ),
+        Example::Good(
+            "Das Ergebnis lag bei 1,5 Prozent, mehr als 1.000 Menschen kamen nach Wien. => \
+             The result was 1.5 percent, more than 1,000 people came to Vienna.",
+        ),
+        Example::Good(
+            "Der Sprecher von Sarradj sagte, die Bundesregierung sei in Deutschland. => \
+             Sarraj's spokesman said the federal government was in Germany.",
+        ),
+        Example::Good(
+            "Die Person habe sich vor drei Jahren nach Südkorea abgesetzt. => The person fled \
+             to South Korea three years ago.",
+        ),
+        Example::Good(
+            "截至7月25日24时，乌鲁木齐市现有确诊病例135例。 => As of 24:00 on July 25, there \
+             were 135 confirmed cases in Urumqi.",
+        ),
+        Example::Good(
+            "तीसरे नंबर पर कोहली को भविष्य का सचिन तेंदुलकर माना जा रहा है। => At number \
+             three, Kohli is being considered as the Sachin Tendulkar of the future.",
+        ),
+    ],
+};
+
+/// What the rule needs to know of one aligned pair.
+struct Pair {
+    /// Source text of the bead (normalized), and as in the input.
+    src: String,
+    src_original: String,
+    /// Target sentence indices.
+    tgt: (usize, usize),
+}
+
+impl Detector for SourceMismatch {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, _sentence: &SentenceView, _out: &mut Vec<Diagnosis>) {}
+
+    fn check_source(
+        &self,
+        target: &[SentenceView],
+        source: &SourceView,
+        out: &mut Vec<SourceDiagnosis>,
+    ) {
+        let script = script_of(&source.source.normalized.text);
+        let capitalises_nouns = capitalises_nouns(&source.source.normalized.text);
+        let pairs: Vec<Pair> = source
+            .beads
+            .iter()
+            .map(|b| Pair {
+                src: (b.src.0..b.src.1)
+                    .map(|i| source.source.text(i))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                src_original: (b.src.0..b.src.1)
+                    .map(|i| source.source.original_text(i))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                tgt: b.tgt,
+            })
+            .collect();
+        let mut push = |sentence: usize, src: &str, d: Diagnosis| {
+            out.push(SourceDiagnosis {
+                sentence,
+                source: src.to_string(),
+                diagnosis: d,
+            })
+        };
+        // Numbers of every bead, so a neighbouring bead can vouch for a number an imperfect
+        // alignment put next door.
+        let src_numbers: Vec<Vec<Number>> =
+            pairs.iter().map(|p| numbers::extract(&p.src)).collect();
+        let tgt_numbers: Vec<Vec<(usize, Number)>> = pairs
+            .iter()
+            .map(|p| {
+                (p.tgt.0..p.tgt.1)
+                    .flat_map(|i| {
+                        let seg = target[i].sentence.segment;
+                        numbers::extract(&target[i].text[seg.start..seg.end])
+                            .into_iter()
+                            .map(move |mut n| {
+                                n.start += seg.start;
+                                n.end += seg.start;
+                                (i, n)
+                            })
+                    })
+                    .collect()
+            })
+            .collect();
+        let near = |k: usize| k.saturating_sub(1)..(k + 2).min(pairs.len());
+        for (k, p) in pairs.iter().enumerate() {
+            if p.tgt.0 == p.tgt.1 || p.src.is_empty() {
+                continue;
+            }
+            let first = p.tgt.0;
+            let sentence_span = |i: usize| {
+                let s = target[i].sentence.segment;
+                (s.start, s.end)
+            };
+            // Numbers.
+            let missing: Vec<&Number> = src_numbers[k]
+                .iter()
+                .filter(|n| n.strong)
+                .filter(|n| !near(k).any(|j| tgt_numbers[j].iter().any(|(_, m)| m.agrees(n))))
+                .collect();
+            let extra: Vec<&(usize, Number)> = tgt_numbers[k]
+                .iter()
+                .filter(|(_, n)| n.digits && n.strong)
+                .filter(|(_, n)| !near(k).any(|j| src_numbers[j].iter().any(|m| m.agrees(n))))
+                .collect();
+            // Small numbers written as words ("nine days" for "三天", "four weeks" for "drei
+            // Wochen") are reported only as a pair: a number word of the translation that the
+            // source lacks, while a small number of the source is missing from the translation.
+            let small = |n: &Number| n.values.iter().any(|v| (2.0..=12.0).contains(v));
+            let extra_words: Vec<&(usize, Number)> = tgt_numbers[k]
+                .iter()
+                .filter(|(_, n)| n.word && !n.strong && small(n))
+                .filter(|(_, n)| !near(k).any(|j| src_numbers[j].iter().any(|m| m.agrees(n))))
+                .collect();
+            let missing_small: Vec<&Number> = src_numbers[k]
+                .iter()
+                .filter(|n| small(n) && !n.strong)
+                .filter(|n| !near(k).any(|j| tgt_numbers[j].iter().any(|(_, m)| m.agrees(n))))
+                .collect();
+            let (missing, extra) = if missing.is_empty()
+                && extra.is_empty()
+                && missing_small.len() == 1
+                && extra_words.len() == 1
+            {
+                (missing_small, extra_words)
+            } else {
+                (missing, extra)
+            };
+            let src_text = |n: &Number| p.src[n.start..n.end].to_string();
+            let tgt_text = |n: &Number| target[0].text[n.start..n.end].to_string();
+            if missing.len() == 1 && extra.len() == 1 {
+                let (i, n) = extra[0];
+                push(
+                    *i,
+                    &p.src_original,
+                    Diagnosis {
+                        start: n.start,
+                        end: n.end,
+                        message: format!(
+                            "'{}' here is '{}' in the source: \u{201c}{}\u{201d}",
+                            tgt_text(n),
+                            src_text(missing[0]),
+                            p.src_original
+                        ),
+                        suggestion: None,
+                        confidence: 0.9,
+                    },
+                );
+            } else {
+                for (i, n) in &extra {
+                    push(
+                        *i,
+                        &p.src_original,
+                        Diagnosis {
+                            start: n.start,
+                            end: n.end,
+                            message: format!(
+                                "the number '{}' is not in the source: \u{201c}{}\u{201d}",
+                                tgt_text(n),
+                                p.src_original
+                            ),
+                            suggestion: None,
+                            confidence: 0.85,
+                        },
+                    );
+                }
+                for n in &missing {
+                    let (s, e) = sentence_span(first);
+                    push(
+                        first,
+                        &p.src_original,
+                        Diagnosis {
+                            start: s,
+                            end: e,
+                            message: format!(
+                                "the source's number '{}' is missing from the translation: \
+                                 \u{201c}{}\u{201d}",
+                                src_text(n),
+                                p.src_original
+                            ),
+                            suggestion: None,
+                            confidence: 0.85,
+                        },
+                    );
+                }
+            }
+            // Names.
+            self.check_names(target, p, script, capitalises_nouns, &mut push);
+            // Untranslated.
+            if script == Script::Latin {
+                for (i, view) in target.iter().enumerate().take(p.tgt.1).skip(p.tgt.0) {
+                    let (s, e) = sentence_span(i);
+                    if looks_untranslated(&view.text[s..e], &p.src) {
+                        push(
+                            i,
+                            &p.src_original,
+                            Diagnosis {
+                                start: s,
+                                end: e,
+                                message: format!(
+                                    "the sentence is the same as its source, not translated: \
+                                     \u{201c}{}\u{201d}",
+                                    p.src_original
+                                ),
+                                suggestion: None,
+                                confidence: 0.9,
+                            },
+                        );
+                    }
+                }
+            }
+        }
+        self.check_alignment(target, source, &pairs, &mut push);
+    }
+}
+
+/// Titles and words that are capitalised without being names.
+const NOT_NAMES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "st",
+    "jr",
+    "sr",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "mt",
+    "i",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "ok",
+    "tv",
+    "am",
+    "pm",
+];
+
+/// German and Dutch words after which a capitalised word is a common noun.
+const DETERMINERS: &[&str] = &[
+    "der", "die", "das", "des", "dem", "den", "ein", "eine", "einen", "einem", "einer", "eines",
+    "kein", "keine", "keinen", "keinem", "keiner", "mein", "meine", "meinen", "meinem", "sein",
+    "seine", "seinen", "seinem", "seiner", "seines", "ihr", "ihre", "ihren", "ihrem", "ihrer",
+    "ihres", "unser", "unsere", "unseren", "unserem", "dieser", "diese", "dieses", "diesem",
+    "diesen", "jeder", "jede", "jedes", "jedem", "jeden", "welche", "welcher", "welches", "alle",
+    "allen", "aller", "beide", "beiden", "viele", "vielen", "einige", "einigen", "mehrere",
+    "mehreren", "manche", "am", "im", "zum", "zur", "vom", "beim", "ins", "ans", "aufs", "de",
+    "het", "een", "deze", "dit", "dat", "geen", "mijn", "zijn", "haar", "hun", "onze", "ons", "uw",
+    "elk", "elke", "ieder", "iedere", "veel", "vele", "enkele", "sommige", "andere", "anderen",
+    "neue", "neuen", "ersten", "letzten", "rund", "etwa", "ca", "pro", "je",
+];
+
+/// Capitalised German and Dutch words that are not names.
+const SOURCE_STOP: &[&str] = &[
+    "sie",
+    "ihnen",
+    "ihr",
+    "ihre",
+    "ihren",
+    "ihrem",
+    "ihrer",
+    "ihres",
+    "u",
+    "uw",
+    "herr",
+    "frau",
+    "dr",
+    "prof",
+    "st",
+    "nr",
+    "bzw",
+    "ca",
+    "mio",
+    "mrd",
+    "euro",
+    "dollar",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+];
+
+/// Endings of German and Dutch common nouns.
+const NOUN_ENDINGS: &[&str] = &[
+    "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen",
+    "sion", "sionen", "ität", "itäten", "ismus", "nis", "nisse", "tum", "chen", "lein", "ling",
+    "linge", "ment", "mente", "anz", "enz", "ie", "ien", "ei", "eien", "ik", "heid", "ing",
+    "ingen", "schap", "tie", "ties", "isme", "teit", "ur", "uren",
+];
+
+fn is_common_english(word: &str) -> bool {
+    let proper = (1u64 << Tag::NNP.index()) | (1u64 << Tag::NNPS.index());
+    Tagger::embedded()
+        .model()
+        .word(word_key(word))
+        .is_some_and(|e| (e.tags | e.morph) & !proper != 0)
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+fn is_acronym(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Whether token `i` of a target sentence is (part of) a name.
+fn is_target_name(view: &SentenceView, i: usize) -> bool {
+    let w = view.words[i];
+    if !is_capitalised(w) || !w.chars().all(|c| c.is_alphabetic() || "'-.’".contains(c)) {
+        return false;
+    }
+    let lower = fold(w);
+    if NOT_NAMES.contains(&lower.as_str()) {
+        return false;
+    }
+    is_acronym(w) || !is_common_english(w)
+}
+
+/// Words of a text: runs of letters, digits and combining marks (hyphens split).
+fn words(text: &str) -> Vec<&str> {
+    text.split(|c: char| !(c.is_alphanumeric() || is_mark(c)))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn is_mark(c: char) -> bool {
+    // Devanagari vowel signs and other combining marks are not alphanumeric.
+    matches!(c as u32, 0x0900..=0x0903 | 0x093A..=0x094F | 0x0951..=0x0957 | 0x0962..=0x0963)
+}
+
+/// Whether a Latin-script text capitalises its nouns (German): more than a fifth of the words
+/// inside sentences start with a capital.
+fn capitalises_nouns(text: &str) -> bool {
+    let mut inside = 0;
+    let mut capital = 0;
+    for sentence in text.split(['.', '!', '?', '\n']) {
+        for w in words(sentence).iter().skip(1) {
+            if w.chars().next().is_some_and(char::is_alphabetic) {
+                inside += 1;
+                capital += is_capitalised(w) as usize;
+            }
+        }
+    }
+    inside >= 5 && capital * 5 > inside
+}
+
+fn is_proper_english(word: &str) -> bool {
+    let proper = (1u64 << Tag::NNP.index()) | (1u64 << Tag::NNPS.index());
+    Tagger::embedded()
+        .model()
+        .word(word_key(word))
+        .is_some_and(|e| (e.tags | e.morph) != 0 && (e.tags | e.morph) & !proper == 0)
+}
+
+/// Spelled unlike a German or Dutch word: 'y', 'q', 'x', a 'c' outside "ch"/"ck", accents
+/// German does not use, or a final vowel other than 'e' ("Imola", "Colbert", "Flynn").
+fn foreign_shaped(word: &str) -> bool {
+    let w: Vec<char> = word.to_lowercase().chars().collect();
+    let n = w.len();
+    let odd_letter = w.iter().enumerate().any(|(i, &c)| {
+        matches!(c, 'y' | 'q' | 'x')
+            || (c == 'c' && !matches!(w.get(i + 1), Some('h' | 'k')))
+            || (!c.is_ascii() && !matches!(c, 'ä' | 'ö' | 'ü' | 'ß'))
+    });
+    let odd_end = n >= 4
+        && matches!(w[n - 1], 'a' | 'i' | 'o' | 'u')
+        && !w.ends_with(&['a', 'u'])
+        && !w.ends_with(&['e', 'i']);
+    odd_letter || odd_end
+}
+
+/// Indices of the words of a Latin-script source sentence that are likely names: capitalised
+/// mid-sentence, not after an article, not shaped like a common noun. In a language that
+/// capitalises its nouns a group of such words also needs a sign of being a name: an acronym,
+/// a name English knows, or a spelling German and Dutch do not use.
+fn latin_source_names(src: &str, ws: &[&str], capitalises_nouns: bool) -> Vec<usize> {
+    // Words joined by hyphens ("WM-Punkte", "US-Dollar", "ESPN-Angaben") are compounds,
+    // translated as a whole.
+    let mut in_compound = vec![false; ws.len()];
+    let mut at = 0;
+    for (i, w) in ws.iter().enumerate() {
+        if let Some(p) = src[at..].find(w) {
+            let (a, b) = (at + p, at + p + w.len());
+            in_compound[i] = src[..a].ends_with('-') || src[b..].starts_with('-');
+            at = b;
+        }
+    }
+    let mut out = Vec::new();
+    // Signs of a name: an acronym, a name English knows (also as "Londoner", "Merkels"),
+    // a name with an exonym, or a spelling German and Dutch do not use.
+    let evidence = |w: &str| {
+        let f = fold(w);
+        let variants = [
+            Some(f.as_str()),
+            f.strip_suffix('s'),
+            f.strip_suffix("er"),
+            f.strip_suffix("ern"),
+            f.strip_suffix("ers"),
+        ];
+        is_acronym(w)
+            || foreign_shaped(w)
+            || variants.iter().flatten().any(|v| {
+                v.chars().count() >= 4 && (is_proper_english(v) || !names::exonyms(v).is_empty())
+            })
+    };
+    for (i, w) in ws.iter().enumerate() {
+        if !is_capitalised(w) || w.chars().any(|c| c.is_ascii_digit()) || in_compound[i] {
+            continue;
+        }
+        // A sentence's first word is capitalised anyway: only a clear name counts there.
+        if i == 0 && (is_acronym(w) || is_common_english(w) || !evidence(w)) {
+            continue;
+        }
+        let lower = w.to_lowercase();
+        if SOURCE_STOP.contains(&lower.as_str()) || NOT_NAMES.contains(&fold(w).as_str()) {
+            continue;
+        }
+        if is_acronym(w) {
+            out.push(i);
+            continue;
+        }
+        if i == 0 {
+            out.push(i);
+            continue;
+        }
+        let prev = ws[i - 1].to_lowercase();
+        let prev_adjective = ws[i - 1].chars().next().is_some_and(char::is_lowercase)
+            && ["e", "en", "er", "es", "em"]
+                .iter()
+                .any(|e| prev.ends_with(e))
+            && prev.chars().count() >= 4;
+        if DETERMINERS.contains(&prev.as_str())
+            || prev.chars().all(|c| c.is_ascii_digit())
+            || prev_adjective
+        {
+            continue;
+        }
+        if lower.chars().count() >= 6 && NOUN_ENDINGS.iter().any(|e| lower.ends_with(e)) {
+            continue;
+        }
+        if lower.chars().count() >= 13 || is_common_english(&lower) {
+            continue;
+        }
+        out.push(i);
+    }
+    if !capitalises_nouns {
+        return out;
+    }
+    // Keep the groups of neighbours that show a sign of being a name.
+    let mut kept = Vec::new();
+    let mut k = 0;
+    while k < out.len() {
+        let mut e = k + 1;
+        while e < out.len() && out[e] == out[e - 1] + 1 {
+            e += 1;
+        }
+        if out[k..e].iter().any(|&i| evidence(ws[i])) {
+            kept.extend_from_slice(&out[k..e]);
+        }
+        k = e;
+    }
+    kept
+}
+
+/// The target sentence is its source sentence left as it was.
+fn looks_untranslated(target: &str, source: &str) -> bool {
+    let lower_words = words(target)
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    if lower_words < 3 {
+        return false;
+    }
+    let (t, s) = (fold(target), fold(source));
+    if t.chars().count() < 20 || s.chars().count() < 20 {
+        return false;
+    }
+    strsim::normalized_levenshtein(&t, &s) >= 0.85
+}
+
+impl SourceMismatch {
+    fn check_names(
+        &self,
+        target: &[SentenceView],
+        p: &Pair,
+        script: Script,
+        capitalises_nouns: bool,
+        push: &mut impl FnMut(usize, &str, Diagnosis),
+    ) {
+        let src_words = words(&p.src);
+        let src_folded: Vec<String> = src_words.iter().map(|w| fold(w)).collect();
+        // Latin words of the source (all of them for a Latin source; acronyms and the like in
+        // a Chinese or Hindi one).
+        let src_latin: Vec<String> = src_words
+            .iter()
+            .filter(|w| names::script_of(w) == Script::Latin && w.chars().any(char::is_alphabetic))
+            .map(|w| fold(w))
+            .collect();
+        let src_skeletons: Vec<String> = if script == Script::Devanagari {
+            src_words.iter().map(|w| devanagari_skeleton(w)).collect()
+        } else {
+            Vec::new()
+        };
+        let mut tgt_folded: Vec<String> = Vec::new();
+        for view in &target[p.tgt.0..p.tgt.1] {
+            tgt_folded.extend(view.words.iter().map(|w| fold(w)));
+        }
+        // Names in the translation that are not in the source.
+        for (i, view) in target.iter().enumerate().take(p.tgt.1).skip(p.tgt.0) {
+            let mut t = 0;
+            while t < view.len() {
+                if !is_target_name(view, t) {
+                    t += 1;
+                    continue;
+                }
+                let start = t;
+                while t < view.len() && is_target_name(view, t) {
+                    t += 1;
+                }
+                let tokens: Vec<&str> = view.words[start..t].to_vec();
+                let found = tokens.iter().any(|w| {
+                    let f = fold(w);
+                    if f.is_empty() {
+                        return true;
+                    }
+                    match script {
+                        Script::Latin => {
+                            occurs_in(&f, &src_folded)
+                                || src_folded.iter().any(|s| names::names_alike(&f, s))
+                        }
+                        Script::Devanagari => {
+                            is_acronym(w)
+                                || occurs_in(&f, &src_latin)
+                                || names::skeleton_occurs(w, &src_skeletons)
+                                || names::exonyms(&f)
+                                    .iter()
+                                    .any(|x| !x.is_ascii() && p.src.contains(x))
+                        }
+                        // Nothing in the source marks a name: no evidence either way.
+                        Script::Han | Script::Other => true,
+                    }
+                });
+                if !found {
+                    let (s, e) = view.span(start, t);
+                    let name = &view.text[s..e];
+                    push(
+                        i,
+                        &p.src_original,
+                        Diagnosis {
+                            start: s,
+                            end: e,
+                            message: format!(
+                                "the name '{name}' is not in the source: \u{201c}{}\u{201d}",
+                                p.src_original
+                            ),
+                            suggestion: None,
+                            confidence: 0.7,
+                        },
+                    );
+                }
+            }
+        }
+        // Names of the source missing in the translation.
+        let candidates: Vec<usize> = match script {
+            Script::Latin => latin_source_names(&p.src, &src_words, capitalises_nouns),
+            // Latin words in another script: acronyms and names left in Latin letters.
+            _ => (0..src_words.len())
+                .filter(|&i| {
+                    let w = src_words[i];
+                    names::script_of(w) == Script::Latin
+                        && w.chars().filter(|c| c.is_ascii_alphabetic()).count() >= 2
+                        && w.chars().next().is_some_and(char::is_uppercase)
+                })
+                .collect(),
+        };
+        let mut k = 0;
+        while k < candidates.len() {
+            // Neighbouring candidates are one name ("Edgar Veguilla").
+            let mut e = k + 1;
+            while e < candidates.len() && candidates[e] == candidates[e - 1] + 1 {
+                e += 1;
+            }
+            let group = &candidates[k..e];
+            k = e;
+            let found = group.iter().any(|&i| {
+                let f = &src_folded[i];
+                // "Südkorea" is "South Korea": the compass point is translated.
+                let bare = ["sud", "nord", "ost", "west", "zuid", "noord", "oost"]
+                    .iter()
+                    .find_map(|p| f.strip_prefix(p).filter(|r| r.chars().count() >= 4))
+                    .unwrap_or(f);
+                occurs_in(f, &tgt_folded)
+                    || occurs_in(bare, &tgt_folded)
+                    || tgt_folded.iter().any(|t| names::names_alike(bare, t))
+            });
+            if found {
+                continue;
+            }
+            let name = group
+                .iter()
+                .map(|&i| src_words[i])
+                .collect::<Vec<_>>()
+                .join(" ");
+            let s = target[p.tgt.0].sentence.segment;
+            push(
+                p.tgt.0,
+                &p.src_original,
+                Diagnosis {
+                    start: s.start,
+                    end: s.end,
+                    message: format!(
+                        "the source's name '{name}' is missing from the translation: \
+                         \u{201c}{}\u{201d}",
+                        p.src_original
+                    ),
+                    suggestion: None,
+                    confidence: 0.6,
+                },
+            );
+        }
+    }
+
+    /// Sentences without a counterpart, and sentences far shorter or longer than the article's
+    /// other sentences are against their source.
+    fn check_alignment(
+        &self,
+        target: &[SentenceView],
+        source: &SourceView,
+        pairs: &[Pair],
+        push: &mut impl FnMut(usize, &str, Diagnosis),
+    ) {
+        let span = |i: usize| {
+            let s = target[i].sentence.segment;
+            (s.start, s.end)
+        };
+        for (k, p) in pairs.iter().enumerate() {
+            if p.tgt.0 == p.tgt.1 && !p.src.trim().is_empty() {
+                // A source sentence with no translation: reported on the sentence before the
+                // gap (or after it, at the start).
+                let at = if p.tgt.0 > 0 {
+                    p.tgt.0 - 1
+                } else if p.tgt.0 < target.len() {
+                    p.tgt.0
+                } else {
+                    continue;
+                };
+                let (s, e) = span(at);
+                let place = if at < p.tgt.0 { "after" } else { "before" };
+                push(
+                    at,
+                    &p.src_original,
+                    Diagnosis {
+                        start: s,
+                        end: e,
+                        message: format!(
+                            "the source sentence \u{201c}{}\u{201d} has no translation (it \
+                             belongs {place} this sentence)",
+                            p.src_original
+                        ),
+                        suggestion: None,
+                        confidence: 0.6,
+                    },
+                );
+            } else if p.src.is_empty() && source.source.segments.len() > 1 {
+                for i in p.tgt.0..p.tgt.1 {
+                    let (s, e) = span(i);
+                    let neighbour = pairs
+                        .get(k.wrapping_sub(1))
+                        .or_else(|| pairs.get(k + 1))
+                        .map_or("", |q| q.src_original.as_str());
+                    push(
+                        i,
+                        neighbour,
+                        Diagnosis {
+                            start: s,
+                            end: e,
+                            message: "no sentence of the source corresponds to this sentence"
+                                .to_string(),
+                            suggestion: None,
+                            confidence: 0.6,
+                        },
+                    );
+                }
+            }
+        }
+        // Length ratios of the one-to-one pairs, against the article's own distribution.
+        let ratios: Vec<(usize, f64)> = pairs
+            .iter()
+            .filter(|p| p.tgt.1 == p.tgt.0 + 1 && !p.src.is_empty())
+            .filter_map(|p| {
+                let (s, e) = span(p.tgt.0);
+                let t = crate::align::text_length(&target[p.tgt.0].text[s..e]);
+                let sl = crate::align::text_length(&p.src);
+                (t >= 1.0 && sl >= 1.0).then(|| (p.tgt.0, (t / sl).ln()))
+            })
+            .collect();
+        if ratios.len() < MIN_PAIRS_FOR_RATIO {
+            return;
+        }
+        let mut xs: Vec<f64> = ratios.iter().map(|r| r.1).collect();
+        xs.sort_by(f64::total_cmp);
+        let median = xs[xs.len() / 2];
+        let mut dev: Vec<f64> = xs.iter().map(|x| (x - median).abs()).collect();
+        dev.sort_by(f64::total_cmp);
+        let mad = 1.4826 * dev[dev.len() / 2];
+        let limit = (4.0 * mad).max(std::f64::consts::LN_2);
+        for (i, x) in ratios {
+            let d = x - median;
+            if d.abs() <= limit {
+                continue;
+            }
+            let Some(p) = pairs.iter().find(|p| p.tgt.0 == i) else {
+                continue;
+            };
+            let (s, e) = span(i);
+            let what = if d < 0.0 {
+                "much shorter than its source, compared with the article's other sentences: \
+                 something may be left out"
+            } else {
+                "much longer than its source, compared with the article's other sentences: \
+                 something may be added"
+            };
+            push(
+                i,
+                &p.src_original,
+                Diagnosis {
+                    start: s,
+                    end: e,
+                    message: format!(
+                        "the sentence is {what} (source: \u{201c}{}\u{201d})",
+                        p.src_original
+                    ),
+                    suggestion: None,
+                    confidence: 0.5,
+                },
+            );
+        }
+    }
+}
+
+/// One-to-one pairs an article needs before a length ratio can stand out.
+const MIN_PAIRS_FOR_RATIO: usize = 8;

@@ -1,0 +1,429 @@
+//! Names on both sides of a translation and whether they correspond.
+//!
+//! Latin-script sources (Dutch, German, …) are compared word by word: case and accents
+//! folded, close spellings accepted (Jaro–Winkler, a shared stem: "Sarradj" and "Sarraj",
+//! "Graz" and "Grazer"), and a short table of exonyms ("Deutschland" is "Germany").
+//! Devanagari (Hindi) sources are compared through a consonant skeleton: both the English
+//! name and the Hindi words are reduced to classes of consonants ("Kohli" and "कोहली" are
+//! both K-L). Chinese sources carry no mark of a name; only the Latin words in them (acronyms
+//! such as "FTIR") are compared.
+
+use strsim::jaro_winkler;
+use unicode_normalization::UnicodeNormalization;
+
+/// The writing system of a text, by the majority of its letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    Latin,
+    Devanagari,
+    Han,
+    Other,
+}
+
+impl Script {
+    pub fn name(self) -> &'static str {
+        match self {
+            Script::Latin => "Latin",
+            Script::Devanagari => "Devanagari",
+            Script::Han => "Han",
+            Script::Other => "other",
+        }
+    }
+}
+
+pub fn script_of(text: &str) -> Script {
+    let (mut latin, mut deva, mut han, mut other) = (0, 0, 0, 0);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) {
+            latin += 1;
+        } else if ('\u{0900}'..='\u{097F}').contains(&c) {
+            deva += 1;
+        } else if crate::align::is_cjk(c) {
+            // A Han character carries as much as about three letters.
+            han += 3;
+        } else {
+            other += 1;
+        }
+    }
+    let max = latin.max(deva).max(han).max(other);
+    if max == 0 || max == latin {
+        Script::Latin
+    } else if max == deva {
+        Script::Devanagari
+    } else if max == han {
+        Script::Han
+    } else {
+        Script::Other
+    }
+}
+
+/// Lower case without accents, letters and digits only ("Diözese" → "diozese").
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.nfd() {
+        if c == 'ß' {
+            out.push_str("ss");
+        } else if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// Whether two folded words may be the same name: equal, spelled alike (Jaro–Winkler), or
+/// sharing a stem that covers nearly all of the shorter one ("graz"/"grazer").
+pub fn similar(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let shorter = la.min(lb);
+    if shorter < 4 {
+        return false;
+    }
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    if common >= 4 && common + 1 >= shorter {
+        return true;
+    }
+    jaro_winkler(a, b) >= 0.93
+}
+
+/// Names spelled differently in English, Dutch and German: each line is one name, its
+/// folded forms separated by '|'.
+const EXONYMS: &str = "\
+germany|deutschland|duitsland|bundesrepublik
+german|deutsch|deutsche|deutschen|deutscher|duits|duitse|duitser
+austria|osterreich|oostenrijk
+austrian|osterreichisch|osterreichische|osterreichischen|oostenrijks|oostenrijkse
+switzerland|schweiz|zwitserland
+swiss|schweizer|schweizerische|zwitsers|zwitserse
+netherlands|niederlande|nederland|holland
+dutch|niederlandisch|niederlandische|niederlandischen|nederlands|nederlandse|hollandisch
+belgium|belgien|belgie
+belgian|belgisch|belgische|belgischen
+france|frankreich|frankrijk
+french|franzosisch|franzosische|franzosischen|frans|franse
+spain|spanien|spanje
+spanish|spanisch|spanische|spaans|spaanse
+italy|italien|italie
+italian|italienisch|italienische|italiaans|italiaanse
+greece|griechenland|griekenland
+greek|griechisch|griechische|grieks|griekse
+turkey|turkei|turkije
+turkish|turkisch|turkische|turks|turkse
+russia|russland|rusland
+russian|russisch|russische|russischen|russisch|russen
+poland|polen
+polish|polnisch|polnische|pools|poolse
+czech|tschechien|tschechisch|tsjechie|tsjechisch
+hungary|ungarn|hongarije
+sweden|schweden|zweden
+swede|schwede|schwedin|schweden|zweed
+denmark|danemark|denemarken
+norway|norwegen|noorwegen
+finland|finnland
+ireland|irland|ierland
+scotland|schottland|schotland
+england|engeland
+english|englisch|englische|engels|engelse
+britain|grossbritannien|brittannie|grootbrittannie
+british|britisch|britische|brits|britse
+europe|europa
+european|europaisch|europaische|europaischen|europees|europese
+egypt|agypten|egypte
+syria|syrien|syrie
+libya|libyen|libie
+iraq|irak
+saudi|saudiarabien|saudiarabie
+arabia|arabien|arabie
+africa|afrika
+african|afrikanisch|afrikanische|afrikaans|afrikaanse
+america|amerika
+american|amerikanisch|amerikanische|amerikanischen|amerikaans|amerikaanse|amerikaner
+asia|asien|azie
+mexico|mexiko
+brazil|brasilien|brazilie
+india|indien
+australia|australien|australie
+canada|kanada
+ukraine|oekraine
+romania|rumanien|roemenie
+moldova|moldau|moldavie|moldawien
+croatia|kroatien|kroatie
+serbia|serbien|servie
+china|chinesisch|chinees|chinese
+japan|japanisch|japans
+korea|korea
+bavaria|bayern|beieren
+bavarian|bayerisch|bayerische|beiers
+saxony|sachsen|saksen
+vienna|wien|wenen
+munich|munchen
+cologne|koln|keulen
+brussels|brussel
+hague|haag
+prague|prag
+warsaw|warschau
+moscow|moskau|moskou
+rome|rom
+milan|mailand
+venice|venedig
+geneva|genf
+zurich|zurich
+lisbon|lissabon
+athens|athen
+copenhagen|kopenhagen
+antwerp|antwerpen
+ghent|gent
+hanover|hannover
+nuremberg|nurnberg
+earth|erde|aarde
+mediterranean|mittelmeer|middellandse
+baltic|ostsee|baltische|baltischen
+alps|alpen
+danube|donau
+rhine|rhein|rijn
+christ|christus
+christian|christlich|christliche|christen|christelijk
+catholic|katholisch|katholische|katholieke|katholiek
+protestant|evangelisch|evangelische
+jewish|judisch|judische|joods|joodse
+muslim|muslimisch|muslime|moslim
+islamic|islamisch|islamitisch
+us|usa|vereinigte|verenigde|amerika|vs
+un|uno|vn|vereinte|verenigde
+eu|europaische|europese
+nato|navo
+gdp|bip|bbp
+india|भारत|हिंदुस्तान
+egypt|मिस्र
+greece|यूनान
+";
+
+/// The folded forms that stand for the same name as `folded` (itself included).
+pub fn exonyms(folded: &str) -> Vec<&'static str> {
+    EXONYMS
+        .lines()
+        .filter(|l| l.split('|').any(|f| f == folded))
+        .flat_map(|l| l.split('|'))
+        .collect()
+}
+
+/// Whether a folded name occurs among folded words: alike, an exonym, or inside a compound
+/// ("graz" in "grazer", "obama" in "obamaregierung").
+pub fn occurs_in(name: &str, words: &[String]) -> bool {
+    let forms = exonyms(name);
+    let forms: Vec<&str> = if forms.is_empty() { vec![name] } else { forms };
+    words.iter().any(|w| {
+        forms
+            .iter()
+            .any(|f| similar(f, w) || (f.chars().count() >= 5 && w.contains(f)))
+    })
+}
+
+/// The consonant skeleton of an English (Latin-script) name: consonants in classes, vowels,
+/// 'h', 'y' dropped, repeats collapsed ("Sachin" → "SCN", "Kohli" → "KL").
+pub fn latin_skeleton(word: &str) -> String {
+    let w: Vec<char> = fold(word).chars().collect();
+    let mut out = String::new();
+    let mut push = |c: char| {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    };
+    let mut i = 0;
+    while i < w.len() {
+        let c = w[i];
+        let next = w.get(i + 1).copied().unwrap_or(' ');
+        let soft = matches!(next, 'e' | 'i' | 'y');
+        let after = w.get(i + 2).copied().unwrap_or(' ');
+        if matches!(c, 't' | 's') && next == 'c' && after == 'h' {
+            // "tch" as in "Fitch"; German "sch" is English "sh".
+            push(if c == 't' { 'C' } else { 'S' });
+            i += 3;
+            continue;
+        }
+        let two = match (c, next) {
+            // "chr" as in "Christmas" is a K.
+            ('c', 'h') if after == 'r' => Some('K'),
+            ('c', 'h') | ('j', 'h') => Some('C'),
+            ('s', 'h') => Some('S'),
+            ('t', 'h') | ('d', 'h') => Some('T'),
+            ('p', 'h') => Some('P'),
+            ('g', 'h') => Some('C'),
+            ('c', 'k') | ('k', 'h') => Some('K'),
+            ('b', 'h') => Some('B'),
+            _ => None,
+        };
+        if let Some(k) = two {
+            push(k);
+            i += 2;
+            continue;
+        }
+        match c {
+            'c' if soft => push('S'),
+            'c' | 'k' | 'q' => push('K'),
+            // g, j and z share a class: Hindi writes them with ग, ज, ज़ and झ.
+            'g' | 'j' | 'z' => push('C'),
+            'x' => {
+                push('K');
+                push('S');
+            }
+            's' => push('S'),
+            't' | 'd' => push('T'),
+            'p' | 'f' => push('P'),
+            'b' => push('B'),
+            // Nasals share a class: Hindi writes them with न, म or the anusvara.
+            'm' | 'n' => push('N'),
+            'l' => push('L'),
+            'r' => push('R'),
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The consonant skeleton of a Devanagari word, in the classes of [`latin_skeleton`].
+pub fn devanagari_skeleton(word: &str) -> String {
+    let chars: Vec<char> = word.nfd().collect();
+    let mut out = String::new();
+    let mut push = |c: char| {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    };
+    for (i, &c) in chars.iter().enumerate() {
+        let nukta = chars.get(i + 1) == Some(&'\u{093C}');
+        let k = match c {
+            'क' | 'ख' => Some('K'),
+            'ङ' | 'ञ' | 'ण' | 'न' | 'ऩ' | 'ं' | 'ँ' => Some('N'),
+            'च' | 'छ' | 'ज' | 'झ' | 'ग' | 'घ' => Some('C'),
+            'ड' | 'ढ' if nukta => Some('R'),
+            'ट' | 'ठ' | 'ड' | 'ढ' | 'त' | 'थ' | 'द' | 'ध' => Some('T'),
+            'फ' | 'प' => Some('P'),
+            'ब' | 'भ' => Some('B'),
+            'म' => Some('N'),
+            'र' | 'ऱ' => Some('R'),
+            'ल' | 'ळ' | 'ऴ' => Some('L'),
+            'श' | 'ष' | 'स' => Some('S'),
+            _ => None,
+        };
+        if let Some(k) = k {
+            push(k);
+        }
+    }
+    out
+}
+
+/// Whether an English name's skeleton is found among the skeletons of the source's words,
+/// alone or two or three neighbours joined ("KwaZulu-Natal", "क्वाज़ुलु-नताल").
+pub fn skeleton_occurs(name: &str, words: &[String]) -> bool {
+    let sk = latin_skeleton(name);
+    if sk.chars().count() < 2 {
+        // Too little to compare: count it as found rather than guess.
+        return true;
+    }
+    let close = |a: &str, b: &str| {
+        b.contains(a)
+            || (b.chars().count() >= 3 && a.starts_with(b))
+            || (a.chars().count() >= 4 && b.chars().count() >= 4 && jaro_winkler(a, b) >= 0.9)
+    };
+    for i in 0..words.len() {
+        let mut joined = String::new();
+        for w in words.iter().skip(i).take(3) {
+            joined.push_str(w);
+            // Collapse a repeat at the seam, as within a word.
+            let mut collapsed = String::new();
+            for c in joined.chars() {
+                if !collapsed.ends_with(c) {
+                    collapsed.push(c);
+                }
+            }
+            if close(&sk, &collapsed) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Whether two Latin-script words sound alike by their skeletons ("California" and
+/// "Kalifornien", "Napoli" and "Neapel", "Swede" and "Schwedin").
+pub fn skeletons_alike(a: &str, b: &str) -> bool {
+    let (x, y) = (latin_skeleton(a), latin_skeleton(b));
+    let shorter = x.chars().count().min(y.chars().count());
+    if shorter < 3 {
+        return false;
+    }
+    let common = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
+    x == y || common >= shorter || (shorter >= 4 && jaro_winkler(&x, &y) >= 0.88)
+}
+
+/// [`skeletons_alike`], or a two-consonant skeleton that starts the other's in two long words
+/// ("Muhammad", "Mohammeds").
+pub fn names_alike(a: &str, b: &str) -> bool {
+    if skeletons_alike(a, b) {
+        return true;
+    }
+    if a.chars().count() < 6 || b.chars().count() < 6 {
+        return false;
+    }
+    let (x, y) = (latin_skeleton(a), latin_skeleton(b));
+    x.chars().count() >= 2 && y.chars().count() >= 2 && (x.starts_with(&y) || y.starts_with(&x))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_and_similarity() {
+        assert_eq!(fold("Diözese"), "diozese");
+        assert_eq!(fold("Straße"), "strasse");
+        assert!(similar(&fold("Sarradj"), &fold("Sarraj")));
+        assert!(similar("graz", "grazer"));
+        assert!(occurs_in("moldova", &["moldau".to_string()]));
+        assert!(!similar("austria", "australien"));
+        assert!(!similar("berlin", "bern"));
+        assert!(!similar("nantes", "shaoshan"));
+    }
+
+    #[test]
+    fn exonyms_and_compounds() {
+        let words: Vec<String> = ["die", "bundesrepublik", "deutschland", "obamaregierung"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert!(occurs_in("germany", &words));
+        assert!(occurs_in("obama", &words));
+        assert!(!occurs_in("austria", &words));
+    }
+
+    #[test]
+    fn skeletons() {
+        assert_eq!(latin_skeleton("Kohli"), "KL");
+        assert_eq!(devanagari_skeleton("कोहली"), "KL");
+        assert_eq!(latin_skeleton("Sachin"), devanagari_skeleton("सचिन"));
+        assert_eq!(latin_skeleton("Tendulkar"), devanagari_skeleton("तेंदुलकर"));
+        assert_eq!(latin_skeleton("Germany"), devanagari_skeleton("जर्मनी"));
+        assert_eq!(latin_skeleton("Brazil"), devanagari_skeleton("ब्राजील"));
+        assert!(skeletons_alike("California", "Kalifornien"));
+        assert!(skeletons_alike("Napoli", "Neapel"));
+        assert!(!skeletons_alike("Shaoshan", "Nantes"));
+        let src: Vec<String> = "तीसरे नंबर पर कोहली ने क्वाज़ुलु नताल"
+            .split_whitespace()
+            .map(devanagari_skeleton)
+            .collect();
+        assert!(skeleton_occurs("Kohli", &src));
+        assert!(skeleton_occurs("KwaZulu-Natal", &src));
+        assert!(!skeleton_occurs("O'Malley", &src));
+    }
+
+    #[test]
+    fn scripts() {
+        assert_eq!(script_of("Der Mann arbeitet."), Script::Latin);
+        assert_eq!(script_of("中国驻休斯敦总领馆 (FTIR)"), Script::Han);
+        assert_eq!(script_of("तीसरे नंबर पर कोहली"), Script::Devanagari);
+    }
+}

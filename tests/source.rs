@@ -1,0 +1,204 @@
+//! `check --source` and JSONL records with "source": the `source-mismatch` rule end to end.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::io::Write;
+
+fn mtlint() -> Command {
+    Command::cargo_bin("mtlint").unwrap()
+}
+
+fn file(dir: &tempfile::TempDir, name: &str, text: &str) -> String {
+    let path = dir.path().join(name);
+    std::fs::File::create(&path)
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+fn source_findings(doc: &Value) -> Vec<Value> {
+    doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "source-mismatch")
+        .cloned()
+        .collect()
+}
+
+const SOURCE: &str = "Der Bub ist eines von rund 400 Frühchen, die jährlich in Graz umsorgt werden.\n\n\
+Das sind gut 21 Prozent mehr, teilte der Netzbetreiber Tennet in Bayreuth mit. \
+Die Regierung hat das Gesetz nach einer langen und heftigen Debatte im Parlament am Montag mit knapper Mehrheit beschlossen. \
+Am Dienstag soll es gelten. \
+Die Opposition will dagegen klagen. \
+Sie hält es für verfassungswidrig.\n";
+
+const TARGET: &str = "The boy is one of about 500 premature babies who are cared for every year in Graz.\n\n\
+This is a good 21 percent more, said the network operator Renamo in Bayreuth. \
+It is to apply from Tuesday. \
+The opposition wants to sue. \
+It considers it unconstitutional.\n";
+
+#[test]
+fn check_with_source_names_both_sides() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = file(&dir, "article.de.txt", SOURCE);
+    let tgt = file(&dir, "article.en.txt", TARGET);
+    let out = mtlint()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "--source",
+            &src,
+            &tgt,
+        ])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let report: Value = serde_json::from_slice(&out).unwrap();
+    let findings = source_findings(&report["documents"][0]);
+    let messages: Vec<&str> = findings
+        .iter()
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    // The replaced number, on the number, with the source sentence in the message.
+    let number = findings
+        .iter()
+        .find(|f| f["text"] == "500")
+        .unwrap_or_else(|| panic!("{messages:?}"));
+    assert!(
+        number["message"]
+            .as_str()
+            .unwrap()
+            .contains("'400' in the source")
+    );
+    assert!(
+        number["source"]
+            .as_str()
+            .unwrap()
+            .starts_with("Der Bub ist eines")
+    );
+    assert!(
+        number["sentence"]
+            .as_str()
+            .unwrap()
+            .starts_with("The boy is one")
+    );
+    let start = number["start"].as_u64().unwrap() as usize;
+    assert_eq!(&TARGET[start..start + 3], "500");
+    // The replaced name.
+    assert!(
+        findings.iter().any(|f| f["text"] == "Renamo"),
+        "{messages:?}"
+    );
+    // The sentence left out of the translation.
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("Die Regierung hat") && m.contains("has no translation")),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn without_a_source_the_rule_is_silent() {
+    let dir = tempfile::tempdir().unwrap();
+    let tgt = file(&dir, "article.en.txt", TARGET);
+    let out = mtlint()
+        .args(["check", "--format", "json", "--fail-on", "never", &tgt])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let report: Value = serde_json::from_slice(&out).unwrap();
+    assert!(source_findings(&report["documents"][0]).is_empty());
+    // Findings of other rules carry no "source" field.
+    let text = String::from_utf8(out).unwrap();
+    assert!(!text.contains("\"source\""), "{text}");
+}
+
+#[test]
+fn one_source_for_several_inputs_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = file(&dir, "a.de.txt", SOURCE);
+    let a = file(&dir, "a.en.txt", TARGET);
+    let b = file(&dir, "b.en.txt", TARGET);
+    let out = mtlint()
+        .args(["check", "--source", &src, &a, &b])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let stderr = String::from_utf8_lossy(&out);
+    assert!(
+        stderr.contains("--source needs exactly one input"),
+        "{stderr}"
+    );
+    let missing = dir.path().join("nope.txt").to_string_lossy().into_owned();
+    let out = mtlint()
+        .args(["check", "--source", &missing, &a])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let stderr = String::from_utf8_lossy(&out);
+    assert!(
+        stderr.contains("--source") && stderr.contains("nope.txt"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn jsonl_records_carry_their_source() {
+    let input = concat!(
+        "{\"id\": 1, \"text\": \"The Chengdu consulate opened in 1995.\", \"source\": \"成都美领馆于1985年开放。\"}\n",
+        "{\"id\": 2, \"text\": \"The Chengdu consulate opened in 1985.\", \"source\": \"成都美领馆于1985年开放。\"}\n",
+        "{\"id\": 3, \"text\": \"The Chengdu consulate opened in 1995.\"}\n",
+        "{\"id\": 4, \"text\": \"The man works for the diocese of Shaoshan.\", \"source\": \"De man werkt voor het bisdom Nantes.\"}\n",
+    );
+    let out = mtlint()
+        .args([
+            "check",
+            "--input-format",
+            "jsonl",
+            "--format",
+            "jsonl",
+            "--fail-on",
+            "never",
+        ])
+        .write_stdin(input)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let lines: Vec<Value> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4);
+    let first = source_findings(&lines[0]);
+    assert_eq!(first.len(), 1, "{first:?}");
+    assert_eq!(first[0]["text"], "1995");
+    assert_eq!(first[0]["source"], "成都美领馆于1985年开放。");
+    assert!(source_findings(&lines[1]).is_empty());
+    assert!(source_findings(&lines[2]).is_empty());
+    let fourth = source_findings(&lines[3]);
+    assert!(fourth.iter().any(|f| f["text"] == "Shaoshan"), "{fourth:?}");
+    assert!(
+        fourth
+            .iter()
+            .any(|f| f["message"].as_str().unwrap().contains("'Nantes'")),
+        "{fourth:?}"
+    );
+}
