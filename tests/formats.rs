@@ -342,3 +342,25 @@ fn tsv_and_jsonl_stream_from_standard_input() {
     );
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn xliff_and_tsv_sources_reach_the_source_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlf = dir.path().join("n.xlf");
+    fs::write(
+        &xlf,
+        "<xliff version=\"1.2\"><file><body><trans-unit id=\"n\"><source>Hij kocht 5 appels.</source>\
+         <target>He bought 6 apples.</target></trans-unit></body></file></xliff>",
+    )
+    .unwrap();
+    let tsv = dir.path().join("n.tsv");
+    fs::write(&tsv, "Hij kocht 5 appels.\tHe bought 6 apples.\n").unwrap();
+    for path in [&xlf, &tsv] {
+        let (lines, _) = jsonl(&[path.to_str().unwrap()]);
+        assert!(
+            rules(&lines[0]).contains(&"source-mismatch"),
+            "{}",
+            lines[0]
+        );
+    }
+}
