@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Throughput of `mtlint check` over a generated corpus of about 6 MB of English sentences
-# (UD English EWT train and the DEMETR dev translations, repeated), and tagger speed.
+# Throughput of `mtlint check` over a generated corpus of about 6 MB / 1 M words of English
+# sentences (UD English EWT train and the DEMETR dev translations, repeated), as one text file
+# and as a JSONL feed of articles; peak memory; start-up for one short article; tagger speed.
 # Usage: scripts/bench.sh [MB]   (needs ../shared/data)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,8 +9,10 @@ mb=${1:-6}
 data=../shared/data
 cargo build --release --quiet
 cargo build --release --quiet --example tagger_speed
-corpus=$(mktemp -d)/corpus.txt
-python3 - "$data" "$corpus" "$mb" <<'PY'
+bin=${CARGO_TARGET_DIR:-target}/release/mtlint
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+python3 - "$data" "$dir" "$mb" <<'PY'
 import json, sys
 data, out, mb = sys.argv[1], sys.argv[2], float(sys.argv[3])
 lines = []
@@ -19,29 +22,49 @@ for l in open(f"{data}/ud-english-ewt/en_ewt-ud-train.conllu", encoding="utf-8")
 for l in open(f"{data}/demetr-dev/pairs.jsonl", encoding="utf-8"):
     lines.append(json.loads(l)["mt_sent"])
 target = int(mb * 1_000_000)
-with open(out, "w", encoding="utf-8") as f:
-    size, i = 0, 0
-    while size < target:
-        s = lines[i % len(lines)]
-        # Paragraphs of five sentences, as in articles.
-        sep = "\n\n" if i % 5 == 4 else " "
-        f.write(s + sep)
-        size += len(s.encode()) + len(sep)
-        i += 1
+size, i = 0, 0
+text, articles, article = [], [], []
+while size < target:
+    s = lines[i % len(lines)]
+    # Paragraphs of five sentences, articles of eight paragraphs.
+    sep = "\n\n" if i % 5 == 4 else " "
+    text.append(s + sep)
+    article.append(s + sep)
+    if i % 40 == 39:
+        articles.append("".join(article))
+        article = []
+    size += len(s.encode()) + len(sep)
+    i += 1
+if article:
+    articles.append("".join(article))
+open(f"{out}/corpus.txt", "w", encoding="utf-8").write("".join(text))
+with open(f"{out}/corpus.jsonl", "w", encoding="utf-8") as f:
+    for n, a in enumerate(articles):
+        f.write(json.dumps({"id": n, "text": a}) + "\n")
 PY
-bytes=$(stat -c %s "$corpus")
-words=$(wc -w < "$corpus")
-echo "corpus: $bytes bytes, $words words"
-for threads in 1 2; do
-  start=$(date +%s.%N)
-  RAYON_NUM_THREADS=$threads ./target/release/mtlint check "$corpus" --format jsonl --fail-on never > /dev/null
-  end=$(date +%s.%N)
-  python3 -c "b=$bytes; t=$end-$start; print(f'check on $threads core(s): {t:.2f} s, {b/t/1e6:.2f} MB/s, {$words/t:,.0f} words/s')"
+bytes=$(stat -c %s "$dir/corpus.txt")
+words=$(wc -w < "$dir/corpus.txt")
+echo "corpus: $bytes bytes, $words words ($(wc -l < "$dir/corpus.jsonl") articles in the JSONL feed)"
+for input in corpus.txt corpus.jsonl; do
+  for jobs in 1 2; do
+    start=$(date +%s.%N)
+    "$bin" check "$dir/$input" --jobs "$jobs" --format jsonl --fail-on never --no-config > "$dir/out-$jobs.jsonl"
+    end=$(date +%s.%N)
+    python3 -c "b=$bytes; t=$end-$start; print(f'$input, --jobs $jobs: {t:.2f} s, {b/t/1e6:.2f} MB/s, {$words/t:,.0f} words/s')"
+  done
+  cmp -s "$dir/out-1.jsonl" "$dir/out-2.jsonl" && echo "$input: output with 2 jobs identical to 1 job" \
+    || echo "$input: OUTPUT DIFFERS between 1 and 2 jobs"
+  /usr/bin/time -f "$input: peak memory %M KiB" "$bin" check "$dir/$input" --format jsonl --fail-on never --no-config > /dev/null
 done
-start=$(date +%s.%N)
-echo "Trump and Haftar discussed a shared vision." | ./target/release/mtlint check --fail-on never > /dev/null
-end=$(date +%s.%N)
-python3 -c "print(f'start-up (one short text): {($end-$start)*1000:.1f} ms')"
-/usr/bin/time -f "peak memory: %M KiB" ./target/release/mtlint check "$corpus" --format jsonl --fail-on never > /dev/null
-./target/release/examples/tagger_speed "$data/ud-english-ewt/en_ewt-ud-test.conllu" 2
-rm -rf "$(dirname "$corpus")"
+echo "Trump and Haftar discussed a shared vision." > "$dir/short.txt"
+python3 - "$bin" "$dir/short.txt" <<'PY'
+import subprocess, sys, time
+runs = []
+for _ in range(20):
+    t = time.perf_counter()
+    subprocess.run([sys.argv[1], "check", sys.argv[2], "--fail-on", "never", "--no-config"], stdout=subprocess.DEVNULL)
+    runs.append((time.perf_counter() - t) * 1000)
+runs.sort()
+print(f"start-up (one short text, median of 20 runs): {runs[10]:.1f} ms (min {runs[0]:.1f} ms)")
+PY
+"${CARGO_TARGET_DIR:-target}/release/examples/tagger_speed" "$data/ud-english-ewt/en_ewt-ud-test.conllu" 2
