@@ -282,8 +282,17 @@ fn linter_for(args: &RuleArgs, all: bool) -> Result<Linter, String> {
         all: true,
         ..Default::default()
     };
+    // Every default rule, to name the ones a pack replaces and to check --enable/--disable
+    // names: only needed when there are such packs or names.
+    let need_defaults =
+        !extra.is_empty() || !args.enable.is_empty() || !args.disable.is_empty() || all;
     let result = if errors.is_empty() {
-        mtlint::packs::detectors(&[], &every).and_then(|defaults| {
+        let defaults = if need_defaults {
+            mtlint::packs::detectors(&[], &every)
+        } else {
+            Ok(Vec::new())
+        };
+        defaults.and_then(|defaults| {
             let sel = mtlint::packs::Selection {
                 source_langs: args.source_lang.clone(),
                 enable: args.enable.clone(),

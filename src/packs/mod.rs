@@ -600,12 +600,38 @@ impl Detector for Shared {
     }
 }
 
+/// Whether an embedded pack has a rule that is on by default (`default = true`).
+fn embedded_default_on() -> bool {
+    EMBEDDED.iter().any(|(_, text)| {
+        text.lines()
+            .any(|l| l.split_whitespace().collect::<String>() == "default=true")
+    })
+}
+
+/// Whether a selection can switch on an embedded pack rule. When it cannot (the common case: no
+/// `--source-lang`, no `--enable`, no default-on pack rule), the packs are not compiled at all,
+/// which keeps start-up short.
+pub fn selects_pack_rules(sel: &Selection) -> bool {
+    sel.all || !sel.source_langs.is_empty() || !sel.enable.is_empty() || embedded_default_on()
+}
+
 /// The detectors a selection runs: built-ins, embedded packs, and `extra` packs (which replace
 /// rules of the same id).
 pub fn detectors(
     extra: &[Arc<PackRule>],
     sel: &Selection,
 ) -> Result<Vec<Box<dyn Detector>>, Vec<PackError>> {
+    if extra.is_empty() && !selects_pack_rules(sel) {
+        let disabled = |m: &RuleMeta| {
+            sel.disable
+                .iter()
+                .any(|n| n == m.id || n == m.category.as_str())
+        };
+        return Ok(builtin()
+            .into_iter()
+            .filter(|d| !disabled(d.meta()))
+            .collect());
+    }
     let mut packs: Vec<Arc<PackRule>> = embedded().map_err(<[PackError]>::to_vec)?.to_vec();
     for r in extra {
         match packs.iter().position(|p| p.meta.id == r.meta.id) {
@@ -646,6 +672,36 @@ mod tests {
     fn line_and_column() {
         assert_eq!(line_column("ab\ncd", 4), (2, 2));
         assert_eq!(line_column("ab", 0), (1, 1));
+    }
+
+    #[test]
+    fn the_shortcut_without_pack_rules_selects_what_the_packs_would() {
+        let ids = |sel: &Selection, extra: &[Arc<PackRule>]| -> Vec<&'static str> {
+            detectors(extra, sel)
+                .unwrap()
+                .iter()
+                .map(|d| d.meta().id)
+                .collect()
+        };
+        for disable in [vec![], vec!["word-order".to_string()]] {
+            let sel = Selection {
+                disable,
+                ..Default::default()
+            };
+            assert!(!selects_pack_rules(&sel));
+            // A dummy extra rule forces the full path; it is then left out of the comparison.
+            let extra = load_pack(
+                "x.toml",
+                "[[rule]]\nid = \"x-dummy\"\ncategory = \"calque\"\nseverity = \"minor\"\nmessage = \"m\"\ndescription = \"d\"\npattern = [\"zzz\"]\n",
+            )
+            .unwrap()
+            .into_iter()
+            .map(Arc::new)
+            .collect::<Vec<_>>();
+            let mut full = ids(&sel, &extra);
+            full.retain(|id| *id != "x-dummy");
+            assert_eq!(ids(&sel, &[]), full);
+        }
     }
 
     #[test]
