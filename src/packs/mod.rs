@@ -8,8 +8,7 @@ pub mod pattern;
 use crate::detect::{Detector, Diagnosis, Example, RuleMeta, SentenceView, builtin};
 use crate::finding::{Category, Severity};
 use crate::segment::SegmentKind;
-use pattern::{ChunkTest, Element, Match, Part, Pattern, Step, TagTest, TokenTest};
-use regex::Regex;
+use pattern::{ChunkTest, Element, LazyRegex, Match, Part, Pattern, Step, TagTest, TokenTest};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::fmt;
@@ -241,7 +240,7 @@ impl Loader<'_> {
                         "regex" => {
                             let r = text()?;
                             test.regex = Some(
-                                Regex::new(&format!("^(?i:{r})$"))
+                                LazyRegex::new(format!("^(?i:{r})$"))
                                     .map_err(|e| format!("bad regex '{r}': {e}"))?,
                             );
                         }
@@ -702,6 +701,23 @@ mod tests {
             full.retain(|id| *id != "x-dummy");
             assert_eq!(ids(&sel, &[]), full);
         }
+    }
+
+    #[test]
+    fn every_embedded_regex_compiles() {
+        let value = regex::Regex::new(r#"regex = "((?:[^"\\]|\\.)*)""#).unwrap();
+        let mut n = 0;
+        for (file, text) in EMBEDDED {
+            for c in value.captures_iter(text) {
+                let r = c[1].replace("\\\\", "\\");
+                n += 1;
+                assert!(
+                    regex::Regex::new(&format!("^(?i:{r})$")).is_ok(),
+                    "{file}: {r}"
+                );
+            }
+        }
+        assert!(n > 10, "found {n} regexes");
     }
 
     #[test]

@@ -7,6 +7,46 @@ use crate::detect::rewrite::{Piece, render, uncapitalize};
 use crate::frames::frames;
 use crate::tag::Tag;
 use regex::Regex;
+use std::sync::OnceLock;
+
+/// A regular expression whose syntax is checked when its pack loads and which is compiled when
+/// first used: packs hold many, and most runs never reach most of them (loading stays short).
+#[derive(Debug)]
+pub struct LazyRegex {
+    pattern: String,
+    compiled: OnceLock<Option<Regex>>,
+}
+
+impl LazyRegex {
+    /// Checks the syntax of `pattern`.
+    pub fn new(pattern: String) -> Result<LazyRegex, String> {
+        regex_syntax::Parser::new()
+            .parse(&pattern)
+            .map_err(|e| e.to_string())?;
+        Ok(LazyRegex {
+            pattern,
+            compiled: OnceLock::new(),
+        })
+    }
+
+    pub fn is_match(&self, s: &str) -> bool {
+        self.compiled
+            .get_or_init(|| match Regex::new(&self.pattern) {
+                Ok(r) => Some(r),
+                Err(e) => {
+                    // Valid syntax that cannot be compiled (a size limit): said once, and the
+                    // test never holds.
+                    eprintln!(
+                        "mtlint: warning: regex '{}' cannot be compiled, it matches nothing: {e}",
+                        self.pattern
+                    );
+                    None
+                }
+            })
+            .as_ref()
+            .is_some_and(|r| r.is_match(s))
+    }
+}
 
 /// A test on one token; every given part must hold.
 #[derive(Debug, Default)]
@@ -15,7 +55,7 @@ pub struct TokenTest {
     pub words: Vec<String>,
     /// Verb lemmas (via the verb frames), any of which matches.
     pub lemmas: Vec<String>,
-    pub regex: Option<Regex>,
+    pub regex: Option<LazyRegex>,
     pub tags: Vec<TagTest>,
 }
 
