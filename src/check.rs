@@ -8,7 +8,7 @@
 //! the output is the same bytes whatever the number of threads.
 
 use crate::detect::Linter;
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::formats::{directives, markdown, tsv, xliff};
 use crate::input::{InputFormat, Record, RecordError, parse_record, utf8_line};
 use crate::read::{InputError, Origin, expand_paths, read_text};
@@ -453,21 +453,6 @@ fn check_line_records(
         }
     }
     run(&mut lines, &columns, emit)
-}
-
-/// The exit code of a check: 2 when an input could not be read, 1 when a finding is at or
-/// above `fail_on` (None: never fail on findings), 0 otherwise.
-pub fn exit_code(reports: &[DocumentReport], fail_on: Option<Severity>) -> u8 {
-    if reports.iter().any(|r| r.outcome.is_err()) {
-        return 2;
-    }
-    let failing = fail_on.is_some_and(|threshold| {
-        reports
-            .iter()
-            .flat_map(|r| r.findings())
-            .any(|f| f.severity >= threshold)
-    });
-    u8::from(failing)
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@
 //! ```
 
 use crate::finding::Finding;
+use crate::normalize::line_column;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use std::fmt;
@@ -173,13 +174,6 @@ pub fn parse(file: &str, text: &str, dir: PathBuf) -> Result<Config, ConfigError
     }
     config.matchers = Some(Matchers { exclude, ignore });
     Ok(config)
-}
-
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = text.get(..offset.min(text.len())).unwrap_or("");
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
 }
 
 impl Config {

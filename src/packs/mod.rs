@@ -7,6 +7,7 @@ pub mod pattern;
 
 use crate::detect::{Detector, Diagnosis, Example, RuleMeta, SentenceView, builtin};
 use crate::finding::{Category, Severity};
+use crate::normalize::line_column;
 use crate::segment::SegmentKind;
 use pattern::{ChunkTest, Element, LazyRegex, Match, Part, Pattern, Step, TagTest, TokenTest};
 use serde::Deserialize;
@@ -48,15 +49,6 @@ impl fmt::Display for PackError {
 }
 
 impl std::error::Error for PackError {}
-
-/// 1-based line and column (in characters) of byte `offset` in `text`.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or("");
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
