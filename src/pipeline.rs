@@ -5,6 +5,7 @@ use crate::normalize::{LineIndex, Normalized};
 use crate::segment::{Segment, segment};
 use crate::tag::{Tag, TagScratch, Tagger};
 use crate::tokenize::{Token, tokenize_into};
+use rayon::prelude::*;
 
 /// One segment with its tokens, tags and chunks. Token offsets are into the normalized text.
 #[derive(Debug, Clone)]
@@ -31,25 +32,28 @@ impl Document {
     pub fn analyze(original: String, base_offset: usize, tagger: &Tagger) -> Document {
         let normalized = Normalized::new(&original);
         let text = normalized.text.as_str();
-        let mut scratch = TagScratch::default();
-        let mut words: Vec<&str> = Vec::new();
+        // Segments are analysed in parallel (each worker with its own buffers); `collect`
+        // keeps their order, so the analysis is the same on any number of threads.
         let sentences = segment(text)
-            .into_iter()
-            .map(|seg| {
-                let mut tokens = Vec::new();
-                tokenize_into(text, seg.start, seg.end, &mut tokens);
-                words.clear();
-                words.extend(tokens.iter().map(|t| t.text(text)));
-                let mut tags = Vec::with_capacity(tokens.len());
-                tagger.tag_into(&words, &mut scratch, &mut tags);
-                let chunks = chunk(&words, &tags);
-                AnalyzedSentence {
-                    segment: seg,
-                    tokens,
-                    tags,
-                    chunks,
-                }
-            })
+            .into_par_iter()
+            .map_init(
+                || (TagScratch::default(), Vec::<&str>::new()),
+                |(scratch, words), seg| {
+                    let mut tokens = Vec::new();
+                    tokenize_into(text, seg.start, seg.end, &mut tokens);
+                    words.clear();
+                    words.extend(tokens.iter().map(|t| t.text(text)));
+                    let mut tags = Vec::with_capacity(tokens.len());
+                    tagger.tag_into(words, scratch, &mut tags);
+                    let chunks = chunk(words, &tags);
+                    AnalyzedSentence {
+                        segment: seg,
+                        tokens,
+                        tags,
+                        chunks,
+                    }
+                },
+            )
             .collect();
         let lines = LineIndex::new(&original);
         Document {
