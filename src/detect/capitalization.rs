@@ -24,7 +24,7 @@
 //! prime minister", "Libyan general Khalifa Haftar"), headings.
 
 use super::edit::{Edit, apply, capitalize, diagnosis, is_title_case};
-use super::words::WEEKDAYS;
+use super::words::{CALENDAR_AMBIGUOUS, MONTHS, WEEKDAYS};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::segment::SegmentKind;
@@ -96,22 +96,6 @@ const INITIALISMS: &[&str] = &[
     "oecd", "wto", "iaea", "ngo", "ngos", "nsa", "ecb", "abc", "nbc", "cbs", "afp", "dpa", "anp",
     "nos", "ard", "zdf", "cdu", "csu", "spd", "fdp", "afd", "vvd", "cda", "pvv", "hiv",
 ];
-
-/// Month names never used as other words in lower case (day names are `words::WEEKDAYS`).
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "april",
-    "june",
-    "july",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Month names that are also English words: a date only in a date context.
-const CALENDAR_AMBIGUOUS: &[&str] = &["may", "march", "august"];
 
 /// Words after which an ambiguous month name is a date.
 const DATE_CONTEXT: &[&str] = &[

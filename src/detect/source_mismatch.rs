@@ -24,6 +24,7 @@
 pub mod names;
 pub mod numbers;
 
+use super::words::is_calendar_word;
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView, SourceDiagnosis, SourceView};
 use crate::finding::{Category, Severity};
 use crate::tag::{Tag, Tagger, features::word_key};
@@ -301,45 +302,11 @@ impl Detector for SourceMismatch {
     }
 }
 
-/// Titles and words that are capitalised without being names.
+/// Titles and words that are capitalised without being names (besides day and month names,
+/// [`is_calendar_word`]).
 const NOT_NAMES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "st",
-    "jr",
-    "sr",
-    "inc",
-    "ltd",
-    "co",
-    "corp",
-    "mt",
-    "i",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "ok",
-    "tv",
-    "am",
-    "pm",
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "ltd", "co", "corp", "mt", "i", "ok",
+    "tv", "am", "pm",
 ];
 
 /// German and Dutch words after which a capitalised word is a common noun.
@@ -429,7 +396,7 @@ fn is_target_name(view: &SentenceView, i: usize) -> bool {
         return false;
     }
     let lower = fold(w);
-    if NOT_NAMES.contains(&lower.as_str()) {
+    if NOT_NAMES.contains(&lower.as_str()) || is_calendar_word(&lower) {
         return false;
     }
     is_acronym(w) || !is_common_english(w)
@@ -531,7 +498,10 @@ fn latin_source_names(src: &str, ws: &[&str], capitalises_nouns: bool) -> Vec<us
             continue;
         }
         let lower = w.to_lowercase();
-        if SOURCE_STOP.contains(&lower.as_str()) || NOT_NAMES.contains(&fold(w).as_str()) {
+        if SOURCE_STOP.contains(&lower.as_str()) || {
+            let f = fold(w);
+            NOT_NAMES.contains(&f.as_str()) || is_calendar_word(&f)
+        } {
             continue;
         }
         if is_acronym(w) {

@@ -44,6 +44,27 @@ pub const WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 
+/// Month names never used as other words in lower case (day names are [`WEEKDAYS`]).
+pub const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "april",
+    "june",
+    "july",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Month names that are also English words: a date only in a date context.
+pub const CALENDAR_AMBIGUOUS: &[&str] = &["may", "march", "august"];
+
+/// Whether a lower-case word is a day or month name.
+pub fn is_calendar_word(w: &str) -> bool {
+    WEEKDAYS.contains(&w) || MONTHS.contains(&w) || CALENDAR_AMBIGUOUS.contains(&w)
+}
+
 /// Time words that can open a sentence on their own (besides the day names, [`WEEKDAYS`]).
 pub const TIME_WORDS: &[&str] = &["yesterday", "today", "tomorrow", "tonight"];
 
