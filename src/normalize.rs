@@ -24,6 +24,19 @@ pub struct Normalized {
 }
 
 impl Normalized {
+    /// Normalizes a text it owns: when the text is already NFC it becomes the normalized text
+    /// without a copy, and `None` comes back; otherwise the original comes back beside it.
+    pub fn from_string(original: String) -> (Normalized, Option<String>) {
+        if is_nfc_quick(original.chars()) == IsNormalized::Yes {
+            let n = Normalized {
+                text: original,
+                changed: Vec::new(),
+            };
+            return (n, None);
+        }
+        (Normalized::new(&original), Some(original))
+    }
+
     pub fn new(original: &str) -> Normalized {
         if is_nfc_quick(original.chars()) == IsNormalized::Yes {
             return Normalized {

@@ -19,8 +19,9 @@ pub struct AnalyzedSentence {
 /// A text as given, its normalized form and its analysis.
 #[derive(Debug, Clone)]
 pub struct Document {
-    /// The text as decoded (a byte-order mark already removed).
-    pub original: String,
+    /// The text as decoded (a byte-order mark already removed), when normalization changed
+    /// it; `None` when the normalized text is the text as given (no second copy is kept).
+    original: Option<String>,
     /// Bytes before `original` in the input (the byte-order mark), added to reported offsets.
     pub base_offset: usize,
     pub normalized: Normalized,
@@ -30,39 +31,27 @@ pub struct Document {
 
 impl Document {
     pub fn analyze(original: String, base_offset: usize, tagger: &Tagger) -> Document {
-        let normalized = Normalized::new(&original);
-        let text = normalized.text.as_str();
-        // Segments are analysed in parallel (each worker with its own buffers); `collect`
-        // keeps their order, so the analysis is the same on any number of threads.
-        let sentences = segment(text)
-            .into_par_iter()
-            .map_init(
-                || (TagScratch::default(), Vec::<&str>::new()),
-                |(scratch, words), seg| {
-                    let mut tokens = Vec::new();
-                    tokenize_into(text, seg.start, seg.end, &mut tokens);
-                    words.clear();
-                    words.extend(tokens.iter().map(|t| t.text(text)));
-                    let mut tags = Vec::with_capacity(tokens.len());
-                    tagger.tag_into(words, scratch, &mut tags);
-                    let chunks = chunk(words, &tags);
-                    AnalyzedSentence {
-                        segment: seg,
-                        tokens,
-                        tags,
-                        chunks,
-                    }
-                },
-            )
-            .collect();
-        let lines = LineIndex::new(&original);
+        let mut doc = Document::prepare(original, base_offset);
+        doc.sentences = analyze_segments(doc.text(), segment(doc.text()), tagger);
+        doc
+    }
+
+    /// A document normalized but not analysed (no sentences): enough to position findings.
+    pub fn prepare(original: String, base_offset: usize) -> Document {
+        let (normalized, original) = Normalized::from_string(original);
+        let lines = LineIndex::new(original.as_deref().unwrap_or(&normalized.text));
         Document {
             original,
             base_offset,
             normalized,
-            sentences,
+            sentences: Vec::new(),
             lines,
         }
+    }
+
+    /// The text as decoded (a byte-order mark already removed); offsets in findings refer to it.
+    pub fn original(&self) -> &str {
+        self.original.as_deref().unwrap_or(&self.normalized.text)
     }
 
     /// The normalized text the analysis refers to.
@@ -80,6 +69,40 @@ impl Document {
 
     /// 1-based line and character column of an offset into `original`.
     pub fn line_column(&self, original_offset: usize) -> (usize, usize) {
-        self.lines.line_column(&self.original, original_offset)
+        self.lines.line_column(self.original(), original_offset)
     }
+}
+
+/// Tokenizes, tags and chunks segments of `text`, in order.
+pub fn analyze_segments(
+    text: &str,
+    segments: Vec<Segment>,
+    tagger: &Tagger,
+) -> Vec<AnalyzedSentence> {
+    // Segments are analysed in parallel (each worker with its own buffers); `collect` keeps
+    // their order, so the analysis is the same on any number of threads. What a sentence keeps
+    // is copied out of the buffers at its exact size: a long text holds millions of tokens, and
+    // growth slack would add up to tens of megabytes.
+    segments
+        .into_par_iter()
+        .map_init(
+            || (TagScratch::default(), Vec::<&str>::new(), Vec::new()),
+            |(scratch, words, buffer), seg| {
+                buffer.clear();
+                tokenize_into(text, seg.start, seg.end, buffer);
+                words.clear();
+                words.extend(buffer.iter().map(|t| t.text(text)));
+                let mut tags = Vec::with_capacity(buffer.len());
+                tagger.tag_into(words, scratch, &mut tags);
+                let mut chunks = chunk(words, &tags);
+                chunks.shrink_to_fit();
+                AnalyzedSentence {
+                    segment: seg,
+                    tokens: buffer.clone(),
+                    tags,
+                    chunks,
+                }
+            },
+        )
+        .collect()
 }

@@ -89,3 +89,23 @@ fn a_title_before_a_name_gets_capitals_in_the_whole_sentence() {
             .all(|s| *s == "The talks resumed under Prime Minister Fayez Al Sarraj in April.")
     );
 }
+
+/// A text checked a few sentences at a time gets the findings of the text analysed whole,
+/// also where a document-level finding depends on sentences in other batches (a spelling
+/// counted across the text, an acronym written in capitals elsewhere, the article's tail).
+#[test]
+fn streaming_in_batches_gives_the_findings_of_the_whole_document() {
+    let sample = std::fs::read_to_string("samples/haftar-libya.nl-en.txt").expect("sample");
+    let extra = "Delegates met the Opec team. The OPEC embassy was organised well. \
+                 It was organized late. They organized it again. the meeting ended in april.\n\n";
+    let text = format!("{extra}{sample}");
+    let linter = Linter::new(Tagger::embedded());
+    let whole = linter.check_document(&linter.analyze(text.clone(), 0));
+    assert!(whole.iter().any(|f| f.rule == "mixed-spelling"));
+    assert!(whole.iter().any(|f| f.rule == "boilerplate"));
+    assert!(whole.iter().any(|f| f.text == "Opec"), "{whole:#?}");
+    for batch in [1, 2, 3, 7, 1000] {
+        let streamed = linter.check_streamed(text.clone(), 0, batch);
+        assert_eq!(streamed, whole, "batch of {batch}");
+    }
+}

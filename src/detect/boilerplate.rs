@@ -22,7 +22,7 @@
 //! a long paragraph (a single headline, a list), ordinary imperatives in running text.
 
 use super::edit::diagnosis;
-use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
+use super::{Detector, Diagnosis, DocumentPass, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::segment::SegmentKind;
 use crate::tag::Tag;
@@ -229,41 +229,6 @@ fn is_call(v: &SentenceView) -> bool {
         || (first == "do" && v.lower(1) == "n't")
 }
 
-/// Index of the first segment after the article's last long paragraph, if there is one.
-fn tail_start(sentences: &[SentenceView]) -> Option<usize> {
-    const LONG: usize = 25;
-    let mut words_in_paragraph = 0;
-    let mut paragraph = usize::MAX;
-    let mut after_long = None;
-    for (i, v) in sentences.iter().enumerate() {
-        let p = v.sentence.segment.paragraph;
-        if p != paragraph {
-            paragraph = p;
-            words_in_paragraph = 0;
-        }
-        words_in_paragraph += v
-            .words
-            .iter()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
-            .count();
-        if words_in_paragraph >= LONG {
-            after_long = Some(i + 1);
-        }
-    }
-    // The rest of the long paragraph belongs to the article.
-    let mut start = after_long?;
-    if let Some(last) = start.checked_sub(1).and_then(|i| sentences.get(i)) {
-        let p = last.sentence.segment.paragraph;
-        while sentences
-            .get(start)
-            .is_some_and(|v| v.sentence.segment.paragraph == p)
-        {
-            start += 1;
-        }
-    }
-    Some(start)
-}
-
 impl Detector for Boilerplate {
     fn meta(&self) -> &RuleMeta {
         &META
@@ -271,56 +236,116 @@ impl Detector for Boilerplate {
 
     fn check(&self, _sentence: &SentenceView, _out: &mut Vec<Diagnosis>) {}
 
-    fn check_document(&self, sentences: &[SentenceView], out: &mut Vec<(usize, Diagnosis)>) {
-        let found: Vec<Option<(&str, f64)>> = sentences
+    fn document_pass(&self) -> Option<Box<dyn DocumentPass + '_>> {
+        Some(Box::<Pass>::default())
+    }
+}
+
+/// What makes a line chrome, and the confidence (0: chrome only in the tail).
+fn chrome(v: &SentenceView) -> Option<(&'static str, f64)> {
+    let words = plain_words(v);
+    let short = words.len() <= 12;
+    if v.is_empty() {
+        None
+    } else if listed(v, &words) {
+        Some(("is page chrome, not article text", 0.9))
+    } else if short && is_call(v) {
+        if words.iter().any(|w| CHROME_OBJECTS.contains(&w.as_str())) {
+            Some(("is a call to action of the web page", 0.8))
+        } else {
+            Some(("is a call to action after the end of the article", 0.0))
+        }
+    } else if words.len() <= 5 && v.kind() != SegmentKind::Sentence {
+        Some(("is a short line after the end of the article", 0.0))
+    } else {
+        None
+    }
+}
+
+/// A document's pass: the chrome-like lines, and where the article's last long paragraph ends.
+#[derive(Default)]
+struct Pass {
+    /// (sentence, reason, confidence) of the chrome-like lines, in order.
+    found: Vec<(usize, &'static str, f64)>,
+    /// The paragraph of every sentence.
+    paragraphs: Vec<usize>,
+    words_in_paragraph: usize,
+    /// The sentence after the last one that brought a paragraph to a long one's word count.
+    after_long: Option<usize>,
+    /// After `finish`: what is reported.
+    flagged: Vec<(usize, &'static str, f64)>,
+}
+
+impl Pass {
+    /// Index of the first segment after the article's last long paragraph, if there is one.
+    fn tail_start(&self) -> Option<usize> {
+        // The rest of the long paragraph belongs to the article.
+        let mut start = self.after_long?;
+        let p = self.paragraphs.get(start.checked_sub(1)?)?;
+        while self.paragraphs.get(start) == Some(p) {
+            start += 1;
+        }
+        Some(start)
+    }
+}
+
+impl DocumentPass for Pass {
+    fn observe(&mut self, index: usize, v: &SentenceView) {
+        const LONG: usize = 25;
+        let p = v.sentence.segment.paragraph;
+        if self.paragraphs.last() != Some(&p) {
+            self.words_in_paragraph = 0;
+        }
+        self.paragraphs.push(p);
+        self.words_in_paragraph += v
+            .words
             .iter()
-            .map(|v| {
-                let words = plain_words(v);
-                let short = words.len() <= 12;
-                if v.is_empty() {
-                    None
-                } else if listed(v, &words) {
-                    Some(("is page chrome, not article text", 0.9))
-                } else if short && is_call(v) {
-                    if words.iter().any(|w| CHROME_OBJECTS.contains(&w.as_str())) {
-                        Some(("is a call to action of the web page", 0.8))
-                    } else {
-                        Some(("is a call to action after the end of the article", 0.0))
-                    }
-                } else if words.len() <= 5 && v.kind() != SegmentKind::Sentence {
-                    Some(("is a short line after the end of the article", 0.0))
-                } else {
-                    None
-                }
-            })
-            .collect();
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        if self.words_in_paragraph >= LONG {
+            self.after_long = Some(index + 1);
+        }
+        if let Some((reason, confidence)) = chrome(v) {
+            self.found.push((index, reason, confidence));
+        }
+    }
+
+    fn finish(&mut self) -> Vec<usize> {
         // The tail: the run of chrome-like lines that ends the document, after its last long
         // paragraph. Lines that are chrome only by shape count there and nowhere else.
-        let after_article = tail_start(sentences).unwrap_or(usize::MAX);
-        let mut tail = sentences.len();
-        while tail > after_article && found[tail - 1].is_some() {
-            tail -= 1;
+        let after_article = self.tail_start().unwrap_or(usize::MAX);
+        let mut tail = self.paragraphs.len();
+        for &(i, _, _) in self.found.iter().rev() {
+            if tail > after_article && i + 1 == tail {
+                tail = i;
+            } else {
+                break;
+            }
         }
-        for (i, (v, f)) in sentences.iter().zip(&found).enumerate() {
-            let Some((reason, confidence)) = *f else {
-                continue;
-            };
-            let confidence = match confidence {
-                c if c > 0.0 => c,
-                _ if i >= tail => 0.7,
-                _ => continue,
-            };
+        self.flagged = self
+            .found
+            .iter()
+            .filter_map(|&(i, reason, confidence)| match confidence {
+                c if c > 0.0 => Some((i, reason, c)),
+                _ if i >= tail => Some((i, reason, 0.7)),
+                _ => None,
+            })
+            .collect();
+        self.flagged.iter().map(|f| f.0).collect()
+    }
+
+    fn report(&self, index: usize, v: &SentenceView, out: &mut Vec<Diagnosis>) {
+        let from = self.flagged.partition_point(|f| f.0 < index);
+        let here = self.flagged[from..].iter().take_while(|f| f.0 == index);
+        for &(_, reason, confidence) in here {
             let line = v.slice(0, v.len());
-            out.push((
-                i,
-                diagnosis(
-                    v,
-                    0,
-                    v.len(),
-                    format!("'{line}' {reason}: delete it."),
-                    None,
-                    confidence,
-                ),
+            out.push(diagnosis(
+                v,
+                0,
+                v.len(),
+                format!("'{line}' {reason}: delete it."),
+                None,
+                confidence,
             ));
         }
     }

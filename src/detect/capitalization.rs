@@ -25,11 +25,11 @@
 
 use super::edit::{Edit, apply, capitalize, diagnosis, is_title_case};
 use super::words::{CALENDAR_AMBIGUOUS, MONTHS, WEEKDAYS};
-use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
+use super::{Detector, Diagnosis, DocumentPass, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::segment::SegmentKind;
 use crate::tag::Tag;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 pub struct Capitalization;
 
@@ -172,30 +172,32 @@ fn is_informal(v: &SentenceView, first: usize) -> bool {
         || (!raw.chars().any(char::is_uppercase) && v.len() < 13)
 }
 
-/// Words the document writes in capitals (two to five letters) in mixed-case sentences.
-fn capitalised_words(sentences: &[SentenceView]) -> HashSet<String> {
-    let mut caps = HashSet::new();
-    for v in sentences {
-        let lower_words = v
-            .words
-            .iter()
-            .filter(|w| w.chars().any(char::is_lowercase))
-            .count();
-        if lower_words * 2 < v.len() {
-            continue;
-        }
-        for w in &v.words {
-            let n = w.chars().count();
-            if (2..=5).contains(&n) && w.chars().all(|c| c.is_ascii_uppercase()) {
-                caps.insert(w.to_lowercase());
-            }
+/// Adds the words a sentence writes in capitals (two to five letters) to `caps`, when the
+/// sentence is in mixed case.
+fn capitalised_words(v: &SentenceView, caps: &mut HashSet<String>) {
+    let lower_words = v
+        .words
+        .iter()
+        .filter(|w| w.chars().any(char::is_lowercase))
+        .count();
+    if lower_words * 2 < v.len() {
+        return;
+    }
+    for w in &v.words {
+        let n = w.chars().count();
+        if (2..=5).contains(&n) && w.chars().all(|c| c.is_ascii_uppercase()) {
+            caps.insert(w.to_lowercase());
         }
     }
-    caps
 }
 
 /// The casing fixes of one sentence: (first token, end token, message, edit).
-fn fixes(v: &SentenceView, caps: &HashSet<String>, out: &mut Vec<(usize, usize, String, Edit)>) {
+/// `caps` tells whether the document writes a word in capitals elsewhere.
+fn fixes(
+    v: &SentenceView,
+    caps: &dyn Fn(&str) -> bool,
+    out: &mut Vec<(usize, usize, String, Edit)>,
+) {
     if v.kind() != SegmentKind::Sentence {
         return;
     }
@@ -231,7 +233,7 @@ fn fixes(v: &SentenceView, caps: &HashSet<String>, out: &mut Vec<(usize, usize, 
         if i != first
             && w.len() >= 2
             && is_title_case(w)
-            && (INITIALISMS.contains(&lw) || caps.contains(lw))
+            && (INITIALISMS.contains(&lw) || caps(lw))
             && (lw != "us" || (i > 0 && v.lower(i - 1) == "the"))
         {
             let upper = w.to_uppercase();
@@ -300,20 +302,61 @@ impl Detector for Capitalization {
 
     fn check(&self, _sentence: &SentenceView, _out: &mut Vec<Diagnosis>) {}
 
-    fn check_document(&self, sentences: &[SentenceView], out: &mut Vec<(usize, Diagnosis)>) {
-        let caps = capitalised_words(sentences);
+    fn document_pass(&self) -> Option<Box<dyn DocumentPass + '_>> {
+        Some(Box::<Pass>::default())
+    }
+}
+
+/// A document's pass: the words it writes in capitals; the sentences with a fix that does not
+/// depend on them; and where each short title-case word stands, since it needs a fix when the
+/// document writes it in capitals elsewhere. `report` decides with the whole document's set.
+#[derive(Default)]
+struct Pass {
+    caps: HashSet<String>,
+    candidates: Vec<usize>,
+    title_case: HashMap<String, Vec<usize>>,
+}
+
+impl DocumentPass for Pass {
+    fn observe(&mut self, index: usize, v: &SentenceView) {
+        capitalised_words(v, &mut self.caps);
         let mut found = Vec::new();
-        for (n, v) in sentences.iter().enumerate() {
-            found.clear();
-            fixes(v, &caps, &mut found);
-            if found.is_empty() {
-                continue;
+        fixes(v, &|_| false, &mut found);
+        if !found.is_empty() {
+            self.candidates.push(index);
+        }
+        for (i, w) in v.words.iter().enumerate() {
+            if (2..=5).contains(&w.chars().count()) && is_title_case(w) {
+                let at = self.title_case.entry(v.lower(i).to_string()).or_default();
+                if at.last() != Some(&index) {
+                    at.push(index);
+                }
             }
-            let edits: Vec<Edit> = found.iter().map(|f| f.3.clone()).collect();
-            let fixed = apply(v, &edits);
-            for (a, b, message, _) in found.drain(..) {
-                out.push((n, diagnosis(v, a, b, message, Some(fixed.clone()), 0.8)));
+        }
+    }
+
+    fn finish(&mut self) -> Vec<usize> {
+        let mut out = std::mem::take(&mut self.candidates);
+        for (w, at) in self.title_case.drain() {
+            if self.caps.contains(&w) {
+                out.extend(at);
             }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn report(&self, _index: usize, v: &SentenceView, out: &mut Vec<Diagnosis>) {
+        let mut found = Vec::new();
+        fixes(v, &|w| self.caps.contains(w), &mut found);
+        if found.is_empty() {
+            return;
+        }
+        let edits: Vec<Edit> = found.iter().map(|f| f.3.clone()).collect();
+        let fixed = apply(v, &edits);
+        for (a, b, message, _) in found {
+            out.push(diagnosis(v, a, b, message, Some(fixed.clone()), 0.8));
         }
     }
 }

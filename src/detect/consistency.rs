@@ -21,7 +21,7 @@
 //! "World Trade Center"), a document that keeps to one spelling.
 
 use super::edit::{Edit, apply, diagnosis};
-use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
+use super::{Detector, Diagnosis, DocumentPass, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::tag::{Tagger, features::word_key};
 
@@ -186,6 +186,16 @@ struct Occurrence {
     token: usize,
     variant: Variant,
     other: String,
+    /// "U.S."/"US", kept apart from the spelling counts: that is house style.
+    style: bool,
+}
+
+/// A document's pass: every variant occurrence, then the minority ones.
+#[derive(Default)]
+struct Pass {
+    found: Vec<Occurrence>,
+    /// After `finish`: the occurrences to report, with the document's majority.
+    flagged: Vec<(usize, Variant)>,
 }
 
 impl Detector for MixedSpelling {
@@ -195,54 +205,58 @@ impl Detector for MixedSpelling {
 
     fn check(&self, _sentence: &SentenceView, _out: &mut Vec<Diagnosis>) {}
 
-    fn check_document(&self, sentences: &[SentenceView], out: &mut Vec<(usize, Diagnosis)>) {
-        let mut found = Vec::new();
-        for (s, v) in sentences.iter().enumerate() {
-            for t in 0..v.len() {
-                let w = v.words[t];
-                if w == "U.S." || w == "US" {
-                    let (variant, other) = if w == "U.S." {
-                        (Variant::British, "US")
-                    } else {
-                        (Variant::American, "U.S.")
-                    };
-                    // Kept apart from the spelling counts: "U.S."/"US" is house style.
-                    found.push((
-                        true,
-                        Occurrence {
-                            sentence: s,
-                            token: t,
-                            variant,
-                            other: other.to_string(),
-                        },
-                    ));
-                    continue;
-                }
-                // Names keep their spelling ("Labour Party", "Trade Center").
-                if w.len() < 5 || !w.chars().all(|c| c.is_ascii_lowercase()) {
-                    continue;
-                }
-                if let Some((variant, other)) = variant(w) {
-                    found.push((
-                        false,
-                        Occurrence {
-                            sentence: s,
-                            token: t,
-                            variant,
-                            other,
-                        },
-                    ));
-                }
+    fn document_pass(&self) -> Option<Box<dyn DocumentPass + '_>> {
+        Some(Box::<Pass>::default())
+    }
+}
+
+impl DocumentPass for Pass {
+    fn observe(&mut self, sentence: usize, v: &SentenceView) {
+        for t in 0..v.len() {
+            let w = v.words[t];
+            if w == "U.S." || w == "US" {
+                let (variant, other) = if w == "U.S." {
+                    (Variant::British, "US")
+                } else {
+                    (Variant::American, "U.S.")
+                };
+                self.found.push(Occurrence {
+                    sentence,
+                    token: t,
+                    variant,
+                    other: other.to_string(),
+                    style: true,
+                });
+                continue;
+            }
+            // Names keep their spelling ("Labour Party", "Trade Center").
+            if w.len() < 5 || !w.chars().all(|c| c.is_ascii_lowercase()) {
+                continue;
+            }
+            if let Some((variant, other)) = variant(w) {
+                self.found.push(Occurrence {
+                    sentence,
+                    token: t,
+                    variant,
+                    other,
+                    style: false,
+                });
             }
         }
-        for group in [false, true] {
-            let occ: Vec<&Occurrence> = found
-                .iter()
-                .filter(|(g, _)| *g == group)
-                .map(|(_, o)| o)
-                .collect();
-            let british = occ.iter().filter(|o| o.variant == Variant::British).count();
-            let american = occ.len() - british;
+    }
+
+    fn finish(&mut self) -> Vec<usize> {
+        for style in [false, true] {
+            let group = || {
+                self.found
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, o)| o.style == style)
+            };
+            let british = group()
+                .filter(|(_, o)| o.variant == Variant::British)
+                .count();
+            let american = group().count() - british;
             if british == american || british == 0 || american == 0 {
                 continue;
             }
@@ -251,40 +265,62 @@ impl Detector for MixedSpelling {
             } else {
                 Variant::American
             };
-            for o in occ.iter().filter(|o| o.variant == minority) {
-                let Some(v) = sentences.get(o.sentence) else {
-                    continue;
-                };
-                let (start, end) = v.span(o.token, o.token + 1);
-                let fixed = apply(
-                    v,
-                    &[Edit {
-                        start,
-                        end,
-                        with: o.other.clone(),
-                    }],
-                );
-                let what = match (group, minority) {
-                    (true, _) => "writes the United States",
-                    (false, Variant::British) => "uses American spelling",
-                    (false, Variant::American) => "uses British spelling",
-                };
-                let w = v.words[o.token];
-                out.push((
-                    o.sentence,
-                    diagnosis(
-                        v,
-                        o.token,
-                        o.token + 1,
-                        format!(
-                            "The rest of the document {what}: '{}' rather than '{w}'.",
-                            o.other
-                        ),
-                        Some(fixed),
-                        0.7,
-                    ),
-                ));
+            let flagged: Vec<(usize, Variant)> = group()
+                .filter(|(_, o)| o.variant == minority)
+                .map(|(k, _)| (k, minority))
+                .collect();
+            self.flagged.extend(flagged);
+        }
+        // In document order (occurrences were pushed in order), so `report` finds a
+        // sentence's occurrences by bisection.
+        self.flagged.sort_by_key(|&(k, _)| k);
+        let mut sentences: Vec<usize> = self
+            .flagged
+            .iter()
+            .map(|&(k, _)| self.found[k].sentence)
+            .collect();
+        sentences.dedup();
+        sentences
+    }
+
+    fn report(&self, sentence: usize, v: &SentenceView, out: &mut Vec<Diagnosis>) {
+        let from = self
+            .flagged
+            .partition_point(|&(k, _)| self.found[k].sentence < sentence);
+        let here = self.flagged[from..]
+            .iter()
+            .take_while(|&&(k, _)| self.found[k].sentence == sentence);
+        for &(k, minority) in here {
+            let o = &self.found[k];
+            if o.token >= v.len() {
+                continue;
             }
+            let (start, end) = v.span(o.token, o.token + 1);
+            let fixed = apply(
+                v,
+                &[Edit {
+                    start,
+                    end,
+                    with: o.other.clone(),
+                }],
+            );
+            let what = match (o.style, minority) {
+                (true, _) => "writes the United States",
+                (false, Variant::British) => "uses American spelling",
+                (false, Variant::American) => "uses British spelling",
+            };
+            let w = v.words[o.token];
+            out.push(diagnosis(
+                v,
+                o.token,
+                o.token + 1,
+                format!(
+                    "The rest of the document {what}: '{}' rather than '{w}'.",
+                    o.other
+                ),
+                Some(fixed),
+                0.7,
+            ));
         }
     }
 }

@@ -22,8 +22,9 @@ pub mod verb_second;
 pub mod words;
 
 use crate::finding::{Category, Finding, Severity};
-use crate::pipeline::{AnalyzedSentence, Document};
+use crate::pipeline::{AnalyzedSentence, Document, analyze_segments};
 use crate::segment::SegmentKind;
+use crate::segment::segment;
 use crate::tag::{Tag, Tagger};
 use rayon::prelude::*;
 use std::borrow::Cow;
@@ -138,17 +139,50 @@ impl<'a> SentenceView<'a> {
     }
 }
 
+/// The document-level side of a rule (where a line stands in the article, how a word is spelled
+/// elsewhere). A document streams through it: it sees every sentence in order and keeps only
+/// what it needs, then names the sentences it reports on, and the linter hands each of those
+/// back (analysed again if need be) for the diagnoses. So a long text never has to be held
+/// analysed as a whole.
+pub trait DocumentPass {
+    /// Sees sentence `index` of the document; called for every sentence, in order.
+    fn observe(&mut self, index: usize, sentence: &SentenceView);
+    /// After the last sentence: the sentences this rule reports on, ascending, each once.
+    fn finish(&mut self) -> Vec<usize>;
+    /// The diagnoses on one sentence that `finish` named.
+    fn report(&self, index: usize, sentence: &SentenceView, out: &mut Vec<Diagnosis>);
+}
+
+/// Runs a document pass over sentences already analysed: (sentence index, diagnosis).
+pub fn document_diagnoses(
+    mut pass: Box<dyn DocumentPass + '_>,
+    text: &str,
+    sentences: &[AnalyzedSentence],
+) -> Vec<(usize, Diagnosis)> {
+    for (i, s) in sentences.iter().enumerate() {
+        pass.observe(i, &SentenceView::new(text, s));
+    }
+    let mut out = Vec::new();
+    let mut diags = Vec::new();
+    for i in pass.finish() {
+        if let Some(s) = sentences.get(i) {
+            pass.report(i, &SentenceView::new(text, s), &mut diags);
+            out.extend(diags.drain(..).map(|d| (i, d)));
+        }
+    }
+    out
+}
+
 /// A named rule.
 pub trait Detector: Send + Sync {
     fn meta(&self) -> &RuleMeta;
     fn check(&self, sentence: &SentenceView, out: &mut Vec<Diagnosis>);
 
-    /// The document-level hook: rules that need the whole document (where a line stands in
-    /// the article, how a word is spelled elsewhere) override this and leave `check` empty.
-    /// `sentences` are all segments of the document in order; each diagnosis comes with the
-    /// index of the sentence it belongs to. Sentence rules keep this default, which does
-    /// nothing.
-    fn check_document(&self, _sentences: &[SentenceView], _out: &mut Vec<(usize, Diagnosis)>) {}
+    /// The document-level hook: rules that need the whole document return a fresh pass for
+    /// each document (and leave `check` empty). Sentence rules keep this default: none.
+    fn document_pass(&self) -> Option<Box<dyn DocumentPass + '_>> {
+        None
+    }
 
     /// The source hook: rules that compare a translation with its source override this. It
     /// runs only when a source is given; `source` is aligned with `target`, the document's
@@ -235,8 +269,7 @@ impl Linter {
 
     /// Checks a text, returning findings in input order.
     pub fn check_text(&self, text: String, base_offset: usize) -> Vec<Finding> {
-        let doc = self.analyze(text, base_offset);
-        self.check_document(&doc)
+        self.check_streamed(text, base_offset, BATCH)
     }
 
     /// Checks a text against its source when one is given; source-aware rules run only then.
@@ -246,13 +279,102 @@ impl Linter {
         base_offset: usize,
         source: Option<&str>,
     ) -> Vec<Finding> {
+        let Some(source) = source else {
+            return self.check_streamed(text, base_offset, BATCH);
+        };
+        // The alignment needs every sentence at once (articles with a source are short).
         let doc = self.analyze(text, base_offset);
         let mut findings = self.check_document(&doc);
-        if let Some(source) = source {
-            findings.extend(self.check_source(&doc, source));
-            findings.sort_by(|a, b| (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule)));
-        }
+        findings.extend(self.check_source(&doc, source));
+        sort_findings(&mut findings);
         findings
+    }
+
+    /// Checks a text `batch` sentences at a time: each batch is analysed, checked by the
+    /// sentence rules and shown to the document passes, then dropped; the sentences the passes
+    /// report on are analysed again at the end. Memory stays bounded by the batch (plus the
+    /// text and the findings), and the findings are those of [`Linter::check_document`].
+    pub fn check_streamed(&self, text: String, base_offset: usize, batch: usize) -> Vec<Finding> {
+        let doc = Document::prepare(text, base_offset);
+        let text = doc.text();
+        let segments = segment(text);
+        let mut passes = self.document_passes();
+        let mut findings = Vec::new();
+        for (b, group) in segments.chunks(batch.max(1)).enumerate() {
+            let analyzed = analyze_segments(text, group.to_vec(), self.tagger);
+            let views: Vec<SentenceView> = analyzed
+                .iter()
+                .map(|s| SentenceView::new(text, s))
+                .collect();
+            findings.extend(self.check_sentences(&doc, &views));
+            for (k, view) in views.iter().enumerate() {
+                for (_, pass) in passes.iter_mut() {
+                    pass.observe(b * batch.max(1) + k, view);
+                }
+            }
+        }
+        let flagged: Vec<Vec<usize>> = passes.iter_mut().map(|(_, p)| p.finish()).collect();
+        let mut again: Vec<usize> = flagged.iter().flatten().copied().collect();
+        again.sort_unstable();
+        again.dedup();
+        // Each pass's list is ascending: a cursor per pass walks it batch by batch.
+        let mut cursors = vec![0; passes.len()];
+        let mut diags = Vec::new();
+        for group in again.chunks(batch.max(1)) {
+            let segs = group
+                .iter()
+                .filter_map(|&i| segments.get(i).copied())
+                .collect();
+            let analyzed = analyze_segments(text, segs, self.tagger);
+            for (((meta, pass), flagged), at) in passes.iter().zip(&flagged).zip(&mut cursors) {
+                while let Some(&i) = flagged.get(*at) {
+                    let Ok(k) = group.binary_search(&i) else {
+                        break;
+                    };
+                    *at += 1;
+                    let Some(sentence) = analyzed.get(k) else {
+                        continue;
+                    };
+                    pass.report(i, &SentenceView::new(text, sentence), &mut diags);
+                    findings.extend(diags.drain(..).map(|d| to_finding(&doc, sentence, meta, d)));
+                }
+            }
+        }
+        sort_findings(&mut findings);
+        findings
+    }
+
+    /// A fresh pass of every document-level rule.
+    fn document_passes(&self) -> Vec<(&RuleMeta, Box<dyn DocumentPass + '_>)> {
+        self.detectors
+            .iter()
+            .filter_map(|d| d.document_pass().map(|p| (d.meta(), p)))
+            .collect()
+    }
+
+    /// The findings of the sentence rules on some sentences of a document, in order.
+    fn check_sentences(&self, doc: &Document, views: &[SentenceView]) -> Vec<Finding> {
+        // Sentences are independent for sentence rules: check them in parallel; collecting
+        // keeps their order, so the output does not depend on the number of threads.
+        let per_sentence: Vec<Vec<Finding>> = views
+            .par_iter()
+            .map(|view| {
+                let mut diags = Vec::new();
+                let mut found: Vec<(&RuleMeta, Diagnosis)> = Vec::new();
+                for det in &self.detectors {
+                    diags.clear();
+                    det.check(view, &mut diags);
+                    let meta = det.meta();
+                    found.extend(diags.drain(..).map(|d| (meta, d)));
+                }
+                drop_shadowed(&mut found);
+                found
+                    .into_iter()
+                    .map(|(meta, d)| to_finding(doc, view.sentence, meta, d))
+                    .collect()
+            })
+            .collect();
+        per_sentence.into_iter().flatten().collect()
     }
 
     /// The findings of the source-aware rules: the source is segmented and aligned with the
@@ -284,48 +406,36 @@ impl Linter {
         findings
     }
 
+    /// Checks a document analysed as a whole.
     pub fn check_document(&self, doc: &Document) -> Vec<Finding> {
+        let text = doc.text();
         let views: Vec<SentenceView> = doc
             .sentences
             .iter()
-            .map(|s| SentenceView::new(doc.text(), s))
+            .map(|s| SentenceView::new(text, s))
             .collect();
-        // Sentences are independent for sentence rules: check them in parallel; collecting
-        // keeps their order, so the output does not depend on the number of threads.
-        let per_sentence: Vec<Vec<Finding>> = views
-            .par_iter()
-            .zip(doc.sentences.par_iter())
-            .map(|(view, sentence)| {
-                let mut diags = Vec::new();
-                let mut found: Vec<(&RuleMeta, Diagnosis)> = Vec::new();
-                for det in &self.detectors {
-                    diags.clear();
-                    det.check(view, &mut diags);
-                    let meta = det.meta();
-                    found.extend(diags.drain(..).map(|d| (meta, d)));
-                }
-                drop_shadowed(&mut found);
-                found
-                    .into_iter()
-                    .map(|(meta, d)| to_finding(doc, sentence, meta, d))
-                    .collect()
-            })
-            .collect();
-        let mut findings: Vec<Finding> = per_sentence.into_iter().flatten().collect();
+        let mut findings = self.check_sentences(doc, &views);
+        drop(views);
         // Document-level rules report in categories that never shadow or get shadowed.
-        let mut doc_diags = Vec::new();
-        for det in &self.detectors {
-            doc_diags.clear();
-            det.check_document(&views, &mut doc_diags);
-            for (i, d) in doc_diags.drain(..) {
+        for (meta, pass) in self.document_passes() {
+            for (i, d) in document_diagnoses(pass, text, &doc.sentences) {
                 if let Some(sentence) = doc.sentences.get(i) {
-                    findings.push(to_finding(doc, sentence, det.meta(), d));
+                    findings.push(to_finding(doc, sentence, meta, d));
                 }
             }
         }
-        findings.sort_by(|a, b| (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule)));
+        sort_findings(&mut findings);
         findings
     }
+}
+
+/// Sentences analysed and checked at a time when a text is streamed: enough to keep every core
+/// busy, few enough that a long text never holds the analysis of all its sentences.
+const BATCH: usize = 2048;
+
+/// Input order: by span, then rule id.
+fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule)));
 }
 
 /// Segments a source text and aligns it with a document's segments.
@@ -386,9 +496,9 @@ fn to_finding(
         column,
         start: start + doc.base_offset,
         end: end + doc.base_offset,
-        sentence: doc.original[s_start..s_end].to_string(),
+        sentence: doc.original()[s_start..s_end].to_string(),
         sentence_start: s_start + doc.base_offset,
-        text: doc.original[start..end].to_string(),
+        text: doc.original()[start..end].to_string(),
         suggestion: d.suggestion,
         source: None,
     }
@@ -434,9 +544,10 @@ pub fn test_examples(linter: &Linter) -> Vec<String> {
             for v in &views {
                 det.check(v, &mut diags);
             }
-            let mut doc_diags = Vec::new();
-            det.check_document(&views, &mut doc_diags);
-            diags.extend(doc_diags.into_iter().map(|(_, d)| d));
+            if let Some(pass) = det.document_pass() {
+                let found = document_diagnoses(pass, doc.text(), &doc.sentences);
+                diags.extend(found.into_iter().map(|(_, d)| d));
+            }
             if let Some(source) = source {
                 let (src, beads) = align_source(&doc, source);
                 let mut src_diags = Vec::new();

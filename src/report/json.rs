@@ -1,6 +1,7 @@
 //! JSON (one document: `documents` and a `summary`) and JSONL (one line per document).
 
 use super::{Counts, DocumentReport, ReportOptions, Summary, Verdict, write_indented};
+use serde::Serialize;
 use serde_json::{Value, json};
 use std::io::{self, Write};
 
@@ -90,24 +91,48 @@ pub fn write_jsonl_line(
     d: &DocumentReport,
     verdict: &Verdict,
 ) -> io::Result<()> {
-    let mut value = match (&d.id, &d.outcome) {
-        (Some(id), Ok(findings)) => json!({"id": id, "findings": findings}),
-        (Some(id), Err(e)) => json!({"id": id, "line": d.line, "error": e}),
-        (None, Ok(findings)) => json!({"path": d.path, "findings": findings}),
-        (None, Err(e)) => json!({"path": d.path, "error": e}),
+    // Serialized straight from the findings (no intermediate JSON value: a long document has
+    // tens of thousands of findings).
+    let (findings, error) = match &d.outcome {
+        Ok(f) => (Some(f.as_slice()), None),
+        Err(e) => (None, Some(e.as_str())),
     };
-    if let Value::Object(obj) = &mut value {
-        if d.outcome.is_ok() {
-            obj.insert("words".into(), json!(verdict.words));
-            obj.insert("score".into(), json!(verdict.score));
-            if d.baselined > 0 {
-                obj.insert("baselined".into(), json!(d.baselined));
-            }
-        }
-        obj.insert("passed".into(), json!(verdict.passed));
-    }
-    serde_json::to_writer(&mut *out, &value)?;
+    let readable = d.outcome.is_ok();
+    let line = JsonlLine {
+        id: d.id.as_ref(),
+        path: d.id.is_none().then_some(d.path.as_str()),
+        line: (d.id.is_some() && !readable).then_some(d.line),
+        findings,
+        error,
+        words: readable.then_some(verdict.words),
+        score: readable.then_some(verdict.score),
+        baselined: (readable && d.baselined > 0).then_some(d.baselined),
+        passed: verdict.passed,
+    };
+    serde_json::to_writer(&mut *out, &line)?;
     writeln!(out)
+}
+
+/// The fields of a JSONL line, in their order; absent ones are left out.
+#[derive(Serialize)]
+struct JsonlLine<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<Option<usize>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    findings: Option<&'a [crate::finding::Finding]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    words: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<Option<f64>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baselined: Option<usize>,
+    passed: bool,
 }
 
 #[cfg(test)]
