@@ -163,6 +163,51 @@ fn count_bucket(n: u32) -> u64 {
     (32 - n.leading_zeros()).min(6) as u64
 }
 
+/// The bigram counts (times `scale`) the features of a sentence's pairs look up, each looked up
+/// once: neighbouring pairs share most of them (the pair before's bigram is this pair's left
+/// context). Slots per padded position `i`: the bigram `i, i + 1` as word-word, word-tag and
+/// tag-word; the same reversed (`i + 1` first); and the one that skips a token (`i, i + 2`).
+pub(crate) struct BigramMemo<'a> {
+    ng: &'a Ngrams,
+    scale: u32,
+    counts: Vec<[u32; 9]>,
+}
+
+const UNKNOWN: u32 = u32::MAX;
+const ADJ: usize = 0;
+const REV: usize = 3;
+const SKIP: usize = 6;
+
+impl<'a> BigramMemo<'a> {
+    pub(crate) fn new(ng: &'a Ngrams, scale: u32, padded_len: usize) -> Self {
+        BigramMemo {
+            ng,
+            scale,
+            counts: vec![[UNKNOWN; 9]; padded_len],
+        }
+    }
+
+    /// Slot `slot` (`ADJ`, `REV` or `SKIP`, plus 0 word-word, 1 word-tag, 2 tag-word) at
+    /// padded position `i` of keys `k`.
+    fn get(&mut self, k: &[Keys], slot: usize, i: usize) -> u32 {
+        let cell = &mut self.counts[i][slot];
+        if *cell == UNKNOWN {
+            let (x, y) = match slot / 3 {
+                0 => (k[i], k[i + 1]),
+                1 => (k[i + 1], k[i]),
+                _ => (k[i], k[i + 2]),
+            };
+            let n = match slot % 3 {
+                0 => self.ng.count(WW, x.word, y.word),
+                1 => self.ng.count(WT, x.word, y.tag),
+                _ => self.ng.count(TW, x.tag, y.word),
+            };
+            *cell = n.saturating_mul(self.scale).min(UNKNOWN - 1);
+        }
+        *cell
+    }
+}
+
 /// The trained model.
 #[derive(Debug, Clone)]
 pub struct SwapModel {
@@ -215,8 +260,7 @@ impl SwapModel {
     #[allow(clippy::too_many_arguments)]
     fn features(
         &self,
-        ng: &Ngrams,
-        scale: u32,
+        memo: &mut BigramMemo,
         k: &[Keys],
         j: usize,
         before: f32,
@@ -272,17 +316,17 @@ impl SwapModel {
         push(43, &[g, bf]);
         push(44, &[g, a.tag, b.tag]);
         // Whether the order as it stands, and as the swap would make it, is attested.
-        let c = |kind, x, y| count_bucket(ng.count(kind, x, y).saturating_mul(scale));
-        let ww = [c(WW, a.word, b.word), c(WW, b.word, a.word)];
-        let wt = [c(WT, a.word, b.tag), c(WT, b.word, a.tag)];
-        let tw = [c(TW, a.tag, b.word), c(TW, b.tag, a.word)];
+        let mut c = |slot, at| count_bucket(memo.get(k, slot, at));
+        let ww = [c(ADJ, i), c(REV, i)];
+        let wt = [c(ADJ + 1, i), c(REV + 1, i)];
+        let tw = [c(ADJ + 2, i), c(REV + 2, i)];
         push(50, &ww);
         push(51, &wt);
         push(52, &tw);
         push(53, &[wt[0], wt[1], tw[0], tw[1]]);
         push(54, &[ww[0], ww[1], a.tag, b.tag]);
-        let left = [c(WW, p.word, a.word), c(WW, p.word, b.word)];
-        let right = [c(WW, b.word, n.word), c(WW, a.word, n.word)];
+        let left = [c(ADJ, i - 1), c(SKIP, i - 1)];
+        let right = [c(ADJ, i + 1), c(SKIP, i)];
         push(55, &left);
         push(56, &right);
         push(
@@ -296,8 +340,8 @@ impl SwapModel {
                 right[1].min(1),
             ],
         );
-        let lt = [c(WT, p.word, a.tag), c(WT, p.word, b.tag)];
-        let rt = [c(TW, b.tag, n.word), c(TW, a.tag, n.word)];
+        let lt = [c(ADJ + 1, i - 1), c(SKIP + 1, i - 1)];
+        let rt = [c(ADJ + 2, i + 1), c(SKIP + 2, i)];
         push(58, &lt);
         push(59, &rt);
     }
@@ -351,6 +395,7 @@ impl SwapModel {
         let keys = self.keys(words, tags);
         let mut seq = lm.sequence(words, tags);
         let memo = lm.position_log_probs(&seq);
+        let mut counts = BigramMemo::new(ngrams, scale, keys.len());
         let mut feats = Vec::with_capacity(48);
         for j in 0..words.len() - 1 {
             if !eligible(words, j) {
@@ -358,7 +403,7 @@ impl SwapModel {
                 continue;
             }
             let (before, after) = lm.swap_scores_with(&mut seq, j + 2, &memo);
-            self.features(ngrams, scale, &keys, j, before, after, &mut feats);
+            self.features(&mut counts, &keys, j, before, after, &mut feats);
             out.push(Some(self.dot(&feats)));
         }
     }
@@ -549,6 +594,7 @@ pub fn train(sentences: &[TaggedSentence], tagger: &Tagger, cfg: &SwapTrainConfi
         let tags = tagger.tag(words);
         let keys = model.keys(words, &tags);
         let mut seq = lm.sequence(words, &tags);
+        let mut counts = BigramMemo::new(&half_ngrams[half], 2, keys.len());
         for j in 0..words.len().saturating_sub(1) {
             if !eligible(words, j) {
                 continue;
@@ -556,7 +602,7 @@ pub fn train(sentences: &[TaggedSentence], tagger: &Tagger, cfg: &SwapTrainConfi
             if let Some(label) = labels(j) {
                 let (before, after) = lm.swap_scores(&mut seq, j + 2);
                 let mut f = Vec::with_capacity(48);
-                model.features(&half_ngrams[half], 2, &keys, j, before, after, &mut f);
+                model.features(&mut counts, &keys, j, before, after, &mut f);
                 examples.push((f, label));
             }
         }
