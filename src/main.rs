@@ -117,10 +117,15 @@ enum Command {
         dev: Option<String>,
         #[arg(short, long)]
         output: String,
-        #[arg(long, default_value_t = 6)]
+        /// Training passes over the data; with --dev, the weights after the pass that tags dev
+        /// best are kept.
+        #[arg(long, default_value_t = 10)]
         iterations: usize,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Averaged weights smaller than this are left out of the model (a smaller, faster model).
+        #[arg(long, default_value_t = 1.0)]
+        prune: f32,
         /// Morphological lexicon (word<TAB>tags), built by scripts/build_morph_lexicon.py.
         #[arg(long, default_value = "models/morph-lexicon.tsv")]
         morph: String,
@@ -659,6 +664,7 @@ fn main() -> ExitCode {
             output,
             iterations,
             seed,
+            prune,
             morph,
         } => match train_command(&TrainArgs {
             train,
@@ -667,6 +673,7 @@ fn main() -> ExitCode {
             morph,
             iterations,
             seed,
+            prune,
         }) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(e),

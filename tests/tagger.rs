@@ -46,6 +46,15 @@ fn exact_case_overrides_only_that_form() {
 }
 
 #[test]
+fn news_agencies_in_photo_credits_are_names() {
+    let tagger = Tagger::embedded();
+    for agency in ["AFP", "AP", "Reuters"] {
+        let tags = tagger.tag(&["(", "Photo", ":", agency, ")"]);
+        assert_eq!(tags[3], Tag::NNP, "{agency}");
+    }
+}
+
+#[test]
 fn broken_lexicon_lines_are_named() {
     let err = Lexicon::parse("rules/x.tsv", "# comment\nfoo\tNOPE\n").unwrap_err();
     assert_eq!(err, "rules/x.tsv:2: unknown tag 'NOPE'");

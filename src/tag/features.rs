@@ -73,9 +73,12 @@ pub struct TokenInfo {
     pub last_part_class: u64,
     /// Coarse spelling traits: capitalisation pattern, digits, hyphen, length bucket.
     pub traits: u64,
+    /// Capitalisation pattern: 0 no letters, 1 lower case, 2 all capitals, 3 capitalised,
+    /// 4 mixed.
+    pub case: u8,
     /// Index of the word's precomputed record in the model ([`NO_RECORD`]: none). A token with
     /// a record carries only the fields that features outside its roles use: `key`,
-    /// `suffix[2]`, `shape`, `ambiguity`, `morph`, `cluster`, `traits`.
+    /// `suffix[2]`, `shape`, `ambiguity`, `morph`, `cluster`, `traits`, `case`.
     pub record: u32,
     /// The tag a frequent, unambiguous word always takes ([`NO_TAG`]: none).
     pub sure: u8,
@@ -111,8 +114,8 @@ fn shape_hash(word: &str) -> u64 {
 }
 
 /// Spelling traits of a word: capitalisation pattern, whether it has digits, hyphens, other
-/// punctuation, and its length bucket.
-fn traits_hash(word: &str) -> u64 {
+/// punctuation, and its length bucket; and the capitalisation pattern alone.
+fn traits_hash(word: &str) -> (u64, u8) {
     let (mut upper, mut lower, mut digit, mut hyphen, mut other, mut len) = (0, 0, 0, 0, 0, 0);
     let mut first_upper = false;
     for (k, c) in word.chars().enumerate() {
@@ -149,7 +152,7 @@ fn traits_hash(word: &str) -> u64 {
         | ((hyphen > 0) as u64) << 5
         | ((other > 0) as u64) << 6
         | len_bucket << 7;
-    mix(0x7472_6169_7473, bits)
+    (mix(0x7472_6169_7473, bits), case as u8)
 }
 
 impl TokenInfo {
@@ -176,6 +179,7 @@ impl TokenInfo {
             let c = lookup(last_part);
             last_part_class = mix(mix(c.ambiguity, c.morph), c.cluster as u64);
         }
+        let (traits, case) = traits_hash(word);
         TokenInfo {
             key,
             suffix,
@@ -186,7 +190,8 @@ impl TokenInfo {
             cluster: class.cluster,
             last_part,
             last_part_class,
-            traits: traits_hash(word),
+            traits,
+            case,
             record: NO_RECORD,
             sure: NO_TAG,
         }
@@ -206,6 +211,7 @@ impl TokenInfo {
             last_part: v,
             last_part_class: v,
             traits: v,
+            case: 0,
             record: NO_RECORD,
             sure: NO_TAG,
         }
@@ -349,11 +355,13 @@ pub fn role_features(role: usize, w: &TokenInfo, out: &mut [u64; MAX_FEATURES], 
     }
 }
 
-/// The features of position `i` that join two or three tokens (no tag decisions), appended
-/// to `out` from `n` on; the new length is returned.
+/// The features of position `i` that join two or three tokens, or a token and the whole
+/// sentence (`sent`, its [`sentence_class`]); no tag decisions. Appended to `out` from `n` on;
+/// the new length is returned.
 pub fn context_features(
     infos: &[TokenInfo],
     i: usize,
+    sent: u64,
     out: &mut [u64; MAX_FEATURES],
     n: usize,
 ) -> usize {
@@ -368,6 +376,8 @@ pub fn context_features(
         mix(mix(mix(t(33), prev.shape), w.shape), next.shape),
         mix(mix(t(34), prev.key), next.key),
         mix(mix(t(54), c8), next.ambiguity),
+        mix(mix(t(90), sent), w.traits),
+        mix(mix(mix(t(91), sent), w.ambiguity), w.case as u64),
     ];
     out[n..n + feats.len()].copy_from_slice(&feats);
     let mut n = n + feats.len();
@@ -380,13 +390,50 @@ pub fn context_features(
     n
 }
 
-/// All features of position `i` that do not depend on any tag decision.
-pub fn static_features(infos: &[TokenInfo], i: usize, out: &mut [u64; MAX_FEATURES]) -> usize {
+/// What the features know of the whole sentence: how much of it is capitalised. Headlines and
+/// titles capitalise common nouns and adjectives ("Taco Bell Opens New Store"), running text
+/// only names, so a capitalised word means less in a capitalised sentence. The sentence's
+/// first word is left out of the count.
+pub fn sentence_class(infos: &[TokenInfo]) -> u64 {
+    let (mut words, mut caps, mut upper) = (0u32, 0u32, 0u32);
+    for w in infos.iter().skip(1) {
+        match w.case {
+            0 => continue,
+            2 => upper += 1,
+            3 => caps += 1,
+            _ => {}
+        }
+        words += 1;
+    }
+    let bucket = if words == 0 {
+        0
+    } else if upper * 2 > words {
+        1
+    } else if (caps + upper) * 10 >= words * 7 {
+        2
+    } else if (caps + upper) * 10 >= words * 3 {
+        3
+    } else if caps + upper > 0 {
+        4
+    } else {
+        5
+    };
+    mix(0x5345_4e54, bucket)
+}
+
+/// All features of position `i` that do not depend on any tag decision; `sent` is the
+/// sentence's [`sentence_class`].
+pub fn static_features(
+    infos: &[TokenInfo],
+    i: usize,
+    sent: u64,
+    out: &mut [u64; MAX_FEATURES],
+) -> usize {
     let mut n = 0;
     for (role, off) in ROLE_OFFSET.iter().enumerate() {
         n = role_features(role, at(infos, i as isize + off), out, n);
     }
-    context_features(infos, i, out, n)
+    context_features(infos, i, sent, out, n)
 }
 
 /// The features of the two previous tags alone (`p1` the tag just before); the model keeps

@@ -13,8 +13,8 @@
 
 use super::features::{
     EDGES, MAX_FEATURES, N_ROLES, NO_RECORD, NO_TAG, ROLE_OFFSET, TokenInfo, WordClass,
-    context_features, edge_index, exact_key, mix, role_features, transition_features,
-    word_tag_features,
+    context_features, edge_index, exact_key, mix, role_features, sentence_class,
+    transition_features, word_tag_features,
 };
 use super::tagset::Tag;
 use std::borrow::Cow;
@@ -249,6 +249,7 @@ impl Model {
                 traits: rd_u64(b, 40),
                 cluster: rd_u32(b, 48),
                 sure: b[52],
+                case: b[53],
                 last_part: 0,
                 last_part_class: 0,
                 record: r,
@@ -367,6 +368,7 @@ impl Model {
         out.clear();
         let mut feats = [0u64; MAX_FEATURES];
         let (mut p1, mut p2) = (NO_TAG, NO_TAG);
+        let sent = sentence_class(infos);
         for (i, info) in infos.iter().enumerate() {
             let mask = allowed.get(i).copied().unwrap_or(0);
             let tag = if mask != 0 && mask.is_power_of_two() {
@@ -390,7 +392,7 @@ impl Model {
                         k = role_features(role, w, &mut feats, k);
                     }
                 }
-                k = context_features(infos, i, &mut feats, k);
+                k = context_features(infos, i, sent, &mut feats, k);
                 k = word_tag_features(infos, i, p1, &mut feats, k);
                 self.add_features(&feats[..k], &mut scores);
                 self.add_transition(p1, p2, &mut scores);
@@ -608,7 +610,7 @@ fn build_bytes(words: &KeyMap<WordEntry>, weights: &SparseWeights, forms: &[&str
             recs.extend_from_slice(&v.to_le_bytes());
         }
         recs.extend_from_slice(&info.cluster.to_le_bytes());
-        recs.extend_from_slice(&[sure, 0, 0, 0]);
+        recs.extend_from_slice(&[sure, info.case, 0, 0]);
         recs.extend_from_slice(&role_scores(&info, &weight_map));
     }
     for edge in &EDGES {

@@ -1,7 +1,8 @@
 //! Training the tagger: an averaged perceptron over CoNLL-U treebanks (UD English EWT).
 
 use super::features::{
-    MAX_FEATURES, NO_TAG, TokenInfo, WordClass, static_features, tag_features, word_key,
+    MAX_FEATURES, NO_TAG, TokenInfo, WordClass, sentence_class, static_features, tag_features,
+    word_key,
 };
 use super::model::{KeyMap, Model, N_TAGS, SparseWeights, WordEntry, best};
 use super::tagset::Tag;
@@ -302,12 +303,13 @@ fn train_pass(
             let sent = &data.gold[si];
             let info = &data.infos[si];
             let (mut p1, mut p2) = (NO_TAG, NO_TAG);
+            let sc = sentence_class(info);
             for (i, &gold) in sent.tags.iter().enumerate() {
                 p.step += 1;
                 let guess = if let Some(sure) = data.words.get(&info[i].key).and_then(|w| w.sure) {
                     sure
                 } else {
-                    let n = static_features(info, i, &mut feats);
+                    let n = static_features(info, i, sc, &mut feats);
                     let n = tag_features(info, i, p1, p2, &mut feats, n);
                     let s = p.scores(&feats[..n]);
                     let guess = best(&s, 0);
@@ -387,10 +389,22 @@ pub fn train(
             evaluate(&model, dev).accuracy()
         })
     };
-    let weights = train_pass(&data, &all, cfg.iterations, cfg, |it, p| {
-        report(1, it, dev_accuracy(&p.averaged(cfg.prune)));
-    })
-    .averaged(cfg.prune);
+    // With dev data, the weights after the iteration that tags dev best are kept.
+    let mut best: Option<(f64, SparseWeights)> = None;
+    let last = train_pass(&data, &all, cfg.iterations, cfg, |it, p| {
+        let weights = p.averaged(cfg.prune);
+        let acc = dev_accuracy(&weights);
+        report(1, it, acc);
+        if let Some(a) = acc
+            && best.as_ref().is_none_or(|(b, _)| a > *b)
+        {
+            best = Some((a, weights));
+        }
+    });
+    let weights = match best {
+        Some((_, w)) => w,
+        None => last.averaged(cfg.prune),
+    };
     Model::from_parts(&words, &weights, &forms)
 }
 
@@ -482,6 +496,7 @@ pub struct TrainArgs {
     pub morph: String,
     pub iterations: usize,
     pub seed: u64,
+    pub prune: f32,
 }
 
 /// Reads a CoNLL-U file; errors name the file (and the line, for bad content).
@@ -503,6 +518,7 @@ pub fn train_command(args: &TrainArgs) -> Result<(), String> {
     let cfg = TrainConfig {
         iterations: args.iterations,
         seed: args.seed,
+        prune: args.prune,
         ..TrainConfig::default()
     };
     // Word clusters (Brown clusters in `word<TAB>path` form, read by `read_clusters`) are left
