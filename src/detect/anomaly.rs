@@ -103,6 +103,9 @@ static META: RuleMeta = RuleMeta {
         Example::Good("Cyanuric acid and melamine were both found in urine samples of pets."),
         Example::Good("He has been unable to relieve the pain with medication."),
         Example::Good("The forces of Haftar had control over the eastern part of the country."),
+        Example::Good("Would this be fine?"),
+        Example::Good("will i have to pay customs in NZ."),
+        Example::Good("Even the least discriminating diner would know not to eat there."),
     ],
 };
 
@@ -127,6 +130,21 @@ impl Scores {
         (self.pairs >= SCRAMBLED_MIN_PAIRS && self.scramble >= SCRAMBLE_SCORE)
             || (self.pairs >= SCRAMBLED_LONG_PAIRS && self.scramble >= SCRAMBLE_SCORE_LONG)
     }
+}
+
+/// Orders English has although the swap model finds them unusual, so a swap of tokens `j` and
+/// `j + 1` is not suggested: a question keeps its verb before the subject ("Would this be
+/// fine?", "will i have to pay customs", where the swap would undo the inversion), and "not"
+/// may follow the word it negates ("I'm afraid not", "would know not to eat").
+fn english_order(v: &SentenceView, j: usize) -> bool {
+    let question = v.words.last() == Some(&"?");
+    let opens_with_auxiliary = j == 0
+        && v.tag(0).is_some_and(|t| {
+            t == crate::tag::Tag::MD
+                || (t.is_finite_verb() && super::words::AUXILIARIES.contains(&v.lower(0)))
+        })
+        && v.tag(1) == Some(crate::tag::Tag::PRP);
+    question || opens_with_auxiliary || matches!(v.lower(j + 1), "not" | "n't" | "n’t")
 }
 
 /// Mean surprise per token (nats) of a sentence under the class model.
@@ -185,6 +203,7 @@ impl Detector for WordOrderAnomaly {
         );
         if let Some((j, score)) = s.best_swap
             && score >= SWAP_SCORE
+            && !english_order(v, j)
         {
             let (first, second) = if j == 0 {
                 (uncapitalize(v, 0), v.words[1].to_string())

@@ -77,6 +77,32 @@ static META: RuleMeta = RuleMeta {
             text: "Other include Best Picture and Best Director.",
             fix: None,
         },
+        Example::Bad {
+            text: "Said that a relatively strict law came into force for the meat industry in 2017.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Reiterated the 2017 surveillance of a military satellite shared by France and Italy.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "The also hopes to set up a fund to help countries deal with global warming.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Moore told the reporter that the initial indicated that Johnson died of asphyxia.",
+            fix: None,
+        },
+        Example::Good("Stayed here for 2 nights."),
+        Example::Good(
+            "Took a laptop in to have the video cable replaced, and we were told to wait.",
+        ),
+        Example::Good(
+            "Had the Allies failed, Germany would probably have defeated Britain in the end.",
+        ),
+        Example::Good(
+            "It also said that among the dead were 2,202 army fugitives and other fighters.",
+        ),
         Example::Good("And the results were good."),
         Example::Good("Who knows what will happen?"),
         Example::Good("Others include Best Picture."),
@@ -162,6 +188,7 @@ impl Detector for MissingSubject {
             return;
         }
         if let Some(d) = verb_first(v)
+            .or_else(|| verb_first_in_prose(v))
             .or_else(|| dont_know(v))
             .or_else(|| lost_conjunct(v))
             .or_else(|| verb_after_intro(v))
@@ -482,6 +509,95 @@ fn lost_first_conjunct(v: &SentenceView) -> Option<Diagnosis> {
     })
 }
 
+/// "The also hopes", "The itself has stood": after an article, adverbs or a reflexive
+/// pronoun stand where the noun was, and a finite verb follows.
+fn adverb_for_noun(v: &SentenceView, from: usize) -> bool {
+    let reflexive = |k: usize| {
+        v.tag(k) == Some(Tag::PRP)
+            && (v.lower(k).ends_with("self") || v.lower(k).ends_with("selves"))
+    };
+    let mut k = from;
+    while v.tag(k) == Some(Tag::RB) || reflexive(k) {
+        k += 1;
+    }
+    k > from
+        && v.tag(k)
+            .is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD))
+}
+
+/// Words that speak to or of the writer and reader: a sentence with them is personal, chatty
+/// English, where the dropped "I"/"we" is normal ("Stayed here for 2 nights, we loved it").
+const PERSONAL: &[&str] = &[
+    "i",
+    "me",
+    "my",
+    "mine",
+    "myself",
+    "we",
+    "us",
+    "our",
+    "ours",
+    "ourselves",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
+];
+
+/// Sentences of this many tokens or more read as written prose, not notes or reviews.
+const PROSE_TOKENS: usize = 14;
+
+/// "Said that 85% of new cases were under 60.", "Reiterated the 2017 surveillance of a
+/// satellite …": a long, impersonal declarative sentence that starts with a past or
+/// third-person verb has lost its subject. Notes and reviews drop "I" and "we" ("Will use
+/// again.", "Stayed here for 2 nights."), so short sentences and sentences that speak of the
+/// writer or reader are left alone, and so are inversions ("Had the Allies failed, …").
+fn verb_first_in_prose(v: &SentenceView) -> Option<Diagnosis> {
+    if v.len() < PROSE_TOKENS || v.words.last() == Some(&"!") {
+        return None;
+    }
+    let mut i = 0;
+    while v
+        .tag(i)
+        .is_some_and(|t| matches!(t, Tag::OpenQuote | Tag::CloseQuote | Tag::LRB))
+    {
+        i += 1;
+    }
+    let t = v.tag(i)?;
+    if !matches!(t, Tag::VBD | Tag::VBZ) || !v.words[i].starts_with(char::is_uppercase) {
+        return None;
+    }
+    if v.lower.iter().any(|w| PERSONAL.contains(&w.as_ref())) {
+        return None;
+    }
+    // "Is it …", "Was there …": a question without its mark.
+    if v.tag(i + 1)
+        .is_some_and(|t| matches!(t, Tag::PRP | Tag::EX))
+    {
+        return None;
+    }
+    // "Had the Allies failed, …", "Were the talks to fail, …": conditional inversion.
+    let mut k = i + 1;
+    while v.tag(k).is_some_and(Tag::is_adverb) {
+        k += 1;
+    }
+    if let Some(e) = v.chunker().basic_np(k)
+        && (v.tag(e).is_some_and(Tag::is_verb) || v.words.get(e) == Some(&","))
+        && (BE.contains(&v.lower(i)) || HAVE.contains(&v.lower(i)) || v.lower(i) == "did")
+    {
+        return None;
+    }
+    Some(diagnosis(
+        v,
+        i,
+        i + 1,
+        "Missing subject: the sentence starts with its finite verb",
+        None,
+        0.6,
+    ))
+}
+
 /// A determiner or possessive whose noun is missing: "A by infrared …", "her has been".
 fn orphan_determiner(v: &SentenceView) -> Option<Diagnosis> {
     for i in 0..v.len().saturating_sub(1) {
@@ -521,8 +637,16 @@ fn orphan_determiner(v: &SentenceView) -> Option<Diagnosis> {
                 || (next.is_adjective()
                     && !DETERMINER_HEADS.contains(&next_word)
                     && after_adjective.is_some_and(|t| {
-                        t == Tag::VBZ || matches!(w, "a" | "an") && matches!(t, Tag::VBD | Tag::MD)
+                        t == Tag::VBZ
+                            || matches!(w, "a" | "an") && matches!(t, Tag::VBD | Tag::MD)
+                            // "the initial indicated" ("the dead were", "the rich had" are
+                            // English: a generic "the" + adjective takes "be" and "have").
+                            || (w == "the"
+                                && t == Tag::VBD
+                                && !BE.contains(&v.lower(i + 2))
+                                && !HAVE.contains(&v.lower(i + 2)))
                     }))
+                || adverb_for_noun(v, i + 1)
         } else if genitive {
             // "China's to opening up", "Florida's daily has surpassed" ("Hackney's has a great
             // burger" is a shop's name, so a verb right after is English).

@@ -67,6 +67,16 @@ static META: RuleMeta = RuleMeta {
             text: "The heavy rain 71 small and medium-sized rivers in Chongqing to swell.",
             fix: None,
         },
+        Example::Bad {
+            text: "He did not any figures for the cuts, saying that they would be built later.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Research has that women are two times more likely to have MS than men.",
+            fix: None,
+        },
+        Example::Good("He did not, as far as we know, set any figures."),
+        Example::Good("If you had that then you can track any phone."),
         Example::Good("I would too."),
         Example::Good("The students all left early."),
         Example::Good("Jiangxi this year issued new funds."),
@@ -187,6 +197,7 @@ impl Detector for MissingVerb {
         }
         if let Some(d) = verbless_clause(v)
             .or_else(|| auxiliary_without_verb(v))
+            .or_else(|| do_or_have_without_verb(v))
             .or_else(|| subject_then_object(v))
             .or_else(|| name_then_clause(v))
             .or_else(|| verb_deficit(v))
@@ -294,6 +305,54 @@ fn auxiliary_without_verb(v: &SentenceView) -> Option<Diagnosis> {
         } else {
             // "is carefully by": a manner adverb and an agent, but no participle.
             manner && v.lower(k) == "by"
+        };
+        if missing {
+            return Some(whole(
+                v,
+                a,
+                k + 1,
+                format!(
+                    "Missing verb: '{}' has no verb to go with it",
+                    v.slice(a, k)
+                ),
+                0.65,
+            ));
+        }
+    }
+    None
+}
+
+/// "He did not any figures for the cuts", "Research has that women are more likely …": a
+/// negated "do" followed by an object, or "have" after a noun followed by a "that"-clause,
+/// where the lexical verb ("set", "shown") is gone. (Ellipsis is English: "as they did not in
+/// the past" has no object after "not"; "you had that then" has a pronoun subject and "that"
+/// as object.)
+fn do_or_have_without_verb(v: &SentenceView) -> Option<Diagnosis> {
+    for a in 0..v.len() {
+        let w = v.lower(a);
+        let finite = v.tag(a).is_some_and(Tag::is_finite_verb);
+        if !finite {
+            continue;
+        }
+        let negated_do =
+            matches!(w, "do" | "does" | "did") && matches!(v.lower(a + 1), "not" | "n't" | "n’t");
+        let have_after_noun =
+            matches!(w, "has" | "have") && a > 0 && v.tag(a - 1).is_some_and(Tag::is_noun);
+        if !(negated_do || have_after_noun) {
+            continue;
+        }
+        let mut k = a + 1 + negated_do as usize;
+        while v.tag(k).is_some_and(Tag::is_adverb) {
+            k += 1;
+        }
+        let missing = if negated_do {
+            v.tag(k)
+                .is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS | Tag::CD | Tag::NNS))
+                && !matches!(v.lower(k), "that" | "this" | "all" | "either" | "so")
+                && v.tag(k + 1)
+                    .is_some_and(|t| t.is_noun() || t.is_adjective())
+        } else {
+            v.lower(k) == "that" && v.tag(k) == Some(Tag::IN)
         };
         if missing {
             return Some(whole(
