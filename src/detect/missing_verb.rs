@@ -77,6 +77,12 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Good("He did not, as far as we know, set any figures."),
         Example::Good("If you had that then you can track any phone."),
+        Example::Good("Expensive for the level of food and the quality of service."),
+        Example::Good("Possibly a freshwater tank with a ton of different species in there."),
+        Example::Good("Nothing wrong with it, just better options at this price point."),
+        Example::Good(
+            "For those of you who already sent us a response recently, please disregard.",
+        ),
         Example::Good("I would too."),
         Example::Good("The students all left early."),
         Example::Good("Jiangxi this year issued new funds."),
@@ -113,6 +119,7 @@ const VERBLESS_OPENERS: &[&str] = &[
     "more",
     "very",
     "not",
+    "nothing",
 ];
 
 fn is_verbish(t: Tag) -> bool {
@@ -470,12 +477,29 @@ fn name_then_clause(v: &SentenceView) -> Option<Diagnosis> {
 }
 
 /// Fewer finite verbs than clauses: each subordinate clause and the main clause need one.
+/// "Expensive for the level of food and the quality of service.", "Possibly a freshwater tank
+/// with a ton of species.": a sentence that opens with an adjective or adverb directly followed
+/// by a preposition or determiner is a verbless comment English allows, not a clause that lost
+/// its verb (an adjective of a subject is followed by its noun: "Extensive looting …").
+fn predicate_fragment(v: &SentenceView) -> bool {
+    v.tag(0).is_some_and(|t| t.is_adjective() || t == Tag::RB)
+        && v.tag(1).is_some_and(|t| matches!(t, Tag::IN | Tag::DT))
+}
+
+/// "For those of you who already sent a response, please disregard.": an imperative after
+/// "please" is the sentence's verb.
+fn please_imperative(v: &SentenceView) -> bool {
+    (0..v.len()).any(|k| v.lower(k) == "please" && v.tag(k + 1) == Some(Tag::VB))
+}
+
 fn verb_deficit(v: &SentenceView) -> Option<Diagnosis> {
     let first = v.lower(0);
     if VERBLESS_OPENERS.contains(&first)
         || v.tag(0)
             .is_some_and(|t| matches!(t, Tag::VB | Tag::UH | Tag::VBG))
         || WH_WORDS.contains(&first)
+        || predicate_fragment(v)
+        || please_imperative(v)
     {
         return None;
     }
