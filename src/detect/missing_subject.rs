@@ -93,6 +93,17 @@ static META: RuleMeta = RuleMeta {
             text: "Moore told the reporter that the initial indicated that Johnson died of asphyxia.",
             fix: None,
         },
+        Example::Bad {
+            text: "Also said that among the dead were 2,202 army fugitives and about 5,375 fighters.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "The and Flick know from many a joint tournament what is particularly important.",
+            fix: None,
+        },
+        Example::Good(
+            "Here stood the old castle of the counts of Holland until the great fire of 1421.",
+        ),
         Example::Good("Stayed here for 2 nights."),
         Example::Good(
             "Took a laptop in to have the video cable replaced, and we were told to wait.",
@@ -545,6 +556,13 @@ const PERSONAL: &[&str] = &[
     "yourselves",
 ];
 
+/// Fronted adverbs after which English puts the verb before its subject.
+const INVERTING_ADVERBS: &[&str] = &[
+    "here", "there", "so", "nor", "neither", "never", "only", "rarely", "seldom", "hardly",
+    "little", "not", "nowhere", "thus", "hence", "now", "then", "down", "up", "out", "in", "away",
+    "off",
+];
+
 /// Sentences of this many tokens or more read as written prose, not notes or reviews.
 const PROSE_TOKENS: usize = 14;
 
@@ -557,15 +575,30 @@ fn verb_first_in_prose(v: &SentenceView) -> Option<Diagnosis> {
     if v.len() < PROSE_TOKENS || v.words.last() == Some(&"!") {
         return None;
     }
-    let mut i = 0;
+    let mut first = 0;
     while v
-        .tag(i)
+        .tag(first)
         .is_some_and(|t| matches!(t, Tag::OpenQuote | Tag::CloseQuote | Tag::LRB))
     {
+        first += 1;
+    }
+    if !v.words.get(first)?.starts_with(char::is_uppercase) {
+        return None;
+    }
+    // "Also said that …", "Then later said that …": adverbs before the verb, but not the
+    // fronted place and negative adverbs that invert English subjects ("Here stood a castle",
+    // "Never have I …") nor an adverb before "be" or "have" ("Also present were …").
+    let mut i = first;
+    while v.tag(i).is_some_and(|t| matches!(t, Tag::RB | Tag::RBR)) {
+        if INVERTING_ADVERBS.contains(&v.lower(i)) {
+            return None;
+        }
         i += 1;
     }
     let t = v.tag(i)?;
-    if !matches!(t, Tag::VBD | Tag::VBZ) || !v.words[i].starts_with(char::is_uppercase) {
+    if !matches!(t, Tag::VBD | Tag::VBZ)
+        || (i > first && (BE.contains(&v.lower(i)) || HAVE.contains(&v.lower(i))))
+    {
         return None;
     }
     if v.lower.iter().any(|w| PERSONAL.contains(&w.as_ref())) {
@@ -632,6 +665,9 @@ fn orphan_determiner(v: &SentenceView) -> Option<Diagnosis> {
         } else if article {
             (matches!(next, Tag::IN | Tag::VBD | Tag::VBZ | Tag::MD | Tag::Comma)
                 && !DETERMINER_HEADS.contains(&next_word))
+                // "The and Flick know …": a coordinator cannot follow "the" (after "a" it may
+                // be the letter: "between a and b").
+                || (w == "the" && next == Tag::CC)
                 // "a presidential recommended"; "the local has issued" (a generic "the poor"
                 // takes a plural verb).
                 || (next.is_adjective()

@@ -83,6 +83,23 @@ static META: RuleMeta = RuleMeta {
         Example::Good(
             "For those of you who already sent us a response recently, please disregard.",
         ),
+        Example::Bad {
+            text: "To Italian media reports, the match is the 3,000th in the history of the team.",
+            fix: Some(
+                "According to Italian media reports, the match is the 3,000th in the history of the team.",
+            ),
+        },
+        Example::Good("To the north, the land rises towards the mountains."),
+        Example::Good("To my surprise, the shop was open."),
+        Example::Bad {
+            text: "Secretary of State John Kerry unexpectedly that in some cases US espionage has exceeded limits.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Duan Mengqi, the station director, that under good conditions the technology can increase efficiency.",
+            fix: None,
+        },
+        Example::Good("The fact that he came at all is remarkable."),
         Example::Good("I would too."),
         Example::Good("The students all left early."),
         Example::Good("Jiangxi this year issued new funds."),
@@ -205,6 +222,8 @@ impl Detector for MissingVerb {
         if let Some(d) = verbless_clause(v)
             .or_else(|| auxiliary_without_verb(v))
             .or_else(|| do_or_have_without_verb(v))
+            .or_else(|| source_without_according(v))
+            .or_else(|| subject_then_that_clause(v))
             .or_else(|| subject_then_object(v))
             .or_else(|| name_then_clause(v))
             .or_else(|| verb_deficit(v))
@@ -372,6 +391,217 @@ fn do_or_have_without_verb(v: &SentenceView) -> Option<Diagnosis> {
                 ),
                 0.65,
             ));
+        }
+    }
+    None
+}
+
+/// Nouns of place and attitude that English fronts with a bare "to" ("To the north, …", "To my
+/// surprise, …", "To date, …").
+const TO_PHRASE_NOUNS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "left",
+    "right",
+    "rear",
+    "side",
+    "front",
+    "top",
+    "bottom",
+    "contrary",
+    "extent",
+    "degree",
+    "end",
+    "surprise",
+    "dismay",
+    "delight",
+    "relief",
+    "credit",
+    "knowledge",
+    "best",
+    "date",
+    "honest",
+    "sum",
+    "summarize",
+    "conclude",
+    "start",
+    "begin",
+    "whom",
+];
+
+/// Words after a fronted "To" that make it English: pronouns and possessives ("To me, …",
+/// "To his credit, …"), "this"/"that" ("To this end"), quantifiers ("To all, …").
+const TO_PHRASE_OPENERS: &[&str] = &[
+    "me", "him", "her", "us", "them", "you", "my", "our", "his", "their", "your", "its", "this",
+    "that", "these", "those", "all", "some", "many", "what", "whom", "each", "every",
+];
+
+/// "To Italian media reports, the match is the 3,000th.", "To the police, cases of theft are
+/// registered …": a source fronted with a bare "to" has lost "according" (German "laut",
+/// Dutch "volgens"). Suggests "According to …".
+fn source_without_according(v: &SentenceView) -> Option<Diagnosis> {
+    if v.words.first() != Some(&"To") || v.tag(1).is_some_and(|t| t.is_verb() || t.is_adverb()) {
+        return None;
+    }
+    if TO_PHRASE_OPENERS.contains(&v.lower(1)) {
+        return None;
+    }
+    let comma = (1..v.len().min(9)).find(|&k| v.words[k] == ",")?;
+    let plain_noun_phrase = (1..comma).all(|k| {
+        v.tag(k).is_some_and(|t| {
+            !(t.is_verb()
+                || matches!(
+                    t,
+                    Tag::MD | Tag::TO | Tag::IN | Tag::WDT | Tag::WRB | Tag::PRP
+                ))
+        }) && !TO_PHRASE_NOUNS.contains(&v.lower(k))
+    });
+    // The rest must be a clause of its own.
+    let clause_follows = (comma + 1..v.len()).any(|k| v.tag(k).is_some_and(Tag::is_finite_verb));
+    if comma < 2 || !plain_noun_phrase || !clause_follows {
+        return None;
+    }
+    let pieces = [
+        super::rewrite::Piece::Text("According to".into()),
+        super::rewrite::Piece::Tokens(1, v.len()),
+    ];
+    Some(Diagnosis {
+        suggestion: Some(super::rewrite::render(v, &pieces)),
+        ..whole(
+            v,
+            0,
+            comma,
+            format!(
+                "Missing verb: '{}' names a source with no verb; English says 'According to'",
+                v.slice(0, comma)
+            ),
+            0.65,
+        )
+    })
+}
+
+/// Nouns that take a "that"-clause of their own ("the fact that …", "reports that …").
+const NOUNS_WITH_CLAUSE: &[&str] = &[
+    "fact",
+    "idea",
+    "news",
+    "claim",
+    "claims",
+    "belief",
+    "hope",
+    "hopes",
+    "fear",
+    "fears",
+    "report",
+    "reports",
+    "notion",
+    "possibility",
+    "evidence",
+    "sign",
+    "signs",
+    "assumption",
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+    "statement",
+    "view",
+    "chance",
+    "feeling",
+    "proof",
+    "argument",
+    "suggestion",
+    "assurance",
+    "assurances",
+    "impression",
+    "question",
+    "doubt",
+    "thought",
+    "concern",
+    "concerns",
+    "conclusion",
+    "decision",
+    "message",
+    "promise",
+    "warning",
+    "theory",
+    "information",
+    "allegation",
+    "allegations",
+    "indication",
+    "indications",
+    "way",
+    "time",
+    "point",
+    "so",
+    "such",
+    "now",
+    "day",
+    "year",
+    "moment",
+];
+
+/// "Inspector that the hotel is near Bhiti village.", "Secretary of State John Kerry
+/// unexpectedly that in some cases …", "Duan Mengqi, the station director, that under good
+/// conditions …": the sentence's subject is followed by a "that"-clause with no verb of saying
+/// between them.
+fn subject_then_that_clause(v: &SentenceView) -> Option<Diagnosis> {
+    let mut i = 0;
+    while v
+        .tag(i)
+        .is_some_and(|t| matches!(t, Tag::OpenQuote | Tag::CloseQuote))
+    {
+        i += 1;
+    }
+    if !v
+        .tag(i)
+        .is_some_and(|t| t.is_noun() || matches!(t, Tag::DT | Tag::JJ))
+    {
+        return None;
+    }
+    for k in i + 1..v.len().saturating_sub(2) {
+        let t = v.tag(k)?;
+        if v.lower(k) == "that" && t == Tag::IN {
+            // A complementizer: a subject follows, not a verb ("the book that sold well").
+            let clause_subject = v.tag(k + 1).is_some_and(|n| {
+                n.is_noun()
+                    || matches!(
+                        n,
+                        Tag::DT | Tag::PRP | Tag::IN | Tag::CD | Tag::JJ | Tag::EX
+                    )
+            });
+            if NOUNS_WITH_CLAUSE.contains(&v.lower(k - 1)) || !clause_subject {
+                return None;
+            }
+            return Some(whole(
+                v,
+                i,
+                k + 1,
+                format!(
+                    "Missing verb: '{}' has no verb before 'that'",
+                    v.slice(i, k)
+                ),
+                0.6,
+            ));
+        }
+        // Only a noun phrase (with "of", adverbs and commas of an apposition) may come first.
+        let in_subject = !(t.is_verb()
+            || matches!(
+                t,
+                Tag::MD
+                    | Tag::TO
+                    | Tag::WDT
+                    | Tag::WP
+                    | Tag::WRB
+                    | Tag::PRP
+                    | Tag::Colon
+                    | Tag::LRB
+            )
+            || (t == Tag::IN && v.lower(k) != "of"));
+        if !in_subject {
+            return None;
         }
     }
     None
