@@ -14,9 +14,16 @@
 //! Machine translation keeps source order in places English grammar does not allow; an editor
 //! reads such sentences as garbled.
 //!
+//! ## Silent on
+//! Questions (the verb before its subject is their order), "not" after the word it negates
+//! ("I'm afraid not"), a sentence's opening adverb, preposition or conjunction ("Currently we
+//! have …"), and the order of two capitalized names ("Saad Khalid"): a swap is not suggested
+//! there.
+//!
 //! ## Thresholds
-//! Tuned on EWT dev and the DEMETR dev pairs for a false-positive budget under 1% of clean
-//! sentences (see `mtlint eval` and `examples/order_scores.rs`).
+//! Tuned on EWT dev and the DEMETR dev pairs so that all structural rules together flag under
+//! 2% of clean sentences (see `mtlint eval` and `examples/order_scores.rs`); the swap threshold
+//! was lowered from 2.5 to 1.5 once the orders above were kept out.
 
 use super::rewrite::{Piece, render, uncapitalize};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
@@ -55,7 +62,7 @@ pub fn scramble_model() -> &'static ScrambleModel {
 }
 
 /// A pair whose swap score (log-odds of the swap model) reaches this is reported with the swap.
-pub const SWAP_SCORE: f32 = 2.5;
+pub const SWAP_SCORE: f32 = 1.5;
 /// Pairs scoring at least this count as suspicious (reported in [`Scores`]).
 pub const SUSPICIOUS_PAIR_SCORE: f32 = -0.5;
 /// A sentence with at least this many pairs of words reads as scrambled when the
@@ -144,7 +151,23 @@ fn english_order(v: &SentenceView, j: usize) -> bool {
                 || (t.is_finite_verb() && super::words::AUXILIARIES.contains(&v.lower(0)))
         })
         && v.tag(1) == Some(crate::tag::Tag::PRP);
-    question || opens_with_auxiliary || matches!(v.lower(j + 1), "not" | "n't" | "n’t")
+    // A sentence may open with any adverb, preposition, subordinator or coordinator
+    // ("Currently we have …", "Because obviously most people …"): moving it into second place
+    // is not a repair.
+    let free_opener = j == 0
+        && v.tag(0).is_some_and(|t| {
+            use crate::tag::Tag;
+            matches!(t, Tag::RB | Tag::IN | Tag::CC | Tag::WRB)
+        });
+    // The order of two names inside a sentence ("Saad Khalid", "the Chengdu US Consulate") is
+    // not something word classes can judge.
+    let capitalized = |k: usize| v.words[k].starts_with(char::is_uppercase);
+    let two_names = j > 0 && capitalized(j) && capitalized(j + 1);
+    question
+        || opens_with_auxiliary
+        || free_opener
+        || two_names
+        || matches!(v.lower(j + 1), "not" | "n't" | "n’t")
 }
 
 /// Mean surprise per token (nats) of a sentence under the class model.
