@@ -104,6 +104,18 @@ static META: RuleMeta = RuleMeta {
         Example::Good(
             "Here stood the old castle of the counts of Holland until the great fire of 1421.",
         ),
+        Example::Bad {
+            text: "When a large of companies suddenly applied for work, the agency had to react quickly.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "This tradition has a Christian interpretation, but is very likely that it was a spring ritual.",
+            fix: Some(
+                "This tradition has a Christian interpretation, but it is very likely that it was a spring ritual.",
+            ),
+        },
+        Example::Good("The final of the cup will be played in Johannesburg next week."),
+        Example::Good("He is tall and is sure that he will win the race."),
         Example::Good("Stayed here for 2 nights."),
         Example::Good(
             "Took a laptop in to have the video cable replaced, and we were told to wait.",
@@ -200,6 +212,7 @@ impl Detector for MissingSubject {
         }
         if let Some(d) = verb_first(v)
             .or_else(|| verb_first_in_prose(v))
+            .or_else(|| extraposition_without_it(v))
             .or_else(|| dont_know(v))
             .or_else(|| lost_conjunct(v))
             .or_else(|| verb_after_intro(v))
@@ -520,6 +533,58 @@ fn lost_first_conjunct(v: &SentenceView) -> Option<Diagnosis> {
     })
 }
 
+/// Adjectives that stand as the head after an article in English ("a little of", "the final of
+/// the cup", "a good deal of" is another shape), besides [`DETERMINER_HEADS`].
+const ADJECTIVE_HEADS: &[&str] = &[
+    "little",
+    "great",
+    "good",
+    "long",
+    "final",
+    "semifinal",
+    "semi-final",
+    "quarterfinal",
+    "unknown",
+    "impossible",
+    "ordinary",
+    "usual",
+    "obvious",
+    "absurd",
+    "sublime",
+    "beautiful",
+    "new",
+    "old",
+    "young",
+    "living",
+    "dead",
+    "poor",
+    "rich",
+    "elderly",
+    "wounded",
+    "injured",
+];
+
+/// "When a large of companies applied …", "not a single from the package", "the real of
+/// death": an article and an adjective with no noun before a preposition ("a" + adjective +
+/// preposition; "the" + adjective + "of", since "the rich in the city" is English).
+fn adjective_then_preposition(v: &SentenceView, i: usize) -> bool {
+    let adjective = v.lower(i + 1);
+    if v.tag(i + 1) != Some(Tag::JJ)
+        || v.words[i + 1].starts_with(char::is_uppercase)
+        || DETERMINER_HEADS.contains(&adjective)
+        || ADJECTIVE_HEADS.contains(&adjective)
+    {
+        return false;
+    }
+    let after = v.lower(i + 2);
+    match v.lower(i) {
+        "a" | "an" => {
+            v.tag(i + 2) == Some(Tag::IN) && !matches!(after, "as" | "than" | "that" | "if" | "to")
+        }
+        _ => after == "of",
+    }
+}
+
 /// "The also hopes", "The itself has stood": after an article, adverbs or a reflexive
 /// pronoun stand where the noun was, and a finite verb follows.
 fn adverb_for_noun(v: &SentenceView, from: usize) -> bool {
@@ -555,6 +620,77 @@ const PERSONAL: &[&str] = &[
     "yourself",
     "yourselves",
 ];
+
+/// Adjectives and participles that take an extraposed "that"-clause with "it" as subject
+/// ("it is likely that …"); a person is never "likely that".
+const EXTRAPOSING: &[&str] = &[
+    "likely",
+    "unlikely",
+    "clear",
+    "unclear",
+    "possible",
+    "impossible",
+    "probable",
+    "evident",
+    "obvious",
+    "apparent",
+    "expected",
+    "believed",
+    "reported",
+    "estimated",
+    "known",
+    "said",
+    "thought",
+    "feared",
+    "hoped",
+    "necessary",
+    "important",
+    "true",
+    "essential",
+    "understood",
+    "assumed",
+    "rumored",
+    "rumoured",
+    "alleged",
+];
+
+/// "…, but is very likely that it was a ritual": after a coordinator or comma, "is"/"was" and
+/// an adjective of extraposition before a "that"-clause need "it" ("but it is very likely
+/// that …"). Suggests the sentence with "it".
+fn extraposition_without_it(v: &SentenceView) -> Option<Diagnosis> {
+    for i in 1..v.len().saturating_sub(3) {
+        if !matches!(v.lower(i), "is" | "was")
+            || !v
+                .tag(i - 1)
+                .is_some_and(|t| matches!(t, Tag::CC | Tag::Comma))
+        {
+            continue;
+        }
+        let mut k = i + 1;
+        while v.tag(k).is_some_and(Tag::is_adverb) {
+            k += 1;
+        }
+        if EXTRAPOSING.contains(&v.lower(k)) && v.lower(k + 1) == "that" {
+            let pieces = [
+                Piece::Tokens(0, i),
+                Piece::Text("it".into()),
+                Piece::Tokens(i, v.len()),
+            ];
+            return Some(diagnosis(
+                v,
+                i,
+                k + 2,
+                &format!(
+                    "Missing subject: '{}' needs 'it' before it",
+                    v.slice(i, k + 2)
+                ),
+                Some(render(v, &pieces)),
+                0.7,
+            ));
+        }
+    }
+    None
+}
 
 /// Fronted adverbs after which English puts the verb before its subject.
 const INVERTING_ADVERBS: &[&str] = &[
@@ -683,6 +819,7 @@ fn orphan_determiner(v: &SentenceView) -> Option<Diagnosis> {
                                 && !HAVE.contains(&v.lower(i + 2)))
                     }))
                 || adverb_for_noun(v, i + 1)
+                || adjective_then_preposition(v, i)
         } else if genitive {
             // "China's to opening up", "Florida's daily has surpassed" ("Hackney's has a great
             // burger" is a shop's name, so a verb right after is English).
