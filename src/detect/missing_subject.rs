@@ -116,6 +116,24 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Good("The final of the cup will be played in Johannesburg next week."),
         Example::Good("He is tall and is sure that he will win the race."),
+        Example::Bad {
+            text: "The aircraft maker said delivered 45 aircraft during the quarter.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Of the urban development on Hong Kong Island is concentrated on reclaimed land.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "During further investigation, the police found that had passed the checkpoint at 17:07.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "And because of its relative remoteness, is used as a metaphor for a distant country.",
+            fix: None,
+        },
+        Example::Good("Of these, only two were found."),
+        Example::Good("He said that had been a mistake."),
         Example::Good("Stayed here for 2 nights."),
         Example::Good(
             "Took a laptop in to have the video cable replaced, and we were told to wait.",
@@ -218,6 +236,7 @@ impl Detector for MissingSubject {
             .or_else(|| verb_after_intro(v))
             .or_else(|| verb_after_opener(v))
             .or_else(|| prepositional_subject(v))
+            .or_else(|| reported_clause_without_subject(v))
             .or_else(|| headless_relative(v))
             .or_else(|| lost_first_conjunct(v))
         {
@@ -395,10 +414,15 @@ fn intro_comma(v: &SentenceView) -> Option<usize> {
     let has_finite = (0..comma).any(|k| v.tag(k).is_some_and(Tag::is_finite_verb));
     // An introduction opens with a preposition, adverb, participle or subordinator; a noun
     // phrase before the comma is the subject or a name addressed.
-    let opens_adverbially = matches!(
-        v.tag(0),
-        Some(Tag::IN | Tag::RB | Tag::RBR | Tag::VBG | Tag::VBN | Tag::WRB | Tag::TO)
-    );
+    let adverbial = |t: Option<Tag>| {
+        matches!(
+            t,
+            Some(Tag::IN | Tag::RB | Tag::RBR | Tag::VBG | Tag::VBN | Tag::WRB | Tag::TO)
+        )
+    };
+    // "And because of its remoteness, is used …": a coordinator may open the introduction.
+    let opens_adverbially = adverbial(v.tag(0))
+        || (v.tag(0) == Some(Tag::CC) && matches!(v.tag(1), Some(Tag::IN | Tag::RB)));
     (comma > 0 && (opens_subordinate || (opens_adverbially && !has_finite))).then_some(comma)
 }
 
@@ -455,8 +479,24 @@ fn verb_after_opener(v: &SentenceView) -> Option<Diagnosis> {
         let t = v.tag(i + 1)?;
         let next = v.lower(i + 1);
         // "said that was ok": "that" can itself be the subject of "be", "have" and modals.
-        let pronoun_reading =
-            complementizer && (t == Tag::MD || BE.contains(&next) || HAVE.contains(&next));
+        // "found that had passed the checkpoint" is not that reading: a perfect with an object.
+        let perfect_with_object = HAVE.contains(&next) && {
+            let mut k = i + 2;
+            while v.tag(k).is_some_and(Tag::is_adverb) {
+                k += 1;
+            }
+            v.tag(k) == Some(Tag::VBN)
+                && v.lower(k) != "been"
+                && v.tag(k + 1).is_some_and(|t| {
+                    matches!(
+                        t,
+                        Tag::DT | Tag::CD | Tag::PRPS | Tag::NNP | Tag::NN | Tag::NNS
+                    )
+                })
+        };
+        let pronoun_reading = complementizer
+            && (t == Tag::MD || BE.contains(&next) || HAVE.contains(&next))
+            && !perfect_with_object;
         if matches!(t, Tag::VBD | Tag::VBZ | Tag::MD) && next != "'s" && !pronoun_reading {
             return Some(diagnosis(
                 v,
@@ -479,10 +519,71 @@ fn prepositional_subject(v: &SentenceView) -> Option<Diagnosis> {
     if v.lower(0) != "of" || v.lower(1) == "course" {
         return None;
     }
-    let e = v.chunker().noun_phrase(1)?;
-    v.tag(e)
-        .is_some_and(Tag::is_finite_verb)
+    // The phrase runs up to the first finite verb, with no comma that would close a fronted
+    // "Of these, …" ("Of the urban development on Hong Kong Island is concentrated …").
+    let e = (1..v.len()).find(|&k| {
+        v.tag(k).is_some_and(Tag::is_finite_verb) || matches!(v.words[k], "," | ";" | ":")
+    })?;
+    (v.tag(e).is_some_and(Tag::is_finite_verb) && !WH_OR_RELATIVE.contains(&v.lower(1)))
         .then(|| diagnosis(v, 0, e, "Missing subject: the sentence starts with a prepositional phrase where its subject should be", None, 0.6))
+}
+
+/// "Of which …", "Of whom …": relative openers, not a subject.
+const WH_OR_RELATIVE: &[&str] = &[
+    "which", "whom", "whose", "what", "them", "these", "those", "all",
+];
+
+/// Verbs that report speech.
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "noted",
+    "stated",
+    "explained",
+    "reported",
+    "announced",
+    "claimed",
+    "told",
+];
+
+/// "The aircraft maker said delivered 45 aircraft during the quarter": the reported clause
+/// starts with its verb; its subject ("it") is gone.
+fn reported_clause_without_subject(v: &SentenceView) -> Option<Diagnosis> {
+    for i in 1..v.len().saturating_sub(2) {
+        if !REPORTING_VERBS.contains(&v.lower(i))
+            || !v.tag(i).is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ))
+        {
+            continue;
+        }
+        let verb = v.lower(i + 1);
+        let finite = v
+            .tag(i + 1)
+            .is_some_and(|t| matches!(t, Tag::VBD | Tag::VBN | Tag::VBZ))
+            && !BE.contains(&verb)
+            && !HAVE.contains(&verb);
+        let object = v.tag(i + 2).is_some_and(|t| {
+            matches!(
+                t,
+                Tag::DT | Tag::CD | Tag::PRPS | Tag::NNP | Tag::NN | Tag::NNS | Tag::JJ
+            )
+        });
+        if finite && object {
+            return Some(diagnosis(
+                v,
+                i,
+                i + 2,
+                &format!(
+                    "Missing subject: the clause reported by '{}' starts with its verb '{}'",
+                    v.words[i],
+                    v.words[i + 1]
+                ),
+                None,
+                0.6,
+            ));
+        }
+    }
+    None
 }
 
 /// "Who preached the gospel as a child, eventually earned a degree.": a relative clause with
