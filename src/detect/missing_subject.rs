@@ -134,6 +134,13 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Good("Of these, only two were found."),
         Example::Good("He said that had been a mistake."),
+        Example::Bad {
+            text: "Would also take over custody of captured fighters, the statement said on Sunday.",
+            fix: None,
+        },
+        Example::Good(
+            "Should the talks fail in the coming weeks, the ministers will meet again in May.",
+        ),
         Example::Good("Stayed here for 2 nights."),
         Example::Good(
             "Took a laptop in to have the video cable replaced, and we were told to wait.",
@@ -833,7 +840,16 @@ fn verb_first_in_prose(v: &SentenceView) -> Option<Diagnosis> {
         i += 1;
     }
     let t = v.tag(i)?;
-    if !matches!(t, Tag::VBD | Tag::VBZ)
+    // "Would also take over custody of …", "Will allow it to be …": a modal and its verb (an
+    // inverted modal has its subject next: "Should the talks fail, …").
+    let modal_with_verb = t == Tag::MD && i == first && {
+        let mut k = i + 1;
+        while v.tag(k).is_some_and(Tag::is_adverb) {
+            k += 1;
+        }
+        v.tag(k) == Some(Tag::VB)
+    };
+    if !(matches!(t, Tag::VBD | Tag::VBZ) || modal_with_verb)
         || (i > first && (BE.contains(&v.lower(i)) || HAVE.contains(&v.lower(i))))
     {
         return None;
