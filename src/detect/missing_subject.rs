@@ -16,7 +16,7 @@
 
 use super::rewrite::{Piece, render, uncapitalize};
 use super::verb_second::{Front, fronted};
-use super::words::{BE, HAVE, MODALS, SUBORDINATORS};
+use super::words::{AUXILIARIES, BE, HAVE, MODALS, SUBORDINATORS};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::segment::SegmentKind;
@@ -141,6 +141,20 @@ static META: RuleMeta = RuleMeta {
         Example::Good(
             "Should the talks fail in the coming weeks, the ministers will meet again in May.",
         ),
+        Example::Bad {
+            text: "\"There is still a legal risk in this market,\" said.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "In the letter, said he believed the support of the community could help.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Research has found that are two times more likely to have MS than men.",
+            fix: None,
+        },
+        Example::Good("\"There is still a legal risk,\" said the minister."),
+        Example::Good("In the end, can you send it to me?"),
         Example::Good("Stayed here for 2 nights."),
         Example::Good(
             "Took a laptop in to have the video cable replaced, and we were told to wait.",
@@ -244,6 +258,7 @@ impl Detector for MissingSubject {
             .or_else(|| verb_after_opener(v))
             .or_else(|| prepositional_subject(v))
             .or_else(|| reported_clause_without_subject(v))
+            .or_else(|| quotation_without_speaker(v))
             .or_else(|| headless_relative(v))
             .or_else(|| lost_first_conjunct(v))
         {
@@ -450,7 +465,10 @@ fn verb_after_intro(v: &SentenceView) -> Option<Diagnosis> {
     while matches!(v.lower(after), "n't" | "n’t" | "not") {
         after += 1;
     }
-    let inverted = matches!(v.tag(after), Some(Tag::PRP | Tag::EX));
+    // Only auxiliaries and modals invert with a pronoun ("can you send"); "In the letter, said
+    // he believed …" has lost its subject.
+    let inverted = matches!(v.tag(after), Some(Tag::PRP | Tag::EX))
+        && (t == Tag::MD || AUXILIARIES.contains(&w));
     if !finite || w == "'s" || inverted || (adverb_before && BE.contains(&w)) {
         return None;
     }
@@ -504,7 +522,14 @@ fn verb_after_opener(v: &SentenceView) -> Option<Diagnosis> {
         let pronoun_reading = complementizer
             && (t == Tag::MD || BE.contains(&next) || HAVE.contains(&next))
             && !perfect_with_object;
-        if matches!(t, Tag::VBD | Tag::VBZ | Tag::MD) && next != "'s" && !pronoun_reading {
+        // "found that are two times more likely": the pronoun "that" takes a singular verb.
+        let plural_after_that = complementizer
+            && matches!(next, "are" | "were" | "have")
+            && v.tag(i - 1)
+                .is_some_and(|t| matches!(t, Tag::VBD | Tag::VBN));
+        if (matches!(t, Tag::VBD | Tag::VBZ | Tag::MD) && next != "'s" && !pronoun_reading)
+            || plural_after_that
+        {
             return Some(diagnosis(
                 v,
                 i,
@@ -539,6 +564,28 @@ fn prepositional_subject(v: &SentenceView) -> Option<Diagnosis> {
 const WH_OR_RELATIVE: &[&str] = &[
     "which", "whom", "whose", "what", "them", "these", "those", "all",
 ];
+
+/// "“There is still a legal risk,” said.": quotation inversion with no speaker after the verb.
+fn quotation_without_speaker(v: &SentenceView) -> Option<Diagnosis> {
+    (1..v.len().saturating_sub(1)).find_map(|i| {
+        let after_quote = v.tag(i - 1) == Some(Tag::CloseQuote);
+        let reporting = REPORTING_VERBS.contains(&v.lower(i))
+            || matches!(v.lower(i), "wrote" | "asked" | "replied" | "continued");
+        (after_quote && reporting && matches!(v.words[i + 1], "." | "!")).then(|| {
+            diagnosis(
+                v,
+                i,
+                i + 1,
+                &format!(
+                    "Missing subject: '{}' after the quotation has no speaker",
+                    v.words[i]
+                ),
+                None,
+                0.7,
+            )
+        })
+    })
+}
 
 /// Verbs that report speech.
 const REPORTING_VERBS: &[&str] = &[
