@@ -100,6 +100,21 @@ static META: RuleMeta = RuleMeta {
             fix: None,
         },
         Example::Good("The fact that he came at all is remarkable."),
+        Example::Bad {
+            text: "US President George W. Bush in Singapore on the morning of November 16 and began a tour of Asia.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "The award is widely as the Oscar equivalent in the automotive sector.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "\"We will to significantly reduce carbon emissions by 2020,\" Hu said.",
+            fix: None,
+        },
+        Example::Good("Bush in Singapore and Obama in Tokyo met their hosts."),
+        Example::Good("The plan is widely seen as a success."),
+        Example::Good("They did all they could to help the victims of the flood."),
         Example::Good("I would too."),
         Example::Good("The students all left early."),
         Example::Good("Jiangxi this year issued new funds."),
@@ -224,6 +239,7 @@ impl Detector for MissingVerb {
             .or_else(|| do_or_have_without_verb(v))
             .or_else(|| source_without_according(v))
             .or_else(|| subject_then_that_clause(v))
+            .or_else(|| first_conjunct_without_verb(v))
             .or_else(|| subject_then_object(v))
             .or_else(|| name_then_clause(v))
             .or_else(|| verb_deficit(v))
@@ -310,27 +326,44 @@ fn auxiliary_without_verb(v: &SentenceView) -> Option<Diagnosis> {
         }
         let mut k = a + 1;
         let mut manner = false;
+        let mut participial = false;
         while v.tag(k).is_some_and(Tag::is_adverb) || matches!(v.lower(k), "n't" | "n’t" | "not")
         {
             manner |= v.lower(k).ends_with("ly");
+            participial |= PARTICIPLE_ADVERBS.contains(&v.lower(k));
             k += 1;
         }
         let next = v.tag(k)?;
         let adverb_between = k > a + 1;
         // "stronger will than": a noun the tagger read as a modal.
+        // ("This can its toll" has the pronoun "this" as subject.)
         let modal_after_modifier = a > 0
             && v.tag(a - 1)
-                .is_some_and(|t| t.is_adjective() || matches!(t, Tag::DT | Tag::PRPS));
+                .is_some_and(|t| t.is_adjective() || matches!(t, Tag::DT | Tag::PRPS))
+            && !matches!(v.lower(a - 1), "this" | "that" | "these" | "those");
+        // "We will to significantly reduce …": a modal after a pronoun subject, then "to"
+        // ("all they can to help" and "could" keep their ellipsis).
+        let modal_then_to = next == Tag::TO
+            && a > 0
+            && v.tag(a - 1) == Some(Tag::PRP)
+            && matches!(
+                w,
+                "will" | "would" | "shall" | "should" | "must" | "may" | "might"
+            );
         let missing = if modal {
             // A modal takes a verb; "would also over custody" has none. (Ellipsis is English:
             // "I would too.", "as much as they can for you".)
-            !modal_after_modifier
-                && (matches!(next, Tag::DT | Tag::NN | Tag::NNS | Tag::PRPS | Tag::JJ)
-                    || (adverb_between && matches!(next, Tag::IN | Tag::RP)))
-                && v.lower(k) != "so"
+            modal_then_to
+                || (!modal_after_modifier
+                    && (matches!(next, Tag::DT | Tag::NN | Tag::NNS | Tag::PRPS | Tag::JJ)
+                        || (adverb_between && matches!(next, Tag::IN | Tag::RP)))
+                    && v.lower(k) != "so")
         } else {
-            // "is carefully by": a manner adverb and an agent, but no participle.
-            manner && v.lower(k) == "by"
+            // "is carefully by": a manner adverb and an agent, but no participle; "is widely
+            // as the Oscar equivalent", "were not properly for civil operations": an adverb
+            // that modifies a participle, then a preposition.
+            (manner && v.lower(k) == "by")
+                || (participial && matches!(next, Tag::IN | Tag::TO) && v.lower(k) != "than")
         };
         if missing {
             return Some(whole(
@@ -605,6 +638,73 @@ fn subject_then_that_clause(v: &SentenceView) -> Option<Diagnosis> {
         }
     }
     None
+}
+
+/// Adverbs that modify a participle ("widely regarded", "properly maintained"); after "be"
+/// they need one.
+const PARTICIPLE_ADVERBS: &[&str] = &[
+    "widely",
+    "properly",
+    "carefully",
+    "closely",
+    "heavily",
+    "badly",
+    "strongly",
+    "firmly",
+    "sharply",
+    "poorly",
+    "successfully",
+    "officially",
+    "formally",
+    "publicly",
+    "seriously",
+    "severely",
+    "commonly",
+    "frequently",
+    "regularly",
+    "repeatedly",
+    "previously",
+    "recently",
+    "newly",
+    "wrongly",
+    "rightly",
+    "jointly",
+    "specially",
+    "deliberately",
+    "secretly",
+    "illegally",
+    "legally",
+];
+
+/// "US President George W. Bush in Singapore on the morning of November 16 and began a tour",
+/// "A witness noises on Talstrasse and ran …": the sentence's subject, no verb, then "and" and a
+/// verb: the verb of the first conjunct is gone ("Bush and Obama went" coordinates subjects, so
+/// a noun follows "and", not a verb).
+fn first_conjunct_without_verb(v: &SentenceView) -> Option<Diagnosis> {
+    let cc = (1..v.len().saturating_sub(1))
+        .find(|&k| v.tag(k) == Some(Tag::CC) && matches!(v.lower(k), "and" | "but"))?;
+    let verb_before = (0..cc).any(|k| v.tag(k).is_some_and(|t| t.is_verb() || t == Tag::MD));
+    let subject_before = (0..cc).any(|k| v.tag(k).is_some_and(|t| t.is_noun() || t == Tag::PRP));
+    let mut k = cc + 1;
+    while v.tag(k).is_some_and(Tag::is_adverb) {
+        k += 1;
+    }
+    let verb_after =
+        v.tag(k).is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ)) && v.lower(k) != "'s";
+    (!verb_before && subject_before && verb_after).then(|| {
+        whole(
+            v,
+            0,
+            cc,
+            format!(
+                "Missing verb: '{}' has no verb, though '{}' after '{}' shares its subject",
+                v.slice(0, cc),
+                v.words[k],
+                v.words[cc]
+            ),
+            0.6,
+        )
+    })
 }
 
 /// Time phrases that stand between subject and verb ("Jiangxi this year issued …").
