@@ -115,6 +115,11 @@ static META: RuleMeta = RuleMeta {
         Example::Good("Bush in Singapore and Obama in Tokyo met their hosts."),
         Example::Good("The plan is widely seen as a success."),
         Example::Good("They did all they could to help the victims of the flood."),
+        Example::Bad {
+            text: "Just as Paris is as the fashion capital of the world today, Rome was the capital of fashion then.",
+            fix: None,
+        },
+        Example::Good("Her role is as a mediator between the two parties."),
         Example::Good("I would too."),
         Example::Good("The students all left early."),
         Example::Good("Jiangxi this year issued new funds."),
@@ -364,6 +369,15 @@ fn auxiliary_without_verb(v: &SentenceView) -> Option<Diagnosis> {
             // that modifies a participle, then a preposition.
             (manner && v.lower(k) == "by")
                 || (participial && matches!(next, Tag::IN | Tag::TO) && v.lower(k) != "than")
+                // "Paris is as the fashion capital", "Kohli is being as the next Tendulkar":
+                // "be" + "as" + a noun phrase lacks "known"/"regarded" ("her role is as a
+                // mediator" is English: a role is what "as" names).
+                || (k == a + 1
+                    && v.lower(k) == "as"
+                    && v.tag(k + 1) == Some(Tag::DT)
+                    && a > 0
+                    && !ROLE_NOUNS.contains(&v.lower(a - 1))
+                    && v.tag(a - 1) != Some(Tag::EX))
         };
         if missing {
             return Some(whole(
@@ -639,6 +653,29 @@ fn subject_then_that_clause(v: &SentenceView) -> Option<Diagnosis> {
     }
     None
 }
+
+/// Nouns whose "be as" names a role ("his job was as a mediator").
+const ROLE_NOUNS: &[&str] = &[
+    "role",
+    "roles",
+    "job",
+    "jobs",
+    "work",
+    "position",
+    "career",
+    "function",
+    "task",
+    "duty",
+    "time",
+    "life",
+    "experience",
+    "service",
+    "stint",
+    "tenure",
+    "term",
+    "debut",
+    "start",
+];
 
 /// Adverbs that modify a participle ("widely regarded", "properly maintained"); after "be"
 /// they need one.
