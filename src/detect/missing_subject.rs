@@ -5,6 +5,14 @@
 //! deaths.", "Has been decided that …"), a determiner or possessive whose noun is gone ("A by
 //! infrared spectroscopy revealed …", "because her has been published"), "Don't know if …", and
 //! a coordinator with no first conjunct ("In Libya in recent weeks and new clashes erupted.").
+//! In written prose (sentences of 14 tokens or more that do not speak of the writer or reader)
+//! it also finds a sentence that opens with its past, third-person or modal verb ("Said that
+//! 85% of new cases …", "Would also take over custody of …"), adverbs, a reflexive or an
+//! adjective standing where an article's noun was ("The also hopes …", "a large of companies"),
+//! "is likely that" without "it" after a coordinator (suggested with "it"), a reported clause
+//! or a quotation with no subject ("said delivered 45 aircraft", "“…,” said."), and "that"
+//! followed by a plural verb or by a perfect with its object ("found that had passed the
+//! checkpoint").
 //!
 //! ## Why is this bad?
 //! Dutch and German drop the expletive ("Er zijn …", "Es wurde beschlossen …" become "are …",
@@ -12,7 +20,10 @@
 //! needs "there", "it" or the subject.
 //!
 //! ## Silent on
-//! Imperatives ("Don't be shy, get in touch."), questions, headlines and "Thank you".
+//! Imperatives ("Don't be shy, get in touch."), questions, headlines and "Thank you"; notes and
+//! reviews that drop "I"/"we" ("Stayed here for 2 nights."); conditional and locative
+//! inversion ("Had the Allies failed, …", "Here stood a castle …"); quotation inversion with
+//! its speaker ("…,” said the minister.").
 
 use super::rewrite::{Piece, render, uncapitalize};
 use super::verb_second::{Front, fronted};

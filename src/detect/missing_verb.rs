@@ -4,7 +4,12 @@
 //! Finds "that"-clauses and subordinate clauses whose subject is followed by no verb before the
 //! clause ends ("says that the land behind Al Sarraj."), and sentences with fewer finite verbs
 //! than clauses (a main clause whose verb went missing: "A comparison by infrared spectroscopy
-//! that the composition of these crystals matched …").
+//! that the composition of these crystals matched …"). Also: an auxiliary whose lexical verb is
+//! gone ("He did not any figures", "Research has that …", "We will to reduce …", "is widely as
+//! the Oscar equivalent"), a subject followed by a "that"-clause with no verb of saying
+//! ("Inspector that the hotel is near …"), a first conjunct with no verb before "and" + verb
+//! ("Bush in Singapore on November 16 and began a tour"), and a source fronted with a bare
+//! "To" ("To Italian media reports, …", suggested with "According to").
 //!
 //! ## Why is this bad?
 //! Verb-final source clauses put the verb last; when the translation drops or misplaces it the
@@ -12,7 +17,9 @@
 //!
 //! ## Silent on
 //! Headlines, captions and list items (segments without final punctuation), greetings and
-//! other verbless sentences English allows ("Thanks for everything.", "Good morning to all.").
+//! other verbless sentences English allows ("Thanks for everything.", "Good morning to all.",
+//! "Expensive for the level of food.", "Nothing wrong with it, just better options."), and
+//! fronted "to" phrases of place and attitude ("To the north, …", "To my surprise, …").
 
 use super::clause::{coordinated_np, main_clause_start};
 use super::words::{BE, MODALS, WEEKDAYS, WH_WORDS, is_final_punct};
