@@ -14,15 +14,23 @@
 //! Machine translation keeps source order in places English grammar does not allow; an editor
 //! reads such sentences as garbled.
 //!
+//! ## Silent on
+//! Questions (the verb before its subject is their order), "not" after the word it negates
+//! ("I'm afraid not"), a sentence's opening adverb, preposition or conjunction ("Currently we
+//! have …"), and the order of two capitalized names ("Saad Khalid"): a swap is not suggested
+//! there.
+//!
 //! ## Thresholds
-//! Tuned on EWT dev and the DEMETR dev pairs for a false-positive budget under 1% of clean
-//! sentences (see `mtlint eval` and `examples/order_scores.rs`).
+//! Tuned on EWT dev and the DEMETR dev pairs so that all structural rules together flag under
+//! 2% of clean sentences (see `mtlint eval` and `examples/order_scores.rs`); the swap threshold
+//! was lowered from 2.5 to 1.5 once the orders above were kept out.
 
 use super::rewrite::{Piece, render, uncapitalize};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::lm::ClassLm;
 use crate::segment::SegmentKind;
+use crate::tag::Tag;
 use scramble::ScrambleModel;
 use std::sync::OnceLock;
 use swap::SwapModel;
@@ -54,8 +62,13 @@ pub fn scramble_model() -> &'static ScrambleModel {
     })
 }
 
-/// A pair whose swap score (log-odds of the swap model) reaches this is reported with the swap.
-pub const SWAP_SCORE: f32 = 2.5;
+/// A pair whose swap score (log-odds of the swap model) reaches this is reported ...
+pub const SWAP_SCORE: f32 = 1.5;
+/// ... and below this score a pair that ends in a stranded preposition or particle ("puts the
+/// air force in.", "lay siege to since April the capital") is reported without the swap: the
+/// order is wrong, but swapping the two words ("in force", "to siege") does not repair it, so
+/// the rewrite is left to the editor or to a rule that knows the construction.
+pub const SWAP_FIX_SCORE: f32 = 2.5;
 /// Pairs scoring at least this count as suspicious (reported in [`Scores`]).
 pub const SUSPICIOUS_PAIR_SCORE: f32 = -0.5;
 /// A sentence with at least this many pairs of words reads as scrambled when the
@@ -103,6 +116,15 @@ static META: RuleMeta = RuleMeta {
         Example::Good("Cyanuric acid and melamine were both found in urine samples of pets."),
         Example::Good("He has been unable to relieve the pain with medication."),
         Example::Good("The forces of Haftar had control over the eastern part of the country."),
+        Example::Bad {
+            text: "Most of the goods imported this into country from Central America are duty free.",
+            fix: Some(
+                "Most of the goods imported into this country from Central America are duty free.",
+            ),
+        },
+        Example::Good("Would this be fine?"),
+        Example::Good("will i have to pay customs in NZ."),
+        Example::Good("Even the least discriminating diner would know not to eat there."),
     ],
 };
 
@@ -127,6 +149,34 @@ impl Scores {
         (self.pairs >= SCRAMBLED_MIN_PAIRS && self.scramble >= SCRAMBLE_SCORE)
             || (self.pairs >= SCRAMBLED_LONG_PAIRS && self.scramble >= SCRAMBLE_SCORE_LONG)
     }
+}
+
+/// Orders English has although the swap model finds them unusual, so a swap of tokens `j` and
+/// `j + 1` is not suggested: a question keeps its verb before the subject ("Would this be
+/// fine?", "will i have to pay customs", where the swap would undo the inversion), and "not"
+/// may follow the word it negates ("I'm afraid not", "would know not to eat").
+fn english_order(v: &SentenceView, j: usize) -> bool {
+    let question = v.words.last() == Some(&"?");
+    let opens_with_auxiliary = j == 0
+        && v.tag(0).is_some_and(|t| {
+            t == Tag::MD || (t.is_finite_verb() && super::words::AUXILIARIES.contains(&v.lower(0)))
+        })
+        && v.tag(1) == Some(Tag::PRP);
+    // A sentence may open with any adverb, preposition, subordinator or coordinator
+    // ("Currently we have …", "Because obviously most people …"): moving it into second place
+    // is not a repair.
+    let free_opener = j == 0
+        && v.tag(0)
+            .is_some_and(|t| matches!(t, Tag::RB | Tag::IN | Tag::CC | Tag::WRB));
+    // The order of two names inside a sentence ("Saad Khalid", "the Chengdu US Consulate") is
+    // not something word classes can judge.
+    let capitalized = |k: usize| v.words[k].starts_with(char::is_uppercase);
+    let two_names = j > 0 && capitalized(j) && capitalized(j + 1);
+    question
+        || opens_with_auxiliary
+        || free_opener
+        || two_names
+        || matches!(v.lower(j + 1), "not" | "n't" | "n’t")
 }
 
 /// Mean surprise per token (nats) of a sentence under the class model.
@@ -185,6 +235,7 @@ impl Detector for WordOrderAnomaly {
         );
         if let Some((j, score)) = s.best_swap
             && score >= SWAP_SCORE
+            && !english_order(v, j)
         {
             let (first, second) = if j == 0 {
                 (uncapitalize(v, 0), v.words[1].to_string())
@@ -198,17 +249,38 @@ impl Detector for WordOrderAnomaly {
                 Piece::Tokens(j + 2, v.len()),
             ];
             let (start, end) = v.span(j, j + 2);
+            let stranded = v
+                .tag(j + 1)
+                .is_some_and(|t| matches!(t, Tag::IN | Tag::RP | Tag::TO))
+                && v.tag(j + 2)
+                    .is_none_or(|t| t.is_punct() || matches!(t, Tag::IN | Tag::TO));
+            let (message, suggestion) = if score >= SWAP_FIX_SCORE || !stranded {
+                (
+                    format!(
+                        "Word order English does not produce: '{}' reads as '{} {}'",
+                        v.slice(j, j + 2),
+                        v.words[j + 1],
+                        v.words[j]
+                    ),
+                    Some(render(v, &pieces)),
+                )
+            } else {
+                (
+                    format!(
+                        "Word order English rarely produces: '{}' leaves '{}' without its noun \
+                         phrase",
+                        v.slice(j, j + 2),
+                        v.words[j + 1]
+                    ),
+                    None,
+                )
+            };
             out.push(Diagnosis {
                 start,
                 end,
-                message: format!(
-                    "Word order English does not produce: '{}' reads as '{} {}'",
-                    v.slice(j, j + 2),
-                    v.words[j + 1],
-                    v.words[j]
-                ),
-                suggestion: Some(render(v, &pieces)),
-                confidence: (0.5 + (score - SWAP_SCORE) as f64 / 10.0).min(0.9),
+                message,
+                suggestion,
+                confidence: (0.4 + (score - SWAP_SCORE) as f64 / 10.0).min(0.9),
             });
             return;
         }

@@ -5,6 +5,14 @@
 //! deaths.", "Has been decided that …"), a determiner or possessive whose noun is gone ("A by
 //! infrared spectroscopy revealed …", "because her has been published"), "Don't know if …", and
 //! a coordinator with no first conjunct ("In Libya in recent weeks and new clashes erupted.").
+//! In written prose (sentences of 14 tokens or more that do not speak of the writer or reader)
+//! it also finds a sentence that opens with its past, third-person or modal verb ("Said that
+//! 85% of new cases …", "Would also take over custody of …"), adverbs, a reflexive or an
+//! adjective standing where an article's noun was ("The also hopes …", "a large of companies"),
+//! "is likely that" without "it" after a coordinator (suggested with "it"), a reported clause
+//! or a quotation with no subject ("said delivered 45 aircraft", "“…,” said."), and "that"
+//! followed by a plural verb or by a perfect with its object ("found that had passed the
+//! checkpoint").
 //!
 //! ## Why is this bad?
 //! Dutch and German drop the expletive ("Er zijn …", "Es wurde beschlossen …" become "are …",
@@ -12,11 +20,14 @@
 //! needs "there", "it" or the subject.
 //!
 //! ## Silent on
-//! Imperatives ("Don't be shy, get in touch."), questions, headlines and "Thank you".
+//! Imperatives ("Don't be shy, get in touch."), questions, headlines and "Thank you"; notes and
+//! reviews that drop "I"/"we" ("Stayed here for 2 nights."); conditional and locative
+//! inversion ("Had the Allies failed, …", "Here stood a castle …"); quotation inversion with
+//! its speaker ("…,” said the minister.").
 
 use super::rewrite::{Piece, render, uncapitalize};
 use super::verb_second::{Front, fronted};
-use super::words::{BE, HAVE, MODALS, SUBORDINATORS};
+use super::words::{AUXILIARIES, BE, HAVE, MODALS, SUBORDINATORS};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::segment::SegmentKind;
@@ -77,6 +88,94 @@ static META: RuleMeta = RuleMeta {
             text: "Other include Best Picture and Best Director.",
             fix: None,
         },
+        Example::Bad {
+            text: "Said that a relatively strict law came into force for the meat industry in 2017.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Reiterated the 2017 surveillance of a military satellite shared by France and Italy.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "The also hopes to set up a fund to help countries deal with global warming.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Moore told the reporter that the initial indicated that Johnson died of asphyxia.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Also said that among the dead were 2,202 army fugitives and about 5,375 fighters.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "The and Flick know from many a joint tournament what is particularly important.",
+            fix: None,
+        },
+        Example::Good(
+            "Here stood the old castle of the counts of Holland until the great fire of 1421.",
+        ),
+        Example::Bad {
+            text: "When a large of companies suddenly applied for work, the agency had to react quickly.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "This tradition has a Christian interpretation, but is very likely that it was a spring ritual.",
+            fix: Some(
+                "This tradition has a Christian interpretation, but it is very likely that it was a spring ritual.",
+            ),
+        },
+        Example::Good("The final of the cup will be played in Johannesburg next week."),
+        Example::Good("He is tall and is sure that he will win the race."),
+        Example::Bad {
+            text: "The aircraft maker said delivered 45 aircraft during the quarter.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Of the urban development on Hong Kong Island is concentrated on reclaimed land.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "During further investigation, the police found that had passed the checkpoint at 17:07.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "And because of its relative remoteness, is used as a metaphor for a distant country.",
+            fix: None,
+        },
+        Example::Good("Of these, only two were found."),
+        Example::Good("He said that had been a mistake."),
+        Example::Bad {
+            text: "Would also take over custody of captured fighters, the statement said on Sunday.",
+            fix: None,
+        },
+        Example::Good(
+            "Should the talks fail in the coming weeks, the ministers will meet again in May.",
+        ),
+        Example::Bad {
+            text: "\"There is still a legal risk in this market,\" said.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "In the letter, said he believed the support of the community could help.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Research has found that are two times more likely to have MS than men.",
+            fix: None,
+        },
+        Example::Good("\"There is still a legal risk,\" said the minister."),
+        Example::Good("In the end, can you send it to me?"),
+        Example::Good("Stayed here for 2 nights."),
+        Example::Good(
+            "Took a laptop in to have the video cable replaced, and we were told to wait.",
+        ),
+        Example::Good(
+            "Had the Allies failed, Germany would probably have defeated Britain in the end.",
+        ),
+        Example::Good(
+            "It also said that among the dead were 2,202 army fugitives and other fighters.",
+        ),
         Example::Good("And the results were good."),
         Example::Good("Who knows what will happen?"),
         Example::Good("Others include Best Picture."),
@@ -162,11 +261,15 @@ impl Detector for MissingSubject {
             return;
         }
         if let Some(d) = verb_first(v)
+            .or_else(|| verb_first_in_prose(v))
+            .or_else(|| extraposition_without_it(v))
             .or_else(|| dont_know(v))
             .or_else(|| lost_conjunct(v))
             .or_else(|| verb_after_intro(v))
             .or_else(|| verb_after_opener(v))
             .or_else(|| prepositional_subject(v))
+            .or_else(|| reported_clause_without_subject(v))
+            .or_else(|| quotation_without_speaker(v))
             .or_else(|| headless_relative(v))
             .or_else(|| lost_first_conjunct(v))
         {
@@ -344,10 +447,15 @@ fn intro_comma(v: &SentenceView) -> Option<usize> {
     let has_finite = (0..comma).any(|k| v.tag(k).is_some_and(Tag::is_finite_verb));
     // An introduction opens with a preposition, adverb, participle or subordinator; a noun
     // phrase before the comma is the subject or a name addressed.
-    let opens_adverbially = matches!(
-        v.tag(0),
-        Some(Tag::IN | Tag::RB | Tag::RBR | Tag::VBG | Tag::VBN | Tag::WRB | Tag::TO)
-    );
+    let adverbial = |t: Option<Tag>| {
+        matches!(
+            t,
+            Some(Tag::IN | Tag::RB | Tag::RBR | Tag::VBG | Tag::VBN | Tag::WRB | Tag::TO)
+        )
+    };
+    // "And because of its remoteness, is used …": a coordinator may open the introduction.
+    let opens_adverbially = adverbial(v.tag(0))
+        || (v.tag(0) == Some(Tag::CC) && matches!(v.tag(1), Some(Tag::IN | Tag::RB)));
     (comma > 0 && (opens_subordinate || (opens_adverbially && !has_finite))).then_some(comma)
 }
 
@@ -368,7 +476,10 @@ fn verb_after_intro(v: &SentenceView) -> Option<Diagnosis> {
     while matches!(v.lower(after), "n't" | "n’t" | "not") {
         after += 1;
     }
-    let inverted = matches!(v.tag(after), Some(Tag::PRP | Tag::EX));
+    // Only auxiliaries and modals invert with a pronoun ("can you send"); "In the letter, said
+    // he believed …" has lost its subject.
+    let inverted = matches!(v.tag(after), Some(Tag::PRP | Tag::EX))
+        && (t == Tag::MD || AUXILIARIES.contains(&w));
     if !finite || w == "'s" || inverted || (adverb_before && BE.contains(&w)) {
         return None;
     }
@@ -404,9 +515,32 @@ fn verb_after_opener(v: &SentenceView) -> Option<Diagnosis> {
         let t = v.tag(i + 1)?;
         let next = v.lower(i + 1);
         // "said that was ok": "that" can itself be the subject of "be", "have" and modals.
-        let pronoun_reading =
-            complementizer && (t == Tag::MD || BE.contains(&next) || HAVE.contains(&next));
-        if matches!(t, Tag::VBD | Tag::VBZ | Tag::MD) && next != "'s" && !pronoun_reading {
+        // "found that had passed the checkpoint" is not that reading: a perfect with an object.
+        let perfect_with_object = HAVE.contains(&next) && {
+            let mut k = i + 2;
+            while v.tag(k).is_some_and(Tag::is_adverb) {
+                k += 1;
+            }
+            v.tag(k) == Some(Tag::VBN)
+                && v.lower(k) != "been"
+                && v.tag(k + 1).is_some_and(|t| {
+                    matches!(
+                        t,
+                        Tag::DT | Tag::CD | Tag::PRPS | Tag::NNP | Tag::NN | Tag::NNS
+                    )
+                })
+        };
+        let pronoun_reading = complementizer
+            && (t == Tag::MD || BE.contains(&next) || HAVE.contains(&next))
+            && !perfect_with_object;
+        // "found that are two times more likely": the pronoun "that" takes a singular verb.
+        let plural_after_that = complementizer
+            && matches!(next, "are" | "were" | "have")
+            && v.tag(i - 1)
+                .is_some_and(|t| matches!(t, Tag::VBD | Tag::VBN));
+        if (matches!(t, Tag::VBD | Tag::VBZ | Tag::MD) && next != "'s" && !pronoun_reading)
+            || plural_after_that
+        {
             return Some(diagnosis(
                 v,
                 i,
@@ -428,10 +562,93 @@ fn prepositional_subject(v: &SentenceView) -> Option<Diagnosis> {
     if v.lower(0) != "of" || v.lower(1) == "course" {
         return None;
     }
-    let e = v.chunker().noun_phrase(1)?;
-    v.tag(e)
-        .is_some_and(Tag::is_finite_verb)
+    // The phrase runs up to the first finite verb, with no comma that would close a fronted
+    // "Of these, …" ("Of the urban development on Hong Kong Island is concentrated …").
+    let e = (1..v.len()).find(|&k| {
+        v.tag(k).is_some_and(Tag::is_finite_verb) || matches!(v.words[k], "," | ";" | ":")
+    })?;
+    (v.tag(e).is_some_and(Tag::is_finite_verb) && !WH_OR_RELATIVE.contains(&v.lower(1)))
         .then(|| diagnosis(v, 0, e, "Missing subject: the sentence starts with a prepositional phrase where its subject should be", None, 0.6))
+}
+
+/// "Of which …", "Of whom …": relative openers, not a subject.
+const WH_OR_RELATIVE: &[&str] = &[
+    "which", "whom", "whose", "what", "them", "these", "those", "all",
+];
+
+/// "“There is still a legal risk,” said.": quotation inversion with no speaker after the verb.
+fn quotation_without_speaker(v: &SentenceView) -> Option<Diagnosis> {
+    (1..v.len().saturating_sub(1)).find_map(|i| {
+        let after_quote = v.tag(i - 1) == Some(Tag::CloseQuote);
+        let reporting = REPORTING_VERBS.contains(&v.lower(i))
+            || matches!(v.lower(i), "wrote" | "asked" | "replied" | "continued");
+        (after_quote && reporting && matches!(v.words[i + 1], "." | "!")).then(|| {
+            diagnosis(
+                v,
+                i,
+                i + 1,
+                &format!(
+                    "Missing subject: '{}' after the quotation has no speaker",
+                    v.words[i]
+                ),
+                None,
+                0.7,
+            )
+        })
+    })
+}
+
+/// Verbs that report speech.
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "noted",
+    "stated",
+    "explained",
+    "reported",
+    "announced",
+    "claimed",
+    "told",
+];
+
+/// "The aircraft maker said delivered 45 aircraft during the quarter": the reported clause
+/// starts with its verb; its subject ("it") is gone.
+fn reported_clause_without_subject(v: &SentenceView) -> Option<Diagnosis> {
+    for i in 1..v.len().saturating_sub(2) {
+        if !REPORTING_VERBS.contains(&v.lower(i))
+            || !v.tag(i).is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ))
+        {
+            continue;
+        }
+        let verb = v.lower(i + 1);
+        let finite = v
+            .tag(i + 1)
+            .is_some_and(|t| matches!(t, Tag::VBD | Tag::VBN | Tag::VBZ))
+            && !BE.contains(&verb)
+            && !HAVE.contains(&verb);
+        let object = v.tag(i + 2).is_some_and(|t| {
+            matches!(
+                t,
+                Tag::DT | Tag::CD | Tag::PRPS | Tag::NNP | Tag::NN | Tag::NNS | Tag::JJ
+            )
+        });
+        if finite && object {
+            return Some(diagnosis(
+                v,
+                i,
+                i + 2,
+                &format!(
+                    "Missing subject: the clause reported by '{}' starts with its verb '{}'",
+                    v.words[i],
+                    v.words[i + 1]
+                ),
+                None,
+                0.6,
+            ));
+        }
+    }
+    None
 }
 
 /// "Who preached the gospel as a child, eventually earned a degree.": a relative clause with
@@ -482,6 +699,249 @@ fn lost_first_conjunct(v: &SentenceView) -> Option<Diagnosis> {
     })
 }
 
+/// Adjectives that stand as the head after an article in English ("a little of", "the final of
+/// the cup", "a good deal of" is another shape), besides [`DETERMINER_HEADS`].
+const ADJECTIVE_HEADS: &[&str] = &[
+    "little",
+    "great",
+    "good",
+    "long",
+    "final",
+    "semifinal",
+    "semi-final",
+    "quarterfinal",
+    "unknown",
+    "impossible",
+    "ordinary",
+    "usual",
+    "obvious",
+    "absurd",
+    "sublime",
+    "beautiful",
+    "new",
+    "old",
+    "young",
+    "living",
+    "dead",
+    "poor",
+    "rich",
+    "elderly",
+    "wounded",
+    "injured",
+];
+
+/// "When a large of companies applied …", "not a single from the package", "the real of
+/// death": an article and an adjective with no noun before a preposition ("a" + adjective +
+/// preposition; "the" + adjective + "of", since "the rich in the city" is English).
+fn adjective_then_preposition(v: &SentenceView, i: usize) -> bool {
+    let adjective = v.lower(i + 1);
+    if v.tag(i + 1) != Some(Tag::JJ)
+        || v.words[i + 1].starts_with(char::is_uppercase)
+        || DETERMINER_HEADS.contains(&adjective)
+        || ADJECTIVE_HEADS.contains(&adjective)
+    {
+        return false;
+    }
+    let after = v.lower(i + 2);
+    match v.lower(i) {
+        "a" | "an" => {
+            v.tag(i + 2) == Some(Tag::IN) && !matches!(after, "as" | "than" | "that" | "if" | "to")
+        }
+        _ => after == "of",
+    }
+}
+
+/// "The also hopes", "The itself has stood": after an article, adverbs or a reflexive
+/// pronoun stand where the noun was, and a finite verb follows.
+fn adverb_for_noun(v: &SentenceView, from: usize) -> bool {
+    let reflexive = |k: usize| {
+        v.tag(k) == Some(Tag::PRP)
+            && (v.lower(k).ends_with("self") || v.lower(k).ends_with("selves"))
+    };
+    let mut k = from;
+    while v.tag(k) == Some(Tag::RB) || reflexive(k) {
+        k += 1;
+    }
+    k > from
+        && v.tag(k)
+            .is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD))
+}
+
+/// Words that speak to or of the writer and reader: a sentence with them is personal, chatty
+/// English, where the dropped "I"/"we" is normal ("Stayed here for 2 nights, we loved it").
+const PERSONAL: &[&str] = &[
+    "i",
+    "me",
+    "my",
+    "mine",
+    "myself",
+    "we",
+    "us",
+    "our",
+    "ours",
+    "ourselves",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
+];
+
+/// Adjectives and participles that take an extraposed "that"-clause with "it" as subject
+/// ("it is likely that …"); a person is never "likely that".
+const EXTRAPOSING: &[&str] = &[
+    "likely",
+    "unlikely",
+    "clear",
+    "unclear",
+    "possible",
+    "impossible",
+    "probable",
+    "evident",
+    "obvious",
+    "apparent",
+    "expected",
+    "believed",
+    "reported",
+    "estimated",
+    "known",
+    "said",
+    "thought",
+    "feared",
+    "hoped",
+    "necessary",
+    "important",
+    "true",
+    "essential",
+    "understood",
+    "assumed",
+    "rumored",
+    "rumoured",
+    "alleged",
+];
+
+/// "…, but is very likely that it was a ritual": after a coordinator or comma, "is"/"was" and
+/// an adjective of extraposition before a "that"-clause need "it" ("but it is very likely
+/// that …"). Suggests the sentence with "it".
+fn extraposition_without_it(v: &SentenceView) -> Option<Diagnosis> {
+    for i in 1..v.len().saturating_sub(3) {
+        if !matches!(v.lower(i), "is" | "was")
+            || !v
+                .tag(i - 1)
+                .is_some_and(|t| matches!(t, Tag::CC | Tag::Comma))
+        {
+            continue;
+        }
+        let mut k = i + 1;
+        while v.tag(k).is_some_and(Tag::is_adverb) {
+            k += 1;
+        }
+        if EXTRAPOSING.contains(&v.lower(k)) && v.lower(k + 1) == "that" {
+            let pieces = [
+                Piece::Tokens(0, i),
+                Piece::Text("it".into()),
+                Piece::Tokens(i, v.len()),
+            ];
+            return Some(diagnosis(
+                v,
+                i,
+                k + 2,
+                &format!(
+                    "Missing subject: '{}' needs 'it' before it",
+                    v.slice(i, k + 2)
+                ),
+                Some(render(v, &pieces)),
+                0.7,
+            ));
+        }
+    }
+    None
+}
+
+/// Fronted adverbs after which English puts the verb before its subject.
+const INVERTING_ADVERBS: &[&str] = &[
+    "here", "there", "so", "nor", "neither", "never", "only", "rarely", "seldom", "hardly",
+    "little", "not", "nowhere", "thus", "hence", "now", "then", "down", "up", "out", "in", "away",
+    "off",
+];
+
+/// Sentences of this many tokens or more read as written prose, not notes or reviews.
+const PROSE_TOKENS: usize = 14;
+
+/// "Said that 85% of new cases were under 60.", "Reiterated the 2017 surveillance of a
+/// satellite …": a long, impersonal declarative sentence that starts with a past or
+/// third-person verb has lost its subject. Notes and reviews drop "I" and "we" ("Will use
+/// again.", "Stayed here for 2 nights."), so short sentences and sentences that speak of the
+/// writer or reader are left alone, and so are inversions ("Had the Allies failed, …").
+fn verb_first_in_prose(v: &SentenceView) -> Option<Diagnosis> {
+    if v.len() < PROSE_TOKENS || v.words.last() == Some(&"!") {
+        return None;
+    }
+    let mut first = 0;
+    while v
+        .tag(first)
+        .is_some_and(|t| matches!(t, Tag::OpenQuote | Tag::CloseQuote | Tag::LRB))
+    {
+        first += 1;
+    }
+    if !v.words.get(first)?.starts_with(char::is_uppercase) {
+        return None;
+    }
+    // "Also said that …", "Then later said that …": adverbs before the verb, but not the
+    // fronted place and negative adverbs that invert English subjects ("Here stood a castle",
+    // "Never have I …") nor an adverb before "be" or "have" ("Also present were …").
+    let mut i = first;
+    while v.tag(i).is_some_and(|t| matches!(t, Tag::RB | Tag::RBR)) {
+        if INVERTING_ADVERBS.contains(&v.lower(i)) {
+            return None;
+        }
+        i += 1;
+    }
+    let t = v.tag(i)?;
+    // "Would also take over custody of …", "Will allow it to be …": a modal and its verb (an
+    // inverted modal has its subject next: "Should the talks fail, …").
+    let modal_with_verb = t == Tag::MD && i == first && {
+        let mut k = i + 1;
+        while v.tag(k).is_some_and(Tag::is_adverb) {
+            k += 1;
+        }
+        v.tag(k) == Some(Tag::VB)
+    };
+    if !(matches!(t, Tag::VBD | Tag::VBZ) || modal_with_verb)
+        || (i > first && (BE.contains(&v.lower(i)) || HAVE.contains(&v.lower(i))))
+    {
+        return None;
+    }
+    if v.lower.iter().any(|w| PERSONAL.contains(&w.as_ref())) {
+        return None;
+    }
+    // "Is it …", "Was there …": a question without its mark.
+    if v.tag(i + 1)
+        .is_some_and(|t| matches!(t, Tag::PRP | Tag::EX))
+    {
+        return None;
+    }
+    // "Had the Allies failed, …", "Were the talks to fail, …": conditional inversion.
+    let mut k = i + 1;
+    while v.tag(k).is_some_and(Tag::is_adverb) {
+        k += 1;
+    }
+    if let Some(e) = v.chunker().basic_np(k)
+        && (v.tag(e).is_some_and(Tag::is_verb) || v.words.get(e) == Some(&","))
+        && (BE.contains(&v.lower(i)) || HAVE.contains(&v.lower(i)) || v.lower(i) == "did")
+    {
+        return None;
+    }
+    Some(diagnosis(
+        v,
+        i,
+        i + 1,
+        "Missing subject: the sentence starts with its finite verb",
+        None,
+        0.6,
+    ))
+}
+
 /// A determiner or possessive whose noun is missing: "A by infrared …", "her has been".
 fn orphan_determiner(v: &SentenceView) -> Option<Diagnosis> {
     for i in 0..v.len().saturating_sub(1) {
@@ -516,13 +976,25 @@ fn orphan_determiner(v: &SentenceView) -> Option<Diagnosis> {
         } else if article {
             (matches!(next, Tag::IN | Tag::VBD | Tag::VBZ | Tag::MD | Tag::Comma)
                 && !DETERMINER_HEADS.contains(&next_word))
+                // "The and Flick know …": a coordinator cannot follow "the" (after "a" it may
+                // be the letter: "between a and b").
+                || (w == "the" && next == Tag::CC)
                 // "a presidential recommended"; "the local has issued" (a generic "the poor"
                 // takes a plural verb).
                 || (next.is_adjective()
                     && !DETERMINER_HEADS.contains(&next_word)
                     && after_adjective.is_some_and(|t| {
-                        t == Tag::VBZ || matches!(w, "a" | "an") && matches!(t, Tag::VBD | Tag::MD)
+                        t == Tag::VBZ
+                            || matches!(w, "a" | "an") && matches!(t, Tag::VBD | Tag::MD)
+                            // "the initial indicated" ("the dead were", "the rich had" are
+                            // English: a generic "the" + adjective takes "be" and "have").
+                            || (w == "the"
+                                && t == Tag::VBD
+                                && !BE.contains(&v.lower(i + 2))
+                                && !HAVE.contains(&v.lower(i + 2)))
                     }))
+                || adverb_for_noun(v, i + 1)
+                || adjective_then_preposition(v, i)
         } else if genitive {
             // "China's to opening up", "Florida's daily has surpassed" ("Hackney's has a great
             // burger" is a shop's name, so a verb right after is English).

@@ -4,7 +4,12 @@
 //! Finds "that"-clauses and subordinate clauses whose subject is followed by no verb before the
 //! clause ends ("says that the land behind Al Sarraj."), and sentences with fewer finite verbs
 //! than clauses (a main clause whose verb went missing: "A comparison by infrared spectroscopy
-//! that the composition of these crystals matched …").
+//! that the composition of these crystals matched …"). Also: an auxiliary whose lexical verb is
+//! gone ("He did not any figures", "Research has that …", "We will to reduce …", "is widely as
+//! the Oscar equivalent"), a subject followed by a "that"-clause with no verb of saying
+//! ("Inspector that the hotel is near …"), a first conjunct with no verb before "and" + verb
+//! ("Bush in Singapore on November 16 and began a tour"), and a source fronted with a bare
+//! "To" ("To Italian media reports, …", suggested with "According to").
 //!
 //! ## Why is this bad?
 //! Verb-final source clauses put the verb last; when the translation drops or misplaces it the
@@ -12,7 +17,9 @@
 //!
 //! ## Silent on
 //! Headlines, captions and list items (segments without final punctuation), greetings and
-//! other verbless sentences English allows ("Thanks for everything.", "Good morning to all.").
+//! other verbless sentences English allows ("Thanks for everything.", "Good morning to all.",
+//! "Expensive for the level of food.", "Nothing wrong with it, just better options."), and
+//! fronted "to" phrases of place and attitude ("To the north, …", "To my surprise, …").
 
 use super::clause::{coordinated_np, main_clause_start};
 use super::words::{BE, MODALS, WEEKDAYS, WH_WORDS, is_final_punct};
@@ -67,6 +74,59 @@ static META: RuleMeta = RuleMeta {
             text: "The heavy rain 71 small and medium-sized rivers in Chongqing to swell.",
             fix: None,
         },
+        Example::Bad {
+            text: "He did not any figures for the cuts, saying that they would be built later.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Research has that women are two times more likely to have MS than men.",
+            fix: None,
+        },
+        Example::Good("He did not, as far as we know, set any figures."),
+        Example::Good("If you had that then you can track any phone."),
+        Example::Good("Expensive for the level of food and the quality of service."),
+        Example::Good("Possibly a freshwater tank with a ton of different species in there."),
+        Example::Good("Nothing wrong with it, just better options at this price point."),
+        Example::Good(
+            "For those of you who already sent us a response recently, please disregard.",
+        ),
+        Example::Bad {
+            text: "To Italian media reports, the match is the 3,000th in the history of the team.",
+            fix: Some(
+                "According to Italian media reports, the match is the 3,000th in the history of the team.",
+            ),
+        },
+        Example::Good("To the north, the land rises towards the mountains."),
+        Example::Good("To my surprise, the shop was open."),
+        Example::Bad {
+            text: "Secretary of State John Kerry unexpectedly that in some cases US espionage has exceeded limits.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Duan Mengqi, the station director, that under good conditions the technology can increase efficiency.",
+            fix: None,
+        },
+        Example::Good("The fact that he came at all is remarkable."),
+        Example::Bad {
+            text: "US President George W. Bush in Singapore on the morning of November 16 and began a tour of Asia.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "The award is widely as the Oscar equivalent in the automotive sector.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "\"We will to significantly reduce carbon emissions by 2020,\" Hu said.",
+            fix: None,
+        },
+        Example::Good("Bush in Singapore and Obama in Tokyo met their hosts."),
+        Example::Good("The plan is widely seen as a success."),
+        Example::Good("They did all they could to help the victims of the flood."),
+        Example::Bad {
+            text: "Just as Paris is as the fashion capital of the world today, Rome was the capital of fashion then.",
+            fix: None,
+        },
+        Example::Good("Her role is as a mediator between the two parties."),
         Example::Good("I would too."),
         Example::Good("The students all left early."),
         Example::Good("Jiangxi this year issued new funds."),
@@ -103,6 +163,7 @@ const VERBLESS_OPENERS: &[&str] = &[
     "more",
     "very",
     "not",
+    "nothing",
 ];
 
 fn is_verbish(t: Tag) -> bool {
@@ -187,6 +248,10 @@ impl Detector for MissingVerb {
         }
         if let Some(d) = verbless_clause(v)
             .or_else(|| auxiliary_without_verb(v))
+            .or_else(|| do_or_have_without_verb(v))
+            .or_else(|| source_without_according(v))
+            .or_else(|| subject_then_that_clause(v))
+            .or_else(|| first_conjunct_without_verb(v))
             .or_else(|| subject_then_object(v))
             .or_else(|| name_then_clause(v))
             .or_else(|| verb_deficit(v))
@@ -273,27 +338,53 @@ fn auxiliary_without_verb(v: &SentenceView) -> Option<Diagnosis> {
         }
         let mut k = a + 1;
         let mut manner = false;
+        let mut participial = false;
         while v.tag(k).is_some_and(Tag::is_adverb) || matches!(v.lower(k), "n't" | "n’t" | "not")
         {
             manner |= v.lower(k).ends_with("ly");
+            participial |= PARTICIPLE_ADVERBS.contains(&v.lower(k));
             k += 1;
         }
         let next = v.tag(k)?;
         let adverb_between = k > a + 1;
         // "stronger will than": a noun the tagger read as a modal.
+        // ("This can its toll" has the pronoun "this" as subject.)
         let modal_after_modifier = a > 0
             && v.tag(a - 1)
-                .is_some_and(|t| t.is_adjective() || matches!(t, Tag::DT | Tag::PRPS));
+                .is_some_and(|t| t.is_adjective() || matches!(t, Tag::DT | Tag::PRPS))
+            && !matches!(v.lower(a - 1), "this" | "that" | "these" | "those");
+        // "We will to significantly reduce …": a modal after a pronoun subject, then "to"
+        // ("all they can to help" and "could" keep their ellipsis).
+        let modal_then_to = next == Tag::TO
+            && a > 0
+            && v.tag(a - 1) == Some(Tag::PRP)
+            && matches!(
+                w,
+                "will" | "would" | "shall" | "should" | "must" | "may" | "might"
+            );
         let missing = if modal {
             // A modal takes a verb; "would also over custody" has none. (Ellipsis is English:
             // "I would too.", "as much as they can for you".)
-            !modal_after_modifier
-                && (matches!(next, Tag::DT | Tag::NN | Tag::NNS | Tag::PRPS | Tag::JJ)
-                    || (adverb_between && matches!(next, Tag::IN | Tag::RP)))
-                && v.lower(k) != "so"
+            modal_then_to
+                || (!modal_after_modifier
+                    && (matches!(next, Tag::DT | Tag::NN | Tag::NNS | Tag::PRPS | Tag::JJ)
+                        || (adverb_between && matches!(next, Tag::IN | Tag::RP)))
+                    && v.lower(k) != "so")
         } else {
-            // "is carefully by": a manner adverb and an agent, but no participle.
-            manner && v.lower(k) == "by"
+            // "is carefully by": a manner adverb and an agent, but no participle; "is widely
+            // as the Oscar equivalent", "were not properly for civil operations": an adverb
+            // that modifies a participle, then a preposition.
+            (manner && v.lower(k) == "by")
+                || (participial && matches!(next, Tag::IN | Tag::TO) && v.lower(k) != "than")
+                // "Paris is as the fashion capital", "Kohli is being as the next Tendulkar":
+                // "be" + "as" + a noun phrase lacks "known"/"regarded" ("her role is as a
+                // mediator" is English: a role is what "as" names).
+                || (k == a + 1
+                    && v.lower(k) == "as"
+                    && v.tag(k + 1) == Some(Tag::DT)
+                    && a > 0
+                    && !ROLE_NOUNS.contains(&v.lower(a - 1))
+                    && v.tag(a - 1) != Some(Tag::EX))
         };
         if missing {
             return Some(whole(
@@ -309,6 +400,355 @@ fn auxiliary_without_verb(v: &SentenceView) -> Option<Diagnosis> {
         }
     }
     None
+}
+
+/// "He did not any figures for the cuts", "Research has that women are more likely …": a
+/// negated "do" followed by an object, or "have" after a noun followed by a "that"-clause,
+/// where the lexical verb ("set", "shown") is gone. (Ellipsis is English: "as they did not in
+/// the past" has no object after "not"; "you had that then" has a pronoun subject and "that"
+/// as object.)
+fn do_or_have_without_verb(v: &SentenceView) -> Option<Diagnosis> {
+    for a in 0..v.len() {
+        let w = v.lower(a);
+        let finite = v.tag(a).is_some_and(Tag::is_finite_verb);
+        if !finite {
+            continue;
+        }
+        let negated_do =
+            matches!(w, "do" | "does" | "did") && matches!(v.lower(a + 1), "not" | "n't" | "n’t");
+        let have_after_noun =
+            matches!(w, "has" | "have") && a > 0 && v.tag(a - 1).is_some_and(Tag::is_noun);
+        if !(negated_do || have_after_noun) {
+            continue;
+        }
+        let mut k = a + 1 + negated_do as usize;
+        while v.tag(k).is_some_and(Tag::is_adverb) {
+            k += 1;
+        }
+        let missing = if negated_do {
+            v.tag(k)
+                .is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS | Tag::CD | Tag::NNS))
+                && !matches!(v.lower(k), "that" | "this" | "all" | "either" | "so")
+                && v.tag(k + 1)
+                    .is_some_and(|t| t.is_noun() || t.is_adjective())
+        } else {
+            v.lower(k) == "that" && v.tag(k) == Some(Tag::IN)
+        };
+        if missing {
+            return Some(whole(
+                v,
+                a,
+                k + 1,
+                format!(
+                    "Missing verb: '{}' has no verb to go with it",
+                    v.slice(a, k)
+                ),
+                0.65,
+            ));
+        }
+    }
+    None
+}
+
+/// Nouns of place and attitude that English fronts with a bare "to" ("To the north, …", "To my
+/// surprise, …", "To date, …").
+const TO_PHRASE_NOUNS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "left",
+    "right",
+    "rear",
+    "side",
+    "front",
+    "top",
+    "bottom",
+    "contrary",
+    "extent",
+    "degree",
+    "end",
+    "surprise",
+    "dismay",
+    "delight",
+    "relief",
+    "credit",
+    "knowledge",
+    "best",
+    "date",
+    "honest",
+    "sum",
+    "summarize",
+    "conclude",
+    "start",
+    "begin",
+    "whom",
+];
+
+/// Words after a fronted "To" that make it English: pronouns and possessives ("To me, …",
+/// "To his credit, …"), "this"/"that" ("To this end"), quantifiers ("To all, …").
+const TO_PHRASE_OPENERS: &[&str] = &[
+    "me", "him", "her", "us", "them", "you", "my", "our", "his", "their", "your", "its", "this",
+    "that", "these", "those", "all", "some", "many", "what", "whom", "each", "every",
+];
+
+/// "To Italian media reports, the match is the 3,000th.", "To the police, cases of theft are
+/// registered …": a source fronted with a bare "to" has lost "according" (German "laut",
+/// Dutch "volgens"). Suggests "According to …".
+fn source_without_according(v: &SentenceView) -> Option<Diagnosis> {
+    if v.words.first() != Some(&"To") || v.tag(1).is_some_and(|t| t.is_verb() || t.is_adverb()) {
+        return None;
+    }
+    if TO_PHRASE_OPENERS.contains(&v.lower(1)) {
+        return None;
+    }
+    let comma = (1..v.len().min(9)).find(|&k| v.words[k] == ",")?;
+    let plain_noun_phrase = (1..comma).all(|k| {
+        v.tag(k).is_some_and(|t| {
+            !(t.is_verb()
+                || matches!(
+                    t,
+                    Tag::MD | Tag::TO | Tag::IN | Tag::WDT | Tag::WRB | Tag::PRP
+                ))
+        }) && !TO_PHRASE_NOUNS.contains(&v.lower(k))
+    });
+    // The rest must be a clause of its own.
+    let clause_follows = (comma + 1..v.len()).any(|k| v.tag(k).is_some_and(Tag::is_finite_verb));
+    if comma < 2 || !plain_noun_phrase || !clause_follows {
+        return None;
+    }
+    let pieces = [
+        super::rewrite::Piece::Text("According to".into()),
+        super::rewrite::Piece::Tokens(1, v.len()),
+    ];
+    Some(Diagnosis {
+        suggestion: Some(super::rewrite::render(v, &pieces)),
+        ..whole(
+            v,
+            0,
+            comma,
+            format!(
+                "Missing verb: '{}' names a source with no verb; English says 'According to'",
+                v.slice(0, comma)
+            ),
+            0.65,
+        )
+    })
+}
+
+/// Nouns that take a "that"-clause of their own ("the fact that …", "reports that …").
+const NOUNS_WITH_CLAUSE: &[&str] = &[
+    "fact",
+    "idea",
+    "news",
+    "claim",
+    "claims",
+    "belief",
+    "hope",
+    "hopes",
+    "fear",
+    "fears",
+    "report",
+    "reports",
+    "notion",
+    "possibility",
+    "evidence",
+    "sign",
+    "signs",
+    "assumption",
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+    "statement",
+    "view",
+    "chance",
+    "feeling",
+    "proof",
+    "argument",
+    "suggestion",
+    "assurance",
+    "assurances",
+    "impression",
+    "question",
+    "doubt",
+    "thought",
+    "concern",
+    "concerns",
+    "conclusion",
+    "decision",
+    "message",
+    "promise",
+    "warning",
+    "theory",
+    "information",
+    "allegation",
+    "allegations",
+    "indication",
+    "indications",
+    "way",
+    "time",
+    "point",
+    "so",
+    "such",
+    "now",
+    "day",
+    "year",
+    "moment",
+];
+
+/// "Inspector that the hotel is near Bhiti village.", "Secretary of State John Kerry
+/// unexpectedly that in some cases …", "Duan Mengqi, the station director, that under good
+/// conditions …": the sentence's subject is followed by a "that"-clause with no verb of saying
+/// between them.
+fn subject_then_that_clause(v: &SentenceView) -> Option<Diagnosis> {
+    let mut i = 0;
+    while v
+        .tag(i)
+        .is_some_and(|t| matches!(t, Tag::OpenQuote | Tag::CloseQuote))
+    {
+        i += 1;
+    }
+    if !v
+        .tag(i)
+        .is_some_and(|t| t.is_noun() || matches!(t, Tag::DT | Tag::JJ))
+    {
+        return None;
+    }
+    for k in i + 1..v.len().saturating_sub(2) {
+        let t = v.tag(k)?;
+        if v.lower(k) == "that" && t == Tag::IN {
+            // A complementizer: a subject follows, not a verb ("the book that sold well").
+            let clause_subject = v.tag(k + 1).is_some_and(|n| {
+                n.is_noun()
+                    || matches!(
+                        n,
+                        Tag::DT | Tag::PRP | Tag::IN | Tag::CD | Tag::JJ | Tag::EX
+                    )
+            });
+            if NOUNS_WITH_CLAUSE.contains(&v.lower(k - 1)) || !clause_subject {
+                return None;
+            }
+            return Some(whole(
+                v,
+                i,
+                k + 1,
+                format!(
+                    "Missing verb: '{}' has no verb before 'that'",
+                    v.slice(i, k)
+                ),
+                0.6,
+            ));
+        }
+        // Only a noun phrase (with "of", adverbs and commas of an apposition) may come first.
+        let in_subject = !(t.is_verb()
+            || matches!(
+                t,
+                Tag::MD
+                    | Tag::TO
+                    | Tag::WDT
+                    | Tag::WP
+                    | Tag::WRB
+                    | Tag::PRP
+                    | Tag::Colon
+                    | Tag::LRB
+            )
+            || (t == Tag::IN && v.lower(k) != "of"));
+        if !in_subject {
+            return None;
+        }
+    }
+    None
+}
+
+/// Nouns whose "be as" names a role ("his job was as a mediator").
+const ROLE_NOUNS: &[&str] = &[
+    "role",
+    "roles",
+    "job",
+    "jobs",
+    "work",
+    "position",
+    "career",
+    "function",
+    "task",
+    "duty",
+    "time",
+    "life",
+    "experience",
+    "service",
+    "stint",
+    "tenure",
+    "term",
+    "debut",
+    "start",
+];
+
+/// Adverbs that modify a participle ("widely regarded", "properly maintained"); after "be"
+/// they need one.
+const PARTICIPLE_ADVERBS: &[&str] = &[
+    "widely",
+    "properly",
+    "carefully",
+    "closely",
+    "heavily",
+    "badly",
+    "strongly",
+    "firmly",
+    "sharply",
+    "poorly",
+    "successfully",
+    "officially",
+    "formally",
+    "publicly",
+    "seriously",
+    "severely",
+    "commonly",
+    "frequently",
+    "regularly",
+    "repeatedly",
+    "previously",
+    "recently",
+    "newly",
+    "wrongly",
+    "rightly",
+    "jointly",
+    "specially",
+    "deliberately",
+    "secretly",
+    "illegally",
+    "legally",
+];
+
+/// "US President George W. Bush in Singapore on the morning of November 16 and began a tour",
+/// "A witness noises on Talstrasse and ran …": the sentence's subject, no verb, then "and" and a
+/// verb: the verb of the first conjunct is gone ("Bush and Obama went" coordinates subjects, so
+/// a noun follows "and", not a verb).
+fn first_conjunct_without_verb(v: &SentenceView) -> Option<Diagnosis> {
+    let cc = (1..v.len().saturating_sub(1))
+        .find(|&k| v.tag(k) == Some(Tag::CC) && matches!(v.lower(k), "and" | "but"))?;
+    let verb_before = (0..cc).any(|k| v.tag(k).is_some_and(|t| t.is_verb() || t == Tag::MD));
+    let subject_before = (0..cc).any(|k| v.tag(k).is_some_and(|t| t.is_noun() || t == Tag::PRP));
+    let mut k = cc + 1;
+    while v.tag(k).is_some_and(Tag::is_adverb) {
+        k += 1;
+    }
+    let verb_after =
+        v.tag(k).is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ)) && v.lower(k) != "'s";
+    (!verb_before && subject_before && verb_after).then(|| {
+        whole(
+            v,
+            0,
+            cc,
+            format!(
+                "Missing verb: '{}' has no verb, though '{}' after '{}' shares its subject",
+                v.slice(0, cc),
+                v.words[k],
+                v.words[cc]
+            ),
+            0.6,
+        )
+    })
 }
 
 /// Time phrases that stand between subject and verb ("Jiangxi this year issued …").
@@ -411,12 +851,29 @@ fn name_then_clause(v: &SentenceView) -> Option<Diagnosis> {
 }
 
 /// Fewer finite verbs than clauses: each subordinate clause and the main clause need one.
+/// "Expensive for the level of food and the quality of service.", "Possibly a freshwater tank
+/// with a ton of species.": a sentence that opens with an adjective or adverb directly followed
+/// by a preposition or determiner is a verbless comment English allows, not a clause that lost
+/// its verb (an adjective of a subject is followed by its noun: "Extensive looting …").
+fn predicate_fragment(v: &SentenceView) -> bool {
+    v.tag(0).is_some_and(|t| t.is_adjective() || t == Tag::RB)
+        && v.tag(1).is_some_and(|t| matches!(t, Tag::IN | Tag::DT))
+}
+
+/// "For those of you who already sent a response, please disregard.": an imperative after
+/// "please" is the sentence's verb.
+fn please_imperative(v: &SentenceView) -> bool {
+    (0..v.len()).any(|k| v.lower(k) == "please" && v.tag(k + 1) == Some(Tag::VB))
+}
+
 fn verb_deficit(v: &SentenceView) -> Option<Diagnosis> {
     let first = v.lower(0);
     if VERBLESS_OPENERS.contains(&first)
         || v.tag(0)
             .is_some_and(|t| matches!(t, Tag::VB | Tag::UH | Tag::VBG))
         || WH_WORDS.contains(&first)
+        || predicate_fragment(v)
+        || please_imperative(v)
     {
         return None;
     }
