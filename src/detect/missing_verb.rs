@@ -216,7 +216,14 @@ fn maybe_finite(v: &SentenceView, k: usize) -> bool {
         }
         // "a boy in the back raises his hand": a plural noun right after a noun and before a
         // determiner is a verb the tagger misread.
-        Tag::NNS => after_subject && matches!(v.tag(k + 1), Some(Tag::DT | Tag::PRPS)),
+        // "His research shows that …", "the industry accounts for …": a plural form the
+        // lexicon knows as a verb, before a clause or a preposition, likewise.
+        Tag::NNS => {
+            after_subject
+                && (matches!(v.tag(k + 1), Some(Tag::DT | Tag::PRPS))
+                    || ((v.lower(k + 1) == "that" || v.tag(k + 1) == Some(Tag::IN))
+                        && Tagger::embedded().can_be(v.words[k], Tag::VBZ)))
+        }
         // "Data show that …", "the beaches face the ocean", "a judge ordered officials",
         // "a 19-year-old fell over": a word the lexicon knows as a finite verb, right after a
         // noun and before what a verb takes, is one the tagger read as a noun or adjective.
@@ -224,7 +231,13 @@ fn maybe_finite(v: &SentenceView, k: usize) -> bool {
             let lexical_verb = [Tag::VBD, Tag::VBP, Tag::VBZ]
                 .into_iter()
                 .any(|t| Tagger::embedded().can_be(v.words[k], t));
-            let prev_noun = k > 0 && v.tag(k - 1).is_some_and(|t| t.is_noun() || t == Tag::RRB);
+            // An age after an article is a noun too ("a 19-year-old").
+            let prev_noun = k > 0
+                && (v.tag(k - 1).is_some_and(|t| t.is_noun() || t == Tag::RRB)
+                    || (k > 1
+                        && v.tag(k - 1) == Some(Tag::JJ)
+                        && v.words[k - 1].contains(|c: char| c.is_ascii_digit())
+                        && v.tag(k - 2) == Some(Tag::DT)));
             let takes = object_follows
                 || v.tag(k + 1) == Some(Tag::RP)
                 || (v.tag(k + 1) == Some(Tag::RB) && v.tag(k + 2) == Some(Tag::CC));
@@ -295,10 +308,10 @@ fn verbless_clause(v: &SentenceView) -> Option<Diagnosis> {
         if end - (i + 1) < 3 {
             continue;
         }
-        let has_verb = (subject_end..end).any(|k| v.tag(k).is_some_and(is_verbish));
+        let has_verb =
+            (subject_end..end).any(|k| v.tag(k).is_some_and(is_verbish) || maybe_finite(v, k));
         // A verb swallowed by the noun phrase ("the people there work") counts too.
-        let verb_in_subject =
-            (i + 1..subject_end).any(|k| v.tag(k).is_some_and(Tag::is_finite_verb));
+        let verb_in_subject = (i + 1..subject_end).any(|k| maybe_finite(v, k));
         if !has_verb && !verb_in_subject {
             let (start, stop) = v.span(i, end);
             return Some(Diagnosis {
@@ -626,7 +639,11 @@ fn subject_then_that_clause(v: &SentenceView) -> Option<Diagnosis> {
                         Tag::DT | Tag::PRP | Tag::IN | Tag::CD | Tag::JJ | Tag::EX
                     )
             });
-            if NOUNS_WITH_CLAUSE.contains(&v.lower(k - 1)) || !clause_subject {
+            // "Data show that …": the word before may be the verb the tagger misread.
+            if NOUNS_WITH_CLAUSE.contains(&v.lower(k - 1))
+                || !clause_subject
+                || (i..k).any(|j| maybe_finite(v, j))
+            {
                 return None;
             }
             return Some(whole(
@@ -727,7 +744,8 @@ const PARTICIPLE_ADVERBS: &[&str] = &[
 fn first_conjunct_without_verb(v: &SentenceView) -> Option<Diagnosis> {
     let cc = (1..v.len().saturating_sub(1))
         .find(|&k| v.tag(k) == Some(Tag::CC) && matches!(v.lower(k), "and" | "but"))?;
-    let verb_before = (0..cc).any(|k| v.tag(k).is_some_and(|t| t.is_verb() || t == Tag::MD));
+    let verb_before = (0..cc)
+        .any(|k| v.tag(k).is_some_and(|t| t.is_verb() || t == Tag::MD) || maybe_finite(v, k));
     let subject_before = (0..cc).any(|k| v.tag(k).is_some_and(|t| t.is_noun() || t == Tag::PRP));
     let mut k = cc + 1;
     while v.tag(k).is_some_and(Tag::is_adverb) {
