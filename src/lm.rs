@@ -399,23 +399,27 @@ impl ClassLm {
             }
         };
         let n_classes = 1 + n_words + Tag::ALL.len();
-        let mut dirs = Vec::new();
+        // The two directions' records, each counted up on its own thread: building the
+        // hash maps is most of the load time, and start-up matters for short texts.
+        let mut sections = Vec::with_capacity(2);
         for _ in 0..2 {
             let n = u32::from_le_bytes(take(4)?.try_into().map_err(|_| "truncated")?) as usize;
+            sections.push((n, take(n * 10)?));
+        }
+        let build = |(n, records): (usize, &[u8])| {
             let mut c = Counts {
                 uni: vec![0; n_classes],
                 ..Counts::default()
             };
             c.tri.reserve(n);
             c.bi.reserve(n / 4);
-            for _ in 0..n {
-                let k = take(6)?;
+            for r in records.chunks_exact(10) {
                 let (a, b2, cc) = (
-                    fix(u16::from_le_bytes([k[4], k[5]])),
-                    fix(u16::from_le_bytes([k[2], k[3]])),
-                    fix(u16::from_le_bytes([k[0], k[1]])),
+                    fix(u16::from_le_bytes([r[4], r[5]])),
+                    fix(u16::from_le_bytes([r[2], r[3]])),
+                    fix(u16::from_le_bytes([r[0], r[1]])),
                 );
-                let count = u32::from_le_bytes(take(4)?.try_into().map_err(|_| "truncated")?);
+                let count = u32::from_le_bytes([r[6], r[7], r[8], r[9]]);
                 c.tri.insert(key3(a, b2, cc), count);
                 *c.bi.entry(key2(b2, cc)).or_default() += count;
                 if let Some(u) = c.uni.get_mut(cc as usize) {
@@ -424,15 +428,61 @@ impl ClassLm {
                 c.total += count;
             }
             c.finish();
-            dirs.push(c);
-        }
-        let backward = dirs.pop().unwrap_or_default();
-        let forward = dirs.pop().unwrap_or_default();
+            c
+        };
+        let (fwd, bwd) = (sections[0], sections[1]);
+        let (forward, backward) = rayon::join(|| build(fwd), || build(bwd));
         Ok(ClassLm {
             words,
             n_classes,
             forward,
             backward,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tag::train::TaggedSentence;
+
+    fn sentence(tagged: &str) -> TaggedSentence {
+        let (words, tags) = tagged
+            .split(' ')
+            .map(|wt| {
+                let (w, t) = wt.rsplit_once('/').expect("word/TAG");
+                (w.to_string(), Tag::parse(t).expect("a known tag"))
+            })
+            .unzip();
+        TaggedSentence { words, tags }
+    }
+
+    #[test]
+    fn a_saved_model_loads_with_the_same_probabilities() {
+        let data: Vec<TaggedSentence> = [
+            "The/DT minister/NN announced/VBD new/JJ measures/NNS ./.",
+            "The/DT government/NN announced/VBD a/DT plan/NN ./.",
+            "He/PRP said/VBD that/IN the/DT plan/NN failed/VBD ./.",
+        ]
+        .iter()
+        .map(|s| sentence(s))
+        .collect();
+        let lm = ClassLm::train(&data, 1);
+        let loaded = ClassLm::from_bytes(&lm.to_bytes()).expect("loads");
+        let words = ["The", "minister", "announced", "a", "plan", "."];
+        let tags = [Tag::DT, Tag::NN, Tag::VBD, Tag::DT, Tag::NN, Tag::Period];
+        let (a, b) = (lm.sequence(&words, &tags), loaded.sequence(&words, &tags));
+        assert_eq!(a, b);
+        assert_eq!(lm.score(&a).to_bits(), loaded.score(&b).to_bits());
+        assert_eq!(lm.surprise(&a), loaded.surprise(&b));
+    }
+
+    #[test]
+    fn a_truncated_model_is_an_error() {
+        let lm = ClassLm::train(&[sentence("The/DT plan/NN failed/VBD ./.")], 1);
+        let bytes = lm.to_bytes();
+        for cut in [0, 8, 13, bytes.len() - 1] {
+            assert!(ClassLm::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
     }
 }
