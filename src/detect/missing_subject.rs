@@ -858,7 +858,10 @@ fn extraposition_without_it(v: &SentenceView) -> Option<Diagnosis> {
     None
 }
 
-/// Fronted adverbs after which English puts the verb before its subject.
+/// Fronted place, direction and negative adverbs after which English puts the verb before
+/// its subject ("Here stood …", "Down came …", "Never have I …"). `verb-second-inversion` keeps
+/// its own list of fronted words (wh-words, "as", "so"), where "then" and "now" must not count:
+/// "Then announced the minister …" is the error it looks for.
 const INVERTING_ADVERBS: &[&str] = &[
     "here", "there", "so", "nor", "neither", "never", "only", "rarely", "seldom", "hardly",
     "little", "not", "nowhere", "thus", "hence", "now", "then", "down", "up", "out", "in", "away",
