@@ -400,19 +400,24 @@ fn auxiliary_without_verb(v: &SentenceView) -> Option<Diagnosis> {
                     && v.tag(a - 1) != Some(Tag::EX))
         };
         if missing {
-            return Some(whole(
-                v,
-                a,
-                k + 1,
-                format!(
-                    "Missing verb: '{}' has no verb to go with it",
-                    v.slice(a, k)
-                ),
-                0.65,
-            ));
+            return Some(no_verb_with(v, a, k));
         }
     }
     None
+}
+
+/// The finding for an auxiliary at `a` whose lexical verb is missing before token `k`.
+fn no_verb_with(v: &SentenceView, a: usize, k: usize) -> Diagnosis {
+    whole(
+        v,
+        a,
+        k + 1,
+        format!(
+            "Missing verb: '{}' has no verb to go with it",
+            v.slice(a, k)
+        ),
+        0.65,
+    )
 }
 
 /// "He did not any figures for the cuts", "Research has that women are more likely …": a
@@ -448,16 +453,7 @@ fn do_or_have_without_verb(v: &SentenceView) -> Option<Diagnosis> {
             v.lower(k) == "that" && v.tag(k) == Some(Tag::IN)
         };
         if missing {
-            return Some(whole(
-                v,
-                a,
-                k + 1,
-                format!(
-                    "Missing verb: '{}' has no verb to go with it",
-                    v.slice(a, k)
-                ),
-                0.65,
-            ));
+            return Some(no_verb_with(v, a, k));
         }
     }
     None

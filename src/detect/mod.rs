@@ -300,7 +300,8 @@ impl Linter {
         let segments = segment(text);
         let mut passes = self.document_passes();
         let mut findings = Vec::new();
-        for (b, group) in segments.chunks(batch.max(1)).enumerate() {
+        let batch = batch.max(1);
+        for (b, group) in segments.chunks(batch).enumerate() {
             let analyzed = analyze_segments(text, group.to_vec(), self.tagger);
             let views: Vec<SentenceView> = analyzed
                 .iter()
@@ -309,7 +310,7 @@ impl Linter {
             findings.extend(self.check_sentences(&doc, &views));
             for (k, view) in views.iter().enumerate() {
                 for (_, pass) in passes.iter_mut() {
-                    pass.observe(b * batch.max(1) + k, view);
+                    pass.observe(b * batch + k, view);
                 }
             }
         }
@@ -320,7 +321,7 @@ impl Linter {
         // Each pass's list is ascending: a cursor per pass walks it batch by batch.
         let mut cursors = vec![0; passes.len()];
         let mut diags = Vec::new();
-        for group in again.chunks(batch.max(1)) {
+        for group in again.chunks(batch) {
             let segs = group
                 .iter()
                 .filter_map(|&i| segments.get(i).copied())
