@@ -76,8 +76,11 @@ struct Counts {
     uni: Vec<u32>,
     bi: IntMap<u32, u32>,
     tri: IntMap<u64, u32>,
-    /// For a context b: (tokens after b, distinct classes after b).
-    bi_ctx: IntMap<u16, (u32, u32)>,
+    /// For a context b, indexed by class: (tokens after b, distinct classes after b); (0, 0)
+    /// for a class never seen as a context.
+    bi_ctx: Vec<(u32, u32)>,
+    /// The unigram probability of each class (add-one), computed once.
+    p_uni: Vec<f64>,
     /// For a context ab: (tokens after ab, distinct classes after ab).
     tri_ctx: IntMap<u32, (u32, u32)>,
     total: u32,
@@ -106,13 +109,21 @@ impl Counts {
     }
 
     fn finish(&mut self) {
-        self.bi_ctx.clear();
+        self.bi_ctx = vec![(0, 0); self.uni.len()];
         self.tri_ctx.clear();
         for (&k, &n) in &self.bi {
-            let e = self.bi_ctx.entry((k >> 16) as u16).or_default();
-            e.0 += n;
-            e.1 += 1;
+            // Classes beyond the vocabulary only come from a damaged file: skipped.
+            if let Some(e) = self.bi_ctx.get_mut((k >> 16) as usize) {
+                e.0 += n;
+                e.1 += 1;
+            }
         }
+        let v = self.uni.len() as f64;
+        self.p_uni = self
+            .uni
+            .iter()
+            .map(|&u| (u as f64 + 1.0) / (self.total as f64 + v))
+            .collect();
         for (&k, &n) in &self.tri {
             let e = self.tri_ctx.entry((k >> 16) as u32).or_default();
             e.0 += n;
@@ -122,15 +133,16 @@ impl Counts {
 
     /// ln P(c | a b).
     fn log_prob(&self, a: u16, b: u16, c: u16) -> f32 {
-        let v = self.uni.len() as f64;
-        let p1 =
-            (self.uni.get(c as usize).copied().unwrap_or(0) as f64 + 1.0) / (self.total as f64 + v);
-        let p2 = match self.bi_ctx.get(&b) {
-            Some(&(n, t)) => {
+        let p1 = match self.p_uni.get(c as usize) {
+            Some(&p) => p,
+            None => 1.0 / (self.total as f64 + self.uni.len() as f64),
+        };
+        let p2 = match self.bi_ctx.get(b as usize) {
+            Some(&(n, t)) if n > 0 => {
                 let cbc = self.bi.get(&key2(b, c)).copied().unwrap_or(0) as f64;
                 (cbc + t as f64 * p1) / (n as f64 + t as f64)
             }
-            None => p1,
+            _ => p1,
         };
         let p3 = match self.tri_ctx.get(&key2(a, b)) {
             Some(&(n, t)) => {

@@ -195,9 +195,8 @@ pub fn scores(
     tags: &[crate::tag::Tag],
 ) -> Scores {
     let mut pair_scores = Vec::with_capacity(words.len());
-    sm.score_pairs(lm, words, tags, &mut pair_scores);
-    let seq = lm.sequence(words, tags);
-    let measured = scramble::measure(lm, (sm.ngrams(), 1), &seq, words, tags, &pair_scores);
+    let mut lookups = sm.score_pairs_with(lm, sm.ngrams(), 1, words, tags, &mut pair_scores);
+    let measured = scramble::measure(lm, &mut lookups, words, tags, &pair_scores);
     let mut best: Option<(usize, f32)> = None;
     let (mut pairs, mut suspicious) = (0, 0);
     for (j, score) in pair_scores.iter().enumerate() {

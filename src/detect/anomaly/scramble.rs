@@ -16,7 +16,7 @@
 //!
 //! The model file is small (bin edges and weights) and is parsed on load.
 
-use super::swap::{Ngrams, SwapModel, is_word};
+use super::swap::{Ngrams, SentenceLookups, SwapModel, is_word};
 use crate::lm::ClassLm;
 use crate::tag::Tag;
 use crate::tag::Tagger;
@@ -67,12 +67,12 @@ const INTERACTIONS: &[(usize, usize)] = &[
 /// Bins per measurement (quantiles of the training data).
 const BINS: usize = 10;
 
-/// Measures a sentence: `pair_scores` from [`SwapModel::score_pairs`], `seq` the class
-/// sequence of `lm`, `ngrams` the bigram counts (times `scale`) of the swap model.
-pub fn measure(
+/// Measures a sentence: `pair_scores` from [`SwapModel::score_pairs_with`], `lookups` what it
+/// looked up on the way (the class sequence of `lm`, its log-probabilities and the bigram
+/// counts of the swap model).
+pub(crate) fn measure(
     lm: &ClassLm,
-    (ngrams, scale): (&Ngrams, u32),
-    seq: &[u16],
+    lookups: &mut SentenceLookups,
     words: &[&str],
     tags: &[Tag],
     pair_scores: &[Option<f32>],
@@ -90,16 +90,12 @@ pub fn measure(
         }
     }
     let mean_pair = scores.iter().sum::<f32>() / n_pairs;
-    let surprise = if seq.len() >= 4 {
-        lm.surprise(seq)
-    } else {
-        Vec::new()
-    };
+    let surprise = lookups.surprise();
     let n = surprise.len().max(1) as f32;
     let mean_surprise = surprise.iter().sum::<f32>() / n;
     let max_surprise = surprise.iter().copied().fold(0.0, f32::max);
     let surprising = surprise.iter().filter(|&&s| s >= SURPRISING).count() as f32 / n;
-    let (bi, tri, total) = lm.unseen(seq);
+    let (bi, tri, total) = lm.unseen(&lookups.seq);
     let total = total.max(1) as f32;
     let word_at = |i: Option<usize>| i.and_then(|i| surprise.get(i)).copied().unwrap_or(0.0);
     let last = word_at(words.iter().rposition(|w| is_word(w)));
@@ -114,8 +110,7 @@ pub fn measure(
             continue;
         }
         n_word_pairs += 1;
-        let [ww, wt, tw] = ngrams.pair_counts(scale, words[j], tags[j], words[j + 1], tags[j + 1]);
-        let [rev, _, _] = ngrams.pair_counts(scale, words[j + 1], tags[j + 1], words[j], tags[j]);
+        let [ww, wt, tw, rev] = lookups.pair_counts(j);
         unattested += (wt == 0 && tw == 0) as usize;
         reversed += (rev > ww) as usize;
         no_wt += (wt == 0) as usize;
@@ -394,10 +389,10 @@ impl Measurer<'_> {
         let tags: Vec<Tag> = self.tagger.tag(words);
         let lm = &self.lms[half];
         let mut pairs = Vec::new();
-        self.swap
-            .score_pairs_with(lm, &self.ngrams[half], 2, words, &tags, &mut pairs);
-        let seq = lm.sequence(words, &tags);
-        measure(lm, (&self.ngrams[half], 2), &seq, words, &tags, &pairs)
+        let mut lookups =
+            self.swap
+                .score_pairs_with(lm, &self.ngrams[half], 2, words, &tags, &mut pairs);
+        measure(lm, &mut lookups, words, &tags, &pairs)
     }
 }
 

@@ -13,7 +13,7 @@
 //! 12-byte records) and a flat table of `2^bits` little-endian `i16` weights (with one `f32` scale) indexed by feature
 //! hash. The embedded model is read in place, so loading costs only the frequent-word set.
 
-use crate::lm::ClassLm;
+use crate::lm::{ClassLm, PositionLogProbs};
 use crate::tag::Tag;
 use crate::tag::Tagger;
 use crate::tag::features::{mix, word_key};
@@ -53,13 +53,23 @@ fn tag_key(t: Tag) -> u64 {
 
 /// Counts of word bigrams and word/tag bigrams in the treebank, so features can ask whether an
 /// order (or its reverse) is attested. Records of (hash, count) sorted by hash, little-endian,
-/// searched in place.
-#[derive(Debug, Clone, Default)]
+/// searched in place through a bucket index built at load.
+#[derive(Debug, Clone)]
 pub struct Ngrams {
     data: Cow<'static, [u8]>,
+    /// `index[b]` is the first record whose hash has `b` as its top `bucket_bits` bits, so a
+    /// lookup searches only the few records of one bucket (about four on average).
+    index: Vec<u32>,
+    bucket_bits: u32,
 }
 
 const RECORD: usize = 12;
+
+impl Default for Ngrams {
+    fn default() -> Ngrams {
+        Ngrams::new(Cow::Borrowed(&[]))
+    }
+}
 
 /// Kinds of counted bigrams.
 const WW: u64 = 1;
@@ -86,51 +96,54 @@ impl Ngrams {
         self.data.len() / RECORD
     }
 
+    /// Reads sorted records (as written by [`Ngrams::build`]) and indexes their buckets: one
+    /// pass over the keys.
+    fn new(data: Cow<'static, [u8]>) -> Ngrams {
+        let n = data.len() / RECORD;
+        // About four records per bucket; at least one bucket bit so the shift below stays < 64.
+        let bucket_bits = (n / 4)
+            .max(2)
+            .next_power_of_two()
+            .trailing_zeros()
+            .clamp(1, 24);
+        let buckets = 1usize << bucket_bits;
+        let mut index = vec![0u32; buckets + 1];
+        let mut b = 0;
+        for i in 0..n {
+            let key_bucket = (u64_at(&data, i * RECORD) >> (64 - bucket_bits)) as usize;
+            while b <= key_bucket {
+                index[b] = i as u32;
+                b += 1;
+            }
+        }
+        while b <= buckets {
+            index[b] = n as u32;
+            b += 1;
+        }
+        Ngrams {
+            data,
+            index,
+            bucket_bits,
+        }
+    }
+
     fn count(&self, kind: u64, x: u64, y: u64) -> u32 {
         let k = ngram_key(kind, x, y);
-        let n = self.len();
-        if n == 0 {
+        let b = (k >> (64 - self.bucket_bits)) as usize;
+        let (Some(&lo), Some(&hi)) = (self.index.get(b), self.index.get(b + 1)) else {
             return 0;
-        }
-        // Keys are hashes, spread evenly over u64: start where the key should be and widen
-        // the window until it brackets the key (a few probes instead of a full binary search).
-        let guess = ((k as u128 * n as u128) >> 64) as usize;
-        let key_at = |i: usize| u64_at(&self.data, i * RECORD);
-        let (mut lo, mut hi) = (guess, guess + 1);
-        let mut step = 8;
-        while lo > 0 && key_at(lo) > k {
-            lo = lo.saturating_sub(step);
-            step *= 2;
-        }
-        step = 8;
-        while hi < n && key_at(hi - 1) < k {
-            hi = (hi + step).min(n);
-            step *= 2;
-        }
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            let m = u64_at(&self.data, mid * RECORD);
-            if m == k {
-                return u32_at(&self.data, mid * RECORD + 8);
-            } else if m < k {
-                lo = mid + 1;
-            } else {
-                hi = mid;
+        };
+        for i in lo as usize..hi as usize {
+            let m = u64_at(&self.data, i * RECORD);
+            if m >= k {
+                return if m == k {
+                    u32_at(&self.data, i * RECORD + 8)
+                } else {
+                    0
+                };
             }
         }
         0
-    }
-
-    /// Counts (times `scale`) of a pair of tagged words as a word bigram, word then tag, and tag
-    /// then word.
-    pub(crate) fn pair_counts(&self, scale: u32, a: &str, ta: Tag, b: &str, tb: Tag) -> [u32; 3] {
-        let (wa, wb) = (word_key(a), word_key(b));
-        [
-            self.count(WW, wa, wb),
-            self.count(WT, wa, tag_key(tb)),
-            self.count(TW, tag_key(ta), wb),
-        ]
-        .map(|c| c.saturating_mul(scale))
     }
 
     /// Counts the bigrams of tagged sentences.
@@ -152,9 +165,7 @@ impl Ngrams {
             data.extend_from_slice(&k.to_le_bytes());
             data.extend_from_slice(&c.to_le_bytes());
         }
-        Ngrams {
-            data: Cow::Owned(data),
-        }
+        Ngrams::new(Cow::Owned(data))
     }
 }
 
@@ -205,6 +216,38 @@ impl<'a> BigramMemo<'a> {
             *cell = n.saturating_mul(self.scale).min(UNKNOWN - 1);
         }
         *cell
+    }
+}
+
+/// A sentence's class sequence, its per-position log-probabilities and its bigram counts, as
+/// looked up while scoring its pairs.
+pub(crate) struct SentenceLookups<'a> {
+    /// The class sequence, edges included.
+    pub seq: Vec<u16>,
+    pub log_probs: PositionLogProbs,
+    keys: Vec<Keys>,
+    counts: BigramMemo<'a>,
+}
+
+impl SentenceLookups<'_> {
+    /// Counts (times the scale) of tokens `j`, `j + 1` as word-word, word-tag and tag-word
+    /// bigrams, and of the reversed word-word bigram.
+    pub(crate) fn pair_counts(&mut self, j: usize) -> [u32; 4] {
+        let (k, i) = (&self.keys, j + 2);
+        [
+            self.counts.get(k, ADJ, i),
+            self.counts.get(k, ADJ + 1, i),
+            self.counts.get(k, ADJ + 2, i),
+            self.counts.get(k, REV, i),
+        ]
+    }
+
+    /// Per-position surprise, as [`ClassLm::surprise`] computes it.
+    pub(crate) fn surprise(&self) -> Vec<f32> {
+        let (f, b) = (&self.log_probs.forward, &self.log_probs.backward);
+        (2..self.seq.len().saturating_sub(2))
+            .map(|i| -(f[i] + b[i]) / 2.0)
+            .collect()
     }
 }
 
@@ -379,32 +422,38 @@ impl SwapModel {
 
     /// [`Self::score_pairs`] with other bigram counts (multiplied by `scale`): training on a
     /// treebank sentence scores it with the counts of the other half, as if it were unseen.
-    pub(crate) fn score_pairs_with(
+    /// Returns what was looked up on the way, for the scramble measurements to reuse.
+    pub(crate) fn score_pairs_with<'n>(
         &self,
         lm: &ClassLm,
-        ngrams: &Ngrams,
+        ngrams: &'n Ngrams,
         scale: u32,
         words: &[&str],
         tags: &[Tag],
         out: &mut Vec<Option<f32>>,
-    ) {
+    ) -> SentenceLookups<'n> {
         out.clear();
-        if words.len() < 2 || tags.len() != words.len() {
-            return;
-        }
         let keys = self.keys(words, tags);
         let mut seq = lm.sequence(words, tags);
-        let memo = lm.position_log_probs(&seq);
+        let log_probs = lm.position_log_probs(&seq);
         let mut counts = BigramMemo::new(ngrams, scale, keys.len());
-        let mut feats = Vec::with_capacity(48);
-        for j in 0..words.len() - 1 {
-            if !eligible(words, j) {
-                out.push(None);
-                continue;
+        if words.len() >= 2 && tags.len() == words.len() {
+            let mut feats = Vec::with_capacity(48);
+            for j in 0..words.len() - 1 {
+                if !eligible(words, j) {
+                    out.push(None);
+                    continue;
+                }
+                let (before, after) = lm.swap_scores_with(&mut seq, j + 2, &log_probs);
+                self.features(&mut counts, &keys, j, before, after, &mut feats);
+                out.push(Some(self.dot(&feats)));
             }
-            let (before, after) = lm.swap_scores_with(&mut seq, j + 2, &memo);
-            self.features(&mut counts, &keys, j, before, after, &mut feats);
-            out.push(Some(self.dot(&feats)));
+        }
+        SentenceLookups {
+            seq,
+            log_probs,
+            keys,
+            counts,
         }
     }
 
@@ -433,9 +482,7 @@ impl SwapModel {
         Ok(SwapModel {
             bits,
             frequent,
-            ngrams: Ngrams {
-                data: Cow::Owned(ngrams.to_vec()),
-            },
+            ngrams: Ngrams::new(Cow::Owned(ngrams.to_vec())),
             weights: Cow::Owned(weights.to_vec()),
             scale,
         })
@@ -447,9 +494,7 @@ impl SwapModel {
         Ok(SwapModel {
             bits,
             frequent,
-            ngrams: Ngrams {
-                data: Cow::Borrowed(ngrams),
-            },
+            ngrams: Ngrams::new(Cow::Borrowed(ngrams)),
             weights: Cow::Borrowed(weights),
             scale,
         })
