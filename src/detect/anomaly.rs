@@ -75,8 +75,12 @@ pub const SUSPICIOUS_PAIR_SCORE: f32 = -0.5;
 /// scrambled-sentence model's log-odds reach [`SCRAMBLE_SCORE`] ...
 pub const SCRAMBLED_MIN_PAIRS: usize = 8;
 pub const SCRAMBLE_SCORE: f32 = 5.5;
+/// ... one with at least this many when they reach [`SCRAMBLE_SCORE_MID`] ...
+pub const SCRAMBLED_MID_PAIRS: usize = 13;
+pub const SCRAMBLE_SCORE_MID: f32 = 4.0;
 /// ... and one with at least this many when they reach [`SCRAMBLE_SCORE_LONG`]: shorter
-/// sentences (headings, fragments, chat) are often odd without being scrambled.
+/// sentences (headings, fragments, chat) are often odd without being scrambled, so the bar
+/// falls as the sentence grows.
 pub const SCRAMBLED_LONG_PAIRS: usize = 14;
 pub const SCRAMBLE_SCORE_LONG: f32 = 2.25;
 
@@ -147,6 +151,7 @@ impl Scores {
     /// Whether the sentence reads as scrambled as a whole.
     pub fn scrambled(&self) -> bool {
         (self.pairs >= SCRAMBLED_MIN_PAIRS && self.scramble >= SCRAMBLE_SCORE)
+            || (self.pairs >= SCRAMBLED_MID_PAIRS && self.scramble >= SCRAMBLE_SCORE_MID)
             || (self.pairs >= SCRAMBLED_LONG_PAIRS && self.scramble >= SCRAMBLE_SCORE_LONG)
     }
 }
@@ -296,5 +301,31 @@ impl Detector for WordOrderAnomaly {
                 confidence: 0.6,
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Scores;
+
+    fn with(pairs: usize, scramble: f32) -> Scores {
+        Scores {
+            best_swap: None,
+            pairs,
+            suspicious: 0,
+            mean_surprise: 0.0,
+            scramble,
+        }
+    }
+
+    #[test]
+    fn the_scramble_bar_falls_as_the_sentence_grows() {
+        assert!(!with(7, 9.0).scrambled());
+        assert!(with(8, 5.5).scrambled());
+        assert!(!with(12, 4.5).scrambled());
+        assert!(with(13, 4.5).scrambled());
+        assert!(!with(13, 3.0).scrambled());
+        assert!(with(14, 2.25).scrambled());
+        assert!(!with(20, 2.0).scrambled());
     }
 }
