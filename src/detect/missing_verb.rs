@@ -18,7 +18,9 @@
 //! ## Silent on
 //! Headlines, captions and list items (segments without final punctuation), greetings and
 //! other verbless sentences English allows ("Thanks for everything.", "Good morning to all.",
-//! "Expensive for the level of food.", "Nothing wrong with it, just better options."), and
+//! "Expensive for the level of food.", "Nothing wrong with it, just better options.", "Great
+//! spot to kick back for a coffee.", "300 - Number of violations in 2003."), imperatives after
+//! an adverb ("Simply type in the link …"), and
 //! fronted "to" phrases of place and attitude ("To the north, …", "To my surprise, …").
 
 use super::clause::{coordinated_np, main_clause_start};
@@ -132,6 +134,11 @@ static META: RuleMeta = RuleMeta {
         Example::Good("Jiangxi this year issued new funds."),
         Example::Good("The house is by the sea."),
         Example::Good("What a wonderful day at the beach with the whole family!"),
+        Example::Good("Great spot to kick back for a cup of coffee and a snack."),
+        Example::Good("Nice and quiet place with a cosy living room just outside the city."),
+        Example::Good("A great place to go for dinner after a day of wine tasting."),
+        Example::Good("300 - Number of violations by the mining industry in the year 2003."),
+        Example::Good("Simply type in the following link or go directly to the address field."),
     ],
 };
 
@@ -880,6 +887,33 @@ fn please_imperative(v: &SentenceView) -> bool {
     (0..v.len()).any(|k| v.lower(k) == "please" && v.tag(k + 1) == Some(Tag::VB))
 }
 
+/// "Simply type in the link …", "Then take the leash off.": an imperative after opening
+/// adverbs.
+fn adverb_imperative(v: &SentenceView) -> bool {
+    let mut k = 0;
+    while v.tag(k).is_some_and(Tag::is_adverb) {
+        k += 1;
+    }
+    k > 0 && v.tag(k) == Some(Tag::VB)
+}
+
+/// The verbless comments of reviews, notes and lists that English allows: "Great spot to kick
+/// back for a cup of joe.", "Nice and quiet place with a cosy living room.", "A great place to
+/// go for dinner.", "Cheap Hotel Rome - thanks for finding us a hotel.", "300 - Number of
+/// violations in 2003.": a sentence that opens with an adjective of a common noun (a name
+/// follows the adjectives of a news subject: "Russian President Vladimir Putin"), whose first
+/// noun phrase is followed by a "to"-infinitive, or whose parts a dash or colon separates.
+fn comment_fragment(v: &SentenceView) -> bool {
+    let opens_with_adjective = v.tag(0).is_some_and(|t| matches!(t, Tag::JJ | Tag::JJS))
+        && !(1..v.len().min(6)).any(|k| v.tag(k).is_some_and(Tag::is_proper_noun));
+    let np_then_infinitive = v
+        .chunker()
+        .basic_np(0)
+        .is_some_and(|e| v.tag(e) == Some(Tag::TO) && v.tag(e + 1) == Some(Tag::VB));
+    let separated = v.words.iter().any(|w| matches!(*w, "-" | "–" | "—" | ":"));
+    opens_with_adjective || np_then_infinitive || separated
+}
+
 fn verb_deficit(v: &SentenceView) -> Option<Diagnosis> {
     let first = v.lower(0);
     if VERBLESS_OPENERS.contains(&first)
@@ -888,6 +922,7 @@ fn verb_deficit(v: &SentenceView) -> Option<Diagnosis> {
         || WH_WORDS.contains(&first)
         || predicate_fragment(v)
         || please_imperative(v)
+        || adverb_imperative(v)
     {
         return None;
     }
@@ -925,7 +960,7 @@ fn verb_deficit(v: &SentenceView) -> Option<Diagnosis> {
         .first()
         .is_some_and(|&o| (0..o).any(|k| maybe_finite(v, k)));
     let has_determiner = (0..v.len()).any(|k| v.tag(k) == Some(Tag::DT));
-    if finite == 0 && words >= 10 && has_determiner {
+    if finite == 0 && words >= 10 && has_determiner && !comment_fragment(v) {
         let (start, end) = v.span(0, v.len());
         return Some(Diagnosis {
             start,
