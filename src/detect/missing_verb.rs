@@ -8,8 +8,12 @@
 //! gone ("He did not any figures", "Research has that …", "We will to reduce …", "is widely as
 //! the Oscar equivalent"), a subject followed by a "that"-clause with no verb of saying
 //! ("Inspector that the hotel is near …"), a first conjunct with no verb before "and" + verb
-//! ("Bush in Singapore on November 16 and began a tour"), and a source fronted with a bare
-//! "To" ("To Italian media reports, …", suggested with "According to").
+//! ("Bush in Singapore on November 16 and began a tour"), a source fronted with a bare
+//! "To" ("To Italian media reports, …", suggested with "According to"), a relative clause with
+//! no verb ("the Seven Wonders that still today."), "to" where only an infinitive can stand
+//! but none follows ("unable to the pain", "interesting to if …"), and a subject pronoun or a
+//! name with nothing of a verb after it ("yet he an answer from Modi", "Minister Keith Brown
+//! he was excited").
 //!
 //! ## Why is this bad?
 //! Verb-final source clauses put the verb last; when the translation drops or misplaces it the
@@ -134,6 +138,30 @@ static META: RuleMeta = RuleMeta {
         Example::Good("Jiangxi this year issued new funds."),
         Example::Good("The house is by the sea."),
         Example::Good("What a wonderful day at the beach with the whole family!"),
+        Example::Bad {
+            text: "He has been unable to the pain with medication.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "It would be absurd for Scotland to for independence at this time.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "The Great Pyramid of Giza is the only one of the Seven Wonders that still today.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Manmohan Singh has a government, yet he an answer from Modi.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Scottish Transport Minister Keith Brown he was excited to work on the project.",
+            fix: None,
+        },
+        Example::Good("The tribes who by then had settled the valley grew rice."),
+        Example::Good("He wants to leave early, but he has to for family reasons."),
+        Example::Good("They all came to the party at the end of the week."),
+        Example::Good("I have a few how to videos on my channel for beginners."),
         Example::Good("Great spot to kick back for a cup of coffee and a snack."),
         Example::Good("Nice and quiet place with a cosy living room just outside the city."),
         Example::Good("A great place to go for dinner after a day of wine tasting."),
@@ -271,6 +299,9 @@ impl Detector for MissingVerb {
             .or_else(|| do_or_have_without_verb(v))
             .or_else(|| source_without_according(v))
             .or_else(|| subject_then_that_clause(v))
+            .or_else(|| relative_without_verb(v))
+            .or_else(|| infinitive_without_verb(v))
+            .or_else(|| pronoun_without_verb(v))
             .or_else(|| first_conjunct_without_verb(v))
             .or_else(|| subject_then_object(v))
             .or_else(|| name_then_clause(v))
@@ -279,6 +310,159 @@ impl Detector for MissingVerb {
             out.push(d);
         }
     }
+}
+
+/// "other felines that on much larger numbers of small prey", "tribes who by hunting, gathering
+/// and fishing.", "a route which frequently through remote areas.": a relative pronoun after its
+/// noun, then an adverbial and no verb before the clause ends. (A relative clause may open with
+/// an adverbial, but its verb follows: "who by then had left", "which in turn feeds the
+/// river".)
+fn relative_without_verb(v: &SentenceView) -> Option<Diagnosis> {
+    for i in 1..v.len().saturating_sub(2) {
+        if !(matches!(v.lower(i), "who" | "which" | "that")
+            && matches!(v.tag(i), Some(Tag::WP | Tag::WDT))
+            && v.tag(i - 1).is_some_and(Tag::is_noun)
+            && v.tag(i + 1).is_some_and(|t| matches!(t, Tag::IN | Tag::RB)))
+        {
+            continue;
+        }
+        let end = clause_end(v, i + 1);
+        if end < i + 3 {
+            continue;
+        }
+        let verb = (i + 1..end)
+            .any(|k| v.tag(k).is_some_and(|t| t.is_verb() && t != Tag::VBG) || maybe_finite(v, k));
+        if !verb {
+            return Some(whole(
+                v,
+                i,
+                end,
+                format!(
+                    "Missing verb: the relative clause '{}' has no verb",
+                    v.slice(i, end)
+                ),
+                0.6,
+            ));
+        }
+    }
+    None
+}
+
+/// Words after which "to" can only open an infinitive ("unable to relieve", "how to buy",
+/// "tried to reach").
+const INFINITIVE_HEADS: &[&str] = &[
+    "able",
+    "unable",
+    "how",
+    "want",
+    "wants",
+    "wanted",
+    "try",
+    "tries",
+    "tried",
+    "trying",
+    "decide",
+    "decided",
+    "decides",
+    "managed",
+    "refused",
+    "refuse",
+    "intend",
+    "intends",
+    "intended",
+    "attempt",
+    "attempted",
+    "attempting",
+    "eager",
+    "willing",
+    "unwilling",
+];
+
+/// "He has been unable to the pain with medication.", "how to tickets for polo matches", "It
+/// will be interesting to if the Pope …", "for Scotland to for independence": "to" where only
+/// an infinitive can stand, with no verb after it.
+fn infinitive_without_verb(v: &SentenceView) -> Option<Diagnosis> {
+    for k in 1..v.len().saturating_sub(1) {
+        if v.lower(k) != "to" {
+            continue;
+        }
+        let next = v.lower(k + 1);
+        let Some(t) = v.tag(k + 1) else { continue };
+        // ("a few how to videos" is a compound noun.)
+        let head = v.lower(k - 1);
+        let after_head = INFINITIVE_HEADS.contains(&head)
+            && (matches!(t, Tag::DT | Tag::PRPS | Tag::CD) || matches!(t, Tag::NN | Tag::NNS))
+            && !Tagger::embedded().can_be(v.words[k + 1], Tag::VB)
+            && !(head == "how"
+                && v.tag(k.saturating_sub(2))
+                    .is_some_and(|t| t.is_adjective() || t == Tag::DT));
+        // A clause or "for"-phrase cannot follow "to" at all ("to if", "to for"), unless "to"
+        // ends a verb's phrase whose infinitive is understood ("he wants to for no reason",
+        // "a leader they look to for advice").
+        let before_clause = matches!(next, "if" | "whether" | "because" | "although" | "for")
+            && v.tag(k - 1)
+                .is_some_and(|t| !t.is_punct() && !t.is_verb() && t != Tag::CD);
+        if after_head || before_clause {
+            return Some(whole(
+                v,
+                k - 1,
+                k + 2,
+                format!(
+                    "Missing verb: '{} to' needs a verb, but '{}' follows",
+                    v.words[k - 1],
+                    v.words[k + 1]
+                ),
+                0.6,
+            ));
+        }
+    }
+    None
+}
+
+/// "In 1989, he Brooks and Groening create The Simpsons …", "yet he an answer from Modi",
+/// "Scottish Transport Minister Keith Brown he was excited …": a subject pronoun followed by a
+/// determiner, a number or a name (the verb between them is gone), or a name directly followed
+/// by "he"/"she" (the verb of saying before the reported clause is gone).
+fn pronoun_without_verb(v: &SentenceView) -> Option<Diagnosis> {
+    for p in 0..v.len().saturating_sub(2) {
+        let w = v.lower(p);
+        if !(matches!(w, "he" | "she" | "we" | "they") && v.tag(p) == Some(Tag::PRP)) {
+            continue;
+        }
+        let next = v.tag(p + 1)?;
+        // A name is capitalized and not an acronym ("int he DFW area" is a typo).
+        let name = next == Tag::NNP && {
+            let n = v.words[p + 1];
+            n.starts_with(char::is_uppercase) && n.chars().skip(1).any(char::is_lowercase)
+        };
+        let object = (matches!(next, Tag::DT | Tag::PRPS | Tag::CD) || name)
+            && !matches!(
+                v.lower(p + 1),
+                "all" | "both" | "each" | "either" | "neither" | "half" | "no"
+            )
+            && v.tag(p + 2).is_some_and(|t| !t.is_punct());
+        let after_name = p > 1
+            && matches!(w, "he" | "she")
+            && v.tag(p - 1) == Some(Tag::NNP)
+            && v.tag(p - 2) == Some(Tag::NNP)
+            && v.tag(p + 1).is_some_and(Tag::is_finite_verb);
+        if object || after_name {
+            let (a, b) = if object { (p, p + 2) } else { (p - 2, p + 2) };
+            return Some(whole(
+                v,
+                a,
+                b,
+                format!(
+                    "Missing verb: '{}' has no verb between '{}' and '{}'",
+                    v.slice(a, b),
+                    v.words[if object { p } else { p - 1 }],
+                    v.words[if object { p + 1 } else { p }]
+                ),
+                0.6,
+            ));
+        }
+    }
+    None
 }
 
 /// Where the clause opened at `i` ends: the next comma, semicolon, colon, dash or the end.
