@@ -28,7 +28,7 @@
 //! fronted "to" phrases of place and attitude ("To the north, …", "To my surprise, …").
 
 use super::clause::{coordinated_np, main_clause_start};
-use super::words::{BE, MODALS, WEEKDAYS, WH_WORDS, is_final_punct};
+use super::words::{BE, MODALS, SUBORDINATORS, WEEKDAYS, WH_WORDS, is_final_punct};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::segment::SegmentKind;
@@ -158,6 +158,15 @@ static META: RuleMeta = RuleMeta {
             text: "Scottish Transport Minister Keith Brown he was excited to work on the project.",
             fix: None,
         },
+        Example::Bad {
+            text: "Danielle Lantagne, a UN expert on the disease, that the outbreak was likely caused by the peacekeepers.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Dr Mall that some patients may have contracted the infection in the hospital.",
+            fix: None,
+        },
+        Example::Good("The book on the table that I bought last week is red."),
         Example::Good("The tribes who by then had settled the valley grew rice."),
         Example::Good("He wants to leave early, but he has to for family reasons."),
         Example::Good("They all came to the party at the end of the week."),
@@ -815,9 +824,22 @@ fn subject_then_that_clause(v: &SentenceView) -> Option<Diagnosis> {
     {
         return None;
     }
+    // Whether the subject so far has a preposition other than "of": then only an apposition
+    // closed by a comma may stand before "that" ("Danielle Lantagne, a UN expert on the
+    // disease, that the outbreak …"; a relative "that" never follows a comma).
+    let mut loose = false;
     for k in i + 1..v.len().saturating_sub(2) {
         let t = v.tag(k)?;
-        if v.lower(k) == "that" && t == Tag::IN {
+        // "Dr Mall that some patients …": after a name, "that" read as a relative pronoun
+        // opens a clause too (English relatives after a bare name take "who").
+        let after_name = t == Tag::WDT
+            && (i..k).all(|j| {
+                v.tag(j).is_some_and(Tag::is_noun) && v.words[j].starts_with(char::is_uppercase)
+            });
+        if v.lower(k) == "that" && (t == Tag::IN || after_name) {
+            if loose && v.words[k - 1] != "," {
+                return None;
+            }
             // A complementizer: a subject follows, not a verb ("the book that sold well").
             let clause_subject = v.tag(k + 1).is_some_and(|n| {
                 n.is_noun()
@@ -857,10 +879,12 @@ fn subject_then_that_clause(v: &SentenceView) -> Option<Diagnosis> {
                     | Tag::Colon
                     | Tag::LRB
             )
-            || (t == Tag::IN && v.lower(k) != "of"));
+            || (t == Tag::IN
+                && (SUBORDINATORS.contains(&v.lower(k)) || CLAUSE_OPENERS.contains(&v.lower(k)))));
         if !in_subject {
             return None;
         }
+        loose |= t == Tag::IN && v.lower(k) != "of";
     }
     None
 }
