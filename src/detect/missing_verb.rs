@@ -166,6 +166,19 @@ static META: RuleMeta = RuleMeta {
             text: "Dr Mall that some patients may have contracted the infection in the hospital.",
             fix: None,
         },
+        Example::Bad {
+            text: "34 percent of respondents this view and want her to be the last monarch.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "The U.S. Supreme Court last year the Trump administration from including the question.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Mr. Chen several articles in the New Express blaming the company.",
+            fix: None,
+        },
+        Example::Good("The court last year ruled against the administration."),
         Example::Good("The book on the table that I bought last week is red."),
         Example::Good("The tribes who by then had settled the valley grew rice."),
         Example::Good("He wants to leave early, but he has to for family reasons."),
@@ -1007,12 +1020,29 @@ fn is_time_phrase(v: &SentenceView, a: usize, b: usize) -> bool {
 /// the subject is directly followed by what must be the object, with no verb between.
 fn subject_then_object(v: &SentenceView) -> Option<Diagnosis> {
     let (start, _) = main_clause_start(v);
-    let subject_end = coordinated_np(v, start)?;
+    let mut subject_end = coordinated_np(v, start)?;
+    // "34 percent of respondents this view": the subject may have an "of"-phrase.
+    while v.lower(subject_end) == "of" {
+        subject_end = v.chunker().basic_np(subject_end + 1)?;
+    }
     let mut k = subject_end;
     while v.tag(k).is_some_and(Tag::is_adverb) {
         k += 1;
     }
-    if !matches!(v.tag(k), Some(Tag::DT | Tag::CD | Tag::PRPS | Tag::PDT)) {
+    // "The Supreme Court last year the Trump administration …": a time phrase between subject
+    // and object.
+    if matches!(v.lower(k), "last" | "this" | "next")
+        && v.tag(k + 2) != Some(Tag::NNS)
+        && is_time_phrase(v, k + 1, k + 2)
+        && matches!(v.tag(k + 2), Some(Tag::DT | Tag::PRPS))
+    {
+        k += 2;
+    }
+    // "Mr. Chen several articles in the New Express", "Xinjiang more than 330 plants":
+    // quantifiers open an object too.
+    let quantifier = matches!(v.lower(k), "several" | "numerous" | "many")
+        || (v.lower(k) == "more" && v.lower(k + 1) == "than");
+    if !(quantifier || matches!(v.tag(k), Some(Tag::DT | Tag::CD | Tag::PRPS | Tag::PDT))) {
         return None;
     }
     // Floating quantifiers ("The students all left") and reflexives are English.
@@ -1022,7 +1052,11 @@ fn subject_then_object(v: &SentenceView) -> Option<Diagnosis> {
     ) {
         return None;
     }
-    let object_end = v.chunker().basic_np(k)?;
+    let object_end = if v.lower(k) == "more" {
+        v.chunker().basic_np(k + 2)?
+    } else {
+        v.chunker().basic_np(k)?
+    };
     if is_time_phrase(v, k, object_end) || v.tag(object_end).is_some_and(Tag::is_finite_verb) {
         return None;
     }
