@@ -13,15 +13,17 @@
 //! no verb ("the Seven Wonders that still today."), "to" where only an infinitive can stand
 //! but none follows ("unable to the pain", "interesting to if …"), and a subject pronoun or a
 //! name with nothing of a verb after it ("yet he an answer from Modi", "Minister Keith Brown
-//! he was excited").
+//! he was excited"), "be" with an agent but no participle ("He was by pirates", "have been
+//! by the severe flooding"), and "has to" before a noun phrase ("has to journalists that …").
 //!
 //! ## Why is this bad?
 //! Verb-final source clauses put the verb last; when the translation drops or misplaces it the
 //! English clause has none, and the reader cannot tell what is said of the subject.
 //!
 //! ## Silent on
-//! Headlines, captions and list items (segments without final punctuation), greetings and
-//! other verbless sentences English allows ("Thanks for everything.", "Good morning to all.",
+//! Headlines, captions and list items (segments without final punctuation), a modal inverted
+//! in a condition or question ("Should the ocean become ice-free, …"), greetings and other
+//! verbless sentences English allows ("Thanks for everything.", "Good morning to all.",
 //! "Expensive for the level of food.", "Nothing wrong with it, just better options.", "Great
 //! spot to kick back for a coffee.", "300 - Number of violations in 2003."), imperatives after
 //! an adverb ("Simply type in the link …"), and
@@ -134,6 +136,25 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Good("Her role is as a mediator between the two parties."),
         Example::Good("I would too."),
+        Example::Good("Should the Arctic Ocean become ice-free in summer, the bears would suffer."),
+        Example::Good("It's right by the Civic Center, so you can walk to the Opera House."),
+        Example::Good("This store is by far the best one in the whole area."),
+        Example::Bad {
+            text: "More than 9 million people have been by the severe flooding in Southeast Asia.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "He was by pirates, attacked by a mad dog in Tibet and arrested in India.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "The Crown Office has to journalists that there will be no comment.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Other felines that medium-sized prey ranging from rabbits to deer.",
+            fix: None,
+        },
         Example::Good("The students all left early."),
         Example::Good("Jiangxi this year issued new funds."),
         Example::Good("The house is by the sea."),
@@ -344,7 +365,10 @@ fn relative_without_verb(v: &SentenceView) -> Option<Diagnosis> {
         if !(matches!(v.lower(i), "who" | "which" | "that")
             && matches!(v.tag(i), Some(Tag::WP | Tag::WDT))
             && v.tag(i - 1).is_some_and(Tag::is_noun)
-            && v.tag(i + 1).is_some_and(|t| matches!(t, Tag::IN | Tag::RB)))
+            && v.tag(i + 1).is_some_and(|t| {
+                matches!(t, Tag::IN | Tag::RB | Tag::JJ | Tag::NN | Tag::NNS)
+                    || matches!(v.lower(i + 1), "them" | "him" | "her" | "us" | "me")
+            }))
         {
             continue;
         }
@@ -398,6 +422,10 @@ const INFINITIVE_HEADS: &[&str] = &[
     "eager",
     "willing",
     "unwilling",
+    "has",
+    "have",
+    "had",
+    "having",
 ];
 
 /// "He has been unable to the pain with medication.", "how to tickets for polo matches", "It
@@ -588,7 +616,15 @@ fn auxiliary_without_verb(v: &SentenceView) -> Option<Diagnosis> {
                 w,
                 "will" | "would" | "shall" | "should" | "must" | "may" | "might"
             );
-        let missing = if modal {
+        // "Should the United States act, …", "Would dinner Thursday work?": a modal that
+        // opens its clause comes before its subject, and the verb follows the subject.
+        let inverted = modal
+            && (a == 0
+                || v.tag(a - 1).is_some_and(Tag::is_punct)
+                || matches!(v.lower(a - 1), "and" | "or" | "but"));
+        let missing = if inverted {
+            false
+        } else if modal {
             // A modal takes a verb; "would also over custody" has none. (Ellipsis is English:
             // "I would too.", "as much as they can for you".)
             modal_then_to
@@ -605,6 +641,15 @@ fn auxiliary_without_verb(v: &SentenceView) -> Option<Diagnosis> {
                 // "Paris is as the fashion capital", "Kohli is being as the next Tendulkar":
                 // "be" + "as" + a noun phrase lacks "known"/"regarded" ("her role is as a
                 // mediator" is English: a role is what "as" names).
+                // "He was by pirates", "have been by the flooding": an agent with no
+                // participle ("by far", "by the beach" and "by then" are English).
+                || (k == a + 1 && v.lower(k) == "by" && agent_follows(v, k, w == "been"))
+                // "Team members were again.": "be" with nothing but "again".
+                || (v.lower(k) == "again"
+                    && k == a + 1
+                    && v.tag(k + 1).is_some_and(Tag::is_punct))
+                // "'learning' and 'socialization' are forward as motivations": "put" is gone.
+                || (v.lower(k) == "forward" && matches!(v.lower(k + 1), "as" | "by"))
                 || (k == a + 1
                     && v.lower(k) == "as"
                     && v.tag(k + 1) == Some(Tag::DT)
@@ -617,6 +662,51 @@ fn auxiliary_without_verb(v: &SentenceView) -> Option<Diagnosis> {
         }
     }
     None
+}
+
+/// Words after "by" that make "be by" English: "by far the best", "by then", "by no means".
+const BE_BY_ENGLISH: &[&str] = &[
+    "far",
+    "then",
+    "now",
+    "no",
+    "all",
+    "default",
+    "design",
+    "definition",
+    "nature",
+    "law",
+    "chance",
+    "mistake",
+    "accident",
+    "hand",
+    "appointment",
+    "itself",
+    "himself",
+    "herself",
+    "themselves",
+    "myself",
+    "yourself",
+    "ourselves",
+    "way",
+    "tomorrow",
+    "tonight",
+];
+
+/// Whether "by" at `k` after a form of "be" names an agent: a name or a bare plural ("was by
+/// pirates", "was by Singapore's Prime Minister"); after "been" any noun phrase but the
+/// English idioms ("have been by the severe flooding").
+fn agent_follows(v: &SentenceView, k: usize, after_been: bool) -> bool {
+    let next = v.lower(k + 1);
+    if BE_BY_ENGLISH.contains(&next) {
+        return false;
+    }
+    let name = v.tag(k + 1) == Some(Tag::NNP)
+        && v.words
+            .get(k + 1)
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+    name || v.tag(k + 1) == Some(Tag::NNS)
+        || (after_been && matches!(v.tag(k + 1), Some(Tag::DT | Tag::PRPS)))
 }
 
 /// The finding for an auxiliary at `a` whose lexical verb is missing before token `k`.
