@@ -14,7 +14,11 @@
 //! but none follows ("unable to the pain", "interesting to if …"), and a subject pronoun or a
 //! name with nothing of a verb after it ("yet he an answer from Modi", "Minister Keith Brown
 //! he was excited"), "be" with an agent but no participle ("He was by pirates", "have been
-//! by the severe flooding"), and "has to" before a noun phrase ("has to journalists that …").
+//! by the severe flooding"), "has to" before a noun phrase ("has to journalists that …"),
+//! "It is that" + clause (for "It is expected that"), "don't if" (for "don't know if"), a
+//! subject followed by an adverb and a "to"-infinitive ("The UN also to set up a fund"), and
+//! "after"/"before"/"since" + subject + object with no verb ("After the officials the voter's
+//! identity, …").
 //!
 //! ## Why is this bad?
 //! Verb-final source clauses put the verb last; when the translation drops or misplaces it the
@@ -139,6 +143,25 @@ static META: RuleMeta = RuleMeta {
         Example::Good("Should the Arctic Ocean become ice-free in summer, the bears would suffer."),
         Example::Good("It's right by the Civic Center, so you can walk to the Opera House."),
         Example::Good("This store is by far the best one in the whole area."),
+        Example::Bad {
+            text: "It is that he will run for president in 2016.",
+            fix: None,
+        },
+        Example::Good("The problem is that he will run for president in 2016."),
+        Example::Good("It is that simple, and nobody can tell us otherwise."),
+        Example::Bad {
+            text: "The United Nations also to eventually set up a fund to help poor countries.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "I don't if you realize that most of the goods are duty free.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "After the officials the voter's identity, the voter puts the envelope in the box.",
+            fix: None,
+        },
+        Example::Good("Before the war the Soviet Union, a great power, had many allies."),
         Example::Bad {
             text: "More than 9 million people have been by the severe flooding in Southeast Asia.",
             fix: None,
@@ -345,6 +368,7 @@ impl Detector for MissingVerb {
             .or_else(|| relative_without_verb(v))
             .or_else(|| infinitive_without_verb(v))
             .or_else(|| pronoun_without_verb(v))
+            .or_else(|| subject_then_infinitive(v))
             .or_else(|| first_conjunct_without_verb(v))
             .or_else(|| subject_then_object(v))
             .or_else(|| name_then_clause(v))
@@ -532,7 +556,32 @@ fn verbless_clause(v: &SentenceView) -> Option<Diagnosis> {
         let complementizer = w == "that" && i > 0 && v.tag(i - 1).is_some_and(is_verbish);
         let subordinator =
             CLAUSE_OPENERS.contains(&w) && matches!(v.tag(i), Some(Tag::IN | Tag::WRB));
+        // "After the officials the voter's identity, …": a preposition that may open a clause,
+        // then two noun phrases in a row (a subject and an object) with no verb.
         if !(complementizer || subordinator) {
+            if matches!(w, "after" | "before" | "since" | "until" | "once")
+                && let Some(e) = np.basic_np(i + 1)
+                && matches!(v.tag(e), Some(Tag::DT | Tag::PRPS))
+                && let Some(object_end) = np.basic_np(e)
+                // ("before the incident the People's Daily, the mouthpiece, had commented":
+                // a name after a fronted phrase is the main clause's subject.)
+                && !(e..object_end).any(|k| v.tag(k).is_some_and(Tag::is_proper_noun))
+            {
+                let end = clause_end(v, object_end);
+                if !(i + 1..end).any(|k| v.tag(k).is_some_and(is_verbish) || maybe_finite(v, k)) {
+                    let (start, stop) = v.span(i, end);
+                    return Some(Diagnosis {
+                        start,
+                        end: stop,
+                        message: format!(
+                            "Missing verb: the clause '{}' has a subject and an object but no verb",
+                            v.slice(i, end)
+                        ),
+                        suggestion: None,
+                        confidence: 0.6,
+                    });
+                }
+            }
             continue;
         }
         // The clause needs a subject of its own (not "if necessary", "when in doubt",
@@ -629,7 +678,12 @@ fn auxiliary_without_verb(v: &SentenceView) -> Option<Diagnosis> {
             // "I would too.", "as much as they can for you".)
             modal_then_to
                 || (!modal_after_modifier
-                    && (matches!(next, Tag::DT | Tag::NN | Tag::NNS | Tag::PRPS | Tag::JJ)
+                    && (matches!(
+                        next,
+                        Tag::DT | Tag::NN | Tag::NNS | Tag::PRPS | Tag::JJ | Tag::CD
+                    ) || (next == Tag::PRP
+                        && matches!(v.lower(k), "it" | "them")
+                        && v.tag(k + 1) == Some(Tag::TO))
                         || (adverb_between && matches!(next, Tag::IN | Tag::RP)))
                     && v.lower(k) != "so")
         } else {
@@ -644,6 +698,15 @@ fn auxiliary_without_verb(v: &SentenceView) -> Option<Diagnosis> {
                 // "He was by pirates", "have been by the flooding": an agent with no
                 // participle ("by far", "by the beach" and "by then" are English).
                 || (k == a + 1 && v.lower(k) == "by" && agent_follows(v, k, w == "been"))
+                // "It is that he will run for president.": "It is said/expected that" has
+                // lost its participle.
+                || (k == a + 1
+                    && v.lower(k) == "that"
+                    && matches!(w, "is" | "was")
+                    && a > 0
+                    && v.lower(a - 1) == "it"
+                    && v.tag(k + 1)
+                        .is_some_and(|t| matches!(t, Tag::PRP | Tag::DT | Tag::EX)))
                 // "Team members were again.": "be" with nothing but "again".
                 || (v.lower(k) == "again"
                     && k == a + 1
@@ -747,11 +810,13 @@ fn do_or_have_without_verb(v: &SentenceView) -> Option<Diagnosis> {
             k += 1;
         }
         let missing = if negated_do {
-            v.tag(k)
-                .is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS | Tag::CD | Tag::NNS))
-                && !matches!(v.lower(k), "that" | "this" | "all" | "either" | "so")
-                && v.tag(k + 1)
-                    .is_some_and(|t| t.is_noun() || t.is_adjective())
+            // "I don't if you realize …": "know" is gone before the clause.
+            (k == a + 2 && matches!(v.lower(k), "if" | "whether"))
+                || v.tag(k)
+                    .is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS | Tag::CD | Tag::NNS))
+                    && !matches!(v.lower(k), "that" | "this" | "all" | "either" | "so")
+                    && v.tag(k + 1)
+                        .is_some_and(|t| t.is_noun() || t.is_adjective())
         } else {
             v.lower(k) == "that" && v.tag(k) == Some(Tag::IN)
         };
@@ -1081,6 +1146,39 @@ fn first_conjunct_without_verb(v: &SentenceView) -> Option<Diagnosis> {
             0.6,
         )
     })
+}
+
+/// "The United Nations also to eventually set up a fund …": the subject, an adverb, then a
+/// "to"-infinitive with no finite verb before it ("hopes", "plans" is gone). Headlines say
+/// "UN to set up fund" without the adverb; in a sentence an adverb there belongs to a verb.
+fn subject_then_infinitive(v: &SentenceView) -> Option<Diagnosis> {
+    let (start, _) = main_clause_start(v);
+    let subject_end = coordinated_np(v, start)?;
+    let mut k = subject_end;
+    while v.tag(k).is_some_and(Tag::is_adverb) {
+        k += 1;
+    }
+    if k == subject_end || v.tag(k) != Some(Tag::TO) {
+        return None;
+    }
+    let mut j = k + 1;
+    while v.tag(j).is_some_and(Tag::is_adverb) {
+        j += 1;
+    }
+    if v.tag(j) != Some(Tag::VB) || (0..k).any(|i| maybe_finite(v, i)) {
+        return None;
+    }
+    Some(whole(
+        v,
+        start,
+        j + 1,
+        format!(
+            "Missing verb: '{}' is followed by '{}' with no verb between",
+            v.slice(start, k),
+            v.slice(k, j + 1)
+        ),
+        0.6,
+    ))
 }
 
 /// Time phrases that stand between subject and verb ("Jiangxi this year issued …").
