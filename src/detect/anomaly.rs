@@ -129,6 +129,12 @@ static META: RuleMeta = RuleMeta {
         Example::Good("Would this be fine?"),
         Example::Good("will i have to pay customs in NZ."),
         Example::Good("Even the least discriminating diner would know not to eat there."),
+        Example::Good("The attack left seven soldiers dead."),
+        Example::Good("Service was a touch slow, but friendly."),
+        Example::Bad {
+            text: "The screens were set up at locations various.",
+            fix: Some("The screens were set up at various locations."),
+        },
     ],
 };
 
@@ -156,6 +162,35 @@ impl Scores {
     }
 }
 
+/// Adjectives that stand only before their noun, never as a predicate.
+const ATTRIBUTIVE_ONLY: &[&str] = &[
+    "various",
+    "several",
+    "main",
+    "chief",
+    "principal",
+    "mere",
+    "sheer",
+    "former",
+    "latter",
+    "upper",
+    "inner",
+    "outer",
+    "entire",
+    "previous",
+    "respective",
+    "particular",
+    "same",
+    "other",
+    "own",
+    "only",
+    "utter",
+    "elder",
+    "eldest",
+    "maiden",
+    "premier",
+];
+
 /// Orders English has although the swap model finds them unusual, so a swap of tokens `j` and
 /// `j + 1` is not suggested: a question keeps its verb before the subject ("Would this be
 /// fine?", "will i have to pay customs", where the swap would undo the inversion), and "not"
@@ -177,7 +212,24 @@ fn english_order(v: &SentenceView, j: usize) -> bool {
     // not something word classes can judge.
     let capitalized = |k: usize| v.words[k].starts_with(char::is_uppercase);
     let two_names = j > 0 && capitalized(j) && capitalized(j + 1);
+    // An adjective after its noun at the end of a clause is predicative or resultative ("leaves
+    // seven soldiers dead.", "prices reasonable, staff friendly", "are their decisions
+    // equal."), and a sentence may open with a noun and its predicate ("Rooms quick, clean.").
+    // Adjectives English uses only before a noun ("various", "main", "former") are not.
+    let predicative = v.tag(j).is_some_and(Tag::is_noun)
+        && v.tag(j + 1).is_some_and(Tag::is_adjective)
+        && !ATTRIBUTIVE_ONLY.contains(&v.lower(j + 1))
+        // The noun must be inside a noun phrase ("the pad thai", "their decisions"): a bare
+        // noun after a verb or comma with an adjective after it is more likely scrambled.
+        && (j == 0
+            || v.tag(j - 1).is_some_and(|t| {
+                t.is_noun() || t.is_adjective() || matches!(t, Tag::DT | Tag::PRPS | Tag::CD | Tag::POS)
+            }))
+        && (j == 0
+            || v.tag(j + 2)
+                .is_none_or(|t| t.is_punct() || t == Tag::CC));
     question
+        || predicative
         || opens_with_auxiliary
         || free_opener
         || two_names
