@@ -131,6 +131,9 @@ static META: RuleMeta = RuleMeta {
         Example::Good("Even the least discriminating diner would know not to eat there."),
         Example::Good("The attack left seven soldiers dead."),
         Example::Good("Service was a touch slow, but friendly."),
+        Example::Good("You have received this alert because you subscribed to it."),
+        Example::Good("I might just sell the car and get you to drive me around."),
+        Example::Good("We were a close sixth, that is close to the fifth highest bid."),
         Example::Bad {
             text: "The screens were set up at locations various.",
             fix: Some("The screens were set up at various locations."),
@@ -228,8 +231,20 @@ fn english_order(v: &SentenceView, j: usize) -> bool {
         && (j == 0
             || v.tag(j + 2)
                 .is_none_or(|t| t.is_punct() || t == Tag::CC));
+    // "You have received this alert.": a statement that opens with a pronoun and an
+    // auxiliary is not a question to be inverted; "to drive" is never repaired by "drive to";
+    // "the fifth highest bid" ranks a superlative.
+    let statement_opening = j == 0
+        && v.tag(0) == Some(Tag::PRP)
+        && v.tag(1).is_some_and(|t| t == Tag::MD || t.is_finite_verb());
+    let infinitive = v.tag(j) == Some(Tag::TO) && v.tag(j + 1) == Some(Tag::VB);
+    let ranked = v.tag(j + 1) == Some(Tag::JJS)
+        && (matches!(v.lower(j), "first" | "second" | "third") || v.lower(j).ends_with("th"));
     question
         || predicative
+        || statement_opening
+        || infinitive
+        || ranked
         || opens_with_auxiliary
         || free_opener
         || two_names

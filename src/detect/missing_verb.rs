@@ -229,6 +229,16 @@ static META: RuleMeta = RuleMeta {
         Example::Good("They all came to the party at the end of the week."),
         Example::Good("I have a few how to videos on my channel for beginners."),
         Example::Good("Great spot to kick back for a cup of coffee and a snack."),
+        Example::Good("Shuttle available to a private beach area with food and drinks."),
+        Example::Good("Highly recommended for anyone who wants to have a website."),
+        Example::Good("And what is their big main meal of the day in the summer."),
+        Example::Good("Beer a bit expensive, but the food was good and cheap."),
+        Example::Good(
+            "If the negotiations stall, it seems like I need to go ahead and cut off the utilities.",
+        ),
+        Example::Good(
+            "He reports that the Party, which had earlier been committed to the vote, is now wavering.",
+        ),
         Example::Good("Nice and quiet place with a cosy living room just outside the city."),
         Example::Good("A great place to go for dinner after a day of wine tasting."),
         Example::Good("300 - Number of violations by the mining industry in the year 2003."),
@@ -339,7 +349,12 @@ fn maybe_finite(v: &SentenceView, k: usize) -> bool {
                         && v.tag(k - 1) == Some(Tag::JJ)
                         && v.words[k - 1].contains(|c: char| c.is_ascii_digit())
                         && v.tag(k - 2) == Some(Tag::DT)));
+            // "If the negotiations stall, …": a plural subject, then the verb ends the clause.
+            let ends_clause = v.tag(k + 1).is_some_and(Tag::is_punct)
+                && v.tag(k - 1) == Some(Tag::NNS)
+                && Tagger::embedded().can_be(v.words[k], Tag::VBP);
             let takes = object_follows
+                || ends_clause
                 || v.tag(k + 1) == Some(Tag::RP)
                 || (v.tag(k + 1) == Some(Tag::RB) && v.tag(k + 2) == Some(Tag::CC));
             lexical_verb && prev_noun && takes
@@ -598,6 +613,15 @@ fn verbless_clause(v: &SentenceView) -> Option<Diagnosis> {
         if end - (i + 1) < 3 {
             continue;
         }
+        // "that the Party, which had been committed to it, is now wavering", "that a reprint,
+        // with a new cover, is available": a relative clause or a phrase set off by commas
+        // after the subject; the verb follows it.
+        if v.words.get(end) == Some(&",")
+            && v.tag(end + 1)
+                .is_some_and(|t| matches!(t, Tag::WDT | Tag::WP | Tag::IN))
+        {
+            continue;
+        }
         let has_verb =
             (subject_end..end).any(|k| v.tag(k).is_some_and(is_verbish) || maybe_finite(v, k));
         // A verb swallowed by the noun phrase ("the people there work") counts too.
@@ -669,7 +693,7 @@ fn auxiliary_without_verb(v: &SentenceView) -> Option<Diagnosis> {
         // opens its clause comes before its subject, and the verb follows the subject.
         let inverted = modal
             && (a == 0
-                || v.tag(a - 1).is_some_and(Tag::is_punct)
+                || v.tag(a - 1).is_some_and(|t| t.is_punct() || t == Tag::WRB)
                 || matches!(v.lower(a - 1), "and" | "or" | "but"));
         let missing = if inverted {
             false
@@ -1233,11 +1257,13 @@ fn subject_then_object(v: &SentenceView) -> Option<Diagnosis> {
     if !(quantifier || matches!(v.tag(k), Some(Tag::DT | Tag::CD | Tag::PRPS | Tag::PDT))) {
         return None;
     }
-    // Floating quantifiers ("The students all left") and reflexives are English.
+    // Floating quantifiers ("The students all left") and reflexives are English, and so is
+    // a degree phrase before an adjective ("Beer a bit expensive.").
     if matches!(
         v.lower(k),
         "all" | "both" | "each" | "either" | "neither" | "half"
-    ) {
+    ) || (v.lower(k) == "a" && matches!(v.lower(k + 1), "bit" | "lot" | "little"))
+    {
         return None;
     }
     let object_end = if v.lower(k) == "more" {
@@ -1307,8 +1333,10 @@ fn name_then_clause(v: &SentenceView) -> Option<Diagnosis> {
 /// by a preposition or determiner is a verbless comment English allows, not a clause that lost
 /// its verb (an adjective of a subject is followed by its noun: "Extensive looting …").
 fn predicate_fragment(v: &SentenceView) -> bool {
-    v.tag(0).is_some_and(|t| t.is_adjective() || t == Tag::RB)
-        && v.tag(1).is_some_and(|t| matches!(t, Tag::IN | Tag::DT))
+    (v.tag(0).is_some_and(|t| t.is_adjective() || t == Tag::RB)
+        && v.tag(1).is_some_and(|t| matches!(t, Tag::IN | Tag::DT)))
+        // "Highly recommended for anyone who …", "Newly renovated and clean."
+        || (v.tag(0) == Some(Tag::RB) && v.lower(0).ends_with("ly") && v.tag(1) == Some(Tag::VBN))
 }
 
 /// "For those of you who already sent a response, please disregard.": an imperative after
@@ -1341,10 +1369,41 @@ fn comment_fragment(v: &SentenceView) -> bool {
         .basic_np(0)
         .is_some_and(|e| v.tag(e) == Some(Tag::TO) && v.tag(e + 1) == Some(Tag::VB));
     let separated = v.words.iter().any(|w| matches!(*w, "-" | "–" | "—" | ":"));
-    opens_with_adjective || np_then_infinitive || separated
+    // "Shuttle available to the beach.", "Rooms very clean.": a noun and its predicate.
+    let noun_then_predicate = v.tag(0).is_some_and(Tag::is_noun) && {
+        let mut k = 1;
+        while v.tag(k).is_some_and(Tag::is_adverb) {
+            k += 1;
+        }
+        // (not a verb the tagger read as an adjective: "Late welcomed Thunberg")
+        v.tag(k) == Some(Tag::JJ)
+            && ![Tag::VBD, Tag::VBN]
+                .into_iter()
+                .any(|t| Tagger::embedded().can_be(v.words[k], t))
+    };
+    // "$9.62 excluding tip with water to drink.": a price.
+    let price = v
+        .words
+        .first()
+        .is_some_and(|w| w.starts_with(['$', '€', '£']));
+    opens_with_adjective || np_then_infinitive || separated || noun_then_predicate || price
 }
 
 fn verb_deficit(v: &SentenceView) -> Option<Diagnosis> {
+    // "And what is their main meal", "and around what time they eat", "1) what island …":
+    // a coordinator, preposition or list number before the opener.
+    let mut f = 0;
+    while v
+        .tag(f)
+        .is_some_and(|t| matches!(t, Tag::CC | Tag::IN | Tag::LS))
+        || (v.tag(f) == Some(Tag::CD) && v.words.get(f + 1) == Some(&")"))
+        || v.words.get(f) == Some(&")")
+    {
+        f += 1;
+    }
+    if f > 0 && f < v.len() && WH_WORDS.contains(&v.lower(f)) {
+        return None;
+    }
     let first = v.lower(0);
     if VERBLESS_OPENERS.contains(&first)
         || v.tag(0)
