@@ -64,6 +64,9 @@ pub fn scramble_model() -> &'static ScrambleModel {
 
 /// A pair whose swap score (log-odds of the swap model) reaches this is reported ...
 pub const SWAP_SCORE: f32 = 1.5;
+/// A pair of a shape English grammar rules out ([`certified_swap`]) is reported from this
+/// score on: the shape vouches for it where the model alone would not.
+pub const SWAP_CERTIFIED_SCORE: f32 = -1.0;
 /// ... and below this score a pair that ends in a stranded preposition or particle ("puts the
 /// air force in.", "lay siege to since April the capital") is reported without the swap: the
 /// order is wrong, but swapping the two words ("in force", "to siege") does not repair it, so
@@ -131,6 +134,15 @@ static META: RuleMeta = RuleMeta {
         Example::Good("Even the least discriminating diner would know not to eat there."),
         Example::Good("The attack left seven soldiers dead."),
         Example::Good("Service was a touch slow, but friendly."),
+        Example::Bad {
+            text: "Goma lies in easternmost the part of the country.",
+            fix: Some("Goma lies in the easternmost part of the country."),
+        },
+        Example::Bad {
+            text: "The league was interrupted nearly for five months.",
+            fix: Some("The league was interrupted for nearly five months."),
+        },
+        Example::Good("Such a result is rare in many a country."),
         Example::Good("You have received this alert because you subscribed to it."),
         Example::Good("I might just sell the car and get you to drive me around."),
         Example::Good("We were a close sixth, that is close to the fifth highest bid."),
@@ -146,6 +158,9 @@ static META: RuleMeta = RuleMeta {
 pub struct Scores {
     /// The best-scoring pair: token index of its first word, and score.
     pub best_swap: Option<(usize, f32)>,
+    /// The best-scoring pair of a shape English grammar rules out (see [`certified_swap`])
+    /// that scores at least what the shape asks for.
+    pub certified_swap: Option<(usize, f32)>,
     /// Pairs of words scored.
     pub pairs: usize,
     /// Of those, pairs scoring at least [`SUSPICIOUS_PAIR_SCORE`].
@@ -251,6 +266,41 @@ fn english_order(v: &SentenceView, j: usize) -> bool {
         || matches!(v.lower(j + 1), "not" | "n't" | "n’t")
 }
 
+/// Whether tokens `j` and `j + 1` are in an order English grammar rules out, and the least
+/// swap score at which the pair is reported:
+/// - an adjective before the determiner of its noun, after a preposition ("located in
+///   easternmost the part", "cut off from philosophical its roots"): a determiner opens its
+///   noun phrase (only "such a", "many a", "what a", "half the", "all the", "both the", "quite
+///   a" put a word first), from [`SWAP_CERTIFIED_SCORE`];
+/// - an adverb of degree before a preposition whose object is a number ("interrupted nearly
+///   for five months" for "for nearly five months"), at any score.
+pub fn certified_swap(words: &[&str], tags: &[Tag], j: usize) -> Option<f32> {
+    let tag = |k: usize| tags.get(k).copied();
+    let lower = |k: usize| words.get(k).map(|w| w.to_lowercase()).unwrap_or_default();
+    let adjective_before_determiner = j > 0
+        && tag(j - 1) == Some(Tag::IN)
+        && matches!(tag(j), Some(Tag::JJ | Tag::JJS))
+        && matches!(tag(j + 1), Some(Tag::DT | Tag::PRPS))
+        && tag(j + 2).is_some_and(|t| t.is_noun() || t == Tag::JJ)
+        && !matches!(
+            lower(j).as_str(),
+            "such" | "many" | "what" | "half" | "quite" | "all" | "both"
+        );
+    let degree_before_preposition = matches!(
+        lower(j).as_str(),
+        "nearly" | "almost" | "roughly" | "approximately"
+    ) && tag(j) == Some(Tag::RB)
+        && matches!(lower(j + 1).as_str(), "for" | "in" | "after" | "within" | "by")
+        && tag(j + 2) == Some(Tag::CD);
+    if degree_before_preposition {
+        Some(f32::MIN)
+    } else if adjective_before_determiner {
+        Some(SWAP_CERTIFIED_SCORE)
+    } else {
+        None
+    }
+}
+
 /// Mean surprise per token (nats) of a sentence under the class model.
 pub fn mean_surprise(lm: &ClassLm, words: &[&str], tags: &[crate::tag::Tag]) -> f32 {
     let seq = lm.sequence(words, tags);
@@ -271,6 +321,7 @@ pub fn scores(
     let seq = lm.sequence(words, tags);
     let measured = scramble::measure(lm, (sm.ngrams(), 1), &seq, words, tags, &pair_scores);
     let mut best: Option<(usize, f32)> = None;
+    let mut certified: Option<(usize, f32)> = None;
     let (mut pairs, mut suspicious) = (0, 0);
     for (j, score) in pair_scores.iter().enumerate() {
         let Some(score) = *score else { continue };
@@ -279,9 +330,15 @@ pub fn scores(
         if best.is_none_or(|(_, b)| score > b) {
             best = Some((j, score));
         }
+        if certified.is_none_or(|(_, b)| score > b)
+            && certified_swap(words, tags, j).is_some_and(|least| score >= least)
+        {
+            certified = Some((j, score));
+        }
     }
     Scores {
         best_swap: best,
+        certified_swap: certified,
         pairs,
         suspicious,
         mean_surprise: measured[5],
@@ -305,10 +362,11 @@ impl Detector for WordOrderAnomaly {
             &v.words,
             &v.sentence.tags,
         );
-        if let Some((j, score)) = s.best_swap
-            && score >= SWAP_SCORE
-            && !english_order(v, j)
-        {
+        let chosen = s
+            .best_swap
+            .filter(|&(j, score)| score >= SWAP_SCORE && !english_order(v, j))
+            .or(s.certified_swap);
+        if let Some((j, score)) = chosen {
             let (first, second) = if j == 0 {
                 (uncapitalize(v, 0), v.words[1].to_string())
             } else {
@@ -352,7 +410,7 @@ impl Detector for WordOrderAnomaly {
                 end,
                 message,
                 suggestion,
-                confidence: (0.4 + (score - SWAP_SCORE) as f64 / 10.0).min(0.9),
+                confidence: (0.4 + (score - SWAP_SCORE) as f64 / 10.0).clamp(0.3, 0.9),
             });
             return;
         }
@@ -378,6 +436,7 @@ mod tests {
     fn with(pairs: usize, scramble: f32) -> Scores {
         Scores {
             best_swap: None,
+            certified_swap: None,
             pairs,
             suspicious: 0,
             mean_surprise: 0.0,
