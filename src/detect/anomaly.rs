@@ -143,6 +143,16 @@ static META: RuleMeta = RuleMeta {
             fix: Some("The league was interrupted for nearly five months."),
         },
         Example::Good("Such a result is rare in many a country."),
+        Example::Bad {
+            text: "Cats feed on small prey as such insects, rodents and birds.",
+            fix: Some("Cats feed on small prey such as insects, rodents and birds."),
+        },
+        Example::Bad {
+            text: "Argentina had failed pay to $503 million in interest.",
+            fix: Some("Argentina had failed to pay $503 million in interest."),
+        },
+        Example::Good("The work as such is not difficult."),
+        Example::Good("As such, the rule was never applied."),
         Example::Good("You have received this alert because you subscribed to it."),
         Example::Good("I might just sell the car and get you to drive me around."),
         Example::Good("We were a close sixth, that is close to the fifth highest bid."),
@@ -272,8 +282,12 @@ fn english_order(v: &SentenceView, j: usize) -> bool {
 ///   easternmost the part", "cut off from philosophical its roots"): a determiner opens its
 ///   noun phrase (only "such a", "many a", "what a", "half the", "all the", "both the", "quite
 ///   a" put a word first), from [`SWAP_CERTIFIED_SCORE`];
-/// - an adverb of degree before a preposition whose object is a number ("interrupted nearly
-///   for five months" for "for nearly five months"), at any score.
+/// - at any score, fixed phrases in reverse order: an adverb of degree before a preposition
+///   whose object is a number ("interrupted nearly for five months"), "as such" before the
+///   examples it introduces ("prey as such insects" for "such as"), "far by the largest" ("by
+///   far"), "to up 20 feet" ("up to"), "has more dispatched than" ("dispatched more than"), and
+///   a base verb before "to" after a verb or adjective that takes an infinitive ("failed pay
+///   to $503 million" for "failed to pay").
 pub fn certified_swap(words: &[&str], tags: &[Tag], j: usize) -> Option<f32> {
     let tag = |k: usize| tags.get(k).copied();
     let lower = |k: usize| words.get(k).map(|w| w.to_lowercase()).unwrap_or_default();
@@ -290,9 +304,40 @@ pub fn certified_swap(words: &[&str], tags: &[Tag], j: usize) -> Option<f32> {
         lower(j).as_str(),
         "nearly" | "almost" | "roughly" | "approximately"
     ) && tag(j) == Some(Tag::RB)
-        && matches!(lower(j + 1).as_str(), "for" | "in" | "after" | "within" | "by")
+        && matches!(
+            lower(j + 1).as_str(),
+            "for" | "in" | "after" | "within" | "by"
+        )
         && tag(j + 2) == Some(Tag::CD);
-    if degree_before_preposition {
+    let phrase = |a: &str, b: &str| lower(j) == a && lower(j + 1) == b;
+    let reversed_phrase = (phrase("as", "such")
+        && tag(j + 2).is_some_and(|t| t.is_noun() || matches!(t, Tag::DT | Tag::JJ)))
+        || (phrase("far", "by") && tag(j + 2) == Some(Tag::DT))
+        || (phrase("to", "up") && tag(j + 2) == Some(Tag::CD))
+        || (matches!(lower(j).as_str(), "more" | "less" | "fewer")
+            && matches!(tag(j + 1), Some(Tag::VBN | Tag::VBD))
+            && lower(j + 2) == "than");
+    let infinitive_head = j > 0
+        && tag(j) == Some(Tag::VB)
+        && lower(j + 1) == "to"
+        && tag(j + 2) != Some(Tag::VB)
+        && matches!(
+            lower(j - 1).as_str(),
+            "failed"
+                | "likely"
+                | "able"
+                | "unable"
+                | "want"
+                | "wants"
+                | "wanted"
+                | "tried"
+                | "trying"
+                | "decided"
+                | "refused"
+                | "managed"
+                | "attempted"
+        );
+    if degree_before_preposition || reversed_phrase || infinitive_head {
         Some(f32::MIN)
     } else if adjective_before_determiner {
         Some(SWAP_CERTIFIED_SCORE)
