@@ -139,6 +139,10 @@ static META: RuleMeta = RuleMeta {
             fix: None,
         },
         Example::Good("Her role is as a mediator between the two parties."),
+        Example::Bad {
+            text: "In the next round, Real Madrid or Manchester City would be as opponents.",
+            fix: None,
+        },
         Example::Good("I would too."),
         Example::Good("Should the Arctic Ocean become ice-free in summer, the bears would suffer."),
         Example::Good("It's right by the Civic Center, so you can walk to the Opera House."),
@@ -739,7 +743,8 @@ fn auxiliary_without_verb(v: &SentenceView) -> Option<Diagnosis> {
                 || (v.lower(k) == "forward" && matches!(v.lower(k + 1), "as" | "by"))
                 || (k == a + 1
                     && v.lower(k) == "as"
-                    && v.tag(k + 1) == Some(Tag::DT)
+                    // ("would be as opponents": a bare plural too)
+                    && matches!(v.tag(k + 1), Some(Tag::DT | Tag::NNS))
                     && a > 0
                     && !ROLE_NOUNS.contains(&v.lower(a - 1))
                     && v.tag(a - 1) != Some(Tag::EX))
