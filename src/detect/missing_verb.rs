@@ -354,7 +354,8 @@ fn maybe_finite(v: &SentenceView, k: usize) -> bool {
                         && v.words[k - 1].contains(|c: char| c.is_ascii_digit())
                         && v.tag(k - 2) == Some(Tag::DT)));
             // "If the negotiations stall, …": a plural subject, then the verb ends the clause.
-            let ends_clause = v.tag(k + 1).is_some_and(Tag::is_punct)
+            let ends_clause = k > 0
+                && v.tag(k + 1).is_some_and(Tag::is_punct)
                 && v.tag(k - 1) == Some(Tag::NNS)
                 && Tagger::embedded().can_be(v.words[k], Tag::VBP);
             let takes = object_follows
