@@ -153,6 +153,28 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Good("The work as such is not difficult."),
         Example::Good("As such, the rule was never applied."),
+        Example::Bad {
+            text: "He said the plan no offers solutions to the problem.",
+            fix: Some("He said the plan offers no solutions to the problem."),
+        },
+        Example::Bad {
+            text: "Despite small various successes, he did not make a comeback.",
+            fix: Some("Despite various small successes, he did not make a comeback."),
+        },
+        Example::Bad {
+            text: "Large screens were set up various at locations in Rome.",
+            fix: Some("Large screens were set up at various locations in Rome."),
+        },
+        Example::Bad {
+            text: "Congress began funding the initiative August in 2005.",
+            fix: Some("Congress began funding the initiative in August 2005."),
+        },
+        Example::Bad {
+            text: "He said that a strict relatively law came into force.",
+            fix: Some("He said that a relatively strict law came into force."),
+        },
+        Example::Good("In the past several months, prices have fallen."),
+        Example::Good("It was a not insignificant amount of money."),
         Example::Good("You have received this alert because you subscribed to it."),
         Example::Good("I might just sell the car and get you to drive me around."),
         Example::Good("We were a close sixth, that is close to the fifth highest bid."),
@@ -318,7 +340,7 @@ pub fn certified_swap(words: &[&str], tags: &[Tag], j: usize) -> Option<f32> {
             && matches!(tag(j + 1), Some(Tag::VBN | Tag::VBD))
             && lower(j + 2) == "than");
     let infinitive_head = j > 0
-        && tag(j) == Some(Tag::VB)
+        && matches!(tag(j), Some(Tag::VB | Tag::VBP))
         && lower(j + 1) == "to"
         && tag(j + 2) != Some(Tag::VB)
         && matches!(
@@ -337,13 +359,150 @@ pub fn certified_swap(words: &[&str], tags: &[Tag], j: usize) -> Option<f32> {
                 | "managed"
                 | "attempted"
         );
-    if degree_before_preposition || reversed_phrase || infinitive_head {
+    if degree_before_preposition
+        || reversed_phrase
+        || infinitive_head
+        || misplaced_function_word(words, tags, j)
+    {
         Some(f32::MIN)
     } else if adjective_before_determiner {
         Some(SWAP_CERTIFIED_SCORE)
     } else {
         None
     }
+}
+
+const MONTH_NAMES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Adjectives in "-ly" (an "-ly" word between an adjective and its noun is otherwise an
+/// adverb out of place).
+const LY_ADJECTIVES: &[&str] = &[
+    "early",
+    "only",
+    "likely",
+    "daily",
+    "weekly",
+    "monthly",
+    "yearly",
+    "hourly",
+    "nightly",
+    "quarterly",
+    "friendly",
+    "lovely",
+    "elderly",
+    "ugly",
+    "holy",
+    "silly",
+    "lonely",
+    "costly",
+    "deadly",
+    "timely",
+    "orderly",
+    "lively",
+    "curly",
+    "chilly",
+    "family",
+    "italy",
+    "assembly",
+    "supply",
+    "fly",
+    "reply",
+    "ally",
+    "rally",
+    "belly",
+    "jelly",
+    "bully",
+    "july",
+];
+
+/// Function words and fixed orders out of place, where swapping the pair restores English:
+/// a determiner before a finite verb ("Jerry no poses threat"), "various"/"several" after another adjective or before
+/// a preposition ("small various successes", "various at locations"), "percent 50", "34 of
+/// percent", "around at 3:40", "10,000 about years", "is to adjacent the district", "the not
+/// down", a month after "in"/"on" before its year ("August in 2005"), and an "-ly" adverb
+/// between an adjective and its noun ("a strict relatively law").
+fn misplaced_function_word(words: &[&str], tags: &[Tag], j: usize) -> bool {
+    let tag = |k: usize| tags.get(k).copied();
+    let lower = |k: usize| words.get(k).map(|w| w.to_lowercase()).unwrap_or_default();
+    let (a, b) = (lower(j), lower(j + 1));
+    let noun_next = tag(j + 2).is_some_and(|t| t.is_noun() || matches!(t, Tag::DT | Tag::JJ));
+    let determiner_before_verb = j > 0
+        && matches!(a.as_str(), "a" | "an" | "the" | "no" | "every")
+        && tag(j) == Some(Tag::DT)
+        && tag(j + 1).is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP))
+        && tag(j + 2).is_some_and(|t| t.is_noun() || t == Tag::JJ);
+    let quantity_adjective = |w: &str| matches!(w, "various" | "several" | "numerous");
+    // ("the past several months", "the next several years" are English.)
+    let quantity_after_adjective = j > 0
+        && !tag(j - 1).is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS))
+        && tag(j) == Some(Tag::JJ)
+        && quantity_adjective(&b)
+        && !quantity_adjective(&a)
+        && tag(j + 2).is_some_and(Tag::is_noun);
+    let quantity_before_preposition =
+        quantity_adjective(&a) && tag(j + 1) == Some(Tag::IN) && tag(j + 2) == Some(Tag::NNS);
+    let percent = (matches!(a.as_str(), "percent" | "per cent") && tag(j + 1) == Some(Tag::CD))
+        || (tag(j.wrapping_sub(1)) == Some(Tag::CD) && a == "of" && b == "percent");
+    let approximate = matches!(
+        a.as_str(),
+        "around" | "about" | "approximately" | "roughly" | "nearly" | "almost"
+    ) && b == "at"
+        && tag(j + 2) == Some(Tag::CD);
+    let number_then_approximation = tag(j) == Some(Tag::CD)
+        && matches!(
+            b.as_str(),
+            "about" | "nearly" | "approximately" | "around" | "almost" | "roughly"
+        )
+        && tag(j + 2) == Some(Tag::NNS);
+    let to_adjective = j > 0
+        && a == "to"
+        && matches!(
+            b.as_str(),
+            "adjacent" | "close" | "similar" | "prior" | "contrary" | "identical" | "next"
+        )
+        && words
+            .get(j - 1)
+            .is_some_and(|w| super::words::BE.contains(&w.to_lowercase().as_str()))
+        && noun_next;
+    let determiner_not = j > 0
+        && matches!(a.as_str(), "a" | "an" | "the")
+        && b == "not"
+        && tag(j + 2).is_some_and(|t| t.is_noun() || t == Tag::DT)
+        && !lower(j + 2).ends_with("thing");
+    let month_in_year = MONTH_NAMES.contains(&a.as_str())
+        && matches!(b.as_str(), "in" | "on")
+        && words
+            .get(j + 2)
+            .is_some_and(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()));
+    let adverb_in_noun_phrase = j > 0
+        && tag(j - 1).is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS | Tag::IN))
+        && tag(j) == Some(Tag::JJ)
+        && tag(j + 1) == Some(Tag::RB)
+        && b.ends_with("ly")
+        && !LY_ADJECTIVES.contains(&b.as_str())
+        && tag(j + 2).is_some_and(|t| matches!(t, Tag::NN | Tag::NNS));
+    determiner_before_verb
+        || quantity_after_adjective
+        || quantity_before_preposition
+        || percent
+        || approximate
+        || number_then_approximation
+        || to_adjective
+        || determiner_not
+        || month_in_year
+        || adverb_in_noun_phrase
 }
 
 /// Mean surprise per token (nats) of a sentence under the class model.
