@@ -298,6 +298,16 @@ fn english_order(v: &SentenceView, j: usize) -> bool {
         || matches!(v.lower(j + 1), "not" | "n't" | "n’t")
 }
 
+/// `w` in lower case, copied only when it has a capital (most words have none: this runs for
+/// every pair of words).
+fn lowercase(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
+
 /// Whether tokens `j` and `j + 1` are in an order English grammar rules out, and the least
 /// swap score at which the pair is reported:
 /// - an adjective before the determiner of its noun, after a preposition ("located in
@@ -312,22 +322,22 @@ fn english_order(v: &SentenceView, j: usize) -> bool {
 ///   to $503 million" for "failed to pay").
 pub fn certified_swap(words: &[&str], tags: &[Tag], j: usize) -> Option<f32> {
     let tag = |k: usize| tags.get(k).copied();
-    let lower = |k: usize| words.get(k).map(|w| w.to_lowercase()).unwrap_or_default();
+    let lower = |k: usize| lowercase(words.get(k).copied().unwrap_or(""));
     let adjective_before_determiner = j > 0
         && tag(j - 1) == Some(Tag::IN)
         && matches!(tag(j), Some(Tag::JJ | Tag::JJS))
         && matches!(tag(j + 1), Some(Tag::DT | Tag::PRPS))
         && tag(j + 2).is_some_and(|t| t.is_noun() || t == Tag::JJ)
         && !matches!(
-            lower(j).as_str(),
+            lower(j).as_ref(),
             "such" | "many" | "what" | "half" | "quite" | "all" | "both"
         );
     let degree_before_preposition = matches!(
-        lower(j).as_str(),
+        lower(j).as_ref(),
         "nearly" | "almost" | "roughly" | "approximately"
     ) && tag(j) == Some(Tag::RB)
         && matches!(
-            lower(j + 1).as_str(),
+            lower(j + 1).as_ref(),
             "for" | "in" | "after" | "within" | "by"
         )
         && tag(j + 2) == Some(Tag::CD);
@@ -336,7 +346,7 @@ pub fn certified_swap(words: &[&str], tags: &[Tag], j: usize) -> Option<f32> {
         && tag(j + 2).is_some_and(|t| t.is_noun() || matches!(t, Tag::DT | Tag::JJ)))
         || (phrase("far", "by") && tag(j + 2) == Some(Tag::DT))
         || (phrase("to", "up") && tag(j + 2) == Some(Tag::CD))
-        || (matches!(lower(j).as_str(), "more" | "less" | "fewer")
+        || (matches!(lower(j).as_ref(), "more" | "less" | "fewer")
             && matches!(tag(j + 1), Some(Tag::VBN | Tag::VBD))
             && lower(j + 2) == "than");
     let infinitive_head = j > 0
@@ -344,7 +354,7 @@ pub fn certified_swap(words: &[&str], tags: &[Tag], j: usize) -> Option<f32> {
         && lower(j + 1) == "to"
         && tag(j + 2) != Some(Tag::VB)
         && matches!(
-            lower(j - 1).as_str(),
+            lower(j - 1).as_ref(),
             "failed"
                 | "likely"
                 | "able"
@@ -435,11 +445,11 @@ const LY_ADJECTIVES: &[&str] = &[
 /// between an adjective and its noun ("a strict relatively law").
 fn misplaced_function_word(words: &[&str], tags: &[Tag], j: usize) -> bool {
     let tag = |k: usize| tags.get(k).copied();
-    let lower = |k: usize| words.get(k).map(|w| w.to_lowercase()).unwrap_or_default();
+    let lower = |k: usize| lowercase(words.get(k).copied().unwrap_or(""));
     let (a, b) = (lower(j), lower(j + 1));
     let noun_next = tag(j + 2).is_some_and(|t| t.is_noun() || matches!(t, Tag::DT | Tag::JJ));
     let determiner_before_verb = j > 0
-        && matches!(a.as_str(), "a" | "an" | "the" | "no" | "every")
+        && matches!(a.as_ref(), "a" | "an" | "the" | "no" | "every")
         && tag(j) == Some(Tag::DT)
         && tag(j + 1).is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP))
         && tag(j + 2).is_some_and(|t| t.is_noun() || t == Tag::JJ);
@@ -453,36 +463,36 @@ fn misplaced_function_word(words: &[&str], tags: &[Tag], j: usize) -> bool {
         && tag(j + 2).is_some_and(Tag::is_noun);
     let quantity_before_preposition =
         quantity_adjective(&a) && tag(j + 1) == Some(Tag::IN) && tag(j + 2) == Some(Tag::NNS);
-    let percent = (matches!(a.as_str(), "percent" | "per cent") && tag(j + 1) == Some(Tag::CD))
+    let percent = (matches!(a.as_ref(), "percent" | "per cent") && tag(j + 1) == Some(Tag::CD))
         || (tag(j.wrapping_sub(1)) == Some(Tag::CD) && a == "of" && b == "percent");
     let approximate = matches!(
-        a.as_str(),
+        a.as_ref(),
         "around" | "about" | "approximately" | "roughly" | "nearly" | "almost"
     ) && b == "at"
         && tag(j + 2) == Some(Tag::CD);
     let number_then_approximation = tag(j) == Some(Tag::CD)
         && matches!(
-            b.as_str(),
+            b.as_ref(),
             "about" | "nearly" | "approximately" | "around" | "almost" | "roughly"
         )
         && tag(j + 2) == Some(Tag::NNS);
     let to_adjective = j > 0
         && a == "to"
         && matches!(
-            b.as_str(),
+            b.as_ref(),
             "adjacent" | "close" | "similar" | "prior" | "contrary" | "identical" | "next"
         )
         && words
             .get(j - 1)
-            .is_some_and(|w| super::words::BE.contains(&w.to_lowercase().as_str()))
+            .is_some_and(|w| super::words::BE.contains(&w.to_lowercase().as_ref()))
         && noun_next;
     let determiner_not = j > 0
-        && matches!(a.as_str(), "a" | "an" | "the")
+        && matches!(a.as_ref(), "a" | "an" | "the")
         && b == "not"
         && tag(j + 2).is_some_and(|t| t.is_noun() || t == Tag::DT)
         && !lower(j + 2).ends_with("thing");
-    let month_in_year = MONTH_NAMES.contains(&a.as_str())
-        && matches!(b.as_str(), "in" | "on")
+    let month_in_year = MONTH_NAMES.contains(&a.as_ref())
+        && matches!(b.as_ref(), "in" | "on")
         && words
             .get(j + 2)
             .is_some_and(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()));
@@ -491,7 +501,7 @@ fn misplaced_function_word(words: &[&str], tags: &[Tag], j: usize) -> bool {
         && tag(j) == Some(Tag::JJ)
         && tag(j + 1) == Some(Tag::RB)
         && b.ends_with("ly")
-        && !LY_ADJECTIVES.contains(&b.as_str())
+        && !LY_ADJECTIVES.contains(&b.as_ref())
         && tag(j + 2).is_some_and(|t| matches!(t, Tag::NN | Tag::NNS));
     determiner_before_verb
         || quantity_after_adjective
