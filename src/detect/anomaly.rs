@@ -174,6 +174,11 @@ static META: RuleMeta = RuleMeta {
             fix: Some("He said that a relatively strict law came into force."),
         },
         Example::Good("In the past several months, prices have fallen."),
+        Example::Bad {
+            text: "Hamilton will race on the Italian traditional circuit in Imola.",
+            fix: Some("Hamilton will race on the traditional Italian circuit in Imola."),
+        },
+        Example::Good("They cooked a traditional Italian dish for the guests."),
         Example::Good("It was a not insignificant amount of money."),
         Example::Good("You have received this alert because you subscribed to it."),
         Example::Good("I might just sell the car and get you to drive me around."),
@@ -327,7 +332,7 @@ pub fn certified_swap(words: &[&str], tags: &[Tag], j: usize) -> Option<f32> {
         && tag(j - 1) == Some(Tag::IN)
         && matches!(tag(j), Some(Tag::JJ | Tag::JJS))
         && matches!(tag(j + 1), Some(Tag::DT | Tag::PRPS))
-        && tag(j + 2).is_some_and(|t| t.is_noun() || t == Tag::JJ)
+        && tag(j + 2).is_some_and(|t| t.is_noun() || matches!(t, Tag::JJ | Tag::CC))
         && !matches!(
             lower(j).as_ref(),
             "such" | "many" | "what" | "half" | "quite" | "all" | "both"
@@ -441,8 +446,10 @@ const LY_ADJECTIVES: &[&str] = &[
 /// a determiner before a finite verb ("Jerry no poses threat"), "various"/"several" after another adjective or before
 /// a preposition ("small various successes", "various at locations"), "percent 50", "34 of
 /// percent", "around at 3:40", "10,000 about years", "is to adjacent the district", "the not
-/// down", a month after "in"/"on" before its year ("August in 2005"), and an "-ly" adverb
-/// between an adjective and its noun ("a strict relatively law").
+/// down", a month after "in"/"on" before its year ("August in 2005"), an "-ly" adverb
+/// between an adjective and its noun ("a strict relatively law"), a determiner before a
+/// gerund and a superlative ("for the having best team"), and an adjective of origin before
+/// one of quality, size or age ("the Italian traditional circuit").
 fn misplaced_function_word(words: &[&str], tags: &[Tag], j: usize) -> bool {
     let tag = |k: usize| tags.get(k).copied();
     let lower = |k: usize| lowercase(words.get(k).copied().unwrap_or(""));
@@ -496,12 +503,30 @@ fn misplaced_function_word(words: &[&str], tags: &[Tag], j: usize) -> bool {
         && words
             .get(j + 2)
             .is_some_and(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()));
+    // ("this Catholic strictly country": a capitalized adjective may be read as a name.)
+    let adjective = tag(j) == Some(Tag::JJ)
+        || (tag(j) == Some(Tag::NNP) && tag(j.wrapping_sub(1)) == Some(Tag::DT));
     let adverb_in_noun_phrase = j > 0
         && tag(j - 1).is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS | Tag::IN))
-        && tag(j) == Some(Tag::JJ)
+        && adjective
         && tag(j + 1) == Some(Tag::RB)
         && b.ends_with("ly")
         && !LY_ADJECTIVES.contains(&b.as_ref())
+        && tag(j + 2).is_some_and(|t| matches!(t, Tag::NN | Tag::NNS | Tag::CC));
+    // "known for the having best polo team": a determiner before a gerund and its object
+    // ("the beating the team took" is a noun and its relative clause).
+    let determiner_before_gerund = j > 0
+        && matches!(a.as_ref(), "the" | "a" | "an")
+        && tag(j + 1) == Some(Tag::VBG)
+        && tag(j + 2) == Some(Tag::JJS);
+    // "on the Italian traditional circuit": an adjective of origin (capitalized) stands
+    // after the adjectives of quality, size and age.
+    let origin_first = j > 0
+        && tag(j - 1).is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS))
+        && tag(j) == Some(Tag::JJ)
+        && words[j].starts_with(char::is_uppercase)
+        && tag(j + 1) == Some(Tag::JJ)
+        && GENERAL_ADJECTIVES.contains(&b.as_ref())
         && tag(j + 2).is_some_and(|t| matches!(t, Tag::NN | Tag::NNS));
     determiner_before_verb
         || quantity_after_adjective
@@ -513,7 +538,41 @@ fn misplaced_function_word(words: &[&str], tags: &[Tag], j: usize) -> bool {
         || determiner_not
         || month_in_year
         || adverb_in_noun_phrase
+        || determiner_before_gerund
+        || origin_first
 }
+
+/// Adjectives of quality, size and age, which English puts before an adjective of origin
+/// ("a traditional Italian dish", "the famous Chinese poet").
+const GENERAL_ADJECTIVES: &[&str] = &[
+    "new",
+    "old",
+    "traditional",
+    "small",
+    "large",
+    "big",
+    "great",
+    "good",
+    "young",
+    "ancient",
+    "modern",
+    "famous",
+    "popular",
+    "major",
+    "important",
+    "beautiful",
+    "long",
+    "little",
+    "huge",
+    "typical",
+    "classic",
+    "historic",
+    "historical",
+    "local",
+    "leading",
+    "prominent",
+    "well-known",
+];
 
 /// Mean surprise per token (nats) of a sentence under the class model.
 pub fn mean_surprise(lm: &ClassLm, words: &[&str], tags: &[crate::tag::Tag]) -> f32 {
