@@ -4,6 +4,8 @@
 eval/demetr-dev.jsonl: for every DEMETR dev item (ids 1-300), the perturbed sentence with the
   category it should be flagged in, and the fluent translation as clean text.
 eval/ewt-test.jsonl: every sentence of UD English EWT test, as clean text.
+eval/ewt-dev.jsonl: every sentence of UD English EWT dev, as clean text (a second clean set, so
+  that rules are not tuned to the test set alone).
 
 Each line: {"id": ..., "group": ..., "text": ..., "expect": [categories]}; `group` names the
 perturbation (or "clean"), so `mtlint eval` can report recall per perturbation.
@@ -55,17 +57,19 @@ def main(data="../shared/data"):
                                       "text": row["pert_sent"], "expect": EXPECT[name],
                                       "source": row["src_sent"], "lang": row["lang_tag"]},
                                      ensure_ascii=False) + "\n")
-    with open(os.path.join(data, "ud-english-ewt", "en_ewt-ud-test.conllu"), encoding="utf-8") as f, open(
-        "eval/ewt-test.jsonl", "w", encoding="utf-8", newline="\n"
-    ) as out:
-        sent_id = None
-        for line in f:
-            if line.startswith("# sent_id = "):
-                sent_id = line[len("# sent_id = "):].strip()
-            elif line.startswith("# text = "):
-                text = line[len("# text = "):].strip()
-                out.write(json.dumps({"id": sent_id, "group": "ewt-clean", "text": text,
-                                      "expect": []}, ensure_ascii=False) + "\n")
+    for split, group in (("test", "ewt-clean"), ("dev", "ewt-dev")):
+        with open(os.path.join(data, "ud-english-ewt", f"en_ewt-ud-{split}.conllu"),
+                  encoding="utf-8") as f, open(
+            f"eval/ewt-{split}.jsonl", "w", encoding="utf-8", newline="\n"
+        ) as out:
+            sent_id = None
+            for line in f:
+                if line.startswith("# sent_id = "):
+                    sent_id = line[len("# sent_id = "):].strip()
+                elif line.startswith("# text = "):
+                    text = line[len("# text = "):].strip()
+                    out.write(json.dumps({"id": sent_id, "group": group, "text": text,
+                                          "expect": []}, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":

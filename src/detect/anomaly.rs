@@ -64,6 +64,9 @@ pub fn scramble_model() -> &'static ScrambleModel {
 
 /// A pair whose swap score (log-odds of the swap model) reaches this is reported ...
 pub const SWAP_SCORE: f32 = 1.5;
+/// A pair of a shape English grammar rules out ([`certified_swap`]) is reported from this
+/// score on: the shape vouches for it where the model alone would not.
+pub const SWAP_CERTIFIED_SCORE: f32 = -1.0;
 /// ... and below this score a pair that ends in a stranded preposition or particle ("puts the
 /// air force in.", "lay siege to since April the capital") is reported without the swap: the
 /// order is wrong, but swapping the two words ("in force", "to siege") does not repair it, so
@@ -75,8 +78,12 @@ pub const SUSPICIOUS_PAIR_SCORE: f32 = -0.5;
 /// scrambled-sentence model's log-odds reach [`SCRAMBLE_SCORE`] ...
 pub const SCRAMBLED_MIN_PAIRS: usize = 8;
 pub const SCRAMBLE_SCORE: f32 = 5.5;
+/// ... one with at least this many when they reach [`SCRAMBLE_SCORE_MID`] ...
+pub const SCRAMBLED_MID_PAIRS: usize = 13;
+pub const SCRAMBLE_SCORE_MID: f32 = 4.0;
 /// ... and one with at least this many when they reach [`SCRAMBLE_SCORE_LONG`]: shorter
-/// sentences (headings, fragments, chat) are often odd without being scrambled.
+/// sentences (headings, fragments, chat) are often odd without being scrambled, so the bar
+/// falls as the sentence grows.
 pub const SCRAMBLED_LONG_PAIRS: usize = 14;
 pub const SCRAMBLE_SCORE_LONG: f32 = 2.25;
 
@@ -125,6 +132,61 @@ static META: RuleMeta = RuleMeta {
         Example::Good("Would this be fine?"),
         Example::Good("will i have to pay customs in NZ."),
         Example::Good("Even the least discriminating diner would know not to eat there."),
+        Example::Good("The attack left seven soldiers dead."),
+        Example::Good("Service was a touch slow, but friendly."),
+        Example::Bad {
+            text: "Goma lies in easternmost the part of the country.",
+            fix: Some("Goma lies in the easternmost part of the country."),
+        },
+        Example::Bad {
+            text: "The league was interrupted nearly for five months.",
+            fix: Some("The league was interrupted for nearly five months."),
+        },
+        Example::Good("Such a result is rare in many a country."),
+        Example::Bad {
+            text: "Cats feed on small prey as such insects, rodents and birds.",
+            fix: Some("Cats feed on small prey such as insects, rodents and birds."),
+        },
+        Example::Bad {
+            text: "Argentina had failed pay to $503 million in interest.",
+            fix: Some("Argentina had failed to pay $503 million in interest."),
+        },
+        Example::Good("The work as such is not difficult."),
+        Example::Good("As such, the rule was never applied."),
+        Example::Bad {
+            text: "He said the plan no offers solutions to the problem.",
+            fix: Some("He said the plan offers no solutions to the problem."),
+        },
+        Example::Bad {
+            text: "Despite small various successes, he did not make a comeback.",
+            fix: Some("Despite various small successes, he did not make a comeback."),
+        },
+        Example::Bad {
+            text: "Large screens were set up various at locations in Rome.",
+            fix: Some("Large screens were set up at various locations in Rome."),
+        },
+        Example::Bad {
+            text: "Congress began funding the initiative August in 2005.",
+            fix: Some("Congress began funding the initiative in August 2005."),
+        },
+        Example::Bad {
+            text: "He said that a strict relatively law came into force.",
+            fix: Some("He said that a relatively strict law came into force."),
+        },
+        Example::Good("In the past several months, prices have fallen."),
+        Example::Bad {
+            text: "Hamilton will race on the Italian traditional circuit in Imola.",
+            fix: Some("Hamilton will race on the traditional Italian circuit in Imola."),
+        },
+        Example::Good("They cooked a traditional Italian dish for the guests."),
+        Example::Good("It was a not insignificant amount of money."),
+        Example::Good("You have received this alert because you subscribed to it."),
+        Example::Good("I might just sell the car and get you to drive me around."),
+        Example::Good("We were a close sixth, that is close to the fifth highest bid."),
+        Example::Bad {
+            text: "The screens were set up at locations various.",
+            fix: Some("The screens were set up at various locations."),
+        },
     ],
 };
 
@@ -133,6 +195,9 @@ static META: RuleMeta = RuleMeta {
 pub struct Scores {
     /// The best-scoring pair: token index of its first word, and score.
     pub best_swap: Option<(usize, f32)>,
+    /// The best-scoring pair of a shape English grammar rules out (see [`certified_swap`])
+    /// that scores at least what the shape asks for.
+    pub certified_swap: Option<(usize, f32)>,
     /// Pairs of words scored.
     pub pairs: usize,
     /// Of those, pairs scoring at least [`SUSPICIOUS_PAIR_SCORE`].
@@ -147,9 +212,39 @@ impl Scores {
     /// Whether the sentence reads as scrambled as a whole.
     pub fn scrambled(&self) -> bool {
         (self.pairs >= SCRAMBLED_MIN_PAIRS && self.scramble >= SCRAMBLE_SCORE)
+            || (self.pairs >= SCRAMBLED_MID_PAIRS && self.scramble >= SCRAMBLE_SCORE_MID)
             || (self.pairs >= SCRAMBLED_LONG_PAIRS && self.scramble >= SCRAMBLE_SCORE_LONG)
     }
 }
+
+/// Adjectives that stand only before their noun, never as a predicate.
+const ATTRIBUTIVE_ONLY: &[&str] = &[
+    "various",
+    "several",
+    "main",
+    "chief",
+    "principal",
+    "mere",
+    "sheer",
+    "former",
+    "latter",
+    "upper",
+    "inner",
+    "outer",
+    "entire",
+    "previous",
+    "respective",
+    "particular",
+    "same",
+    "other",
+    "own",
+    "only",
+    "utter",
+    "elder",
+    "eldest",
+    "maiden",
+    "premier",
+];
 
 /// Orders English has although the swap model finds them unusual, so a swap of tokens `j` and
 /// `j + 1` is not suggested: a question keeps its verb before the subject ("Would this be
@@ -172,12 +267,312 @@ fn english_order(v: &SentenceView, j: usize) -> bool {
     // not something word classes can judge.
     let capitalized = |k: usize| v.words[k].starts_with(char::is_uppercase);
     let two_names = j > 0 && capitalized(j) && capitalized(j + 1);
+    // An adjective after its noun at the end of a clause is predicative or resultative ("leaves
+    // seven soldiers dead.", "prices reasonable, staff friendly", "are their decisions
+    // equal."), and a sentence may open with a noun and its predicate ("Rooms quick, clean.").
+    // Adjectives English uses only before a noun ("various", "main", "former") are not.
+    let predicative = v.tag(j).is_some_and(Tag::is_noun)
+        && v.tag(j + 1).is_some_and(Tag::is_adjective)
+        && !ATTRIBUTIVE_ONLY.contains(&v.lower(j + 1))
+        // The noun must be inside a noun phrase ("the pad thai", "their decisions"): a bare
+        // noun after a verb or comma with an adjective after it is more likely scrambled.
+        && (j == 0
+            || v.tag(j - 1).is_some_and(|t| {
+                t.is_noun() || t.is_adjective() || matches!(t, Tag::DT | Tag::PRPS | Tag::CD | Tag::POS)
+            }))
+        && (j == 0
+            || v.tag(j + 2)
+                .is_none_or(|t| t.is_punct() || t == Tag::CC));
+    // "You have received this alert.": a statement that opens with a pronoun and an
+    // auxiliary is not a question to be inverted; "to drive" is never repaired by "drive to";
+    // "the fifth highest bid" ranks a superlative.
+    let statement_opening = j == 0
+        && v.tag(0) == Some(Tag::PRP)
+        && v.tag(1).is_some_and(|t| t == Tag::MD || t.is_finite_verb());
+    let infinitive = v.tag(j) == Some(Tag::TO) && v.tag(j + 1) == Some(Tag::VB);
+    let ranked = v.tag(j + 1) == Some(Tag::JJS)
+        && (matches!(v.lower(j), "first" | "second" | "third") || v.lower(j).ends_with("th"));
     question
+        || predicative
+        || statement_opening
+        || infinitive
+        || ranked
         || opens_with_auxiliary
         || free_opener
         || two_names
         || matches!(v.lower(j + 1), "not" | "n't" | "n’t")
 }
+
+/// `w` in lower case, copied only when it has a capital (most words have none: this runs for
+/// every pair of words).
+fn lowercase(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
+
+/// Whether tokens `j` and `j + 1` are in an order English grammar rules out, and the least
+/// swap score at which the pair is reported:
+/// - an adjective before the determiner of its noun, after a preposition ("located in
+///   easternmost the part", "cut off from philosophical its roots"): a determiner opens its
+///   noun phrase (only "such a", "many a", "what a", "half the", "all the", "both the", "quite
+///   a" put a word first), from [`SWAP_CERTIFIED_SCORE`];
+/// - at any score, fixed phrases in reverse order: an adverb of degree before a preposition
+///   whose object is a number ("interrupted nearly for five months"), "as such" before the
+///   examples it introduces ("prey as such insects" for "such as"), "far by the largest" ("by
+///   far"), "to up 20 feet" ("up to"), "has more dispatched than" ("dispatched more than"), and
+///   a base verb before "to" after a verb or adjective that takes an infinitive ("failed pay
+///   to $503 million" for "failed to pay").
+pub fn certified_swap(words: &[&str], tags: &[Tag], j: usize) -> Option<f32> {
+    let tag = |k: usize| tags.get(k).copied();
+    let lower = |k: usize| lowercase(words.get(k).copied().unwrap_or(""));
+    let adjective_before_determiner = j > 0
+        && tag(j - 1) == Some(Tag::IN)
+        && matches!(tag(j), Some(Tag::JJ | Tag::JJS))
+        && matches!(tag(j + 1), Some(Tag::DT | Tag::PRPS))
+        && tag(j + 2).is_some_and(|t| t.is_noun() || matches!(t, Tag::JJ | Tag::CC))
+        && !matches!(
+            lower(j).as_ref(),
+            "such" | "many" | "what" | "half" | "quite" | "all" | "both"
+        );
+    let degree_before_preposition = matches!(
+        lower(j).as_ref(),
+        "nearly" | "almost" | "roughly" | "approximately"
+    ) && tag(j) == Some(Tag::RB)
+        && matches!(
+            lower(j + 1).as_ref(),
+            "for" | "in" | "after" | "within" | "by"
+        )
+        && tag(j + 2) == Some(Tag::CD);
+    let phrase = |a: &str, b: &str| lower(j) == a && lower(j + 1) == b;
+    let reversed_phrase = (phrase("as", "such")
+        && tag(j + 2).is_some_and(|t| t.is_noun() || matches!(t, Tag::DT | Tag::JJ)))
+        || (phrase("far", "by") && tag(j + 2) == Some(Tag::DT))
+        || (phrase("to", "up") && tag(j + 2) == Some(Tag::CD))
+        || (matches!(lower(j).as_ref(), "more" | "less" | "fewer")
+            && matches!(tag(j + 1), Some(Tag::VBN | Tag::VBD))
+            && lower(j + 2) == "than");
+    let infinitive_head = j > 0
+        && matches!(tag(j), Some(Tag::VB | Tag::VBP))
+        && lower(j + 1) == "to"
+        && tag(j + 2) != Some(Tag::VB)
+        && matches!(
+            lower(j - 1).as_ref(),
+            "failed"
+                | "likely"
+                | "able"
+                | "unable"
+                | "want"
+                | "wants"
+                | "wanted"
+                | "tried"
+                | "trying"
+                | "decided"
+                | "refused"
+                | "managed"
+                | "attempted"
+        );
+    if degree_before_preposition
+        || reversed_phrase
+        || infinitive_head
+        || misplaced_function_word(words, tags, j)
+    {
+        Some(f32::MIN)
+    } else if adjective_before_determiner {
+        Some(SWAP_CERTIFIED_SCORE)
+    } else {
+        None
+    }
+}
+
+const MONTH_NAMES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Adjectives in "-ly" (an "-ly" word between an adjective and its noun is otherwise an
+/// adverb out of place).
+const LY_ADJECTIVES: &[&str] = &[
+    "early",
+    "only",
+    "likely",
+    "daily",
+    "weekly",
+    "monthly",
+    "yearly",
+    "hourly",
+    "nightly",
+    "quarterly",
+    "friendly",
+    "lovely",
+    "elderly",
+    "ugly",
+    "holy",
+    "silly",
+    "lonely",
+    "costly",
+    "deadly",
+    "timely",
+    "orderly",
+    "lively",
+    "curly",
+    "chilly",
+    "family",
+    "italy",
+    "assembly",
+    "supply",
+    "fly",
+    "reply",
+    "ally",
+    "rally",
+    "belly",
+    "jelly",
+    "bully",
+    "july",
+];
+
+/// Function words and fixed orders out of place, where swapping the pair restores English:
+/// a determiner before a finite verb ("Jerry no poses threat"), "various"/"several" after another adjective or before
+/// a preposition ("small various successes", "various at locations"), "percent 50", "34 of
+/// percent", "around at 3:40", "10,000 about years", "is to adjacent the district", "the not
+/// down", a month after "in"/"on" before its year ("August in 2005"), an "-ly" adverb
+/// between an adjective and its noun ("a strict relatively law"), a determiner before a
+/// gerund and a superlative ("for the having best team"), and an adjective of origin before
+/// one of quality, size or age ("the Italian traditional circuit").
+fn misplaced_function_word(words: &[&str], tags: &[Tag], j: usize) -> bool {
+    let tag = |k: usize| tags.get(k).copied();
+    let lower = |k: usize| lowercase(words.get(k).copied().unwrap_or(""));
+    let (a, b) = (lower(j), lower(j + 1));
+    let noun_next = tag(j + 2).is_some_and(|t| t.is_noun() || matches!(t, Tag::DT | Tag::JJ));
+    let determiner_before_verb = j > 0
+        && matches!(a.as_ref(), "a" | "an" | "the" | "no" | "every")
+        && tag(j) == Some(Tag::DT)
+        && tag(j + 1).is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP))
+        && tag(j + 2).is_some_and(|t| t.is_noun() || t == Tag::JJ);
+    let quantity_adjective = |w: &str| matches!(w, "various" | "several" | "numerous");
+    // ("the past several months", "the next several years" are English.)
+    let quantity_after_adjective = j > 0
+        && !tag(j - 1).is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS))
+        && tag(j) == Some(Tag::JJ)
+        && quantity_adjective(&b)
+        && !quantity_adjective(&a)
+        && tag(j + 2).is_some_and(Tag::is_noun);
+    let quantity_before_preposition =
+        quantity_adjective(&a) && tag(j + 1) == Some(Tag::IN) && tag(j + 2) == Some(Tag::NNS);
+    let percent = (matches!(a.as_ref(), "percent" | "per cent") && tag(j + 1) == Some(Tag::CD))
+        || (tag(j.wrapping_sub(1)) == Some(Tag::CD) && a == "of" && b == "percent");
+    let approximate = matches!(
+        a.as_ref(),
+        "around" | "about" | "approximately" | "roughly" | "nearly" | "almost"
+    ) && b == "at"
+        && tag(j + 2) == Some(Tag::CD);
+    let number_then_approximation = tag(j) == Some(Tag::CD)
+        && matches!(
+            b.as_ref(),
+            "about" | "nearly" | "approximately" | "around" | "almost" | "roughly"
+        )
+        && tag(j + 2) == Some(Tag::NNS);
+    let to_adjective = j > 0
+        && a == "to"
+        && matches!(
+            b.as_ref(),
+            "adjacent" | "close" | "similar" | "prior" | "contrary" | "identical" | "next"
+        )
+        && words
+            .get(j - 1)
+            .is_some_and(|w| super::words::BE.contains(&w.to_lowercase().as_ref()))
+        && noun_next;
+    let determiner_not = j > 0
+        && matches!(a.as_ref(), "a" | "an" | "the")
+        && b == "not"
+        && tag(j + 2).is_some_and(|t| t.is_noun() || t == Tag::DT)
+        && !lower(j + 2).ends_with("thing");
+    let month_in_year = MONTH_NAMES.contains(&a.as_ref())
+        && matches!(b.as_ref(), "in" | "on")
+        && words
+            .get(j + 2)
+            .is_some_and(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()));
+    // ("this Catholic strictly country": a capitalized adjective may be read as a name.)
+    let adjective = tag(j) == Some(Tag::JJ)
+        || (tag(j) == Some(Tag::NNP) && tag(j.wrapping_sub(1)) == Some(Tag::DT));
+    let adverb_in_noun_phrase = j > 0
+        && tag(j - 1).is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS | Tag::IN))
+        && adjective
+        && tag(j + 1) == Some(Tag::RB)
+        && b.ends_with("ly")
+        && !LY_ADJECTIVES.contains(&b.as_ref())
+        && tag(j + 2).is_some_and(|t| matches!(t, Tag::NN | Tag::NNS | Tag::CC));
+    // "known for the having best polo team": a determiner before a gerund and its object
+    // ("the beating the team took" is a noun and its relative clause).
+    let determiner_before_gerund = j > 0
+        && matches!(a.as_ref(), "the" | "a" | "an")
+        && tag(j + 1) == Some(Tag::VBG)
+        && tag(j + 2) == Some(Tag::JJS);
+    // "on the Italian traditional circuit": an adjective of origin (capitalized) stands
+    // after the adjectives of quality, size and age.
+    let origin_first = j > 0
+        && tag(j - 1).is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS))
+        && tag(j) == Some(Tag::JJ)
+        && words[j].starts_with(char::is_uppercase)
+        && tag(j + 1) == Some(Tag::JJ)
+        && GENERAL_ADJECTIVES.contains(&b.as_ref())
+        && tag(j + 2).is_some_and(|t| matches!(t, Tag::NN | Tag::NNS));
+    determiner_before_verb
+        || quantity_after_adjective
+        || quantity_before_preposition
+        || percent
+        || approximate
+        || number_then_approximation
+        || to_adjective
+        || determiner_not
+        || month_in_year
+        || adverb_in_noun_phrase
+        || determiner_before_gerund
+        || origin_first
+}
+
+/// Adjectives of quality, size and age, which English puts before an adjective of origin
+/// ("a traditional Italian dish", "the famous Chinese poet").
+const GENERAL_ADJECTIVES: &[&str] = &[
+    "new",
+    "old",
+    "traditional",
+    "small",
+    "large",
+    "big",
+    "great",
+    "good",
+    "young",
+    "ancient",
+    "modern",
+    "famous",
+    "popular",
+    "major",
+    "important",
+    "beautiful",
+    "long",
+    "little",
+    "huge",
+    "typical",
+    "classic",
+    "historic",
+    "historical",
+    "local",
+    "leading",
+    "prominent",
+    "well-known",
+];
 
 /// Mean surprise per token (nats) of a sentence under the class model.
 pub fn mean_surprise(lm: &ClassLm, words: &[&str], tags: &[crate::tag::Tag]) -> f32 {
@@ -198,6 +593,7 @@ pub fn scores(
     let mut lookups = sm.score_pairs_with(lm, sm.ngrams(), 1, words, tags, &mut pair_scores);
     let measured = scramble::measure(lm, &mut lookups, words, tags, &pair_scores);
     let mut best: Option<(usize, f32)> = None;
+    let mut certified: Option<(usize, f32)> = None;
     let (mut pairs, mut suspicious) = (0, 0);
     for (j, score) in pair_scores.iter().enumerate() {
         let Some(score) = *score else { continue };
@@ -206,9 +602,15 @@ pub fn scores(
         if best.is_none_or(|(_, b)| score > b) {
             best = Some((j, score));
         }
+        if certified.is_none_or(|(_, b)| score > b)
+            && certified_swap(words, tags, j).is_some_and(|least| score >= least)
+        {
+            certified = Some((j, score));
+        }
     }
     Scores {
         best_swap: best,
+        certified_swap: certified,
         pairs,
         suspicious,
         mean_surprise: measured[5],
@@ -232,10 +634,11 @@ impl Detector for WordOrderAnomaly {
             &v.words,
             &v.sentence.tags,
         );
-        if let Some((j, score)) = s.best_swap
-            && score >= SWAP_SCORE
-            && !english_order(v, j)
-        {
+        let chosen = s
+            .best_swap
+            .filter(|&(j, score)| score >= SWAP_SCORE && !english_order(v, j))
+            .or(s.certified_swap);
+        if let Some((j, score)) = chosen {
             let (first, second) = if j == 0 {
                 (uncapitalize(v, 0), v.words[1].to_string())
             } else {
@@ -279,7 +682,7 @@ impl Detector for WordOrderAnomaly {
                 end,
                 message,
                 suggestion,
-                confidence: (0.4 + (score - SWAP_SCORE) as f64 / 10.0).min(0.9),
+                confidence: (0.4 + (score - SWAP_SCORE) as f64 / 10.0).clamp(0.3, 0.9),
             });
             return;
         }
@@ -295,5 +698,32 @@ impl Detector for WordOrderAnomaly {
                 confidence: 0.6,
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Scores;
+
+    fn with(pairs: usize, scramble: f32) -> Scores {
+        Scores {
+            best_swap: None,
+            certified_swap: None,
+            pairs,
+            suspicious: 0,
+            mean_surprise: 0.0,
+            scramble,
+        }
+    }
+
+    #[test]
+    fn the_scramble_bar_falls_as_the_sentence_grows() {
+        assert!(!with(7, 9.0).scrambled());
+        assert!(with(8, 5.5).scrambled());
+        assert!(!with(12, 4.5).scrambled());
+        assert!(with(13, 4.5).scrambled());
+        assert!(!with(13, 3.0).scrambled());
+        assert!(with(14, 2.25).scrambled());
+        assert!(!with(20, 2.0).scrambled());
     }
 }

@@ -23,7 +23,9 @@
 //! Imperatives ("Don't be shy, get in touch."), questions, headlines and "Thank you"; notes and
 //! reviews that drop "I"/"we" ("Stayed here for 2 nights."); conditional and locative
 //! inversion ("Had the Allies failed, …", "Here stood a castle …"); quotation inversion with
-//! its speaker ("…,” said the minister.").
+//! its speaker ("…,” said the minister."); "the other", "a must" and "her" as an object ("the
+//! cost for her was low"); an article before a dash where the writer broke off ("he's got a --
+//! I'm …").
 
 use super::rewrite::{Piece, render, uncapitalize};
 use super::verb_second::{Front, fronted};
@@ -68,6 +70,11 @@ static META: RuleMeta = RuleMeta {
             text: "In Libya in recent weeks and new clashes erupted.",
             fix: Some("In Libya in recent weeks, new clashes erupted."),
         },
+        Example::Good("Different: one was in the jungle, the other is in the mountains."),
+        Example::Good("This is a major breakthrough and a must for every enthusiast."),
+        Example::Good(
+            "I recommend her to everyone, as she is a professional and the cost for her was low.",
+        ),
         Example::Good("There are already two hundred deaths."),
         Example::Good("Don't be shy, get in touch."),
         Example::Good("Thank you for your message."),
@@ -231,6 +238,8 @@ const DETERMINER_HEADS: &[&str] = &[
     "most",
     "less",
     "least",
+    "other",
+    "must",
 ];
 
 fn diagnosis(
@@ -974,7 +983,15 @@ fn orphan_determiner(v: &SentenceView) -> Option<Diagnosis> {
         let name_like = v.words[i + 1].starts_with(char::is_uppercase);
         let after_adjective = v.tag(i + 2);
         let genitive = matches!(w, "'s" | "’s") && v.tag(i) == Some(Tag::POS);
-        let orphan = if name_like {
+        // "he's got a -- I'm …": a sentence broken off; "for her was low": "her" as object.
+        let broken_off = matches!(next_word, "-" | "--" | "–" | "—");
+        let object_her = w == "her"
+            && i > 0
+            && v.tag(i - 1).is_some_and(|t| {
+                (t == Tag::IN && !matches!(v.lower(i - 1), "that" | "because" | "if" | "as"))
+                    || t.is_verb()
+            });
+        let orphan = if name_like || broken_off || object_her {
             false
         } else if article {
             (matches!(next, Tag::IN | Tag::VBD | Tag::VBZ | Tag::MD | Tag::Comma)

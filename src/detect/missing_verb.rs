@@ -8,21 +8,33 @@
 //! gone ("He did not any figures", "Research has that …", "We will to reduce …", "is widely as
 //! the Oscar equivalent"), a subject followed by a "that"-clause with no verb of saying
 //! ("Inspector that the hotel is near …"), a first conjunct with no verb before "and" + verb
-//! ("Bush in Singapore on November 16 and began a tour"), and a source fronted with a bare
-//! "To" ("To Italian media reports, …", suggested with "According to").
+//! ("Bush in Singapore on November 16 and began a tour"), a source fronted with a bare
+//! "To" ("To Italian media reports, …", suggested with "According to"), a relative clause with
+//! no verb ("the Seven Wonders that still today."), "to" where only an infinitive can stand
+//! but none follows ("unable to the pain", "interesting to if …"), and a subject pronoun or a
+//! name with nothing of a verb after it ("yet he an answer from Modi", "Minister Keith Brown
+//! he was excited"), "be" with an agent but no participle ("He was by pirates", "have been
+//! by the severe flooding"), "has to" before a noun phrase ("has to journalists that …"),
+//! "It is that" + clause (for "It is expected that"), "don't if" (for "don't know if"), a
+//! subject followed by an adverb and a "to"-infinitive ("The UN also to set up a fund"), and
+//! "after"/"before"/"since" + subject + object with no verb ("After the officials the voter's
+//! identity, …").
 //!
 //! ## Why is this bad?
 //! Verb-final source clauses put the verb last; when the translation drops or misplaces it the
 //! English clause has none, and the reader cannot tell what is said of the subject.
 //!
 //! ## Silent on
-//! Headlines, captions and list items (segments without final punctuation), greetings and
-//! other verbless sentences English allows ("Thanks for everything.", "Good morning to all.",
-//! "Expensive for the level of food.", "Nothing wrong with it, just better options."), and
+//! Headlines, captions and list items (segments without final punctuation), a modal inverted
+//! in a condition or question ("Should the ocean become ice-free, …"), greetings and other
+//! verbless sentences English allows ("Thanks for everything.", "Good morning to all.",
+//! "Expensive for the level of food.", "Nothing wrong with it, just better options.", "Great
+//! spot to kick back for a coffee.", "300 - Number of violations in 2003."), imperatives after
+//! an adverb ("Simply type in the link …"), and
 //! fronted "to" phrases of place and attitude ("To the north, …", "To my surprise, …").
 
 use super::clause::{coordinated_np, main_clause_start};
-use super::words::{BE, MODALS, WEEKDAYS, WH_WORDS, is_final_punct};
+use super::words::{BE, MODALS, SUBORDINATORS, WEEKDAYS, WH_WORDS, is_final_punct};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::segment::SegmentKind;
@@ -127,11 +139,114 @@ static META: RuleMeta = RuleMeta {
             fix: None,
         },
         Example::Good("Her role is as a mediator between the two parties."),
+        Example::Bad {
+            text: "In the next round, Real Madrid or Manchester City would be as opponents.",
+            fix: None,
+        },
         Example::Good("I would too."),
+        Example::Good("Should the Arctic Ocean become ice-free in summer, the bears would suffer."),
+        Example::Good("It's right by the Civic Center, so you can walk to the Opera House."),
+        Example::Good("This store is by far the best one in the whole area."),
+        Example::Bad {
+            text: "It is that he will run for president in 2016.",
+            fix: None,
+        },
+        Example::Good("The problem is that he will run for president in 2016."),
+        Example::Good("It is that simple, and nobody can tell us otherwise."),
+        Example::Bad {
+            text: "The United Nations also to eventually set up a fund to help poor countries.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "I don't if you realize that most of the goods are duty free.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "After the officials the voter's identity, the voter puts the envelope in the box.",
+            fix: None,
+        },
+        Example::Good("Before the war the Soviet Union, a great power, had many allies."),
+        Example::Bad {
+            text: "More than 9 million people have been by the severe flooding in Southeast Asia.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "He was by pirates, attacked by a mad dog in Tibet and arrested in India.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "The Crown Office has to journalists that there will be no comment.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Other felines that medium-sized prey ranging from rabbits to deer.",
+            fix: None,
+        },
         Example::Good("The students all left early."),
         Example::Good("Jiangxi this year issued new funds."),
         Example::Good("The house is by the sea."),
         Example::Good("What a wonderful day at the beach with the whole family!"),
+        Example::Bad {
+            text: "He has been unable to the pain with medication.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "It would be absurd for Scotland to for independence at this time.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "The Great Pyramid of Giza is the only one of the Seven Wonders that still today.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Manmohan Singh has a government, yet he an answer from Modi.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Scottish Transport Minister Keith Brown he was excited to work on the project.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Danielle Lantagne, a UN expert on the disease, that the outbreak was likely caused by the peacekeepers.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Dr Mall that some patients may have contracted the infection in the hospital.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "34 percent of respondents this view and want her to be the last monarch.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "The U.S. Supreme Court last year the Trump administration from including the question.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Mr. Chen several articles in the New Express blaming the company.",
+            fix: None,
+        },
+        Example::Good("The court last year ruled against the administration."),
+        Example::Good("The book on the table that I bought last week is red."),
+        Example::Good("The tribes who by then had settled the valley grew rice."),
+        Example::Good("He wants to leave early, but he has to for family reasons."),
+        Example::Good("They all came to the party at the end of the week."),
+        Example::Good("I have a few how to videos on my channel for beginners."),
+        Example::Good("Great spot to kick back for a cup of coffee and a snack."),
+        Example::Good("Shuttle available to a private beach area with food and drinks."),
+        Example::Good("Highly recommended for anyone who wants to have a website."),
+        Example::Good("And what is their big main meal of the day in the summer."),
+        Example::Good("Beer a bit expensive, but the food was good and cheap."),
+        Example::Good(
+            "If the negotiations stall, it seems like I need to go ahead and cut off the utilities.",
+        ),
+        Example::Good(
+            "He reports that the Party, which had earlier been committed to the vote, is now wavering.",
+        ),
+        Example::Good("Nice and quiet place with a cosy living room just outside the city."),
+        Example::Good("A great place to go for dinner after a day of wine tasting."),
+        Example::Good("300 - Number of violations by the mining industry in the year 2003."),
+        Example::Good("Simply type in the following link or go directly to the address field."),
     ],
 };
 
@@ -238,7 +353,13 @@ fn maybe_finite(v: &SentenceView, k: usize) -> bool {
                         && v.tag(k - 1) == Some(Tag::JJ)
                         && v.words[k - 1].contains(|c: char| c.is_ascii_digit())
                         && v.tag(k - 2) == Some(Tag::DT)));
+            // "If the negotiations stall, …": a plural subject, then the verb ends the clause.
+            let ends_clause = k > 0
+                && v.tag(k + 1).is_some_and(Tag::is_punct)
+                && v.tag(k - 1) == Some(Tag::NNS)
+                && Tagger::embedded().can_be(v.words[k], Tag::VBP);
             let takes = object_follows
+                || ends_clause
                 || v.tag(k + 1) == Some(Tag::RP)
                 || (v.tag(k + 1) == Some(Tag::RB) && v.tag(k + 2) == Some(Tag::CC));
             lexical_verb && prev_noun && takes
@@ -264,6 +385,10 @@ impl Detector for MissingVerb {
             .or_else(|| do_or_have_without_verb(v))
             .or_else(|| source_without_according(v))
             .or_else(|| subject_then_that_clause(v))
+            .or_else(|| relative_without_verb(v))
+            .or_else(|| infinitive_without_verb(v))
+            .or_else(|| pronoun_without_verb(v))
+            .or_else(|| subject_then_infinitive(v))
             .or_else(|| first_conjunct_without_verb(v))
             .or_else(|| subject_then_object(v))
             .or_else(|| name_then_clause(v))
@@ -272,6 +397,166 @@ impl Detector for MissingVerb {
             out.push(d);
         }
     }
+}
+
+/// "other felines that on much larger numbers of small prey", "tribes who by hunting, gathering
+/// and fishing.", "a route which frequently through remote areas.": a relative pronoun after its
+/// noun, then an adverbial and no verb before the clause ends. (A relative clause may open with
+/// an adverbial, but its verb follows: "who by then had left", "which in turn feeds the
+/// river".)
+fn relative_without_verb(v: &SentenceView) -> Option<Diagnosis> {
+    for i in 1..v.len().saturating_sub(2) {
+        if !(matches!(v.lower(i), "who" | "which" | "that")
+            && matches!(v.tag(i), Some(Tag::WP | Tag::WDT))
+            && v.tag(i - 1).is_some_and(Tag::is_noun)
+            && v.tag(i + 1).is_some_and(|t| {
+                matches!(t, Tag::IN | Tag::RB | Tag::JJ | Tag::NN | Tag::NNS)
+                    || matches!(v.lower(i + 1), "them" | "him" | "her" | "us" | "me")
+            }))
+        {
+            continue;
+        }
+        let end = clause_end(v, i + 1);
+        if end < i + 3 {
+            continue;
+        }
+        let verb = (i + 1..end)
+            .any(|k| v.tag(k).is_some_and(|t| t.is_verb() && t != Tag::VBG) || maybe_finite(v, k));
+        if !verb {
+            return Some(whole(
+                v,
+                i,
+                end,
+                format!(
+                    "Missing verb: the relative clause '{}' has no verb",
+                    v.slice(i, end)
+                ),
+                0.6,
+            ));
+        }
+    }
+    None
+}
+
+/// Words after which "to" can only open an infinitive ("unable to relieve", "how to buy",
+/// "tried to reach").
+const INFINITIVE_HEADS: &[&str] = &[
+    "able",
+    "unable",
+    "how",
+    "want",
+    "wants",
+    "wanted",
+    "try",
+    "tries",
+    "tried",
+    "trying",
+    "decide",
+    "decided",
+    "decides",
+    "managed",
+    "refused",
+    "refuse",
+    "intend",
+    "intends",
+    "intended",
+    "attempt",
+    "attempted",
+    "attempting",
+    "eager",
+    "willing",
+    "unwilling",
+    "has",
+    "have",
+    "had",
+    "having",
+];
+
+/// "He has been unable to the pain with medication.", "how to tickets for polo matches", "It
+/// will be interesting to if the Pope …", "for Scotland to for independence": "to" where only
+/// an infinitive can stand, with no verb after it.
+fn infinitive_without_verb(v: &SentenceView) -> Option<Diagnosis> {
+    for k in 1..v.len().saturating_sub(1) {
+        if v.lower(k) != "to" {
+            continue;
+        }
+        let next = v.lower(k + 1);
+        let Some(t) = v.tag(k + 1) else { continue };
+        // ("a few how to videos" is a compound noun.)
+        let head = v.lower(k - 1);
+        let after_head = INFINITIVE_HEADS.contains(&head)
+            && (matches!(t, Tag::DT | Tag::PRPS | Tag::CD) || matches!(t, Tag::NN | Tag::NNS))
+            && !Tagger::embedded().can_be(v.words[k + 1], Tag::VB)
+            && !(head == "how"
+                && v.tag(k.saturating_sub(2))
+                    .is_some_and(|t| t.is_adjective() || t == Tag::DT));
+        // A clause or "for"-phrase cannot follow "to" at all ("to if", "to for"), unless "to"
+        // ends a verb's phrase whose infinitive is understood ("he wants to for no reason",
+        // "a leader they look to for advice").
+        let before_clause = matches!(next, "if" | "whether" | "because" | "although" | "for")
+            && v.tag(k - 1)
+                .is_some_and(|t| !t.is_punct() && !t.is_verb() && t != Tag::CD);
+        if after_head || before_clause {
+            return Some(whole(
+                v,
+                k - 1,
+                k + 2,
+                format!(
+                    "Missing verb: '{} to' needs a verb, but '{}' follows",
+                    v.words[k - 1],
+                    v.words[k + 1]
+                ),
+                0.6,
+            ));
+        }
+    }
+    None
+}
+
+/// "In 1989, he Brooks and Groening create The Simpsons …", "yet he an answer from Modi",
+/// "Scottish Transport Minister Keith Brown he was excited …": a subject pronoun followed by a
+/// determiner, a number or a name (the verb between them is gone), or a name directly followed
+/// by "he"/"she" (the verb of saying before the reported clause is gone).
+fn pronoun_without_verb(v: &SentenceView) -> Option<Diagnosis> {
+    for p in 0..v.len().saturating_sub(2) {
+        let w = v.lower(p);
+        if !(matches!(w, "he" | "she" | "we" | "they") && v.tag(p) == Some(Tag::PRP)) {
+            continue;
+        }
+        let next = v.tag(p + 1)?;
+        // A name is capitalized and not an acronym ("int he DFW area" is a typo).
+        let name = next == Tag::NNP && {
+            let n = v.words[p + 1];
+            n.starts_with(char::is_uppercase) && n.chars().skip(1).any(char::is_lowercase)
+        };
+        let object = (matches!(next, Tag::DT | Tag::PRPS | Tag::CD) || name)
+            && !matches!(
+                v.lower(p + 1),
+                "all" | "both" | "each" | "either" | "neither" | "half" | "no"
+            )
+            && v.tag(p + 2).is_some_and(|t| !t.is_punct());
+        let after_name = p > 1
+            && matches!(w, "he" | "she")
+            && v.tag(p - 1) == Some(Tag::NNP)
+            && v.tag(p - 2) == Some(Tag::NNP)
+            && v.tag(p + 1).is_some_and(Tag::is_finite_verb);
+        if object || after_name {
+            let (a, b) = if object { (p, p + 2) } else { (p - 2, p + 2) };
+            return Some(whole(
+                v,
+                a,
+                b,
+                format!(
+                    "Missing verb: '{}' has no verb between '{}' and '{}'",
+                    v.slice(a, b),
+                    v.words[if object { p } else { p - 1 }],
+                    v.words[if object { p + 1 } else { p }]
+                ),
+                0.6,
+            ));
+        }
+    }
+    None
 }
 
 /// Where the clause opened at `i` ends: the next comma, semicolon, colon, dash or the end.
@@ -291,7 +576,32 @@ fn verbless_clause(v: &SentenceView) -> Option<Diagnosis> {
         let complementizer = w == "that" && i > 0 && v.tag(i - 1).is_some_and(is_verbish);
         let subordinator =
             CLAUSE_OPENERS.contains(&w) && matches!(v.tag(i), Some(Tag::IN | Tag::WRB));
+        // "After the officials the voter's identity, …": a preposition that may open a clause,
+        // then two noun phrases in a row (a subject and an object) with no verb.
         if !(complementizer || subordinator) {
+            if matches!(w, "after" | "before" | "since" | "until" | "once")
+                && let Some(e) = np.basic_np(i + 1)
+                && matches!(v.tag(e), Some(Tag::DT | Tag::PRPS))
+                && let Some(object_end) = np.basic_np(e)
+                // ("before the incident the People's Daily, the mouthpiece, had commented":
+                // a name after a fronted phrase is the main clause's subject.)
+                && !(e..object_end).any(|k| v.tag(k).is_some_and(Tag::is_proper_noun))
+            {
+                let end = clause_end(v, object_end);
+                if !(i + 1..end).any(|k| v.tag(k).is_some_and(is_verbish) || maybe_finite(v, k)) {
+                    let (start, stop) = v.span(i, end);
+                    return Some(Diagnosis {
+                        start,
+                        end: stop,
+                        message: format!(
+                            "Missing verb: the clause '{}' has a subject and an object but no verb",
+                            v.slice(i, end)
+                        ),
+                        suggestion: None,
+                        confidence: 0.6,
+                    });
+                }
+            }
             continue;
         }
         // The clause needs a subject of its own (not "if necessary", "when in doubt",
@@ -306,6 +616,15 @@ fn verbless_clause(v: &SentenceView) -> Option<Diagnosis> {
         };
         let end = clause_end(v, subject_end);
         if end - (i + 1) < 3 {
+            continue;
+        }
+        // "that the Party, which had been committed to it, is now wavering", "that a reprint,
+        // with a new cover, is available": a relative clause or a phrase set off by commas
+        // after the subject; the verb follows it.
+        if v.words.get(end) == Some(&",")
+            && v.tag(end + 1)
+                .is_some_and(|t| matches!(t, Tag::WDT | Tag::WP | Tag::IN))
+        {
             continue;
         }
         let has_verb =
@@ -375,12 +694,25 @@ fn auxiliary_without_verb(v: &SentenceView) -> Option<Diagnosis> {
                 w,
                 "will" | "would" | "shall" | "should" | "must" | "may" | "might"
             );
-        let missing = if modal {
+        // "Should the United States act, …", "Would dinner Thursday work?": a modal that
+        // opens its clause comes before its subject, and the verb follows the subject.
+        let inverted = modal
+            && (a == 0
+                || v.tag(a - 1).is_some_and(|t| t.is_punct() || t == Tag::WRB)
+                || matches!(v.lower(a - 1), "and" | "or" | "but"));
+        let missing = if inverted {
+            false
+        } else if modal {
             // A modal takes a verb; "would also over custody" has none. (Ellipsis is English:
             // "I would too.", "as much as they can for you".)
             modal_then_to
                 || (!modal_after_modifier
-                    && (matches!(next, Tag::DT | Tag::NN | Tag::NNS | Tag::PRPS | Tag::JJ)
+                    && (matches!(
+                        next,
+                        Tag::DT | Tag::NN | Tag::NNS | Tag::PRPS | Tag::JJ | Tag::CD
+                    ) || (next == Tag::PRP
+                        && matches!(v.lower(k), "it" | "them")
+                        && v.tag(k + 1) == Some(Tag::TO))
                         || (adverb_between && matches!(next, Tag::IN | Tag::RP)))
                     && v.lower(k) != "so")
         } else {
@@ -392,9 +724,28 @@ fn auxiliary_without_verb(v: &SentenceView) -> Option<Diagnosis> {
                 // "Paris is as the fashion capital", "Kohli is being as the next Tendulkar":
                 // "be" + "as" + a noun phrase lacks "known"/"regarded" ("her role is as a
                 // mediator" is English: a role is what "as" names).
+                // "He was by pirates", "have been by the flooding": an agent with no
+                // participle ("by far", "by the beach" and "by then" are English).
+                || (k == a + 1 && v.lower(k) == "by" && agent_follows(v, k, w == "been"))
+                // "It is that he will run for president.": "It is said/expected that" has
+                // lost its participle.
+                || (k == a + 1
+                    && v.lower(k) == "that"
+                    && matches!(w, "is" | "was")
+                    && a > 0
+                    && v.lower(a - 1) == "it"
+                    && v.tag(k + 1)
+                        .is_some_and(|t| matches!(t, Tag::PRP | Tag::DT | Tag::EX)))
+                // "Team members were again.": "be" with nothing but "again".
+                || (v.lower(k) == "again"
+                    && k == a + 1
+                    && v.tag(k + 1).is_some_and(Tag::is_punct))
+                // "'learning' and 'socialization' are forward as motivations": "put" is gone.
+                || (v.lower(k) == "forward" && matches!(v.lower(k + 1), "as" | "by"))
                 || (k == a + 1
                     && v.lower(k) == "as"
-                    && v.tag(k + 1) == Some(Tag::DT)
+                    // ("would be as opponents": a bare plural too)
+                    && matches!(v.tag(k + 1), Some(Tag::DT | Tag::NNS))
                     && a > 0
                     && !ROLE_NOUNS.contains(&v.lower(a - 1))
                     && v.tag(a - 1) != Some(Tag::EX))
@@ -404,6 +755,51 @@ fn auxiliary_without_verb(v: &SentenceView) -> Option<Diagnosis> {
         }
     }
     None
+}
+
+/// Words after "by" that make "be by" English: "by far the best", "by then", "by no means".
+const BE_BY_ENGLISH: &[&str] = &[
+    "far",
+    "then",
+    "now",
+    "no",
+    "all",
+    "default",
+    "design",
+    "definition",
+    "nature",
+    "law",
+    "chance",
+    "mistake",
+    "accident",
+    "hand",
+    "appointment",
+    "itself",
+    "himself",
+    "herself",
+    "themselves",
+    "myself",
+    "yourself",
+    "ourselves",
+    "way",
+    "tomorrow",
+    "tonight",
+];
+
+/// Whether "by" at `k` after a form of "be" names an agent: a name or a bare plural ("was by
+/// pirates", "was by Singapore's Prime Minister"); after "been" any noun phrase but the
+/// English idioms ("have been by the severe flooding").
+fn agent_follows(v: &SentenceView, k: usize, after_been: bool) -> bool {
+    let next = v.lower(k + 1);
+    if BE_BY_ENGLISH.contains(&next) {
+        return false;
+    }
+    let name = v.tag(k + 1) == Some(Tag::NNP)
+        && v.words
+            .get(k + 1)
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+    name || v.tag(k + 1) == Some(Tag::NNS)
+        || (after_been && matches!(v.tag(k + 1), Some(Tag::DT | Tag::PRPS)))
 }
 
 /// The finding for an auxiliary at `a` whose lexical verb is missing before token `k`.
@@ -444,11 +840,13 @@ fn do_or_have_without_verb(v: &SentenceView) -> Option<Diagnosis> {
             k += 1;
         }
         let missing = if negated_do {
-            v.tag(k)
-                .is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS | Tag::CD | Tag::NNS))
-                && !matches!(v.lower(k), "that" | "this" | "all" | "either" | "so")
-                && v.tag(k + 1)
-                    .is_some_and(|t| t.is_noun() || t.is_adjective())
+            // "I don't if you realize …": "know" is gone before the clause.
+            (k == a + 2 && matches!(v.lower(k), "if" | "whether"))
+                || v.tag(k)
+                    .is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS | Tag::CD | Tag::NNS))
+                    && !matches!(v.lower(k), "that" | "this" | "all" | "either" | "so")
+                    && v.tag(k + 1)
+                        .is_some_and(|t| t.is_noun() || t.is_adjective())
         } else {
             v.lower(k) == "that" && v.tag(k) == Some(Tag::IN)
         };
@@ -624,9 +1022,22 @@ fn subject_then_that_clause(v: &SentenceView) -> Option<Diagnosis> {
     {
         return None;
     }
+    // Whether the subject so far has a preposition other than "of": then only an apposition
+    // closed by a comma may stand before "that" ("Danielle Lantagne, a UN expert on the
+    // disease, that the outbreak …"; a relative "that" never follows a comma).
+    let mut loose = false;
     for k in i + 1..v.len().saturating_sub(2) {
         let t = v.tag(k)?;
-        if v.lower(k) == "that" && t == Tag::IN {
+        // "Dr Mall that some patients …": after a name, "that" read as a relative pronoun
+        // opens a clause too (English relatives after a bare name take "who").
+        let after_name = t == Tag::WDT
+            && (i..k).all(|j| {
+                v.tag(j).is_some_and(Tag::is_noun) && v.words[j].starts_with(char::is_uppercase)
+            });
+        if v.lower(k) == "that" && (t == Tag::IN || after_name) {
+            if loose && v.words[k - 1] != "," {
+                return None;
+            }
             // A complementizer: a subject follows, not a verb ("the book that sold well").
             let clause_subject = v.tag(k + 1).is_some_and(|n| {
                 n.is_noun()
@@ -666,10 +1077,12 @@ fn subject_then_that_clause(v: &SentenceView) -> Option<Diagnosis> {
                     | Tag::Colon
                     | Tag::LRB
             )
-            || (t == Tag::IN && v.lower(k) != "of"));
+            || (t == Tag::IN
+                && (SUBORDINATORS.contains(&v.lower(k)) || CLAUSE_OPENERS.contains(&v.lower(k)))));
         if !in_subject {
             return None;
         }
+        loose |= t == Tag::IN && v.lower(k) != "of";
     }
     None
 }
@@ -765,6 +1178,39 @@ fn first_conjunct_without_verb(v: &SentenceView) -> Option<Diagnosis> {
     })
 }
 
+/// "The United Nations also to eventually set up a fund …": the subject, an adverb, then a
+/// "to"-infinitive with no finite verb before it ("hopes", "plans" is gone). Headlines say
+/// "UN to set up fund" without the adverb; in a sentence an adverb there belongs to a verb.
+fn subject_then_infinitive(v: &SentenceView) -> Option<Diagnosis> {
+    let (start, _) = main_clause_start(v);
+    let subject_end = coordinated_np(v, start)?;
+    let mut k = subject_end;
+    while v.tag(k).is_some_and(Tag::is_adverb) {
+        k += 1;
+    }
+    if k == subject_end || v.tag(k) != Some(Tag::TO) {
+        return None;
+    }
+    let mut j = k + 1;
+    while v.tag(j).is_some_and(Tag::is_adverb) {
+        j += 1;
+    }
+    if v.tag(j) != Some(Tag::VB) || (0..k).any(|i| maybe_finite(v, i)) {
+        return None;
+    }
+    Some(whole(
+        v,
+        start,
+        j + 1,
+        format!(
+            "Missing verb: '{}' is followed by '{}' with no verb between",
+            v.slice(start, k),
+            v.slice(k, j + 1)
+        ),
+        0.6,
+    ))
+}
+
 /// Time phrases that stand between subject and verb ("Jiangxi this year issued …").
 fn is_time_phrase(v: &SentenceView, a: usize, b: usize) -> bool {
     const TIME: &[&str] = &[
@@ -792,22 +1238,45 @@ fn is_time_phrase(v: &SentenceView, a: usize, b: usize) -> bool {
 /// the subject is directly followed by what must be the object, with no verb between.
 fn subject_then_object(v: &SentenceView) -> Option<Diagnosis> {
     let (start, _) = main_clause_start(v);
-    let subject_end = coordinated_np(v, start)?;
+    let mut subject_end = coordinated_np(v, start)?;
+    // "34 percent of respondents this view": the subject may have an "of"-phrase.
+    while v.lower(subject_end) == "of" {
+        subject_end = v.chunker().basic_np(subject_end + 1)?;
+    }
     let mut k = subject_end;
     while v.tag(k).is_some_and(Tag::is_adverb) {
         k += 1;
     }
-    if !matches!(v.tag(k), Some(Tag::DT | Tag::CD | Tag::PRPS | Tag::PDT)) {
+    // "The Supreme Court last year the Trump administration …": a time phrase between subject
+    // and object.
+    if matches!(v.lower(k), "last" | "this" | "next")
+        && v.tag(k + 2) != Some(Tag::NNS)
+        && is_time_phrase(v, k + 1, k + 2)
+        && matches!(v.tag(k + 2), Some(Tag::DT | Tag::PRPS))
+    {
+        k += 2;
+    }
+    // "Mr. Chen several articles in the New Express", "Xinjiang more than 330 plants":
+    // quantifiers open an object too.
+    let quantifier = matches!(v.lower(k), "several" | "numerous" | "many")
+        || (v.lower(k) == "more" && v.lower(k + 1) == "than");
+    if !(quantifier || matches!(v.tag(k), Some(Tag::DT | Tag::CD | Tag::PRPS | Tag::PDT))) {
         return None;
     }
-    // Floating quantifiers ("The students all left") and reflexives are English.
+    // Floating quantifiers ("The students all left") and reflexives are English, and so is
+    // a degree phrase before an adjective ("Beer a bit expensive.").
     if matches!(
         v.lower(k),
         "all" | "both" | "each" | "either" | "neither" | "half"
-    ) {
+    ) || (v.lower(k) == "a" && matches!(v.lower(k + 1), "bit" | "lot" | "little"))
+    {
         return None;
     }
-    let object_end = v.chunker().basic_np(k)?;
+    let object_end = if v.lower(k) == "more" {
+        v.chunker().basic_np(k + 2)?
+    } else {
+        v.chunker().basic_np(k)?
+    };
     if is_time_phrase(v, k, object_end) || v.tag(object_end).is_some_and(Tag::is_finite_verb) {
         return None;
     }
@@ -870,8 +1339,10 @@ fn name_then_clause(v: &SentenceView) -> Option<Diagnosis> {
 /// by a preposition or determiner is a verbless comment English allows, not a clause that lost
 /// its verb (an adjective of a subject is followed by its noun: "Extensive looting …").
 fn predicate_fragment(v: &SentenceView) -> bool {
-    v.tag(0).is_some_and(|t| t.is_adjective() || t == Tag::RB)
-        && v.tag(1).is_some_and(|t| matches!(t, Tag::IN | Tag::DT))
+    (v.tag(0).is_some_and(|t| t.is_adjective() || t == Tag::RB)
+        && v.tag(1).is_some_and(|t| matches!(t, Tag::IN | Tag::DT)))
+        // "Highly recommended for anyone who …", "Newly renovated and clean."
+        || (v.tag(0) == Some(Tag::RB) && v.lower(0).ends_with("ly") && v.tag(1) == Some(Tag::VBN))
 }
 
 /// "For those of you who already sent a response, please disregard.": an imperative after
@@ -880,7 +1351,65 @@ fn please_imperative(v: &SentenceView) -> bool {
     (0..v.len()).any(|k| v.lower(k) == "please" && v.tag(k + 1) == Some(Tag::VB))
 }
 
+/// "Simply type in the link …", "Then take the leash off.": an imperative after opening
+/// adverbs.
+fn adverb_imperative(v: &SentenceView) -> bool {
+    let mut k = 0;
+    while v.tag(k).is_some_and(Tag::is_adverb) {
+        k += 1;
+    }
+    k > 0 && v.tag(k) == Some(Tag::VB)
+}
+
+/// The verbless comments of reviews, notes and lists that English allows: "Great spot to kick
+/// back for a cup of joe.", "Nice and quiet place with a cosy living room.", "A great place to
+/// go for dinner.", "Cheap Hotel Rome - thanks for finding us a hotel.", "300 - Number of
+/// violations in 2003.": a sentence that opens with an adjective of a common noun (a name
+/// follows the adjectives of a news subject: "Russian President Vladimir Putin"), whose first
+/// noun phrase is followed by a "to"-infinitive, or whose parts a dash or colon separates.
+fn comment_fragment(v: &SentenceView) -> bool {
+    let opens_with_adjective = v.tag(0).is_some_and(|t| matches!(t, Tag::JJ | Tag::JJS))
+        && !(1..v.len().min(6)).any(|k| v.tag(k).is_some_and(Tag::is_proper_noun));
+    let np_then_infinitive = v
+        .chunker()
+        .basic_np(0)
+        .is_some_and(|e| v.tag(e) == Some(Tag::TO) && v.tag(e + 1) == Some(Tag::VB));
+    let separated = v.words.iter().any(|w| matches!(*w, "-" | "–" | "—" | ":"));
+    // "Shuttle available to the beach.", "Rooms very clean.": a noun and its predicate.
+    let noun_then_predicate = v.tag(0).is_some_and(Tag::is_noun) && {
+        let mut k = 1;
+        while v.tag(k).is_some_and(Tag::is_adverb) {
+            k += 1;
+        }
+        // (not a verb the tagger read as an adjective: "Late welcomed Thunberg")
+        v.tag(k) == Some(Tag::JJ)
+            && ![Tag::VBD, Tag::VBN]
+                .into_iter()
+                .any(|t| Tagger::embedded().can_be(v.words[k], t))
+    };
+    // "$9.62 excluding tip with water to drink.": a price.
+    let price = v
+        .words
+        .first()
+        .is_some_and(|w| w.starts_with(['$', '€', '£']));
+    opens_with_adjective || np_then_infinitive || separated || noun_then_predicate || price
+}
+
 fn verb_deficit(v: &SentenceView) -> Option<Diagnosis> {
+    // "And what is their main meal", "and around what time they eat", "1) what island …":
+    // a coordinator, preposition or list number before the opener.
+    let mut f = 0;
+    while v
+        .tag(f)
+        .is_some_and(|t| matches!(t, Tag::CC | Tag::IN | Tag::LS))
+        || (v.tag(f) == Some(Tag::CD) && v.words.get(f + 1) == Some(&")"))
+        || v.words.get(f) == Some(&")")
+    {
+        f += 1;
+    }
+    if f > 0 && f < v.len() && WH_WORDS.contains(&v.lower(f)) {
+        return None;
+    }
     let first = v.lower(0);
     if VERBLESS_OPENERS.contains(&first)
         || v.tag(0)
@@ -888,6 +1417,7 @@ fn verb_deficit(v: &SentenceView) -> Option<Diagnosis> {
         || WH_WORDS.contains(&first)
         || predicate_fragment(v)
         || please_imperative(v)
+        || adverb_imperative(v)
     {
         return None;
     }
@@ -925,7 +1455,7 @@ fn verb_deficit(v: &SentenceView) -> Option<Diagnosis> {
         .first()
         .is_some_and(|&o| (0..o).any(|k| maybe_finite(v, k)));
     let has_determiner = (0..v.len()).any(|k| v.tag(k) == Some(Tag::DT));
-    if finite == 0 && words >= 10 && has_determiner {
+    if finite == 0 && words >= 10 && has_determiner && !comment_fragment(v) {
         let (start, end) = v.span(0, v.len());
         return Some(Diagnosis {
             start,
