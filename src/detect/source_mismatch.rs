@@ -21,6 +21,7 @@
 //! ## Use instead
 //! The source's number or name; a translation of the untranslated or left-out sentence.
 
+pub mod han;
 pub mod names;
 pub mod numbers;
 
@@ -309,6 +310,12 @@ const NOT_NAMES: &[&str] = &[
     "tv", "am", "pm",
 ];
 
+/// Lower-case words inside a name ("Rio de Janeiro", "Ludwig van Beethoven").
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "al",
+    "el", "la", "le", "bin", "ibn",
+];
+
 /// German and Dutch words after which a capitalised word is a common noun.
 const DETERMINERS: &[&str] = &[
     "der", "die", "das", "des", "dem", "den", "ein", "eine", "einen", "einem", "einer", "eines",
@@ -594,6 +601,7 @@ impl SourceMismatch {
         for view in &target[p.tgt.0..p.tgt.1] {
             tgt_folded.extend(view.words.iter().map(|w| fold(w)));
         }
+        let han = (script == Script::Han).then(|| han::HanSource::new(&p.src));
         // Names in the translation that are not in the source.
         for (i, view) in target.iter().enumerate().take(p.tgt.1).skip(p.tgt.0) {
             let mut t = 0;
@@ -605,30 +613,57 @@ impl SourceMismatch {
                 let start = t;
                 while t < view.len() && is_target_name(view, t) {
                     t += 1;
+                    // A particle inside a name ("Rio de Janeiro", "Ludwig van Beethoven").
+                    if t + 1 < view.len()
+                        && NAME_PARTICLES.contains(&view.words[t])
+                        && is_target_name(view, t + 1)
+                    {
+                        t += 1;
+                    }
                 }
-                let tokens: Vec<&str> = view.words[start..t].to_vec();
-                let found = tokens.iter().any(|w| {
-                    let f = fold(w);
-                    if f.is_empty() {
-                        return true;
-                    }
-                    match script {
-                        Script::Latin => {
-                            occurs_in(&f, &src_folded)
-                                || src_folded.iter().any(|s| names::names_alike(&f, s))
-                        }
-                        Script::Devanagari => {
-                            is_acronym(w)
-                                || occurs_in(&f, &src_latin)
-                                || names::skeleton_occurs(w, &src_skeletons)
-                                || names::exonyms(&f)
-                                    .iter()
-                                    .any(|x| !x.is_ascii() && p.src.contains(x))
-                        }
-                        // Nothing in the source marks a name: no evidence either way.
-                        Script::Han | Script::Other => true,
-                    }
+                let tokens: Vec<&str> = view.words[start..t]
+                    .iter()
+                    .copied()
+                    .filter(|w| !NAME_PARTICLES.contains(w))
+                    .collect();
+                // A title-cased common word ("Best Original Screenplay", "Tri-Nation") is
+                // translated, not transliterated.
+                // A Chinese source gives weaker evidence: only a name English knows as one
+                // ("Singapore", "Putin"), spelled with letters English does not use ("Škoda"),
+                // a name in pinyin ("Shanghai"), or of several words, is reported.
+                let han_found = han.as_ref().is_some_and(|h| {
+                    (tokens.len() < 2
+                        && !tokens.iter().any(|w| {
+                            is_proper_english(w)
+                                || !w.is_ascii()
+                                || (w.len() >= 6 && han::HanSource::is_pinyin(&fold(w)))
+                        }))
+                        || h.has_name(&tokens, &|w| is_common_english(w))
                 });
+                let found = han_found
+                    || tokens.iter().any(|w| {
+                        let f = fold(w);
+                        if f.is_empty() {
+                            return true;
+                        }
+                        match script {
+                            Script::Latin => {
+                                occurs_in(&f, &src_folded)
+                                    || src_folded.iter().any(|s| names::names_alike(&f, s))
+                            }
+                            Script::Devanagari => {
+                                is_acronym(w)
+                                    || occurs_in(&f, &src_latin)
+                                    || names::skeleton_occurs(w, &src_skeletons)
+                                    || names::exonyms(&f)
+                                        .iter()
+                                        .any(|x| !x.is_ascii() && p.src.contains(x))
+                            }
+                            Script::Han => is_acronym(w) || occurs_in(&f, &src_latin),
+                            // Nothing known of the script: no evidence either way.
+                            Script::Other => true,
+                        }
+                    });
                 if !found {
                     let (s, e) = view.span(start, t);
                     let name = &view.text[s..e];
@@ -662,6 +697,7 @@ impl SourceMismatch {
                 })
                 .collect(),
         };
+        let mut missing: Vec<String> = Vec::new();
         let mut k = 0;
         while k < candidates.len() {
             // Neighbouring candidates are one name ("Edgar Veguilla").
@@ -690,6 +726,18 @@ impl SourceMismatch {
                 .map(|&i| src_words[i])
                 .collect::<Vec<_>>()
                 .join(" ");
+            missing.push(name);
+        }
+        // Names of a Chinese source: its table names and transliterations.
+        if let Some(h) = &han {
+            let capitalised: Vec<&str> = target[p.tgt.0..p.tgt.1]
+                .iter()
+                .flat_map(|v| v.words.iter().copied())
+                .filter(|w| is_capitalised(w))
+                .collect();
+            missing.extend(h.missing_names(&tgt_folded, &capitalised));
+        }
+        for name in missing {
             let s = target[p.tgt.0].sentence.segment;
             push(
                 p.tgt.0,

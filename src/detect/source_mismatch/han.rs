@@ -1,0 +1,501 @@
+//! Names against a Chinese source, through the Mandarin readings of its characters.
+//!
+//! A Chinese text marks no name, but an English name is most often a reading of the source's
+//! characters: spelled in pinyin ("Xi Jinping" is 习近平, xi jin ping) or transliterated
+//! ("Trump" is 特朗普, te lang pu; "Houston" is 休斯敦, xiu si dun). Transliterations are
+//! compared by consonant classes as a Chinese ear hears them (r and l alike, b and p alike,
+//! a final n or ng as a nasal), so "Trump" and "te lang pu" are both T-L-N-P. Names whose
+//! Chinese form is a translation ("Earth" is 地球, "Tibet" is 西藏) come from a table,
+//! `rules/han-names.tsv`; the readings come from `rules/han-readings.tsv` (pinyin-data).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::names::fold;
+
+static READINGS: &str = include_str!("../../../rules/han-readings.tsv");
+static NAMES: &str = include_str!("../../../rules/han-names.tsv");
+
+struct Tables {
+    /// The readings of a character, its first (most common) reading first.
+    readings: HashMap<char, Vec<&'static str>>,
+    /// The syllables of the readings.
+    syllables: std::collections::HashSet<&'static str>,
+    /// English forms and Chinese forms of the names in the table.
+    names: Vec<(Vec<&'static str>, Vec<&'static str>)>,
+}
+
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut readings: HashMap<char, Vec<&'static str>> = HashMap::new();
+        let lines = READINGS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty());
+        let mut secondary = Vec::new();
+        for line in lines {
+            let mut cols = line.split('\t');
+            let (Some(syllable), Some(first)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            for c in first.chars() {
+                readings.entry(c).or_default().insert(0, syllable);
+            }
+            if let Some(other) = cols.next() {
+                secondary.push((syllable, other));
+            }
+        }
+        for (syllable, other) in secondary {
+            for c in other.chars() {
+                readings.entry(c).or_default().push(syllable);
+            }
+        }
+        let names = NAMES
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .filter_map(|l| {
+                let (en, zh) = l.split_once('\t')?;
+                Some((en.split('|').collect(), zh.split('|').collect()))
+            })
+            .collect();
+        let syllables = readings.values().flatten().copied().collect();
+        Tables {
+            readings,
+            syllables,
+            names,
+        }
+    })
+}
+
+/// The readings of a Han character (empty for anything else).
+pub fn readings(c: char) -> &'static [&'static str] {
+    tables().readings.get(&c).map_or(&[], Vec::as_slice)
+}
+
+/// Characters used mostly to write foreign names by their sound ("斯", "尔", "特"): a run of
+/// three or more of them is likely a transliterated name.
+const TRANSLITERATION: &str = "阿埃艾爱奥巴拜班邦贝比彼毕宾波伯博布查达戴丹德迪蒂顿厄恩尔\
+    菲费芬弗福夫盖冈戈格贡古哈豪赫亨霍基吉贾杰卡凯坎康考柯科克肯库奎拉莱赖兰劳勒雷蕾里利莉\
+    丽琳卢鲁伦罗洛马迈麦曼梅蒙米密摩莫姆穆纳娜奈尼妮纽努诺欧帕派潘佩彭皮珀普奇齐乔琼萨塞\
+    赛桑瑟森沙莎舍施什斯苏索塔泰坦汤特提汀图托瓦威韦维温沃乌西希锡谢辛休雅亚扬耶伊尤约詹兹佐";
+
+/// Further characters that write foreign sounds, though also common in ordinary words: they let
+/// a transliteration be matched, but do not start a run of their own.
+const TRANSLITERATION_TOO: &str = "敦登丁杜堡顿哥根瓜汉济加捷喀朗隆内圣松廷旺武因英泽扎琴惠道\
+    舒蓬龙逊林罗默诺芝贝本宾都多尔法福海华霍加金科拉兰里利路伦马曼梅门米纳内尼宁欧皮齐奇\
+    乔若沙山圣斯汤特瓦万温希西新休雅亚叶伊因约扎兹刘易热刚果略木荣旗巧奎洪鸠";
+
+fn is_transliteration(c: char) -> bool {
+    TRANSLITERATION.contains(c) || TRANSLITERATION_TOO.contains(c)
+}
+
+/// A Chinese source prepared for looking names up: its characters, with the Han ones' readings.
+pub struct HanSource {
+    chars: Vec<char>,
+    text: String,
+}
+
+impl HanSource {
+    pub fn new(text: &str) -> Self {
+        HanSource {
+            chars: text.chars().collect(),
+            text: text.to_string(),
+        }
+    }
+
+    fn is_han(&self, i: usize) -> bool {
+        !readings(self.chars[i]).is_empty()
+    }
+
+    /// Whether the folded letters `word` are the readings of consecutive characters of the
+    /// source ("jinping" in 习近平).
+    fn spelled_in_pinyin(&self, word: &str) -> bool {
+        fn from(src: &HanSource, word: &str, i: usize) -> bool {
+            if word.is_empty() {
+                return true;
+            }
+            i < src.chars.len()
+                && readings(src.chars[i]).iter().any(|r| {
+                    word.strip_prefix(r)
+                        .is_some_and(|rest| from(src, rest, i + 1))
+                })
+        }
+        word.len() >= 2
+            && word.chars().all(|c| c.is_ascii_lowercase())
+            && (0..self.chars.len()).any(|i| from(self, word, i))
+    }
+
+    /// Whether some run of up to eight characters within `range` sounds like the consonant
+    /// classes `name` (see [`english_classes`]).
+    ///
+    /// Only a run of mostly transliteration characters counts.
+    fn sounds_in(&self, name: &str, range: std::ops::Range<usize>) -> bool {
+        for i in range.clone() {
+            let mut w = String::new();
+            let mut usual = 0;
+            for j in i..(i + 8).min(range.end) {
+                if !self.is_han(j) {
+                    break;
+                }
+                usual += !is_transliteration(self.chars[j]) as usize;
+                // Mostly characters that write foreign sounds.
+                let foreign = usual * 3 <= j + 1 - i;
+                let mut joined = w.clone();
+                joined.push_str(&syllable_classes(readings(self.chars[j])[0]));
+                w = collapse(&joined);
+                if foreign && classes_match(name, &w) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// Whether a word can be spelled with pinyin syllables ("jinping", "hongkong").
+    pub fn is_pinyin(word: &str) -> bool {
+        fn from(word: &str) -> bool {
+            word.is_empty()
+                || (1..=6.min(word.len())).any(|k| {
+                    word.is_char_boundary(k)
+                        && tables().syllables.contains(&word[..k])
+                        && from(&word[k..])
+                })
+        }
+        !word.is_empty() && from(word)
+    }
+
+    /// Whether a name of the translation (its words) is found in the source: by the table, as
+    /// pinyin, or as a transliteration. Every word of the name must be found, or its last one
+    /// (a family name), but for common English words (`is_common`: "Tri-Nation", "Public
+    /// Security Bureau"), abbreviations and words too short to tell.
+    pub fn has_name(&self, words: &[&str], is_common: &dyn Fn(&str) -> bool) -> bool {
+        let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+        let joined = folded.concat();
+        // The whole name in the table ("New Zealand", "Hong Kong"), possessive or not.
+        let bare = possessive(&joined);
+        if let Some(found) = self.table_says(&joined).or_else(|| self.table_says(bare)) {
+            return found;
+        }
+        // A name in pinyin is its characters' readings in order ("Xi Jinping" is 习近平); no
+        // single syllable of it ("Xi") is evidence.
+        let parts: Vec<&str> = folded.iter().map(|f| possessive(f)).collect();
+        if parts.iter().all(|p| Self::is_pinyin(p)) {
+            return self.spelled_in_pinyin(&parts.concat())
+                || (parts.len() > 1 && parts.iter().all(|p| self.spelled_in_pinyin(p)));
+        }
+        let pieces =
+            |w: &str| -> Vec<String> { w.split('-').map(fold).filter(|p| !p.is_empty()).collect() };
+        let found = |w: &&str| {
+            w.ends_with('.')
+                || w.split('-').any(|p| is_common(&p.to_lowercase()))
+                || pieces(w).iter().all(|p| self.has_word(possessive(p)))
+        };
+        // A Chinese text often gives only the family name ("Vladimir Putin" is 普京).
+        let family = words.last().filter(|_| words.len() > 1).is_some_and(|w| {
+            let p = pieces(w);
+            !p.is_empty()
+                && !is_common(&w.to_lowercase())
+                && p.iter().all(|p| {
+                    english_classes(p).chars().count() >= 2 && self.has_word(possessive(p))
+                })
+        });
+        words.iter().all(found) || family
+    }
+
+    /// Whether one word of a name is found in the source (or too short to tell).
+    fn has_word(&self, f: &str) -> bool {
+        if let Some(found) = self.table_says(f) {
+            return found;
+        }
+        let classes = english_classes(f);
+        classes.chars().count() < 2
+            || (Self::is_pinyin(f) && self.spelled_in_pinyin(f))
+            || self.sounds_in(&classes, 0..self.chars.len())
+            || self.sounds_in(&english_classes_all(f), 0..self.chars.len())
+    }
+
+    /// For a name of the table: whether one of its Chinese forms is in the source.
+    fn table_says(&self, folded: &str) -> Option<bool> {
+        let mut known = false;
+        for (en, zh) in &tables().names {
+            if en.contains(&folded) {
+                known = true;
+                if zh.iter().any(|z| self.text.contains(z)) {
+                    return Some(true);
+                }
+            }
+        }
+        known.then_some(false)
+    }
+
+    fn in_table(&self, folded: &str) -> bool {
+        tables()
+            .names
+            .iter()
+            .any(|(en, zh)| en.contains(&folded) && zh.iter().any(|z| self.text.contains(z)))
+    }
+
+    /// Names of the source that none of the translation's words (folded, and the capitalised
+    /// ones as written) stands for: names of the table, and runs of transliteration characters.
+    pub fn missing_names(&self, folded: &[String], capitalised: &[&str]) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut covered = vec![false; self.chars.len()];
+        // Names of the table, written with two characters or more.
+        for (en, zh) in &tables().names {
+            for z in zh.iter().filter(|z| z.chars().count() >= 2) {
+                let Some(at) = self.text.find(z) else {
+                    continue;
+                };
+                let start = self.text[..at].chars().count();
+                let n = z.chars().count();
+                if covered[start..start + n].iter().all(|&c| c) {
+                    continue;
+                }
+                covered[start..start + n].iter_mut().for_each(|c| *c = true);
+                let found = folded.iter().any(|w| {
+                    en.iter().any(|e| {
+                        w == e || (e.len() >= 4 && w.starts_with(e) && w.len() <= e.len() + 2)
+                    })
+                }) || en.iter().any(|e| {
+                    e.len() >= 6 && folded.windows(2).any(|p| format!("{}{}", p[0], p[1]) == *e)
+                });
+                if !found && !self.matched_by(capitalised, start..start + n) {
+                    out.push(z.to_string());
+                }
+            }
+        }
+        // Runs of transliteration characters.
+        let mut i = 0;
+        while i < self.chars.len() {
+            if !TRANSLITERATION.contains(self.chars[i]) || covered[i] {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < self.chars.len() && TRANSLITERATION.contains(self.chars[i]) && !covered[i] {
+                i += 1;
+            }
+            if i - start >= 3 && !self.matched_by(capitalised, start..i) {
+                out.push(self.chars[start..i].iter().collect());
+            }
+        }
+        out
+    }
+
+    /// Whether one of the words stands for characters of the source within `range`.
+    fn matched_by(&self, words: &[&str], range: std::ops::Range<usize>) -> bool {
+        let part = HanSource::new(&self.chars[range.clone()].iter().collect::<String>());
+        // The run's classes, with 'k' and 'ch' alike (English "ch" is either: "Michael",
+        // "Chad").
+        let merge = |s: &str| s.replace('C', "K");
+        let run: String = {
+            let mut w = String::new();
+            for &c in &part.chars {
+                w.push_str(&syllable_classes(
+                    readings(c).first().copied().unwrap_or(""),
+                ));
+            }
+            merge(&collapse(&w))
+        };
+        words.iter().any(|w| {
+            let f = fold(w);
+            part.spelled_in_pinyin(&f)
+                || part.in_table(&f)
+                || [english_classes(&f), english_classes_all(&f)]
+                    .iter()
+                    .any(|classes| {
+                        let n = classes.chars().count();
+                        let loose = merge(classes);
+                        (n >= 2 && part.sounds_in(classes, 0..part.chars.len()))
+                            || (n >= 1 && loose == run)
+                            || (n >= 2
+                                && run.chars().count() >= 2
+                                && (run.contains(&loose) || loose.contains(&run)))
+                    })
+        })
+    }
+}
+
+/// A folded word without the 's' of a possessive ("chinas" for "China's").
+fn possessive(f: &str) -> &str {
+    f.strip_suffix('s').filter(|b| b.len() >= 3).unwrap_or(f)
+}
+
+/// Repeated classes collapsed ("SSTN" → "STN").
+fn collapse(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The consonant classes of a pinyin syllable: its initial and a final nasal ("lang" → "LN",
+/// "er" → "L").
+fn syllable_classes(s: &str) -> String {
+    if s == "er" {
+        return "L".to_string();
+    }
+    let initial = if s.starts_with("zh") || s.starts_with("ch") {
+        Some('C')
+    } else if s.starts_with("sh") {
+        Some('S')
+    } else {
+        match s.chars().next() {
+            Some('b' | 'p') => Some('P'),
+            Some('d' | 't') => Some('T'),
+            Some('g' | 'k') => Some('K'),
+            Some('f') => Some('F'),
+            Some('j' | 'q' | 'z' | 'c') => Some('C'),
+            Some('x' | 's') => Some('S'),
+            Some('r' | 'l') => Some('L'),
+            Some('m' | 'n') => Some('N'),
+            _ => None,
+        }
+    };
+    let mut out: String = initial.into_iter().collect();
+    if s.len() > 1 && (s.ends_with('n') || s.ends_with("ng")) {
+        out.push('N');
+    }
+    out
+}
+
+/// The consonant classes of a folded English word as Chinese transliterates it ("trump" →
+/// "TLNP", "houston" → "STN").
+pub fn english_classes(w: &str) -> String {
+    classes_of(w, true)
+}
+
+/// [`english_classes`] with every 'r' heard, as 尔 (er) writes it ("Andanar" is 安达纳尔).
+fn english_classes_all(w: &str) -> String {
+    classes_of(w, false)
+}
+
+fn classes_of(w: &str, drop_r: bool) -> String {
+    let w: Vec<char> = w.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < w.len() {
+        let c = w[i];
+        let next = w.get(i + 1).copied().unwrap_or(' ');
+        let after = w.get(i + 2).copied().unwrap_or(' ');
+        let soft = matches!(next, 'e' | 'i' | 'y');
+        let (class, step) = match (c, next) {
+            ('t', 'c') if after == 'h' => ("C", 3),
+            ('s', 'c') if after == 'h' => ("S", 3),
+            ('c', 'h') if after == 'r' => ("K", 2),
+            ('c', 'h') => ("C", 2),
+            ('s', 'h') => ("S", 2),
+            ('t', 'h') => ("T", 2),
+            ('p', 'h') => ("F", 2),
+            ('g', 'h') => ("", 2),
+            ('c', 'k') | ('k', 'h') => ("K", 2),
+            ('q', 'u') => ("K", 2),
+            ('c', _) if soft => ("S", 1),
+            ('g', _) if soft => ("C", 1),
+            // A 'q' without 'u' is pinyin ("Urumqi").
+            ('q', _) => ("C", 1),
+            ('c' | 'k' | 'g', _) => ("K", 1),
+            // An 'r' after a vowel and before a consonant or at the end is not heard
+            // ("Duisburg" is 杜伊斯堡, du yi si bao).
+            ('r', _)
+                if drop_r
+                    && i > 0
+                    && is_vowel(w[i - 1])
+                    && (next == ' ' || (!is_vowel(next) && next != 'r')) =>
+            {
+                ("", 1)
+            }
+            ('x', _) => ("KS", 1),
+            ('j' | 'z', _) => ("C", 1),
+            ('s', _) => ("S", 1),
+            ('t' | 'd', _) => ("T", 1),
+            ('p' | 'b', _) => ("P", 1),
+            ('f' | 'v', _) => ("F", 1),
+            ('m' | 'n', _) => ("N", 1),
+            ('l' | 'r', _) => ("L", 1),
+            _ => ("", 1),
+        };
+        out.push_str(class);
+        i += step;
+    }
+    collapse(&out)
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+}
+
+/// Whether a name's classes and a run's classes are the same name: equal, or one class off in
+/// a name of four classes or more (two in one of seven or more).
+fn classes_match(name: &str, run: &str) -> bool {
+    let n = name.chars().count();
+    // English "ch" is either ("Michael", "Chad").
+    let (name, run) = (&name.replace('C', "K"), &run.replace('C', "K"));
+    if name == run {
+        return true;
+    }
+    // A final consonant left unwritten ("Schumacher" is 舒马赫, shu ma he).
+    if n >= 3 && run.chars().count() + 1 == n && name.starts_with(run.as_str()) {
+        return true;
+    }
+    if n < 4 || run.chars().count() + 2 < n {
+        return false;
+    }
+    let d = strsim::levenshtein(name, run);
+    d <= 1 || (n >= 7 && d <= 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn readings_of_characters() {
+        assert_eq!(readings('习')[0], "xi");
+        assert!(readings('重').contains(&"chong"));
+        assert!(readings('a').is_empty());
+    }
+
+    #[test]
+    fn classes() {
+        assert_eq!(english_classes("trump"), "TLNP");
+        assert_eq!(english_classes("houston"), "STN");
+        assert_eq!(syllable_classes("lang"), "LN");
+        assert_eq!(syllable_classes("er"), "L");
+    }
+
+    #[test]
+    fn names_in_a_chinese_source() {
+        let src = HanSource::new("习近平总书记在重庆会见了特朗普和休斯敦的客人，谈到地球。");
+        assert!(src.has_name(&["Xi", "Jinping"], &|_| false));
+        assert!(src.has_name(&["Chongqing"], &|_| false));
+        assert!(src.has_name(&["Trump"], &|_| false));
+        assert!(src.has_name(&["Houston"], &|_| false));
+        assert!(src.has_name(&["Earth"], &|_| false));
+        assert!(!src.has_name(&["Singapore"], &|_| false));
+        assert!(!src.has_name(&["Vladivostok"], &|_| false));
+        assert!(!src.has_name(&["Austria"], &|_| false));
+    }
+
+    #[test]
+    fn missing_source_names() {
+        let src = HanSource::new("帕利说，法国很快将拥有小型巡逻卫星。");
+        let folded = |s: &str| -> Vec<String> { s.split(' ').map(fold).collect() };
+        assert!(
+            src.missing_names(&folded("Parly said France soon"), &["Parly", "France"])
+                .is_empty()
+        );
+        assert_eq!(
+            src.missing_names(&folded("Parly said soon"), &["Parly"]),
+            vec!["法国".to_string()]
+        );
+        let src = HanSource::new("格里沃里认为，越南作出巨大贡献。");
+        assert_eq!(
+            src.missing_names(&folded("believes that Vietnam has made"), &["Vietnam"]),
+            vec!["格里沃里".to_string()]
+        );
+    }
+}
