@@ -730,12 +730,19 @@ impl SourceMismatch {
         }
         // Names of a Chinese source: its table names and transliterations.
         if let Some(h) = &han {
-            let capitalised: Vec<&str> = target[p.tgt.0..p.tgt.1]
+            // Capitalised words, and each sentence's first word whatever its case.
+            let capitalised: Vec<(&str, bool)> = target[p.tgt.0..p.tgt.1]
                 .iter()
-                .flat_map(|v| v.words.iter().copied())
-                .filter(|w| is_capitalised(w))
+                .flat_map(|v| v.words.iter().enumerate())
+                .filter(|&(k, w)| k == 0 || is_capitalised(w))
+                .map(|(_, w)| (*w, !is_acronym(w) && is_common_english(w)))
                 .collect();
-            missing.extend(h.missing_names(&tgt_folded, &capitalised));
+            let text: String = target[p.tgt.0..p.tgt.1]
+                .iter()
+                .map(|v| &v.text[v.sentence.segment.start..v.sentence.segment.end])
+                .collect::<Vec<_>>()
+                .join(" ");
+            missing.extend(h.missing_names(&text, &tgt_folded, &capitalised));
         }
         for name in missing {
             let s = target[p.tgt.0].sentence.segment;

@@ -83,11 +83,59 @@ const TRANSLITERATION: &str = "阿埃艾爱奥巴拜班邦贝比彼毕宾波伯�
 /// a transliteration be matched, but do not start a run of their own.
 const TRANSLITERATION_TOO: &str = "敦登丁杜堡顿哥根瓜汉济加捷喀朗隆内圣松廷旺武因英泽扎琴惠道\
     舒蓬龙逊林罗默诺芝贝本宾都多尔法福海华霍加金科拉兰里利路伦马曼梅门米纳内尼宁欧皮齐奇\
-    乔若沙山圣斯汤特瓦万温希西新休雅亚叶伊因约扎兹刘易热刚果略木荣旗巧奎洪鸠";
+    乔若沙山圣斯汤特瓦万温希西新休雅亚叶伊因约扎兹刘易热刚果略木荣旗巧奎洪鸠那";
 
 fn is_transliteration(c: char) -> bool {
     TRANSLITERATION.contains(c) || TRANSLITERATION_TOO.contains(c)
 }
+
+/// Common Chinese family names (those that also begin many ordinary words, such as 方 or 高,
+/// left out).
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁\
+    潘蒋蔡杜叶苏魏吕丁沈姚卢姜崔钟谭陆汪范金廖贾夏韦付邹孟熊秦邱尹薛闫段雷侯龙陶黎贺顾毛郝\
+    龚邵钱覃戴孔汤习柳";
+
+/// Words after a person's name: verbs of saying and titles.
+const PERSON_AFTER: &[&str] = &[
+    "说",
+    "表示",
+    "认为",
+    "指出",
+    "强调",
+    "透露",
+    "介绍",
+    "告诉",
+    "得知",
+    "回忆",
+    "总书记",
+    "主席",
+    "总理",
+    "总统",
+    "部长",
+    "书记",
+    "先生",
+    "女士",
+    "教授",
+    "局长",
+    "市长",
+    "省长",
+    "发言人",
+    "博士",
+];
+
+/// Words that often follow a name at the start of a clause ("黄某某曾于", "许正宇对").
+const WEAK_PERSON_AFTER: &str = "曾对还也称在将已";
+
+/// The last character of a title before a name ("站长", "记者", "发言人").
+const PERSON_BEFORE: &str = "长记席理统者员官授人师";
+
+/// Characters that end a phrase rather than a name ("他们", "也", "还").
+const NOT_NAME_END: &str = "们都也还则又就均已将再曾并等不方";
+
+const PLACE_AFTER: &str = "省市县州";
+
+/// Characters before 市, 省, 县 or 州 that make an ordinary word ("城市", "全省", "该州").
+const NOT_PLACE_END: &str = "城都超股上全本该各楼菜夜开黑门外节反一两多每个此其同邻";
 
 /// A Chinese source prepared for looking names up: its characters, with the Han ones' readings.
 pub struct HanSource {
@@ -153,15 +201,18 @@ impl HanSource {
 
     /// Whether a word can be spelled with pinyin syllables ("jinping", "hongkong").
     pub fn is_pinyin(word: &str) -> bool {
-        fn from(word: &str) -> bool {
+        // A syllable without an initial ("an", "o") only at the start: pinyin marks one
+        // elsewhere with an apostrophe ("Xi'an").
+        fn from(word: &str, first: bool) -> bool {
             word.is_empty()
                 || (1..=6.min(word.len())).any(|k| {
                     word.is_char_boundary(k)
+                        && (first || !word.starts_with(['a', 'e', 'o']))
                         && tables().syllables.contains(&word[..k])
-                        && from(&word[k..])
+                        && from(&word[k..], false)
                 })
         }
-        !word.is_empty() && from(word)
+        !word.is_empty() && from(word, true)
     }
 
     /// Whether a name of the translation (its words) is found in the source: by the table, as
@@ -236,21 +287,37 @@ impl HanSource {
     }
 
     /// Names of the source that none of the translation's words (folded, and the capitalised
-    /// ones as written) stands for: names of the table, and runs of transliteration characters.
-    pub fn missing_names(&self, folded: &[String], capitalised: &[&str]) -> Vec<String> {
-        let mut out = Vec::new();
+    /// ones as written, each with whether it is also a common English word) stands for, and that
+    /// the translation (`target`) does not keep untranslated: names of the table, and runs of transliteration characters.
+    pub fn missing_names(
+        &self,
+        target: &str,
+        folded: &[String],
+        capitalised: &[(&str, bool)],
+    ) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
         let mut covered = vec![false; self.chars.len()];
-        // Names of the table, written with two characters or more.
+        // Names of the table, written with two characters or more; one that overlaps another
+        // ("南非" in "西南非洲", south-west Africa) is left alone.
+        let mut found_forms: Vec<(usize, usize, &Vec<&str>, &str)> = Vec::new();
         for (en, zh) in &tables().names {
             for z in zh.iter().filter(|z| z.chars().count() >= 2) {
-                let Some(at) = self.text.find(z) else {
-                    continue;
-                };
-                let start = self.text[..at].chars().count();
-                let n = z.chars().count();
-                if covered[start..start + n].iter().all(|&c| c) {
-                    continue;
+                if let Some(at) = self.text.find(z) {
+                    let start = self.text[..at].chars().count();
+                    found_forms.push((start, start + z.chars().count(), en, z));
                 }
+            }
+        }
+        for &(start, end, en, z) in &found_forms {
+            let n = end - start;
+            let overlaps = found_forms.iter().any(|&(a, b, _, _)| {
+                a < end && start < b && (a < start || b > end) && (a > start || b < end)
+            });
+            if overlaps || covered[start..end].iter().all(|&c| c) {
+                covered[start..end].iter_mut().for_each(|c| *c = true);
+                continue;
+            }
+            {
                 covered[start..start + n].iter_mut().for_each(|c| *c = true);
                 let found = folded.iter().any(|w| {
                     en.iter().any(|e| {
@@ -264,26 +331,129 @@ impl HanSource {
                 }
             }
         }
-        // Runs of transliteration characters.
+        // Runs of three or more transliteration characters, two thirds of them ones rare in
+        // ordinary words ("卢旺达", "德本尔斯").
         let mut i = 0;
         while i < self.chars.len() {
-            if !TRANSLITERATION.contains(self.chars[i]) || covered[i] {
+            if !is_transliteration(self.chars[i]) || covered[i] {
                 i += 1;
                 continue;
             }
             let start = i;
-            while i < self.chars.len() && TRANSLITERATION.contains(self.chars[i]) && !covered[i] {
+            while i < self.chars.len() && is_transliteration(self.chars[i]) && !covered[i] {
                 i += 1;
             }
-            if i - start >= 3 && !self.matched_by(capitalised, start..i) {
-                out.push(self.chars[start..i].iter().collect());
+            // Trim ordinary characters at the ends.
+            let mut a = start;
+            let mut b = i;
+            while a < b && !TRANSLITERATION.contains(self.chars[a]) {
+                a += 1;
+            }
+            while b > a && !TRANSLITERATION.contains(self.chars[b - 1]) {
+                b -= 1;
+            }
+            let (start, i) = (a, b);
+            let rare = self.chars[start..i]
+                .iter()
+                .filter(|&&c| TRANSLITERATION.contains(c))
+                .count();
+            if i - start >= 3 && rare * 3 >= (i - start) * 2 {
+                covered[start..i].iter_mut().for_each(|c| *c = true);
+                if !self.matched_by(capitalised, start..i) {
+                    out.push(self.chars[start..i].iter().collect());
+                }
+            }
+        }
+        // Names of people and places by their context.
+        for (start, end, alternatives) in self.people().into_iter().chain(self.places()) {
+            if covered[start..end].iter().any(|&c| c) {
+                continue;
+            }
+            covered[start..end].iter_mut().for_each(|c| *c = true);
+            if !alternatives
+                .iter()
+                .any(|&(a, b)| self.matched_by(capitalised, a..b))
+            {
+                out.push(self.chars[start..end].iter().collect());
+            }
+        }
+        out.retain(|name| !target.contains(name.as_str()));
+        out
+    }
+
+    fn is_break(&self, i: usize) -> bool {
+        !self.is_han(i)
+    }
+
+    /// Names of people: a common family name and one or two characters, or two transliteration
+    /// characters, after a break or a title and before a verb of saying or a title ("习近平总书记",
+    /// "站长段梦琪说", "帕利说"). Each as its span and the spans it may stand for.
+    fn people(&self) -> Vec<(usize, usize, Vec<(usize, usize)>)> {
+        let mut out = Vec::new();
+        for p in 2..self.chars.len() {
+            if !PERSON_AFTER
+                .iter()
+                .any(|cue| self.chars[p..].starts_with(&cue.chars().collect::<Vec<_>>()))
+                && !WEAK_PERSON_AFTER.contains(self.chars[p])
+            {
+                continue;
+            }
+            let weak = WEAK_PERSON_AFTER.contains(self.chars[p]);
+            for len in [3, 2] {
+                let Some(s) = p.checked_sub(len) else {
+                    continue;
+                };
+                // After a weak cue, only a family name and two characters after a break.
+                if weak && (len != 3 || (s > 0 && !self.is_break(s - 1))) {
+                    continue;
+                }
+                let name = &self.chars[s..p];
+                if name.iter().any(|&c| readings(c).is_empty())
+                    || NOT_NAME_END.contains(name[len - 1])
+                {
+                    continue;
+                }
+                let shaped = SURNAMES.contains(name[0])
+                    || (len == 2 && name.iter().all(|&c| is_transliteration(c)));
+                let before_ok =
+                    s == 0 || self.is_break(s - 1) || PERSON_BEFORE.contains(self.chars[s - 1]);
+                if shaped && before_ok {
+                    out.push((s, p, vec![(s, p)]));
+                    break;
+                }
             }
         }
         out
     }
 
+    /// Names of places before 省, 市, 县 or 州 ("江西省", "乌鲁木齐市"): the two characters before
+    /// it, which may stand for up to four.
+    fn places(&self) -> Vec<(usize, usize, Vec<(usize, usize)>)> {
+        let mut out = Vec::new();
+        for p in 2..self.chars.len() {
+            if !PLACE_AFTER.contains(self.chars[p]) {
+                continue;
+            }
+            let s = p - 2;
+            if !self.is_han(s)
+                || !self.is_han(s + 1)
+                || NOT_PLACE_END.contains(self.chars[p - 1])
+                || PLACE_AFTER.contains(self.chars[p - 1])
+            {
+                continue;
+            }
+            let alternatives = (0..3)
+                .filter_map(|k| s.checked_sub(k))
+                .take_while(|&a| self.is_han(a))
+                .map(|a| (a, p))
+                .collect();
+            out.push((s, p, alternatives));
+        }
+        out
+    }
+
     /// Whether one of the words stands for characters of the source within `range`.
-    fn matched_by(&self, words: &[&str], range: std::ops::Range<usize>) -> bool {
+    fn matched_by(&self, words: &[(&str, bool)], range: std::ops::Range<usize>) -> bool {
         let part = HanSource::new(&self.chars[range.clone()].iter().collect::<String>());
         // The run's classes, with 'k' and 'ch' alike (English "ch" is either: "Michael",
         // "Chad").
@@ -297,7 +467,7 @@ impl HanSource {
             }
             merge(&collapse(&w))
         };
-        words.iter().any(|w| {
+        words.iter().any(|&(w, common)| {
             let f = fold(w);
             part.spelled_in_pinyin(&f)
                 || part.in_table(&f)
@@ -306,11 +476,13 @@ impl HanSource {
                     .any(|classes| {
                         let n = classes.chars().count();
                         let loose = merge(classes);
-                        (n >= 2 && part.sounds_in(classes, 0..part.chars.len()))
+                        // A common word only as exactly the run's sounds.
+                        (!common && n >= 2 && part.sounds_in(classes, 0..part.chars.len()))
                             || (n >= 1 && loose == run)
-                            || (n >= 2
-                                && run.chars().count() >= 2
-                                && (run.contains(&loose) || loose.contains(&run)))
+                            // Part of the run, or a run that is part of the word, from a
+                            // word that is not also a common one ("Timbuktu", 廷巴克图).
+                            || (!common && n >= 3 && run.contains(&loose))
+                            || (!common && run.chars().count() >= 2 && loose.contains(&run))
                     })
         })
     }
@@ -368,7 +540,9 @@ pub fn english_classes(w: &str) -> String {
     classes_of(w, true)
 }
 
-/// [`english_classes`] with every 'r' heard, as 尔 (er) writes it ("Andanar" is 安达纳尔).
+/// [`english_classes`] with every 'r' heard, as 尔 (er) writes it ("Andanar" is 安达纳尔), and
+/// a 'j' or soft 'g' read as in Portuguese, French or Italian ("Janeiro" is 热内卢, re nei lu;
+/// "Genoa" is 热那亚).
 fn english_classes_all(w: &str) -> String {
     classes_of(w, false)
 }
@@ -394,6 +568,7 @@ fn classes_of(w: &str, drop_r: bool) -> String {
             ('c', 'k') | ('k', 'h') => ("K", 2),
             ('q', 'u') => ("K", 2),
             ('c', _) if soft => ("S", 1),
+            ('g', _) if soft && !drop_r => ("L", 1),
             ('g', _) if soft => ("C", 1),
             // A 'q' without 'u' is pinyin ("Urumqi").
             ('q', _) => ("C", 1),
@@ -409,6 +584,8 @@ fn classes_of(w: &str, drop_r: bool) -> String {
                 ("", 1)
             }
             ('x', _) => ("KS", 1),
+            // Chinese writes a Romance 'j' with r (热 re: "Janeiro", "Jean").
+            ('j', _) if !drop_r => ("L", 1),
             ('j' | 'z', _) => ("C", 1),
             ('s', _) => ("S", 1),
             ('t' | 'd', _) => ("T", 1),
