@@ -8,7 +8,9 @@
 //!   decimal convention, number words in English, Dutch and German, Chinese numerals,
 //!   Devanagari digits, months and times);
 //! - names of the source missing in the translation, and names in the translation that are
-//!   not in the source (a replaced name); see [`names`] for what each script allows;
+//!   not in the source (a replaced name); see [`names`] for what each script allows, and
+//!   [`han`] for Chinese sources (Mandarin readings, transliterations, a table of translated
+//!   names, and names of people and places found by their context);
 //! - a sentence left as it was in the source (untranslated);
 //! - a sentence much shorter or longer than the article's other sentences are against their
 //!   source (an omission or an addition), when the article has enough sentences to tell;
@@ -77,6 +79,33 @@ static META: RuleMeta = RuleMeta {
                    das Gesetz am Montag beschlossen.",
             fix: None,
         },
+        Example::Bad {
+            text: "特朗普称密歇根州州长是独裁者。 => Putin called the governor of Michigan a \
+                   dictator.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "帕利说，法国很快将拥有小型巡逻卫星。 => Parly said that Singapore would soon \
+                   have small patrol satellites.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "该电站站长段梦琪说，发电效率可提升。 => The station director said that the \
+                   efficiency can be increased.",
+            fix: None,
+        },
+        Example::Good(
+            "该电站站长段梦琪说，发电效率可提升。 => Duan Mengqi, the station director, said \
+             that the efficiency can be increased.",
+        ),
+        Example::Good(
+            "特朗普称密歇根州州长是独裁者。 => Trump called the governor of Michigan a \
+             dictator.",
+        ),
+        Example::Good(
+            "俄总统普京出席了波罗的海舰队的阅兵式。 => Russian President Vladimir Putin \
+             attended the parade of the Baltic Fleet.",
+        ),
         Example::Good(
             "Er hat tweehonderd Euro und zweihundert Dollar, am 21. Juli um 9.30 Uhr. => He \
              has 200 euros and two hundred dollars, on July 21 at 9:30.",

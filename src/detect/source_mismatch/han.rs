@@ -230,9 +230,14 @@ impl HanSource {
         // A name in pinyin is its characters' readings in order ("Xi Jinping" is 习近平); no
         // single syllable of it ("Xi") is evidence.
         let parts: Vec<&str> = folded.iter().map(|f| possessive(f)).collect();
+        // An English name may look like pinyin too ("Michigan", mi chi gan): one of three
+        // consonant classes or more may still be a transliteration.
         if parts.iter().all(|p| Self::is_pinyin(p)) {
-            return self.spelled_in_pinyin(&parts.concat())
+            let spelled = self.spelled_in_pinyin(&parts.concat())
                 || (parts.len() > 1 && parts.iter().all(|p| self.spelled_in_pinyin(p)));
+            if spelled || parts.iter().all(|p| english_classes(p).chars().count() < 3) {
+                return spelled;
+            }
         }
         let pieces =
             |w: &str| -> Vec<String> { w.split('-').map(fold).filter(|p| !p.is_empty()).collect() };

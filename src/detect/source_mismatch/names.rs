@@ -5,8 +5,8 @@
 //! "Graz" and "Grazer"), and a short table of exonyms ("Deutschland" is "Germany").
 //! Devanagari (Hindi) sources are compared through a consonant skeleton: both the English
 //! name and the Hindi words are reduced to classes of consonants ("Kohli" and "कोहली" are
-//! both K-L). Chinese sources carry no mark of a name; only the Latin words in them (acronyms
-//! such as "FTIR") are compared.
+//! both K-L). Chinese sources are compared through the readings of their characters, see
+//! [`super::han`].
 
 use strsim::jaro_winkler;
 use unicode_normalization::UnicodeNormalization;
