@@ -345,6 +345,30 @@ const NAME_PARTICLES: &[&str] = &[
     "el", "la", "le", "bin", "ibn",
 ];
 
+/// German words after which a capitalised word is a name: verbs of saying and other verbs
+/// that put their subject after them ("sagte Putin", "hatte Werth", "laut Tennet"), and
+/// forms of address.
+const NAME_CUES: &[&str] = &[
+    "sagte",
+    "sagt",
+    "meinte",
+    "erklärte",
+    "betonte",
+    "schrieb",
+    "teilte",
+    "berichtete",
+    "nannte",
+    "warnte",
+    "kritisierte",
+    "forderte",
+    "so",
+    "laut",
+    "hatte",
+    "gelang",
+    "herr",
+    "frau",
+];
+
 /// German and Dutch words after which a capitalised word is a common noun.
 const DETERMINERS: &[&str] = &[
     "der", "die", "das", "des", "dem", "den", "ein", "eine", "einen", "einem", "einer", "eines",
@@ -383,6 +407,8 @@ const SOURCE_STOP: &[&str] = &[
     "mrd",
     "euro",
     "dollar",
+    // "in Kraft treten", to come into force.
+    "kraft",
     "montag",
     "dienstag",
     "mittwoch",
@@ -508,6 +534,7 @@ fn latin_source_names(src: &str, ws: &[&str], capitalises_nouns: bool) -> Vec<us
         }
     }
     let mut out = Vec::new();
+    let mut cued = vec![false; ws.len()];
     // Signs of a name: an acronym, a name English knows (also as "Londoner", "Merkels"),
     // a name with an exonym, or a spelling German and Dutch do not use.
     let evidence = |w: &str| {
@@ -548,7 +575,21 @@ fn latin_source_names(src: &str, ws: &[&str], capitalises_nouns: bool) -> Vec<us
             out.push(i);
             continue;
         }
+        // A place with a name in English, or its possessive or adjective ("Rom", "im Iran",
+        // "Singapurs", "die Grazer Klinik", "ein Münchner") is a name wherever it stands.
+        if capitalises_nouns && place_form(&fold(w)) {
+            cued[i] = true;
+            out.push(i);
+            continue;
+        }
         let prev = ws[i - 1].to_lowercase();
+        // After a verb of saying or a title ("sagte Putin", "laut Tennet", "Herr Müller") a
+        // capitalised word is the name of someone speaking.
+        if capitalises_nouns && NAME_CUES.contains(&prev.as_str()) && !is_common_english(&lower) {
+            cued[i] = true;
+            out.push(i);
+            continue;
+        }
         let prev_adjective = ws[i - 1].chars().next().is_some_and(char::is_lowercase)
             && ["e", "en", "er", "es", "em"]
                 .iter()
@@ -560,7 +601,11 @@ fn latin_source_names(src: &str, ws: &[&str], capitalises_nouns: bool) -> Vec<us
         {
             continue;
         }
-        if lower.chars().count() >= 6 && NOUN_ENDINGS.iter().any(|e| lower.ends_with(e)) {
+        // "Spanien", "Argentinien" end like nouns but have an exonym.
+        if lower.chars().count() >= 6
+            && NOUN_ENDINGS.iter().any(|e| lower.ends_with(e))
+            && names::exonyms(&fold(w)).is_empty()
+        {
             continue;
         }
         if lower.chars().count() >= 13 || is_common_english(&lower) {
@@ -579,12 +624,29 @@ fn latin_source_names(src: &str, ws: &[&str], capitalises_nouns: bool) -> Vec<us
         while e < out.len() && out[e] == out[e - 1] + 1 {
             e += 1;
         }
-        if out[k..e].iter().any(|&i| evidence(ws[i])) {
+        if out[k..e].iter().any(|&i| cued[i] || evidence(ws[i])) {
             kept.extend_from_slice(&out[k..e]);
         }
         k = e;
     }
     kept
+}
+
+/// Whether a folded German word is a place of the exonym table, its genitive or its adjective
+/// ("singapurs", "grazer", "munchner" for "München").
+fn place_form(f: &str) -> bool {
+    let known = |b: &str| b.chars().count() >= 4 && !names::exonyms(b).is_empty();
+    if known(f) {
+        return true;
+    }
+    let s = f.strip_suffix('s').filter(|b| known(b));
+    let er = f.strip_suffix("er").filter(|b| {
+        known(b)
+            || known(&format!("{b}en"))
+            || b.strip_suffix('n')
+                .is_some_and(|c| known(&format!("{c}en")))
+    });
+    s.is_some() || er.is_some()
 }
 
 /// The target sentence is its source sentence left as it was.

@@ -679,19 +679,34 @@ mod tests {
         // Table names, and a transliterated person before a verb of saying.
         let src = "帕利说，法国很快将拥有小型巡逻卫星。";
         assert!(missing(src, "Parly said France would soon have satellites").is_empty());
-        assert_eq!(missing(src, "Parly said it would soon have satellites"), vec!["法国"]);
-        assert_eq!(missing(src, "She said France would soon have satellites"), vec!["帕利"]);
+        assert_eq!(
+            missing(src, "Parly said it would soon have satellites"),
+            vec!["法国"]
+        );
+        assert_eq!(
+            missing(src, "She said France would soon have satellites"),
+            vec!["帕利"]
+        );
         // A run of transliteration characters.
         let src = "格里沃里认为，越南作出巨大贡献。";
-        assert_eq!(missing(src, "Grigory believes that Vietnam has"), Vec::<String>::new());
-        assert_eq!(missing(src, "believes that Vietnam has made"), vec!["格里沃里"]);
+        assert_eq!(
+            missing(src, "Grigory believes that Vietnam has"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            missing(src, "believes that Vietnam has made"),
+            vec!["格里沃里"]
+        );
         // A Chinese name after a title, and before a title.
         let src = "该电站站长段梦琪说，效率可提升。";
         assert!(missing(src, "Station director Duan Mengqi said").is_empty());
         assert_eq!(missing(src, "The station director said"), vec!["段梦琪"]);
         let src = "习近平总书记多次强调。";
         assert!(missing(src, "General Secretary Xi Jinping has emphasized").is_empty());
-        assert_eq!(missing(src, "General Secretary has emphasized"), vec!["习近平"]);
+        assert_eq!(
+            missing(src, "General Secretary has emphasized"),
+            vec!["习近平"]
+        );
         // A place before 省.
         let src = "江西省财政下达资金。";
         assert!(missing(src, "Jiangxi Province issued funds").is_empty());
@@ -700,7 +715,13 @@ mod tests {
         assert!(missing("这个城市很大。", "The city is big").is_empty());
         assert!(missing("帕利说，法国很快。", "帕利 said France soon").is_empty());
         // Overlapping table names are left alone ("南非" in "西南非洲").
-        assert!(missing("西南非洲人民组织", "South West African People's Organization").is_empty());
+        assert!(
+            missing(
+                "西南非洲人民组织",
+                "South West African People's Organization"
+            )
+            .is_empty()
+        );
     }
 
     #[test]
@@ -715,7 +736,8 @@ mod tests {
 
     #[test]
     fn romance_names_and_family_names() {
-        let src = HanSource::new("里约热内卢州确诊超过16万例，国际米兰与热那亚的比赛。俄总统普京出席。");
+        let src =
+            HanSource::new("里约热内卢州确诊超过16万例，国际米兰与热那亚的比赛。俄总统普京出席。");
         let common = |w: &str| matches!(w, "president");
         assert!(src.has_name(&["Rio", "Janeiro"], &common));
         assert!(src.has_name(&["Genoa"], &common));

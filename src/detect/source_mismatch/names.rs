@@ -163,6 +163,16 @@ cologne|koln|keulen
 brussels|brussel
 hague|haag
 prague|prag
+graz
+singapore|singapur
+madagascar|madagaskar
+argentina|argentinien|argentinie
+iran
+paraguay
+bangladesh|bangladesch
+london|londen
+paris|parijs
+tokyo|tokio
 warsaw|warschau
 moscow|moskau|moskou
 rome|rom
