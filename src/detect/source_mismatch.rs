@@ -339,6 +339,9 @@ const NOT_NAMES: &[&str] = &[
     "tv", "am", "pm",
 ];
 
+/// Hindi forms of address before a name.
+const HINDI_TITLES: &[&str] = &["श्री", "श्रीमती", "सुश्री", "मि", "डॉ", "डॉक्टर"];
+
 /// Lower-case words inside a name ("Rio de Janeiro", "Ludwig van Beethoven").
 const NAME_PARTICLES: &[&str] = &[
     "de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "al",
@@ -731,7 +734,33 @@ impl SourceMismatch {
                         }))
                         || h.has_name(&tokens, &|w| is_common_english(w))
                 });
+                // Against a Hindi source every word of a name that can be compared must be
+                // found: a replaced name often shares a word or two consonants by chance.
+                // (The family name alone may stand for a person: "Recep Tayyip Erdoğan" in
+                // Hindi letters for the Turkish ones; the whole name may be one Hindi word.)
+                let deva_found = script == Script::Devanagari && {
+                    let relevant: Vec<&str> = tokens
+                        .iter()
+                        .copied()
+                        .filter(|w| names::latin_skeleton(w).chars().count() >= 2 && !is_acronym(w))
+                        .collect();
+                    let in_source = |w: &str| {
+                        let f = fold(w);
+                        occurs_in(&f, &src_latin)
+                            || names::skeleton_occurs(w, &src_skeletons)
+                            || names::exonyms(&f)
+                                .iter()
+                                .any(|x| !x.is_ascii() && p.src.contains(x))
+                    };
+                    relevant.iter().all(|w| in_source(w))
+                        || (relevant.len() > 1
+                            && relevant.last() == tokens.last()
+                            && relevant.last().is_some_and(|w| in_source(w)))
+                        || (tokens.len() > 1
+                            && names::skeleton_occurs(&tokens.concat(), &src_skeletons))
+                };
                 let found = han_found
+                    || deva_found
                     || tokens.iter().any(|w| {
                         let f = fold(w);
                         if f.is_empty() {
@@ -742,14 +771,7 @@ impl SourceMismatch {
                                 occurs_in(&f, &src_folded)
                                     || src_folded.iter().any(|s| names::names_alike(&f, s))
                             }
-                            Script::Devanagari => {
-                                is_acronym(w)
-                                    || occurs_in(&f, &src_latin)
-                                    || names::skeleton_occurs(w, &src_skeletons)
-                                    || names::exonyms(&f)
-                                        .iter()
-                                        .any(|x| !x.is_ascii() && p.src.contains(x))
-                            }
+                            Script::Devanagari => is_acronym(w) && occurs_in(&f, &src_latin),
                             Script::Han => is_acronym(w) || occurs_in(&f, &src_latin),
                             // Nothing known of the script: no evidence either way.
                             Script::Other => true,
@@ -818,6 +840,47 @@ impl SourceMismatch {
                 .collect::<Vec<_>>()
                 .join(" ");
             missing.push(name);
+        }
+        // Names of a Hindi source: a word after a form of address (श्री, सुश्री, डॉ) and a word
+        // spelled with the English o (ऑ, ॉ: जॉनसन, ऑरेगोन), when no word of the translation
+        // sounds like it.
+        if script == Script::Devanagari {
+            let tgt_skeletons: Vec<String> = target[p.tgt.0..p.tgt.1]
+                .iter()
+                .flat_map(|v| v.words.iter())
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .map(|w| names::latin_skeleton(w))
+                .collect();
+            for (i, w) in src_words.iter().enumerate() {
+                let after_title = i > 0 && HINDI_TITLES.contains(&src_words[i - 1]);
+                if !(after_title || w.contains(['ऑ', 'ॉ'])) || HINDI_TITLES.contains(w) {
+                    continue;
+                }
+                let sk = devanagari_skeleton(w);
+                if sk.chars().count() < 2 {
+                    continue;
+                }
+                // The word alone, or with the next one (a name written in two: "स्नो डेन").
+                let next = src_words
+                    .get(i + 1)
+                    .map(|n| devanagari_skeleton(&format!("{w}{n}")));
+                let heard = |t: &String| {
+                    [Some(&sk), next.as_ref()].into_iter().flatten().any(|sk| {
+                        let (a, b) = (t.chars().count(), sk.chars().count());
+                        let common = t
+                            .chars()
+                            .zip(sk.chars())
+                            .take_while(|(x, y)| x == y)
+                            .count();
+                        t == sk
+                            || common >= 3
+                            || (a.min(b) >= 4 && strsim::jaro_winkler(t, sk) >= 0.85)
+                    })
+                };
+                if !tgt_skeletons.iter().any(heard) {
+                    missing.push(w.to_string());
+                }
+            }
         }
         // Names of a Chinese source: its table names and transliterations.
         if let Some(h) = &han {

@@ -260,13 +260,17 @@ pub fn latin_skeleton(word: &str) -> String {
             ('s', 'h') => Some('S'),
             ('t', 'h') | ('d', 'h') => Some('T'),
             ('p', 'h') => Some('P'),
+            // A final "gh" is silent ("Singh", सिंह; "Hugh").
+            ('g', 'h') if after == ' ' => Some('\0'),
             ('g', 'h') => Some('C'),
             ('c', 'k') | ('k', 'h') => Some('K'),
             ('b', 'h') => Some('B'),
             _ => None,
         };
         if let Some(k) = two {
-            push(k);
+            if k != '\0' {
+                push(k);
+            }
             i += 2;
             continue;
         }
@@ -327,21 +331,27 @@ pub fn devanagari_skeleton(word: &str) -> String {
 }
 
 /// Whether an English name's skeleton is found among the skeletons of the source's words,
-/// alone or two or three neighbours joined ("KwaZulu-Natal", "क्वाज़ुलु-नताल").
+/// alone or two or three neighbours joined ("KwaZulu-Natal", "क्वाज़ुलु-नताल"): the same, the
+/// start of it, close (Jaro–Winkler), or for a name of three classes or more inside one word.
 pub fn skeleton_occurs(name: &str, words: &[String]) -> bool {
     let sk = latin_skeleton(name);
     if sk.chars().count() < 2 {
         // Too little to compare: count it as found rather than guess.
         return true;
     }
-    let close = |a: &str, b: &str| {
-        b.contains(a)
+    // Inside one word only when the name has three classes or more: two are found by chance in
+    // a long sentence.
+    let close = |a: &str, b: &str, single: bool| {
+        a == b
+            || (single && a.chars().count() >= 3 && b.contains(a))
+            // An English ending the Hindi word lacks ("Nambian", नाम्बियाई).
+            || (single && b.chars().count() >= 2 && a.chars().count() == b.chars().count() + 1 && a.starts_with(b))
             || (b.chars().count() >= 3 && a.starts_with(b))
             || (a.chars().count() >= 4 && b.chars().count() >= 4 && jaro_winkler(a, b) >= 0.9)
     };
     for i in 0..words.len() {
         let mut joined = String::new();
-        for w in words.iter().skip(i).take(3) {
+        for (k, w) in words.iter().skip(i).take(3).enumerate() {
             joined.push_str(w);
             // Collapse a repeat at the seam, as within a word.
             let mut collapsed = String::new();
@@ -350,7 +360,7 @@ pub fn skeleton_occurs(name: &str, words: &[String]) -> bool {
                     collapsed.push(c);
                 }
             }
-            if close(&sk, &collapsed) {
+            if close(&sk, &collapsed, k == 0) {
                 return true;
             }
         }
