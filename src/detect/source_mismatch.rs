@@ -94,6 +94,29 @@ static META: RuleMeta = RuleMeta {
                    efficiency can be increased.",
             fix: None,
         },
+        Example::Bad {
+            text: "श्री डट्टन ने मांग की कि सुश्री प्लिबरसेक को गारन्टी देनी चाहिए। => Mr. demanded \
+                   that Ms. Plibersek should give a guarantee.",
+            fix: None,
+        },
+        Example::Good(
+            "श्री डट्टन ने मांग की कि सुश्री प्लिबरसेक को गारन्टी देनी चाहिए। => Mr. Dutton \
+             demanded that Ms. Plibersek should give a guarantee.",
+        ),
+        Example::Bad {
+            text: "Seit 300 Jahren schütze die Marine Russland zuverlässig, sagte Putin. => The \
+                   Navy has been reliably protecting Russia for 300 years, he said.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Mehrere Fernsehschirme wurden in Wien aufgestellt. => Several television \
+                   screens were set up in the city.",
+            fix: None,
+        },
+        Example::Good(
+            "Der Bub ist eines von 400 Frühchen an der Grazer Kinderklinik. => The boy is one \
+             of 400 premature babies at the Children's Hospital in Graz.",
+        ),
         Example::Good(
             "该电站站长段梦琪说，发电效率可提升。 => Duan Mengqi, the station director, said \
              that the efficiency can be increased.",
@@ -578,7 +601,7 @@ fn latin_source_names(src: &str, ws: &[&str], capitalises_nouns: bool) -> Vec<us
             out.push(i);
             continue;
         }
-        // A place with a name in English, or its possessive or adjective ("Rom", "im Iran",
+        // A place with a name in English, or its possessive or adjective ("Wien", "im Iran",
         // "Singapurs", "die Grazer Klinik", "ein Münchner") is a name wherever it stands.
         if capitalises_nouns && place_form(&fold(w)) {
             cued[i] = true;
@@ -1038,3 +1061,46 @@ impl SourceMismatch {
 
 /// One-to-one pairs an article needs before a length ratio can stand out.
 const MIN_PAIRS_FOR_RATIO: usize = 8;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names_of(src: &str) -> Vec<&str> {
+        let ws = words(src);
+        latin_source_names(src, &ws, true)
+            .into_iter()
+            .map(|i| ws[i])
+            .collect()
+    }
+
+    #[test]
+    fn german_source_names() {
+        // A capitalised word after a verb of saying is a name; a common noun after an article
+        // is not.
+        assert_eq!(
+            names_of("Seit 300 Jahren schütze die Marine Russland zuverlässig, sagte Putin."),
+            vec!["Russland", "Putin"]
+        );
+        // Places with an English name, their genitive and adjective, wherever they stand.
+        assert_eq!(
+            names_of("Die Leute standen in Wien und im Iran."),
+            vec!["Wien", "Iran"]
+        );
+        assert_eq!(
+            names_of("Er kam an die Grazer Kinderklinik."),
+            vec!["Grazer"]
+        );
+        assert!(names_of("Das Gesetz ist in Kraft getreten.").is_empty());
+    }
+
+    #[test]
+    fn place_forms() {
+        assert!(place_form("singapurs"));
+        assert!(place_form("grazer"));
+        assert!(place_form("munchner"));
+        assert!(place_form("spanien"));
+        assert!(!place_form("lehrer"));
+        assert!(!place_form("kinder"));
+    }
+}

@@ -438,6 +438,18 @@ mod tests {
         assert!(skeleton_occurs("Kohli", &src));
         assert!(skeleton_occurs("KwaZulu-Natal", &src));
         assert!(!skeleton_occurs("O'Malley", &src));
+        // A final "gh" is silent; an English ending the Hindi word lacks is allowed.
+        assert_eq!(latin_skeleton("Singh"), devanagari_skeleton("सिंह"));
+        let src: Vec<String> = "मनमोहन सिंह और नाम्बियाई चुनाव हांगकांग"
+            .split_whitespace()
+            .map(devanagari_skeleton)
+            .collect();
+        assert!(skeleton_occurs("Singh", &src));
+        assert!(skeleton_occurs("Nambian", &src));
+        assert!(skeleton_occurs("HongKong", &src));
+        // Two classes are not looked for inside a longer word, nor across words.
+        assert!(!skeleton_occurs("Rome", &src));
+        assert!(!skeleton_occurs("Hong", &src));
     }
 
     #[test]
