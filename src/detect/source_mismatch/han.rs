@@ -137,6 +137,10 @@ const PLACE_AFTER: &str = "省市县州";
 /// Characters before 市, 省, 县 or 州 that make an ordinary word ("城市", "全省", "该州").
 const NOT_PLACE_END: &str = "城都超股上全本该各楼菜夜开黑门外节反一两多每个此其同邻";
 
+/// A name found in the source by its context: its span of characters, and the spans it may
+/// stand for (a place before 市 may be written with more characters than the two taken).
+type Found = (usize, usize, Vec<(usize, usize)>);
+
 /// A Chinese source prepared for looking names up: its characters, with the Han ones' readings.
 pub struct HanSource {
     chars: Vec<char>,
@@ -393,7 +397,7 @@ impl HanSource {
     /// Names of people: a common family name and one or two characters, or two transliteration
     /// characters, after a break or a title and before a verb of saying or a title ("习近平总书记",
     /// "站长段梦琪说", "帕利说"). Each as its span and the spans it may stand for.
-    fn people(&self) -> Vec<(usize, usize, Vec<(usize, usize)>)> {
+    fn people(&self) -> Vec<Found> {
         let mut out = Vec::new();
         for p in 2..self.chars.len() {
             if !PERSON_AFTER
@@ -433,7 +437,7 @@ impl HanSource {
 
     /// Names of places before 省, 市, 县 or 州 ("江西省", "乌鲁木齐市"): the two characters before
     /// it, which may stand for up to four.
-    fn places(&self) -> Vec<(usize, usize, Vec<(usize, usize)>)> {
+    fn places(&self) -> Vec<Found> {
         let mut out = Vec::new();
         for p in 2..self.chars.len() {
             if !PLACE_AFTER.contains(self.chars[p]) {
