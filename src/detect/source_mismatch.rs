@@ -8,7 +8,9 @@
 //!   decimal convention, number words in English, Dutch and German, Chinese numerals,
 //!   Devanagari digits, months and times);
 //! - names of the source missing in the translation, and names in the translation that are
-//!   not in the source (a replaced name); see [`names`] for what each script allows;
+//!   not in the source (a replaced name); see [`names`] for what each script allows, and
+//!   [`han`] for Chinese sources (Mandarin readings, transliterations, a table of translated
+//!   names, and names of people and places found by their context);
 //! - a sentence left as it was in the source (untranslated);
 //! - a sentence much shorter or longer than the article's other sentences are against their
 //!   source (an omission or an addition), when the article has enough sentences to tell;
@@ -21,6 +23,7 @@
 //! ## Use instead
 //! The source's number or name; a translation of the untranslated or left-out sentence.
 
+pub mod han;
 pub mod names;
 pub mod numbers;
 
@@ -76,6 +79,56 @@ static META: RuleMeta = RuleMeta {
                    das Gesetz am Montag beschlossen.",
             fix: None,
         },
+        Example::Bad {
+            text: "特朗普称密歇根州州长是独裁者。 => Putin called the governor of Michigan a \
+                   dictator.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "帕利说，法国很快将拥有小型巡逻卫星。 => Parly said that Singapore would soon \
+                   have small patrol satellites.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "该电站站长段梦琪说，发电效率可提升。 => The station director said that the \
+                   efficiency can be increased.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "श्री डट्टन ने मांग की कि सुश्री प्लिबरसेक को गारन्टी देनी चाहिए। => Mr. demanded \
+                   that Ms. Plibersek should give a guarantee.",
+            fix: None,
+        },
+        Example::Good(
+            "श्री डट्टन ने मांग की कि सुश्री प्लिबरसेक को गारन्टी देनी चाहिए। => Mr. Dutton \
+             demanded that Ms. Plibersek should give a guarantee.",
+        ),
+        Example::Bad {
+            text: "Seit 300 Jahren schütze die Marine Russland zuverlässig, sagte Putin. => The \
+                   Navy has been reliably protecting Russia for 300 years, he said.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Mehrere Fernsehschirme wurden in Wien aufgestellt. => Several television \
+                   screens were set up in the city.",
+            fix: None,
+        },
+        Example::Good(
+            "Der Bub ist eines von 400 Frühchen an der Grazer Kinderklinik. => The boy is one \
+             of 400 premature babies at the Children's Hospital in Graz.",
+        ),
+        Example::Good(
+            "该电站站长段梦琪说，发电效率可提升。 => Duan Mengqi, the station director, said \
+             that the efficiency can be increased.",
+        ),
+        Example::Good(
+            "特朗普称密歇根州州长是独裁者。 => Trump called the governor of Michigan a \
+             dictator.",
+        ),
+        Example::Good(
+            "俄总统普京出席了波罗的海舰队的阅兵式。 => Russian President Vladimir Putin \
+             attended the parade of the Baltic Fleet.",
+        ),
         Example::Good(
             "Er hat tweehonderd Euro und zweihundert Dollar, am 21. Juli um 9.30 Uhr. => He \
              has 200 euros and two hundred dollars, on July 21 at 9:30.",
@@ -309,6 +362,39 @@ const NOT_NAMES: &[&str] = &[
     "tv", "am", "pm",
 ];
 
+/// Hindi forms of address before a name.
+const HINDI_TITLES: &[&str] = &["श्री", "श्रीमती", "सुश्री", "मि", "डॉ", "डॉक्टर"];
+
+/// Lower-case words inside a name ("Rio de Janeiro", "Ludwig van Beethoven").
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "al",
+    "el", "la", "le", "bin", "ibn",
+];
+
+/// German words after which a capitalised word is a name: verbs of saying and other verbs
+/// that put their subject after them ("sagte Putin", "hatte Werth", "laut Tennet"), and
+/// forms of address.
+const NAME_CUES: &[&str] = &[
+    "sagte",
+    "sagt",
+    "meinte",
+    "erklärte",
+    "betonte",
+    "schrieb",
+    "teilte",
+    "berichtete",
+    "nannte",
+    "warnte",
+    "kritisierte",
+    "forderte",
+    "so",
+    "laut",
+    "hatte",
+    "gelang",
+    "herr",
+    "frau",
+];
+
 /// German and Dutch words after which a capitalised word is a common noun.
 const DETERMINERS: &[&str] = &[
     "der", "die", "das", "des", "dem", "den", "ein", "eine", "einen", "einem", "einer", "eines",
@@ -347,6 +433,8 @@ const SOURCE_STOP: &[&str] = &[
     "mrd",
     "euro",
     "dollar",
+    // "in Kraft treten", to come into force.
+    "kraft",
     "montag",
     "dienstag",
     "mittwoch",
@@ -472,6 +560,7 @@ fn latin_source_names(src: &str, ws: &[&str], capitalises_nouns: bool) -> Vec<us
         }
     }
     let mut out = Vec::new();
+    let mut cued = vec![false; ws.len()];
     // Signs of a name: an acronym, a name English knows (also as "Londoner", "Merkels"),
     // a name with an exonym, or a spelling German and Dutch do not use.
     let evidence = |w: &str| {
@@ -512,7 +601,21 @@ fn latin_source_names(src: &str, ws: &[&str], capitalises_nouns: bool) -> Vec<us
             out.push(i);
             continue;
         }
+        // A place with a name in English, or its possessive or adjective ("Wien", "im Iran",
+        // "Singapurs", "die Grazer Klinik", "ein Münchner") is a name wherever it stands.
+        if capitalises_nouns && place_form(&fold(w)) {
+            cued[i] = true;
+            out.push(i);
+            continue;
+        }
         let prev = ws[i - 1].to_lowercase();
+        // After a verb of saying or a title ("sagte Putin", "laut Tennet", "Herr Müller") a
+        // capitalised word is the name of someone speaking.
+        if capitalises_nouns && NAME_CUES.contains(&prev.as_str()) && !is_common_english(&lower) {
+            cued[i] = true;
+            out.push(i);
+            continue;
+        }
         let prev_adjective = ws[i - 1].chars().next().is_some_and(char::is_lowercase)
             && ["e", "en", "er", "es", "em"]
                 .iter()
@@ -524,7 +627,11 @@ fn latin_source_names(src: &str, ws: &[&str], capitalises_nouns: bool) -> Vec<us
         {
             continue;
         }
-        if lower.chars().count() >= 6 && NOUN_ENDINGS.iter().any(|e| lower.ends_with(e)) {
+        // "Spanien", "Argentinien" end like nouns but have an exonym.
+        if lower.chars().count() >= 6
+            && NOUN_ENDINGS.iter().any(|e| lower.ends_with(e))
+            && names::exonyms(&fold(w)).is_empty()
+        {
             continue;
         }
         if lower.chars().count() >= 13 || is_common_english(&lower) {
@@ -543,12 +650,29 @@ fn latin_source_names(src: &str, ws: &[&str], capitalises_nouns: bool) -> Vec<us
         while e < out.len() && out[e] == out[e - 1] + 1 {
             e += 1;
         }
-        if out[k..e].iter().any(|&i| evidence(ws[i])) {
+        if out[k..e].iter().any(|&i| cued[i] || evidence(ws[i])) {
             kept.extend_from_slice(&out[k..e]);
         }
         k = e;
     }
     kept
+}
+
+/// Whether a folded German word is a place of the exonym table, its genitive or its adjective
+/// ("singapurs", "grazer", "munchner" for "München").
+fn place_form(f: &str) -> bool {
+    let known = |b: &str| b.chars().count() >= 4 && !names::exonyms(b).is_empty();
+    if known(f) {
+        return true;
+    }
+    let s = f.strip_suffix('s').filter(|b| known(b));
+    let er = f.strip_suffix("er").filter(|b| {
+        known(b)
+            || known(&format!("{b}en"))
+            || b.strip_suffix('n')
+                .is_some_and(|c| known(&format!("{c}en")))
+    });
+    s.is_some() || er.is_some()
 }
 
 /// The target sentence is its source sentence left as it was.
@@ -594,6 +718,7 @@ impl SourceMismatch {
         for view in &target[p.tgt.0..p.tgt.1] {
             tgt_folded.extend(view.words.iter().map(|w| fold(w)));
         }
+        let han = (script == Script::Han).then(|| han::HanSource::new(&p.src));
         // Names in the translation that are not in the source.
         for (i, view) in target.iter().enumerate().take(p.tgt.1).skip(p.tgt.0) {
             let mut t = 0;
@@ -605,30 +730,76 @@ impl SourceMismatch {
                 let start = t;
                 while t < view.len() && is_target_name(view, t) {
                     t += 1;
+                    // A particle inside a name ("Rio de Janeiro", "Ludwig van Beethoven").
+                    if t + 1 < view.len()
+                        && NAME_PARTICLES.contains(&view.words[t])
+                        && is_target_name(view, t + 1)
+                    {
+                        t += 1;
+                    }
                 }
-                let tokens: Vec<&str> = view.words[start..t].to_vec();
-                let found = tokens.iter().any(|w| {
-                    let f = fold(w);
-                    if f.is_empty() {
-                        return true;
-                    }
-                    match script {
-                        Script::Latin => {
-                            occurs_in(&f, &src_folded)
-                                || src_folded.iter().any(|s| names::names_alike(&f, s))
-                        }
-                        Script::Devanagari => {
-                            is_acronym(w)
-                                || occurs_in(&f, &src_latin)
-                                || names::skeleton_occurs(w, &src_skeletons)
-                                || names::exonyms(&f)
-                                    .iter()
-                                    .any(|x| !x.is_ascii() && p.src.contains(x))
-                        }
-                        // Nothing in the source marks a name: no evidence either way.
-                        Script::Han | Script::Other => true,
-                    }
+                let tokens: Vec<&str> = view.words[start..t]
+                    .iter()
+                    .copied()
+                    .filter(|w| !NAME_PARTICLES.contains(w))
+                    .collect();
+                // A title-cased common word ("Best Original Screenplay", "Tri-Nation") is
+                // translated, not transliterated.
+                // A Chinese source gives weaker evidence: only a name English knows as one
+                // ("Singapore", "Putin"), spelled with letters English does not use ("Škoda"),
+                // a name in pinyin ("Shanghai"), or of several words, is reported.
+                let han_found = han.as_ref().is_some_and(|h| {
+                    (tokens.len() < 2
+                        && !tokens.iter().any(|w| {
+                            is_proper_english(w)
+                                || !w.is_ascii()
+                                || (w.len() >= 6 && han::HanSource::is_pinyin(&fold(w)))
+                        }))
+                        || h.has_name(&tokens, &|w| is_common_english(w))
                 });
+                // Against a Hindi source every word of a name that can be compared must be
+                // found: a replaced name often shares a word or two consonants by chance.
+                // (The family name alone may stand for a person: "Recep Tayyip Erdoğan" in
+                // Hindi letters for the Turkish ones; the whole name may be one Hindi word.)
+                let deva_found = script == Script::Devanagari && {
+                    let relevant: Vec<&str> = tokens
+                        .iter()
+                        .copied()
+                        .filter(|w| names::latin_skeleton(w).chars().count() >= 2 && !is_acronym(w))
+                        .collect();
+                    let in_source = |w: &str| {
+                        let f = fold(w);
+                        occurs_in(&f, &src_latin)
+                            || names::skeleton_occurs(w, &src_skeletons)
+                            || names::exonyms(&f)
+                                .iter()
+                                .any(|x| !x.is_ascii() && p.src.contains(x))
+                    };
+                    relevant.iter().all(|w| in_source(w))
+                        || (relevant.len() > 1
+                            && relevant.last() == tokens.last()
+                            && relevant.last().is_some_and(|w| in_source(w)))
+                        || (tokens.len() > 1
+                            && names::skeleton_occurs(&tokens.concat(), &src_skeletons))
+                };
+                let found = han_found
+                    || deva_found
+                    || tokens.iter().any(|w| {
+                        let f = fold(w);
+                        if f.is_empty() {
+                            return true;
+                        }
+                        match script {
+                            Script::Latin => {
+                                occurs_in(&f, &src_folded)
+                                    || src_folded.iter().any(|s| names::names_alike(&f, s))
+                            }
+                            Script::Devanagari => is_acronym(w) && occurs_in(&f, &src_latin),
+                            Script::Han => is_acronym(w) || occurs_in(&f, &src_latin),
+                            // Nothing known of the script: no evidence either way.
+                            Script::Other => true,
+                        }
+                    });
                 if !found {
                     let (s, e) = view.span(start, t);
                     let name = &view.text[s..e];
@@ -662,6 +833,7 @@ impl SourceMismatch {
                 })
                 .collect(),
         };
+        let mut missing: Vec<String> = Vec::new();
         let mut k = 0;
         while k < candidates.len() {
             // Neighbouring candidates are one name ("Edgar Veguilla").
@@ -690,6 +862,66 @@ impl SourceMismatch {
                 .map(|&i| src_words[i])
                 .collect::<Vec<_>>()
                 .join(" ");
+            missing.push(name);
+        }
+        // Names of a Hindi source: a word after a form of address (श्री, सुश्री, डॉ) and a word
+        // spelled with the English o (ऑ, ॉ: जॉनसन, ऑरेगोन), when no word of the translation
+        // sounds like it.
+        if script == Script::Devanagari {
+            let tgt_skeletons: Vec<String> = target[p.tgt.0..p.tgt.1]
+                .iter()
+                .flat_map(|v| v.words.iter())
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .map(|w| names::latin_skeleton(w))
+                .collect();
+            for (i, w) in src_words.iter().enumerate() {
+                let after_title = i > 0 && HINDI_TITLES.contains(&src_words[i - 1]);
+                if !(after_title || w.contains(['ऑ', 'ॉ'])) || HINDI_TITLES.contains(w) {
+                    continue;
+                }
+                let sk = devanagari_skeleton(w);
+                if sk.chars().count() < 2 {
+                    continue;
+                }
+                // The word alone, or with the next one (a name written in two: "स्नो डेन").
+                let next = src_words
+                    .get(i + 1)
+                    .map(|n| devanagari_skeleton(&format!("{w}{n}")));
+                let heard = |t: &String| {
+                    [Some(&sk), next.as_ref()].into_iter().flatten().any(|sk| {
+                        let (a, b) = (t.chars().count(), sk.chars().count());
+                        let common = t
+                            .chars()
+                            .zip(sk.chars())
+                            .take_while(|(x, y)| x == y)
+                            .count();
+                        t == sk
+                            || common >= 3
+                            || (a.min(b) >= 4 && strsim::jaro_winkler(t, sk) >= 0.85)
+                    })
+                };
+                if !tgt_skeletons.iter().any(heard) {
+                    missing.push(w.to_string());
+                }
+            }
+        }
+        // Names of a Chinese source: its table names and transliterations.
+        if let Some(h) = &han {
+            // Capitalised words, and each sentence's first word whatever its case.
+            let capitalised: Vec<(&str, bool)> = target[p.tgt.0..p.tgt.1]
+                .iter()
+                .flat_map(|v| v.words.iter().enumerate())
+                .filter(|&(k, w)| k == 0 || is_capitalised(w))
+                .map(|(_, w)| (*w, !is_acronym(w) && is_common_english(w)))
+                .collect();
+            let text: String = target[p.tgt.0..p.tgt.1]
+                .iter()
+                .map(|v| &v.text[v.sentence.segment.start..v.sentence.segment.end])
+                .collect::<Vec<_>>()
+                .join(" ");
+            missing.extend(h.missing_names(&text, &tgt_folded, &capitalised));
+        }
+        for name in missing {
             let s = target[p.tgt.0].sentence.segment;
             push(
                 p.tgt.0,
@@ -829,3 +1061,46 @@ impl SourceMismatch {
 
 /// One-to-one pairs an article needs before a length ratio can stand out.
 const MIN_PAIRS_FOR_RATIO: usize = 8;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names_of(src: &str) -> Vec<&str> {
+        let ws = words(src);
+        latin_source_names(src, &ws, true)
+            .into_iter()
+            .map(|i| ws[i])
+            .collect()
+    }
+
+    #[test]
+    fn german_source_names() {
+        // A capitalised word after a verb of saying is a name; a common noun after an article
+        // is not.
+        assert_eq!(
+            names_of("Seit 300 Jahren schütze die Marine Russland zuverlässig, sagte Putin."),
+            vec!["Russland", "Putin"]
+        );
+        // Places with an English name, their genitive and adjective, wherever they stand.
+        assert_eq!(
+            names_of("Die Leute standen in Wien und im Iran."),
+            vec!["Wien", "Iran"]
+        );
+        assert_eq!(
+            names_of("Er kam an die Grazer Kinderklinik."),
+            vec!["Grazer"]
+        );
+        assert!(names_of("Das Gesetz ist in Kraft getreten.").is_empty());
+    }
+
+    #[test]
+    fn place_forms() {
+        assert!(place_form("singapurs"));
+        assert!(place_form("grazer"));
+        assert!(place_form("munchner"));
+        assert!(place_form("spanien"));
+        assert!(!place_form("lehrer"));
+        assert!(!place_form("kinder"));
+    }
+}

@@ -5,8 +5,8 @@
 //! "Graz" and "Grazer"), and a short table of exonyms ("Deutschland" is "Germany").
 //! Devanagari (Hindi) sources are compared through a consonant skeleton: both the English
 //! name and the Hindi words are reduced to classes of consonants ("Kohli" and "कोहली" are
-//! both K-L). Chinese sources carry no mark of a name; only the Latin words in them (acronyms
-//! such as "FTIR") are compared.
+//! both K-L). Chinese sources are compared through the readings of their characters, see
+//! [`super::han`].
 
 use strsim::jaro_winkler;
 use unicode_normalization::UnicodeNormalization;
@@ -163,6 +163,16 @@ cologne|koln|keulen
 brussels|brussel
 hague|haag
 prague|prag
+graz
+singapore|singapur
+madagascar|madagaskar
+argentina|argentinien|argentinie
+iran
+paraguay
+bangladesh|bangladesch
+london|londen
+paris|parijs
+tokyo|tokio
 warsaw|warschau
 moscow|moskau|moskou
 rome|rom
@@ -250,13 +260,17 @@ pub fn latin_skeleton(word: &str) -> String {
             ('s', 'h') => Some('S'),
             ('t', 'h') | ('d', 'h') => Some('T'),
             ('p', 'h') => Some('P'),
+            // A final "gh" is silent ("Singh", सिंह; "Hugh").
+            ('g', 'h') if after == ' ' => Some('\0'),
             ('g', 'h') => Some('C'),
             ('c', 'k') | ('k', 'h') => Some('K'),
             ('b', 'h') => Some('B'),
             _ => None,
         };
         if let Some(k) = two {
-            push(k);
+            if k != '\0' {
+                push(k);
+            }
             i += 2;
             continue;
         }
@@ -317,21 +331,27 @@ pub fn devanagari_skeleton(word: &str) -> String {
 }
 
 /// Whether an English name's skeleton is found among the skeletons of the source's words,
-/// alone or two or three neighbours joined ("KwaZulu-Natal", "क्वाज़ुलु-नताल").
+/// alone or two or three neighbours joined ("KwaZulu-Natal", "क्वाज़ुलु-नताल"): the same, the
+/// start of it, close (Jaro–Winkler), or for a name of three classes or more inside one word.
 pub fn skeleton_occurs(name: &str, words: &[String]) -> bool {
     let sk = latin_skeleton(name);
     if sk.chars().count() < 2 {
         // Too little to compare: count it as found rather than guess.
         return true;
     }
-    let close = |a: &str, b: &str| {
-        b.contains(a)
+    // Inside one word only when the name has three classes or more: two are found by chance in
+    // a long sentence.
+    let close = |a: &str, b: &str, single: bool| {
+        a == b
+            || (single && a.chars().count() >= 3 && b.contains(a))
+            // An English ending the Hindi word lacks ("Nambian", नाम्बियाई).
+            || (single && b.chars().count() >= 2 && a.chars().count() == b.chars().count() + 1 && a.starts_with(b))
             || (b.chars().count() >= 3 && a.starts_with(b))
             || (a.chars().count() >= 4 && b.chars().count() >= 4 && jaro_winkler(a, b) >= 0.9)
     };
     for i in 0..words.len() {
         let mut joined = String::new();
-        for w in words.iter().skip(i).take(3) {
+        for (k, w) in words.iter().skip(i).take(3).enumerate() {
             joined.push_str(w);
             // Collapse a repeat at the seam, as within a word.
             let mut collapsed = String::new();
@@ -340,7 +360,7 @@ pub fn skeleton_occurs(name: &str, words: &[String]) -> bool {
                     collapsed.push(c);
                 }
             }
-            if close(&sk, &collapsed) {
+            if close(&sk, &collapsed, k == 0) {
                 return true;
             }
         }
@@ -418,6 +438,18 @@ mod tests {
         assert!(skeleton_occurs("Kohli", &src));
         assert!(skeleton_occurs("KwaZulu-Natal", &src));
         assert!(!skeleton_occurs("O'Malley", &src));
+        // A final "gh" is silent; an English ending the Hindi word lacks is allowed.
+        assert_eq!(latin_skeleton("Singh"), devanagari_skeleton("सिंह"));
+        let src: Vec<String> = "मनमोहन सिंह और नाम्बियाई चुनाव हांगकांग"
+            .split_whitespace()
+            .map(devanagari_skeleton)
+            .collect();
+        assert!(skeleton_occurs("Singh", &src));
+        assert!(skeleton_occurs("Nambian", &src));
+        assert!(skeleton_occurs("HongKong", &src));
+        // Two classes are not looked for inside a longer word, nor across words.
+        assert!(!skeleton_occurs("Rome", &src));
+        assert!(!skeleton_occurs("Hong", &src));
     }
 
     #[test]
