@@ -542,6 +542,175 @@ fn misplaced_function_word(words: &[&str], tags: &[Tag], j: usize) -> bool {
         || origin_first
 }
 
+/// True prepositions: none is followed by a verb in English ("from know", "during died").
+const PREPOSITIONS: &[&str] = &[
+    "from",
+    "during",
+    "with",
+    "of",
+    "at",
+    "by",
+    "into",
+    "onto",
+    "toward",
+    "towards",
+    "among",
+    "between",
+    "throughout",
+    "without",
+    "within",
+    "despite",
+    "via",
+    "upon",
+    "under",
+    "over",
+    "through",
+    "about",
+    "in",
+    "on",
+    "for",
+    "against",
+    "across",
+    "behind",
+    "beyond",
+    "near",
+];
+
+/// Adverbs of frequency and "also", which English puts before a lexical verb, never between
+/// it and its object ("the Pope nominates also cardinals").
+const MID_ADVERBS: &[&str] = &["also", "always", "never", "usually", "often", "already"];
+
+/// Verbs of saying that take no indirect object ("reported Xinhua that" for "Xinhua reported
+/// that"; "told Xinhua that" is English).
+const SAY_VERBS: &[&str] = &[
+    "said",
+    "reported",
+    "commented",
+    "announced",
+    "added",
+    "stated",
+    "noted",
+    "explained",
+    "claimed",
+    "argued",
+    "insisted",
+    "admitted",
+    "confirmed",
+    "declared",
+    "revealed",
+    "replied",
+    "remarked",
+    "wrote",
+    "says",
+    "reports",
+    "announces",
+    "states",
+    "explains",
+    "claims",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+];
+
+/// Number words that stand before their noun ("the compounds two interact" for "the two
+/// compounds interact").
+const SMALL_NUMBERS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+];
+
+/// Whether tokens `j` and `j + 1` are in an order English rules out by the evidence of the
+/// treebank's bigram counts or of closed word classes, reported at any swap score:
+/// - a preposition before a verb that the treebank never has after a preposition and often
+///   before one ("melamine were both in found urine samples", "Klose and Flick from know");
+/// - an adjective after a noun, before a preposition, adverb or verb, when the treebank never
+///   has the adjective after a noun and often before one ("a violation serious of
+///   international law", "the states European together");
+/// - two names in the reverse of an order the treebank has and never in this one ("the States
+///   United");
+/// - "also", "always", "never", "usually", "often" or "already" between a lexical verb and its
+///   object ("the United Nations hopes also to", "the Pope nominates also cardinals");
+/// - a number word after its plural noun ("the compounds two interact");
+/// - "more percent" after a number ("a good 21 more percent than"), and a preposition between
+///   a number and "hundred", "thousand", "million" or "billion" ("one with hundred percent");
+/// - a verb of saying before its one-word subject and "that" ("reported Xinhua that").
+pub(crate) fn counted_swap(
+    words: &[&str],
+    tags: &[Tag],
+    j: usize,
+    lookups: &mut swap::SentenceLookups,
+) -> bool {
+    let tag = |k: usize| tags.get(k).copied();
+    let lower = |k: usize| lowercase(words.get(k).copied().unwrap_or(""));
+    let (Some(ta), Some(tb)) = (tag(j), tag(j + 1)) else {
+        return false;
+    };
+    if j == 0 {
+        return false;
+    }
+    let capitalized = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+    };
+    let verb = |t: Tag| matches!(t, Tag::VB | Tag::VBD | Tag::VBN | Tag::VBP | Tag::VBZ);
+    let next = tag(j + 2);
+    // Shapes by word class first; the counts are looked up only for the few pairs that fit.
+    let preposition_verb = ta == Tag::IN && verb(tb) && PREPOSITIONS.contains(&lower(j).as_ref());
+    let noun_adjective = matches!(ta, Tag::NN | Tag::NNS)
+        && tb == Tag::JJ
+        && tag(j - 1) != Some(Tag::CD)
+        && next.is_some_and(|t| verb(t) || matches!(t, Tag::IN | Tag::RB | Tag::MD | Tag::TO));
+    let names = capitalized(j)
+        && capitalized(j + 1)
+        && matches!(ta, Tag::NNP | Tag::NNPS)
+        && matches!(tb, Tag::NNP | Tag::NNPS);
+    if preposition_verb || noun_adjective || names {
+        let [ww, _, tw, rev_ww, rev_wt, _] = lookups.both_orders(j);
+        if (preposition_verb || noun_adjective) && ww == 0 && tw == 0 && rev_wt >= 3 {
+            return true;
+        }
+        if names && ww == 0 && rev_ww >= 10 {
+            return true;
+        }
+    }
+    let mid_adverb = matches!(ta, Tag::VBZ | Tag::VBD | Tag::VBP)
+        && !super::words::AUXILIARIES.contains(&lower(j).as_ref())
+        && MID_ADVERBS.contains(&lower(j + 1).as_ref())
+        && next.is_some_and(|t| {
+            t.is_noun() || matches!(t, Tag::TO | Tag::DT | Tag::PRPS | Tag::JJ | Tag::CD)
+        });
+    let number_after_noun = lower(j - 1) == "the"
+        && ta == Tag::NNS
+        && SMALL_NUMBERS.contains(&lower(j + 1).as_ref())
+        && next.is_some_and(|t| verb(t) || t == Tag::MD);
+    let more_percent = tag(j - 1) == Some(Tag::CD)
+        && matches!(lower(j).as_ref(), "more" | "less" | "fewer")
+        && lower(j + 1) == "percent";
+    let preposition_in_number = ta == Tag::CD
+        && tb == Tag::IN
+        && matches!(
+            lower(j + 2).as_ref(),
+            "hundred" | "thousand" | "million" | "billion"
+        );
+    let say_before_subject = SAY_VERBS.contains(&lower(j).as_ref())
+        && tb == Tag::NNP
+        && capitalized(j + 1)
+        && !WEEKDAYS.contains(&lower(j + 1).as_ref())
+        && !MONTH_NAMES.contains(&lower(j + 1).as_ref())
+        && !words[j + 1].ends_with('.')
+        && lower(j + 2) == "that";
+    mid_adverb || number_after_noun || more_percent || preposition_in_number || say_before_subject
+}
+
 /// Adjectives of quality, size and age, which English puts before an adjective of origin
 /// ("a traditional Italian dish", "the famous Chinese poet").
 const GENERAL_ADJECTIVES: &[&str] = &[
@@ -603,7 +772,8 @@ pub fn scores(
             best = Some((j, score));
         }
         if certified.is_none_or(|(_, b)| score > b)
-            && certified_swap(words, tags, j).is_some_and(|least| score >= least)
+            && (certified_swap(words, tags, j).is_some_and(|least| score >= least)
+                || counted_swap(words, tags, j, &mut lookups))
         {
             certified = Some((j, score));
         }
