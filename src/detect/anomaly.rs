@@ -638,7 +638,11 @@ const SMALL_NUMBERS: &[&str] = &[
 ///   United");
 /// - "also", "always", "never", "usually", "often" or "already" between a lexical verb and its
 ///   object ("the United Nations hopes also to", "the Pope nominates also cardinals");
-/// - a number word after its plural noun ("the compounds two interact");
+/// - a number word after its plural noun ("the compounds two interact"), an ordinal after its
+///   noun ("the time tenth since") or after an adjective of origin ("the Chinese first
+///   consulate");
+/// - a subordinator between a name and its pronoun subject ("defeated because Britain it
+///   had"), and "not" after the participle of a perfect ("had had not a problem");
 /// - "more percent" after a number ("a good 21 more percent than"), and a preposition between
 ///   a number and "hundred", "thousand", "million" or "billion" ("one with hundred percent");
 /// - a verb of saying before its one-word subject and "that" ("reported Xinhua that").
@@ -691,7 +695,35 @@ pub(crate) fn counted_swap(
     let number_after_noun = lower(j - 1) == "the"
         && ta == Tag::NNS
         && SMALL_NUMBERS.contains(&lower(j + 1).as_ref())
-        && next.is_some_and(|t| verb(t) || t == Tag::MD);
+        && next.is_some_and(|t| verb(t) || matches!(t, Tag::MD | Tag::NN));
+    // "the time tenth since": an ordinal stands before its noun.
+    let ordinal_after_noun = lower(j - 1) == "the"
+        && matches!(ta, Tag::NN | Tag::NNS)
+        && ORDINALS.contains(&lower(j + 1).as_ref())
+        && next.is_some_and(|t| matches!(t, Tag::IN | Tag::WRB | Tag::WDT) || t.is_punct());
+    // "the Chinese first consulate": an ordinal stands before the adjective of origin.
+    let origin_before_ordinal = tag(j - 1).is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS))
+        && matches!(ta, Tag::JJ | Tag::NNP)
+        && capitalized(j)
+        && ORDINALS.contains(&words[j + 1])
+        && next.is_some_and(|t| matches!(t, Tag::NN | Tag::NNS));
+    // "defeated because Britain it had": a subordinator between a name and the pronoun
+    // subject of its clause.
+    let name_after_subordinator = matches!(
+        lower(j).as_ref(),
+        "because" | "although" | "though" | "while" | "when" | "if" | "unless" | "until"
+    ) && tb == Tag::NNP
+        && capitalized(j + 1)
+        && matches!(lower(j + 2).as_ref(), "it" | "he" | "she" | "they" | "we")
+        && tag(j + 3).is_some_and(|t| verb(t) || t == Tag::MD);
+    // "had had not a problem": "not" follows the auxiliary, not the participle.
+    let not_after_participle = matches!(lower(j - 1).as_ref(), "has" | "have" | "had")
+        && matches!(lower(j).as_ref(), "had" | "been")
+        && lower(j + 1) == "not"
+        && !matches!(
+            lower(j + 2).as_ref(),
+            "only" | "just" | "merely" | "simply" | "because" | "least" | "to"
+        );
     let more_percent = tag(j - 1) == Some(Tag::CD)
         && matches!(lower(j).as_ref(), "more" | "less" | "fewer")
         && lower(j + 1) == "percent";
@@ -708,8 +740,20 @@ pub(crate) fn counted_swap(
         && !MONTH_NAMES.contains(&lower(j + 1).as_ref())
         && !words[j + 1].ends_with('.')
         && lower(j + 2) == "that";
-    mid_adverb || number_after_noun || more_percent || preposition_in_number || say_before_subject
+    mid_adverb
+        || number_after_noun
+        || ordinal_after_noun
+        || origin_before_ordinal
+        || name_after_subordinator
+        || not_after_participle
+        || more_percent
+        || preposition_in_number
+        || say_before_subject
 }
+
+const ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+];
 
 /// Adjectives of quality, size and age, which English puts before an adjective of origin
 /// ("a traditional Italian dish", "the famous Chinese poet").
