@@ -643,6 +643,14 @@ const SMALL_NUMBERS: &[&str] = &[
 ///   consulate");
 /// - a subordinator between a name and its pronoun subject ("defeated because Britain it
 ///   had"), and "not" after the participle of a perfect ("had had not a problem");
+/// - a name word the treebank has only before names closing a name ("the Commander Supreme
+///   of"), a name particle after the name ("Olivia Havilland de moved"), a day before "on
+///   that" ("announced Saturday on that");
+/// - an "-ly" adverb before the relative pronoun of its clause ("illegally who crossed"), an
+///   adjective used only before a noun ahead of the noun's determiner ("planning entire their
+///   vacation"), "multiple" before a preposition ("multiple during runs");
+/// - a verb "be" between a preposition and "whom" ("many of were whom"), "according" apart
+///   from its "to" ("146,000 according deaths, to data"), and "a 57 year ago";
 /// - "more percent" after a number ("a good 21 more percent than"), and a preposition between
 ///   a number and "hundred", "thousand", "million" or "billion" ("one with hundred percent");
 /// - a verb of saying before its one-word subject and "that" ("reported Xinhua that").
@@ -683,6 +691,14 @@ pub(crate) fn counted_swap(
             return true;
         }
         if names && ww == 0 && rev_ww >= 10 {
+            return true;
+        }
+        // "Commander Supreme of": a word the treebank has only before names, after one and
+        // closing the name.
+        let closes_name = words
+            .get(j + 2)
+            .is_some_and(|w| !w.starts_with(char::is_uppercase));
+        if names && closes_name && tw == 0 && rev_wt >= 5 {
             return true;
         }
     }
@@ -740,7 +756,59 @@ pub(crate) fn counted_swap(
         && !MONTH_NAMES.contains(&lower(j + 1).as_ref())
         && !words[j + 1].ends_with('.')
         && lower(j + 2) == "that";
+    // "a \"runaway\" illegally who crossed": an adverb in "-ly" before the relative pronoun
+    // of the clause it modifies.
+    let adverb_before_relative = ta == Tag::RB
+        && lower(j).ends_with("ly")
+        && matches!(lower(j + 1).as_ref(), "who" | "which")
+        && next.is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD));
+    // "planning entire their vacation": an adjective used only before its noun stands after
+    // the noun's determiner.
+    let attributive_before_determiner = ta == Tag::JJ
+        && lower(j) != "only"
+        && ATTRIBUTIVE_ONLY.contains(&lower(j).as_ref())
+        && matches!(tb, Tag::PRPS | Tag::DT)
+        && !tag(j - 1).is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS))
+        && next.is_some_and(|t| t.is_noun() || t == Tag::JJ);
+    // "Olivia Havilland de moved": a name particle stands before the name it belongs to.
+    let particle_after_name = tb != Tag::DT
+        && capitalized(j)
+        && matches!(
+            words[j + 1],
+            "de" | "da" | "di" | "du" | "van" | "von" | "der" | "del" | "la" | "le"
+        )
+        && words
+            .get(j + 2)
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
+    // "announced Saturday on that": the day after its preposition.
+    let day_before_preposition = WEEKDAYS[..7].contains(&lower(j).as_ref())
+        && lower(j + 1) == "on"
+        && lower(j + 2) == "that";
+    // "many of were whom foreigners": the relative pronoun right after its preposition.
+    let verb_before_relative = matches!(tag(j - 1), Some(Tag::IN))
+        && super::words::BE.contains(&lower(j).as_ref())
+        && matches!(lower(j + 1).as_ref(), "whom" | "which");
+    // "146,000 according deaths, to data": "according" is followed by "to".
+    let according_apart = lower(j) == "according"
+        && tb.is_noun()
+        && (lower(j + 2) == "to" || (lower(j + 2) == "," && lower(j + 3) == "to"));
+    // "his suspension multiple during runs": "multiple" stands before its noun.
+    let multiple_before_preposition =
+        lower(j) == "multiple" && tb == Tag::IN && tag(j + 2) == Some(Tag::NNS);
+    // "down from a 57 year ago": the number before "a year ago".
+    let article_before_number = matches!(lower(j).as_ref(), "a" | "an")
+        && tb == Tag::CD
+        && matches!(lower(j + 2).as_ref(), "year" | "month" | "week" | "day")
+        && lower(j + 3) == "ago";
     mid_adverb
+        || adverb_before_relative
+        || attributive_before_determiner
+        || particle_after_name
+        || day_before_preposition
+        || verb_before_relative
+        || according_apart
+        || multiple_before_preposition
+        || article_before_number
         || number_after_noun
         || ordinal_after_noun
         || origin_before_ordinal
