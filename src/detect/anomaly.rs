@@ -179,6 +179,93 @@ static META: RuleMeta = RuleMeta {
             fix: Some("Hamilton will race on the traditional Italian circuit in Imola."),
         },
         Example::Good("They cooked a traditional Italian dish for the guests."),
+        Example::Bad {
+            text: "Traces of the drug were in found urine samples.",
+            fix: Some("Traces of the drug were found in urine samples."),
+        },
+        Example::Bad {
+            text: "It was a violation serious of the treaty.",
+            fix: Some("It was a serious violation of the treaty."),
+        },
+        Example::Good("The causes of the fire were multiple."),
+        Example::Bad {
+            text: "Trade between the States United and Canada grew.",
+            fix: Some("Trade between the United States and Canada grew."),
+        },
+        Example::Bad {
+            text: "He was named Commander Supreme of the army.",
+            fix: Some("He was named Supreme Commander of the army."),
+        },
+        Example::Good("The U.S. Supreme Court ruled on Monday."),
+        Example::Bad {
+            text: "The painter Vincent Gogh van lived in France.",
+            fix: Some("The painter Vincent van Gogh lived in France."),
+        },
+        Example::Good("Rio de Janeiro is a large city."),
+        Example::Bad {
+            text: "The committee hopes also to finish the report.",
+            fix: Some("The committee also hopes to finish the report."),
+        },
+        Example::Bad {
+            text: "The compounds two interact with each other.",
+            fix: Some("The two compounds interact with each other."),
+        },
+        Example::Bad {
+            text: "This is the time third that it happened.",
+            fix: Some("This is the third time that it happened."),
+        },
+        Example::Good("It was the situation last year."),
+        Example::Bad {
+            text: "Sales rose 20 more percent than last year.",
+            fix: Some("Sales rose 20 percent more than last year."),
+        },
+        Example::Bad {
+            text: "He agreed one with hundred percent.",
+            fix: Some("He agreed with one hundred percent."),
+        },
+        Example::Bad {
+            text: "Profits were down from a 12 year ago.",
+            fix: Some("Profits were down from 12 a year ago."),
+        },
+        Example::Bad {
+            text: "The news agency reported Reuters that the talks failed.",
+            fix: Some("The news agency Reuters reported that the talks failed."),
+        },
+        Example::Good("He told Reuters that the talks failed."),
+        Example::Good("They said Monday that the border would reopen."),
+        Example::Bad {
+            text: "The ministry announced Monday on that the border would reopen.",
+            fix: Some("The ministry announced on Monday that the border would reopen."),
+        },
+        Example::Bad {
+            text: "Napoleon could not defeat because Britain it had a stronger navy.",
+            fix: Some("Napoleon could not defeat Britain because it had a stronger navy."),
+        },
+        Example::Bad {
+            text: "The town had had not a doctor for years.",
+            fix: Some("The town had not had a doctor for years."),
+        },
+        Example::Bad {
+            text: "He met a man secretly who crossed the border.",
+            fix: Some("He met a man who secretly crossed the border."),
+        },
+        Example::Bad {
+            text: "They spent entire their savings on the house.",
+            fix: Some("They spent their entire savings on the house."),
+        },
+        Example::Good("I own a property in town."),
+        Example::Bad {
+            text: "He hired ten workers, most of were whom students.",
+            fix: Some("He hired ten workers, most of whom were students."),
+        },
+        Example::Bad {
+            text: "The city has two million according residents to the census.",
+            fix: Some("The city has two million residents according to the census."),
+        },
+        Example::Bad {
+            text: "The player was hurt multiple during games.",
+            fix: Some("The player was hurt during multiple games."),
+        },
         Example::Good("It was a not insignificant amount of money."),
         Example::Good("You have received this alert because you subscribed to it."),
         Example::Good("I might just sell the car and get you to drive me around."),
@@ -650,7 +737,7 @@ const SMALL_NUMBERS: &[&str] = &[
 ///   adjective used only before a noun ahead of the noun's determiner ("planning entire their
 ///   vacation"), "multiple" before a preposition ("multiple during runs");
 /// - a verb "be" between a preposition and "whom" ("many of were whom"), "according" apart
-///   from its "to" ("146,000 according deaths, to data"), and "a 57 year ago";
+///   from its "to" ("146,000 according deaths to data"), and "a 57 year ago";
 /// - "more percent" after a number ("a good 21 more percent than"), and a preposition between
 ///   a number and "hundred", "thousand", "million" or "billion" ("one with hundred percent");
 /// - a verb of saying before its one-word subject and "that" ("reported Xinhua that").
@@ -788,10 +875,9 @@ pub(crate) fn counted_swap(
     let verb_before_relative = matches!(tag(j - 1), Some(Tag::IN))
         && super::words::BE.contains(&lower(j).as_ref())
         && matches!(lower(j + 1).as_ref(), "whom" | "which");
-    // "146,000 according deaths, to data": "according" is followed by "to".
-    let according_apart = lower(j) == "according"
-        && tb.is_noun()
-        && (lower(j + 2) == "to" || (lower(j + 2) == "," && lower(j + 3) == "to"));
+    // "146,000 according deaths to data": "according" is followed by "to" (with a comma between
+    // the two, the swap would not repair the sentence).
+    let according_apart = lower(j) == "according" && tb.is_noun() && lower(j + 2) == "to";
     // "his suspension multiple during runs": "multiple" stands before its noun.
     let multiple_before_preposition =
         lower(j) == "multiple" && tb == Tag::IN && tag(j + 2) == Some(Tag::NNS);
@@ -916,11 +1002,12 @@ impl Detector for WordOrderAnomaly {
             &v.words,
             &v.sentence.tags,
         );
-        let chosen = s
+        let modelled = s
             .best_swap
-            .filter(|&(j, score)| score >= SWAP_SCORE && !english_order(v, j))
-            .or(s.certified_swap);
-        if let Some((j, score)) = chosen {
+            .filter(|&(j, score)| score >= SWAP_SCORE && !english_order(v, j));
+        // A certified pair's shape vouches for the swap as its repair.
+        let certified = modelled.is_none() && s.certified_swap.is_some();
+        if let Some((j, score)) = modelled.or(s.certified_swap) {
             let (first, second) = if j == 0 {
                 (uncapitalize(v, 0), v.words[1].to_string())
             } else {
@@ -938,7 +1025,7 @@ impl Detector for WordOrderAnomaly {
                 .is_some_and(|t| matches!(t, Tag::IN | Tag::RP | Tag::TO))
                 && v.tag(j + 2)
                     .is_none_or(|t| t.is_punct() || matches!(t, Tag::IN | Tag::TO));
-            let (message, suggestion) = if score >= SWAP_FIX_SCORE || !stranded {
+            let (message, suggestion) = if score >= SWAP_FIX_SCORE || !stranded || certified {
                 (
                     format!(
                         "Word order English does not produce: '{}' reads as '{} {}'",
