@@ -8,7 +8,11 @@
 //! ("it the was last game" → "it was the last game") it reports the pair and suggests the swap.
 //! A sentence that the scrambled-sentence model (see [`scramble`]: a logistic model over
 //! sentence-level measurements, learnt from shuffled treebank sentences) finds far from English
-//! order reads as scrambled ("shuffled" output) and is reported without a suggestion.
+//! order reads as scrambled ("shuffled" output) and is reported without a suggestion. Pairs of
+//! a shape English grammar rules out are reported at a lower score or at any score (see
+//! [`certified_swap`]), and so are pairs whose written order the treebank's bigram counts never
+//! show while the reverse is common, in shapes where that evidence decides (see
+//! [`counted_swap`]: "the States United").
 //!
 //! ## Why is this bad?
 //! Machine translation keeps source order in places English grammar does not allow; an editor
@@ -18,7 +22,7 @@
 //! Questions (the verb before its subject is their order), "not" after the word it negates
 //! ("I'm afraid not"), a sentence's opening adverb, preposition or conjunction ("Currently we
 //! have …"), and the order of two capitalized names ("Saad Khalid"): a swap is not suggested
-//! there.
+//! there unless the treebank has the two names only in the other order.
 //!
 //! ## Thresholds
 //! Tuned on EWT dev and the DEMETR dev pairs so that all structural rules together flag under
