@@ -267,6 +267,11 @@ static META: RuleMeta = RuleMeta {
             fix: Some("The city has two million residents according to the census."),
         },
         Example::Bad {
+            text: "The plane was an refused emergency landing.",
+            fix: Some("The plane was refused an emergency landing."),
+        },
+        Example::Good("It was an honest mistake."),
+        Example::Bad {
             text: "The player was hurt multiple during games.",
             fix: Some("The player was hurt during multiple games."),
         },
@@ -741,7 +746,8 @@ const SMALL_NUMBERS: &[&str] = &[
 ///   adjective used only before a noun ahead of the noun's determiner ("planning entire their
 ///   vacation"), "multiple" before a preposition ("multiple during runs");
 /// - a verb "be" between a preposition and "whom" ("many of were whom"), "according" apart
-///   from its "to" ("146,000 according deaths to data"), and "a 57 year ago";
+///   from its "to" ("146,000 according deaths to data"), "a 57 year ago", and "an" before
+///   a participle that opens with a consonant ("was an refused emergency landing");
 /// - "more percent" after a number ("a good 21 more percent than"), and a preposition between
 ///   a number and "hundred", "thousand", "million" or "billion" ("one with hundred percent");
 /// - a verb of saying before its one-word subject and "that" ("reported Xinhua that").
@@ -890,7 +896,16 @@ pub(crate) fn counted_swap(
         && tb == Tag::CD
         && matches!(lower(j + 2).as_ref(), "year" | "month" | "week" | "day")
         && lower(j + 3) == "ago";
+    // "was an refused emergency landing": "an" before a consonant belongs to the vowel after
+    // it, and the participle before the article.
+    let vowel = |w: &str| w.starts_with(['a', 'e', 'i', 'o']);
+    let article_before_participle = lower(j) == "an"
+        && matches!(tb, Tag::VBN | Tag::VBD)
+        && words[j + 1].starts_with(|c: char| c.is_ascii_lowercase() && !"aeiouh".contains(c))
+        && words.get(j + 2).is_some_and(|w| vowel(w))
+        && next.is_some_and(|t| t.is_noun() || t == Tag::JJ);
     mid_adverb
+        || article_before_participle
         || adverb_before_relative
         || attributive_before_determiner
         || particle_after_name
