@@ -765,6 +765,7 @@ pub(crate) fn counted_swap(
     if j == 0 {
         return false;
     }
+    let (a, b) = (lower(j), lower(j + 1));
     let capitalized = |k: usize| {
         words
             .get(k)
@@ -773,7 +774,7 @@ pub(crate) fn counted_swap(
     let verb = |t: Tag| matches!(t, Tag::VB | Tag::VBD | Tag::VBN | Tag::VBP | Tag::VBZ);
     let next = tag(j + 2);
     // Shapes by word class first; the counts are looked up only for the few pairs that fit.
-    let preposition_verb = ta == Tag::IN && verb(tb) && PREPOSITIONS.contains(&lower(j).as_ref());
+    let preposition_verb = ta == Tag::IN && verb(tb) && PREPOSITIONS.contains(&a.as_ref());
     let noun_adjective = matches!(ta, Tag::NN | Tag::NNS)
         && tb == Tag::JJ
         && tag(j - 1) != Some(Tag::CD)
@@ -800,19 +801,19 @@ pub(crate) fn counted_swap(
         }
     }
     let mid_adverb = matches!(ta, Tag::VBZ | Tag::VBD | Tag::VBP)
-        && !super::words::AUXILIARIES.contains(&lower(j).as_ref())
-        && MID_ADVERBS.contains(&lower(j + 1).as_ref())
+        && !super::words::AUXILIARIES.contains(&a.as_ref())
+        && MID_ADVERBS.contains(&b.as_ref())
         && next.is_some_and(|t| {
             t.is_noun() || matches!(t, Tag::TO | Tag::DT | Tag::PRPS | Tag::JJ | Tag::CD)
         });
     let number_after_noun = lower(j - 1) == "the"
         && ta == Tag::NNS
-        && SMALL_NUMBERS.contains(&lower(j + 1).as_ref())
+        && SMALL_NUMBERS.contains(&b.as_ref())
         && next.is_some_and(|t| verb(t) || matches!(t, Tag::MD | Tag::NN));
     // "the time tenth since": an ordinal stands before its noun.
     let ordinal_after_noun = lower(j - 1) == "the"
         && matches!(ta, Tag::NN | Tag::NNS)
-        && ORDINALS.contains(&lower(j + 1).as_ref())
+        && ORDINALS.contains(&b.as_ref())
         && next.is_some_and(|t| matches!(t, Tag::IN | Tag::WRB | Tag::WDT) || t.is_punct());
     // "the Chinese first consulate": an ordinal stands before the adjective of origin.
     let origin_before_ordinal = tag(j - 1).is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS))
@@ -823,7 +824,7 @@ pub(crate) fn counted_swap(
     // "defeated because Britain it had": a subordinator between a name and the pronoun
     // subject of its clause.
     let name_after_subordinator = matches!(
-        lower(j).as_ref(),
+        a.as_ref(),
         "because" | "although" | "though" | "while" | "when" | "if" | "unless" | "until"
     ) && tb == Tag::NNP
         && capitalized(j + 1)
@@ -831,39 +832,39 @@ pub(crate) fn counted_swap(
         && tag(j + 3).is_some_and(|t| verb(t) || t == Tag::MD);
     // "had had not a problem": "not" follows the auxiliary, not the participle.
     let not_after_participle = matches!(lower(j - 1).as_ref(), "has" | "have" | "had")
-        && matches!(lower(j).as_ref(), "had" | "been")
-        && lower(j + 1) == "not"
+        && matches!(a.as_ref(), "had" | "been")
+        && b == "not"
         && !matches!(
             lower(j + 2).as_ref(),
             "only" | "just" | "merely" | "simply" | "because" | "least" | "to"
         );
     let more_percent = tag(j - 1) == Some(Tag::CD)
-        && matches!(lower(j).as_ref(), "more" | "less" | "fewer")
-        && lower(j + 1) == "percent";
+        && matches!(a.as_ref(), "more" | "less" | "fewer")
+        && b == "percent";
     let preposition_in_number = ta == Tag::CD
         && tb == Tag::IN
         && matches!(
             lower(j + 2).as_ref(),
             "hundred" | "thousand" | "million" | "billion"
         );
-    let say_before_subject = SAY_VERBS.contains(&lower(j).as_ref())
+    let say_before_subject = SAY_VERBS.contains(&a.as_ref())
         && tb == Tag::NNP
         && capitalized(j + 1)
-        && !WEEKDAYS.contains(&lower(j + 1).as_ref())
-        && !MONTH_NAMES.contains(&lower(j + 1).as_ref())
+        && !WEEKDAYS.contains(&b.as_ref())
+        && !MONTH_NAMES.contains(&b.as_ref())
         && !words[j + 1].ends_with('.')
         && lower(j + 2) == "that";
     // "a \"runaway\" illegally who crossed": an adverb in "-ly" before the relative pronoun
     // of the clause it modifies.
     let adverb_before_relative = ta == Tag::RB
-        && lower(j).ends_with("ly")
-        && matches!(lower(j + 1).as_ref(), "who" | "which")
+        && a.ends_with("ly")
+        && matches!(b.as_ref(), "who" | "which")
         && next.is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD));
     // "planning entire their vacation": an adjective used only before its noun stands after
     // the noun's determiner.
     let attributive_before_determiner = ta == Tag::JJ
-        && lower(j) != "only"
-        && ATTRIBUTIVE_ONLY.contains(&lower(j).as_ref())
+        && a != "only"
+        && ATTRIBUTIVE_ONLY.contains(&a.as_ref())
         && matches!(tb, Tag::PRPS | Tag::DT)
         && !tag(j - 1).is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS))
         && next.is_some_and(|t| t.is_noun() || t == Tag::JJ);
@@ -878,28 +879,27 @@ pub(crate) fn counted_swap(
             .get(j + 2)
             .is_some_and(|w| w.starts_with(char::is_lowercase));
     // "announced Saturday on that": the day after its preposition.
-    let day_before_preposition = WEEKDAYS[..7].contains(&lower(j).as_ref())
-        && lower(j + 1) == "on"
-        && lower(j + 2) == "that";
+    let day_before_preposition =
+        WEEKDAYS[..7].contains(&a.as_ref()) && b == "on" && lower(j + 2) == "that";
     // "many of were whom foreigners": the relative pronoun right after its preposition.
     let verb_before_relative = matches!(tag(j - 1), Some(Tag::IN))
-        && super::words::BE.contains(&lower(j).as_ref())
-        && matches!(lower(j + 1).as_ref(), "whom" | "which");
+        && super::words::BE.contains(&a.as_ref())
+        && matches!(b.as_ref(), "whom" | "which");
     // "146,000 according deaths to data": "according" is followed by "to" (with a comma between
     // the two, the swap would not repair the sentence).
-    let according_apart = lower(j) == "according" && tb.is_noun() && lower(j + 2) == "to";
+    let according_apart = a == "according" && tb.is_noun() && lower(j + 2) == "to";
     // "his suspension multiple during runs": "multiple" stands before its noun.
     let multiple_before_preposition =
-        lower(j) == "multiple" && tb == Tag::IN && tag(j + 2) == Some(Tag::NNS);
+        a == "multiple" && tb == Tag::IN && tag(j + 2) == Some(Tag::NNS);
     // "down from a 57 year ago": the number before "a year ago".
-    let article_before_number = matches!(lower(j).as_ref(), "a" | "an")
+    let article_before_number = matches!(a.as_ref(), "a" | "an")
         && tb == Tag::CD
         && matches!(lower(j + 2).as_ref(), "year" | "month" | "week" | "day")
         && lower(j + 3) == "ago";
     // "was an refused emergency landing": "an" before a consonant belongs to the vowel after
     // it, and the participle before the article.
     let vowel = |w: &str| w.starts_with(['a', 'e', 'i', 'o']);
-    let article_before_participle = lower(j) == "an"
+    let article_before_participle = a == "an"
         && matches!(tb, Tag::VBN | Tag::VBD)
         && words[j + 1].starts_with(|c: char| c.is_ascii_lowercase() && !"aeiouh".contains(c))
         && words.get(j + 2).is_some_and(|w| vowel(w))
