@@ -8,7 +8,11 @@
 //! ("it the was last game" → "it was the last game") it reports the pair and suggests the swap.
 //! A sentence that the scrambled-sentence model (see [`scramble`]: a logistic model over
 //! sentence-level measurements, learnt from shuffled treebank sentences) finds far from English
-//! order reads as scrambled ("shuffled" output) and is reported without a suggestion.
+//! order reads as scrambled ("shuffled" output) and is reported without a suggestion. Pairs of
+//! a shape English grammar rules out are reported at a lower score or at any score (see
+//! [`certified_swap`]), and so are pairs whose written order the treebank's bigram counts never
+//! show while the reverse is common, in shapes where that evidence decides (see
+//! [`counted_swap`]: "the States United").
 //!
 //! ## Why is this bad?
 //! Machine translation keeps source order in places English grammar does not allow; an editor
@@ -18,7 +22,7 @@
 //! Questions (the verb before its subject is their order), "not" after the word it negates
 //! ("I'm afraid not"), a sentence's opening adverb, preposition or conjunction ("Currently we
 //! have …"), and the order of two capitalized names ("Saad Khalid"): a swap is not suggested
-//! there.
+//! there unless the treebank has the two names only in the other order.
 //!
 //! ## Thresholds
 //! Tuned on EWT dev and the DEMETR dev pairs so that all structural rules together flag under
@@ -179,6 +183,98 @@ static META: RuleMeta = RuleMeta {
             fix: Some("Hamilton will race on the traditional Italian circuit in Imola."),
         },
         Example::Good("They cooked a traditional Italian dish for the guests."),
+        Example::Bad {
+            text: "Traces of the drug were in found urine samples.",
+            fix: Some("Traces of the drug were found in urine samples."),
+        },
+        Example::Bad {
+            text: "It was a violation serious of the treaty.",
+            fix: Some("It was a serious violation of the treaty."),
+        },
+        Example::Good("The causes of the fire were multiple."),
+        Example::Bad {
+            text: "Trade between the States United and Canada grew.",
+            fix: Some("Trade between the United States and Canada grew."),
+        },
+        Example::Bad {
+            text: "He was named Commander Supreme of the army.",
+            fix: Some("He was named Supreme Commander of the army."),
+        },
+        Example::Good("The U.S. Supreme Court ruled on Monday."),
+        Example::Bad {
+            text: "The painter Vincent Gogh van lived in France.",
+            fix: Some("The painter Vincent van Gogh lived in France."),
+        },
+        Example::Good("Rio de Janeiro is a large city."),
+        Example::Bad {
+            text: "The committee hopes also to finish the report.",
+            fix: Some("The committee also hopes to finish the report."),
+        },
+        Example::Bad {
+            text: "The compounds two interact with each other.",
+            fix: Some("The two compounds interact with each other."),
+        },
+        Example::Bad {
+            text: "This is the time third that it happened.",
+            fix: Some("This is the third time that it happened."),
+        },
+        Example::Good("It was the situation last year."),
+        Example::Bad {
+            text: "Sales rose 20 more percent than last year.",
+            fix: Some("Sales rose 20 percent more than last year."),
+        },
+        Example::Bad {
+            text: "He agreed one with hundred percent.",
+            fix: Some("He agreed with one hundred percent."),
+        },
+        Example::Bad {
+            text: "Profits were down from a 12 year ago.",
+            fix: Some("Profits were down from 12 a year ago."),
+        },
+        Example::Bad {
+            text: "The news agency reported Reuters that the talks failed.",
+            fix: Some("The news agency Reuters reported that the talks failed."),
+        },
+        Example::Good("He told Reuters that the talks failed."),
+        Example::Good("They said Monday that the border would reopen."),
+        Example::Bad {
+            text: "The ministry announced Monday on that the border would reopen.",
+            fix: Some("The ministry announced on Monday that the border would reopen."),
+        },
+        Example::Bad {
+            text: "Napoleon could not defeat because Britain it had a stronger navy.",
+            fix: Some("Napoleon could not defeat Britain because it had a stronger navy."),
+        },
+        Example::Bad {
+            text: "The town had had not a doctor for years.",
+            fix: Some("The town had not had a doctor for years."),
+        },
+        Example::Bad {
+            text: "He met a man secretly who crossed the border.",
+            fix: Some("He met a man who secretly crossed the border."),
+        },
+        Example::Bad {
+            text: "They spent entire their savings on the house.",
+            fix: Some("They spent their entire savings on the house."),
+        },
+        Example::Good("I own a property in town."),
+        Example::Bad {
+            text: "He hired ten workers, most of were whom students.",
+            fix: Some("He hired ten workers, most of whom were students."),
+        },
+        Example::Bad {
+            text: "The city has two million according residents to the census.",
+            fix: Some("The city has two million residents according to the census."),
+        },
+        Example::Bad {
+            text: "The plane was an refused emergency landing.",
+            fix: Some("The plane was refused an emergency landing."),
+        },
+        Example::Good("It was an honest mistake."),
+        Example::Bad {
+            text: "The player was hurt multiple during games.",
+            fix: Some("The player was hurt during multiple games."),
+        },
         Example::Good("It was a not insignificant amount of money."),
         Example::Good("You have received this alert because you subscribed to it."),
         Example::Good("I might just sell the car and get you to drive me around."),
@@ -542,6 +638,296 @@ fn misplaced_function_word(words: &[&str], tags: &[Tag], j: usize) -> bool {
         || origin_first
 }
 
+/// True prepositions: none is followed by a verb in English ("from know", "during died").
+const PREPOSITIONS: &[&str] = &[
+    "from",
+    "during",
+    "with",
+    "of",
+    "at",
+    "by",
+    "into",
+    "onto",
+    "toward",
+    "towards",
+    "among",
+    "between",
+    "throughout",
+    "without",
+    "within",
+    "despite",
+    "via",
+    "upon",
+    "under",
+    "over",
+    "through",
+    "about",
+    "in",
+    "on",
+    "for",
+    "against",
+    "across",
+    "behind",
+    "beyond",
+    "near",
+];
+
+/// Adverbs of frequency and "also", which English puts before a lexical verb, never between
+/// it and its object ("the Pope nominates also cardinals").
+const MID_ADVERBS: &[&str] = &["also", "always", "never", "usually", "often", "already"];
+
+/// Verbs of saying that take no indirect object ("reported Xinhua that" for "Xinhua reported
+/// that"; "told Xinhua that" is English).
+const SAY_VERBS: &[&str] = &[
+    "said",
+    "reported",
+    "commented",
+    "announced",
+    "added",
+    "stated",
+    "noted",
+    "explained",
+    "claimed",
+    "argued",
+    "insisted",
+    "admitted",
+    "confirmed",
+    "declared",
+    "revealed",
+    "replied",
+    "remarked",
+    "wrote",
+    "says",
+    "reports",
+    "announces",
+    "states",
+    "explains",
+    "claims",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+];
+
+/// Number words that stand before their noun ("the compounds two interact" for "the two
+/// compounds interact").
+const SMALL_NUMBERS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+];
+
+/// Whether tokens `j` and `j + 1` are in an order English rules out by the evidence of the
+/// treebank's bigram counts or of closed word classes, reported at any swap score:
+/// - a preposition before a verb that the treebank never has after a preposition and often
+///   before one ("melamine were both in found urine samples", "Klose and Flick from know");
+/// - an adjective after a noun, before a preposition, adverb or verb, when the treebank never
+///   has the adjective after a noun and often before one ("a violation serious of
+///   international law", "the states European together");
+/// - two names in the reverse of an order the treebank has and never in this one ("the States
+///   United");
+/// - "also", "always", "never", "usually", "often" or "already" between a lexical verb and its
+///   object ("the United Nations hopes also to", "the Pope nominates also cardinals");
+/// - a number word after its plural noun ("the compounds two interact"), an ordinal after its
+///   noun ("the time tenth since") or after an adjective of origin ("the Chinese first
+///   consulate");
+/// - a subordinator between a name and its pronoun subject ("defeated because Britain it
+///   had"), and "not" after the participle of a perfect ("had had not a problem");
+/// - a name word the treebank has only before names closing a name ("the Commander Supreme
+///   of"), a name particle after the name ("Olivia Havilland de moved"), a day before "on
+///   that" ("announced Saturday on that");
+/// - an "-ly" adverb before the relative pronoun of its clause ("illegally who crossed"), an
+///   adjective used only before a noun ahead of the noun's determiner ("planning entire their
+///   vacation"), "multiple" before a preposition ("multiple during runs");
+/// - a verb "be" between a preposition and "whom" ("many of were whom"), "according" apart
+///   from its "to" ("146,000 according deaths to data"), "a 57 year ago", and "an" before
+///   a participle that opens with a consonant ("was an refused emergency landing");
+/// - "more percent" after a number ("a good 21 more percent than"), and a preposition between
+///   a number and "hundred", "thousand", "million" or "billion" ("one with hundred percent");
+/// - a verb of saying before its one-word subject and "that" ("reported Xinhua that").
+pub(crate) fn counted_swap(
+    words: &[&str],
+    tags: &[Tag],
+    j: usize,
+    lookups: &mut swap::SentenceLookups,
+) -> bool {
+    let tag = |k: usize| tags.get(k).copied();
+    let lower = |k: usize| lowercase(words.get(k).copied().unwrap_or(""));
+    let (Some(ta), Some(tb)) = (tag(j), tag(j + 1)) else {
+        return false;
+    };
+    if j == 0 {
+        return false;
+    }
+    let (a, b) = (lower(j), lower(j + 1));
+    let capitalized = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+    };
+    let verb = |t: Tag| matches!(t, Tag::VB | Tag::VBD | Tag::VBN | Tag::VBP | Tag::VBZ);
+    let next = tag(j + 2);
+    // Shapes by word class first; the counts are looked up only for the few pairs that fit.
+    let preposition_verb = ta == Tag::IN && verb(tb) && PREPOSITIONS.contains(&a.as_ref());
+    let noun_adjective = matches!(ta, Tag::NN | Tag::NNS)
+        && tb == Tag::JJ
+        && tag(j - 1) != Some(Tag::CD)
+        && next.is_some_and(|t| verb(t) || matches!(t, Tag::IN | Tag::RB | Tag::MD | Tag::TO));
+    let names = capitalized(j)
+        && capitalized(j + 1)
+        && matches!(ta, Tag::NNP | Tag::NNPS)
+        && matches!(tb, Tag::NNP | Tag::NNPS);
+    if preposition_verb || noun_adjective || names {
+        let [ww, _, tw, rev_ww, rev_wt, _] = lookups.both_orders(j);
+        if (preposition_verb || noun_adjective) && ww == 0 && tw == 0 && rev_wt >= 3 {
+            return true;
+        }
+        if names && ww == 0 && rev_ww >= 10 {
+            return true;
+        }
+        // "Commander Supreme of": a word the treebank has only before names, after one and
+        // closing the name.
+        let closes_name = words
+            .get(j + 2)
+            .is_some_and(|w| !w.starts_with(char::is_uppercase));
+        if names && closes_name && tw == 0 && rev_wt >= 5 {
+            return true;
+        }
+    }
+    let mid_adverb = matches!(ta, Tag::VBZ | Tag::VBD | Tag::VBP)
+        && !super::words::AUXILIARIES.contains(&a.as_ref())
+        && MID_ADVERBS.contains(&b.as_ref())
+        && next.is_some_and(|t| {
+            t.is_noun() || matches!(t, Tag::TO | Tag::DT | Tag::PRPS | Tag::JJ | Tag::CD)
+        });
+    let number_after_noun = lower(j - 1) == "the"
+        && ta == Tag::NNS
+        && SMALL_NUMBERS.contains(&b.as_ref())
+        && next.is_some_and(|t| verb(t) || matches!(t, Tag::MD | Tag::NN));
+    // "the time tenth since": an ordinal stands before its noun.
+    let ordinal_after_noun = lower(j - 1) == "the"
+        && matches!(ta, Tag::NN | Tag::NNS)
+        && ORDINALS.contains(&b.as_ref())
+        && next.is_some_and(|t| matches!(t, Tag::IN | Tag::WRB | Tag::WDT) || t.is_punct());
+    // "the Chinese first consulate": an ordinal stands before the adjective of origin.
+    let origin_before_ordinal = tag(j - 1).is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS))
+        && matches!(ta, Tag::JJ | Tag::NNP)
+        && capitalized(j)
+        && ORDINALS.contains(&words[j + 1])
+        && next.is_some_and(|t| matches!(t, Tag::NN | Tag::NNS));
+    // "defeated because Britain it had": a subordinator between a name and the pronoun
+    // subject of its clause.
+    let name_after_subordinator = matches!(
+        a.as_ref(),
+        "because" | "although" | "though" | "while" | "when" | "if" | "unless" | "until"
+    ) && tb == Tag::NNP
+        && capitalized(j + 1)
+        && matches!(lower(j + 2).as_ref(), "it" | "he" | "she" | "they" | "we")
+        && tag(j + 3).is_some_and(|t| verb(t) || t == Tag::MD);
+    // "had had not a problem": "not" follows the auxiliary, not the participle.
+    let not_after_participle = matches!(lower(j - 1).as_ref(), "has" | "have" | "had")
+        && matches!(a.as_ref(), "had" | "been")
+        && b == "not"
+        && !matches!(
+            lower(j + 2).as_ref(),
+            "only" | "just" | "merely" | "simply" | "because" | "least" | "to"
+        );
+    let more_percent = tag(j - 1) == Some(Tag::CD)
+        && matches!(a.as_ref(), "more" | "less" | "fewer")
+        && b == "percent";
+    let preposition_in_number = ta == Tag::CD
+        && tb == Tag::IN
+        && matches!(
+            lower(j + 2).as_ref(),
+            "hundred" | "thousand" | "million" | "billion"
+        );
+    let say_before_subject = SAY_VERBS.contains(&a.as_ref())
+        && tb == Tag::NNP
+        && capitalized(j + 1)
+        && !WEEKDAYS.contains(&b.as_ref())
+        && !MONTH_NAMES.contains(&b.as_ref())
+        && !words[j + 1].ends_with('.')
+        && lower(j + 2) == "that";
+    // "a \"runaway\" illegally who crossed": an adverb in "-ly" before the relative pronoun
+    // of the clause it modifies.
+    let adverb_before_relative = ta == Tag::RB
+        && a.ends_with("ly")
+        && matches!(b.as_ref(), "who" | "which")
+        && next.is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD));
+    // "planning entire their vacation": an adjective used only before its noun stands after
+    // the noun's determiner.
+    let attributive_before_determiner = ta == Tag::JJ
+        && a != "only"
+        && ATTRIBUTIVE_ONLY.contains(&a.as_ref())
+        && matches!(tb, Tag::PRPS | Tag::DT)
+        && !tag(j - 1).is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS))
+        && next.is_some_and(|t| t.is_noun() || t == Tag::JJ);
+    // "Olivia Havilland de moved": a name particle stands before the name it belongs to.
+    let particle_after_name = tb != Tag::DT
+        && capitalized(j)
+        && matches!(
+            words[j + 1],
+            "de" | "da" | "di" | "du" | "van" | "von" | "der" | "del" | "la" | "le"
+        )
+        && words
+            .get(j + 2)
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
+    // "announced Saturday on that": the day after its preposition.
+    let day_before_preposition =
+        WEEKDAYS[..7].contains(&a.as_ref()) && b == "on" && lower(j + 2) == "that";
+    // "many of were whom foreigners": the relative pronoun right after its preposition.
+    let verb_before_relative = matches!(tag(j - 1), Some(Tag::IN))
+        && super::words::BE.contains(&a.as_ref())
+        && matches!(b.as_ref(), "whom" | "which");
+    // "146,000 according deaths to data": "according" is followed by "to" (with a comma between
+    // the two, the swap would not repair the sentence).
+    let according_apart = a == "according" && tb.is_noun() && lower(j + 2) == "to";
+    // "his suspension multiple during runs": "multiple" stands before its noun.
+    let multiple_before_preposition =
+        a == "multiple" && tb == Tag::IN && tag(j + 2) == Some(Tag::NNS);
+    // "down from a 57 year ago": the number before "a year ago".
+    let article_before_number = matches!(a.as_ref(), "a" | "an")
+        && tb == Tag::CD
+        && matches!(lower(j + 2).as_ref(), "year" | "month" | "week" | "day")
+        && lower(j + 3) == "ago";
+    // "was an refused emergency landing": "an" before a consonant belongs to the vowel after
+    // it, and the participle before the article.
+    let vowel = |w: &str| w.starts_with(['a', 'e', 'i', 'o']);
+    let article_before_participle = a == "an"
+        && matches!(tb, Tag::VBN | Tag::VBD)
+        && words[j + 1].starts_with(|c: char| c.is_ascii_lowercase() && !"aeiouh".contains(c))
+        && words.get(j + 2).is_some_and(|w| vowel(w))
+        && next.is_some_and(|t| t.is_noun() || t == Tag::JJ);
+    mid_adverb
+        || article_before_participle
+        || adverb_before_relative
+        || attributive_before_determiner
+        || particle_after_name
+        || day_before_preposition
+        || verb_before_relative
+        || according_apart
+        || multiple_before_preposition
+        || article_before_number
+        || number_after_noun
+        || ordinal_after_noun
+        || origin_before_ordinal
+        || name_after_subordinator
+        || not_after_participle
+        || more_percent
+        || preposition_in_number
+        || say_before_subject
+}
+
+const ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+];
+
 /// Adjectives of quality, size and age, which English puts before an adjective of origin
 /// ("a traditional Italian dish", "the famous Chinese poet").
 const GENERAL_ADJECTIVES: &[&str] = &[
@@ -603,7 +989,8 @@ pub fn scores(
             best = Some((j, score));
         }
         if certified.is_none_or(|(_, b)| score > b)
-            && certified_swap(words, tags, j).is_some_and(|least| score >= least)
+            && (certified_swap(words, tags, j).is_some_and(|least| score >= least)
+                || counted_swap(words, tags, j, &mut lookups))
         {
             certified = Some((j, score));
         }
@@ -634,11 +1021,12 @@ impl Detector for WordOrderAnomaly {
             &v.words,
             &v.sentence.tags,
         );
-        let chosen = s
+        let modelled = s
             .best_swap
-            .filter(|&(j, score)| score >= SWAP_SCORE && !english_order(v, j))
-            .or(s.certified_swap);
-        if let Some((j, score)) = chosen {
+            .filter(|&(j, score)| score >= SWAP_SCORE && !english_order(v, j));
+        // A certified pair's shape vouches for the swap as its repair.
+        let certified = modelled.is_none() && s.certified_swap.is_some();
+        if let Some((j, score)) = modelled.or(s.certified_swap) {
             let (first, second) = if j == 0 {
                 (uncapitalize(v, 0), v.words[1].to_string())
             } else {
@@ -656,7 +1044,7 @@ impl Detector for WordOrderAnomaly {
                 .is_some_and(|t| matches!(t, Tag::IN | Tag::RP | Tag::TO))
                 && v.tag(j + 2)
                     .is_none_or(|t| t.is_punct() || matches!(t, Tag::IN | Tag::TO));
-            let (message, suggestion) = if score >= SWAP_FIX_SCORE || !stranded {
+            let (message, suggestion) = if score >= SWAP_FIX_SCORE || !stranded || certified {
                 (
                     format!(
                         "Word order English does not produce: '{}' reads as '{} {}'",

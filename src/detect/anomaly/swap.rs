@@ -242,6 +242,20 @@ impl SentenceLookups<'_> {
         ]
     }
 
+    /// Counts (times the scale) of tokens `j`, `j + 1` as word-word, word-tag and tag-word
+    /// bigrams, and of the same three with the two tokens reversed.
+    pub(crate) fn both_orders(&mut self, j: usize) -> [u32; 6] {
+        let (k, i) = (&self.keys, j + 2);
+        [
+            self.counts.get(k, ADJ, i),
+            self.counts.get(k, ADJ + 1, i),
+            self.counts.get(k, ADJ + 2, i),
+            self.counts.get(k, REV, i),
+            self.counts.get(k, REV + 1, i),
+            self.counts.get(k, REV + 2, i),
+        ]
+    }
+
     /// Per-position surprise, as [`ClassLm::surprise`] computes it.
     pub(crate) fn surprise(&self) -> Vec<f32> {
         let (f, b) = (&self.log_probs.forward, &self.log_probs.backward);
