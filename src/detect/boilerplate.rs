@@ -183,29 +183,44 @@ const CHROME_OBJECTS: &[&str] = &[
 ];
 
 /// The words of a segment in lower case without punctuation ("Don't" → "dont").
-fn plain_words(v: &SentenceView) -> Vec<String> {
+/// The segment's words as the phrase list spells them (letters and digits, lower case): the
+/// first `most` of them, and how many there are in all. Only the first words are compared with
+/// the list, so the rest are counted without being copied.
+fn plain_words(v: &SentenceView, most: usize) -> (Vec<String>, usize) {
     let seg = v.sentence.segment;
-    v.text
+    let mut words = Vec::new();
+    let mut total = 0;
+    for w in v
+        .text
         .get(seg.start..seg.end)
         .unwrap_or("")
         .split_whitespace()
-        .map(|w| {
-            w.chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect::<String>()
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
+    {
+        if !w.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        total += 1;
+        if words.len() < most {
+            words.push(
+                w.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase)
+                    .collect::<String>(),
+            );
+        }
+    }
+    (words, total)
 }
 
-fn listed(v: &SentenceView, words: &[String]) -> bool {
+/// `words`: the segment's first plain words (at least as many as the longest phrase has, when
+/// the segment has that many); `total`: how many it has.
+fn listed(v: &SentenceView, words: &[String], total: usize) -> bool {
     let seg = v.sentence.segment;
     let raw = v.text.get(seg.start..seg.end).unwrap_or("").trim();
     phrases().iter().any(|p| {
-        let starts = words.len() >= p.words.len() && words[..p.words.len()] == p.words[..];
+        let starts = total >= p.words.len() && words[..p.words.len()] == p.words[..];
         match p.how {
-            Match::Exact => starts && words.len() == p.words.len(),
+            Match::Exact => starts && total == p.words.len(),
             Match::Prefix => starts,
             Match::Credit => {
                 let bracketed = raw.starts_with('(') && raw.ends_with(')');
@@ -213,10 +228,10 @@ fn listed(v: &SentenceView, words: &[String]) -> bool {
                 let colon = body
                     .get(p.words[0].len()..)
                     .is_some_and(|rest| rest.trim_start_matches('s').starts_with(':'));
-                starts && words.len() <= 6 && (bracketed || colon)
+                starts && total <= 6 && (bracketed || colon)
             }
         }
-    }) || (words.len() <= 6 && raw.contains('©'))
+    }) || (total <= 6 && raw.contains('©'))
 }
 
 /// Whether a segment opens with a call to action (an imperative verb from the list).
@@ -243,19 +258,24 @@ impl Detector for Boilerplate {
 
 /// What makes a line chrome, and the confidence (0: chrome only in the tail).
 fn chrome(v: &SentenceView) -> Option<(&'static str, f64)> {
-    let words = plain_words(v);
-    let short = words.len() <= 12;
+    static LONGEST: OnceLock<usize> = OnceLock::new();
+    let longest =
+        *LONGEST.get_or_init(|| phrases().iter().map(|p| p.words.len()).max().unwrap_or(0));
+    let (words, total) = plain_words(v, longest);
+    let short = total <= 12;
     if v.is_empty() {
         None
-    } else if listed(v, &words) {
+    } else if listed(v, &words, total) {
         Some(("is page chrome, not article text", 0.9))
     } else if short && is_call(v) {
-        if words.iter().any(|w| CHROME_OBJECTS.contains(&w.as_str())) {
+        // A call to action (twelve words at most) is checked for its objects: all its words.
+        let (all, _) = plain_words(v, total);
+        if all.iter().any(|w| CHROME_OBJECTS.contains(&w.as_str())) {
             Some(("is a call to action of the web page", 0.8))
         } else {
             Some(("is a call to action after the end of the article", 0.0))
         }
-    } else if words.len() <= 5 && v.kind() != SegmentKind::Sentence {
+    } else if total <= 5 && v.kind() != SegmentKind::Sentence {
         Some(("is a short line after the end of the article", 0.0))
     } else {
         None

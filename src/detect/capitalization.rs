@@ -29,7 +29,8 @@ use super::{Detector, Diagnosis, DocumentPass, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::segment::SegmentKind;
 use crate::tag::Tag;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::OnceLock;
 
 pub struct Capitalization;
 
@@ -132,6 +133,22 @@ const TITLES: &[&[&str]] = &[
     &["sheikh"],
 ];
 
+/// Whether a lower-case word is a month or day name, or the first word of a title: one set
+/// lookup instead of a scan of each list for every word.
+fn may_need_capital(lower: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        MONTHS
+            .iter()
+            .chain(WEEKDAYS)
+            .chain(CALENDAR_AMBIGUOUS)
+            .copied()
+            .chain(TITLES.iter().map(|t| t[0]))
+            .collect()
+    })
+    .contains(lower)
+}
+
 /// Words before a title that make it a description, not part of the name.
 fn describes(view: &SentenceView, i: usize) -> bool {
     matches!(
@@ -203,7 +220,9 @@ fn fixes(
     }
     let first = (0..v.len()).find(|&i| v.words[i].chars().any(char::is_alphanumeric));
     let Some(first) = first else { return };
-    let informal = is_informal(v, first);
+    // Only needed when a fix is found: most sentences never ask.
+    let informal_cell = std::cell::OnceCell::new();
+    let informal = || *informal_cell.get_or_init(|| is_informal(v, first));
     let edit = |i: usize, with: String| {
         let (start, end) = v.span(i, i + 1);
         Edit { start, end, with }
@@ -211,11 +230,11 @@ fn fixes(
 
     // Sentence start.
     let w = v.words[first];
-    if !informal
-        && w.chars().next().is_some_and(char::is_lowercase)
+    if w.chars().next().is_some_and(char::is_lowercase)
         && !w.chars().skip(1).any(char::is_uppercase)
         && !w.contains(['@', '/', '.', '_'])
         && !v.slice(first, v.len()).starts_with("www")
+        && !informal()
     {
         out.push((
             first,
@@ -245,7 +264,7 @@ fn fixes(
             ));
         }
         // Month and day names.
-        if w.chars().next().is_some_and(char::is_lowercase) {
+        if w.chars().next().is_some_and(char::is_lowercase) && may_need_capital(lw) {
             let ambiguous = CALENDAR_AMBIGUOUS.contains(&lw);
             let date = (MONTHS.contains(&lw) || WEEKDAYS.contains(&lw))
                 || (ambiguous
@@ -254,7 +273,7 @@ fn fixes(
                         && !matches!(v.tag(i + 1), Some(Tag::VB | Tag::RB | Tag::PRP)))
                         || (i > 0 && is_number(v.words[i - 1]))
                         || (i + 1 < v.len() && is_number(v.words[i + 1]))));
-            if date && i != first && !informal {
+            if date && i != first && !informal() {
                 let cap = capitalize(w);
                 out.push((
                     i,
@@ -265,7 +284,7 @@ fn fixes(
             }
         }
         // A lower-case title directly before a name.
-        if i != first && w.chars().next().is_some_and(char::is_lowercase) {
+        if i != first && w.chars().next().is_some_and(char::is_lowercase) && may_need_capital(lw) {
             let title = TITLES.iter().find(|t| {
                 t.iter()
                     .enumerate()
@@ -325,11 +344,24 @@ impl DocumentPass for Pass {
         if !found.is_empty() {
             self.candidates.push(index);
         }
+        // Where a title-case word stands matters only where `fixes` may call it an acronym:
+        // in a sentence, not at its first word.
+        if v.kind() != SegmentKind::Sentence {
+            return;
+        }
+        let first = (0..v.len()).find(|&i| v.words[i].chars().any(char::is_alphanumeric));
         for (i, w) in v.words.iter().enumerate() {
-            if (2..=5).contains(&w.chars().count()) && is_title_case(w) {
-                let at = self.title_case.entry(v.lower(i).to_string()).or_default();
-                if at.last() != Some(&index) {
-                    at.push(index);
+            if Some(i) != first && (2..=5).contains(&w.chars().count()) && is_title_case(w) {
+                // Look up before inserting: a key is allocated once per word, not per use.
+                match self.title_case.get_mut(v.lower(i)) {
+                    Some(at) => {
+                        if at.last() != Some(&index) {
+                            at.push(index);
+                        }
+                    }
+                    None => {
+                        self.title_case.insert(v.lower(i).to_string(), vec![index]);
+                    }
                 }
             }
         }

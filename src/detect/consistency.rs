@@ -24,6 +24,8 @@ use super::edit::{Edit, apply, diagnosis};
 use super::{Detector, Diagnosis, DocumentPass, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::tag::{Tagger, features::word_key};
+use rustc_hash::FxHashSet as HashSet;
+use std::sync::OnceLock;
 
 pub struct MixedSpelling;
 
@@ -105,7 +107,7 @@ fn variant(lower: &str) -> Option<(Variant, String)> {
     for (us, uk) in ENDINGS {
         let ize = uk.starts_with(['i', 'y']);
         if let Some(stem) = lower.strip_suffix(uk)
-            && ((ize && stem.len() >= 4) || (!ize && BRITISH_KNOWN.contains(&lower)))
+            && ((ize && stem.len() >= 4) || (!ize && british_known(lower)))
         {
             let american = format!("{stem}{us}");
             if known(&american) {
@@ -117,13 +119,19 @@ fn variant(lower: &str) -> Option<(Variant, String)> {
         let ize = us.starts_with(['i', 'y']);
         if let Some(stem) = lower.strip_suffix(us) {
             let british = format!("{stem}{uk}");
-            if (ize && stem.len() >= 4 && known(lower)) || BRITISH_KNOWN.contains(&british.as_str())
-            {
+            if (ize && stem.len() >= 4 && known(lower)) || british_known(&british) {
                 return Some((Variant::American, british));
             }
         }
     }
     None
+}
+
+/// Whether a word is in [`BRITISH_KNOWN`] (one set lookup, not a scan of the list).
+fn british_known(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| BRITISH_KNOWN.iter().copied().collect())
+        .contains(word)
 }
 
 /// British forms whose American counterpart is too short or too common a pattern to pair by

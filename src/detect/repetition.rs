@@ -80,7 +80,7 @@ impl RepeatedWords {
     fn repeat_at(v: &SentenceView, i: usize) -> Option<usize> {
         (1..=4).rev().find(|&n| {
             i + 2 * n <= v.len()
-                && (i..i + n).all(|k| is_word(v.words[k]) && v.lower(k) == v.lower(k + n))
+                && (i..i + n).all(|k| v.lower(k) == v.lower(k + n) && is_word(v.words[k]))
                 && (n > 1 || Self::is_slip(v, i))
                 // A third copy is emphasis ("compare compare compare").
                 && !(i + 3 * n <= v.len() && (i..i + n).all(|k| v.lower(k) == v.lower(k + 2 * n)))

@@ -31,7 +31,7 @@ use super::edit::diagnosis;
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::tag::{Tag, Tagger, features::word_key};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 pub struct UntranslatedText;
@@ -233,11 +233,11 @@ fn looks_foreign_word(w: &str, mid_sentence: bool) -> Option<&'static str> {
     if letters < 4 || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
         return None;
     }
-    let lower = w.to_lowercase();
     let capitalised = w.chars().next().is_some_and(char::is_uppercase);
     if w.chars().skip(1).any(char::is_uppercase) || is_english(w) {
         return None;
     }
+    let lower = w.to_lowercase();
     if !capitalised {
         if has_umlaut(w) {
             return Some("German");
