@@ -253,13 +253,6 @@ impl ClassLm {
         (f + b) / 2.0
     }
 
-    /// Change of the score when positions `i` and `i + 1` of `seq` swap (only the trigrams that
-    /// touch them are recomputed).
-    pub fn swap_gain(&self, seq: &mut [u16], i: usize) -> f32 {
-        let (before, after) = self.swap_scores(seq, i);
-        after - before
-    }
-
     /// The local log-probabilities (before, after) of swapping positions `i` and `i + 1`.
     pub fn swap_scores(&self, seq: &mut [u16], i: usize) -> (f32, f32) {
         let n = seq.len();

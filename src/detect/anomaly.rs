@@ -30,6 +30,7 @@
 //! was lowered from 2.5 to 1.5 once the orders above were kept out.
 
 use super::rewrite::{Piece, render, uncapitalize};
+use super::words::{CALENDAR_AMBIGUOUS, MONTHS, WEEKDAYS};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::lm::ClassLm;
@@ -471,19 +472,10 @@ pub fn certified_swap(words: &[&str], tags: &[Tag], j: usize) -> Option<f32> {
     }
 }
 
-const MONTH_NAMES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// A month name other than "may" (which is mostly the modal).
+fn is_month(w: &str) -> bool {
+    MONTHS.contains(&w) || (CALENDAR_AMBIGUOUS.contains(&w) && w != "may")
+}
 
 /// Adjectives in "-ly" (an "-ly" word between an adjective and its noun is otherwise an
 /// adverb out of place).
@@ -582,7 +574,7 @@ fn misplaced_function_word(words: &[&str], tags: &[Tag], j: usize) -> bool {
         && b == "not"
         && tag(j + 2).is_some_and(|t| t.is_noun() || t == Tag::DT)
         && !lower(j + 2).ends_with("thing");
-    let month_in_year = MONTH_NAMES.contains(&a.as_ref())
+    let month_in_year = is_month(&a)
         && matches!(b.as_ref(), "in" | "on")
         && words
             .get(j + 2)
@@ -691,18 +683,6 @@ const SAY_VERBS: &[&str] = &[
     "states",
     "explains",
     "claims",
-];
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
 ];
 
 /// Number words that stand before their noun ("the compounds two interact" for "the two
@@ -835,7 +815,8 @@ pub(crate) fn counted_swap(
         && tb == Tag::NNP
         && capitalized(j + 1)
         && !WEEKDAYS.contains(&b.as_ref())
-        && !MONTH_NAMES.contains(&b.as_ref())
+        && !matches!(b.as_ref(), "today" | "yesterday")
+        && !is_month(&b)
         && !words[j + 1].ends_with('.')
         && lower(j + 2) == "that";
     // "a \"runaway\" illegally who crossed": an adverb in "-ly" before the relative pronoun
