@@ -23,6 +23,7 @@
 //! ## Use instead
 //! The source's number or name; a translation of the untranslated or left-out sentence.
 
+pub mod german;
 pub mod han;
 pub mod names;
 pub mod numbers;
@@ -467,6 +468,16 @@ fn is_common_english(word: &str) -> bool {
         .is_some_and(|e| (e.tags | e.morph) & !proper != 0)
 }
 
+/// Whether English uses a word as anything but a name in the treebank itself (not only in the
+/// morphological lexicon, which knows "trump" and "java" as common words too).
+fn is_observed_english(word: &str) -> bool {
+    let proper = (1u64 << Tag::NNP.index()) | (1u64 << Tag::NNPS.index());
+    Tagger::embedded()
+        .model()
+        .word(word_key(word))
+        .is_some_and(|e| e.tags & !proper != 0)
+}
+
 fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -543,6 +554,27 @@ fn foreign_shaped(word: &str) -> bool {
     odd_letter || odd_end
 }
 
+/// Signs that a capitalised source word is a name: an acronym, a name English knows (also as
+/// "Londoner", "Merkels"), a name with an exonym, a spelling German and Dutch do not use, or,
+/// in a German source, a word that is not German.
+fn name_evidence(w: &str, capitalises_nouns: bool) -> bool {
+    let f = fold(w);
+    let variants = [
+        Some(f.as_str()),
+        f.strip_suffix('s'),
+        f.strip_suffix("er"),
+        f.strip_suffix("ern"),
+        f.strip_suffix("ers"),
+    ];
+    is_acronym(w)
+        || foreign_shaped(w)
+        || variants.iter().flatten().any(|v| {
+            v.chars().count() >= 4 && (is_proper_english(v) || !names::exonyms(v).is_empty())
+        })
+        // Not a German word: a name, a word English shares, or a rare word.
+        || (capitalises_nouns && f.chars().count() >= 4 && !german::is_common(&f, &is_common_english))
+}
+
 /// Indices of the words of a Latin-script source sentence that are likely names: capitalised
 /// mid-sentence, not after an article, not shaped like a common noun. In a language that
 /// capitalises its nouns a group of such words also needs a sign of being a name: an acronym,
@@ -551,35 +583,46 @@ fn latin_source_names(src: &str, ws: &[&str], capitalises_nouns: bool) -> Vec<us
     // Words joined by hyphens ("WM-Punkte", "US-Dollar", "ESPN-Angaben") are compounds,
     // translated as a whole.
     let mut in_compound = vec![false; ws.len()];
+    let mut before_hyphen = vec![false; ws.len()];
     let mut at = 0;
     for (i, w) in ws.iter().enumerate() {
         if let Some(p) = src[at..].find(w) {
             let (a, b) = (at + p, at + p + w.len());
-            in_compound[i] = src[..a].ends_with('-') || src[b..].starts_with('-');
+            before_hyphen[i] = src[b..].starts_with('-');
+            in_compound[i] = src[..a].ends_with('-') || before_hyphen[i];
             at = b;
         }
     }
     let mut out = Vec::new();
     let mut cued = vec![false; ws.len()];
-    // Signs of a name: an acronym, a name English knows (also as "Londoner", "Merkels"),
-    // a name with an exonym, or a spelling German and Dutch do not use.
-    let evidence = |w: &str| {
-        let f = fold(w);
-        let variants = [
-            Some(f.as_str()),
-            f.strip_suffix('s'),
-            f.strip_suffix("er"),
-            f.strip_suffix("ern"),
-            f.strip_suffix("ers"),
-        ];
-        is_acronym(w)
-            || foreign_shaped(w)
-            || variants.iter().flatten().any(|v| {
-                v.chars().count() >= 4 && (is_proper_english(v) || !names::exonyms(v).is_empty())
-            })
+    let evidence = |w: &str| name_evidence(w, capitalises_nouns);
+    // A German source capitalises its nouns, and English shares some of them: only a word
+    // English itself uses as a common word counts as one ("Trump", "Java" do not).
+    let english = |w: &str| {
+        if capitalises_nouns {
+            is_observed_english(w)
+        } else {
+            is_common_english(w)
+        }
     };
     for (i, w) in ws.iter().enumerate() {
-        if !is_capitalised(w) || w.chars().any(|c| c.is_ascii_digit()) || in_compound[i] {
+        if !is_capitalised(w) || w.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        if in_compound[i] {
+            // A name stays a name inside a compound ("Corona-Krise", "Rakoczy-Reitturnier"):
+            // in a German source, a part before the head that is neither German nor English.
+            let f = fold(w);
+            if capitalises_nouns
+                && before_hyphen[i]
+                && !is_acronym(w)
+                && f.chars().count() >= 4
+                && !german::is_common(&f, &is_common_english)
+                && !english(&w.to_lowercase())
+            {
+                cued[i] = true;
+                out.push(i);
+            }
             continue;
         }
         // A sentence's first word is capitalised anyway: only a clear name counts there.
@@ -611,7 +654,7 @@ fn latin_source_names(src: &str, ws: &[&str], capitalises_nouns: bool) -> Vec<us
         let prev = ws[i - 1].to_lowercase();
         // After a verb of saying or a title ("sagte Putin", "laut Tennet", "Herr Müller") a
         // capitalised word is the name of someone speaking.
-        if capitalises_nouns && NAME_CUES.contains(&prev.as_str()) && !is_common_english(&lower) {
+        if capitalises_nouns && NAME_CUES.contains(&prev.as_str()) && !english(&lower) {
             cued[i] = true;
             out.push(i);
             continue;
@@ -621,9 +664,15 @@ fn latin_source_names(src: &str, ws: &[&str], capitalises_nouns: bool) -> Vec<us
                 .iter()
                 .any(|e| prev.ends_with(e))
             && prev.chars().count() >= 4;
+        // After a word in "-te" that may be a verb in the past ("machte Allan", "erzählte
+        // Bush"), a word that is neither German nor English is a name.
+        let past_verb = capitalises_nouns && prev.ends_with("te") && {
+            let f = fold(w);
+            f.chars().count() >= 4 && !german::is_common(&f, &is_common_english) && !english(&lower)
+        };
         if DETERMINERS.contains(&prev.as_str())
             || prev.chars().all(|c| c.is_ascii_digit())
-            || prev_adjective
+            || (prev_adjective && !past_verb)
         {
             continue;
         }
@@ -634,7 +683,7 @@ fn latin_source_names(src: &str, ws: &[&str], capitalises_nouns: bool) -> Vec<us
         {
             continue;
         }
-        if lower.chars().count() >= 13 || is_common_english(&lower) {
+        if lower.chars().count() >= 13 || english(&lower) {
             continue;
         }
         out.push(i);
@@ -661,7 +710,8 @@ fn latin_source_names(src: &str, ws: &[&str], capitalises_nouns: bool) -> Vec<us
 /// Whether a folded German word is a place of the exonym table, its genitive or its adjective
 /// ("singapurs", "grazer", "munchner" for "München").
 fn place_form(f: &str) -> bool {
-    let known = |b: &str| b.chars().count() >= 4 && !names::exonyms(b).is_empty();
+    // "Rom" is the one place of three letters.
+    let known = |b: &str| (b.chars().count() >= 4 || b == "rom") && !names::exonyms(b).is_empty();
     if known(f) {
         return true;
     }
@@ -672,7 +722,31 @@ fn place_form(f: &str) -> bool {
             || b.strip_suffix('n')
                 .is_some_and(|c| known(&format!("{c}en")))
     });
-    s.is_some() || er.is_some()
+    // "Südostasien", "Südafrikas": a compass point before a place.
+    s.is_some() || er.is_some() || without_compass(f).is_some_and(|b| b != f && place_form(b))
+}
+
+/// A folded name without the compass point it starts with ("sudkorea" → "korea").
+fn without_compass(f: &str) -> Option<&str> {
+    [
+        "sudost",
+        "sudwest",
+        "nordost",
+        "nordwest",
+        "zuidoost",
+        "zuidwest",
+        "noordoost",
+        "noordwest",
+        "sud",
+        "nord",
+        "ost",
+        "west",
+        "zuid",
+        "noord",
+        "oost",
+    ]
+    .iter()
+    .find_map(|p| f.strip_prefix(p).filter(|r| r.chars().count() >= 4))
 }
 
 /// The target sentence is its source sentence left as it was.
@@ -715,8 +789,17 @@ impl SourceMismatch {
             Vec::new()
         };
         let mut tgt_folded: Vec<String> = Vec::new();
+        // Names sound alike across languages ("Neapel", "Napoli"), but only a capitalised word
+        // of the translation can be the name ("Flynn" is not "film").
+        let mut tgt_capitalised: Vec<String> = Vec::new();
         for view in &target[p.tgt.0..p.tgt.1] {
             tgt_folded.extend(view.words.iter().map(|w| fold(w)));
+            tgt_capitalised.extend(
+                view.words
+                    .iter()
+                    .filter(|w| is_capitalised(w))
+                    .map(|w| fold(w)),
+            );
         }
         let han = (script == Script::Han).then(|| han::HanSource::new(&p.src));
         // Names in the translation that are not in the source.
@@ -843,17 +926,36 @@ impl SourceMismatch {
             }
             let group = &candidates[k..e];
             k = e;
-            let found = group.iter().any(|&i| {
+            let found_word = |i: usize| {
                 let f = &src_folded[i];
                 // "Südkorea" is "South Korea": the compass point is translated.
-                let bare = ["sud", "nord", "ost", "west", "zuid", "noord", "oost"]
-                    .iter()
-                    .find_map(|p| f.strip_prefix(p).filter(|r| r.chars().count() >= 4))
-                    .unwrap_or(f);
+                let bare = without_compass(f).unwrap_or(f);
+                // A genitive of a place with an exonym ("Südafrikas").
+                let stem = bare
+                    .strip_suffix('s')
+                    .filter(|b| !names::exonyms(b).is_empty())
+                    .unwrap_or(bare);
                 occurs_in(f, &tgt_folded)
                     || occurs_in(bare, &tgt_folded)
-                    || tgt_folded.iter().any(|t| names::names_alike(bare, t))
-            });
+                    || occurs_in(stem, &tgt_folded)
+                    || tgt_capitalised.iter().any(|t| names::names_alike(bare, t))
+            };
+            // In a German source a group may join a name to a noun ("Diözese Nantes"): each
+            // word that is a name by itself must be found. Elsewhere one word of it will do.
+            let found = if script == Script::Latin && capitalises_nouns && group.len() > 1 {
+                let named: Vec<usize> = group
+                    .iter()
+                    .copied()
+                    .filter(|&i| name_evidence(src_words[i], true))
+                    .collect();
+                if named.is_empty() {
+                    group.iter().any(|&i| found_word(i))
+                } else {
+                    named.iter().all(|&i| found_word(i))
+                }
+            } else {
+                group.iter().any(|&i| found_word(i))
+            };
             if found {
                 continue;
             }
@@ -1100,6 +1202,9 @@ mod tests {
         assert!(place_form("grazer"));
         assert!(place_form("munchner"));
         assert!(place_form("spanien"));
+        assert!(place_form("sudostasien"));
+        assert!(place_form("sudafrikas"));
+        assert!(place_form("rom"));
         assert!(!place_form("lehrer"));
         assert!(!place_form("kinder"));
     }

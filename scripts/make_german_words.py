@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Build rules/german-words.txt: common German words that English does not share.
+
+Usage: python3 scripts/make_german_words.py PATH/TO/wordfreq-3.1.1-py3-none-any.whl \
+           > rules/german-words.txt
+
+The wheel comes from PyPI (`pip download wordfreq==3.1.1 --no-deps`); its word lists are
+CC BY-SA 4.0 (wordfreq, Robyn Speer; https://github.com/rspeer/wordfreq). Needs `msgpack`.
+
+Each line is a word and its Zipf frequency. A word is kept when it is at least as frequent as 1 in 3.2 million German words (Zipf 2.5),
+has three letters or more, and is ten times rarer in English or not English at all. Words that
+are as frequent in English as in German are left out: they are names ("Nantes", "Twitter") or
+international words, which is what `source-mismatch` needs to tell a German source's names from
+its nouns. Words are folded as mtlint folds them: lower case, accents removed, 'ß' as "ss".
+"""
+import gzip
+import io
+import sys
+import unicodedata
+import zipfile
+
+import msgpack
+
+# Buckets are centibels below a frequency of 1: bucket 650 is 10^-6.5, Zipf 2.5.
+MAX_BUCKET = 650
+# Ten times rarer in English.
+ENGLISH_GAP = 100
+
+
+def buckets(wheel, lang):
+    with wheel.open(f"wordfreq/data/large_{lang}.msgpack.gz") as f:
+        data = msgpack.load(gzip.GzipFile(fileobj=io.BytesIO(f.read())), raw=False)
+    out = {}
+    for i, words in enumerate(data[1:]):
+        for w in words:
+            out.setdefault(w, i)
+    return out
+
+
+def fold(word):
+    out = []
+    for c in unicodedata.normalize("NFD", word.replace("ß", "ss")):
+        if unicodedata.combining(c):
+            continue
+        if c.isalnum():
+            out.append(c.lower())
+    return "".join(out)
+
+
+def main():
+    wheel = zipfile.ZipFile(sys.argv[1])
+    de = buckets(wheel, "de")
+    en = buckets(wheel, "en")
+    kept = {}
+    for w, b in de.items():
+        if b > MAX_BUCKET or not w.isalpha() or len(w) < 3:
+            continue
+        if en.get(w, 10_000) <= b + ENGLISH_GAP:
+            continue
+        f = fold(w)
+        kept[f] = min(b, kept.get(f, b))
+    out = sys.stdout
+    out.write("# Common German words English does not share, folded, and their Zipf frequency\n")
+    out.write("# (6 = once in a thousand words, 3 = once in a million).\n")
+    out.write("# Built by scripts/make_german_words.py from wordfreq 3.1.1 (Robyn Speer), CC BY-SA 4.0.\n")
+    for w in sorted(kept):
+        out.write(f"{w}\t{9 - kept[w] / 100:.1f}\n")
+
+
+if __name__ == "__main__":
+    main()

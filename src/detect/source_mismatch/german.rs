@@ -1,0 +1,138 @@
+//! Whether a capitalised word of a German source is a common noun or may be a name.
+//!
+//! German capitalises every noun, so capitals alone do not mark its names. The list in
+//! `rules/german-words.txt` (built by `scripts/make_german_words.py` from wordfreq, CC BY-SA
+//! 4.0) holds the common German words English does not share: a capitalised word found there,
+//! inflected or as part of a compound ("Erntehelfer" = "Ernte" + "Helfer"), is a noun that is
+//! translated. A word not found there is a name, a word English shares ("Nantes",
+//! "Versailles", "Twitter") or a rare word; the caller asks for other signs as well.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
+
+static WORDS: &str = include_str!("../../../rules/german-words.txt");
+
+/// The listed words and their Zipf frequencies in tenths.
+fn words() -> &'static HashMap<&'static str, u8> {
+    static MAP: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        WORDS
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| {
+                let (w, z) = l.split_once('\t').unwrap_or((l, "0"));
+                let tenths = z
+                    .trim()
+                    .parse::<f32>()
+                    .map_or(0, |z| (z * 10.0).round() as u8);
+                (w.trim(), tenths)
+            })
+            .collect()
+    })
+}
+
+/// Parts of a compound must be common words: Zipf 3.4 or more for the first part (rare words
+/// split compounds by chance: "Bisch-keks"), 3.0 for the head.
+const PART_ZIPF: u8 = 34;
+const HEAD_ZIPF: u8 = 30;
+
+/// Inflectional endings of German nouns and adjectives, longest first.
+const ENDINGS: &[&str] = &["ern", "ens", "es", "en", "er", "ns", "s", "n", "e"];
+
+/// Linking elements between the parts of a compound ("Wirtschafts-ministerium").
+const LINKS: &[&str] = &["s", "es", "n", "en", "e", "er"];
+
+/// Endings of place names that are also words ("Nel-lingen", "Sachsen-hausen"): not the head
+/// of a compound.
+const PLACE_ENDINGS: &[&str] = &["ingen", "lingen", "hausen", "hofen", "weiler"];
+
+/// The Zipf frequency (tenths) of a listed word, or of its stem when it is inflected
+/// ("Schirme" is as common as "Schirm").
+fn zipf(folded: &str) -> Option<u8> {
+    let map = words();
+    let stems = ENDINGS.iter().filter_map(|e| {
+        folded
+            .strip_suffix(e)
+            .filter(|stem| stem.len() >= 3)
+            .and_then(|stem| map.get(stem).copied())
+    });
+    map.get(folded).copied().into_iter().chain(stems).max()
+}
+
+fn part(folded: &str) -> bool {
+    zipf(folded).is_some_and(|z| z >= PART_ZIPF)
+}
+
+fn head(folded: &str) -> bool {
+    zipf(folded).is_some_and(|z| z >= HEAD_ZIPF)
+}
+
+/// Whether a folded word ("erntehelfer", "diozese") is a common German word: listed,
+/// inflected, or a compound whose parts are listed. A part may also be an English word
+/// (`english`) that German shares ("Boot-fahren", "Ski-penner"), as long as one part is German.
+pub fn is_common(folded: &str, english: &dyn Fn(&str) -> bool) -> bool {
+    zipf(folded).is_some() || is_compound(folded, 2, english)
+}
+
+fn is_compound(folded: &str, depth: usize, english: &dyn Fn(&str) -> bool) -> bool {
+    if depth == 0 || !folded.is_ascii() || folded.len() < 7 {
+        return false;
+    }
+    let linked = |first: &str| {
+        first.len() >= 4 && part(first)
+            || LINKS.iter().any(|l| {
+                first
+                    .strip_suffix(l)
+                    .is_some_and(|f| f.len() >= 4 && part(f))
+            })
+    };
+    // The head is the last part: four letters or more, itself a word or a compound.
+    (3..=folded.len() - 4).any(|k| {
+        let (first, head) = folded.split_at(k);
+        if PLACE_ENDINGS.contains(&head) {
+            return false;
+        }
+        let head_german = self::head(head) || (depth > 1 && is_compound(head, depth - 1, english));
+        let first_german = linked(first);
+        (head_german && (first_german || english(first))) || (first_german && english(head))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nouns_inflections_and_compounds() {
+        for w in [
+            "richtung",
+            "diozese",
+            "kurzarbeit",
+            "zuschauern",
+            "erntehelfer",
+            "reihenuntersuchung",
+            "fernsehschirme",
+            "wirtschaftsministerium",
+            "hauptinsel",
+        ] {
+            assert!(is_common(w, &|_| false), "{w}");
+        }
+        let english = |w: &str| ["boot", "ski"].contains(&w);
+        assert!(is_common("bootfahren", &english));
+        assert!(is_common("skipenner", &english));
+        assert!(!is_common("bootfahren", &|_| false));
+        // Names, and words English shares.
+        for w in [
+            "nantes",
+            "versailles",
+            "bischkeks",
+            "lantagne",
+            "twitter",
+            "hershey",
+            "nellingen",
+        ] {
+            assert!(!is_common(w, &|_| false), "{w}");
+        }
+    }
+}
