@@ -502,10 +502,37 @@ fn is_target_name(view: &SentenceView, i: usize) -> bool {
 }
 
 /// Words of a text: runs of letters, digits and combining marks (hyphens split).
+/// Letters of another script next to Latin ones end a word ("CBA联赛" is "CBA" and "联赛").
 fn words(text: &str) -> Vec<&str> {
-    text.split(|c: char| !(c.is_alphanumeric() || is_mark(c)))
+    let mut out = Vec::new();
+    for run in text
+        .split(|c: char| !(c.is_alphanumeric() || is_mark(c)))
         .filter(|w| !w.is_empty())
-        .collect()
+    {
+        let mut start = 0;
+        let mut prev: Option<bool> = None;
+        for (at, c) in run.char_indices() {
+            let latin = c.is_ascii_alphanumeric();
+            let other = crate::align::is_cjk(c) || ('\u{0900}'..='\u{097F}').contains(&c);
+            let kind = if latin {
+                Some(true)
+            } else if other {
+                Some(false)
+            } else {
+                prev
+            };
+            if let (Some(p), Some(k)) = (prev, kind)
+                && p != k
+                && at > start
+            {
+                out.push(&run[start..at]);
+                start = at;
+            }
+            prev = kind;
+        }
+        out.push(&run[start..]);
+    }
+    out
 }
 
 fn is_mark(c: char) -> bool {
@@ -1194,6 +1221,19 @@ mod tests {
             vec!["Grazer"]
         );
         assert!(names_of("Das Gesetz ist in Kraft getreten.").is_empty());
+    }
+
+    #[test]
+    fn words_split_between_scripts() {
+        assert_eq!(
+            words("受影响，CBA联赛在2020年"),
+            vec!["受影响", "CBA", "联赛在", "2020", "年"]
+        );
+        assert_eq!(
+            words("die Südafrika-Reise"),
+            vec!["die", "Südafrika", "Reise"]
+        );
+        assert_eq!(words("एनएसए NSA"), vec!["एनएसए", "NSA"]);
     }
 
     #[test]
