@@ -70,6 +70,27 @@ static META: RuleMeta = RuleMeta {
         Example::Good(
             "France denies the rumors and says that the country stands behind Al Sarraj.",
         ),
+        Example::Bad {
+            text: "Park rangers closely hunters taking part in the trial.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Heavy looting reportedly throughout the weekend while the police stayed away.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "The negotiations slowly and both sides blamed each other.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Although the minister had doubts as she, she signed the agreement.",
+            fix: None,
+        },
+        Example::Good("Park rangers closely watch hunters taking part in the trial."),
+        Example::Good("The police quickly and quietly left the building."),
+        Example::Good("The company also in 2010 acquired a rival."),
+        Example::Good("He is not as tall as she."),
+        Example::Good("When we, among many other guests, asked to speak to the owner, he refused."),
         Example::Good("Thanks for everything."),
         Example::Good("Good morning to all of you."),
         Example::Good("If necessary, call us."),
@@ -391,6 +412,8 @@ impl Detector for MissingVerb {
             .or_else(|| subject_then_infinitive(v))
             .or_else(|| first_conjunct_without_verb(v))
             .or_else(|| subject_then_object(v))
+            .or_else(|| subject_adverb_without_verb(v))
+            .or_else(|| subordinate_pronoun_alone(v))
             .or_else(|| name_then_clause(v))
             .or_else(|| verb_deficit(v))
         {
@@ -1156,6 +1179,10 @@ fn first_conjunct_without_verb(v: &SentenceView) -> Option<Diagnosis> {
     let verb_before = (0..cc)
         .any(|k| v.tag(k).is_some_and(|t| t.is_verb() || t == Tag::MD) || maybe_finite(v, k));
     let subject_before = (0..cc).any(|k| v.tag(k).is_some_and(|t| t.is_noun() || t == Tag::PRP));
+    // Coordinated adverbs share the verb after them: "The police quickly and quietly left".
+    if v.tag(cc - 1).is_some_and(Tag::is_adverb) && v.tag(cc + 1).is_some_and(Tag::is_adverb) {
+        return None;
+    }
     let mut k = cc + 1;
     while v.tag(k).is_some_and(Tag::is_adverb) {
         k += 1;
@@ -1247,6 +1274,29 @@ fn subject_then_object(v: &SentenceView) -> Option<Diagnosis> {
     while v.tag(k).is_some_and(Tag::is_adverb) {
         k += 1;
     }
+    // "Rangers closely shooters participating in …", "The Arabs also Islam to the country": after
+    // an adverb that modifies verbs, a bare noun is an object too (without one, "Rangers
+    // shooters" might be a compound the tagger split).
+    let verb_adverb = k > subject_end && (subject_end..k).all(|j| is_verb_adverb(v, j));
+    if verb_adverb
+        && matches!(v.tag(k), Some(Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS))
+        && !is_time_phrase(v, k, k + 1)
+        && let Some(object_end) = v.chunker().basic_np(k)
+        && !v.tag(object_end).is_some_and(Tag::is_finite_verb)
+        && !(start..object_end).any(|j| v.tag(j).is_some_and(Tag::is_verb))
+    {
+        return Some(whole(
+            v,
+            start,
+            object_end,
+            format!(
+                "Missing verb: '{}' is followed by '{}' with no verb between",
+                v.slice(start, k),
+                v.slice(k, object_end)
+            ),
+            0.6,
+        ));
+    }
     // "The Supreme Court last year the Trump administration …": a time phrase between subject
     // and object.
     if matches!(v.lower(k), "last" | "this" | "next")
@@ -1295,6 +1345,143 @@ fn subject_then_object(v: &SentenceView) -> Option<Diagnosis> {
         ),
         0.6,
     ))
+}
+
+/// Adverbs that stand before the verb they modify ("also", "reportedly", "closely"): "-ly"
+/// adverbs but the ones that also modify nouns or numbers ("only", "nearly", "early").
+fn is_verb_adverb(v: &SentenceView, k: usize) -> bool {
+    const MID: &[&str] = &[
+        "also", "still", "already", "never", "always", "often", "thus", "then", "soon", "just",
+    ];
+    const NOT: &[&str] = &[
+        "only",
+        "early",
+        "nearly",
+        "roughly",
+        "approximately",
+        "mostly",
+        "mainly",
+        "largely",
+        "partly",
+        "exactly",
+        "merely",
+        "solely",
+        "simply",
+        "fully",
+        "especially",
+        "particularly",
+        "respectively",
+        "daily",
+        "weekly",
+        "monthly",
+        "yearly",
+        "likely",
+        "recently",
+        "previously",
+        "formerly",
+        "originally",
+        "currently",
+        "initially",
+        "usually",
+    ];
+    let w = v.lower(k);
+    v.tag(k).is_some_and(Tag::is_adverb)
+        && (MID.contains(&w) || (w.len() > 4 && w.ends_with("ly") && !NOT.contains(&w)))
+}
+
+/// "Extensive looting reportedly throughout the night while …", "It quickly and I didn't …":
+/// the subject and an adverb that modifies verbs, then a preposition, a coordinator or the end
+/// of the clause, with no verb before the clause or the conjunct ends.
+fn subject_adverb_without_verb(v: &SentenceView) -> Option<Diagnosis> {
+    let (start, _) = main_clause_start(v);
+    let subject_end = coordinated_np(v, start)?;
+    if !is_verb_adverb(v, subject_end) {
+        return None;
+    }
+    let k = subject_end + 1;
+    let next = v.tag(k)?;
+    if !(matches!(next, Tag::IN | Tag::CC) || v.words[k] == "," || v.words[k] == ".") {
+        return None;
+    }
+    // A subordinator opens a clause of its own ("The house reportedly because …" is still
+    // verbless, but "as"/"that" may join a verb's complement): only prepositions of place, time
+    // and manner.
+    if next == Tag::IN && SUBORDINATORS.contains(&v.lower(k)) {
+        return None;
+    }
+    // Coordinated adverbs share the verb: "The police quickly and quietly left".
+    if next == Tag::CC && v.tag(k + 1).is_some_and(Tag::is_adverb) {
+        return None;
+    }
+    // Up to the next coordinator, comma or subordinator: no verb ("It quickly and I …" has
+    // nothing between the adverb and the coordinator).
+    let mut end = k;
+    while next == Tag::IN
+        && end < v.len()
+        && !(end > k
+            && (v.tag(end) == Some(Tag::CC)
+                || matches!(v.words[end], "," | ";" | ":" | "." | "—" | "-")
+                || SUBORDINATORS.contains(&v.lower(end))))
+    {
+        end += 1;
+    }
+    if (start..end).any(|j| maybe_finite(v, j) || v.tag(j).is_some_and(Tag::is_verb)) {
+        return None;
+    }
+    Some(whole(
+        v,
+        start,
+        end,
+        format!(
+            "Missing verb: '{}' has no verb after '{}'",
+            v.slice(start, subject_end),
+            v.words[subject_end]
+        ),
+        0.6,
+    ))
+}
+
+/// "Although Winfrey had tears in her eyes as she, she made it clear …": a subordinator and a
+/// subject pronoun with nothing after it before the comma or the end. ("taller than she." and
+/// "as tall as she." compare, so "than" and an "as" after "as" + adjective are English.)
+fn subordinate_pronoun_alone(v: &SentenceView) -> Option<Diagnosis> {
+    const OPENERS: &[&str] = &[
+        "as", "when", "while", "because", "although", "though", "if", "after", "before", "since",
+        "until", "once", "whereas",
+    ];
+    (1..v.len().saturating_sub(2)).find_map(|k| {
+        let w = v.lower(k);
+        if !OPENERS.contains(&w)
+            || !matches!(v.lower(k + 1), "i" | "he" | "she" | "we" | "they")
+            || !matches!(v.words[k + 2], "," | "." | ";")
+        {
+            return None;
+        }
+        // "as tall as she", "as much as they": a comparison.
+        if w == "as" && (k.saturating_sub(3)..k).any(|j| v.lower(j) == "as") {
+            return None;
+        }
+        // After the comma the main clause must start: "when we, among many other guests,
+        // asked" has a parenthesis before its verb.
+        if v.words[k + 2] == ","
+            && !matches!(
+                v.tag(k + 3),
+                Some(Tag::PRP | Tag::PRPS | Tag::DT | Tag::NNP | Tag::NNPS | Tag::EX)
+            )
+        {
+            return None;
+        }
+        Some(whole(
+            v,
+            k,
+            k + 2,
+            format!(
+                "Missing verb: the clause '{}' has a subject but no verb",
+                v.slice(k, k + 2)
+            ),
+            0.6,
+        ))
+    })
 }
 
 /// "Chen Guangming that the walls were cracked", "The authors that when …": a name, or a noun
