@@ -452,6 +452,12 @@ const SOURCE_STOP: &[&str] = &[
     "zondag",
 ];
 
+/// German words that end like an inflected adjective but are not one ("oder Manchester City").
+const NOT_ADJECTIVES: &[&str] = &[
+    "oder", "aber", "über", "unter", "hinter", "wieder", "immer", "sehr", "wer", "wegen", "gegen",
+    "neben", "zwischen", "außer", "nieder", "später", "früher", "weiter",
+];
+
 /// Endings of German and Dutch common nouns.
 const NOUN_ENDINGS: &[&str] = &[
     "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen",
@@ -687,6 +693,7 @@ fn latin_source_names(src: &str, ws: &[&str], capitalises_nouns: bool) -> Vec<us
             continue;
         }
         let prev_adjective = ws[i - 1].chars().next().is_some_and(char::is_lowercase)
+            && !NOT_ADJECTIVES.contains(&prev.as_str())
             && ["e", "en", "er", "es", "em"]
                 .iter()
                 .any(|e| prev.ends_with(e))
@@ -821,11 +828,13 @@ impl SourceMismatch {
         let mut tgt_capitalised: Vec<String> = Vec::new();
         for view in &target[p.tgt.0..p.tgt.1] {
             tgt_folded.extend(view.words.iter().map(|w| fold(w)));
+            // A sentence's first word is capitalised anyway ("Since" is no name).
             tgt_capitalised.extend(
                 view.words
                     .iter()
-                    .filter(|w| is_capitalised(w))
-                    .map(|w| fold(w)),
+                    .enumerate()
+                    .filter(|&(k, w)| is_capitalised(w) && (k > 0 || !is_common_english(w)))
+                    .map(|(_, w)| fold(w)),
             );
         }
         let han = (script == Script::Han).then(|| han::HanSource::new(&p.src));
