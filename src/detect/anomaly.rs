@@ -35,7 +35,7 @@ use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::lm::ClassLm;
 use crate::segment::SegmentKind;
-use crate::tag::Tag;
+use crate::tag::{Tag, Tagger};
 use scramble::ScrambleModel;
 use std::sync::OnceLock;
 use swap::SwapModel;
@@ -138,6 +138,12 @@ static META: RuleMeta = RuleMeta {
         Example::Good("will i have to pay customs in NZ."),
         Example::Good("Even the least discriminating diner would know not to eat there."),
         Example::Good("The attack left seven soldiers dead."),
+        Example::Bad {
+            text: "The farmers Italian have protested against the new rules.",
+            fix: Some("The Italian farmers have protested against the new rules."),
+        },
+        Example::Good("The Italian farmers have protested against the new rules."),
+        Example::Good("They found the service courteous."),
         Example::Good("Service was a touch slow, but friendly."),
         Example::Bad {
             text: "Goma lies in easternmost the part of the country.",
@@ -409,7 +415,8 @@ fn lowercase(w: &str) -> std::borrow::Cow<'_, str> {
 ///   examples it introduces ("prey as such insects" for "such as"), "far by the largest" ("by
 ///   far"), "to up 20 feet" ("up to"), "has more dispatched than" ("dispatched more than"), and
 ///   a base verb before "to" after a verb or adjective that takes an infinitive ("failed pay
-///   to $503 million" for "failed to pay").
+///   to $503 million" for "failed to pay"), and an adjective of origin after its noun, before
+///   a verb or a pronoun ("the people Filipino themselves", "a former policeman Filipino has").
 pub fn certified_swap(words: &[&str], tags: &[Tag], j: usize) -> Option<f32> {
     let tag = |k: usize| tags.get(k).copied();
     let lower = |k: usize| lowercase(words.get(k).copied().unwrap_or(""));
@@ -459,10 +466,32 @@ pub fn certified_swap(words: &[&str], tags: &[Tag], j: usize) -> Option<f32> {
                 | "managed"
                 | "attempted"
         );
+    // "the people Filipino themselves", "a former policeman Filipino has": an adjective of
+    // origin after its noun, where a verb or pronoun follows (a predicate adjective would end
+    // the clause: "found the service courteous.").
+    let origin_after_noun = matches!(tag(j), Some(Tag::NN | Tag::NNS))
+        && words[j].chars().next().is_some_and(char::is_lowercase)
+        && words
+            .get(j + 1)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && matches!(tag(j + 1), Some(Tag::JJ | Tag::NNP))
+        && Tagger::embedded().can_be(words[j + 1], Tag::JJ)
+        && matches!(
+            tag(j + 2),
+            Some(Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD | Tag::PRP)
+        )
+        && {
+            let mut k = j;
+            while k > 0 && matches!(tag(k - 1), Some(Tag::JJ | Tag::NN | Tag::NNS | Tag::CD)) {
+                k -= 1;
+            }
+            k > 0 && matches!(tag(k - 1), Some(Tag::DT | Tag::PRPS))
+        };
     if degree_before_preposition
         || reversed_phrase
         || infinitive_head
         || misplaced_function_word(words, tags, j)
+        || origin_after_noun
     {
         Some(f32::MIN)
     } else if adjective_before_determiner {
