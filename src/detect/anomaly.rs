@@ -144,6 +144,7 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Good("The Italian farmers have protested against the new rules."),
         Example::Good("They found the service courteous."),
+        Example::Good("Applicants must have the required skills."),
         Example::Good("Service was a touch slow, but friendly."),
         Example::Bad {
             text: "Goma lies in easternmost the part of the country.",
@@ -383,7 +384,15 @@ fn english_order(v: &SentenceView, j: usize) -> bool {
     let infinitive = v.tag(j) == Some(Tag::TO) && v.tag(j + 1) == Some(Tag::VB);
     let ranked = v.tag(j + 1) == Some(Tag::JJS)
         && (matches!(v.lower(j), "first" | "second" | "third") || v.lower(j).ends_with("th"));
+    // "They have the required skills": a regular participle between a determiner and its
+    // noun is an adjective; "have required the skills" is no repair.
+    let participle_adjective = v.tag(j) == Some(Tag::DT)
+        && v.tag(j + 1) == Some(Tag::VBN)
+        && v.lower(j + 1).ends_with("ed")
+        && v.tag(j + 2)
+            .is_some_and(|t| t.is_noun() || t.is_adjective());
     question
+        || participle_adjective
         || predicative
         || statement_opening
         || infinitive
