@@ -91,6 +91,8 @@ static META: RuleMeta = RuleMeta {
         Example::Good("The company also in 2010 acquired a rival."),
         Example::Good("He is not as tall as she."),
         Example::Good("When we, among many other guests, asked to speak to the owner, he refused."),
+        Example::Good("Never before had so many people taken to the streets."),
+        Example::Good("Thousands of fans gathered outside the stadium hours before the match."),
         Example::Good("Thanks for everything."),
         Example::Good("Good morning to all of you."),
         Example::Good("If necessary, call us."),
@@ -338,11 +340,21 @@ fn maybe_finite(v: &SentenceView, k: usize) -> bool {
     }) || v.lower(k + 1) == "that";
     match t {
         Tag::VBN => {
-            after_subject
-                && object_follows
-                && !before(3).iter().any(|w| {
-                    BE.contains(w) || matches!(*w, "has" | "have" | "had" | "'ve" | "get" | "got")
-                })
+            let no_auxiliary = !before(3).iter().any(|w| {
+                BE.contains(w) || matches!(*w, "has" | "have" | "had" | "'ve" | "get" | "got")
+            });
+            // "Never before had so many people …": "had" with no auxiliary before it is the
+            // auxiliary itself. "Thousands of fans gathered outside …": a past form before a
+            // preposition, right after its subject.
+            (v.lower(k) == "had" && no_auxiliary)
+                || (after_subject
+                    && no_auxiliary
+                    && (object_follows
+                        || (v
+                            .tag(k - 1)
+                            .is_some_and(|t| matches!(t, Tag::NNS | Tag::NNP | Tag::PRP))
+                            && v.tag(k + 1) == Some(Tag::IN)
+                            && Tagger::embedded().can_be(v.words[k], Tag::VBD))))
         }
         Tag::VB => {
             after_subject
