@@ -30,7 +30,7 @@
 //! was lowered from 2.5 to 1.5 once the orders above were kept out.
 
 use super::rewrite::{Piece, render, uncapitalize};
-use super::words::{CALENDAR_AMBIGUOUS, MONTHS, WEEKDAYS};
+use super::words::{CALENDAR_AMBIGUOUS, MONTHS, TIME_WORDS, WEEKDAYS};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::lm::ClassLm;
@@ -145,6 +145,7 @@ static META: RuleMeta = RuleMeta {
         Example::Good("The Italian farmers have protested against the new rules."),
         Example::Good("They found the service courteous."),
         Example::Good("Applicants must have the required skills."),
+        Example::Good("Yesterday the minister announced new measures against inflation."),
         Example::Good("Service was a touch slow, but friendly."),
         Example::Bad {
             text: "Goma lies in easternmost the part of the country.",
@@ -353,8 +354,11 @@ fn english_order(v: &SentenceView, j: usize) -> bool {
     // ("Currently we have …", "Because obviously most people …"): moving it into second place
     // is not a repair.
     let free_opener = j == 0
-        && v.tag(0)
-            .is_some_and(|t| matches!(t, Tag::RB | Tag::IN | Tag::CC | Tag::WRB));
+        && (v.tag(0)
+            .is_some_and(|t| matches!(t, Tag::RB | Tag::IN | Tag::CC | Tag::WRB))
+            // "Yesterday the minister announced …", "Monday the court ruled …".
+            || TIME_WORDS.contains(&v.lower(0))
+            || WEEKDAYS.contains(&v.lower(0)));
     // The order of two names inside a sentence ("Saad Khalid", "the Chengdu US Consulate") is
     // not something word classes can judge.
     let capitalized = |k: usize| v.words[k].starts_with(char::is_uppercase);
