@@ -146,6 +146,7 @@ static META: RuleMeta = RuleMeta {
         Example::Good("They found the service courteous."),
         Example::Good("Applicants must have the required skills."),
         Example::Good("Yesterday the minister announced new measures against inflation."),
+        Example::Good("Rarely have we seen such unity."),
         Example::Good("Service was a touch slow, but friendly."),
         Example::Bad {
             text: "Goma lies in easternmost the part of the country.",
@@ -395,7 +396,33 @@ fn english_order(v: &SentenceView, j: usize) -> bool {
         && v.lower(j + 1).ends_with("ed")
         && v.tag(j + 2)
             .is_some_and(|t| t.is_noun() || t.is_adjective());
+    // "Rarely have we seen …", "Only then did they …", "Nor do I": negative and restrictive
+    // fronting inverts the auxiliary and the subject.
+    let fronted_negative = j > 0
+        && v.tag(j + 1) == Some(Tag::PRP)
+        && v.tag(j).is_some_and(|t| {
+            t == Tag::MD || (t.is_finite_verb() && super::words::AUXILIARIES.contains(&v.lower(j)))
+        })
+        && (0..j.min(4)).any(|k| {
+            matches!(
+                v.lower(k),
+                "never"
+                    | "rarely"
+                    | "seldom"
+                    | "hardly"
+                    | "scarcely"
+                    | "barely"
+                    | "little"
+                    | "nor"
+                    | "neither"
+                    | "only"
+                    | "nowhere"
+                    | "so"
+                    | "such"
+            )
+        });
     question
+        || fronted_negative
         || participle_adjective
         || predicative
         || statement_opening

@@ -61,6 +61,7 @@ static META: RuleMeta = RuleMeta {
             ),
         },
         Example::Good("This is the book that she read."),
+        Example::Good("\"The situation is under control,\" the minister said."),
         Example::Good("He finally got what he wanted."),
         Example::Good("Everything went as they had hoped."),
         Example::Good("I liked the way it worked."),
@@ -125,6 +126,13 @@ fn judge(
             || o > 0 && v.tag(o - 1).is_some_and(Tag::is_noun)
     });
     if verb_words.iter().all(|w| BE.contains(w)) {
+        return None;
+    }
+    // '"The situation is under control," the minister said.': a quotation, then who said it
+    // (the chunker reads the quotation as a noun phrase).
+    if (c.subject.0..c.subject.1).any(|k| v.tag(k) == Some(Tag::CloseQuote))
+        && v.tag(c.subject.0) == Some(Tag::OpenQuote)
+    {
         return None;
     }
     let single_verb = ve - vs == 1 && v.tag(head).is_some_and(Tag::is_finite_verb);

@@ -167,12 +167,34 @@ impl Tagger {
     pub fn tag_into(&self, words: &[&str], scratch: &mut TagScratch, out: &mut Vec<Tag>) {
         scratch.infos.clear();
         scratch.allowed.clear();
-        for w in words {
+        let mut quotes = 0;
+        for (i, w) in words.iter().enumerate() {
             let info = self.model.token_info(w, &mut scratch.chars);
-            scratch.allowed.push(self.lexicon.allowed(w, info.key));
+            let mut allowed = self.lexicon.allowed(w, info.key);
+            if allowed == 0 && *w == "\"" {
+                allowed = 1 << straight_quote(words, i, quotes).index();
+                quotes += 1;
+            }
+            scratch.allowed.push(allowed);
             scratch.infos.push(info);
         }
         self.model.decode(&scratch.infos, &scratch.allowed, out);
+    }
+}
+
+/// Whether a straight double quote opens or closes a quotation, from where it stands: first
+/// in the sentence it opens; last, before punctuation or after a comma or full stop it
+/// closes; elsewhere quotes alternate (`before` is the number of quotes before it).
+fn straight_quote(words: &[&str], i: usize, before: usize) -> Tag {
+    let punct = |w: &str| matches!(w, "," | "." | ";" | ":" | "?" | "!" | ")");
+    if i == 0 {
+        Tag::OpenQuote
+    } else if i + 1 == words.len() || punct(words[i + 1]) || punct(words[i - 1]) {
+        Tag::CloseQuote
+    } else if before.is_multiple_of(2) {
+        Tag::OpenQuote
+    } else {
+        Tag::CloseQuote
     }
 }
 
