@@ -147,6 +147,10 @@ static META: RuleMeta = RuleMeta {
         Example::Good("Applicants must have the required skills."),
         Example::Good("Yesterday the minister announced new measures against inflation."),
         Example::Good("Rarely have we seen such unity."),
+        Example::Good("The measures come into force on 1 January."),
+        Example::Good(
+            "Her latest novel, set in 1920s Paris, has been translated into 30 languages.",
+        ),
         Example::Good("Service was a touch slow, but friendly."),
         Example::Bad {
             text: "Goma lies in easternmost the part of the country.",
@@ -421,7 +425,17 @@ fn english_order(v: &SentenceView, j: usize) -> bool {
                     | "such"
             )
         });
+    // "on 1 January" is the British order of a date; "in 1920s Paris", "in 2020 alone": a
+    // year after a preposition is not moved in front of it.
+    let day_month = v.tag(j) == Some(Tag::CD) && is_month(v.lower(j + 1));
+    let number_after_preposition = matches!(v.tag(j), Some(Tag::IN)) && {
+        // A year or a decade ("2020", "1920s").
+        let n = v.words[j + 1].trim_end_matches('s');
+        n.len() == 4 && n.bytes().all(|b| b.is_ascii_digit())
+    };
     question
+        || day_month
+        || number_after_preposition
         || fronted_negative
         || participle_adjective
         || predicative

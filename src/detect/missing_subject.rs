@@ -33,7 +33,7 @@ use super::words::{AUXILIARIES, BE, HAVE, MODALS, SUBORDINATORS};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::segment::SegmentKind;
-use crate::tag::Tag;
+use crate::tag::{Tag, Tagger};
 
 pub struct MissingSubject;
 
@@ -70,6 +70,7 @@ static META: RuleMeta = RuleMeta {
             text: "In Libya in recent weeks and new clashes erupted.",
             fix: Some("In Libya in recent weeks, new clashes erupted."),
         },
+        Example::Good("Asked if he would stand again, Mr Smith said he had not decided."),
         Example::Good("Different: one was in the jungle, the other is in the mountains."),
         Example::Good("This is a major breakthrough and a must for every enthusiast."),
         Example::Good(
@@ -930,6 +931,21 @@ fn verb_first_in_prose(v: &SentenceView) -> Option<Diagnosis> {
     // "Is it …", "Was there …": a question without its mark.
     if v.tag(i + 1)
         .is_some_and(|t| matches!(t, Tag::PRP | Tag::EX))
+    {
+        return None;
+    }
+    // "Asked if he would stand again, Mr Smith said …", "Founded in 1998, the company
+    // employs …": a participle clause before the subject and its verb.
+    if t == Tag::VBD
+        && !HAVE.contains(&v.lower(i))
+        && !BE.contains(&v.lower(i))
+        && Tagger::embedded().can_be(v.words[i], Tag::VBN)
+        && (i + 1..v.len()).any(|c| {
+            v.words[c] == ","
+                && v.chunker()
+                    .basic_np(c + 1)
+                    .is_some_and(|e| v.tag(e).is_some_and(|t| t.is_finite_verb() || t == Tag::MD))
+        })
     {
         return None;
     }
