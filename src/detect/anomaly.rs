@@ -148,6 +148,7 @@ static META: RuleMeta = RuleMeta {
         Example::Good("Yesterday the minister announced new measures against inflation."),
         Example::Good("Rarely have we seen such unity."),
         Example::Good("The measures come into force on 1 January."),
+        Example::Good("The union is demanding a pay rise of 10 percent."),
         Example::Good(
             "Her latest novel, set in 1920s Paris, has been translated into 30 languages.",
         ),
@@ -433,7 +434,15 @@ fn english_order(v: &SentenceView, j: usize) -> bool {
         let n = v.words[j + 1].trim_end_matches('s');
         n.len() == 4 && n.bytes().all(|b| b.is_ascii_digit())
     };
+    // "is demanding a pay rise": a determiner before a noun (or a word read as a verb) and
+    // another noun opens a compound noun phrase; "pay a rise" is no repair.
+    let compound_after_determiner = v.tag(j) == Some(Tag::DT)
+        && v.tag(j + 1)
+            .is_some_and(|t| matches!(t, Tag::NN | Tag::NNS | Tag::VB | Tag::VBP))
+        && v.tag(j + 2)
+            .is_some_and(|t| matches!(t, Tag::NN | Tag::NNS));
     question
+        || compound_after_determiner
         || day_month
         || number_after_preposition
         || fronted_negative

@@ -94,6 +94,7 @@ static META: RuleMeta = RuleMeta {
         Example::Good("Never before had so many people taken to the streets."),
         Example::Good("Thousands of fans gathered outside the stadium hours before the match."),
         Example::Good("Egypt and the United Arab Emirates back the general."),
+        Example::Good("Its profits rose by a fifth in the last quarter."),
         Example::Good(
             "The Dutch government announced on Friday that it would extend the lockdown by three weeks.",
         ),
@@ -373,6 +374,16 @@ fn maybe_finite(v: &SentenceView, k: usize) -> bool {
                                     || TIME_WORDS.contains(&w.as_str())
                                     || matches!(w.as_str(), "week" | "month" | "year" | "night")
                             }))))
+        }
+        // "Its profits rose by a fifth": a past form the tagger read as an adverb, right after
+        // its subject.
+        Tag::RB => {
+            after_subject
+                && p == k
+                && v.tag(k - 1)
+                    .is_some_and(|t| matches!(t, Tag::NNS | Tag::NNP))
+                && !v.lower(k).ends_with("ly")
+                && Tagger::embedded().can_be(v.words[k], Tag::VBD)
         }
         Tag::VB => {
             after_subject
