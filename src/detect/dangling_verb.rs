@@ -47,6 +47,16 @@ static META: RuleMeta = RuleMeta {
             fix: Some("On Thursday, the U.S. and Russia rejected a UN resolution for a ceasefire."),
         },
         Example::Bad {
+            text: "We are committed to all your e-mails to read.",
+            fix: Some("We are committed to read all your e-mails."),
+        },
+        Example::Bad {
+            text: "The team is happy to your questions about the new service to answer.",
+            fix: Some("The team is happy to answer your questions about the new service."),
+        },
+        Example::Good("I gave the book to all my friends to read."),
+        Example::Good("We are committed to reading all your e-mails."),
+        Example::Bad {
             text: "France said that the country Haftar supports.",
             fix: Some("France said that the country supports Haftar."),
         },
@@ -89,6 +99,10 @@ impl Detector for VerbFinalClause {
                 starts.push((i + 1, Some(i)));
             }
         }
+        if let Some(d) = infinitive_last(v, end) {
+            out.push(d);
+            return;
+        }
         for (start, opener) in starts {
             let Some(clause) = read_clause(v, start) else {
                 continue;
@@ -108,6 +122,75 @@ impl Detector for VerbFinalClause {
             }
         }
     }
+}
+
+/// Adjectives and participles that take a "to"-infinitive ("committed to", "happy to").
+const TAKES_INFINITIVE: &[&str] = &[
+    "committed",
+    "happy",
+    "ready",
+    "willing",
+    "able",
+    "pleased",
+    "glad",
+    "eager",
+    "prepared",
+    "determined",
+    "keen",
+    "delighted",
+    "proud",
+    "unable",
+    "free",
+];
+
+/// "We are committed to all your e-mails to read.", "happy to your questions to answer": an
+/// adjective that takes an infinitive, "to", the infinitive's object and only then "to" and the
+/// verb, at the end of the sentence (Dutch "om al uw e-mails te lezen"). "I gave the book to my
+/// friends to read" is English: there "to" follows a verb and its object.
+fn infinitive_last(v: &SentenceView, end: usize) -> Option<Diagnosis> {
+    // The final "to" + verb.
+    if end < 4 || v.tag(end - 1) != Some(Tag::VB) || v.lower(end - 2) != "to" {
+        return None;
+    }
+    let verb = end - 1;
+    if !frames().is_transitive(v.lower(verb)) {
+        return None;
+    }
+    // The first "to", right after an adjective that takes an infinitive.
+    let first = (1..end - 3).find(|&k| {
+        v.lower(k) == "to"
+            && TAKES_INFINITIVE.contains(&v.lower(k - 1))
+            && matches!(
+                v.tag(k + 1),
+                Some(Tag::DT | Tag::PDT | Tag::PRPS | Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS)
+            )
+    })?;
+    // Between them: the object and its phrases, no verb and no clause boundary.
+    let object = first + 1..end - 2;
+    if object.clone().any(|k| {
+        v.tag(k)
+            .is_some_and(|t| t.is_verb() || t.is_punct() || t == Tag::MD)
+            || v.lower(k) == "to"
+    }) {
+        return None;
+    }
+    let pieces = [
+        Piece::Tokens(0, first + 1),
+        Piece::Tokens(verb, verb + 1),
+        Piece::Tokens(object.start, object.end),
+        Piece::Tokens(end, v.len()),
+    ];
+    let (s, e) = v.span(first, end);
+    Some(Diagnosis {
+        start: s,
+        end: e,
+        message: format!(
+            "Dutch/German verb-final order: the infinitive '{}' comes after its object",
+            v.words[verb]
+        ),
+        suggestion: Some(render(v, &pieces)),
+        confidence: 0.7,
+    })
 }
 
 /// Decides whether a clause read forward is verb-final, and builds the diagnosis.
