@@ -14,11 +14,11 @@
 
 use super::clause::{content_end, prepositional_phrase};
 use super::rewrite::{Piece, render};
-use super::words::{HAVE, MODALS};
+use super::words::{BE, HAVE, MODALS, TIME_WORDS, WEEKDAYS};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::segment::SegmentKind;
-use crate::tag::Tag;
+use crate::tag::{Tag, Tagger};
 
 pub struct ParticipleAfterObject;
 
@@ -45,6 +45,16 @@ static META: RuleMeta = RuleMeta {
         Example::Good("The EU Commission has proposed a comprehensive reform."),
         Example::Good("She will have the report finished."),
         Example::Good("The results are the data collected."),
+        Example::Bad {
+            text: "The police has the suspect yesterday arrested.",
+            fix: Some("The police has arrested the suspect yesterday."),
+        },
+        Example::Bad {
+            text: "The proposal was by the parliament adopted.",
+            fix: Some("The proposal was adopted by the parliament."),
+        },
+        Example::Good("The proposal was adopted by the parliament."),
+        Example::Good("The house was by then abandoned."),
     ],
 };
 
@@ -54,6 +64,10 @@ impl Detector for ParticipleAfterObject {
     }
 
     fn check(&self, v: &SentenceView, out: &mut Vec<Diagnosis>) {
+        if let Some(d) = passive_agent_before_participle(v) {
+            out.push(d);
+            return;
+        }
         if v.kind() != SegmentKind::Sentence || v.words.last() == Some(&"?") {
             return;
         }
@@ -81,8 +95,14 @@ impl Detector for ParticipleAfterObject {
             let Some(mut k) = np.noun_phrase(j) else {
                 continue;
             };
-            let object_len = k - object_start;
+            // A time word the object phrase took in ("the suspect yesterday") is a phrase of
+            // its own.
+            let mut object_len = k - object_start;
             let mut phrases = 0;
+            while object_len > 1 && is_time_word(v, object_start + object_len - 1) {
+                object_len -= 1;
+                phrases += 1;
+            }
             while k < last {
                 if let Some(e) = prepositional_phrase(v, k) {
                     k = e;
@@ -124,4 +144,82 @@ impl Detector for ParticipleAfterObject {
             return;
         }
     }
+}
+
+/// "yesterday", "today", a weekday.
+fn is_time_word(v: &SentenceView, k: usize) -> bool {
+    let w = v.lower(k);
+    TIME_WORDS.contains(&w) || WEEKDAYS.contains(&w)
+}
+
+/// "The proposal was by the parliament adopted.": a passive whose agent ("by …") stands
+/// between the auxiliary and the participle, which ends the sentence.
+fn passive_agent_before_participle(v: &SentenceView) -> Option<Diagnosis> {
+    if v.kind() != SegmentKind::Sentence || v.words.last() == Some(&"?") {
+        return None;
+    }
+    let end = content_end(v);
+    if end < 5 {
+        return None;
+    }
+    let last = end - 1;
+    // The tagger may read the participle as a past form ("was by the parliament adopted").
+    let participle = match v.tag(last) {
+        Some(Tag::VBN) => true,
+        Some(Tag::VBD) => Tagger::embedded().can_be(v.words[last], Tag::VBN),
+        _ => false,
+    };
+    if !participle {
+        return None;
+    }
+    let a = (1..last)
+        .find(|&a| BE.contains(&v.lower(a)) && v.tag(a).is_some_and(Tag::is_finite_verb))?;
+    // Phrases and adverbs only, one of them the agent.
+    let mut k = a + 1;
+    let mut agent = false;
+    while k < last {
+        if let Some(e) = prepositional_phrase(v, k) {
+            // "by then", "by far" are not agents.
+            agent |= v.lower(k) == "by"
+                && !matches!(
+                    v.lower(k + 1),
+                    "then"
+                        | "now"
+                        | "far"
+                        | "chance"
+                        | "accident"
+                        | "mistake"
+                        | "default"
+                        | "hand"
+                        | "law"
+                        | "nature"
+                        | "design"
+                );
+            k = e;
+        } else if v.tag(k).is_some_and(Tag::is_adverb) || is_time_word(v, k) {
+            k += 1;
+        } else {
+            return None;
+        }
+    }
+    if !agent || k != last {
+        return None;
+    }
+    let pieces = [
+        Piece::Tokens(0, a + 1),
+        Piece::Tokens(last, last + 1),
+        Piece::Tokens(a + 1, last),
+        Piece::Tokens(end, v.len()),
+    ];
+    let (start, stop) = v.span(a, last + 1);
+    Some(Diagnosis {
+        start,
+        end: stop,
+        message: format!(
+            "Dutch/German verb bracket: '{}' comes at the end, after its agent, far from '{}'",
+            v.words[last], v.words[a]
+        ),
+        suggestion: Some(render(v, &pieces)),
+        confidence: 0.7,
+    })
 }
