@@ -41,7 +41,13 @@ static META: RuleMeta = RuleMeta {
             text: "The rebels want the army attack the city.",
             fix: Some("The rebels want the army to attack the city."),
         },
+        Example::Bad {
+            text: "The minister wants the reform before the summer introduce.",
+            fix: Some("The minister wants to introduce the reform before the summer."),
+        },
         Example::Good("They want the government to resign."),
+        Example::Good("They want the whole family back home."),
+        Example::Good("I want to get a few pet rats and need a rat cage."),
         Example::Good("We need the state control of oil revenues."),
         Example::Good("I want the book."),
         Example::Good("They want the country music festival back."),
@@ -87,6 +93,33 @@ impl Detector for InfinitiveAfterObject {
                         Tag::DT | Tag::PRPS | Tag::NN | Tag::NNS | Tag::NNP | Tag::PRP
                     )
                 });
+                // "wants the reform before the summer implement.": the infinitive ends the
+                // sentence; it goes after the verb, with "to".
+                let at_end = matches!(v.tag(j), Some(Tag::VB | Tag::VBP))
+                    && v.tag(j + 1).is_some_and(Tag::is_punct)
+                    && j + 2 >= v.len()
+                    && frames().is_transitive(v.lower(j));
+                if after_noun && base_verb(v, j) && at_end {
+                    let pieces = [
+                        Piece::Tokens(0, i + 1),
+                        Piece::Text("to".into()),
+                        Piece::Tokens(j, j + 1),
+                        Piece::Tokens(i + 1, j),
+                        Piece::Tokens(j + 1, v.len()),
+                    ];
+                    let (start, end) = v.span(i, j + 1);
+                    out.push(Diagnosis {
+                        start,
+                        end,
+                        message: format!(
+                            "Dutch/German infinitive order: '{}' comes last, after the object of '{}'",
+                            v.words[j], v.words[i]
+                        ),
+                        suggestion: Some(render(v, &pieces)),
+                        confidence: 0.65,
+                    });
+                    return;
+                }
                 if after_noun && base_verb(v, j) && object_follows {
                     let pieces = [
                         Piece::Tokens(0, j),
