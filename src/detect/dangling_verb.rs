@@ -55,6 +55,12 @@ static META: RuleMeta = RuleMeta {
             fix: Some("The team is happy to answer your questions about the new service."),
         },
         Example::Good("I gave the book to all my friends to read."),
+        Example::Bad {
+            text: "Because the government the plan rejected, the unions went on strike.",
+            fix: Some("Because the government rejected the plan, the unions went on strike."),
+        },
+        Example::Good("When the people I met left, the party ended."),
+        Example::Good("Because the house we bought was old, we renovated it."),
         Example::Good("We are committed to reading all your e-mails."),
         Example::Bad {
             text: "France said that the country Haftar supports.",
@@ -107,7 +113,12 @@ impl Detector for VerbFinalClause {
             let Some(clause) = read_clause(v, start) else {
                 continue;
             };
-            if clause.verb.1 != end {
+            // A subordinate clause may also end at a comma ("Because the government the plan
+            // rejected, the unions went on strike.").
+            let ends_subordinate = opener
+                .is_some_and(|o| SUBORDINATE_OPENERS.contains(&v.lower(o)))
+                && v.words.get(clause.verb.1) == Some(&",");
+            if clause.verb.1 != end && !ends_subordinate {
                 continue;
             }
             if let Some(d) = judge(
@@ -123,6 +134,12 @@ impl Detector for VerbFinalClause {
         }
     }
 }
+
+/// Subordinators whose clause may end at a comma before the main clause.
+const SUBORDINATE_OPENERS: &[&str] = &[
+    "because", "when", "if", "although", "though", "while", "since", "after", "before", "once",
+    "unless", "whereas",
+];
 
 /// Adjectives and participles that take a "to"-infinitive ("committed to", "happy to").
 const TAKES_INFINITIVE: &[&str] = &[
