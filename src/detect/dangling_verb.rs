@@ -56,6 +56,11 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Good("I gave the book to all my friends to read."),
         Example::Bad {
+            text: "The soldiers tried the village to reach.",
+            fix: Some("The soldiers tried to reach the village."),
+        },
+        Example::Good("The soldiers tried the key to open the door."),
+        Example::Bad {
             text: "Because the government the plan rejected, the unions went on strike.",
             fix: Some("Because the government rejected the plan, the unions went on strike."),
         },
@@ -173,17 +178,36 @@ fn infinitive_last(v: &SentenceView, end: usize) -> Option<Diagnosis> {
     if !frames().is_transitive(v.lower(verb)) {
         return None;
     }
-    // The first "to", right after an adjective that takes an infinitive.
-    let first = (1..end - 3).find(|&k| {
-        v.lower(k) == "to"
-            && TAKES_INFINITIVE.contains(&v.lower(k - 1))
-            && matches!(
-                v.tag(k + 1),
-                Some(Tag::DT | Tag::PDT | Tag::PRPS | Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS)
-            )
-    })?;
+    // The first "to", right after an adjective that takes an infinitive; or a verb that takes
+    // an infinitive but no object before it ("tried the village to reach": "try" has no
+    // "try someone to do").
+    let np_start = |k: usize| {
+        matches!(
+            v.tag(k),
+            Some(Tag::DT | Tag::PDT | Tag::PRPS | Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS)
+        )
+    };
+    let after_adjective = (1..end - 3).find(|&k| {
+        v.lower(k) == "to" && TAKES_INFINITIVE.contains(&v.lower(k - 1)) && np_start(k + 1)
+    });
+    let after_verb = || {
+        (0..end - 3).find(|&k| {
+            v.tag(k).is_some_and(Tag::is_verb)
+                && matches!(
+                    frames().lemma(v.lower(k)),
+                    "try" | "attempt" | "manage" | "fail" | "decide" | "refuse" | "agree"
+                )
+                && np_start(k + 1)
+        })
+    };
+    let (first, object) = match after_adjective {
+        Some(f) => (f, f + 1..end - 2),
+        None => {
+            let f = after_verb()?;
+            (f, f + 1..end - 2)
+        }
+    };
     // Between them: the object and its phrases, no verb and no clause boundary.
-    let object = first + 1..end - 2;
     if object.clone().any(|k| {
         v.tag(k)
             .is_some_and(|t| t.is_verb() || t.is_punct() || t == Tag::MD)
@@ -191,8 +215,15 @@ fn infinitive_last(v: &SentenceView, end: usize) -> Option<Diagnosis> {
     }) {
         return None;
     }
+    // After a verb the infinitive needs its "to" ("tried to reach the village").
+    let to = if after_adjective.is_some() {
+        Piece::Tokens(first + 1, first + 1)
+    } else {
+        Piece::Text("to".into())
+    };
     let pieces = [
         Piece::Tokens(0, first + 1),
+        to,
         Piece::Tokens(verb, verb + 1),
         Piece::Tokens(object.start, object.end),
         Piece::Tokens(end, v.len()),

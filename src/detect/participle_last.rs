@@ -55,6 +55,10 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Good("The proposal was adopted by the parliament."),
         Example::Good("The house was by then abandoned."),
+        Example::Bad {
+            text: "The number of infections has the past week strongly risen.",
+            fix: Some("The number of infections has risen the past week strongly."),
+        },
     ],
 };
 
@@ -101,6 +105,17 @@ impl Detector for ParticipleAfterObject {
             let mut phrases = 0;
             while object_len > 1 && is_time_word(v, object_start + object_len - 1) {
                 object_len -= 1;
+                phrases += 1;
+            }
+            // "has the past week strongly risen": the phrase after "have" is a time, not an
+            // object.
+            if (object_start..object_start + object_len).any(|t| {
+                matches!(
+                    v.lower(t),
+                    "week" | "weeks" | "month" | "months" | "year" | "years"
+                )
+            }) && matches!(v.lower(object_start), "the" | "this" | "last")
+            {
                 phrases += 1;
             }
             while k < last {
