@@ -24,7 +24,7 @@
 //! conditional inversion ("Had I known"), fronted participles with "be" ("Also discussed were").
 
 use super::rewrite::{Piece, render, uncapitalize};
-use super::words::{AUXILIARIES, TIME_WORDS, WEEKDAYS};
+use super::words::{AUXILIARIES, MONTHS, TIME_WORDS, WEEKDAYS};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::frames::frames;
@@ -73,6 +73,12 @@ static META: RuleMeta = RuleMeta {
             ),
         },
         Example::Good("Here comes the bus."),
+        Example::Bad {
+            text: "On Monday opened the new bridge for traffic.",
+            fix: Some("On Monday, the new bridge opened for traffic."),
+        },
+        Example::Good("On Monday came the news that the plant would close."),
+        Example::Good("In the corner sat an old man."),
         Example::Good("Never have I seen such a thing."),
         Example::Good("Only then did he understand the problem."),
         Example::Good("On the hill stood a castle."),
@@ -266,7 +272,21 @@ impl Detector for VerbSecondInversion {
         }
         let object = np.noun_phrase(subj_end).is_some();
         let clause = matches!(v.lower(subj_end), "that") && !LOCATIVE_VERBS.contains(&verb_word);
-        if !object && !clause {
+        // "On Monday opened the new bridge for traffic": after a time (not a place), English
+        // does not invert even an intransitive verb; verbs of motion and position still may
+        // ("Then came the news").
+        let time_front = !LOCATIVE_VERBS.contains(&verb_word)
+            && vt == Tag::VBD
+            && (0..front_end).any(|k| {
+                let w = v.lower(k);
+                WEEKDAYS.contains(&w)
+                    || MONTHS.contains(&w)
+                    || TIME_WORDS.contains(&w)
+                    || matches!(w, "week" | "month" | "year")
+                    || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            })
+            && v.tag(subj_end).is_none_or(|t| t.is_punct() || t == Tag::IN);
+        if !object && !clause && !time_front {
             return;
         }
         let confidence = if object { 0.85 } else { 0.7 };
