@@ -56,6 +56,10 @@ static META: RuleMeta = RuleMeta {
         Example::Good("The proposal was adopted by the parliament."),
         Example::Good("The house was by then abandoned."),
         Example::Bad {
+            text: "Many residents had their homes already left.",
+            fix: Some("Many residents had left their homes already."),
+        },
+        Example::Bad {
             text: "The number of infections has the past week strongly risen.",
             fix: Some("The number of infections has risen the past week strongly."),
         },
@@ -86,7 +90,13 @@ impl Detector for ParticipleAfterObject {
             let w = v.lower(a);
             let have = HAVE.contains(&w) && v.tag(a).is_some_and(Tag::is_finite_verb);
             let modal = MODALS.contains(&w) && v.tag(a) == Some(Tag::MD);
-            let fits = (have && lt == Tag::VBN) || (modal && matches!(lt, Tag::VB | Tag::VBP));
+            // The tagger may read the participle as a past form after an adverb ("had their
+            // homes already left").
+            let participle = lt == Tag::VBN
+                || (lt == Tag::VBD
+                    && v.tag(last - 1).is_some_and(Tag::is_adverb)
+                    && Tagger::embedded().can_be(v.words[last], Tag::VBN));
+            let fits = (have && participle) || (modal && matches!(lt, Tag::VB | Tag::VBP));
             if !fits {
                 continue;
             }
@@ -127,6 +137,14 @@ impl Detector for ParticipleAfterObject {
                     k = e;
                     phrases += 1;
                 } else if v.tag(k).is_some_and(Tag::is_adverb) {
+                    // "had their homes already left": an adverb of time and aspect belongs to
+                    // the perfect, not to a causative "have".
+                    if matches!(
+                        v.lower(k),
+                        "already" | "just" | "never" | "finally" | "recently" | "long" | "since"
+                    ) {
+                        phrases += 1;
+                    }
                     k += 1;
                 } else {
                     break;
