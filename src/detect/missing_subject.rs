@@ -47,6 +47,10 @@ static META: RuleMeta = RuleMeta {
     fix: "Add the subject: 'There are …', 'It has been decided that …', 'I don't know if …'.",
     examples: &[
         Example::Bad {
+            text: "Are expected more than 10,000 visitors.",
+            fix: Some("More than 10,000 visitors are expected."),
+        },
+        Example::Bad {
             text: "Are already two hundred deaths.",
             fix: Some("There are already two hundred deaths."),
         },
@@ -329,6 +333,39 @@ fn verb_first(v: &SentenceView) -> Option<Diagnosis> {
                 "Missing subject: the clause starts with its verb; English needs 'there' here",
                 rest("There"),
                 0.8,
+            ));
+        }
+        // "Are expected more than 10,000 visitors.": a plural passive whose subject follows
+        // it; the subject goes first.
+        // "more than 10,000 visitors": a comparative quantifier before the noun phrase.
+        let inner =
+            if matches!(v.lower(k + 1), "more" | "fewer" | "less") && v.lower(k + 2) == "than" {
+                k + 3
+            } else {
+                k + 1
+            };
+        if matches!(w0, "are" | "were")
+            && v.tag(k) == Some(Tag::VBN)
+            && let Some(e) = np.noun_phrase(inner)
+            && v.tag(e).is_none_or(Tag::is_punct)
+        {
+            let pieces = [
+                Piece::Tokens(k + 1, e),
+                Piece::Word(0, uncapitalize(v, 0)),
+                Piece::Tokens(1, k + 1),
+                Piece::Tokens(e, v.len()),
+            ];
+            return Some(diagnosis(
+                v,
+                0,
+                k + 1,
+                &format!(
+                    "Missing subject: the subject '{}' comes after '{}'",
+                    v.slice(k + 1, e),
+                    v.slice(0, k + 1)
+                ),
+                Some(render(v, &pieces)),
+                0.75,
             ));
         }
         if matches!(v.tag(k), Some(Tag::VBN | Tag::JJ | Tag::JJR)) {
