@@ -26,6 +26,7 @@ use super::{Detector, Diagnosis, DocumentPass, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::segment::SegmentKind;
 use crate::tag::Tag;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 pub struct Boilerplate;
@@ -217,21 +218,64 @@ fn plain_words(v: &SentenceView, most: usize) -> (Vec<String>, usize) {
 fn listed(v: &SentenceView, words: &[String], total: usize) -> bool {
     let seg = v.sentence.segment;
     let raw = v.text.get(seg.start..seg.end).unwrap_or("").trim();
-    phrases().iter().any(|p| {
-        let starts = total >= p.words.len() && words[..p.words.len()] == p.words[..];
-        match p.how {
-            Match::Exact => starts && total == p.words.len(),
-            Match::Prefix => starts,
-            Match::Credit => {
-                let bracketed = raw.starts_with('(') && raw.ends_with(')');
-                let body = raw.trim_start_matches('(').trim_start();
-                let colon = body
-                    .get(p.words[0].len()..)
-                    .is_some_and(|rest| rest.trim_start_matches('s').starts_with(':'));
-                starts && total <= 6 && (bracketed || colon)
+    copyright(raw, total)
+        || phrases().iter().any(|p| {
+            let starts = total >= p.words.len() && words[..p.words.len()] == p.words[..];
+            match p.how {
+                Match::Exact => starts && total == p.words.len(),
+                Match::Prefix => starts,
+                Match::Credit => {
+                    let bracketed = raw.starts_with('(') && raw.ends_with(')');
+                    let body = raw.trim_start_matches('(').trim_start();
+                    let colon = body
+                        .get(p.words[0].len()..)
+                        .is_some_and(|rest| rest.trim_start_matches('s').starts_with(':'));
+                    starts && total <= 6 && (bracketed || colon)
+                }
             }
+        })
+}
+
+/// A short line with a copyright sign.
+fn copyright(raw: &str, total: usize) -> bool {
+    total <= 6 && raw.contains('©')
+}
+
+/// The first words of the listed phrases.
+fn first_words() -> &'static HashSet<&'static str> {
+    static FIRST: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    FIRST.get_or_init(|| {
+        phrases()
+            .iter()
+            .filter_map(|p| p.words.first().map(String::as_str))
+            .collect()
+    })
+}
+
+/// The segment's first plain word (see [`plain_words`]) and how many plain words it has.
+fn first_plain_word(v: &SentenceView) -> (String, usize) {
+    let seg = v.sentence.segment;
+    let mut first = String::new();
+    let mut total = 0;
+    for w in v
+        .text
+        .get(seg.start..seg.end)
+        .unwrap_or("")
+        .split_whitespace()
+    {
+        if !w.chars().any(char::is_alphanumeric) {
+            continue;
         }
-    }) || (total <= 6 && raw.contains('©'))
+        if total == 0 {
+            first.extend(
+                w.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase),
+            );
+        }
+        total += 1;
+    }
+    (first, total)
 }
 
 /// Whether a segment opens with a call to action (an imperative verb from the list).
@@ -261,11 +305,22 @@ fn chrome(v: &SentenceView) -> Option<(&'static str, f64)> {
     static LONGEST: OnceLock<usize> = OnceLock::new();
     let longest =
         *LONGEST.get_or_init(|| phrases().iter().map(|p| p.words.len()).max().unwrap_or(0));
-    let (words, total) = plain_words(v, longest);
+    // Every listed phrase starts the segment: its words are copied only when the first one
+    // starts a phrase.
+    let (first, total) = first_plain_word(v);
+    let is_listed = || {
+        if first_words().contains(first.as_str()) {
+            let (words, _) = plain_words(v, longest);
+            listed(v, &words, total)
+        } else {
+            let seg = v.sentence.segment;
+            copyright(v.text.get(seg.start..seg.end).unwrap_or("").trim(), total)
+        }
+    };
     let short = total <= 12;
     if v.is_empty() {
         None
-    } else if listed(v, &words, total) {
+    } else if is_listed() {
         Some(("is page chrome, not article text", 0.9))
     } else if short && is_call(v) {
         // A call to action (twelve words at most) is checked for its objects: all its words.

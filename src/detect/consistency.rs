@@ -94,9 +94,11 @@ enum Variant {
 
 /// Whether English knows the word (treebank or morphological lexicon, American spelling).
 fn known(word: &str) -> bool {
-    let model = Tagger::embedded().model();
-    let key = word_key(word);
-    model.is_known(key) || model.lookup(key).morph != 0
+    // One lookup: known to the treebank or to the morphological lexicon.
+    Tagger::embedded()
+        .model()
+        .word(word_key(word))
+        .is_some_and(|e| e.tags != 0 || e.morph != 0)
 }
 
 /// The word's spelling variant and its form in the other variant, if it has one. "-ise" and
@@ -115,16 +117,42 @@ fn variant(lower: &str) -> Option<(Variant, String)> {
             }
         }
     }
+    // Most words have no British twin: the list's American forms are looked up first, so the
+    // loop builds no string for them.
+    let listed = american_of_known(lower);
     for (us, uk) in ENDINGS {
         let ize = us.starts_with(['i', 'y']);
         if let Some(stem) = lower.strip_suffix(us) {
-            let british = format!("{stem}{uk}");
-            if (ize && stem.len() >= 4 && known(lower)) || british_known(&british) {
-                return Some((Variant::American, british));
+            if ize && stem.len() >= 4 && known(lower) {
+                return Some((Variant::American, format!("{stem}{uk}")));
+            }
+            if listed {
+                let british = format!("{stem}{uk}");
+                if british_known(&british) {
+                    return Some((Variant::American, british));
+                }
             }
         }
     }
     None
+}
+
+/// Whether a word is the American form of a word of [`BRITISH_KNOWN`] by one of the
+/// [`ENDINGS`] ("color" for "colour").
+fn american_of_known(word: &str) -> bool {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set = HashSet::default();
+        for b in BRITISH_KNOWN {
+            for (us, uk) in ENDINGS {
+                if let Some(stem) = b.strip_suffix(uk) {
+                    set.insert(format!("{stem}{us}"));
+                }
+            }
+        }
+        set
+    })
+    .contains(word)
 }
 
 /// Whether a word is in [`BRITISH_KNOWN`] (one set lookup, not a scan of the list).

@@ -154,9 +154,11 @@ const BORROWED: &[&[&str]] = &[
 
 /// Whether English (the tagger's treebank or its morphological lexicon) knows the word.
 fn is_english(word: &str) -> bool {
-    let model = Tagger::embedded().model();
-    let key = word_key(word);
-    model.is_known(key) || model.lookup(key).morph != 0
+    // One lookup: known to the treebank or to the morphological lexicon.
+    Tagger::embedded()
+        .model()
+        .word(word_key(word))
+        .is_some_and(|e| e.tags != 0 || e.morph != 0)
 }
 
 fn is_latin_letter(c: char) -> bool {
