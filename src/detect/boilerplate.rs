@@ -188,29 +188,33 @@ const CHROME_OBJECTS: &[&str] = &[
 /// first `most` of them, and how many there are in all. Only the first words are compared with
 /// the list, so the rest are counted without being copied.
 fn plain_words(v: &SentenceView, most: usize) -> (Vec<String>, usize) {
-    let seg = v.sentence.segment;
     let mut words = Vec::new();
     let mut total = 0;
-    for w in v
-        .text
-        .get(seg.start..seg.end)
-        .unwrap_or("")
-        .split_whitespace()
-    {
-        if !w.chars().any(char::is_alphanumeric) {
-            continue;
-        }
+    for w in tokens_with_words(v) {
         total += 1;
         if words.len() < most {
-            words.push(
-                w.chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .flat_map(char::to_lowercase)
-                    .collect::<String>(),
-            );
+            words.push(plain(w));
         }
     }
     (words, total)
+}
+
+/// The segment's whitespace-separated tokens that have a letter or digit.
+fn tokens_with_words<'a>(v: &SentenceView<'a>) -> impl Iterator<Item = &'a str> {
+    let seg = v.sentence.segment;
+    v.text
+        .get(seg.start..seg.end)
+        .unwrap_or("")
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+}
+
+/// A token as the phrase list spells it: its letters and digits, lower case.
+fn plain(w: &str) -> String {
+    w.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// `words`: the segment's first plain words (at least as many as the longest phrase has, when
@@ -254,27 +258,9 @@ fn first_words() -> &'static HashSet<&'static str> {
 
 /// The segment's first plain word (see [`plain_words`]) and how many plain words it has.
 fn first_plain_word(v: &SentenceView) -> (String, usize) {
-    let seg = v.sentence.segment;
-    let mut first = String::new();
-    let mut total = 0;
-    for w in v
-        .text
-        .get(seg.start..seg.end)
-        .unwrap_or("")
-        .split_whitespace()
-    {
-        if !w.chars().any(char::is_alphanumeric) {
-            continue;
-        }
-        if total == 0 {
-            first.extend(
-                w.chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .flat_map(char::to_lowercase),
-            );
-        }
-        total += 1;
-    }
+    let mut tokens = tokens_with_words(v);
+    let first = tokens.next().map(plain).unwrap_or_default();
+    let total = tokens.count() + !first.is_empty() as usize;
     (first, total)
 }
 
