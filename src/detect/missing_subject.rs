@@ -47,6 +47,16 @@ static META: RuleMeta = RuleMeta {
     fix: "Add the subject: 'There are …', 'It has been decided that …', 'I don't know if …'.",
     examples: &[
         Example::Bad {
+            text: "Looting continued throughout the night while were absent from the streets.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "He called the governor a dictator because followed medical guidelines.",
+            fix: None,
+        },
+        Example::Good("Looting continued while waiting for the police."),
+        Example::Good("Keep stirring until finished."),
+        Example::Bad {
             text: "Are expected more than 10,000 visitors.",
             fix: Some("More than 10,000 visitors are expected."),
         },
@@ -556,6 +566,29 @@ fn verb_after_opener(v: &SentenceView) -> Option<Diagnosis> {
         let complementizer = w == "that" && v.tag(i - 1).is_some_and(Tag::is_verb);
         let subordinator = matches!(w, "because" | "although" | "though" | "whereas" | "unless")
             && v.tag(i) == Some(Tag::IN);
+        // "while were absent", "until started again": these also open a participle clause
+        // ("while waiting", "until finished"), so only a finite form that is no participle
+        // counts after them.
+        if matches!(w, "while" | "until")
+            && v.tag(i) == Some(Tag::IN)
+            && v.tag(i + 1).is_some_and(|t| {
+                matches!(t, Tag::VBZ | Tag::VBP | Tag::MD)
+                    || (t == Tag::VBD && !Tagger::embedded().can_be(v.words[i + 1], Tag::VBN))
+            })
+            && v.lower(i + 1) != "'s"
+        {
+            return Some(diagnosis(
+                v,
+                i,
+                i + 2,
+                &format!(
+                    "Missing subject: '{}' is followed by a verb without its subject",
+                    v.words[i]
+                ),
+                None,
+                0.65,
+            ));
+        }
         if !(complementizer || subordinator) {
             continue;
         }
@@ -585,8 +618,20 @@ fn verb_after_opener(v: &SentenceView) -> Option<Diagnosis> {
             && matches!(next, "are" | "were" | "have")
             && v.tag(i - 1)
                 .is_some_and(|t| matches!(t, Tag::VBD | Tag::VBN));
+        // "because followed medical guidelines": a past form read as a participle, with its
+        // object after it.
+        let past_with_object = subordinator
+            && t == Tag::VBN
+            && Tagger::embedded().can_be(v.words[i + 1], Tag::VBD)
+            && v.tag(i + 2).is_some_and(|t| {
+                matches!(
+                    t,
+                    Tag::DT | Tag::PRPS | Tag::JJ | Tag::NN | Tag::NNS | Tag::NNP
+                )
+            });
         if (matches!(t, Tag::VBD | Tag::VBZ | Tag::MD) && next != "'s" && !pronoun_reading)
             || plural_after_that
+            || past_with_object
         {
             return Some(diagnosis(
                 v,
