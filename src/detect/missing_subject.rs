@@ -569,31 +569,17 @@ fn verb_after_opener(v: &SentenceView) -> Option<Diagnosis> {
         // "while were absent", "until started again": these also open a participle clause
         // ("while waiting", "until finished"), so only a finite form that is no participle
         // counts after them.
-        if matches!(w, "while" | "until")
-            && v.tag(i) == Some(Tag::IN)
-            && v.tag(i + 1).is_some_and(|t| {
-                matches!(t, Tag::VBZ | Tag::VBP | Tag::MD)
-                    || (t == Tag::VBD && !Tagger::embedded().can_be(v.words[i + 1], Tag::VBN))
-            })
-            && v.lower(i + 1) != "'s"
-        {
-            return Some(diagnosis(
-                v,
-                i,
-                i + 2,
-                &format!(
-                    "Missing subject: '{}' is followed by a verb without its subject",
-                    v.words[i]
-                ),
-                None,
-                0.65,
-            ));
-        }
-        if !(complementizer || subordinator) {
+        let participle_opener = matches!(w, "while" | "until") && v.tag(i) == Some(Tag::IN);
+        if !(complementizer || subordinator || participle_opener) {
             continue;
         }
         let t = v.tag(i + 1)?;
         let next = v.lower(i + 1);
+        let finite_after_opener = participle_opener
+            && next != "'s"
+            && (matches!(t, Tag::VBZ | Tag::VBP | Tag::MD)
+                || (t == Tag::VBD && !Tagger::embedded().can_be(v.words[i + 1], Tag::VBN)));
+        let subordinate = complementizer || subordinator;
         // "said that was ok": "that" can itself be the subject of "be", "have" and modals.
         // "found that had passed the checkpoint" is not that reading: a perfect with an object.
         let perfect_with_object = HAVE.contains(&next) && {
@@ -629,9 +615,13 @@ fn verb_after_opener(v: &SentenceView) -> Option<Diagnosis> {
                     Tag::DT | Tag::PRPS | Tag::JJ | Tag::NN | Tag::NNS | Tag::NNP
                 )
             });
-        if (matches!(t, Tag::VBD | Tag::VBZ | Tag::MD) && next != "'s" && !pronoun_reading)
+        if (subordinate
+            && matches!(t, Tag::VBD | Tag::VBZ | Tag::MD)
+            && next != "'s"
+            && !pronoun_reading)
             || plural_after_that
             || past_with_object
+            || finite_after_opener
         {
             return Some(diagnosis(
                 v,

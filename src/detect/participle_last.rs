@@ -93,9 +93,7 @@ impl Detector for ParticipleAfterObject {
             // The tagger may read the participle as a past form after an adverb ("had their
             // homes already left").
             let participle = lt == Tag::VBN
-                || (lt == Tag::VBD
-                    && v.tag(last - 1).is_some_and(Tag::is_adverb)
-                    && Tagger::embedded().can_be(v.words[last], Tag::VBN));
+                || (past_as_participle(v, last) && v.tag(last - 1).is_some_and(Tag::is_adverb));
             let fits = (have && participle) || (modal && matches!(lt, Tag::VB | Tag::VBP));
             if !fits {
                 continue;
@@ -157,23 +155,13 @@ impl Detector for ParticipleAfterObject {
             if have && object_len < 4 && phrases == 0 {
                 continue;
             }
-            let pieces = [
-                Piece::Tokens(0, a + 1),
-                Piece::Tokens(last, last + 1),
-                Piece::Tokens(a + 1, last),
-                Piece::Tokens(end, v.len()),
-            ];
-            let (start, stop) = v.span(a, last + 1);
-            out.push(Diagnosis {
-                start,
-                end: stop,
-                message: format!(
-                    "Dutch/German verb bracket: '{}' comes at the end, after its object, far from '{}'",
-                    v.words[last], v.words[a]
-                ),
-                suggestion: Some(render(v, &pieces)),
-                confidence: if modal { 0.85 } else { 0.75 },
-            });
+            out.push(bracket(
+                v,
+                a,
+                end,
+                "object",
+                if modal { 0.85 } else { 0.75 },
+            ));
             return;
         }
     }
@@ -197,12 +185,7 @@ fn passive_agent_before_participle(v: &SentenceView) -> Option<Diagnosis> {
     }
     let last = end - 1;
     // The tagger may read the participle as a past form ("was by the parliament adopted").
-    let participle = match v.tag(last) {
-        Some(Tag::VBN) => true,
-        Some(Tag::VBD) => Tagger::embedded().can_be(v.words[last], Tag::VBN),
-        _ => false,
-    };
-    if !participle {
+    if !(v.tag(last) == Some(Tag::VBN) || past_as_participle(v, last)) {
         return None;
     }
     let a = (1..last)
@@ -238,6 +221,13 @@ fn passive_agent_before_participle(v: &SentenceView) -> Option<Diagnosis> {
     if !agent || k != last {
         return None;
     }
+    Some(bracket(v, a, end, "agent", 0.7))
+}
+
+/// The finding for a verb bracket: the auxiliary at `a`, the verb last before `end`, moved
+/// right after the auxiliary; `what` names what stands between them.
+fn bracket(v: &SentenceView, a: usize, end: usize, what: &str, confidence: f64) -> Diagnosis {
+    let last = end - 1;
     let pieces = [
         Piece::Tokens(0, a + 1),
         Piece::Tokens(last, last + 1),
@@ -245,14 +235,19 @@ fn passive_agent_before_participle(v: &SentenceView) -> Option<Diagnosis> {
         Piece::Tokens(end, v.len()),
     ];
     let (start, stop) = v.span(a, last + 1);
-    Some(Diagnosis {
+    Diagnosis {
         start,
         end: stop,
         message: format!(
-            "Dutch/German verb bracket: '{}' comes at the end, after its agent, far from '{}'",
+            "Dutch/German verb bracket: '{}' comes at the end, after its {what}, far from '{}'",
             v.words[last], v.words[a]
         ),
         suggestion: Some(render(v, &pieces)),
-        confidence: 0.7,
-    })
+        confidence,
+    }
+}
+
+/// A past form the tagger may have read for the participle it also is ("adopted", "left").
+fn past_as_participle(v: &SentenceView, k: usize) -> bool {
+    v.tag(k) == Some(Tag::VBD) && Tagger::embedded().can_be(v.words[k], Tag::VBN)
 }
