@@ -3,6 +3,8 @@
 
 Usage: python3 scripts/make_german_words.py PATH/TO/wordfreq-3.1.1-py3-none-any.whl \
            > rules/german-words.txt
+       python3 scripts/make_german_words.py PATH/TO/wordfreq-3.1.1-py3-none-any.whl \
+           --shared ../shared/data/ud-english-ewt/*.conllu > rules/german-shared.txt
 
 The wheel comes from PyPI (`pip download wordfreq==3.1.1 --no-deps`); its word lists are
 CC BY-SA 4.0 (wordfreq, Robyn Speer; https://github.com/rspeer/wordfreq). Needs `msgpack`.
@@ -12,6 +14,12 @@ has three letters or more, and is ten times rarer in English or not English at a
 are as frequent in English as in German are left out: they are names ("Nantes", "Twitter") or
 international words, which is what `source-mismatch` needs to tell a German source's names from
 its nouns. Words are folded as mtlint folds them: lower case, accents removed, 'ß' as "ss".
+
+With `--shared`, the other side: the words German shares with English and uses as its own
+("Kind", "Art", "Land", "Team"), at most 0.8 Zipf rarer in German than in English, among the
+common (not proper) words the given English treebank files write in lower case. A capitalised English common
+word in a German source that is not on this list is English material ("Green", "Black Lives
+Matter", "Long Bay"): a name or a title more often than a German noun.
 """
 import gzip
 import io
@@ -47,10 +55,48 @@ def fold(word):
     return "".join(out)
 
 
+# German uses a shared word as its own when it is at most 0.8 Zipf rarer than in English.
+SHARED_GAP = 80
+
+
+def treebank_common_words(paths):
+    words = set()
+    for path in paths:
+        for line in open(path, encoding="utf-8"):
+            cols = line.split("\t")
+            # Written in lower case at least once: "Versailles", tagged a plural noun, is not.
+            if len(cols) > 4 and cols[0].isdigit() and cols[3] != "PROPN" and cols[1][:1].islower():
+                words.add(fold(cols[1]))
+    return words
+
+
+def shared(de, en, paths):
+    common = treebank_common_words(paths)
+    kept = {}
+    for w, b in de.items():
+        if b > MAX_BUCKET or not w.isalpha() or len(w) < 3:
+            continue
+        e = en.get(w, 10_000)
+        if e > b + ENGLISH_GAP or b - e >= SHARED_GAP:
+            continue
+        f = fold(w)
+        if f in common:
+            kept[f] = min(b, kept.get(f, b))
+    out = sys.stdout
+    out.write("# Words German shares with English and uses as its own, folded, and their German Zipf\n")
+    out.write("# frequency. Built by scripts/make_german_words.py --shared from wordfreq 3.1.1\n")
+    out.write("# (Robyn Speer), CC BY-SA 4.0, and the common words of UD English EWT (CC BY-SA 4.0).\n")
+    for w in sorted(kept):
+        out.write(f"{w}\t{9 - kept[w] / 100:.1f}\n")
+
+
 def main():
     wheel = zipfile.ZipFile(sys.argv[1])
     de = buckets(wheel, "de")
     en = buckets(wheel, "en")
+    if len(sys.argv) > 2 and sys.argv[2] == "--shared":
+        shared(de, en, sys.argv[3:])
+        return
     kept = {}
     for w, b in de.items():
         if b > MAX_BUCKET or not w.isalpha() or len(w) < 3:

@@ -397,6 +397,17 @@ const NAME_CUES: &[&str] = &[
 ];
 
 /// German and Dutch words after which a capitalised word is a common noun.
+/// German indefinite articles: a street after one is any street, not a name.
+const INDEFINITE: &[&str] = &[
+    "ein", "eine", "einer", "einem", "einen", "eines", "kein", "keine",
+];
+
+/// German acronyms an English translation spells out ("WM-Titel" is "World Cup title").
+const TRANSLATED_ACRONYMS: &[&str] = &[
+    "wm", "em", "dfb", "nrw", "brd", "ddr", "bgh", "bka", "lka", "bnd", "ezb", "kfz", "pkw", "lkw",
+    "ns", "sed", "ard", "zdf", "ig", "ag", "gmbh", "ev", "dax", "oz", "bvb",
+];
+
 const DETERMINERS: &[&str] = &[
     "der", "die", "das", "des", "dem", "den", "ein", "eine", "einen", "einem", "einer", "eines",
     "kein", "keine", "keinen", "keinem", "keiner", "mein", "meine", "meinen", "meinem", "sein",
@@ -630,10 +641,12 @@ fn latin_source_names(src: &str, ws: &[&str], capitalises_nouns: bool) -> Vec<us
     let mut cued = vec![false; ws.len()];
     let evidence = |w: &str| name_evidence(w, capitalises_nouns);
     // A German source capitalises its nouns, and English shares some of them: only a word
-    // English itself uses as a common word counts as one ("Trump", "Java" do not).
+    // English itself uses as a common word counts as one ("Trump", "Java" do not), and only
+    // one German uses as its own ("Kind", "Team"): other English words in a German text are
+    // names and titles left in English ("Green", "Long Bay", "Black Lives Matter").
     let english = |w: &str| {
         if capitalises_nouns {
-            is_observed_english(w)
+            is_observed_english(w) && german::is_shared(&fold(w))
         } else {
             is_common_english(w)
         }
@@ -645,13 +658,19 @@ fn latin_source_names(src: &str, ws: &[&str], capitalises_nouns: bool) -> Vec<us
         if in_compound[i] {
             // A name stays a name inside a compound ("Corona-Krise", "Rakoczy-Reitturnier"):
             // in a German source, a part before the head that is neither German nor English.
+            // An acronym English keeps ("ESPN-Angaben", "US-Imperialisten") counts too.
             let f = fold(w);
+            // ("US-Dollar" is "$").
+            let acronym = is_acronym(w)
+                && !TRANSLATED_ACRONYMS.contains(&f.as_str())
+                && ws.get(i + 1).is_none_or(|n| fold(n) != "dollar");
             if capitalises_nouns
                 && before_hyphen[i]
-                && !is_acronym(w)
-                && f.chars().count() >= 4
-                && !german::is_common(&f, &is_common_english)
-                && !english(&w.to_lowercase())
+                && (acronym
+                    || (!is_acronym(w)
+                        && f.chars().count() >= 4
+                        && !german::is_common(&f, &is_common_english)
+                        && !english(&w.to_lowercase())))
             {
                 cued[i] = true;
                 out.push(i);
@@ -678,8 +697,13 @@ fn latin_source_names(src: &str, ws: &[&str], capitalises_nouns: bool) -> Vec<us
             continue;
         }
         // A place with a name in English, or its possessive or adjective ("Wien", "im Iran",
-        // "Singapurs", "die Grazer Klinik", "ein Münchner") is a name wherever it stands.
-        if capitalises_nouns && place_form(&fold(w)) {
+        // "Singapurs", "die Grazer Klinik", "ein Münchner") is a name wherever it stands, and
+        // so is a street ("in der Talstraße"), unless it is any side street ("in einer
+        // Seitenstraße").
+        let indefinite = INDEFINITE.contains(&ws[i - 1].to_lowercase().as_str());
+        if capitalises_nouns
+            && (place_form(&fold(w)) || (!indefinite && german::is_street(&fold(w))))
+        {
             cued[i] = true;
             out.push(i);
             continue;
@@ -710,10 +734,12 @@ fn latin_source_names(src: &str, ws: &[&str], capitalises_nouns: bool) -> Vec<us
         {
             continue;
         }
-        // "Spanien", "Argentinien" end like nouns but have an exonym.
+        // "Spanien", "Argentinien" end like nouns but have an exonym; "Nellingen" ends like
+        // a place.
         if lower.chars().count() >= 6
             && NOUN_ENDINGS.iter().any(|e| lower.ends_with(e))
             && names::exonyms(&fold(w)).is_empty()
+            && !(capitalises_nouns && german::is_place(&fold(w), &is_common_english))
         {
             continue;
         }
@@ -826,8 +852,16 @@ impl SourceMismatch {
         // Names sound alike across languages ("Neapel", "Napoli"), but only a capitalised word
         // of the translation can be the name ("Flynn" is not "film").
         let mut tgt_capitalised: Vec<String> = Vec::new();
+        // Words that start with a capital, wherever they stand, for acronyms ("US" is not "us").
+        let mut tgt_upper: Vec<String> = Vec::new();
         for view in &target[p.tgt.0..p.tgt.1] {
             tgt_folded.extend(view.words.iter().map(|w| fold(w)));
+            tgt_upper.extend(
+                view.words
+                    .iter()
+                    .filter(|w| is_capitalised(w))
+                    .map(|w| fold(w)),
+            );
             // A sentence's first word is capitalised anyway ("Since" is no name).
             tgt_capitalised.extend(
                 view.words
@@ -971,6 +1005,10 @@ impl SourceMismatch {
                     .strip_suffix('s')
                     .filter(|b| !names::exonyms(b).is_empty())
                     .unwrap_or(bare);
+                // An acronym is one of the translation's capitalised words ("US" is not "us").
+                if is_acronym(src_words[i]) {
+                    return occurs_in(f, &tgt_upper);
+                }
                 occurs_in(f, &tgt_folded)
                     || occurs_in(bare, &tgt_folded)
                     || occurs_in(stem, &tgt_folded)
@@ -1230,6 +1268,19 @@ mod tests {
             vec!["Grazer"]
         );
         assert!(names_of("Das Gesetz ist in Kraft getreten.").is_empty());
+        // English material in a German text is a name or a title; English words German uses
+        // as its own are not.
+        assert_eq!(
+            names_of("Der Kopf einer in Versailles getöteten Garde lag am Strand von Long Bay."),
+            vec!["Versailles", "Long", "Bay"]
+        );
+        assert!(names_of("Das Team hat ein Kind aus dem Land geholt.").is_empty());
+        // Streets and places by their ending; acronyms English keeps inside compounds.
+        assert_eq!(
+            names_of("Er lief in der Talstraße aus Richtung Nellingen, sagt der US-Sender."),
+            vec!["Talstraße", "Nellingen", "US"]
+        );
+        assert!(names_of("Sie wohnt in einer Seitenstraße und holte den WM-Titel.").is_empty());
     }
 
     #[test]

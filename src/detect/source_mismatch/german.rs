@@ -12,24 +12,34 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap as HashMap;
 
 static WORDS: &str = include_str!("../../../rules/german-words.txt");
+static SHARED: &str = include_str!("../../../rules/german-shared.txt");
 
 /// The listed words and their Zipf frequencies in tenths.
 fn words() -> &'static HashMap<&'static str, u8> {
     static MAP: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        WORDS
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|l| {
-                let (w, z) = l.split_once('\t').unwrap_or((l, "0"));
-                let tenths = z
-                    .trim()
-                    .parse::<f32>()
-                    .map_or(0, |z| (z * 10.0).round() as u8);
-                (w.trim(), tenths)
-            })
-            .collect()
-    })
+    MAP.get_or_init(|| parse(WORDS))
+}
+
+/// The words German shares with English and uses as its own ("Kind", "Art", "Land"), from
+/// `rules/german-shared.txt`.
+fn shared() -> &'static HashMap<&'static str, u8> {
+    static MAP: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+    MAP.get_or_init(|| parse(SHARED))
+}
+
+/// Word lists of lines "word<TAB>zipf", with '#' comments.
+fn parse(list: &'static str) -> HashMap<&'static str, u8> {
+    list.lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let (w, z) = l.split_once('\t').unwrap_or((l, "0"));
+            let tenths = z
+                .trim()
+                .parse::<f32>()
+                .map_or(0, |z| (z * 10.0).round() as u8);
+            (w.trim(), tenths)
+        })
+        .collect()
 }
 
 /// Parts of a compound must be common words: Zipf 3.4 or more for the first part (rare words
@@ -46,6 +56,27 @@ const LINKS: &[&str] = &["s", "es", "n", "en", "e", "er"];
 /// Endings of place names that are also words ("Nel-lingen", "Sachsen-hausen"): not the head
 /// of a compound.
 const PLACE_ENDINGS: &[&str] = &["ingen", "lingen", "hausen", "hofen", "weiler"];
+
+/// Heads of street names ("Talstraße", "Aidenbachstraße", "Schillerallee").
+const STREET_HEADS: &[&str] = &["strasse", "gasse", "allee"];
+
+/// Whether a folded word is the name of a street: a street head after a first part, the whole
+/// rare or unlisted ("Hauptstraße" is listed as common and may be any main street).
+pub fn is_street(folded: &str) -> bool {
+    STREET_HEADS
+        .iter()
+        .any(|h| folded.strip_suffix(h).is_some_and(|first| first.len() >= 3))
+        && words().get(folded).is_none_or(|&z| z < HEAD_ZIPF)
+}
+
+/// Whether a folded word ends like a place ("Nellingen", "Sachsenhausen") and is not a
+/// common German word.
+pub fn is_place(folded: &str, english: &dyn Fn(&str) -> bool) -> bool {
+    PLACE_ENDINGS
+        .iter()
+        .any(|e| folded.len() > e.len() + 2 && folded.ends_with(e))
+        && !is_common(folded, english)
+}
 
 /// The Zipf frequency (tenths) of a listed word, or of its stem when it is inflected
 /// ("Schirme" is as common as "Schirm").
@@ -73,6 +104,19 @@ fn head(folded: &str) -> bool {
 /// (`english`) that German shares ("Boot-fahren", "Ski-penner"), as long as one part is German.
 pub fn is_common(folded: &str, english: &dyn Fn(&str) -> bool) -> bool {
     zipf(folded).is_some() || is_compound(folded, 2, english)
+}
+
+/// Whether a folded word English uses as a common word is one German uses as its own too
+/// ("kind", "art", "team", "kinder"): not English material like "green" or "hospital", which a
+/// German text writes in names and titles ("Black Lives Matter", "Long Bay").
+pub fn is_shared(folded: &str) -> bool {
+    let map = shared();
+    map.contains_key(folded)
+        || ENDINGS.iter().any(|e| {
+            folded
+                .strip_suffix(e)
+                .is_some_and(|stem| stem.len() >= 3 && map.contains_key(stem))
+        })
 }
 
 fn is_compound(folded: &str, depth: usize, english: &dyn Fn(&str) -> bool) -> bool {
@@ -134,5 +178,21 @@ mod tests {
         ] {
             assert!(!is_common(w, &|_| false), "{w}");
         }
+    }
+
+    #[test]
+    fn shared_words_streets_and_places() {
+        for w in ["kind", "kinder", "art", "team", "land"] {
+            assert!(is_shared(w), "{w}");
+        }
+        for w in ["green", "hospital", "women", "long", "bay", "versailles"] {
+            assert!(!is_shared(w), "{w}");
+        }
+        assert!(is_street("talstrasse"));
+        assert!(is_street("aidenbachstrasse"));
+        assert!(!is_street("hauptstrasse"));
+        assert!(!is_street("strasse"));
+        assert!(is_place("nellingen", &|_| false));
+        assert!(!is_place("richtungen", &|_| false));
     }
 }
