@@ -25,6 +25,7 @@
 
 pub mod german;
 pub mod han;
+pub mod hindi;
 pub mod names;
 pub mod numbers;
 
@@ -103,6 +104,39 @@ static META: RuleMeta = RuleMeta {
         Example::Good(
             "श्री डट्टन ने मांग की कि सुश्री प्लिबरसेक को गारन्टी देनी चाहिए। => Mr. Dutton \
              demanded that Ms. Plibersek should give a guarantee.",
+        ),
+        Example::Bad {
+            text: "जापान की परमाणु एजेंसी के अनुसार, प्लांट में आयोडीन की पहचान की गई। => \
+                   According to the nuclear agency, iodine was detected at the plant.",
+            fix: None,
+        },
+        Example::Good(
+            "जापान की परमाणु एजेंसी के अनुसार, प्लांट में आयोडीन की पहचान की गई। => \
+             According to Japan's nuclear agency, iodine was detected at the plant.",
+        ),
+        Example::Bad {
+            text: "पुलिस कमिश्नर गिल ने बताया कि आरोपी पकड़े गए। => Police Commissioner said \
+                   that the accused were caught.",
+            fix: None,
+        },
+        Example::Good(
+            "राष्ट्रपति चुनाव में प्रधानमंत्री ने कहा कि पुलिस कमिश्नर गिल ने आरोपी पकड़े। => In the \
+             presidential election the Prime Minister said that Police Commissioner Gill caught \
+             the accused.",
+        ),
+        Example::Bad {
+            text: "Ein Zeuge hörte gegen 3.40 Uhr Geräusche in der Talstraße. => A witness heard \
+                   noises at around 3:40 a.m.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Trotz kleiner Erfolge gelang Green kein Comeback. => Despite small successes, \
+                   he did not make a comeback.",
+            fix: None,
+        },
+        Example::Good(
+            "Der US-Präsident besuchte mit dem Team ein Kind in einer Seitenstraße. => The US \
+             President visited a child in a side street with the team.",
         ),
         Example::Bad {
             text: "Seit 300 Jahren schütze die Marine Russland zuverlässig, sagte Putin. => The \
@@ -365,6 +399,186 @@ const NOT_NAMES: &[&str] = &[
 
 /// Hindi forms of address before a name.
 const HINDI_TITLES: &[&str] = &["श्री", "श्रीमती", "सुश्री", "मि", "डॉ", "डॉक्टर"];
+
+/// Hindi titles of office before a name ("मंत्री कीथ ब्राउन", "कमिश्नर गिल"), which may also stand
+/// alone ("प्रवक्ता ने कहा"): the next word is a name unless it is one of [`HINDI_COMMON`].
+const HINDI_OFFICES: &[&str] = &[
+    "मंत्री",
+    "प्रधानमंत्री",
+    "मुख्यमंत्री",
+    "राष्ट्रपति",
+    "उपराष्ट्रपति",
+    "राज्यपाल",
+    "कमिश्नर",
+    "आयुक्त",
+    "इंस्पेक्टर",
+    "निरीक्षक",
+    "एडवोकेट",
+    "अधिवक्ता",
+    "विधायक",
+    "सांसद",
+    "अध्यक्ष",
+    "प्रवक्ता",
+    "निदेशक",
+    "सचिव",
+    "महासचिव",
+    "कप्तान",
+    "कोच",
+    "प्रोफेसर",
+    "प्रोफ़ेसर",
+    "न्यायाधीश",
+    "जज",
+    "सरपंच",
+    "मेयर",
+    "महापौर",
+    "अभिनेता",
+    "अभिनेत्री",
+    "गायक",
+    "गायिका",
+    "लेखक",
+    "लेखिका",
+    "कवि",
+    "बल्लेबाज",
+    "बल्लेबाज़",
+    "गेंदबाज",
+    "गेंदबाज़",
+    "थानाध्यक्ष",
+    "कलेक्टर",
+    "सीईओ",
+    "चेयरमैन",
+    "संस्थापक",
+    "संवाददाता",
+    "सरगना",
+    "जनरल",
+    "कर्नल",
+    "कैप्टन",
+    "सम्राट",
+    "राजकुमार",
+    "राजकुमारी",
+    "उपायुक्त",
+    "अधीक्षक",
+    "एसपी",
+    "डीएम",
+];
+
+/// Frequent Hindi words that follow a title of office without being a name: postpositions,
+/// auxiliaries, conjunctions, pronouns and the nouns and verbs titles form phrases with
+/// ("प्रधानमंत्री पद", "राष्ट्रपति चुनाव", "प्रधानमंत्री रह चुके").
+const HINDI_COMMON: &[&str] = &[
+    "ने",
+    "को",
+    "का",
+    "की",
+    "के",
+    "से",
+    "में",
+    "पर",
+    "तक",
+    "और",
+    "व",
+    "एवं",
+    "तथा",
+    "या",
+    "है",
+    "हैं",
+    "था",
+    "थे",
+    "थी",
+    "थीं",
+    "हो",
+    "होने",
+    "होते",
+    "होती",
+    "हुए",
+    "हुई",
+    "हुआ",
+    "रह",
+    "रहे",
+    "रहा",
+    "रही",
+    "बन",
+    "बने",
+    "बना",
+    "बनी",
+    "बनने",
+    "भी",
+    "ही",
+    "तो",
+    "द्वारा",
+    "लिए",
+    "साथ",
+    "बाद",
+    "पहले",
+    "कहा",
+    "कहना",
+    "बताया",
+    "बाकी",
+    "अन्य",
+    "सभी",
+    "सब",
+    "कुछ",
+    "कई",
+    "एक",
+    "दो",
+    "इस",
+    "उस",
+    "इन",
+    "उन",
+    "यह",
+    "वह",
+    "ये",
+    "वे",
+    "जो",
+    "जिन",
+    "जिस",
+    "अपने",
+    "अपनी",
+    "अपना",
+    "पद",
+    "चुनाव",
+    "कार्यालय",
+    "भवन",
+    "निवास",
+    "आवास",
+    "उम्मीदवार",
+    "पदों",
+    "स्तर",
+    "शासन",
+    "सरकार",
+    "परिषद",
+    "मंडल",
+    "समिति",
+    "आयोग",
+    "श्री",
+    "जी",
+    "महोदय",
+    "नहीं",
+    "न",
+    "कर",
+    "करने",
+    "करते",
+    "किया",
+    "किए",
+    "गए",
+    "गया",
+    "गई",
+    "रूप",
+    "बनकर",
+    "पत्नी",
+    "पति",
+    "पुत्र",
+    "बेटे",
+    "बेटी",
+    "समेत",
+    "सहित",
+    "स्वयं",
+    "खुद",
+    "ख़ुद",
+    "अब",
+    "फिर",
+    "आज",
+    "कल",
+];
 
 /// Lower-case words inside a name ("Rio de Janeiro", "Ludwig van Beethoven").
 const NAME_PARTICLES: &[&str] = &[
@@ -856,6 +1070,15 @@ impl SourceMismatch {
         let mut tgt_upper: Vec<String> = Vec::new();
         for view in &target[p.tgt.0..p.tgt.1] {
             tgt_folded.extend(view.words.iter().map(|w| fold(w)));
+            // The parts of a hyphenated word too ("Buffalo-Pittsburgh").
+            tgt_folded.extend(
+                view.words
+                    .iter()
+                    .filter(|w| w.contains('-'))
+                    .flat_map(|w| w.split('-'))
+                    .filter(|p| !p.is_empty())
+                    .map(fold),
+            );
             tgt_upper.extend(
                 view.words
                     .iter()
@@ -922,7 +1145,8 @@ impl SourceMismatch {
                         .collect();
                     let in_source = |w: &str| {
                         let f = fold(w);
-                        occurs_in(&f, &src_latin)
+                        hindi::table_says(&p.src, &f) == Some(true)
+                            || occurs_in(&f, &src_latin)
                             || names::skeleton_occurs(w, &src_skeletons)
                             || names::exonyms(&f)
                                 .iter()
@@ -1040,10 +1264,17 @@ impl SourceMismatch {
                 .join(" ");
             missing.push(name);
         }
-        // Names of a Hindi source: a word after a form of address (श्री, सुश्री, डॉ) and a word
-        // spelled with the English o (ऑ, ॉ: जॉनसन, ऑरेगोन), when no word of the translation
-        // sounds like it.
+        // Names of a Hindi source: names of the table ("भारत", "संयुक्त राष्ट्र"), a word after a
+        // form of address (श्री, सुश्री, डॉ) and a word spelled with the English o (ऑ, ॉ: जॉनसन,
+        // ऑरेगोन), when no word of the translation stands for it or sounds like it.
         if script == Script::Devanagari {
+            for (form, entry) in hindi::names_in(&p.src) {
+                if !hindi::found_in(entry, form, &tgt_folded, &tgt_upper)
+                    && !missing.iter().any(|m| m == form)
+                {
+                    missing.push(form.to_string());
+                }
+            }
             let tgt_skeletons: Vec<String> = target[p.tgt.0..p.tgt.1]
                 .iter()
                 .flat_map(|v| v.words.iter())
@@ -1051,8 +1282,14 @@ impl SourceMismatch {
                 .map(|w| names::latin_skeleton(w))
                 .collect();
             for (i, w) in src_words.iter().enumerate() {
+                let after_office = i > 0
+                    && HINDI_OFFICES.contains(&src_words[i - 1])
+                    && !HINDI_COMMON.contains(w)
+                    && !HINDI_OFFICES.contains(w);
                 let after_title = i > 0 && HINDI_TITLES.contains(&src_words[i - 1]);
-                if !(after_title || w.contains(['ऑ', 'ॉ'])) || HINDI_TITLES.contains(w) {
+                if !(after_title || after_office || w.contains(['ऑ', 'ॉ']))
+                    || HINDI_TITLES.contains(w)
+                {
                     continue;
                 }
                 let sk = devanagari_skeleton(w);
@@ -1063,20 +1300,38 @@ impl SourceMismatch {
                 let next = src_words
                     .get(i + 1)
                     .map(|n| devanagari_skeleton(&format!("{w}{n}")));
-                let heard = |t: &String| {
-                    [Some(&sk), next.as_ref()].into_iter().flatten().any(|sk| {
-                        let (a, b) = (t.chars().count(), sk.chars().count());
-                        let common = t
-                            .chars()
-                            .zip(sk.chars())
-                            .take_while(|(x, y)| x == y)
-                            .count();
-                        t == sk
-                            || common >= 3
-                            || (a.min(b) >= 4 && strsim::jaro_winkler(t, sk) >= 0.85)
-                    })
+                // After a title of office, the name's other words up to a common one: any of
+                // them may be the one the translation spells alike ("राष्ट्रपति रजब तैयब
+                // इरदुगान", "President Recep Tayyip Erdugan").
+                let rest: Vec<String> = if after_office {
+                    src_words[i + 1..]
+                        .iter()
+                        .take(3)
+                        .take_while(|n| !HINDI_COMMON.contains(n))
+                        .map(|n| devanagari_skeleton(n))
+                        .filter(|sk| sk.chars().count() >= 2)
+                        .collect()
+                } else {
+                    Vec::new()
                 };
-                if !tgt_skeletons.iter().any(heard) {
+                let heard = |t: &String| {
+                    [Some(&sk), next.as_ref()]
+                        .into_iter()
+                        .flatten()
+                        .chain(rest.iter())
+                        .any(|sk| {
+                            let (a, b) = (t.chars().count(), sk.chars().count());
+                            let common = t
+                                .chars()
+                                .zip(sk.chars())
+                                .take_while(|(x, y)| x == y)
+                                .count();
+                            t == sk
+                                || common >= 3
+                                || (a.min(b) >= 4 && strsim::jaro_winkler(t, sk) >= 0.85)
+                        })
+                };
+                if !tgt_skeletons.iter().any(heard) && !missing.iter().any(|m| m == w) {
                     missing.push(w.to_string());
                 }
             }

@@ -317,6 +317,8 @@ impl HanSource {
                 }
             }
         }
+        // Longer names first: "欧洲杯" (Euro) covers the "欧洲" (Europe) inside it.
+        found_forms.sort_by_key(|&(start, end, _, _)| (std::cmp::Reverse(end - start), start));
         for &(start, end, en, z) in &found_forms {
             let n = end - start;
             let overlaps = found_forms.iter().any(|&(a, b, _, _)| {
@@ -691,6 +693,10 @@ mod tests {
             missing(src, "She said France would soon have satellites"),
             vec!["帕利"]
         );
+        // A longer name of the table covers a shorter one inside it.
+        let src = "意大利队赢得了欧洲杯。";
+        assert!(missing(src, "Italy won the Euro").is_empty());
+        assert_eq!(missing(src, "Italy won the cup"), vec!["欧洲杯"]);
         // A run of transliteration characters.
         let src = "格里沃里认为，越南作出巨大贡献。";
         assert_eq!(
