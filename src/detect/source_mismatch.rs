@@ -1152,7 +1152,14 @@ impl SourceMismatch {
                                 .iter()
                                 .any(|x| !x.is_ascii() && p.src.contains(x))
                     };
-                    relevant.iter().all(|w| in_source(w))
+                    // A name whose first word English also uses ("New York", "Tamil Nadu")
+                    // starts a word earlier.
+                    let with_previous = start > 0 && is_capitalised(view.words[start - 1]) && {
+                        let joined = fold(&format!("{}{}", view.words[start - 1], tokens.concat()));
+                        hindi::table_says(&p.src, &joined) == Some(true)
+                    };
+                    with_previous
+                        || relevant.iter().all(|w| in_source(w))
                         || (relevant.len() > 1
                             && relevant.last() == tokens.last()
                             && relevant.last().is_some_and(|w| in_source(w)))
@@ -1268,7 +1275,8 @@ impl SourceMismatch {
         // form of address (श्री, सुश्री, डॉ) and a word spelled with the English o (ऑ, ॉ: जॉनसन,
         // ऑरेगोन), when no word of the translation stands for it or sounds like it.
         if script == Script::Devanagari {
-            for (form, entry) in hindi::names_in(&p.src) {
+            let table_names = hindi::names_in(&p.src);
+            for &(form, entry) in &table_names {
                 if !hindi::found_in(entry, form, &tgt_folded, &tgt_upper)
                     && !missing.iter().any(|m| m == form)
                 {
@@ -1287,8 +1295,12 @@ impl SourceMismatch {
                     && !HINDI_COMMON.contains(w)
                     && !HINDI_OFFICES.contains(w);
                 let after_title = i > 0 && HINDI_TITLES.contains(&src_words[i - 1]);
+                // A name of the table has been looked for already.
                 if !(after_title || after_office || w.contains(['ऑ', 'ॉ']))
                     || HINDI_TITLES.contains(w)
+                    || table_names
+                        .iter()
+                        .any(|(form, _)| form.split(' ').any(|f| f == *w))
                 {
                     continue;
                 }

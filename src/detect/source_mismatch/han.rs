@@ -83,7 +83,7 @@ const TRANSLITERATION: &str = "阿埃艾爱奥巴拜班邦贝比彼毕宾波伯�
 /// a transliteration be matched, but do not start a run of their own.
 const TRANSLITERATION_TOO: &str = "敦登丁杜堡顿哥根瓜汉济加捷喀朗隆内圣松廷旺武因英泽扎琴惠道\
     舒蓬龙逊林罗默诺芝贝本宾都多尔法福海华霍加金科拉兰里利路伦马曼梅门米纳内尼宁欧皮齐奇\
-    乔若沙山圣斯汤特瓦万温希西新休雅亚叶伊因约扎兹刘易热刚果略木荣旗巧奎洪鸠那";
+    乔若沙山圣斯汤特瓦万温希西新休雅亚叶伊因约扎兹刘易热刚果略木荣旗巧奎洪鸠那娃";
 
 fn is_transliteration(c: char) -> bool {
     TRANSLITERATION.contains(c) || TRANSLITERATION_TOO.contains(c)
@@ -228,7 +228,11 @@ impl HanSource {
         let joined = folded.concat();
         // The whole name in the table ("New Zealand", "Hong Kong"), possessive or not.
         let bare = possessive(&joined);
-        if let Some(found) = self.table_says(&joined).or_else(|| self.table_says(bare)) {
+        // (A name of the table spelled in pinyin by the source's characters is found even
+        // without the table's forms: "Xiaomi" is 小米 in "小米汽车".)
+        if let Some(found) = self.table_says(&joined).or_else(|| self.table_says(bare))
+            && (found || !(Self::is_pinyin(bare) && self.spelled_in_pinyin(bare)))
+        {
             return found;
         }
         // A name in pinyin is its characters' readings in order ("Xi Jinping" is 习近平); no
@@ -443,6 +447,15 @@ impl HanSource {
         let mut out = Vec::new();
         for p in 2..self.chars.len() {
             if !PLACE_AFTER.contains(self.chars[p]) {
+                continue;
+            }
+            // 市 starting a word of its own ("市场", market; "市民", citizens; "市值").
+            if self.chars[p] == '市'
+                && self
+                    .chars
+                    .get(p + 1)
+                    .is_some_and(|&c| "场民值面".contains(c))
+            {
                 continue;
             }
             let s = p - 2;
@@ -692,6 +705,14 @@ mod tests {
         assert_eq!(
             missing(src, "She said France would soon have satellites"),
             vec!["帕利"]
+        );
+        // 市 that starts "市场" (market) ends no place name.
+        assert!(
+            missing(
+                "利润低于市场预期。",
+                "Profit was below market expectations."
+            )
+            .is_empty()
         );
         // A longer name of the table covers a shorter one inside it.
         let src = "意大利队赢得了欧洲杯。";
