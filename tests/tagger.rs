@@ -55,6 +55,15 @@ fn news_agencies_in_photo_credits_are_names() {
 }
 
 #[test]
+fn the_who_is_a_name_and_who_a_pronoun() {
+    let tagger = Tagger::embedded();
+    let tags = tagger.tag(&["The", "WHO", "has", "warned", "that", "cases", "rise", "."]);
+    assert_eq!(tags[1], Tag::NNP);
+    let tags = tagger.tag(&["The", "man", "who", "warned", "us", "left", "."]);
+    assert_eq!(tags[2], Tag::WP);
+}
+
+#[test]
 fn broken_lexicon_lines_are_named() {
     let err = Lexicon::parse("rules/x.tsv", "# comment\nfoo\tNOPE\n").unwrap_err();
     assert_eq!(err, "rules/x.tsv:2: unknown tag 'NOPE'");

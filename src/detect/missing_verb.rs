@@ -430,6 +430,34 @@ fn maybe_finite(v: &SentenceView, k: usize) -> bool {
     }
 }
 
+/// A sentence with no finite verb at all may have one the tagger misread: a lower-case word the
+/// lexicon knows as a finite verb, right after a noun or pronoun and before what a verb takes
+/// ("a speeding car hit two young men", "South Africa beat India by …", "Lower Saxony plans
+/// to invest …").
+fn misread_main_verb(v: &SentenceView, k: usize) -> bool {
+    let w = v.words[k];
+    if !w.starts_with(|c: char| c.is_lowercase()) || v.tag(k).is_some_and(Tag::is_finite_verb) {
+        return false;
+    }
+    let after_subject = v.tag(k - 1).is_some_and(|t| t.is_noun() || t == Tag::PRP);
+    let takes = v.tag(k + 1).is_some_and(|t| {
+        matches!(
+            t,
+            Tag::DT | Tag::CD | Tag::IN | Tag::TO | Tag::NNP | Tag::PRP | Tag::PRPS | Tag::RP
+        )
+    });
+    // Only readings the tagger gives a verb by mistake: a lower-case word as a name or an
+    // adverb that is also a past form ("hit", "beat"; not "back"), a plural noun before "to"
+    // that is also a verb in "-s".
+    let lexicon = |t| Tagger::embedded().can_be(w, t);
+    let misread = match v.tag(k) {
+        Some(Tag::NNP | Tag::NNPS | Tag::RB) => !w.ends_with("ly") && lexicon(Tag::VBD),
+        Some(Tag::NNS) => v.tag(k + 1) == Some(Tag::TO) && lexicon(Tag::VBZ),
+        _ => false,
+    };
+    misread && after_subject && takes
+}
+
 impl Detector for MissingVerb {
     fn meta(&self) -> &RuleMeta {
         &META
@@ -1688,7 +1716,12 @@ fn verb_deficit(v: &SentenceView) -> Option<Diagnosis> {
         .first()
         .is_some_and(|&o| (0..o).any(|k| maybe_finite(v, k)));
     let has_determiner = (0..v.len()).any(|k| v.tag(k) == Some(Tag::DT));
-    if finite == 0 && words >= 10 && has_determiner && !comment_fragment(v) {
+    if finite == 0
+        && words >= 10
+        && has_determiner
+        && !comment_fragment(v)
+        && !(1..v.len()).any(|k| misread_main_verb(v, k))
+    {
         let (start, end) = v.span(0, v.len());
         return Some(Diagnosis {
             start,
