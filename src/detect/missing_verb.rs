@@ -88,6 +88,11 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Good("Park rangers closely watch hunters taking part in the trial."),
         Example::Good("The police quickly and quietly left the building."),
+        Example::Good("South Africa beat India by 7 wickets to take a 1-0 lead in the series."),
+        Example::Good("In Pune, a speeding car hit two young men riding a motorcycle on the road."),
+        Example::Good(
+            "The state of Lower Saxony plans to invest around 1.2 billion euros by 2030.",
+        ),
         Example::Good("The company also in 2010 acquired a rival."),
         Example::Good("He is not as tall as she."),
         Example::Good("When we, among many other guests, asked to speak to the owner, he refused."),
