@@ -1,6 +1,6 @@
 //! The embedded tagger: accuracy floor on EWT test, lexicon overrides, robustness on news text.
 
-use mtlint::tag::train::{evaluate, read_conllu};
+use mtlint::tag::train::{evaluate_tagger, read_conllu};
 use mtlint::tag::{Lexicon, Tag, Tagger};
 
 const EWT: &str = "../shared/data/ud-english-ewt";
@@ -12,7 +12,7 @@ fn accuracy_on_ewt_test_stays_above_the_floor() {
         panic!("{path} is needed for this test (shared data beside the repository)");
     };
     let gold = read_conllu(&text).expect("EWT parses");
-    let acc = evaluate(Tagger::embedded().model(), &gold);
+    let acc = evaluate_tagger(Tagger::embedded(), &gold);
     assert!(acc.tokens > 25_000);
     assert!(
         acc.accuracy() >= 0.95,
@@ -61,6 +61,18 @@ fn the_who_is_a_name_and_who_a_pronoun() {
     assert_eq!(tags[1], Tag::NNP);
     let tags = tagger.tag(&["The", "man", "who", "warned", "us", "left", "."]);
     assert_eq!(tags[2], Tag::WP);
+}
+
+#[test]
+fn straight_quotes_open_and_close_by_position() {
+    let tagger = Tagger::embedded();
+    let words = ["He", "said", ",", "\"", "We", "won", ".", "\""];
+    let tags = tagger.tag(&words);
+    assert_eq!(tags[3], Tag::OpenQuote);
+    assert_eq!(tags[7], Tag::CloseQuote);
+    // Before the speaker and a verb of saying a quote after a comma closes.
+    let words = ["We", "won", ",", "\"", "he", "said", "."];
+    assert_eq!(tagger.tag(&words)[3], Tag::CloseQuote);
 }
 
 #[test]

@@ -183,14 +183,40 @@ impl Tagger {
 }
 
 /// Whether a straight double quote opens or closes a quotation, from where it stands: first
-/// in the sentence it opens; last, before punctuation or after a comma or full stop it
+/// in the sentence it opens; last or before punctuation it closes; after a comma or colon it
+/// opens unless a quotation is open or the speaker follows; after other punctuation it
 /// closes; elsewhere quotes alternate (`before` is the number of quotes before it).
 fn straight_quote(words: &[&str], i: usize, before: usize) -> Tag {
     let punct = |w: &str| matches!(w, "," | "." | ";" | ":" | "?" | "!" | ")");
     if i == 0 {
         Tag::OpenQuote
-    } else if i + 1 == words.len() || punct(words[i + 1]) || punct(words[i - 1]) {
+    } else if i + 1 == words.len() || punct(words[i + 1]) {
         Tag::CloseQuote
+    } else if punct(words[i - 1]) {
+        // After a comma or colon a quotation opens ("said, \"We …\"") unless one is open;
+        // after a full stop it closes ("… end.\" He").
+        // Before the speaker and a verb of saying (", \" he said") it closes all the same.
+        let attribution = words[i + 1..].iter().take(3).any(|w| {
+            matches!(
+                *w,
+                "said"
+                    | "says"
+                    | "say"
+                    | "told"
+                    | "tells"
+                    | "asked"
+                    | "asks"
+                    | "added"
+                    | "adds"
+                    | "wrote"
+                    | "writes"
+            )
+        });
+        if matches!(words[i - 1], "," | ":") && before.is_multiple_of(2) && !attribution {
+            Tag::OpenQuote
+        } else {
+            Tag::CloseQuote
+        }
     } else if before.is_multiple_of(2) {
         Tag::OpenQuote
     } else {
