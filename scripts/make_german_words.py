@@ -70,22 +70,23 @@ def treebank_common_words(paths):
     return words
 
 
-def shared(de, en, paths):
-    common = treebank_common_words(paths)
+def select(de, en, keep):
+    """German words of Zipf 2.5 or more, three letters or longer, for which keep(german
+    bucket, English bucket, folded word) holds; each folded word with its best bucket."""
     kept = {}
     for w, b in de.items():
         if b > MAX_BUCKET or not w.isalpha() or len(w) < 3:
             continue
-        e = en.get(w, 10_000)
-        if e > b + ENGLISH_GAP or b - e >= SHARED_GAP:
-            continue
         f = fold(w)
-        if f in common:
+        if keep(b, en.get(w, 10_000), f):
             kept[f] = min(b, kept.get(f, b))
+    return kept
+
+
+def write(header, kept):
     out = sys.stdout
-    out.write("# Words German shares with English and uses as its own, folded, and their German Zipf\n")
-    out.write("# frequency. Built by scripts/make_german_words.py --shared from wordfreq 3.1.1\n")
-    out.write("# (Robyn Speer), CC BY-SA 4.0, and the common words of UD English EWT (CC BY-SA 4.0).\n")
+    for line in header:
+        out.write(f"# {line}\n")
     for w in sorted(kept):
         out.write(f"{w}\t{9 - kept[w] / 100:.1f}\n")
 
@@ -95,22 +96,31 @@ def main():
     de = buckets(wheel, "de")
     en = buckets(wheel, "en")
     if len(sys.argv) > 2 and sys.argv[2] == "--shared":
-        shared(de, en, sys.argv[3:])
+        common = treebank_common_words(sys.argv[3:])
+        # Not ten times rarer in English, and at most 0.8 Zipf rarer in German.
+        kept = select(
+            de,
+            en,
+            lambda b, e, f: e <= b + ENGLISH_GAP and b - e < SHARED_GAP and f in common,
+        )
+        write(
+            [
+                "Words German shares with English and uses as its own, folded, and their German Zipf",
+                "frequency. Built by scripts/make_german_words.py --shared from wordfreq 3.1.1",
+                "(Robyn Speer), CC BY-SA 4.0, and the common words of UD English EWT (CC BY-SA 4.0).",
+            ],
+            kept,
+        )
         return
-    kept = {}
-    for w, b in de.items():
-        if b > MAX_BUCKET or not w.isalpha() or len(w) < 3:
-            continue
-        if en.get(w, 10_000) <= b + ENGLISH_GAP:
-            continue
-        f = fold(w)
-        kept[f] = min(b, kept.get(f, b))
-    out = sys.stdout
-    out.write("# Common German words English does not share, folded, and their Zipf frequency\n")
-    out.write("# (6 = once in a thousand words, 3 = once in a million).\n")
-    out.write("# Built by scripts/make_german_words.py from wordfreq 3.1.1 (Robyn Speer), CC BY-SA 4.0.\n")
-    for w in sorted(kept):
-        out.write(f"{w}\t{9 - kept[w] / 100:.1f}\n")
+    kept = select(de, en, lambda b, e, f: e > b + ENGLISH_GAP)
+    write(
+        [
+            "Common German words English does not share, folded, and their Zipf frequency",
+            "(6 = once in a thousand words, 3 = once in a million).",
+            "Built by scripts/make_german_words.py from wordfreq 3.1.1 (Robyn Speer), CC BY-SA 4.0.",
+        ],
+        kept,
+    )
 
 
 if __name__ == "__main__":
