@@ -56,6 +56,7 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Good("Looting continued while waiting for the police."),
         Example::Good("Keep stirring until finished."),
+        Example::Good("After residents reported broken street lights, workers repaired them."),
         Example::Bad {
             text: "Are expected more than 10,000 visitors.",
             fix: Some("More than 10,000 visitors are expected."),
@@ -704,11 +705,15 @@ fn reported_clause_without_subject(v: &SentenceView) -> Option<Diagnosis> {
             continue;
         }
         let verb = v.lower(i + 1);
+        // A participle that is never a past form modifies the object ("reported broken
+        // street lights").
         let finite = v
             .tag(i + 1)
             .is_some_and(|t| matches!(t, Tag::VBD | Tag::VBN | Tag::VBZ))
             && !BE.contains(&verb)
-            && !HAVE.contains(&verb);
+            && !HAVE.contains(&verb)
+            && !(v.tag(i + 1) == Some(Tag::VBN)
+                && !Tagger::embedded().can_be(v.words[i + 1], Tag::VBD));
         let object = v.tag(i + 2).is_some_and(|t| {
             matches!(
                 t,
