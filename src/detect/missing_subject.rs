@@ -712,8 +712,8 @@ fn reported_clause_without_subject(v: &SentenceView) -> Option<Diagnosis> {
             .is_some_and(|t| matches!(t, Tag::VBD | Tag::VBN | Tag::VBZ))
             && !BE.contains(&verb)
             && !HAVE.contains(&verb)
-            && !(v.tag(i + 1) == Some(Tag::VBN)
-                && !Tagger::embedded().can_be(v.words[i + 1], Tag::VBD));
+            && (v.tag(i + 1) != Some(Tag::VBN)
+                || Tagger::embedded().can_be(v.words[i + 1], Tag::VBD));
         let object = v.tag(i + 2).is_some_and(|t| {
             matches!(
                 t,
