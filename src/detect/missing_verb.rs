@@ -438,7 +438,7 @@ fn maybe_finite(v: &SentenceView, k: usize) -> bool {
 /// A sentence with no finite verb at all may have one the tagger misread: a lower-case word the
 /// lexicon knows as a finite verb, right after a noun or pronoun and before what a verb takes
 /// ("a speeding car hit two young men", "South Africa beat India by …", "Lower Saxony plans
-/// to invest …").
+/// to invest …", "The price of gold rose above …").
 fn misread_main_verb(v: &SentenceView, k: usize) -> bool {
     let w = v.words[k];
     if !w.starts_with(|c: char| c.is_lowercase()) || v.tag(k).is_some_and(Tag::is_finite_verb) {
@@ -457,6 +457,9 @@ fn misread_main_verb(v: &SentenceView, k: usize) -> bool {
     let lexicon = |t| Tagger::embedded().can_be(w, t);
     let misread = match v.tag(k) {
         Some(Tag::NNP | Tag::NNPS | Tag::RB) => !w.ends_with("ly") && lexicon(Tag::VBD),
+        // A noun only when the word is a past form and nothing else finite ("rose", not
+        // "place").
+        Some(Tag::NN) => lexicon(Tag::VBD) && !lexicon(Tag::VBP) && !lexicon(Tag::VBZ),
         Some(Tag::NNS) => v.tag(k + 1) == Some(Tag::TO) && lexicon(Tag::VBZ),
         _ => false,
     };
