@@ -93,6 +93,7 @@ static META: RuleMeta = RuleMeta {
         Example::Good(
             "The state of Lower Saxony plans to invest around 1.2 billion euros by 2030.",
         ),
+        Example::Good("The price of gold rose above 2,500 dollars per ounce in New York."),
         Example::Good("The company also in 2010 acquired a rival."),
         Example::Good("He is not as tall as she."),
         Example::Good("When we, among many other guests, asked to speak to the owner, he refused."),
