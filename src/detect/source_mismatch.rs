@@ -397,189 +397,6 @@ const NOT_NAMES: &[&str] = &[
     "tv", "am", "pm",
 ];
 
-/// Hindi forms of address before a name.
-const HINDI_TITLES: &[&str] = &["श्री", "श्रीमती", "सुश्री", "मि", "डॉ", "डॉक्टर"];
-
-/// Hindi titles of office before a name ("मंत्री कीथ ब्राउन", "कमिश्नर गिल"), which may also stand
-/// alone ("प्रवक्ता ने कहा"): the next word is a name unless it is one of [`HINDI_COMMON`].
-const HINDI_OFFICES: &[&str] = &[
-    "मंत्री",
-    "प्रधानमंत्री",
-    "मुख्यमंत्री",
-    "राष्ट्रपति",
-    "उपराष्ट्रपति",
-    "राज्यपाल",
-    "कमिश्नर",
-    "आयुक्त",
-    "इंस्पेक्टर",
-    "निरीक्षक",
-    "एडवोकेट",
-    "अधिवक्ता",
-    "विधायक",
-    "सांसद",
-    "अध्यक्ष",
-    "प्रवक्ता",
-    "निदेशक",
-    "सचिव",
-    "महासचिव",
-    "कप्तान",
-    "कोच",
-    "प्रोफेसर",
-    "प्रोफ़ेसर",
-    "न्यायाधीश",
-    "जज",
-    "सरपंच",
-    "मेयर",
-    "महापौर",
-    "अभिनेता",
-    "अभिनेत्री",
-    "गायक",
-    "गायिका",
-    "लेखक",
-    "लेखिका",
-    "कवि",
-    "बल्लेबाज",
-    "बल्लेबाज़",
-    "गेंदबाज",
-    "गेंदबाज़",
-    "थानाध्यक्ष",
-    "कलेक्टर",
-    "सीईओ",
-    "चेयरमैन",
-    "संस्थापक",
-    "संवाददाता",
-    "सरगना",
-    "जनरल",
-    "कर्नल",
-    "कैप्टन",
-    "सम्राट",
-    "राजकुमार",
-    "राजकुमारी",
-    "उपायुक्त",
-    "अधीक्षक",
-    "एसपी",
-    "डीएम",
-];
-
-/// Frequent Hindi words that follow a title of office without being a name: postpositions,
-/// auxiliaries, conjunctions, pronouns and the nouns and verbs titles form phrases with
-/// ("प्रधानमंत्री पद", "राष्ट्रपति चुनाव", "प्रधानमंत्री रह चुके").
-const HINDI_COMMON: &[&str] = &[
-    "ने",
-    "को",
-    "का",
-    "की",
-    "के",
-    "से",
-    "में",
-    "पर",
-    "तक",
-    "और",
-    "व",
-    "एवं",
-    "तथा",
-    "या",
-    "है",
-    "हैं",
-    "था",
-    "थे",
-    "थी",
-    "थीं",
-    "हो",
-    "होने",
-    "होते",
-    "होती",
-    "हुए",
-    "हुई",
-    "हुआ",
-    "रह",
-    "रहे",
-    "रहा",
-    "रही",
-    "बन",
-    "बने",
-    "बना",
-    "बनी",
-    "बनने",
-    "भी",
-    "ही",
-    "तो",
-    "द्वारा",
-    "लिए",
-    "साथ",
-    "बाद",
-    "पहले",
-    "कहा",
-    "कहना",
-    "बताया",
-    "बाकी",
-    "अन्य",
-    "सभी",
-    "सब",
-    "कुछ",
-    "कई",
-    "एक",
-    "दो",
-    "इस",
-    "उस",
-    "इन",
-    "उन",
-    "यह",
-    "वह",
-    "ये",
-    "वे",
-    "जो",
-    "जिन",
-    "जिस",
-    "अपने",
-    "अपनी",
-    "अपना",
-    "पद",
-    "चुनाव",
-    "कार्यालय",
-    "भवन",
-    "निवास",
-    "आवास",
-    "उम्मीदवार",
-    "पदों",
-    "स्तर",
-    "शासन",
-    "सरकार",
-    "परिषद",
-    "मंडल",
-    "समिति",
-    "आयोग",
-    "श्री",
-    "जी",
-    "महोदय",
-    "नहीं",
-    "न",
-    "कर",
-    "करने",
-    "करते",
-    "किया",
-    "किए",
-    "गए",
-    "गया",
-    "गई",
-    "रूप",
-    "बनकर",
-    "पत्नी",
-    "पति",
-    "पुत्र",
-    "बेटे",
-    "बेटी",
-    "समेत",
-    "सहित",
-    "स्वयं",
-    "खुद",
-    "ख़ुद",
-    "अब",
-    "फिर",
-    "आज",
-    "कल",
-];
-
 /// Lower-case words inside a name ("Rio de Janeiro", "Ludwig van Beethoven").
 const NAME_PARTICLES: &[&str] = &[
     "de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "al",
@@ -1291,13 +1108,13 @@ impl SourceMismatch {
                 .collect();
             for (i, w) in src_words.iter().enumerate() {
                 let after_office = i > 0
-                    && HINDI_OFFICES.contains(&src_words[i - 1])
-                    && !HINDI_COMMON.contains(w)
-                    && !HINDI_OFFICES.contains(w);
-                let after_title = i > 0 && HINDI_TITLES.contains(&src_words[i - 1]);
+                    && hindi::is_office(src_words[i - 1])
+                    && !hindi::is_common(w)
+                    && !hindi::is_office(w);
+                let after_title = i > 0 && hindi::is_address(src_words[i - 1]);
                 // A name of the table has been looked for already.
                 if !(after_title || after_office || w.contains(['ऑ', 'ॉ']))
-                    || HINDI_TITLES.contains(w)
+                    || hindi::is_address(w)
                     || table_names
                         .iter()
                         .any(|(form, _)| form.split(' ').any(|f| f == *w))
@@ -1319,7 +1136,7 @@ impl SourceMismatch {
                     src_words[i + 1..]
                         .iter()
                         .take(3)
-                        .take_while(|n| !HINDI_COMMON.contains(n))
+                        .take_while(|n| !hindi::is_common(n))
                         .map(|n| devanagari_skeleton(n))
                         .filter(|sk| sk.chars().count() >= 2)
                         .collect()

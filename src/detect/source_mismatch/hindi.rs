@@ -7,7 +7,7 @@
 //! with their Hindi forms ("भारत", "संयुक्त राष्ट्र") and the English forms a translation may use
 //! ("india", "indian", "unitednations", "un").
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::names::{devanagari_skeleton, latin_skeleton};
@@ -61,6 +61,58 @@ fn table() -> &'static Table {
             by_first_word,
         }
     })
+}
+
+static TITLES: &str = include_str!("../../../rules/hindi-titles.txt");
+
+/// The words of `rules/hindi-titles.txt` by section.
+struct Titles {
+    address: HashSet<&'static str>,
+    office: HashSet<&'static str>,
+    common: HashSet<&'static str>,
+}
+
+fn titles() -> &'static Titles {
+    static T: OnceLock<Titles> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut t = Titles {
+            address: HashSet::new(),
+            office: HashSet::new(),
+            common: HashSet::new(),
+        };
+        let mut section = "";
+        for line in TITLES.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = name;
+                continue;
+            }
+            match section {
+                "address" => t.address.insert(line),
+                "office" => t.office.insert(line),
+                "common" => t.common.insert(line),
+                _ => false,
+            };
+        }
+        t
+    })
+}
+
+/// A form of address before a name (श्री, सुश्री, डॉ).
+pub fn is_address(word: &str) -> bool {
+    titles().address.contains(word)
+}
+
+/// A title of office before a name (मंत्री, कमिश्नर).
+pub fn is_office(word: &str) -> bool {
+    titles().office.contains(word)
+}
+
+/// A frequent word that follows a title without being a name (ने, पद, चुनाव).
+pub fn is_common(word: &str) -> bool {
+    titles().common.contains(word)
 }
 
 /// A letter or sign of the Devanagari block (not its punctuation or digits).
@@ -173,6 +225,20 @@ mod tests {
                     .to_lowercase()
             })
             .collect()
+    }
+
+    #[test]
+    fn titles_by_section() {
+        assert!(is_address("श्री") && !is_office("श्री"));
+        assert!(is_office("कमिश्नर") && is_common("ने") && !is_common("गिल"));
+        // Every section has words, and no word is in two.
+        let t = titles();
+        assert!(!t.address.is_empty() && !t.office.is_empty() && !t.common.is_empty());
+        assert!(
+            t.office
+                .iter()
+                .all(|w| !t.common.contains(w) && !t.address.contains(w))
+        );
     }
 
     #[test]
