@@ -434,10 +434,12 @@ pub fn extract(text: &str) -> Vec<Number> {
                 e += 1;
             }
             if let Some(v) = chinese_value(&text[start..end_of(e)]) {
+                // Tenths: "两成" is 20 percent.
+                let tenths = v < 10.0 && chars.get(e).is_some_and(|&(_, c)| c == '成');
                 out.push(Number {
                     start,
                     end: end_of(e),
-                    values: vec![v],
+                    values: if tenths { vec![v, v * 10.0] } else { vec![v] },
                     digits: false,
                     strong: false,
                     word: false,
@@ -762,6 +764,7 @@ mod tests {
         assert!(agree("5 लाख", "500,000"));
         assert!(agree("वर्ष २०११ में", "in 2011"));
         assert!(agree("二十五年", "25 years"));
+        assert!(agree("下降了两成", "fell by 20 percent"));
         assert!(agree("２５年", "25 years"));
     }
 
