@@ -50,16 +50,16 @@ fn digit_value(c: char) -> Option<u32> {
 /// Scale words after a number, lower case.
 fn scale(word: &str) -> Option<&'static [f64]> {
     Some(match word {
-        "hundred" | "hundert" | "honderd" | "सौ" => &[1e2],
-        "thousand" | "tausend" | "duizend" | "hazar" | "हज़ार" | "हजार" | "k" => {
+        // Ordinals too: "the 3 millionth car" is the 3,000,000th.
+        "hundred" | "hundredth" | "hundert" | "honderd" | "सौ" => &[1e2],
+        "thousand" | "thousandth" | "tausend" | "duizend" | "hazar" | "हज़ार" | "हजार" | "k" => {
             &[1e3]
         }
-        "million" | "millions" | "millionen" | "mio" | "miljoen" | "miljoenen" | "mln" | "m" => {
-            &[1e6]
-        }
+        "million" | "millionth" | "millions" | "millionen" | "mio" | "miljoen" | "miljoenen"
+        | "mln" | "m" => &[1e6],
         "milliarde" | "milliarden" | "mrd" | "miljard" | "miljarden" | "bn" => &[1e9],
         // English billion, German Billion.
-        "billion" | "billions" => &[1e9, 1e12],
+        "billion" | "billionth" | "billions" => &[1e9, 1e12],
         "billionen" | "trillion" | "biljoen" => &[1e12],
         "lakh" | "lakhs" | "लाख" => &[1e5],
         "crore" | "crores" | "करोड़" => &[1e7],
@@ -765,6 +765,7 @@ mod tests {
         assert!(agree("वर्ष २०११ में", "in 2011"));
         assert!(agree("二十五年", "25 years"));
         assert!(agree("下降了两成", "fell by 20 percent"));
+        assert!(agree("第300万辆车", "the 3 millionth car"));
         assert!(agree("２５年", "25 years"));
     }
 
