@@ -445,13 +445,15 @@ fn misread_main_verb(v: &SentenceView, k: usize) -> bool {
     if !w.starts_with(|c: char| c.is_lowercase()) || v.tag(k).is_some_and(Tag::is_finite_verb) {
         return false;
     }
-    let after_subject = v.tag(k - 1).is_some_and(|t| t.is_noun() || t == Tag::PRP);
+    // The subject may end in a number ("an earthquake of magnitude 6.2 struck …").
+    let after_subject = v.tag(k - 1).is_some_and(|t| t.is_noun() || t == Tag::PRP)
+        || (k > 1 && v.tag(k - 1) == Some(Tag::CD) && v.tag(k - 2).is_some_and(Tag::is_noun));
     let takes = v.tag(k + 1).is_some_and(|t| {
         matches!(
             t,
             Tag::DT | Tag::CD | Tag::IN | Tag::TO | Tag::NNP | Tag::PRP | Tag::PRPS | Tag::RP
         )
-    });
+    }) || (v.tag(k + 1) == Some(Tag::JJ) && v.tag(k + 2) == Some(Tag::NNP));
     // Only readings the tagger gives a verb by mistake: a lower-case word as a name or an
     // adverb that is also a past form ("hit", "beat"; not "back"), a plural noun before "to"
     // that is also a verb in "-s".
@@ -462,6 +464,16 @@ fn misread_main_verb(v: &SentenceView, k: usize) -> bool {
         // "place").
         Some(Tag::NN) => lexicon(Tag::VBD) && !lexicon(Tag::VBP) && !lexicon(Tag::VBZ),
         Some(Tag::NNS) => v.tag(k + 1) == Some(Tag::TO) && lexicon(Tag::VBZ),
+        // A past form read as an adjective or participle ("Inflation slowed to 2.6 percent",
+        // "magnitude 6.2 struck western Turkey").
+        // Not before a preposition, where a participle is more often a reduced relative
+        // ("a carriage surrounded by …"), unless it is "to" and a number.
+        Some(Tag::JJ | Tag::VBN) => {
+            lexicon(Tag::VBD)
+                && (w.ends_with("ed") || !lexicon(Tag::VB))
+                && (v.tag(k + 1) != Some(Tag::IN)
+                    || (v.lower(k + 1) == "to" && v.tag(k + 2) == Some(Tag::CD)))
+        }
         _ => false,
     };
     misread && after_subject && takes
