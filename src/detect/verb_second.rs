@@ -29,7 +29,7 @@ use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::frames::frames;
 use crate::segment::SegmentKind;
-use crate::tag::Tag;
+use crate::tag::{Tag, Tagger};
 
 pub struct VerbSecondInversion;
 
@@ -72,6 +72,32 @@ static META: RuleMeta = RuleMeta {
                 "On Thursday, the recognised government accused France that the country supports Haftar.",
             ),
         },
+        Example::Bad {
+            text: "On Wednesday evening has the government agreed on a budget.",
+            fix: Some("On Wednesday evening, the government has agreed on a budget."),
+        },
+        Example::Bad {
+            text: "Meanwhile has the number of unemployed people in Austria risen to 312,000.",
+            fix: Some("The number of unemployed people in Austria has meanwhile risen to 312,000."),
+        },
+        Example::Bad {
+            text: "Because of the strike cancelled the airline on Monday more than 200 flights.",
+            fix: Some(
+                "Because of the strike, the airline cancelled more than 200 flights on Monday.",
+            ),
+        },
+        Example::Bad {
+            text: "After three hours of negotiations agreed the unions on a wage increase.",
+            fix: Some("After three hours of negotiations, the unions agreed on a wage increase."),
+        },
+        Example::Bad {
+            text: "Two weeks before the election lead the Christian Democrats the polls.",
+            fix: Some("Two weeks before the election, the Christian Democrats lead the polls."),
+        },
+        Example::Good("After the minister signed the agreement, the party collapsed."),
+        Example::Good("Because they cut prices, sales rose."),
+        Example::Good("In the corner was a lamp."),
+        Example::Good("Perhaps had we known, we would have stayed at home."),
         Example::Good("Here comes the bus."),
         Example::Bad {
             text: "On Monday opened the new bridge for traffic.",
@@ -144,7 +170,56 @@ const TIME_NOUNS: &[&str] = &[
     "spring",
     "autumn",
     "time",
+    "season",
+    "quarter",
+    "decade",
+    "century",
+    "round",
+    "term",
 ];
+
+/// Plural time nouns after a number ("two weeks before the election").
+const TIME_SPANS: &[&str] = &[
+    "minutes", "hours", "days", "weeks", "months", "years", "decades", "seasons",
+];
+
+/// Words before a number that a noun phrase may open with ("about 35,000 spectators", "more
+/// than 12,000 asylum seekers", "up to 80 centimetres").
+const QUANTIFIERS: &[&[&str]] = &[
+    &["about"],
+    &["around"],
+    &["nearly"],
+    &["almost"],
+    &["roughly"],
+    &["some"],
+    &["over"],
+    &["more", "than"],
+    &["less", "than"],
+    &["fewer", "than"],
+    &["up", "to"],
+    &["at", "least"],
+];
+
+/// The end of the noun phrase at `i`, also when it opens with a quantifier before a number.
+fn subject_phrase(v: &SentenceView, np: &crate::chunk::Words, i: usize) -> Option<usize> {
+    // A name is no determiner of a number after it: "the striker Ruben Kok | 17 goals".
+    let cut = |end: usize| {
+        (i + 1..end)
+            .find(|&k| v.tag(k) == Some(Tag::CD) && v.tag(k - 1) == Some(Tag::NNP))
+            .unwrap_or(end)
+    };
+    np.noun_phrase(i).map(cut).or_else(|| {
+        QUANTIFIERS.iter().find_map(|q| {
+            let fits = q.iter().enumerate().all(|(k, w)| v.lower(i + k) == *w)
+                && v.tag(i + q.len()) == Some(Tag::CD);
+            if fits {
+                np.noun_phrase(i + q.len())
+            } else {
+                None
+            }
+        })
+    })
+}
 
 /// Prepositions that open a fronted adverbial phrase.
 const FRONT_PREPOSITIONS: &[&str] = &[
@@ -171,7 +246,31 @@ const FRONT_PREPOSITIONS: &[&str] = &[
     "as",
     "because",
     "due",
+    "according",
+    "despite",
+    "ahead",
+    "instead",
 ];
+
+/// Prepositions of time, cause and manner: after a phrase they open, English does not put
+/// the verb before its subject, whatever the verb.
+const NON_LOCATIVE_FRONTS: &[&str] = &[
+    "after",
+    "before",
+    "during",
+    "since",
+    "until",
+    "following",
+    "despite",
+    "because",
+    "due",
+    "according",
+    "with",
+    "without",
+];
+
+/// Words that follow a preposition to make one of two words ("because of", "according to").
+const PREPOSITION_TAILS: &[&str] = &["of", "to"];
 
 /// Verbs of motion and position: they invert intransitively in English ("Into the room walked
 /// a man"), so they need an object as evidence.
@@ -212,6 +311,18 @@ pub fn fronted(v: &SentenceView) -> Option<(usize, Front)> {
     {
         return Some((2, Front::Phrase { weekday: false }));
     }
+    // "Two weeks before the election", "Three days later".
+    if t0 == Tag::CD && TIME_SPANS.contains(&v.lower(1)) {
+        let np = v.chunker();
+        let end = match v.lower(2) {
+            "later" | "ago" | "earlier" => Some(3),
+            "before" | "after" => np.noun_phrase(3),
+            _ => None,
+        };
+        if let Some(end) = end {
+            return Some((end, Front::Phrase { weekday: false }));
+        }
+    }
     if t0.is_adverb() && t0 != Tag::RBS {
         let kind = if MID_ADVERBS.contains(&first) {
             Front::Mid
@@ -221,11 +332,42 @@ pub fn fronted(v: &SentenceView) -> Option<(usize, Front)> {
         return Some((1, kind));
     }
     if (t0 == Tag::IN || t0 == Tag::VBG) && FRONT_PREPOSITIONS.contains(&first) {
-        // One or more prepositional phrases: "In Libya in recent weeks".
+        // One or more prepositional phrases: "In Libya in recent weeks", "After three hours of
+        // negotiations", "In the final in Stuttgart"; a preposition may have two words
+        // ("Because of the strike", "According to the weather service").
         let np = v.chunker();
         let mut end = 0;
-        while v.tag(end) == Some(Tag::IN) && FRONT_PREPOSITIONS.contains(&v.lower(end)) {
-            match np.noun_phrase(end + 1) {
+        loop {
+            let w = v.lower(end);
+            let opens = if end == 0 {
+                FRONT_PREPOSITIONS.contains(&w)
+            } else {
+                v.tag(end) == Some(Tag::IN)
+                    && !matches!(w, "that" | "than" | "whether" | "if" | "as")
+            };
+            if !opens {
+                break;
+            }
+            let mut start = end + 1;
+            if PREPOSITION_TAILS.contains(&v.lower(start))
+                && matches!(v.tag(start), Some(Tag::IN | Tag::TO))
+            {
+                start += 1;
+            } else if end == 0 && matches!(w, "because" | "due" | "according" | "instead" | "ahead")
+            {
+                // Alone, "because" opens a clause ("Because they cut prices, …").
+                break;
+            }
+            // A subject pronoun after "since", "after" … opens a clause ("Since they
+            // released it").
+            if matches!(
+                v.lower(start),
+                "i" | "you" | "he" | "she" | "we" | "they" | "it"
+            ) && v.tag(start) == Some(Tag::PRP)
+            {
+                break;
+            }
+            match np.noun_phrase(start) {
                 Some(e) => end = e,
                 None => break,
             }
@@ -235,6 +377,95 @@ pub fn fronted(v: &SentenceView) -> Option<(usize, Front)> {
         }
     }
     None
+}
+
+/// Forms of "have" that inverted after a fronted phrase leave their participle after the
+/// subject ("Since January have more than 12,000 people applied").
+const HAVE_FORMS: &[&str] = &["has", "have", "had"];
+
+/// "On Wednesday has the government agreed …", "At the press conference could the mayor not
+/// say …": after a fronted phrase that does not invert in English, a form of "have" or a modal,
+/// then the subject, then the participle or infinitive. ("In the corner was a lamp" inverts
+/// "be" in English, so "be" is left alone.)
+fn auxiliary_inversion(
+    v: &SentenceView,
+    front_end: usize,
+    front: Front,
+    aux: usize,
+) -> Option<Diagnosis> {
+    let np = v.chunker();
+    let subj_end = subject_phrase(v, &np, aux + 1)?;
+    // "could you look …" asks, "had we known …" supposes: English inverts both.
+    let pronoun = subj_end == aux + 2 && v.tag(aux + 1) == Some(Tag::PRP);
+    if pronoun && (v.lower(aux + 1) == "you" || v.lower(aux) == "had") {
+        return None;
+    }
+    let wanted = if v.tag(aux) == Some(Tag::MD) {
+        Tag::VB
+    } else {
+        Tag::VBN
+    };
+    // "not", "already" and other adverbs may stand between the subject and the verb.
+    // The subject may carry prepositional phrases ("the number of unemployed people in
+    // Austria").
+    let mut subj_end = subj_end;
+    while v.tag(subj_end) == Some(Tag::IN) {
+        match np.noun_phrase(subj_end + 1) {
+            Some(e) => subj_end = e,
+            None => break,
+        }
+    }
+    let mut k = subj_end;
+    let can_be = |k: usize| {
+        v.words
+            .get(k)
+            .is_some_and(|w| w.starts_with(char::is_lowercase))
+            && Tagger::embedded().can_be(v.words[k], wanted)
+    };
+    while v.tag(k).is_some_and(Tag::is_adverb) && !can_be(k) {
+        k += 1;
+    }
+
+    // The tagger may miss the participle after an inverted subject ("has the number … risen").
+    let verb_form = v.tag(k) == Some(wanted)
+        || (v
+            .tag(k)
+            .is_some_and(|t| matches!(t, Tag::RB | Tag::NN | Tag::JJ | Tag::VBD))
+            && can_be(k));
+    if !verb_form {
+        return None;
+    }
+    let mut pieces = Vec::new();
+    match front {
+        Front::Mid => {
+            pieces.push(Piece::Tokens(aux + 1, subj_end));
+            pieces.push(Piece::Tokens(aux, aux + 1));
+            pieces.push(Piece::Word(0, uncapitalize(v, 0)));
+        }
+        Front::Phrase { weekday } => {
+            if weekday {
+                pieces.push(Piece::Text("On".into()));
+            }
+            pieces.push(Piece::Tokens(0, front_end));
+            pieces.push(Piece::Text(",".into()));
+            pieces.push(Piece::Tokens(aux + 1, subj_end));
+            pieces.push(Piece::Tokens(aux, aux + 1));
+        }
+    }
+    pieces.push(Piece::Tokens(subj_end, v.len()));
+    let (start, end) = v.span(0, subj_end);
+    Some(Diagnosis {
+        start,
+        end,
+        message: format!(
+            "Dutch/German verb-second order: '{}' comes before its subject '{}' after the fronted '{}'",
+            v.words[aux],
+            v.slice(aux + 1, subj_end),
+            v.slice(0, front_end)
+        ),
+        suggestion: Some(render(v, &pieces)),
+        confidence: 0.8,
+    })
 }
 
 impl Detector for VerbSecondInversion {
@@ -255,35 +486,79 @@ impl Detector for VerbSecondInversion {
         let comma = v.words.get(front_end) == Some(&",");
         let verb = front_end + comma as usize;
         let Some(vt) = v.tag(verb) else { return };
-        if !matches!(vt, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::VBN) {
+        let verb_word = v.lower(verb);
+        if vt == Tag::MD || HAVE_FORMS.contains(&verb_word) {
+            if let Some(d) = auxiliary_inversion(v, front_end, front, verb) {
+                out.push(d);
+            }
             return;
         }
-        let verb_word = v.lower(verb);
+        let base = vt == Tag::VB && Tagger::embedded().can_be(v.words[verb], Tag::VBP);
+        if !matches!(vt, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::VBN) && !base {
+            return;
+        }
         if AUXILIARIES.contains(&verb_word) {
             return;
         }
         let np = v.chunker();
-        let Some(subj_end) = np.noun_phrase(verb + 1) else {
+        let Some(subj_end) = subject_phrase(v, &np, verb + 1) else {
             return;
         };
         // "Also discussed were …": a participle followed by "be" is English inversion.
         if v.tag(subj_end).is_some_and(Tag::is_verb) {
             return;
         }
-        let object = np.noun_phrase(subj_end).is_some();
-        let clause = matches!(v.lower(subj_end), "that") && !LOCATIVE_VERBS.contains(&verb_word);
+        // The object (or "that" clause) may follow the subject's adverbials ("opens the Federal
+        // Court in Karlsruhe the trial", "cancelled the airline on Monday 200 flights"): a
+        // subject and an object both after the verb is the verb-second order, not English
+        // inversion, which has no object.
+        let mut after = subj_end;
+        while v.tag(after) == Some(Tag::IN) && v.lower(after) != "that" {
+            match subject_phrase(v, &np, after + 1) {
+                Some(e) => after = e,
+                None => break,
+            }
+        }
+        let object = (after == subj_end || !LOCATIVE_VERBS.contains(&verb_word))
+            && subject_phrase(v, &np, after).is_some();
+        let clause = matches!(v.lower(after), "that") && !LOCATIVE_VERBS.contains(&verb_word);
+        // "After residents reported broken lights, the department sent workers": "after",
+        // "before", "since" and "until" also open a clause, and then the main clause follows
+        // its comma.
+        if matches!(v.lower(0), "after" | "before" | "since" | "until")
+            && (after..v.len()).any(|k| {
+                v.words[k] == ","
+                    && subject_phrase(v, &np, k + 1).is_some_and(|mut e| {
+                        while v.tag(e).is_some_and(Tag::is_adverb) {
+                            e += 1;
+                        }
+                        v.tag(e).is_some_and(|t| t.is_verb() || t == Tag::MD)
+                    })
+            })
+        {
+            return;
+        }
+        // A base form the tagger gave a finite verb's place ("Two weeks before the election
+        // lead the Christian Democrats the polls") needs an object as evidence.
+        if vt == Tag::VB && !object {
+            return;
+        }
         // "On Monday opened the new bridge for traffic": after a time (not a place), English
         // does not invert even an intransitive verb; verbs of motion and position still may
-        // ("Then came the news").
+        // ("Then came the news"). Nor after a phrase of time, cause or manner ("After three
+        // hours of negotiations agreed the unions on …", "Before the court admitted the
+        // defendant …").
         let time_front = !LOCATIVE_VERBS.contains(&verb_word)
-            && vt == Tag::VBD
+            && matches!(vt, Tag::VBD | Tag::VBN)
             && (0..front_end).any(|k| {
                 let w = v.lower(k);
                 WEEKDAYS.contains(&w)
                     || MONTHS.contains(&w)
                     || TIME_WORDS.contains(&w)
+                    || TIME_NOUNS.contains(&w)
                     || matches!(w, "week" | "month" | "year")
                     || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+                    || (k == 0 && NON_LOCATIVE_FRONTS.contains(&w))
             })
             && v.tag(subj_end).is_none_or(|t| t.is_punct() || t == Tag::IN);
         if !object && !clause && !time_front {
@@ -322,7 +597,19 @@ impl Detector for VerbSecondInversion {
                 pieces.push(Piece::Tokens(verb, verb + 1));
             }
         }
-        pieces.push(Piece::Tokens(object_start, v.len()));
+        // The object goes before the adverbials that stood between it and the subject
+        // ("cancelled more than 200 flights on Monday").
+        match (object_start == subj_end && after > subj_end)
+            .then(|| subject_phrase(v, &np, after))
+            .flatten()
+        {
+            Some(object_end) => {
+                pieces.push(Piece::Tokens(after, object_end));
+                pieces.push(Piece::Tokens(subj_end, after));
+                pieces.push(Piece::Tokens(object_end, v.len()));
+            }
+            None => pieces.push(Piece::Tokens(object_start, v.len())),
+        }
         let suggestion = render(v, &pieces);
         let (start, end) = v.span(0, subj_end);
         out.push(Diagnosis {
