@@ -24,6 +24,13 @@ const WANT_VERBS: &[&str] = &[
     "intend", "seek", "aim", "attempt", "prepare", "threaten", "expect", "like", "prefer",
 ];
 
+/// Verbs of [`WANT_VERBS`] that take no clause without "that" ("hope the rules stop" is
+/// English, "want the rules stop" is not).
+const NO_BARE_CLAUSE: &[&str] = &[
+    "want", "need", "try", "intend", "seek", "aim", "attempt", "refuse", "threaten", "plan",
+    "prepare",
+];
+
 static META: RuleMeta = RuleMeta {
     id: "infinitive-after-object",
     category: Category::WordOrder,
@@ -45,6 +52,18 @@ static META: RuleMeta = RuleMeta {
             text: "The minister wants the reform before the summer introduce.",
             fix: Some("The minister wants to introduce the reform before the summer."),
         },
+        Example::Bad {
+            text: "The airline wants its fleet renew with 40 new aircraft.",
+            fix: Some("The airline wants to renew its fleet with 40 new aircraft."),
+        },
+        Example::Bad {
+            text: "The commission wants the rules for small firms simplify and cut red tape.",
+            fix: Some(
+                "The commission wants to simplify the rules for small firms and cut red tape.",
+            ),
+        },
+        Example::Good("They want the things people like."),
+        Example::Good("They hope the new rules stop the trade."),
         Example::Good("They want the government to resign."),
         Example::Good("They want the whole family back home."),
         Example::Good("I want to get a few pet rats and need a rat cage."),
@@ -75,7 +94,14 @@ impl Detector for InfinitiveAfterObject {
         }
         for i in 0..v.len() {
             let Some(t) = v.tag(i) else { continue };
-            if !t.is_verb() || !WANT_VERBS.contains(&frames().lemma(v.lower(i))) {
+            // "The minister plans the …": a verb in "-s" the tagger read as a plural noun,
+            // between its subject and its object.
+            let misread = t == Tag::NNS
+                && i > 0
+                && v.tag(i - 1).is_some_and(Tag::is_noun)
+                && v.tag(i + 1)
+                    .is_some_and(|n| matches!(n, Tag::DT | Tag::PRPS));
+            if !(t.is_verb() || misread) || !WANT_VERBS.contains(&frames().lemma(v.lower(i))) {
                 continue;
             }
             // The object and its phrases, up to a "to" or a verb.
@@ -93,9 +119,25 @@ impl Detector for InfinitiveAfterObject {
                         Tag::DT | Tag::PRPS | Tag::NN | Tag::NNS | Tag::NNP | Tag::PRP
                     )
                 });
+                // A present form counts when it follows the head of the object, not a second
+                // noun phrase that would be the subject of a relative clause ("wants the
+                // things people like").
+                let head_before = j > 1 && !v.tag(j - 2).is_some_and(Tag::is_noun);
+                // "hopes the new rules stop the trade" is English: a verb that takes a clause
+                // without "that" may have a plural subject and its verb after it.
+                let clause_verb = !NO_BARE_CLAUSE.contains(&frames().lemma(v.lower(i)));
+                if clause_verb
+                    && v.tag(j - 1)
+                        .is_some_and(|t| matches!(t, Tag::NNS | Tag::NNPS))
+                {
+                    saw_noun |= tj.is_noun();
+                    j += 1;
+                    continue;
+                }
                 // "wants the reform before the summer implement.": the infinitive ends the
                 // sentence; it goes after the verb, with "to".
-                let at_end = matches!(v.tag(j), Some(Tag::VB | Tag::VBP))
+                let at_end = (v.tag(j) == Some(Tag::VB)
+                    || (v.tag(j) == Some(Tag::VBP) && head_before))
                     && v.tag(j + 1).is_some_and(Tag::is_punct)
                     && j + 2 >= v.len()
                     && frames().is_transitive(v.lower(j));
@@ -120,12 +162,33 @@ impl Detector for InfinitiveAfterObject {
                     });
                     return;
                 }
-                if after_noun && base_verb(v, j) && object_follows {
-                    let pieces = [
-                        Piece::Tokens(0, j),
-                        Piece::Text("to".into()),
-                        Piece::Tokens(j, v.len()),
-                    ];
+                // A verb the tagger itself reads as a base form, after the object of a verb
+                // that takes no clause without "that" ("wants the market hall demolish and
+                // …", "wants its fleet renew with …"), whatever follows it.
+                let tagged_base = (v.tag(j) == Some(Tag::VB)
+                    || (v.tag(j) == Some(Tag::VBP) && head_before))
+                    && NO_BARE_CLAUSE.contains(&frames().lemma(v.lower(i)))
+                    && v.words[j].starts_with(char::is_lowercase);
+                if after_noun && base_verb(v, j) && (object_follows || tagged_base) {
+                    // With no object of its own, a transitive infinitive takes the phrase before
+                    // it as its object: it moves after the verb of wanting ("wants its fleet
+                    // renew with …" → "wants to renew its fleet with …").
+                    let moved = !object_follows && frames().is_transitive(v.lower(j));
+                    let pieces: Vec<Piece> = if moved {
+                        vec![
+                            Piece::Tokens(0, i + 1),
+                            Piece::Text("to".into()),
+                            Piece::Tokens(j, j + 1),
+                            Piece::Tokens(i + 1, j),
+                            Piece::Tokens(j + 1, v.len()),
+                        ]
+                    } else {
+                        vec![
+                            Piece::Tokens(0, j),
+                            Piece::Text("to".into()),
+                            Piece::Tokens(j, v.len()),
+                        ]
+                    };
                     let (start, end) = v.span(i, j + 1);
                     out.push(Diagnosis {
                         start,
