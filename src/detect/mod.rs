@@ -15,6 +15,7 @@ pub mod missing_verb;
 pub mod participle_last;
 pub mod repetition;
 pub mod rewrite;
+pub mod separable_particle;
 pub mod source_mismatch;
 pub mod stranded_preposition;
 pub mod untranslated;
@@ -239,6 +240,7 @@ pub fn builtin() -> Vec<Box<dyn Detector>> {
         Box::new(participle_last::ParticipleAfterObject),
         Box::new(bare_infinitive::InfinitiveAfterObject),
         Box::new(stranded_preposition::StrandedPreposition),
+        Box::new(separable_particle::SeparableParticle),
         Box::new(capitalization::Capitalization),
         Box::new(repetition::RepeatedWords),
         Box::new(boilerplate::Boilerplate),

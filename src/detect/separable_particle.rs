@@ -1,0 +1,184 @@
+//! `separable-particle`: the particle of a Dutch or German separable verb left at the end of
+//! the clause ("Police took the suspect at the station on Saturday fast", festnehmen; "The
+//! commission beat a levy on plastic on Wednesday before", vorschlagen).
+//!
+//! ## Why is this bad?
+//! Dutch and German split separable verbs: the verb stands second, its particle last ("nahm
+//! … fest", "zet … in"). Machine translation translates both halves word for word and keeps
+//! the particle at the end, where English has no phrasal verb to read it with.
+//!
+//! ## Use instead
+//! The English verb for the whole separable verb: "arrested the suspect", "proposed a levy".
+//! English phrasal verbs keep a particle after a short object ("gave the plans up"), never
+//! after the object's adverbials, so a particle is flagged only when a prepositional phrase or
+//! a time expression stands between the object and it.
+
+use super::words::{AUXILIARIES, MONTHS, TIME_WORDS, WEEKDAYS};
+use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
+use crate::finding::{Category, Severity};
+use crate::frames::frames;
+use crate::segment::SegmentKind;
+use crate::tag::Tag;
+
+pub struct SeparableParticle;
+
+/// Particles of separable verbs that machine translation leaves at the clause end.
+const PARTICLES: &[&str] = &[
+    "in", "on", "off", "out", "up", "down", "back", "away", "through", "before", "to", "by", "at",
+    "along", "over", "together", "forth", "ahead", "after",
+];
+
+/// Adjectives and nouns that German and Dutch separable verbs end in ("festnehmen",
+/// "festlegen", "stattfinden"), with the verbs they are read with.
+const VERB_ENDINGS: &[(&str, &[&str])] = &[
+    (
+        "fast",
+        &["take", "stand", "set", "lay", "hold", "put", "lie"],
+    ),
+    ("firm", &["lay", "set", "put", "hold"]),
+    ("place", &["find"]),
+    ("free", &["let", "give", "set"]),
+];
+
+static META: RuleMeta = RuleMeta {
+    id: "separable-particle",
+    category: Category::WordOrder,
+    severity: Severity::Major,
+    summary: "The particle of a separable verb is left at the end of the clause.",
+    why: "Dutch and German split separable verbs and put the particle last ('nahm den \
+          Verdächtigen fest'); machine translation keeps it there ('took the suspect … fast'), \
+          where English has no phrasal verb to read it with.",
+    fix: "Use the English verb for the whole separable verb ('arrested the suspect'); an \
+          English phrasal verb keeps its particle next to a short object.",
+    examples: &[
+        Example::Bad {
+            text: "Police took the 31-year-old suspect at the main station on Saturday evening fast.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "The commission beat a levy on plastic packaging on Wednesday before.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "The final of the championship finds on 14 July in the Olympic Stadium place.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Two men grabbed a taxi driver in Rotterdam on Saturday night on and stole his takings.",
+            fix: None,
+        },
+        Example::Good("They gave the plans up."),
+        Example::Good("He put the milk in."),
+        Example::Good("This is the house she grew up in."),
+        Example::Good("The company he works for is based in Amsterdam."),
+        Example::Good("The lights in the hall were switched on."),
+        Example::Good("She has nothing in the world to worry about."),
+        Example::Good("The strike went on for three days and the ferries were held up."),
+        Example::Good("They carried on."),
+    ],
+};
+
+/// Whether token `k` closes an adverbial of place or time: a noun, a name, a number, a
+/// time word.
+fn adverbial_end(v: &SentenceView, k: usize) -> bool {
+    let w = v.lower(k);
+    v.tag(k).is_some_and(|t| t.is_noun() || t == Tag::CD)
+        || TIME_WORDS.contains(&w)
+        || WEEKDAYS.contains(&w)
+        || MONTHS.contains(&w)
+}
+
+impl Detector for SeparableParticle {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, v: &SentenceView, out: &mut Vec<Diagnosis>) {
+        if v.kind() != SegmentKind::Sentence || v.len() < 7 {
+            return;
+        }
+        for e in 6..v.len() {
+            let p = v.lower(e);
+            // The clause ends after the particle: punctuation, or "and" and another verb.
+            let ends = v
+                .words
+                .get(e + 1)
+                .is_none_or(|w| matches!(*w, "." | "!" | "," | ";" | ":"))
+                || (v.tag(e + 1) == Some(Tag::CC)
+                    && v.tag(e + 2).is_some_and(|t| t.is_finite_verb()));
+            if !ends || !adverbial_end(v, e - 1) {
+                continue;
+            }
+            let ending = VERB_ENDINGS.iter().find(|(w, _)| *w == p);
+            if !PARTICLES.contains(&p) && ending.is_none() {
+                continue;
+            }
+            // The clause's verb: the nearest finite lexical verb before, with no clause
+            // boundary between (a relative or infinitive clause may end in its preposition:
+            // "the company he works for").
+            let mut verb = None;
+            for k in (0..e).rev() {
+                let t = v.tag(k).unwrap_or(Tag::XX);
+                let w = v.lower(k);
+                if matches!(t, Tag::WDT | Tag::WP | Tag::WRB | Tag::TO | Tag::MD)
+                    || matches!(w, "that" | "which" | "who" | "whom" | "whose")
+                    || t.is_punct() && w != "-"
+                {
+                    break;
+                }
+                if t.is_verb() {
+                    if matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP) && !AUXILIARIES.contains(&w) {
+                        verb = Some(k);
+                    }
+                    break;
+                }
+            }
+            let Some(k) = verb else { continue };
+            if e - k < 5 {
+                continue;
+            }
+            if let Some((_, verbs)) = ending
+                && !verbs.contains(&frames().lemma(v.lower(k)))
+            {
+                continue;
+            }
+            // An English phrasal verb keeps its particle next to a short object: a
+            // prepositional phrase or time expression must stand between the object and the
+            // particle, and the object must start right after the verb.
+            let time_between = (k + 2..e).any(|j| {
+                let w = v.lower(j);
+                WEEKDAYS.contains(&w)
+                    || MONTHS.contains(&w)
+                    || TIME_WORDS.contains(&w)
+                    || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            });
+            // English adverbs of direction also close a clause after a prepositional phrase
+            // ("asked for my money back"): for them only a time expression in between counts.
+            let adverbial_between = time_between
+                || (!matches!(p, "back" | "up" | "out" | "down" | "off" | "away" | "over")
+                    && (k + 2..e).any(|j| v.tag(j) == Some(Tag::IN)));
+            // A separable verb with a noun or adjective ending may have no object ("finds
+            // … place").
+            let object = ending.is_some()
+                || v.tag(k + 1).is_some_and(|t| {
+                    matches!(t, Tag::DT | Tag::PRPS | Tag::CD | Tag::JJ) || t.is_noun()
+                });
+            if !adverbial_between || !object {
+                continue;
+            }
+            let (start, end) = v.span(k, e + 1);
+            out.push(Diagnosis {
+                start,
+                end,
+                message: format!(
+                    "Dutch/German separable verb: the particle '{}' at the end of the clause \
+                     belongs to '{}'; English needs one verb for both",
+                    v.words[e], v.words[k]
+                ),
+                suggestion: None,
+                confidence: 0.6,
+            });
+            return;
+        }
+    }
+}
