@@ -29,7 +29,7 @@
 
 use super::rewrite::{Piece, render, uncapitalize};
 use super::verb_second::{Front, fronted};
-use super::words::{AUXILIARIES, BE, HAVE, MODALS, SUBORDINATORS};
+use super::words::{AUXILIARIES, BE, HAVE, MODALS, SUBORDINATORS, WEEKDAYS};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::segment::SegmentKind;
@@ -56,6 +56,13 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Good("Looting continued while waiting for the police."),
         Example::Good("Keep stirring until finished."),
+        Example::Bad {
+            text: "The police said on Friday had found no evidence of a motive.",
+            fix: None,
+        },
+        Example::Good("What he said was true."),
+        Example::Good("The thing he said was wrong."),
+        Example::Good("The minister said it was not the right time."),
         Example::Good("After residents reported broken street lights, workers repaired them."),
         Example::Bad {
             text: "Are expected more than 10,000 visitors.",
@@ -294,6 +301,7 @@ impl Detector for MissingSubject {
             .or_else(|| verb_after_opener(v))
             .or_else(|| prepositional_subject(v))
             .or_else(|| reported_clause_without_subject(v))
+            .or_else(|| reported_auxiliary_without_subject(v))
             .or_else(|| quotation_without_speaker(v))
             .or_else(|| headless_relative(v))
             .or_else(|| lost_first_conjunct(v))
@@ -694,6 +702,83 @@ const REPORTING_VERBS: &[&str] = &[
     "claimed",
     "told",
 ];
+
+/// Verbs that report or hope, for [`reported_auxiliary_without_subject`].
+const REPORTING_OR_HOPING: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "stated",
+    "explained",
+    "announced",
+    "claimed",
+    "admitted",
+    "confirmed",
+    "insisted",
+    "stressed",
+    "warned",
+    "hopes",
+    "hoped",
+    "expects",
+    "believes",
+    "fears",
+    "feared",
+];
+
+/// Auxiliaries and modals that open a reported clause ("said had found", "said would
+/// appeal").
+const CLAUSE_AUXILIARIES: &[&str] = &[
+    "had", "has", "have", "was", "were", "is", "are", "would", "will", "could", "can", "might",
+    "may", "must", "should",
+];
+
+/// "The police said had found no evidence", "The club announced on Monday has signed a
+/// contract", "the lawyer said would appeal": the sentence's subject, a verb of reporting
+/// (and its day), then the auxiliary of the reported clause, whose subject is gone. The
+/// subject must be the sentence's first phrase (or the first after a fronted phrase and its
+/// comma), so "What he said was true" and "The thing he said was wrong" stay silent.
+fn reported_auxiliary_without_subject(v: &SentenceView) -> Option<Diagnosis> {
+    let np = v.chunker();
+    let start = match v.words.iter().position(|w| *w == ",") {
+        Some(c) if np.noun_phrase(0).is_none() => c + 1,
+        _ => 0,
+    };
+    let i = np.noun_phrase(start)?;
+    if !REPORTING_OR_HOPING.contains(&v.lower(i))
+        || !v.tag(i).is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ))
+    {
+        return None;
+    }
+    // "on Friday", "on Monday evening".
+    let mut j = i + 1;
+    if v.lower(j) == "on" && WEEKDAYS.contains(&v.lower(j + 1)) {
+        j += 2;
+        if matches!(v.lower(j), "morning" | "afternoon" | "evening" | "night") {
+            j += 1;
+        }
+    }
+    let aux = v.lower(j);
+    let follows = v.tag(j + 1).is_some_and(|t| {
+        matches!(
+            t,
+            Tag::VBN | Tag::VB | Tag::VBG | Tag::JJ | Tag::RB | Tag::DT | Tag::CD
+        )
+    });
+    if !CLAUSE_AUXILIARIES.contains(&aux) || !follows {
+        return None;
+    }
+    Some(diagnosis(
+        v,
+        i,
+        j + 1,
+        &format!(
+            "Missing subject: the clause reported by '{}' starts with its verb '{}'",
+            v.words[i], v.words[j]
+        ),
+        None,
+        0.6,
+    ))
+}
 
 /// "The aircraft maker said delivered 45 aircraft during the quarter": the reported clause
 /// starts with its verb; its subject ("it") is gone.
