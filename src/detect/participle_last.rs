@@ -41,6 +41,11 @@ static META: RuleMeta = RuleMeta {
             text: "The minister will the new measures next week announce.",
             fix: Some("The minister will announce the new measures next week."),
         },
+        Example::Bad {
+            text: "The mayor has the plans for a new stadium near the river presented.",
+            fix: Some("The mayor has presented the plans for a new stadium near the river."),
+        },
+        Example::Good("She has the money her father earned."),
         Example::Good("He had his car repaired."),
         Example::Good("The EU Commission has proposed a comprehensive reform."),
         Example::Good("She will have the report finished."),
@@ -88,12 +93,20 @@ impl Detector for ParticipleAfterObject {
         let np = v.chunker();
         for a in 1..last {
             let w = v.lower(a);
-            let have = HAVE.contains(&w) && v.tag(a).is_some_and(Tag::is_finite_verb);
+            // "have" finite, or after "to" or a modal ("is said to have the woman …
+            // threatened").
+            let have = HAVE.contains(&w)
+                && (v.tag(a).is_some_and(Tag::is_finite_verb)
+                    || (v.tag(a) == Some(Tag::VB)
+                        && (v.lower(a - 1) == "to" || v.tag(a - 1) == Some(Tag::MD))));
             let modal = MODALS.contains(&w) && v.tag(a) == Some(Tag::MD);
             // The tagger may read the participle as a past form after an adverb ("had their
-            // homes already left").
+            // homes already left") or after a prepositional phrase (checked below: "has the
+            // plans for a stadium near the river presented").
+            let read_as_past = lt != Tag::VBN && past_as_participle(v, last);
             let participle = lt == Tag::VBN
-                || (past_as_participle(v, last) && v.tag(last - 1).is_some_and(Tag::is_adverb));
+                || (read_as_past && v.tag(last - 1).is_some_and(Tag::is_adverb))
+                || (have && read_as_past);
             let fits = (have && participle) || (modal && matches!(lt, Tag::VB | Tag::VBP));
             if !fits {
                 continue;
@@ -103,6 +116,16 @@ impl Detector for ParticipleAfterObject {
             while v.tag(j).is_some_and(Tag::is_adverb) {
                 j += 1;
             }
+            // Phrases may come before the object too ("has for the renovation of 140 bridges
+            // 600 million euros earmarked").
+            let mut leading = 0;
+            while let Some(e) = prepositional_phrase(v, j) {
+                if e >= last {
+                    break;
+                }
+                j = e;
+                leading += 1;
+            }
             let object_start = j;
             let Some(mut k) = np.noun_phrase(j) else {
                 continue;
@@ -110,7 +133,7 @@ impl Detector for ParticipleAfterObject {
             // A time word the object phrase took in ("the suspect yesterday") is a phrase of
             // its own.
             let mut object_len = k - object_start;
-            let mut phrases = 0;
+            let mut phrases = leading;
             while object_len > 1 && is_time_word(v, object_start + object_len - 1) {
                 object_len -= 1;
                 phrases += 1;
@@ -126,7 +149,9 @@ impl Detector for ParticipleAfterObject {
             {
                 phrases += 1;
             }
+            let mut last_bare_np = false;
             while k < last {
+                last_bare_np = false;
                 if let Some(e) = prepositional_phrase(v, k) {
                     k = e;
                     phrases += 1;
@@ -134,6 +159,7 @@ impl Detector for ParticipleAfterObject {
                     // A time phrase ("next week").
                     k = e;
                     phrases += 1;
+                    last_bare_np = true;
                 } else if v.tag(k).is_some_and(Tag::is_adverb) {
                     // "had their homes already left": an adverb of time and aspect belongs to
                     // the perfect, not to a causative "have".
@@ -149,6 +175,14 @@ impl Detector for ParticipleAfterObject {
                 }
             }
             if k != last {
+                continue;
+            }
+            // A past form right after a second noun phrase is a relative clause's verb ("has
+            // the money her father earned"), not the participle.
+            if read_as_past
+                && !v.tag(last - 1).is_some_and(Tag::is_adverb)
+                && (last_bare_np || phrases == 0)
+            {
                 continue;
             }
             // "had his car repaired" is the causative "have".
