@@ -54,6 +54,18 @@ static META: RuleMeta = RuleMeta {
             text: "The team is happy to your questions about the new service to answer.",
             fix: Some("The team is happy to answer your questions about the new service."),
         },
+        Example::Bad {
+            text: "Police are investigating whether the fire in the warehouse deliberately set was.",
+            fix: Some(
+                "Police are investigating whether the fire in the warehouse was deliberately set.",
+            ),
+        },
+        Example::Bad {
+            text: "After the airport its runway for repairs closed had, all flights were diverted.",
+            fix: None,
+        },
+        Example::Good("He did not know who the man he had seen was."),
+        Example::Good("They left the room as instructed, as the others had."),
         Example::Good("I gave the book to all my friends to read."),
         Example::Bad {
             text: "The soldiers tried the village to reach.",
@@ -110,7 +122,7 @@ impl Detector for VerbFinalClause {
                 starts.push((i + 1, Some(i)));
             }
         }
-        if let Some(d) = infinitive_last(v, end) {
+        if let Some(d) = infinitive_last(v, end).or_else(|| participle_before_auxiliary(v, end)) {
             out.push(d);
             return;
         }
@@ -138,6 +150,66 @@ impl Detector for VerbFinalClause {
             }
         }
     }
+}
+
+/// "whether the fire was deliberately set was." reads "whether the fire deliberately set
+/// was.", "After the airport its runway closed had, …": a participle and then the finite "be"
+/// or "have" of its clause, at the clause's end (German "gesetzt wurde", "geschlossen hatte").
+/// English puts the auxiliary first and never ends a clause with participle and auxiliary.
+fn participle_before_auxiliary(v: &SentenceView, end: usize) -> Option<Diagnosis> {
+    (2..v.len()).find_map(|a| {
+        let aux = v.lower(a);
+        let closes = a + 1 == end || v.words.get(a + 1) == Some(&",");
+        let finite = v.tag(a).is_some_and(Tag::is_finite_verb)
+            && matches!(aux, "was" | "were" | "is" | "are" | "had" | "has" | "have");
+        let p = a - 1;
+        // The tagger may read the participle as a past form or, after an adverb, a noun.
+        let participle = v.tag(p) == Some(Tag::VBN)
+            || (v.tag(p).is_some_and(|t| matches!(t, Tag::VBD | Tag::NN))
+                && v.words[p].starts_with(char::is_lowercase)
+                && crate::tag::Tagger::embedded().can_be(v.words[p], Tag::VBN));
+        if !closes || !finite || !participle {
+            return None;
+        }
+        // The participle's adverbs move with it ("deliberately set").
+        let mut s = p;
+        while s > 0 && v.tag(s - 1).is_some_and(Tag::is_adverb) {
+            s -= 1;
+        }
+        // A noun read as a participle needs an adverb before it ("deliberately set").
+        if v.tag(p) == Some(Tag::NN) && s == p {
+            return None;
+        }
+        // "who the man he had seen was": a participle with its own auxiliary belongs to a
+        // clause inside the subject; the last verb is the subject's.
+        if s > 0 && (BE.contains(&v.lower(s - 1)) || HAVE.contains(&v.lower(s - 1))) {
+            return None;
+        }
+        // With "have" the object stands before the participle too; only "be" is moved alone.
+        let passive = BE.contains(&aux);
+        // A clause with a subject before: a noun phrase somewhere before the participle.
+        if !(0..s).any(|k| v.tag(k).is_some_and(Tag::is_noun)) {
+            return None;
+        }
+        let pieces = [
+            Piece::Tokens(0, s),
+            Piece::Tokens(a, a + 1),
+            Piece::Tokens(s, a),
+            Piece::Tokens(a + 1, v.len()),
+        ];
+        let (start, stop) = v.span(s, a + 1);
+        Some(Diagnosis {
+            start,
+            end: stop,
+            message: format!(
+                "Dutch/German verb-final order: the participle '{}' comes before its auxiliary \
+                 '{}' at the end of the clause",
+                v.words[p], v.words[a]
+            ),
+            suggestion: passive.then(|| render(v, &pieces)),
+            confidence: 0.75,
+        })
+    })
 }
 
 /// Subordinators whose clause may end at a comma before the main clause.
