@@ -2,6 +2,7 @@
 //! know nothing of output formats; [`Linter`] turns their diagnoses into [`Finding`]s
 //! positioned in the input as given.
 
+pub mod adverb_placement;
 pub mod anomaly;
 pub mod bare_infinitive;
 pub mod boilerplate;
@@ -241,6 +242,7 @@ pub fn builtin() -> Vec<Box<dyn Detector>> {
         Box::new(bare_infinitive::InfinitiveAfterObject),
         Box::new(stranded_preposition::StrandedPreposition),
         Box::new(separable_particle::SeparableParticle),
+        Box::new(adverb_placement::AdverbPlacement),
         Box::new(capitalization::Capitalization),
         Box::new(repetition::RepeatedWords),
         Box::new(boilerplate::Boilerplate),

@@ -1,0 +1,219 @@
+//! `adverb-placement`: an adverbial where Dutch and German put it and English does not:
+//! between "have" and its participle ("has on Tuesday visited the flooded areas"), or between
+//! a verb and its object ("opened officially the new bridge").
+//!
+//! ## Why is this bad?
+//! In Dutch and German the participle ends the clause, so time and place phrases stand between
+//! the auxiliary and the participle ("hat am Dienstag … besucht"), and an adverb may follow
+//! the finite verb ("eröffnete offiziell die Brücke"). Machine translation keeps both orders.
+//!
+//! ## Use instead
+//! The phrase after the verb and its object ("has visited the flooded areas on Tuesday"), the
+//! adverb before the verb ("officially opened the new bridge").
+
+use super::rewrite::{Piece, render};
+use super::words::HAVE;
+use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
+use crate::finding::{Category, Severity};
+use crate::segment::SegmentKind;
+use crate::tag::Tag;
+
+pub struct AdverbPlacement;
+
+/// Adverbs in "-ly" that modify the phrase after them, not the verb ("costs roughly the
+/// same", "visited only the capital"), or are no adverbs ("early", "daily").
+const PHRASE_ADVERBS: &[&str] = &[
+    "only",
+    "nearly",
+    "roughly",
+    "exactly",
+    "almost",
+    "approximately",
+    "fully",
+    "partly",
+    "mostly",
+    "largely",
+    "mainly",
+    "merely",
+    "simply",
+    "especially",
+    "particularly",
+    "precisely",
+    "early",
+    "daily",
+    "weekly",
+    "monthly",
+    "yearly",
+    "hourly",
+    "likely",
+    "certainly",
+    "really",
+    "equally",
+    "entirely",
+    "virtually",
+    "barely",
+    "hardly",
+    "scarcely",
+    "directly",
+    "chiefly",
+    "primarily",
+    "solely",
+    "purely",
+    "slightly",
+    "highly",
+    "relatively",
+    "fairly",
+    "truly",
+];
+
+static META: RuleMeta = RuleMeta {
+    id: "adverb-placement",
+    category: Category::WordOrder,
+    severity: Severity::Major,
+    summary: "An adverbial stands between 'have' and its participle, or between a verb and its object.",
+    why: "Dutch and German end the clause with the participle, so time and place phrases come \
+          between the auxiliary and the participle, and an adverb may follow the finite verb; \
+          machine translation keeps that order.",
+    fix: "Put the phrase after the verb and its object, and the adverb before the verb.",
+    examples: &[
+        Example::Bad {
+            text: "The prime minister has on Tuesday visited the flooded areas in the south.",
+            fix: Some("The prime minister has visited the flooded areas in the south on Tuesday."),
+        },
+        Example::Bad {
+            text: "The court has on 5 March rejected the appeal of the former director.",
+            fix: Some("The court has rejected the appeal of the former director on 5 March."),
+        },
+        Example::Good("Americans have for decades taken it as a given."),
+        Example::Bad {
+            text: "The mayor opened officially the new bicycle bridge on Saturday.",
+            fix: Some("The mayor officially opened the new bicycle bridge on Saturday."),
+        },
+        Example::Good("The prime minister has visited the flooded areas on Tuesday."),
+        Example::Good("She has in fact visited the areas."),
+        Example::Good("The tickets cost roughly the same as last year."),
+        Example::Good("They visited only the capital."),
+        Example::Good("He has already visited the areas."),
+        Example::Good("The new rules have by and large worked."),
+    ],
+};
+
+/// Fixed phrases that do stand between "have" and the participle ("has in fact", "have by
+/// and large").
+const INSERTED_PHRASES: &[&str] = &[
+    "in fact",
+    "by and large",
+    "of course",
+    "in turn",
+    "at least",
+    "at last",
+    "in part",
+    "at times",
+    "in effect",
+];
+
+impl Detector for AdverbPlacement {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, v: &SentenceView, out: &mut Vec<Diagnosis>) {
+        if v.kind() != SegmentKind::Sentence || v.len() < 5 || v.words.last() == Some(&"?") {
+            return;
+        }
+        let np = v.chunker();
+        for a in 1..v.len().saturating_sub(3) {
+            // "has on Tuesday visited …": a prepositional phrase between "have" and its
+            // participle, the participle followed by its object.
+            // Only a point in time or a place: "has for years regarded", "has in recent
+            // years become" are English.
+            let point = match v.lower(a + 1) {
+                "on" | "at" => true,
+                "in" => v
+                    .tag(a + 2)
+                    .is_some_and(|t| matches!(t, Tag::NNP | Tag::CD)),
+                _ => false,
+            };
+            let participle = |k: usize| {
+                v.tag(k) == Some(Tag::VBN)
+                    || (v.tag(k) == Some(Tag::VBD)
+                        && crate::tag::Tagger::embedded().can_be(v.words[k], Tag::VBN))
+            };
+            if HAVE.contains(&v.lower(a))
+                && v.tag(a).is_some_and(Tag::is_finite_verb)
+                && point
+                && !INSERTED_PHRASES.iter().any(|p| {
+                    p.split(' ')
+                        .enumerate()
+                        .all(|(k, w)| v.lower(a + 1 + k) == w)
+                })
+                && let Some(pp_end) = np.noun_phrase(a + 2)
+                && participle(pp_end)
+                && let Some(obj_end) = np.noun_phrase(pp_end + 1)
+            {
+                // The phrase goes to the end of the clause: before a comma, a coordinated
+                // verb or the final punctuation.
+                let clause_end = (obj_end..v.len())
+                    .find(|&k| {
+                        v.tag(k).is_some_and(Tag::is_punct)
+                            || (v.tag(k) == Some(Tag::CC) && v.tag(k + 1).is_some_and(Tag::is_verb))
+                    })
+                    .unwrap_or(v.len());
+                let pieces = [
+                    Piece::Tokens(0, a + 1),
+                    Piece::Tokens(pp_end, clause_end),
+                    Piece::Tokens(a + 1, pp_end),
+                    Piece::Tokens(clause_end, v.len()),
+                ];
+                let (start, end) = v.span(a, pp_end + 1);
+                out.push(Diagnosis {
+                    start,
+                    end,
+                    message: format!(
+                        "Dutch/German word order: '{}' stands between '{}' and its participle '{}'",
+                        v.slice(a + 1, pp_end),
+                        v.words[a],
+                        v.words[pp_end]
+                    ),
+                    suggestion: Some(render(v, &pieces)),
+                    confidence: 0.7,
+                });
+                return;
+            }
+            // "opened officially the new bridge": an adverb in "-ly" between a verb and the
+            // determiner of its object.
+            let w = v.lower(a + 1);
+            if matches!(v.tag(a), Some(Tag::VBD | Tag::VBZ | Tag::VBP))
+                && !super::words::AUXILIARIES.contains(&v.lower(a))
+                && !super::words::BE.contains(&v.lower(a))
+                && !v.words[a].starts_with('\'')
+                && v.tag(a + 1) == Some(Tag::RB)
+                && w.ends_with("ly")
+                && !PHRASE_ADVERBS.contains(&w)
+                && v.tag(a + 2)
+                    .is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS | Tag::CD))
+                && np.noun_phrase(a + 2).is_some()
+            {
+                let pieces = [
+                    Piece::Tokens(0, a),
+                    Piece::Tokens(a + 1, a + 2),
+                    Piece::Tokens(a, a + 1),
+                    Piece::Tokens(a + 2, v.len()),
+                ];
+                let (start, end) = v.span(a, a + 2);
+                out.push(Diagnosis {
+                    start,
+                    end,
+                    message: format!(
+                        "Dutch/German word order: the adverb '{}' stands between the verb '{}' and its object",
+                        v.words[a + 1],
+                        v.words[a]
+                    ),
+                    suggestion: Some(render(v, &pieces)),
+                    confidence: 0.65,
+                });
+                return;
+            }
+        }
+    }
+}
