@@ -88,6 +88,14 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Good("Park rangers closely watch hunters taking part in the trial."),
         Example::Good("The police quickly and quietly left the building."),
+        Example::Bad {
+            text: "Inflation in the eurozone in September 2.2 percent, Eurostat reported on Friday.",
+            fix: None,
+        },
+        Example::Good("“A great day for the city,” the mayor said."),
+        Example::Good(
+            "Inflation in the eurozone rose to 2.2 percent, Eurostat reported on Friday.",
+        ),
         Example::Good("South Africa beat India by 7 wickets to take a 1-0 lead in the series."),
         Example::Good("In Pune, a speeding car hit two young men riding a motorcycle on the road."),
         Example::Good(
@@ -436,6 +444,86 @@ fn maybe_finite(v: &SentenceView, k: usize) -> bool {
     }
 }
 
+/// Verbs that attribute a statement after it (", the ministry said.").
+const ATTRIBUTION_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "reported",
+    "reports",
+    "announced",
+    "added",
+    "stated",
+    "confirmed",
+    "wrote",
+];
+
+/// "Inflation in the eurozone in September 2.2 percent, Eurostat reported on Friday.": a
+/// statement without any verb before its attribution (a noun phrase and a verb of saying
+/// after the last comma). The statement must open like a clause, with a determiner, a noun
+/// or a fronted phrase, and have five words or more.
+fn reported_without_verb(v: &SentenceView) -> Option<Diagnosis> {
+    let np = v.chunker();
+    let comma = (0..v.len()).rev().find(|&k| v.words[k] == ",")?;
+    let speaker_end = np.noun_phrase(comma + 1)?;
+    // The speaker may carry a phrase ("the interior ministry in Rome said").
+    let mut e = speaker_end;
+    while v.tag(e) == Some(Tag::IN) {
+        e = np.noun_phrase(e + 1)?;
+    }
+    if !ATTRIBUTION_VERBS.contains(&v.lower(e))
+        || !v.tag(e).is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ))
+    {
+        return None;
+    }
+    // The attribution ends the sentence: after its verb only a day or a phrase ("on
+    // Friday", "in a statement").
+    let mut k = e + 1;
+    loop {
+        if v.tag(k) == Some(Tag::IN) {
+            k = np.noun_phrase(k + 1)?;
+        } else if v.tag(k).is_some_and(|t| t == Tag::NNP || t.is_adverb()) {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    if !v.tag(k).is_none_or(|t| t.is_punct()) || k + 1 < v.len() {
+        return None;
+    }
+    let words = (0..comma)
+        .filter(|&k| v.words[k].starts_with(char::is_alphanumeric))
+        .count();
+    let verbless = !(0..comma).any(|k| {
+        v.tag(k)
+            .is_some_and(|t| t.is_verb() || matches!(t, Tag::MD | Tag::TO))
+            || maybe_finite(v, k)
+            || misread_main_verb_at(v, k)
+    });
+    let opens = v
+        .tag(0)
+        .is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS | Tag::IN) || t.is_noun());
+    // A quotation is its speaker's own words, verb or not.
+    let quoted = (0..comma).any(|k| matches!(v.tag(k), Some(Tag::OpenQuote | Tag::CloseQuote)));
+    if !verbless || !opens || quoted || words < 5 {
+        return None;
+    }
+    let (start, end) = v.span(0, comma);
+    Some(Diagnosis {
+        start,
+        end,
+        message: format!(
+            "Missing verb: the statement reported by '{}' has no verb",
+            v.words[e]
+        ),
+        suggestion: None,
+        confidence: 0.6,
+    })
+}
+
+fn misread_main_verb_at(v: &SentenceView, k: usize) -> bool {
+    k > 0 && misread_main_verb(v, k)
+}
+
 /// A sentence with no finite verb at all may have one the tagger misread: a lower-case word the
 /// lexicon knows as a finite verb, right after a noun or pronoun and before what a verb takes
 /// ("a speeding car hit two young men", "South Africa beat India by …", "Lower Saxony plans
@@ -506,6 +594,7 @@ impl Detector for MissingVerb {
             .or_else(|| subordinate_pronoun_alone(v))
             .or_else(|| name_then_clause(v))
             .or_else(|| verb_deficit(v))
+            .or_else(|| reported_without_verb(v))
         {
             out.push(d);
         }
