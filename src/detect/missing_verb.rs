@@ -898,10 +898,22 @@ fn auxiliary_without_verb(v: &SentenceView) -> Option<Diagnosis> {
             );
         // "Should the United States act, …", "Would dinner Thursday work?": a modal that
         // opens its clause comes before its subject, and the verb follows the subject.
+        // After a fronted phrase too ("Under no circumstances will the government raise …"):
+        // a subject, then its verb.
+        let subject_then_verb = || {
+            let np = v.chunker();
+            np.noun_phrase(a + 1).is_some_and(|mut e| {
+                while v.tag(e).is_some_and(Tag::is_adverb) {
+                    e += 1;
+                }
+                v.tag(e) == Some(Tag::VB)
+            })
+        };
         let inverted = modal
             && (a == 0
                 || v.tag(a - 1).is_some_and(|t| t.is_punct() || t == Tag::WRB)
-                || matches!(v.lower(a - 1), "and" | "or" | "but"));
+                || matches!(v.lower(a - 1), "and" | "or" | "but")
+                || subject_then_verb());
         let missing = if inverted {
             false
         } else if modal {

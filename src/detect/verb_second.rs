@@ -98,6 +98,7 @@ static META: RuleMeta = RuleMeta {
         Example::Good("Because they cut prices, sales rose."),
         Example::Good("In the corner was a lamp."),
         Example::Good("Perhaps had we known, we would have stayed at home."),
+        Example::Good("Under no circumstances will the government raise the tax again."),
         Example::Good("Here comes the bus."),
         Example::Bad {
             text: "On Monday opened the new bridge for traffic.",
@@ -371,6 +372,11 @@ pub fn fronted(v: &SentenceView) -> Option<(usize, Front)> {
                 Some(e) => end = e,
                 None => break,
             }
+        }
+        // "Under no circumstances will …", "At no time did …": a negative phrase in front
+        // inverts in English.
+        if (0..end).any(|k| matches!(v.lower(k), "no" | "not" | "never" | "neither" | "nor")) {
+            return None;
         }
         if end > 0 {
             return Some((end, Front::Phrase { weekday: false }));
