@@ -497,7 +497,7 @@ fn reported_without_verb(v: &SentenceView) -> Option<Diagnosis> {
         v.tag(k)
             .is_some_and(|t| t.is_verb() || matches!(t, Tag::MD | Tag::TO))
             || maybe_finite(v, k)
-            || misread_main_verb_at(v, k)
+            || misread_main_verb(v, k)
     });
     let opens = v
         .tag(0)
@@ -520,16 +520,15 @@ fn reported_without_verb(v: &SentenceView) -> Option<Diagnosis> {
     })
 }
 
-fn misread_main_verb_at(v: &SentenceView, k: usize) -> bool {
-    k > 0 && misread_main_verb(v, k)
-}
-
 /// A sentence with no finite verb at all may have one the tagger misread: a lower-case word the
 /// lexicon knows as a finite verb, right after a noun or pronoun and before what a verb takes
 /// ("a speeding car hit two young men", "South Africa beat India by …", "Lower Saxony plans
 /// to invest …", "The price of gold rose above …").
 fn misread_main_verb(v: &SentenceView, k: usize) -> bool {
-    let w = v.words[k];
+    // The verb follows its subject, so the sentence's first word is none.
+    let Some(&w) = v.words.get(k).filter(|_| k > 0) else {
+        return false;
+    };
     if !w.starts_with(|c: char| c.is_lowercase()) || v.tag(k).is_some_and(Tag::is_finite_verb) {
         return false;
     }
@@ -1842,7 +1841,7 @@ fn verb_deficit(v: &SentenceView) -> Option<Diagnosis> {
         && words >= 10
         && has_determiner
         && !comment_fragment(v)
-        && !(1..v.len()).any(|k| misread_main_verb(v, k))
+        && !(0..v.len()).any(|k| misread_main_verb(v, k))
     {
         let (start, end) = v.span(0, v.len());
         return Some(Diagnosis {
