@@ -13,7 +13,7 @@
 //! after the object's adverbials, so a particle is flagged only when a prepositional phrase or
 //! a time expression stands between the object and it.
 
-use super::words::{AUXILIARIES, MONTHS, TIME_WORDS, WEEKDAYS};
+use super::words::{AUXILIARIES, MONTHS, TIME_WORDS, WEEKDAYS, names_a_time};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::frames::frames;
@@ -145,13 +145,7 @@ impl Detector for SeparableParticle {
             // An English phrasal verb keeps its particle next to a short object: a
             // prepositional phrase or time expression must stand between the object and the
             // particle, and the object must start right after the verb.
-            let time_between = (k + 2..e).any(|j| {
-                let w = v.lower(j);
-                WEEKDAYS.contains(&w)
-                    || MONTHS.contains(&w)
-                    || TIME_WORDS.contains(&w)
-                    || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
-            });
+            let time_between = (k + 2..e).any(|j| names_a_time(v.lower(j)));
             // English adverbs of direction also close a clause after a prepositional phrase
             // ("asked for my money back"): for them only a time expression in between counts.
             let adverbial_between = time_between

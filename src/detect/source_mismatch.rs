@@ -427,7 +427,6 @@ const NAME_CUES: &[&str] = &[
     "frau",
 ];
 
-/// German and Dutch words after which a capitalised word is a common noun.
 /// German indefinite articles: a street after one is any street, not a name.
 const INDEFINITE: &[&str] = &[
     "ein", "eine", "einer", "einem", "einen", "eines", "kein", "keine",
@@ -439,6 +438,7 @@ const TRANSLATED_ACRONYMS: &[&str] = &[
     "ns", "sed", "ard", "zdf", "ig", "ag", "gmbh", "ev", "dax", "oz", "bvb",
 ];
 
+/// German and Dutch words after which a capitalised word is a common noun.
 const DETERMINERS: &[&str] = &[
     "der", "die", "das", "des", "dem", "den", "ein", "eine", "einen", "einem", "einer", "eines",
     "kein", "keine", "keinen", "keinem", "keiner", "mein", "meine", "meinen", "meinem", "sein",

@@ -24,7 +24,7 @@
 //! conditional inversion ("Had I known"), fronted participles with "be" ("Also discussed were").
 
 use super::rewrite::{Piece, render, uncapitalize};
-use super::words::{AUXILIARIES, MONTHS, TIME_WORDS, WEEKDAYS};
+use super::words::{AUXILIARIES, TIME_WORDS, WEEKDAYS, names_a_time};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::frames::frames;
@@ -558,12 +558,9 @@ impl Detector for VerbSecondInversion {
             && matches!(vt, Tag::VBD | Tag::VBN)
             && (0..front_end).any(|k| {
                 let w = v.lower(k);
-                WEEKDAYS.contains(&w)
-                    || MONTHS.contains(&w)
-                    || TIME_WORDS.contains(&w)
+                names_a_time(w)
                     || TIME_NOUNS.contains(&w)
                     || matches!(w, "week" | "month" | "year")
-                    || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
                     || (k == 0 && NON_LOCATIVE_FRONTS.contains(&w))
             })
             && v.tag(subj_end).is_none_or(|t| t.is_punct() || t == Tag::IN);

@@ -68,6 +68,15 @@ pub fn is_calendar_word(w: &str) -> bool {
 /// Time words that can open a sentence on their own (besides the day names, [`WEEKDAYS`]).
 pub const TIME_WORDS: &[&str] = &["yesterday", "today", "tomorrow", "tonight"];
 
+/// A lower-case word that names a time by itself: a weekday, a month, "yesterday" and the
+/// like, or a year ("2024").
+pub fn names_a_time(w: &str) -> bool {
+    WEEKDAYS.contains(&w)
+        || MONTHS.contains(&w)
+        || TIME_WORDS.contains(&w)
+        || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Sentence-final punctuation tokens.
 pub fn is_final_punct(w: &str) -> bool {
     matches!(w, "." | "!" | "?" | "..." | "…")
