@@ -23,5 +23,6 @@ pub mod pipeline;
 pub mod read;
 pub mod report;
 pub mod segment;
+pub mod table;
 pub mod tag;
 pub mod tokenize;

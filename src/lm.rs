@@ -4,9 +4,16 @@
 //! "n't"), every other word is its part-of-speech tag. Trigram counts in both directions give,
 //! with Witten–Bell interpolation, how likely each class is after (and before) its neighbours.
 //! Detectors use it to find orders English does not produce and the swap that repairs them.
+//!
+//! The model file holds, per direction, the probability of every trigram and bigram the
+//! treebank had, computed when the model is built, in sorted tables read in place
+//! ([`crate::table`]): loading costs one pass over their keys, and a trigram the treebank had
+//! costs one lookup. Lookups for a whole sentence are batched so their memory reads overlap.
 
+use crate::table::{SortedTable, spread};
 use crate::tag::Tag;
 use crate::tag::train::TaggedSentence;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -40,7 +47,7 @@ impl Hasher for IntHasher {
 
 type IntMap<K, V> = HashMap<K, V, BuildHasherDefault<IntHasher>>;
 
-const MAGIC: &[u8; 8] = b"MTLLM001";
+const MAGIC: &[u8; 8] = b"MTLLM002";
 /// Sentence boundary class.
 const EDGE: u16 = 0;
 
@@ -70,19 +77,12 @@ const AUXILIARY_FORMS: &[&str] = &[
     "had", "having", "'ve", "'d", "do", "does", "did", "not", "n't",
 ];
 
-/// Trigram counts of one direction, with what interpolation needs.
+/// Trigram counts of one direction, while training.
 #[derive(Debug, Default)]
 struct Counts {
     uni: Vec<u32>,
     bi: IntMap<u32, u32>,
     tri: IntMap<u64, u32>,
-    /// For a context b, indexed by class: (tokens after b, distinct classes after b); (0, 0)
-    /// for a class never seen as a context.
-    bi_ctx: Vec<(u32, u32)>,
-    /// The unigram probability of each class (add-one), computed once.
-    p_uni: Vec<f64>,
-    /// For a context ab: (tokens after ab, distinct classes after ab).
-    tri_ctx: IntMap<u32, (u32, u32)>,
     total: u32,
 }
 
@@ -92,6 +92,27 @@ fn key2(a: u16, b: u16) -> u32 {
 
 fn key3(a: u16, b: u16, c: u16) -> u64 {
     (a as u64) << 32 | (b as u64) << 16 | c as u64
+}
+
+/// Witten–Bell interpolation: `count` of `n` tokens after a context with `t` distinct
+/// successors, backed off to `lower`. Building and lookup share it, so a probability computed
+/// ahead of time is the very value computed on the spot.
+#[inline]
+fn interpolate(count: f64, n: u32, t: u32, lower: f64) -> f64 {
+    (count + t as f64 * lower) / (n as f64 + t as f64)
+}
+
+/// (tokens after a context, distinct classes after it), per context.
+fn contexts<K: Copy + Eq + std::hash::Hash>(
+    counts: impl Iterator<Item = (K, u32)>,
+) -> IntMap<K, (u32, u32)> {
+    let mut ctx: IntMap<K, (u32, u32)> = IntMap::default();
+    for (k, n) in counts {
+        let e = ctx.entry(k).or_default();
+        e.0 += n;
+        e.1 += 1;
+    }
+    ctx
 }
 
 impl Counts {
@@ -108,52 +129,152 @@ impl Counts {
         }
     }
 
-    fn finish(&mut self) {
-        self.bi_ctx = vec![(0, 0); self.uni.len()];
-        self.tri_ctx.clear();
-        for (&k, &n) in &self.bi {
-            // Classes beyond the vocabulary only come from a damaged file: skipped.
-            if let Some(e) = self.bi_ctx.get_mut((k >> 16) as usize) {
-                e.0 += n;
-                e.1 += 1;
-            }
-        }
-        let v = self.uni.len() as f64;
-        self.p_uni = self
-            .uni
-            .iter()
-            .map(|&u| (u as f64 + 1.0) / (self.total as f64 + v))
+    /// The probabilities the counts give, laid out for lookup: every seen trigram's and
+    /// bigram's probability computed once here instead of on every lookup.
+    fn probabilities(&self, n_classes: usize) -> Direction {
+        let mut uni = self.uni.clone();
+        uni.resize(n_classes, 0);
+        let bi_ctx = contexts(self.bi.iter().map(|(&k, &n)| (k >> 16, n)));
+        let bi_ctx: Vec<(u32, u32)> = (0..n_classes as u32)
+            .map(|b| bi_ctx.get(&b).copied().unwrap_or((0, 0)))
             .collect();
-        for (&k, &n) in &self.tri {
-            let e = self.tri_ctx.entry((k >> 16) as u32).or_default();
-            e.0 += n;
-            e.1 += 1;
+        let tri_ctx = contexts(self.tri.iter().map(|(&k, &n)| ((k >> 16) as u32, n)));
+        let mut d = Direction::new(uni, bi_ctx, self.total, Tables::default());
+        let mut p2 = IntMap::default();
+        let bi = self
+            .bi
+            .iter()
+            .map(|(&k, &n)| {
+                let (b, c) = ((k >> 16) as u16, k as u16);
+                let (ctx_n, t) = d.bi_ctx[b as usize];
+                let p = interpolate(n as f64, ctx_n, t, d.unigram(c));
+                p2.insert(k, p);
+                (spread(k as u64), p.to_le_bytes().to_vec())
+            })
+            .collect();
+        let tri = self
+            .tri
+            .iter()
+            .map(|(&k, &n)| {
+                let (ctx_n, t) = tri_ctx[&((k >> 16) as u32)];
+                let p = interpolate(n as f64, ctx_n, t, p2[&(k as u32)]);
+                (spread(k), (p.ln() as f32).to_le_bytes().to_vec())
+            })
+            .collect();
+        let tri_ctx = tri_ctx
+            .iter()
+            .map(|(&k, &(n, t))| {
+                let mut v = n.to_le_bytes().to_vec();
+                v.extend_from_slice(&t.to_le_bytes());
+                (spread(k as u64), v)
+            })
+            .collect();
+        d.tables = Tables {
+            tri: SortedTable::build(tri, TRI_RECORD),
+            bi: SortedTable::build(bi, BI_RECORD),
+            tri_ctx: SortedTable::build(tri_ctx, CTX_RECORD),
+        };
+        d
+    }
+}
+
+/// Record sizes: key and ln P(c | a b) as `f32`; key and P(c | b) as `f64`; key and the
+/// context's (tokens, distinct successors).
+const TRI_RECORD: usize = 12;
+const BI_RECORD: usize = 16;
+const CTX_RECORD: usize = 16;
+
+/// The tables of one direction, keyed by [`spread`] of the packed classes.
+#[derive(Debug, Clone)]
+struct Tables {
+    tri: SortedTable,
+    bi: SortedTable,
+    tri_ctx: SortedTable,
+}
+
+impl Default for Tables {
+    fn default() -> Tables {
+        let empty = |r| SortedTable::new(Cow::Borrowed(&[]), r);
+        Tables {
+            tri: empty(TRI_RECORD),
+            bi: empty(BI_RECORD),
+            tri_ctx: empty(CTX_RECORD),
+        }
+    }
+}
+
+/// One direction of the model: a Witten–Bell interpolated class trigram model.
+#[derive(Debug, Clone, Default)]
+struct Direction {
+    /// Per class: how often it occurred, its add-one probability, and as a context (tokens
+    /// after it, distinct classes after it); (0, 0) for a class never seen as a context.
+    uni: Vec<u32>,
+    p_uni: Vec<f64>,
+    bi_ctx: Vec<(u32, u32)>,
+    total: u32,
+    tables: Tables,
+}
+
+fn f64_of(v: &[u8]) -> f64 {
+    v.get(..8).map_or(0.0, |s| {
+        f64::from_le_bytes([s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]])
+    })
+}
+
+fn u32_of(v: &[u8], at: usize) -> u32 {
+    v.get(at..at + 4)
+        .map_or(0, |s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+}
+
+impl Direction {
+    fn new(uni: Vec<u32>, bi_ctx: Vec<(u32, u32)>, total: u32, tables: Tables) -> Direction {
+        let v = uni.len() as f64;
+        let p_uni = uni
+            .iter()
+            .map(|&u| (u as f64 + 1.0) / (total as f64 + v))
+            .collect();
+        Direction {
+            uni,
+            p_uni,
+            bi_ctx,
+            total,
+            tables,
         }
     }
 
-    /// ln P(c | a b).
-    fn log_prob(&self, a: u16, b: u16, c: u16) -> f32 {
-        let p1 = match self.p_uni.get(c as usize) {
+    fn unigram(&self, c: u16) -> f64 {
+        match self.p_uni.get(c as usize) {
             Some(&p) => p,
             None => 1.0 / (self.total as f64 + self.uni.len() as f64),
+        }
+    }
+
+    /// ln P(c | a b): one lookup for a trigram the treebank had; otherwise interpolated from
+    /// the bigram and the context, as the table's values were.
+    #[inline]
+    fn log_prob(&self, a: u16, b: u16, c: u16) -> f32 {
+        let t = &self.tables;
+        if let Some(v) = t.tri.get(spread(key3(a, b, c))) {
+            return f32::from_le_bytes([v[0], v[1], v[2], v[3]]);
+        }
+        let p2 = match t.bi.get(spread(key2(b, c) as u64)) {
+            Some(v) => f64_of(v),
+            None => match self.bi_ctx.get(b as usize) {
+                Some(&(n, t)) if n > 0 => interpolate(0.0, n, t, self.unigram(c)),
+                _ => self.unigram(c),
+            },
         };
-        let p2 = match self.bi_ctx.get(b as usize) {
-            Some(&(n, t)) if n > 0 => {
-                let cbc = self.bi.get(&key2(b, c)).copied().unwrap_or(0) as f64;
-                (cbc + t as f64 * p1) / (n as f64 + t as f64)
-            }
-            _ => p1,
-        };
-        let p3 = match self.tri_ctx.get(&key2(a, b)) {
-            Some(&(n, t)) => {
-                let cabc = self.tri.get(&key3(a, b, c)).copied().unwrap_or(0) as f64;
-                (cabc + t as f64 * p2) / (n as f64 + t as f64)
-            }
+        let p3 = match t.tri_ctx.get(spread(key2(a, b) as u64)) {
+            Some(v) => interpolate(0.0, u32_of(v, 0), u32_of(v, 4), p2),
             None => p2,
         };
         p3.ln() as f32
     }
 }
+
+/// A trigram to look up: in the backward direction or not, and its classes in reading order
+/// of that direction (context first).
+type Query = (bool, u16, u16, u16);
 
 /// Log-probabilities of each position of a class sequence, in both directions.
 #[derive(Debug, Clone, Default)]
@@ -167,8 +288,8 @@ pub struct PositionLogProbs {
 pub struct ClassLm {
     words: HashMap<String, u16>,
     n_classes: usize,
-    forward: Counts,
-    backward: Counts,
+    forward: Direction,
+    backward: Direction,
 }
 
 impl ClassLm {
@@ -218,15 +339,16 @@ impl ClassLm {
             n_classes: 1 + words.len() + Tag::ALL.len(),
             ..ClassLm::default()
         };
+        let (mut forward, mut backward) = (Counts::default(), Counts::default());
         for s in sentences {
             let ws: Vec<&str> = s.words.iter().map(String::as_str).collect();
             let mut seq = lm.sequence(&ws, &s.tags);
-            lm.forward.add(&seq, lm.n_classes);
+            forward.add(&seq, lm.n_classes);
             seq.reverse();
-            lm.backward.add(&seq, lm.n_classes);
+            backward.add(&seq, lm.n_classes);
         }
-        lm.forward.finish();
-        lm.backward.finish();
+        lm.forward = forward.probabilities(lm.n_classes);
+        lm.backward = backward.probabilities(lm.n_classes);
         lm
     }
 
@@ -275,19 +397,92 @@ impl ClassLm {
         (before, after)
     }
 
+    /// The log-probabilities of many trigrams, appended to `out` in order. The reads of all
+    /// their table entries are started before any is used, so the waits overlap: most of a
+    /// lookup's time is waiting for memory.
+    fn log_probs(&self, queries: &[Query], out: &mut Vec<f32>) {
+        let direction = |back: bool| if back { &self.backward } else { &self.forward };
+        // A trigram the treebank lacks also reads its bigram and its context.
+        let keys = |&(back, a, b, c): &Query| {
+            let keys = [key3(a, b, c), key2(b, c) as u64, key2(a, b) as u64].map(spread);
+            (&direction(back).tables, keys)
+        };
+        crate::table::pipelined(
+            queries.len(),
+            |q| {
+                let (t, k) = keys(&queries[q]);
+                t.tri.prefetch_index(k[0]);
+                t.bi.prefetch_index(k[1]);
+                t.tri_ctx.prefetch_index(k[2]);
+            },
+            |q| {
+                let (t, k) = keys(&queries[q]);
+                t.tri.prefetch_records(k[0]);
+                t.bi.prefetch_records(k[1]);
+                t.tri_ctx.prefetch_records(k[2]);
+            },
+            |q| {
+                let (back, a, b, c) = queries[q];
+                out.push(direction(back).log_prob(a, b, c));
+            },
+        );
+    }
+
     /// The forward and backward log-probabilities of every position of `seq`, computed once so
     /// that scoring every swap of a sentence reuses them.
     pub fn position_log_probs(&self, seq: &[u16]) -> PositionLogProbs {
         let n = seq.len();
+        let mut queries = Vec::with_capacity(2 * n);
+        queries.extend((2..n).map(|k| (false, seq[k - 2], seq[k - 1], seq[k])));
+        queries.extend((0..n.saturating_sub(2)).map(|k| (true, seq[k + 2], seq[k + 1], seq[k])));
+        let mut lps = Vec::with_capacity(queries.len());
+        self.log_probs(&queries, &mut lps);
         let mut forward = vec![0.0; n];
         let mut backward = vec![0.0; n];
-        for k in 2..n {
-            forward[k] = self.forward.log_prob(seq[k - 2], seq[k - 1], seq[k]);
-        }
-        for k in 0..n.saturating_sub(2) {
-            backward[k] = self.backward.log_prob(seq[k + 2], seq[k + 1], seq[k]);
-        }
+        let (f, b) = lps.split_at(n.saturating_sub(2));
+        forward[2.min(n)..].copy_from_slice(f);
+        backward[..n.saturating_sub(2)].copy_from_slice(b);
         PositionLogProbs { forward, backward }
+    }
+
+    /// [`Self::swap_scores_with`] for each of `positions`, appended to `out`, with the lookups
+    /// of all of them batched (see [`Self::log_probs`]).
+    pub fn swap_scores_batch(
+        &self,
+        seq: &mut [u16],
+        positions: &[usize],
+        memo: &PositionLogProbs,
+        out: &mut Vec<(f32, f32)>,
+    ) {
+        let n = seq.len();
+        let ranges = |i: usize| {
+            (
+                i.max(2)..(i + 4).min(n),
+                i.saturating_sub(2)..(i + 2).min(n.saturating_sub(2)),
+            )
+        };
+        let mut queries = Vec::with_capacity(8 * positions.len());
+        for &i in positions {
+            let (fwd, bwd) = ranges(i);
+            seq.swap(i, i + 1);
+            queries.extend(fwd.map(|k| (false, seq[k - 2], seq[k - 1], seq[k])));
+            queries.extend(bwd.map(|k| (true, seq[k + 2], seq[k + 1], seq[k])));
+            seq.swap(i, i + 1);
+        }
+        let mut lps = Vec::with_capacity(queries.len());
+        self.log_probs(&queries, &mut lps);
+        let mut lps = lps.into_iter();
+        for &i in positions {
+            let (fwd, bwd) = ranges(i);
+            let before = (memo.forward[fwd.clone()].iter().sum::<f32>()
+                + memo.backward[bwd.clone()].iter().sum::<f32>())
+                / 2.0;
+            let mut after = 0.0;
+            for _ in fwd.chain(bwd) {
+                after += lps.next().unwrap_or(0.0);
+            }
+            out.push((before, after / 2.0));
+        }
     }
 
     /// Like [`ClassLm::swap_scores`], with the unswapped side read from `memo`.
@@ -323,8 +518,9 @@ impl ClassLm {
         for i in 2..seq.len() {
             let (a, b, c) = (seq[i - 2], seq[i - 1], seq[i]);
             total += 1;
-            bi += !self.forward.bi.contains_key(&key2(b, c)) as usize;
-            tri += !self.forward.tri.contains_key(&key3(a, b, c)) as usize;
+            let t = &self.forward.tables;
+            bi += !t.bi.contains(spread(key2(b, c) as u64)) as usize;
+            tri += !t.tri.contains(spread(key3(a, b, c))) as usize;
         }
         (bi, tri, total)
     }
@@ -355,88 +551,92 @@ impl ClassLm {
             b.push(t.as_str().len() as u8);
             b.extend_from_slice(t.as_str().as_bytes());
         }
-        for counts in [&self.forward, &self.backward] {
-            let mut tri: Vec<(&u64, &u32)> = counts.tri.iter().collect();
-            tri.sort();
-            b.extend_from_slice(&(tri.len() as u32).to_le_bytes());
-            for (k, n) in tri {
-                b.extend_from_slice(&k.to_le_bytes()[..6]);
-                b.extend_from_slice(&n.to_le_bytes());
+        for d in [&self.forward, &self.backward] {
+            b.extend_from_slice(&d.total.to_le_bytes());
+            for (u, (n, t)) in d.uni.iter().zip(&d.bi_ctx) {
+                for x in [u, n, t] {
+                    b.extend_from_slice(&x.to_le_bytes());
+                }
+            }
+            for table in [&d.tables.tri, &d.tables.bi, &d.tables.tri_ctx] {
+                b.extend_from_slice(&(table.len() as u32).to_le_bytes());
+                b.extend_from_slice(table.bytes());
             }
         }
         b
     }
 
+    /// Reads a model file, copying its tables.
     pub fn from_bytes(bytes: &[u8]) -> Result<ClassLm, String> {
+        Self::parse(bytes, |s| Cow::Owned(s.to_vec()))
+    }
+
+    /// Reads an embedded model file, its tables in place.
+    pub fn from_static(bytes: &'static [u8]) -> Result<ClassLm, String> {
+        Self::parse(bytes, Cow::Borrowed)
+    }
+
+    fn parse<'b>(
+        bytes: &'b [u8],
+        table: impl Fn(&'b [u8]) -> Cow<'static, [u8]>,
+    ) -> Result<ClassLm, String> {
         let mut pos = 0usize;
-        let mut take = |n: usize| -> Result<&[u8], String> {
+        let mut take = |n: usize| -> Result<&'b [u8], String> {
             let s = bytes
-                .get(pos..pos + n)
+                .get(pos..pos.saturating_add(n))
                 .ok_or_else(|| "language model: truncated".to_string())?;
             pos += n;
             Ok(s)
         };
         if take(8)? != MAGIC {
-            return Err("language model: bad header".into());
+            return Err("language model: bad header (retrain it with `mtlint train-lm`)".into());
         }
-        let n_words = u32::from_le_bytes(take(4)?.try_into().map_err(|_| "truncated")?) as usize;
+        let n_words = u32_of(take(4)?, 0) as usize;
         let mut words = HashMap::with_capacity(n_words);
         for i in 0..n_words {
             let len = take(1)?[0] as usize;
             let w = std::str::from_utf8(take(len)?).map_err(|_| "language model: bad word")?;
             words.insert(w.to_string(), (i + 1) as u16);
         }
-        // Tags are stored by name so a reordered tag set is caught.
-        let mut remap = Vec::with_capacity(Tag::ALL.len());
-        for _ in 0..Tag::ALL.len() {
+        // Tags are stored by name: classes are numbered by tag, so a model built for another
+        // tag set cannot be read.
+        for t in Tag::ALL {
             let len = take(1)?[0] as usize;
-            let name = std::str::from_utf8(take(len)?).map_err(|_| "language model: bad tag")?;
-            let tag =
-                Tag::parse(name).ok_or_else(|| format!("language model: unknown tag {name}"))?;
-            remap.push(Self::tag_class(n_words, tag));
-        }
-        let fix = |c: u16| -> u16 {
-            let first_tag = (1 + n_words) as u16;
-            if c >= first_tag {
-                remap.get((c - first_tag) as usize).copied().unwrap_or(c)
-            } else {
-                c
+            if take(len)? != t.as_str().as_bytes() {
+                return Err("language model: built for another tag set; retrain it".into());
             }
-        };
+        }
         let n_classes = 1 + n_words + Tag::ALL.len();
-        // The two directions' records, each counted up on its own thread: building the
-        // hash maps is most of the load time, and start-up matters for short texts.
-        let mut sections = Vec::with_capacity(2);
-        for _ in 0..2 {
-            let n = u32::from_le_bytes(take(4)?.try_into().map_err(|_| "truncated")?) as usize;
-            sections.push((n, take(n * 10)?));
-        }
-        let build = |(n, records): (usize, &[u8])| {
-            let mut c = Counts {
-                uni: vec![0; n_classes],
-                ..Counts::default()
+        let mut direction = || -> Result<Direction, String> {
+            let total = u32_of(take(4)?, 0);
+            let per_class = take(12 * n_classes)?;
+            let (uni, bi_ctx) = per_class
+                .chunks_exact(12)
+                .map(|r| (u32_of(r, 0), (u32_of(r, 4), u32_of(r, 8))))
+                .unzip();
+            let mut tables = [TRI_RECORD, BI_RECORD, CTX_RECORD]
+                .into_iter()
+                .map(|record| {
+                    let n = u32_of(take(4)?, 0) as usize;
+                    let records = take(n.saturating_mul(record))?;
+                    if !SortedTable::is_sorted(records, record) {
+                        return Err("language model: unsorted table".to_string());
+                    }
+                    Ok(SortedTable::new(table(records), record))
+                });
+            let mut next = || tables.next().unwrap_or_else(|| Err("no table".into()));
+            let tables = Tables {
+                tri: next()?,
+                bi: next()?,
+                tri_ctx: next()?,
             };
-            c.tri.reserve(n);
-            c.bi.reserve(n / 4);
-            for r in records.chunks_exact(10) {
-                let (a, b2, cc) = (
-                    fix(u16::from_le_bytes([r[4], r[5]])),
-                    fix(u16::from_le_bytes([r[2], r[3]])),
-                    fix(u16::from_le_bytes([r[0], r[1]])),
-                );
-                let count = u32::from_le_bytes([r[6], r[7], r[8], r[9]]);
-                c.tri.insert(key3(a, b2, cc), count);
-                *c.bi.entry(key2(b2, cc)).or_default() += count;
-                if let Some(u) = c.uni.get_mut(cc as usize) {
-                    *u += count;
-                }
-                c.total += count;
-            }
-            c.finish();
-            c
+            Ok(Direction::new(uni, bi_ctx, total, tables))
         };
-        let (fwd, bwd) = (sections[0], sections[1]);
-        let (forward, backward) = rayon::join(|| build(fwd), || build(bwd));
+        let forward = direction()?;
+        let backward = direction()?;
+        if pos != bytes.len() {
+            return Err("language model: trailing bytes".into());
+        }
         Ok(ClassLm {
             words,
             n_classes,

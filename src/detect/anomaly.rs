@@ -50,7 +50,7 @@ static SCRAMBLE_MODEL: &[u8] = include_bytes!("../../models/scramble.bin");
 /// The embedded model, loaded once.
 pub fn model() -> &'static ClassLm {
     static LM: OnceLock<ClassLm> = OnceLock::new();
-    LM.get_or_init(|| ClassLm::from_bytes(MODEL).expect("the embedded word-order model is valid"))
+    LM.get_or_init(|| ClassLm::from_static(MODEL).expect("the embedded word-order model is valid"))
 }
 
 /// The embedded swap model (trained by `mtlint train-swap`), loaded once.

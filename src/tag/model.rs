@@ -137,6 +137,21 @@ fn capacity(n: usize) -> usize {
     (n + n / 3 + 1).next_power_of_two().max(16)
 }
 
+/// Asks the processor to start loading the cache line that holds `value`, so that reads of
+/// several places in a large table overlap instead of waiting one after another.
+#[inline]
+pub(crate) fn prefetch<T>(value: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is only a hint, and the address is that of a live reference.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+            (value as *const T).cast::<i8>(),
+        )
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = value;
+}
+
 /// The model over one byte buffer (borrowed when embedded).
 pub struct Model {
     bytes: Cow<'static, [u8]>,
@@ -292,17 +307,9 @@ impl Model {
     /// Asks the processor to start loading the cache line at byte `at` of the model.
     #[inline]
     fn prefetch(&self, at: usize) {
-        #[cfg(target_arch = "x86_64")]
         if let Some(p) = self.bytes.get(at) {
-            // SAFETY: a prefetch is only a hint; the address is inside the model.
-            unsafe {
-                std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
-                    (p as *const u8).cast::<i8>(),
-                )
-            };
+            prefetch(p);
         }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = at;
     }
 
     /// The entries (start, count) of a feature, or (0, 0) when the model lacks it.

@@ -14,9 +14,11 @@
 //! hash. The embedded model is read in place, so loading costs only the frequent-word set.
 
 use crate::lm::{ClassLm, PositionLogProbs};
+use crate::table::SortedTable;
 use crate::tag::Tag;
 use crate::tag::Tagger;
 use crate::tag::features::{mix, word_key};
+use crate::tag::model::prefetch;
 use crate::tag::train::{TaggedSentence, splitmix};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -52,15 +54,10 @@ fn tag_key(t: Tag) -> u64 {
 }
 
 /// Counts of word bigrams and word/tag bigrams in the treebank, so features can ask whether an
-/// order (or its reverse) is attested. Records of (hash, count) sorted by hash, little-endian,
-/// searched in place through a bucket index built at load.
+/// order (or its reverse) is attested: 12-byte records of (hash, count), read in place.
 #[derive(Debug, Clone)]
 pub struct Ngrams {
-    data: Cow<'static, [u8]>,
-    /// `index[b]` is the first record whose hash has `b` as its top `bucket_bits` bits, so a
-    /// lookup searches only the few records of one bucket (about four on average).
-    index: Vec<u32>,
-    bucket_bits: u32,
+    table: SortedTable,
 }
 
 const RECORD: usize = 12;
@@ -93,57 +90,29 @@ fn u32_at(b: &[u8], p: usize) -> u32 {
 
 impl Ngrams {
     fn len(&self) -> usize {
-        self.data.len() / RECORD
+        self.table.len()
     }
 
-    /// Reads sorted records (as written by [`Ngrams::build`]) and indexes their buckets: one
-    /// pass over the keys.
     fn new(data: Cow<'static, [u8]>) -> Ngrams {
-        let n = data.len() / RECORD;
-        // About four records per bucket; at least one bucket bit so the shift below stays < 64.
-        let bucket_bits = (n / 4)
-            .max(2)
-            .next_power_of_two()
-            .trailing_zeros()
-            .clamp(1, 24);
-        let buckets = 1usize << bucket_bits;
-        let mut index = vec![0u32; buckets + 1];
-        let mut b = 0;
-        for i in 0..n {
-            let key_bucket = (u64_at(&data, i * RECORD) >> (64 - bucket_bits)) as usize;
-            while b <= key_bucket {
-                index[b] = i as u32;
-                b += 1;
-            }
-        }
-        while b <= buckets {
-            index[b] = n as u32;
-            b += 1;
-        }
         Ngrams {
-            data,
-            index,
-            bucket_bits,
+            table: SortedTable::new(data, RECORD),
         }
     }
 
-    fn count(&self, kind: u64, x: u64, y: u64) -> u32 {
-        let k = ngram_key(kind, x, y);
-        let b = (k >> (64 - self.bucket_bits)) as usize;
-        let (Some(&lo), Some(&hi)) = (self.index.get(b), self.index.get(b + 1)) else {
-            return 0;
-        };
-        for i in lo as usize..hi as usize {
-            let m = u64_at(&self.data, i * RECORD);
-            if m >= k {
-                return if m == k {
-                    u32_at(&self.data, i * RECORD + 8)
-                } else {
-                    0
-                };
-            }
-        }
-        0
+    fn count_key(&self, k: u64) -> u32 {
+        self.table.get(k).map_or(0, |v| u32_at(v, 0))
+    }
+
+    /// The counts of many bigram keys (as [`ngram_key`] makes them), written to `out`, their
+    /// reads overlapping (see [`crate::table::pipelined`]).
+    fn counts_of(&self, keys: &[u64], out: &mut Vec<u32>) {
+        out.clear();
+        crate::table::pipelined(
+            keys.len(),
+            |i| self.table.prefetch_index(keys[i]),
+            |i| self.table.prefetch_records(keys[i]),
+            |i| out.push(self.count_key(keys[i])),
+        );
     }
 
     /// Counts the bigrams of tagged sentences.
@@ -158,14 +127,13 @@ impl Ngrams {
                 *m.entry(ngram_key(TW, ta, b)).or_default() += 1;
             }
         }
-        let mut v: Vec<(u64, u32)> = m.into_iter().collect();
-        v.sort_unstable();
-        let mut data = Vec::with_capacity(v.len() * RECORD);
-        for (k, c) in v {
-            data.extend_from_slice(&k.to_le_bytes());
-            data.extend_from_slice(&c.to_le_bytes());
+        let records = m
+            .into_iter()
+            .map(|(k, c)| (k, c.to_le_bytes().to_vec()))
+            .collect();
+        Ngrams {
+            table: SortedTable::build(records, RECORD),
         }
-        Ngrams::new(Cow::Owned(data))
     }
 }
 
@@ -198,21 +166,47 @@ impl<'a> BigramMemo<'a> {
         }
     }
 
-    /// Slot `slot` (`ADJ`, `REV` or `SKIP`, plus 0 word-word, 1 word-tag, 2 tag-word) at
-    /// padded position `i` of keys `k`.
+    /// The bigram key of slot `slot` (`ADJ`, `REV` or `SKIP`, plus 0 word-word, 1 word-tag,
+    /// 2 tag-word) at padded position `i` of keys `k`.
+    fn key(k: &[Keys], slot: usize, i: usize) -> u64 {
+        let (x, y) = match slot / 3 {
+            0 => (k[i], k[i + 1]),
+            1 => (k[i + 1], k[i]),
+            _ => (k[i], k[i + 2]),
+        };
+        match slot % 3 {
+            0 => ngram_key(WW, x.word, y.word),
+            1 => ngram_key(WT, x.word, y.tag),
+            _ => ngram_key(TW, x.tag, y.word),
+        }
+    }
+
+    /// Looks up every slot of every position of keys `k` at once, for a sentence whose pairs
+    /// will all be scored (they need nearly every slot): one batch, so the reads overlap.
+    fn fill(&mut self, k: &[Keys]) {
+        let mut keys = Vec::with_capacity(9 * k.len());
+        let mut cells = Vec::with_capacity(9 * k.len());
+        for i in 0..k.len() {
+            for slot in 0..9 {
+                let reach = if slot >= SKIP { 2 } else { 1 };
+                if i + reach < k.len() {
+                    keys.push(Self::key(k, slot, i));
+                    cells.push((i, slot));
+                }
+            }
+        }
+        let mut found = Vec::with_capacity(keys.len());
+        self.ng.counts_of(&keys, &mut found);
+        for ((i, slot), n) in cells.into_iter().zip(found) {
+            self.counts[i][slot] = n.saturating_mul(self.scale).min(UNKNOWN - 1);
+        }
+    }
+
+    /// Slot `slot` at padded position `i` of keys `k` (see [`Self::key`]).
     fn get(&mut self, k: &[Keys], slot: usize, i: usize) -> u32 {
         let cell = &mut self.counts[i][slot];
         if *cell == UNKNOWN {
-            let (x, y) = match slot / 3 {
-                0 => (k[i], k[i + 1]),
-                1 => (k[i + 1], k[i]),
-                _ => (k[i], k[i + 2]),
-            };
-            let n = match slot % 3 {
-                0 => self.ng.count(WW, x.word, y.word),
-                1 => self.ng.count(WT, x.word, y.tag),
-                _ => self.ng.count(TW, x.tag, y.word),
-            };
+            let n = self.ng.count_key(Self::key(k, slot, i));
             *cell = n.saturating_mul(self.scale).min(UNKNOWN - 1);
         }
         *cell
@@ -452,15 +446,40 @@ impl SwapModel {
         let log_probs = lm.position_log_probs(&seq);
         let mut counts = BigramMemo::new(ngrams, scale, keys.len());
         if words.len() >= 2 && tags.len() == words.len() {
+            counts.fill(&keys);
+            let positions: Vec<usize> = (0..words.len() - 1)
+                .filter(|&j| eligible(words, j))
+                .map(|j| j + 2)
+                .collect();
+            let mut local = Vec::with_capacity(positions.len());
+            lm.swap_scores_batch(&mut seq, &positions, &log_probs, &mut local);
+            let mut local = local.into_iter();
+            // Every pair's features first, each weight's read started as it is found, then
+            // the sums: the reads of the weight table overlap instead of waiting in turn.
             let mut feats = Vec::with_capacity(48);
-            for j in 0..words.len() - 1 {
-                if !eligible(words, j) {
-                    out.push(None);
-                    continue;
+            let mut all = Vec::with_capacity(48 * positions.len());
+            let mut ends = Vec::with_capacity(positions.len());
+            for &i in &positions {
+                let (before, after) = local.next().unwrap_or_default();
+                self.features(&mut counts, &keys, i - 2, before, after, &mut feats);
+                for &f in &feats {
+                    if let Some(w) = self.weights.get(f as usize * 2) {
+                        prefetch(w);
+                    }
                 }
-                let (before, after) = lm.swap_scores_with(&mut seq, j + 2, &log_probs);
-                self.features(&mut counts, &keys, j, before, after, &mut feats);
-                out.push(Some(self.dot(&feats)));
+                all.extend_from_slice(&feats);
+                ends.push(all.len());
+            }
+            let mut pairs = positions.iter().zip(ends).peekable();
+            let mut start = 0;
+            for j in 0..words.len() - 1 {
+                match pairs.next_if(|(i, _)| **i == j + 2) {
+                    Some((_, end)) => {
+                        out.push(Some(self.dot(&all[start..end])));
+                        start = end;
+                    }
+                    None => out.push(None),
+                }
             }
         }
         SentenceLookups {
@@ -473,7 +492,7 @@ impl SwapModel {
 
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut b = Vec::with_capacity(
-            20 + 8 * self.frequent.len() + self.ngrams.data.len() + self.weights.len(),
+            20 + 8 * self.frequent.len() + self.ngrams.table.bytes().len() + self.weights.len(),
         );
         b.extend_from_slice(MAGIC);
         b.extend_from_slice(&self.bits.to_le_bytes());
@@ -484,7 +503,7 @@ impl SwapModel {
             b.extend_from_slice(&k.to_le_bytes());
         }
         b.extend_from_slice(&(self.ngrams.len() as u32).to_le_bytes());
-        b.extend_from_slice(&self.ngrams.data);
+        b.extend_from_slice(self.ngrams.table.bytes());
         b.extend_from_slice(&self.scale.to_le_bytes());
         b.extend_from_slice(&self.weights);
         b
@@ -534,7 +553,7 @@ impl SwapModel {
         let n_ng = u32_at(bytes.get(pos..pos + 4).ok_or_else(err)?, 0) as usize;
         pos += 4;
         let ngrams = bytes.get(pos..pos + RECORD * n_ng).ok_or_else(err)?;
-        if (1..n_ng).any(|i| u64_at(ngrams, (i - 1) * RECORD) >= u64_at(ngrams, i * RECORD)) {
+        if !SortedTable::is_sorted(ngrams, RECORD) {
             return Err("swap model: unsorted counts".into());
         }
         pos += RECORD * n_ng;
