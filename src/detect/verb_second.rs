@@ -94,6 +94,24 @@ static META: RuleMeta = RuleMeta {
             text: "Two weeks before the election lead the Christian Democrats the polls.",
             fix: Some("Two weeks before the election, the Christian Democrats lead the polls."),
         },
+        Example::Bad {
+            text: "According to the weather service will the temperature rise on Saturday.",
+            fix: Some("According to the weather service, the temperature will rise on Saturday."),
+        },
+        Example::Bad {
+            text: "Near the station hit a lorry a regional bus.",
+            fix: Some("Near the station, a lorry hit a regional bus."),
+        },
+        Example::Bad {
+            text: "Overnight caused heavy rain flooding in the villages.",
+            fix: Some("Overnight, heavy rain caused flooding in the villages."),
+        },
+        Example::Bad {
+            text: "In Graz arrested officers two suspects on Wednesday.",
+            fix: Some("In Graz, officers arrested two suspects on Wednesday."),
+        },
+        Example::Good("In the end Nixon kept his promise."),
+        Example::Good("Through the window shone the sun."),
         Example::Good("After the minister signed the agreement, the party collapsed."),
         Example::Good("Because they cut prices, sales rose."),
         Example::Good("In the corner was a lamp."),
@@ -203,10 +221,16 @@ const QUANTIFIERS: &[&[&str]] = &[
 
 /// The end of the noun phrase at `i`, also when it opens with a quantifier before a number.
 fn subject_phrase(v: &SentenceView, np: &crate::chunk::Words, i: usize) -> Option<usize> {
-    // A name is no determiner of a number after it: "the striker Ruben Kok | 17 goals".
+    // A name is no determiner of a number after it: "the striker Ruben Kok | 17 goals"; nor is
+    // a noun of a number that counts a plural noun: "officers | two suspects".
     let cut = |end: usize| {
         (i + 1..end)
-            .find(|&k| v.tag(k) == Some(Tag::CD) && v.tag(k - 1) == Some(Tag::NNP))
+            .find(|&k| {
+                v.tag(k) == Some(Tag::CD)
+                    && (v.tag(k - 1) == Some(Tag::NNP)
+                        || (v.tag(k - 1).is_some_and(Tag::is_noun)
+                            && v.tag(k + 1) == Some(Tag::NNS)))
+            })
             .unwrap_or(end)
     };
     np.noun_phrase(i).map(cut).or_else(|| {
@@ -251,6 +275,21 @@ const FRONT_PREPOSITIONS: &[&str] = &[
     "despite",
     "ahead",
     "instead",
+    "thanks",
+    "near",
+    "outside",
+    "inside",
+    "behind",
+    "between",
+    "among",
+    "across",
+    "along",
+    "around",
+    "opposite",
+    "beyond",
+    "amid",
+    "against",
+    "regarding",
 ];
 
 /// Prepositions of time, cause and manner: after a phrase they open, English does not put
@@ -276,12 +315,92 @@ const PREPOSITION_TAILS: &[&str] = &["of", "to"];
 /// Verbs of motion and position: they invert intransitively in English ("Into the room walked
 /// a man"), so they need an object as evidence.
 const LOCATIVE_VERBS: &[&str] = &[
-    "come", "comes", "came", "go", "goes", "went", "stand", "stands", "stood", "lie", "lies",
-    "lay", "sit", "sits", "sat", "live", "lives", "lived", "remain", "remains", "remained",
-    "follow", "follows", "followed", "arrive", "arrives", "arrived", "rise", "rises", "rose",
-    "hang", "hangs", "hung", "emerge", "emerges", "emerged", "appear", "appears", "appeared",
-    "exist", "exists", "existed", "walk", "walks", "walked", "run", "runs", "ran", "loom", "looms",
-    "loomed", "begin", "begins", "began", "end", "ends", "ended",
+    "come",
+    "comes",
+    "came",
+    "go",
+    "goes",
+    "went",
+    "stand",
+    "stands",
+    "stood",
+    "lie",
+    "lies",
+    "lay",
+    "sit",
+    "sits",
+    "sat",
+    "live",
+    "lives",
+    "lived",
+    "remain",
+    "remains",
+    "remained",
+    "follow",
+    "follows",
+    "followed",
+    "arrive",
+    "arrives",
+    "arrived",
+    "rise",
+    "rises",
+    "rose",
+    "hang",
+    "hangs",
+    "hung",
+    "emerge",
+    "emerges",
+    "emerged",
+    "appear",
+    "appears",
+    "appeared",
+    "exist",
+    "exists",
+    "existed",
+    "walk",
+    "walks",
+    "walked",
+    "run",
+    "runs",
+    "ran",
+    "loom",
+    "looms",
+    "loomed",
+    "begin",
+    "begins",
+    "began",
+    "end",
+    "ends",
+    "ended",
+    "shine",
+    "shines",
+    "shone",
+    "burst",
+    "bursts",
+    "flow",
+    "flows",
+    "flowed",
+    "stretch",
+    "stretches",
+    "stretched",
+    "grow",
+    "grows",
+    "grew",
+    "lurk",
+    "lurks",
+    "lurked",
+    "wait",
+    "waits",
+    "waited",
+    "gather",
+    "gathers",
+    "gathered",
+    "sparkle",
+    "sparkles",
+    "sparkled",
+    "echo",
+    "echoes",
+    "echoed",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -332,7 +451,9 @@ pub fn fronted(v: &SentenceView) -> Option<(usize, Front)> {
         };
         return Some((1, kind));
     }
-    if (t0 == Tag::IN || t0 == Tag::VBG) && FRONT_PREPOSITIONS.contains(&first) {
+    // "Thanks to the new app" is a preposition of two words, whatever its tags.
+    let thanks_to = first == "thanks" && v.lower(1) == "to";
+    if (t0 == Tag::IN || t0 == Tag::VBG || thanks_to) && FRONT_PREPOSITIONS.contains(&first) {
         // One or more prepositional phrases: "In Libya in recent weeks", "After three hours of
         // negotiations", "In the final in Stuttgart"; a preposition may have two words
         // ("Because of the strike", "According to the weather service").
@@ -354,7 +475,11 @@ pub fn fronted(v: &SentenceView) -> Option<(usize, Front)> {
                 && matches!(v.tag(start), Some(Tag::IN | Tag::TO))
             {
                 start += 1;
-            } else if end == 0 && matches!(w, "because" | "due" | "according" | "instead" | "ahead")
+            } else if end == 0
+                && matches!(
+                    w,
+                    "because" | "due" | "according" | "instead" | "ahead" | "thanks"
+                )
             {
                 // Alone, "because" opens a clause ("Because they cut prices, …").
                 break;
@@ -401,6 +526,7 @@ fn auxiliary_inversion(
 ) -> Option<Diagnosis> {
     let np = v.chunker();
     let subj_end = subject_phrase(v, &np, aux + 1)?;
+    let base_end = subj_end;
     // "could you look …" asks, "had we known …" supposes: English inverts both.
     let pronoun = subj_end == aux + 2 && v.tag(aux + 1) == Some(Tag::PRP);
     if pronoun && (v.lower(aux + 1) == "you" || v.lower(aux) == "had") {
@@ -439,7 +565,17 @@ fn auxiliary_inversion(
             .is_some_and(|t| matches!(t, Tag::RB | Tag::NN | Tag::JJ | Tag::VBD))
             && can_be(k));
     if !verb_form {
-        return None;
+        // Or take the verb for the noun phrase's last word ("will the temperature rise to",
+        // "will the state election take place"): the first word after a noun that can be
+        // the verb ends the subject.
+        let inside = (aux + 2..base_end).find(|&k| {
+            v.tag(k - 1).is_some_and(Tag::is_noun)
+                && v.tag(k)
+                    .is_some_and(|t| matches!(t, Tag::NN | Tag::NNS | Tag::JJ))
+                && can_be(k)
+        });
+        let k = inside?;
+        subj_end = k;
     }
     let mut pieces = Vec::new();
     match front {
@@ -525,8 +661,14 @@ impl Detector for VerbSecondInversion {
                 None => break,
             }
         }
-        let object = (after == subj_end || !LOCATIVE_VERBS.contains(&verb_word))
-            && subject_phrase(v, &np, after).is_some();
+        // A determiner and an adjective open a phrase too ("the police | a flat in …").
+        let opens_phrase = |k: usize| {
+            subject_phrase(v, &np, k).is_some()
+                || (matches!(v.lower(k), "a" | "an" | "the")
+                    && v.tag(k + 1).is_some_and(|t| t == Tag::JJ || t.is_noun()))
+        };
+        let object =
+            (after == subj_end || !LOCATIVE_VERBS.contains(&verb_word)) && opens_phrase(after);
         let clause = matches!(v.lower(after), "that") && !LOCATIVE_VERBS.contains(&verb_word);
         // "After residents reported broken lights, the department sent workers": "after",
         // "before", "since" and "until" also open a clause, and then the main clause follows
@@ -554,6 +696,12 @@ impl Detector for VerbSecondInversion {
         // ("Then came the news"). Nor after a phrase of time, cause or manner ("After three
         // hours of negotiations agreed the unions on …", "Before the court admitted the
         // defendant …").
+        // "In the end Nixon kept his promise": a name after a common noun may be the subject
+        // rather than part of the fronted phrase.
+        let name_closes_front = front_end >= 2
+            && v.tag(front_end - 1) == Some(Tag::NNP)
+            && v.tag(front_end - 2)
+                .is_some_and(|t| matches!(t, Tag::NN | Tag::NNS));
         let time_front = !LOCATIVE_VERBS.contains(&verb_word)
             && matches!(vt, Tag::VBD | Tag::VBN)
             && (0..front_end).any(|k| {
@@ -562,6 +710,7 @@ impl Detector for VerbSecondInversion {
                     || TIME_NOUNS.contains(&w)
                     || matches!(w, "week" | "month" | "year")
                     || (k == 0 && NON_LOCATIVE_FRONTS.contains(&w))
+                    || (k == 0 && v.tag(0) == Some(Tag::IN) && !name_closes_front)
             })
             && v.tag(subj_end).is_none_or(|t| t.is_punct() || t == Tag::IN);
         if !object && !clause && !time_front {
@@ -571,15 +720,23 @@ impl Detector for VerbSecondInversion {
         // "accused the government of France that …": with only a clause after it, an
         // "of"-phrase on the subject of a transitive verb is the source's object ("beschuldigde
         // de regering Frankrijk"), so the subject ends before "of" and "of" goes.
+        let transitive = frames()
+            .get(verb_word)
+            .is_some_and(|f| f.object_rate >= 0.5);
+        // With no object after it, a transitive verb's object is the last of two nouns the
+        // subject seems to end in ("caused heavy rain | flooding").
+        let compound_object = !object
+            && !clause
+            && transitive
+            && subj_end >= verb + 3
+            && [subj_end - 2, subj_end - 1].iter().all(|&k| {
+                v.tag(k).is_some_and(|t| matches!(t, Tag::NN | Tag::NNS))
+                    && v.words[k].starts_with(char::is_lowercase)
+            });
         let (subj_end, object_start) =
             match (object, (verb + 1..subj_end).find(|&k| v.lower(k) == "of")) {
-                (false, Some(of))
-                    if frames()
-                        .get(verb_word)
-                        .is_some_and(|f| f.object_rate >= 0.5) =>
-                {
-                    (of, of + 1)
-                }
+                (false, Some(of)) if transitive => (of, of + 1),
+                _ if compound_object => (subj_end - 1, subj_end - 1),
                 _ => (subj_end, subj_end),
             };
         let subject = v.slice(verb + 1, subj_end);

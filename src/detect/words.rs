@@ -66,7 +66,7 @@ pub fn is_calendar_word(w: &str) -> bool {
 }
 
 /// Time words that can open a sentence on their own (besides the day names, [`WEEKDAYS`]).
-pub const TIME_WORDS: &[&str] = &["yesterday", "today", "tomorrow", "tonight"];
+pub const TIME_WORDS: &[&str] = &["yesterday", "today", "tomorrow", "tonight", "overnight"];
 
 /// A lower-case word that names a time by itself: a weekday, a month, "yesterday" and the
 /// like, or a year ("2024").
