@@ -14,7 +14,7 @@ use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::frames::frames;
 use crate::segment::SegmentKind;
-use crate::tag::Tag;
+use crate::tag::{Tag, Tagger};
 
 pub struct InfinitiveAfterObject;
 
@@ -30,6 +30,10 @@ const NO_BARE_CLAUSE: &[&str] = &[
     "want", "need", "try", "intend", "seek", "aim", "attempt", "refuse", "threaten", "plan",
     "prepare",
 ];
+
+/// Verbs of [`WANT_VERBS`] whose object may be the subject of their infinitive ("want the
+/// army to attack").
+const TAKE_SUBJECT: &[&str] = &["want", "wish", "need", "expect", "like", "prefer", "intend"];
 
 static META: RuleMeta = RuleMeta {
     id: "infinitive-after-object",
@@ -62,6 +66,19 @@ static META: RuleMeta = RuleMeta {
                 "The commission wants to simplify the rules for small firms and cut red tape.",
             ),
         },
+        Example::Bad {
+            text: "The mayor tried the dispute with the taxi drivers settle before the weekend.",
+            fix: Some(
+                "The mayor tried to settle the dispute with the taxi drivers before the weekend.",
+            ),
+        },
+        Example::Bad {
+            text: "The city of Tilburg intends 600 new social housing units build by 2028.",
+            fix: Some("The city of Tilburg intends to build 600 new social housing units by 2028."),
+        },
+        Example::Good(
+            "The storm threatened oil installations in the Gulf where operations are based.",
+        ),
         Example::Good("They want the things people like."),
         Example::Good("They hope the new rules stop the trade."),
         Example::Good("They want the government to resign."),
@@ -76,6 +93,9 @@ static META: RuleMeta = RuleMeta {
 /// Can `word` be a bare infinitive (a verb's base form)?
 fn base_verb(v: &SentenceView, k: usize) -> bool {
     let w = v.lower(k);
+    if matches!(w, "am" | "are" | "is" | "was" | "were") {
+        return false;
+    }
     match v.tag(k) {
         Some(Tag::VB | Tag::VBP) => true,
         Some(Tag::NN) => frames().get(w).is_some_and(|f| f.lemma == w),
@@ -109,7 +129,13 @@ impl Detector for InfinitiveAfterObject {
             let mut saw_noun = false;
             while j < v.len() {
                 let tj = v.tag(j).unwrap_or(Tag::XX);
-                if v.lower(j) == "to" || tj.is_punct() || (tj.is_verb() && !base_verb(v, j)) {
+                // A relative word opens a clause of its own ("… in the Gulf where operations
+                // are based").
+                if v.lower(j) == "to"
+                    || tj.is_punct()
+                    || matches!(tj, Tag::WDT | Tag::WP | Tag::WRB)
+                    || (tj.is_verb() && !base_verb(v, j))
+                {
                     break;
                 }
                 let after_noun = saw_noun && v.tag(j - 1).is_some_and(Tag::is_noun);
@@ -123,6 +149,25 @@ impl Detector for InfinitiveAfterObject {
                 // noun phrase that would be the subject of a relative clause ("wants the
                 // things people like").
                 let head_before = j > 1 && !v.tag(j - 2).is_some_and(Tag::is_noun);
+                // Nor can the noun phrase before it open a relative clause when it is the
+                // object itself or a preposition's ("intends 600 new social housing units
+                // build", "tried the dispute with the taxi drivers settle"). A plural noun
+                // before another noun starts a new phrase ("the things | people like").
+                let not_relative = {
+                    let mut s = j;
+                    while s > i + 1
+                        && v.tag(s - 1).is_some_and(|t| {
+                            matches!(
+                                t,
+                                Tag::DT | Tag::PRPS | Tag::CD | Tag::JJ | Tag::NN | Tag::NNP
+                            ) || (matches!(t, Tag::NNS | Tag::NNPS) && s == j)
+                        })
+                    {
+                        s -= 1;
+                    }
+                    s < j && (s == i + 1 || matches!(v.tag(s - 1), Some(Tag::IN | Tag::TO)))
+                };
+                let head_before = head_before || not_relative;
                 // "hopes the new rules stop the trade" is English: a verb that takes a clause
                 // without "that" may have a plural subject and its verb after it.
                 let clause_verb = !NO_BARE_CLAUSE.contains(&frames().lemma(v.lower(i)));
@@ -169,11 +214,28 @@ impl Detector for InfinitiveAfterObject {
                     || (v.tag(j) == Some(Tag::VBP) && head_before))
                     && NO_BARE_CLAUSE.contains(&frames().lemma(v.lower(i)))
                     && v.words[j].starts_with(char::is_lowercase);
-                if after_noun && base_verb(v, j) && (object_follows || tagged_base) {
+                // A word the tagger made a noun that the lexicon knows only as a verb
+                // ("intends its capacity expand within …", "tried the dispute settle before
+                // …"), after the object of a verb that takes no clause without "that".
+                let only_verb = v.tag(j) == Some(Tag::NN)
+                    && NO_BARE_CLAUSE.contains(&frames().lemma(v.lower(i)))
+                    && v.words[j].starts_with(char::is_lowercase)
+                    && {
+                        let tagger = Tagger::embedded();
+                        let w = v.words[j];
+                        tagger.can_be(w, Tag::VB)
+                            && !tagger.can_be(w, Tag::NN)
+                            && !tagger.can_be(w, Tag::NNS)
+                    };
+                if after_noun && base_verb(v, j) && (object_follows || tagged_base || only_verb) {
                     // With no object of its own, a transitive infinitive takes the phrase before
                     // it as its object: it moves after the verb of wanting ("wants its fleet
                     // renew with …" → "wants to renew its fleet with …").
-                    let moved = !object_follows && frames().is_transitive(v.lower(j));
+                    // After "try", "plan", "refuse" … the phrase cannot be the infinitive's
+                    // subject ("tried the dispute … settle" → "tried to settle the dispute …").
+                    let moved = !object_follows
+                        && (frames().is_transitive(v.lower(j))
+                            || !TAKE_SUBJECT.contains(&frames().lemma(v.lower(i))));
                     let pieces: Vec<Piece> = if moved {
                         vec![
                             Piece::Tokens(0, i + 1),
