@@ -18,7 +18,7 @@ use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::frames::frames;
 use crate::segment::SegmentKind;
-use crate::tag::Tag;
+use crate::tag::{Tag, Tagger};
 
 pub struct SeparableParticle;
 
@@ -36,9 +36,17 @@ const VERB_ENDINGS: &[(&str, &[&str])] = &[
         &["take", "stand", "set", "lay", "hold", "put", "lie"],
     ),
     ("firm", &["lay", "set", "put", "hold"]),
-    ("place", &["find"]),
+    ("place", &["find", "take"]),
+    ("part", &["take"]),
     ("free", &["let", "give", "set"]),
+    ("known", &["give"]),
+    ("fixed", &["take", "set", "lay", "hold"]),
 ];
+
+/// Particles that no English intransitive verb leaves at the clause end after its adverbials
+/// ("came … in Amsterdam at", ankommen; "trod … after weeks of criticism off", aftreden), so
+/// they need no object as evidence.
+const OBJECTLESS_PARTICLES: &[&str] = &["at", "before", "through", "off"];
 
 static META: RuleMeta = RuleMeta {
     id: "separable-particle",
@@ -67,6 +75,21 @@ static META: RuleMeta = RuleMeta {
             text: "Two men grabbed a taxi driver in Rotterdam on Saturday night on and stole his takings.",
             fix: None,
         },
+        Example::Bad {
+            text: "The cup final took on Sunday in front of 42,000 spectators in Rotterdam place.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "The delayed night train from Vienna came only shortly before noon in Amsterdam at.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "A spokesman for the ministry pointed the accusations on Tuesday firmly back.",
+            fix: None,
+        },
+        Example::Good("The ceremony took place on Sunday in front of the town hall."),
+        Example::Good("This is the restaurant we always meet at."),
+        Example::Good("The club made its decision on the new coach known."),
         Example::Good("They gave the plans up."),
         Example::Good("He put the milk in."),
         Example::Good("This is the house she grew up in."),
@@ -83,6 +106,8 @@ static META: RuleMeta = RuleMeta {
 fn adverbial_end(v: &SentenceView, k: usize) -> bool {
     let w = v.lower(k);
     v.tag(k).is_some_and(|t| t.is_noun() || t == Tag::CD)
+        // An adverb of manner: "pointed the accusations on Tuesday firmly back".
+        || (v.tag(k) == Some(Tag::RB) && w.len() > 4 && w.ends_with("ly"))
         || TIME_WORDS.contains(&w)
         || WEEKDAYS.contains(&w)
         || MONTHS.contains(&w)
@@ -127,7 +152,15 @@ impl Detector for SeparableParticle {
                     break;
                 }
                 if t.is_verb() {
-                    if matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP) && !AUXILIARIES.contains(&w) {
+                    // A past form the tagger read as a base form or participle right after
+                    // its subject ("The carmaker put", "near Cologne climbed").
+                    let misread = matches!(t, Tag::VB | Tag::VBN)
+                        && k > 0
+                        && v.tag(k - 1).is_some_and(|p| p.is_noun() || p == Tag::PRP)
+                        && Tagger::embedded().can_be(v.words[k], Tag::VBD);
+                    if (matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP) || misread)
+                        && !AUXILIARIES.contains(&w)
+                    {
                         verb = Some(k);
                     }
                     break;
@@ -154,6 +187,7 @@ impl Detector for SeparableParticle {
             // A separable verb with a noun or adjective ending may have no object ("finds
             // … place").
             let object = ending.is_some()
+                || OBJECTLESS_PARTICLES.contains(&p)
                 || v.tag(k + 1).is_some_and(|t| {
                     matches!(t, Tag::DT | Tag::PRPS | Tag::CD | Tag::JJ) || t.is_noun()
                 });
