@@ -1,6 +1,6 @@
 //! `adverb-placement`: an adverbial where Dutch and German put it and English does not:
 //! between "have" and its participle ("has on Tuesday visited the flooded areas"), or between
-//! a verb and its object ("opened officially the new bridge").
+//! a verb and its object ("opened officially the new bridge", "arrested yesterday two men").
 //!
 //! ## Why is this bad?
 //! In Dutch and German the participle ends the clause, so time and place phrases stand between
@@ -89,6 +89,23 @@ static META: RuleMeta = RuleMeta {
             text: "The mayor opened officially the new bicycle bridge on Saturday.",
             fix: Some("The mayor officially opened the new bicycle bridge on Saturday."),
         },
+        Example::Bad {
+            text: "Police arrested yesterday two men in connection with the robbery.",
+            fix: Some("Police arrested two men in connection with the robbery yesterday."),
+        },
+        Example::Bad {
+            text: "The goalkeeper saved in the shootout two penalties and became the hero.",
+            fix: Some("The goalkeeper saved two penalties in the shootout and became the hero."),
+        },
+        Example::Bad {
+            text: "The king visited on Tuesday the flooded villages along the Meuse.",
+            fix: Some("The king visited the flooded villages along the Meuse on Tuesday."),
+        },
+        Example::Good("The minister said on Tuesday the plan would fail."),
+        Example::Good(
+            "This draft reflects the changes we discussed during our call the other day.",
+        ),
+        Example::Good("It took for three strong guys six hours to load the truck."),
         Example::Good("The prime minister has visited the flooded areas on Tuesday."),
         Example::Good("She has in fact visited the areas."),
         Example::Good("The tickets cost roughly the same as last year."),
@@ -111,6 +128,131 @@ const INSERTED_PHRASES: &[&str] = &[
     "at times",
     "in effect",
 ];
+
+/// Where a moved phrase goes, from token `from` on: the end of the clause, before a comma, a
+/// coordinated verb or the final punctuation.
+fn clause_end(v: &SentenceView, from: usize) -> usize {
+    (from..v.len())
+        .find(|&k| {
+            v.tag(k).is_some_and(Tag::is_punct)
+                || (v.tag(k) == Some(Tag::CC) && v.tag(k + 1).is_some_and(Tag::is_verb))
+        })
+        .unwrap_or(v.len())
+}
+
+/// Prepositions of the time and place phrases Dutch and German put before the object.
+const ADVERBIAL_PREPOSITIONS: &[&str] = &["in", "on", "at", "for", "during"];
+
+/// Words that open no object noun phrase: they open a clause or belong to the phrase before.
+const NO_OBJECT_OPENERS: &[&str] = &["that", "which", "whether", "what", "this", "these"];
+
+/// "arrested yesterday two men": the verb at `a`, a time word, a time phrase or a short
+/// prepositional phrase, then the object; the adverbial moves after the object.
+fn adverbial_before_object(
+    v: &SentenceView,
+    np: &crate::chunk::Words,
+    a: usize,
+) -> Option<Diagnosis> {
+    let verb = v.lower(a);
+    // The tagger reads a past form with no object after it as a participle ("Police
+    // arrested/VBN yesterday"); right after its subject it is the finite verb.
+    let misread = v.tag(a) == Some(Tag::VBN)
+        && a > 0
+        && v.tag(a - 1).is_some_and(|t| t.is_noun() || t == Tag::PRP)
+        && crate::tag::Tagger::embedded().can_be(v.words[a], Tag::VBD);
+    if !(matches!(v.tag(a), Some(Tag::VBD | Tag::VBZ | Tag::VBP)) || misread)
+        || super::words::AUXILIARIES.contains(&verb)
+        || super::words::BE.contains(&verb)
+        || !crate::frames::frames()
+            .get(verb)
+            .is_some_and(|f| f.count >= 3 && f.object_rate >= 0.2)
+    {
+        return None;
+    }
+    // A noun phrase ends before a number that counts a plural noun ("in the shootout | two
+    // penalties").
+    let phrase = |i: usize| {
+        np.noun_phrase(i).map(|end| {
+            (i + 1..end)
+                .find(|&k| {
+                    v.tag(k) == Some(Tag::CD)
+                        && v.tag(k - 1).is_some_and(Tag::is_noun)
+                        && v.tag(k + 1) == Some(Tag::NNS)
+                })
+                .unwrap_or(end)
+        })
+    };
+    let first = v.lower(a + 1);
+    let adverbial_end = if super::words::TIME_WORDS.contains(&first) {
+        a + 2
+    } else if ADVERBIAL_PREPOSITIONS.contains(&first)
+        && v.tag(a + 2)
+            .is_some_and(|t| matches!(t, Tag::DT | Tag::CD | Tag::PRPS | Tag::NNP))
+    {
+        // The phrase and its "of" phrases: "in the boot of the car".
+        let mut end = phrase(a + 2)?;
+        while v.lower(end) == "of"
+            && let Some(e) = np.noun_phrase(end + 1)
+        {
+            end = e;
+        }
+        if end - (a + 1) > 7 {
+            return None;
+        }
+        end
+    } else {
+        return None;
+    };
+    let opener = v.lower(adverbial_end);
+    if !v
+        .tag(adverbial_end)
+        .is_some_and(|t| matches!(t, Tag::DT | Tag::CD | Tag::PRPS))
+        || NO_OBJECT_OPENERS.contains(&opener)
+    {
+        return None;
+    }
+    let mut object_end = phrase(adverbial_end)?;
+    while v.lower(object_end) == "of"
+        && let Some(e) = np.noun_phrase(object_end + 1)
+    {
+        object_end = e;
+    }
+    // "said on Tuesday the plan would fail": the phrase is a clause's subject; "discussed
+    // during our call the other day": it is a time phrase itself.
+    if v.tag(object_end)
+        .is_some_and(|t| t.is_finite_verb() || t == Tag::MD)
+        || (adverbial_end..object_end).any(|k| {
+            let w = v.lower(k);
+            super::words::names_a_time(w)
+                || matches!(
+                    w.trim_end_matches('s'),
+                    "day" | "hour" | "minute" | "week" | "month" | "year" | "time"
+                )
+        })
+    {
+        return None;
+    }
+    let clause_end = clause_end(v, object_end);
+    let pieces = [
+        Piece::Tokens(0, a + 1),
+        Piece::Tokens(adverbial_end, clause_end),
+        Piece::Tokens(a + 1, adverbial_end),
+        Piece::Tokens(clause_end, v.len()),
+    ];
+    let (start, end) = v.span(a, object_end);
+    Some(Diagnosis {
+        start,
+        end,
+        message: format!(
+            "Dutch/German word order: '{}' stands between the verb '{}' and its object '{}'",
+            v.slice(a + 1, adverbial_end),
+            v.words[a],
+            v.slice(adverbial_end, object_end)
+        ),
+        suggestion: Some(render(v, &pieces)),
+        confidence: 0.6,
+    })
+}
 
 impl Detector for AdverbPlacement {
     fn meta(&self) -> &RuleMeta {
@@ -151,14 +293,7 @@ impl Detector for AdverbPlacement {
                 && participle(pp_end)
                 && let Some(obj_end) = np.noun_phrase(pp_end + 1)
             {
-                // The phrase goes to the end of the clause: before a comma, a coordinated
-                // verb or the final punctuation.
-                let clause_end = (obj_end..v.len())
-                    .find(|&k| {
-                        v.tag(k).is_some_and(Tag::is_punct)
-                            || (v.tag(k) == Some(Tag::CC) && v.tag(k + 1).is_some_and(Tag::is_verb))
-                    })
-                    .unwrap_or(v.len());
+                let clause_end = clause_end(v, obj_end);
                 let pieces = [
                     Piece::Tokens(0, a + 1),
                     Piece::Tokens(pp_end, clause_end),
@@ -178,6 +313,13 @@ impl Detector for AdverbPlacement {
                     suggestion: Some(render(v, &pieces)),
                     confidence: 0.7,
                 });
+                return;
+            }
+            // "arrested yesterday two men", "visited on Tuesday the flooded villages",
+            // "found in the boot of the car a loaded pistol": a time word or a prepositional
+            // phrase between a transitive verb and its object.
+            if let Some(d) = adverbial_before_object(v, &np, a) {
+                out.push(d);
                 return;
             }
             // "opened officially the new bridge": an adverb in "-ly" between a verb and the
