@@ -67,6 +67,23 @@ static META: RuleMeta = RuleMeta {
             text: "A comparison by infrared spectroscopy that the composition of these crystals matched those found in the urine.",
             fix: None,
         },
+        Example::Bad {
+            text: "The mayor said that the situation in the flooded districts still very serious.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "The judge said the evidence against the two brothers insufficient for a conviction.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Net profit in the third quarter 418 million euros, the insurer said on Thursday.",
+            fix: None,
+        },
+        Example::Good("The judge found the evidence against the two brothers insufficient."),
+        Example::Good("“We are ready,” said the coach of the home side."),
+        Example::Good(
+            "He said that the overthrow of the government, then the strongest supporter of the rebels, would bring peace.",
+        ),
         Example::Good(
             "France denies the rumors and says that the country stands behind Al Sarraj.",
         ),
@@ -327,6 +344,84 @@ fn is_verbish(t: Tag) -> bool {
     t.is_verb()
 }
 
+/// A participle or gerund used as an adjective inside a noun phrase: after a determiner,
+/// possessive or adjective and before a noun ("in the flooded districts", "its growing
+/// debt"). It is no clause's verb.
+fn prenominal(v: &SentenceView, k: usize) -> bool {
+    matches!(v.tag(k), Some(Tag::VBN | Tag::VBG))
+        && k > 0
+        && v.tag(k - 1)
+            .is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS | Tag::JJ | Tag::CD))
+        && v.tag(k + 1).is_some_and(|t| t.is_noun() || t == Tag::JJ)
+}
+
+/// Verbs of saying whose clause may go without "that" and that take no small clause
+/// ("said the evidence was insufficient"; unlike "found the evidence insufficient").
+const SAYING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "stated",
+    "added",
+    "warned",
+    "argued",
+    "stressed",
+    "explained",
+    "claimed",
+    "insisted",
+];
+
+/// "The judge said the evidence against the two brothers insufficient for a conviction.": a
+/// verb of saying, a clause without "that" whose subject (with its phrases) is followed by a
+/// predicate adjective, and no verb between.
+fn bare_clause_without_verb(v: &SentenceView) -> Option<Diagnosis> {
+    let np = v.chunker();
+    for i in 1..v.len() {
+        // Not the attribution after a quotation (", said the mayor").
+        if !SAYING_VERBS.contains(&v.lower(i))
+            || !v
+                .tag(i)
+                .is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP))
+            || v.tag(i - 1).is_some_and(Tag::is_punct)
+            || !matches!(
+                v.lower(i + 1),
+                "the" | "a" | "an" | "his" | "her" | "its" | "their"
+            )
+        {
+            continue;
+        }
+        let mut k = np.basic_np(i + 1)?;
+        while v.tag(k) == Some(Tag::IN)
+            && let Some(e) = np.basic_np(k + 1)
+        {
+            k = e;
+        }
+        while v.tag(k).is_some_and(Tag::is_adverb) {
+            k += 1;
+        }
+        let predicate = v.tag(k).is_some_and(|t| matches!(t, Tag::JJ | Tag::JJR))
+            && !v.tag(k + 1).is_some_and(|t| t.is_noun() || t == Tag::JJ);
+        let verbless = !(i + 1..k)
+            .any(|j| (v.tag(j).is_some_and(is_verbish) && !prenominal(v, j)) || maybe_finite(v, j));
+        if predicate && verbless {
+            let end = clause_end(v, k);
+            let (start, stop) = v.span(i + 1, end);
+            return Some(Diagnosis {
+                start,
+                end: stop,
+                message: format!(
+                    "Missing verb: the clause '{}' after '{}' has a subject and a predicate but no verb",
+                    v.slice(i + 1, end),
+                    v.words[i]
+                ),
+                suggestion: None,
+                confidence: 0.65,
+            });
+        }
+    }
+    None
+}
+
 /// Could token `k` be a finite verb? Besides finite tags, a participle with no "be"/"have"
 /// before it and a base form with no "to", modal or "do" before it are taken as the finite
 /// verbs the tagger may have misread ("The factions accused", "Data show").
@@ -455,6 +550,11 @@ const ATTRIBUTION_VERBS: &[&str] = &[
     "stated",
     "confirmed",
     "wrote",
+    "expects",
+    "expected",
+    "estimates",
+    "estimated",
+    "believes",
 ];
 
 /// "Inflation in the eurozone in September 2.2 percent, Eurostat reported on Friday.": a
@@ -501,7 +601,8 @@ fn reported_without_verb(v: &SentenceView) -> Option<Diagnosis> {
     });
     let opens = v
         .tag(0)
-        .is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS | Tag::IN) || t.is_noun());
+        .is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS | Tag::IN) || t.is_noun())
+        || (v.tag(0) == Some(Tag::JJ) && v.tag(1).is_some_and(Tag::is_noun));
     // A quotation is its speaker's own words, verb or not.
     let quoted = (0..comma).any(|k| matches!(v.tag(k), Some(Tag::OpenQuote | Tag::CloseQuote)));
     if !verbless || !opens || quoted || words < 5 {
@@ -594,6 +695,7 @@ impl Detector for MissingVerb {
             .or_else(|| name_then_clause(v))
             .or_else(|| verb_deficit(v))
             .or_else(|| reported_without_verb(v))
+            .or_else(|| bare_clause_without_verb(v))
         {
             out.push(d);
         }
@@ -828,8 +930,19 @@ fn verbless_clause(v: &SentenceView) -> Option<Diagnosis> {
         {
             continue;
         }
-        let has_verb =
-            (subject_end..end).any(|k| v.tag(k).is_some_and(is_verbish) || maybe_finite(v, k));
+        // "that the overthrow of …, then the world's strongest supporter …, would bring": an
+        // apposition set off by commas, and the verb after the second comma.
+        if v.words.get(end) == Some(&",")
+            && (end + 1..v.len()).any(|c| {
+                v.words[c] == ","
+                    && v.tag(c + 1)
+                        .is_some_and(|t| t == Tag::MD || t.is_finite_verb())
+            })
+        {
+            continue;
+        }
+        let has_verb = (subject_end..end)
+            .any(|k| (v.tag(k).is_some_and(is_verbish) && !prenominal(v, k)) || maybe_finite(v, k));
         // A verb swallowed by the noun phrase ("the people there work") counts too.
         let verb_in_subject = (i + 1..subject_end).any(|k| maybe_finite(v, k));
         if !has_verb && !verb_in_subject {
