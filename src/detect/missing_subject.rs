@@ -99,6 +99,20 @@ static META: RuleMeta = RuleMeta {
             "I recommend her to everyone, as she is a professional and the cost for her was low.",
         ),
         Example::Good("There are already two hundred deaths."),
+        Example::Bad {
+            text: "Are still 40 people missing after the landslide.",
+            fix: Some("There are still 40 people missing after the landslide."),
+        },
+        Example::Bad {
+            text: "The suspect told the court had taken the money from the safe.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "The club confirmed on Friday had sacked its head coach.",
+            fix: None,
+        },
+        Example::Good("She told me that was too bad."),
+        Example::Good("Are the results ready yet."),
         Example::Good("Don't be shy, get in touch."),
         Example::Good("Thank you for your message."),
         Example::Good("Had I known, I would have come."),
@@ -324,9 +338,12 @@ fn verb_first(v: &SentenceView) -> Option<Diagnosis> {
     while v.tag(k).is_some_and(Tag::is_adverb) {
         k += 1;
     }
-    // Inversion with a subject after the verb is English: "Had I known", "Should you need".
+    // Inversion with a subject after the verb is English: "Had I known", "Should you need"
+    // (but not with an adverb before the subject: "Are still 40 people missing").
+    let adverb_first = k > 1 && v.lower(1) != "not" && BE.contains(&w0);
     if let Some(e) = np.basic_np(k)
         && (v.tag(e).is_some_and(Tag::is_verb) || v.words.get(e) == Some(&","))
+        && !adverb_first
     {
         return None;
     }
@@ -339,11 +356,13 @@ fn verb_first(v: &SentenceView) -> Option<Diagnosis> {
         Some(render(v, &pieces))
     };
     if BE.contains(&w0) && t0.is_finite_verb() {
-        // "Are you free …", "Are the results ready …": questions without their mark.
+        // "Are you free …", "Are the results ready …": questions without their mark. An
+        // adverb before the noun phrase is no question's order ("Are still 40 people missing
+        // …": "There are still …").
         let predicate = |t: Tag| t.is_verb() || t.is_adjective() || t.is_adverb();
         if let Some(e) = np.noun_phrase(k)
             && v.tag(k) != Some(Tag::PRP)
-            && !v.tag(e).is_some_and(predicate)
+            && (!v.tag(e).is_some_and(predicate) || adverb_first)
         {
             return Some(diagnosis(
                 v,
@@ -725,6 +744,10 @@ const REPORTING_OR_HOPING: &[&str] = &[
     "feared",
 ];
 
+/// Verbs of telling, whose hearer comes before the reported clause ("told the court had
+/// taken the money").
+const TELLING: &[&str] = &["told", "tells", "informed", "assured", "reminded"];
+
 /// Auxiliaries and modals that open a reported clause ("said had found", "said would
 /// appeal").
 const CLAUSE_AUXILIARIES: &[&str] = &[
@@ -744,13 +767,20 @@ fn reported_auxiliary_without_subject(v: &SentenceView) -> Option<Diagnosis> {
         _ => 0,
     };
     let i = np.noun_phrase(start)?;
-    if !REPORTING_OR_HOPING.contains(&v.lower(i))
-        || !v.tag(i).is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ))
-    {
+    let verb = v.lower(i);
+    // With nothing after it that an object would be, the tagger reads the past form as a
+    // participle ("The club confirmed/VBN on Friday had …").
+    let finite = v.tag(i).is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ))
+        || (v.tag(i) == Some(Tag::VBN) && Tagger::embedded().can_be(v.words[i], Tag::VBD));
+    if !(REPORTING_OR_HOPING.contains(&verb) || TELLING.contains(&verb)) || !finite {
         return None;
     }
-    // "on Friday", "on Monday evening".
+    // "told the court had taken …": a verb of telling has its hearer first.
     let mut j = i + 1;
+    if TELLING.contains(&verb) {
+        j = np.noun_phrase(j)?;
+    }
+    // "on Friday", "on Monday evening".
     if v.lower(j) == "on" && WEEKDAYS.contains(&v.lower(j + 1)) {
         j += 2;
         if matches!(v.lower(j), "morning" | "afternoon" | "evening" | "night") {
