@@ -185,18 +185,34 @@ fn participle_before_auxiliary(v: &SentenceView, end: usize) -> Option<Diagnosis
         if s > 0 && (BE.contains(&v.lower(s - 1)) || HAVE.contains(&v.lower(s - 1))) {
             return None;
         }
-        // With "have" the object stands before the participle too; only "be" is moved alone.
-        let passive = BE.contains(&aux);
         // A clause with a subject before: a noun phrase somewhere before the participle.
         if !(0..s).any(|k| v.tag(k).is_some_and(Tag::is_noun)) {
             return None;
         }
-        let pieces = [
-            Piece::Tokens(0, s),
-            Piece::Tokens(a, a + 1),
-            Piece::Tokens(s, a),
-            Piece::Tokens(a + 1, v.len()),
-        ];
+        // With "have" the object stands before the participle too: the verb group goes right
+        // after the clause's subject ("that the treasurer has taken the money …"); with
+        // "be" the auxiliary alone moves before the participle.
+        let subject_end = if BE.contains(&aux) {
+            Some(s)
+        } else {
+            let start = (0..s)
+                .rev()
+                .find(|&k| is_clause_opener(v, k))
+                .map_or_else(|| main_clause_start(v).0, |k| k + 1);
+            coordinated_np(v, start).filter(|&e| e <= s)
+        };
+        let suggestion = subject_end.map(|e| {
+            render(
+                v,
+                &[
+                    Piece::Tokens(0, e),
+                    Piece::Tokens(a, a + 1),
+                    Piece::Tokens(s, a),
+                    Piece::Tokens(e, s),
+                    Piece::Tokens(a + 1, v.len()),
+                ],
+            )
+        });
         let (start, stop) = v.span(s, a + 1);
         Some(Diagnosis {
             start,
@@ -206,7 +222,7 @@ fn participle_before_auxiliary(v: &SentenceView, end: usize) -> Option<Diagnosis
                  '{}' at the end of the clause",
                 v.words[p], v.words[a]
             ),
-            suggestion: passive.then(|| render(v, &pieces)),
+            suggestion,
             confidence: 0.75,
         })
     })

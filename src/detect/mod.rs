@@ -469,18 +469,26 @@ pub fn align_source(
 /// One error often trips several structural rules. A structural finding that can rewrite the
 /// sentence shadows structural findings without a rewrite on an overlapping span, so an editor
 /// reads the problem once, with its fix.
+/// The statistical word-order rule is a fallback: where a rule that knows the pattern
+/// rewrites an overlapping span, its own rewrite is dropped too.
 fn drop_shadowed(found: &mut Vec<(&RuleMeta, Diagnosis)>) {
-    let fixes: Vec<(usize, usize)> = found
+    let fixes: Vec<(usize, usize, &str)> = found
         .iter()
         .filter(|(m, d)| m.category.is_structural() && d.suggestion.is_some())
-        .map(|(_, d)| (d.start, d.end))
+        .map(|(m, d)| (d.start, d.end, m.id))
         .collect();
     found.retain(|(m, d)| {
+        let fallback = m.id == FALLBACK_RULE;
         !(m.category.is_structural()
-            && d.suggestion.is_none()
-            && fixes.iter().any(|&(s, e)| s < d.end && d.start < e))
+            && (d.suggestion.is_none() || fallback)
+            && fixes
+                .iter()
+                .any(|&(s, e, id)| s < d.end && d.start < e && id != m.id))
     });
 }
+
+/// The rule [`drop_shadowed`] treats as a fallback.
+const FALLBACK_RULE: &str = "word-order-anomaly";
 
 fn to_finding(
     doc: &Document,
