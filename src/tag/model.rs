@@ -370,6 +370,29 @@ impl Model {
         self.word(key).is_some_and(|w| w.tags != 0)
     }
 
+    /// Starts loading the role records and the context features' table slots of position
+    /// `i` (see [`Self::decode`]).
+    #[inline]
+    fn prefetch_position(&self, infos: &[TokenInfo], i: usize, sent: u64) {
+        if infos[i].sure != NO_TAG {
+            return;
+        }
+        for (role, off) in ROLE_OFFSET.iter().enumerate() {
+            let j = i as isize + off;
+            if j >= 0
+                && let Some(w) = infos.get(j as usize)
+                && w.record != NO_RECORD
+            {
+                self.prefetch(self.recs_at + w.record as usize * REC + REC_HEAD + role * ROLE_REC);
+            }
+        }
+        let mut feats = [0u64; MAX_FEATURES];
+        let k = context_features(infos, i, sent, &mut feats, 0);
+        for f in &feats[..k] {
+            self.prefetch(self.feats_at + home(*f | 1, self.feats_mask) * FEAT_REC);
+        }
+    }
+
     /// Greedy decoding. `allowed[i]` restricts position i to a tag set (0 = any).
     pub fn decode(&self, infos: &[TokenInfo], allowed: &[u64], out: &mut Vec<Tag>) {
         out.clear();
@@ -377,6 +400,12 @@ impl Model {
         let (mut p1, mut p2) = (NO_TAG, NO_TAG);
         let sent = sentence_class(infos);
         for (i, info) in infos.iter().enumerate() {
+            // What the next position reads that does not hang on this position's tag: its
+            // words' records and its context features. Started now, those reads overlap with
+            // this position's work.
+            if i + 1 < infos.len() {
+                self.prefetch_position(infos, i + 1, sent);
+            }
             let mask = allowed.get(i).copied().unwrap_or(0);
             let tag = if mask != 0 && mask.is_power_of_two() {
                 mask.trailing_zeros() as u8
