@@ -101,6 +101,15 @@ static META: RuleMeta = RuleMeta {
             text: "The king visited on Tuesday the flooded villages along the Meuse.",
             fix: Some("The king visited the flooded villages along the Meuse on Tuesday."),
         },
+        Example::Bad {
+            text: "The three suspects were on Friday evening released from custody.",
+            fix: Some("The three suspects were released from custody on Friday evening."),
+        },
+        Example::Bad {
+            text: "Residents may only on Friday return to their homes.",
+            fix: Some("Residents may only return to their homes on Friday."),
+        },
+        Example::Good("The results were at the time considered the best in Europe."),
         Example::Good("The minister said on Tuesday the plan would fail."),
         Example::Good(
             "This draft reflects the changes we discussed during our call the other day.",
@@ -138,6 +147,70 @@ fn clause_end(v: &SentenceView, from: usize) -> usize {
                 || (v.tag(k) == Some(Tag::CC) && v.tag(k + 1).is_some_and(Tag::is_verb))
         })
         .unwrap_or(v.len())
+}
+
+/// "The suspects were on Friday evening released", "Residents may only on Friday return to
+/// their homes": "be" (before a participle) or a modal (before an infinitive), an optional
+/// adverb, a phrase naming a time, then the verb. The phrase moves to the end of the clause.
+fn time_before_verb(v: &SentenceView, np: &crate::chunk::Words, a: usize) -> Option<Diagnosis> {
+    let aux = v.lower(a);
+    let wanted = if super::words::BE.contains(&aux) && v.tag(a).is_some_and(Tag::is_finite_verb) {
+        Tag::VBN
+    } else if v.tag(a) == Some(Tag::MD) {
+        Tag::VB
+    } else {
+        return None;
+    };
+    let mut p = a + 1;
+    while v.tag(p) == Some(Tag::RB) && !matches!(v.lower(p), "not" | "n't") {
+        p += 1;
+    }
+    if !matches!(v.lower(p), "on" | "in" | "at" | "during") {
+        return None;
+    }
+    // The phrase ends where a word the verb can be begins ("on Friday | return").
+    let tagger = crate::tag::Tagger::embedded();
+    let is_verb = |k: usize| {
+        v.tag(k) == Some(wanted)
+            || (v.words[k].starts_with(char::is_lowercase)
+                && v.tag(k)
+                    .is_some_and(|t| matches!(t, Tag::NN | Tag::VBD | Tag::VBN | Tag::VB))
+                && tagger.can_be(v.words[k], wanted))
+    };
+    let verb = (p + 2..(p + 5).min(v.len())).find(|&k| is_verb(k))?;
+    let names_time = (p + 1..verb).any(|k| super::words::names_a_time(v.lower(k)))
+        && (p + 1..verb).all(|k| {
+            v.tag(k)
+                .is_some_and(|t| t.is_noun() || matches!(t, Tag::CD | Tag::DT | Tag::JJ))
+        });
+    if !names_time || np.noun_phrase(p + 1).is_none() {
+        return None;
+    }
+    // Something must follow the verb for the phrase to go after ("were on Friday released."
+    // has nowhere better).
+    let clause_end = clause_end(v, verb + 1);
+    if clause_end == verb + 1 {
+        return None;
+    }
+    let pieces = [
+        Piece::Tokens(0, p),
+        Piece::Tokens(verb, clause_end),
+        Piece::Tokens(p, verb),
+        Piece::Tokens(clause_end, v.len()),
+    ];
+    let (start, end) = v.span(a, verb + 1);
+    Some(Diagnosis {
+        start,
+        end,
+        message: format!(
+            "Dutch/German word order: '{}' stands between '{}' and its verb '{}'",
+            v.slice(p, verb),
+            v.words[a],
+            v.words[verb]
+        ),
+        suggestion: Some(render(v, &pieces)),
+        confidence: 0.65,
+    })
 }
 
 /// Prepositions of the time and place phrases Dutch and German put before the object.
@@ -313,6 +386,12 @@ impl Detector for AdverbPlacement {
                     suggestion: Some(render(v, &pieces)),
                     confidence: 0.7,
                 });
+                return;
+            }
+            // "were on Friday evening released from custody", "will on Monday present the
+            // plan": a time phrase between "be" or a modal and its verb.
+            if let Some(d) = time_before_verb(v, &np, a) {
+                out.push(d);
                 return;
             }
             // "arrested yesterday two men", "visited on Tuesday the flooded villages",
