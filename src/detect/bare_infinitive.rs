@@ -31,6 +31,13 @@ const NO_BARE_CLAUSE: &[&str] = &[
     "prepare",
 ];
 
+/// Adverbs that may follow an object without being a verb ("want the Greens back in
+/// government").
+const ADVERB_PARTICLES: &[&str] = &[
+    "back", "out", "up", "down", "home", "away", "off", "over", "together", "ahead", "around",
+    "forward", "there", "here", "in", "on", "present", "free", "open", "clean", "fit",
+];
+
 /// Verbs of [`WANT_VERBS`] whose object may be the subject of their infinitive ("want the
 /// army to attack").
 const TAKE_SUBJECT: &[&str] = &["want", "wish", "need", "expect", "like", "prefer", "intend"];
@@ -79,6 +86,12 @@ static META: RuleMeta = RuleMeta {
         Example::Good(
             "The storm threatened oil installations in the Gulf where operations are based.",
         ),
+        Example::Bad {
+            text: "The railway company wants the ticket prices raise by 5.6 percent.",
+            fix: Some("The railway company wants to raise the ticket prices by 5.6 percent."),
+        },
+        Example::Good("I presume you need the Pakistan base for rescue operations."),
+        Example::Good("They want the Greens back in government."),
         Example::Good("They want the things people like."),
         Example::Good("They hope the new rules stop the trade."),
         Example::Good("They want the government to resign."),
@@ -227,6 +240,59 @@ impl Detector for InfinitiveAfterObject {
                             && !tagger.can_be(w, Tag::NN)
                             && !tagger.can_be(w, Tag::NNS)
                     };
+                // A word the lexicon knows as a verb, whatever the tagger made of it, right
+                // after a plural noun or a name that ends the object and before a phrase
+                // ("wants the ticket prices raise by …", "intends its coal plant in the Ruhr
+                // close three years earlier"): a plural or a name forms no compound with it.
+                // After a name, only a word the tagger did not read as a noun ("the Ruhr
+                // close", not "the Pakistan base").
+                let after_head = NO_BARE_CLAUSE.contains(&frames().lemma(v.lower(i)))
+                    && not_relative
+                    && match v.tag(j - 1) {
+                        Some(Tag::NNS) => true,
+                        Some(Tag::NNP | Tag::NNPS) => v.tag(j) != Some(Tag::NN),
+                        _ => false,
+                    }
+                    && v.tag(j).is_some_and(|t| {
+                        matches!(t, Tag::NN | Tag::JJ | Tag::RB | Tag::VB | Tag::VBP)
+                    })
+                    && v.words[j].starts_with(char::is_lowercase)
+                    && !ADVERB_PARTICLES.contains(&v.lower(j))
+                    && Tagger::embedded().can_be(v.words[j], Tag::VB)
+                    && v.tag(j + 1).is_some_and(|t| {
+                        matches!(
+                            t,
+                            Tag::IN
+                                | Tag::TO
+                                | Tag::RB
+                                | Tag::CD
+                                | Tag::JJ
+                                | Tag::CC
+                                | Tag::DT
+                                | Tag::PRPS
+                        )
+                    });
+                if after_noun && after_head && !object_follows {
+                    let pieces = [
+                        Piece::Tokens(0, i + 1),
+                        Piece::Text("to".into()),
+                        Piece::Tokens(j, j + 1),
+                        Piece::Tokens(i + 1, j),
+                        Piece::Tokens(j + 1, v.len()),
+                    ];
+                    let (start, end) = v.span(i, j + 1);
+                    out.push(Diagnosis {
+                        start,
+                        end,
+                        message: format!(
+                            "Dutch/German infinitive order: '{}' comes after the object of '{}' without 'to'",
+                            v.words[j], v.words[i]
+                        ),
+                        suggestion: Some(render(v, &pieces)),
+                        confidence: 0.6,
+                    });
+                    return;
+                }
                 if after_noun && base_verb(v, j) && (object_follows || tagged_base || only_verb) {
                     // With no object of its own, a transitive infinitive takes the phrase before
                     // it as its object: it moves after the verb of wanting ("wants its fleet
