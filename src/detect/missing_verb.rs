@@ -79,6 +79,13 @@ static META: RuleMeta = RuleMeta {
             text: "Net profit in the third quarter 418 million euros, the insurer said on Thursday.",
             fix: None,
         },
+        Example::Bad {
+            text: "According to the ministry, the unemployment rate in Spain in June 11.3 percent.",
+            fix: None,
+        },
+        Example::Good(
+            "According to a study by the University of Mainz, teenagers in Germany sleep only seven hours a night.",
+        ),
         Example::Good("The judge found the evidence against the two brothers insufficient."),
         Example::Good("“We are ready,” said the coach of the home side."),
         Example::Good(
@@ -1906,9 +1913,20 @@ fn verb_deficit(v: &SentenceView) -> Option<Diagnosis> {
         return None;
     }
     let first = v.lower(0);
+    // "According to the ministry, the rate …" opens a statement, not a gerund phrase (when
+    // the statement's subject opens with a determiner: a bare plural may hide a verb the
+    // tagger read as a noun, "teenagers in Germany sleep only …").
+    let according = first == "according"
+        && v.lower(1) == "to"
+        && v.words
+            .iter()
+            .position(|w| *w == ",")
+            .is_some_and(|c| v.tag(c + 1) == Some(Tag::DT));
     if VERBLESS_OPENERS.contains(&first)
-        || v.tag(0)
+        || (v
+            .tag(0)
             .is_some_and(|t| matches!(t, Tag::VB | Tag::UH | Tag::VBG))
+            && !according)
         || WH_WORDS.contains(&first)
         || predicate_fragment(v)
         || please_imperative(v)
