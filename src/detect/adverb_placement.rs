@@ -213,6 +213,17 @@ fn time_before_verb(v: &SentenceView, np: &crate::chunk::Words, a: usize) -> Opt
     })
 }
 
+/// The end of a noun phrase ending at `end` with the "of" phrases after it ("the boot | of the
+/// car").
+fn with_of_phrases(v: &SentenceView, np: &crate::chunk::Words, mut end: usize) -> usize {
+    while v.lower(end) == "of"
+        && let Some(e) = np.noun_phrase(end + 1)
+    {
+        end = e;
+    }
+    end
+}
+
 /// Prepositions of the time and place phrases Dutch and German put before the object.
 const ADVERBIAL_PREPOSITIONS: &[&str] = &["in", "on", "at", "for", "during"];
 
@@ -227,13 +238,9 @@ fn adverbial_before_object(
     a: usize,
 ) -> Option<Diagnosis> {
     let verb = v.lower(a);
-    // The tagger reads a past form with no object after it as a participle ("Police
-    // arrested/VBN yesterday"); right after its subject it is the finite verb.
-    let misread = v.tag(a) == Some(Tag::VBN)
-        && a > 0
-        && v.tag(a - 1).is_some_and(|t| t.is_noun() || t == Tag::PRP)
-        && crate::tag::Tagger::embedded().can_be(v.words[a], Tag::VBD);
-    if !(matches!(v.tag(a), Some(Tag::VBD | Tag::VBZ | Tag::VBP)) || misread)
+    // "Police arrested/VBN yesterday two men".
+    if !(matches!(v.tag(a), Some(Tag::VBD | Tag::VBZ | Tag::VBP))
+        || super::clause::past_read_as_other(v, a))
         || super::words::AUXILIARIES.contains(&verb)
         || super::words::BE.contains(&verb)
         || !crate::frames::frames()
@@ -247,11 +254,7 @@ fn adverbial_before_object(
     let phrase = |i: usize| {
         np.noun_phrase(i).map(|end| {
             (i + 1..end)
-                .find(|&k| {
-                    v.tag(k) == Some(Tag::CD)
-                        && v.tag(k - 1).is_some_and(Tag::is_noun)
-                        && v.tag(k + 1) == Some(Tag::NNS)
-                })
+                .find(|&k| super::clause::counts_a_new_phrase(v, k))
                 .unwrap_or(end)
         })
     };
@@ -263,12 +266,7 @@ fn adverbial_before_object(
             .is_some_and(|t| matches!(t, Tag::DT | Tag::CD | Tag::PRPS | Tag::NNP))
     {
         // The phrase and its "of" phrases: "in the boot of the car".
-        let mut end = phrase(a + 2)?;
-        while v.lower(end) == "of"
-            && let Some(e) = np.noun_phrase(end + 1)
-        {
-            end = e;
-        }
+        let end = with_of_phrases(v, np, phrase(a + 2)?);
         if end - (a + 1) > 7 {
             return None;
         }
@@ -284,12 +282,7 @@ fn adverbial_before_object(
     {
         return None;
     }
-    let mut object_end = phrase(adverbial_end)?;
-    while v.lower(object_end) == "of"
-        && let Some(e) = np.noun_phrase(object_end + 1)
-    {
-        object_end = e;
-    }
+    let object_end = with_of_phrases(v, np, phrase(adverbial_end)?);
     // "said on Tuesday the plan would fail": the phrase is a clause's subject; "discussed
     // during our call the other day": it is a time phrase itself.
     if v.tag(object_end)

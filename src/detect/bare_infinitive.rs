@@ -116,6 +116,45 @@ fn base_verb(v: &SentenceView, k: usize) -> bool {
     }
 }
 
+/// The finding for the infinitive at `j` after the object of the verb of wanting at `i`:
+/// with "to" added before it where it stands, or (`moved`) moved with "to" right after the
+/// verb of wanting ("wants its fleet renew with …" → "wants to renew its fleet with …").
+fn infinitive_finding(v: &SentenceView, i: usize, j: usize, moved: bool, last: bool) -> Diagnosis {
+    let pieces: Vec<Piece> = if moved {
+        vec![
+            Piece::Tokens(0, i + 1),
+            Piece::Text("to".into()),
+            Piece::Tokens(j, j + 1),
+            Piece::Tokens(i + 1, j),
+            Piece::Tokens(j + 1, v.len()),
+        ]
+    } else {
+        vec![
+            Piece::Tokens(0, j),
+            Piece::Text("to".into()),
+            Piece::Tokens(j, v.len()),
+        ]
+    };
+    let (start, end) = v.span(i, j + 1);
+    let place = if last {
+        "comes last, after the object of"
+    } else {
+        "comes after the object of"
+    };
+    Diagnosis {
+        start,
+        end,
+        message: format!(
+            "Dutch/German infinitive order: '{}' {place} '{}'{}",
+            v.words[j],
+            v.words[i],
+            if last { "" } else { " without 'to'" }
+        ),
+        suggestion: Some(render(v, &pieces)),
+        confidence: 0.65,
+    }
+}
+
 impl Detector for InfinitiveAfterObject {
     fn meta(&self) -> &RuleMeta {
         &META
@@ -134,9 +173,11 @@ impl Detector for InfinitiveAfterObject {
                 && v.tag(i - 1).is_some_and(Tag::is_noun)
                 && v.tag(i + 1)
                     .is_some_and(|n| matches!(n, Tag::DT | Tag::PRPS));
-            if !(t.is_verb() || misread) || !WANT_VERBS.contains(&frames().lemma(v.lower(i))) {
+            let lemma = frames().lemma(v.lower(i));
+            if !(t.is_verb() || misread) || !WANT_VERBS.contains(&lemma) {
                 continue;
             }
+            let no_bare_clause = NO_BARE_CLAUSE.contains(&lemma);
             // The object and its phrases, up to a "to" or a verb.
             let mut j = i + 1;
             let mut saw_noun = false;
@@ -183,8 +224,7 @@ impl Detector for InfinitiveAfterObject {
                 let head_before = head_before || not_relative;
                 // "hopes the new rules stop the trade" is English: a verb that takes a clause
                 // without "that" may have a plural subject and its verb after it.
-                let clause_verb = !NO_BARE_CLAUSE.contains(&frames().lemma(v.lower(i)));
-                if clause_verb
+                if !no_bare_clause
                     && v.tag(j - 1)
                         .is_some_and(|t| matches!(t, Tag::NNS | Tag::NNPS))
                 {
@@ -200,24 +240,7 @@ impl Detector for InfinitiveAfterObject {
                     && j + 2 >= v.len()
                     && frames().is_transitive(v.lower(j));
                 if after_noun && base_verb(v, j) && at_end {
-                    let pieces = [
-                        Piece::Tokens(0, i + 1),
-                        Piece::Text("to".into()),
-                        Piece::Tokens(j, j + 1),
-                        Piece::Tokens(i + 1, j),
-                        Piece::Tokens(j + 1, v.len()),
-                    ];
-                    let (start, end) = v.span(i, j + 1);
-                    out.push(Diagnosis {
-                        start,
-                        end,
-                        message: format!(
-                            "Dutch/German infinitive order: '{}' comes last, after the object of '{}'",
-                            v.words[j], v.words[i]
-                        ),
-                        suggestion: Some(render(v, &pieces)),
-                        confidence: 0.65,
-                    });
+                    out.push(infinitive_finding(v, i, j, true, true));
                     return;
                 }
                 // A verb the tagger itself reads as a base form, after the object of a verb
@@ -225,13 +248,13 @@ impl Detector for InfinitiveAfterObject {
                 // …", "wants its fleet renew with …"), whatever follows it.
                 let tagged_base = (v.tag(j) == Some(Tag::VB)
                     || (v.tag(j) == Some(Tag::VBP) && head_before))
-                    && NO_BARE_CLAUSE.contains(&frames().lemma(v.lower(i)))
+                    && no_bare_clause
                     && v.words[j].starts_with(char::is_lowercase);
                 // A word the tagger made a noun that the lexicon knows only as a verb
                 // ("intends its capacity expand within …", "tried the dispute settle before
                 // …"), after the object of a verb that takes no clause without "that".
                 let only_verb = v.tag(j) == Some(Tag::NN)
-                    && NO_BARE_CLAUSE.contains(&frames().lemma(v.lower(i)))
+                    && no_bare_clause
                     && v.words[j].starts_with(char::is_lowercase)
                     && {
                         let tagger = Tagger::embedded();
@@ -246,7 +269,7 @@ impl Detector for InfinitiveAfterObject {
                 // close three years earlier"): a plural or a name forms no compound with it.
                 // After a name, only a word the tagger did not read as a noun ("the Ruhr
                 // close", not "the Pakistan base").
-                let after_head = NO_BARE_CLAUSE.contains(&frames().lemma(v.lower(i)))
+                let after_head = no_bare_clause
                     && not_relative
                     && match v.tag(j - 1) {
                         Some(Tag::NNS) => true,
@@ -273,24 +296,9 @@ impl Detector for InfinitiveAfterObject {
                         )
                     });
                 if after_noun && after_head && !object_follows {
-                    let pieces = [
-                        Piece::Tokens(0, i + 1),
-                        Piece::Text("to".into()),
-                        Piece::Tokens(j, j + 1),
-                        Piece::Tokens(i + 1, j),
-                        Piece::Tokens(j + 1, v.len()),
-                    ];
-                    let (start, end) = v.span(i, j + 1);
-                    out.push(Diagnosis {
-                        start,
-                        end,
-                        message: format!(
-                            "Dutch/German infinitive order: '{}' comes after the object of '{}' without 'to'",
-                            v.words[j], v.words[i]
-                        ),
-                        suggestion: Some(render(v, &pieces)),
-                        confidence: 0.6,
-                    });
+                    let mut d = infinitive_finding(v, i, j, true, false);
+                    d.confidence = 0.6;
+                    out.push(d);
                     return;
                 }
                 if after_noun && base_verb(v, j) && (object_follows || tagged_base || only_verb) {
@@ -300,34 +308,8 @@ impl Detector for InfinitiveAfterObject {
                     // After "try", "plan", "refuse" … the phrase cannot be the infinitive's
                     // subject ("tried the dispute … settle" → "tried to settle the dispute …").
                     let moved = !object_follows
-                        && (frames().is_transitive(v.lower(j))
-                            || !TAKE_SUBJECT.contains(&frames().lemma(v.lower(i))));
-                    let pieces: Vec<Piece> = if moved {
-                        vec![
-                            Piece::Tokens(0, i + 1),
-                            Piece::Text("to".into()),
-                            Piece::Tokens(j, j + 1),
-                            Piece::Tokens(i + 1, j),
-                            Piece::Tokens(j + 1, v.len()),
-                        ]
-                    } else {
-                        vec![
-                            Piece::Tokens(0, j),
-                            Piece::Text("to".into()),
-                            Piece::Tokens(j, v.len()),
-                        ]
-                    };
-                    let (start, end) = v.span(i, j + 1);
-                    out.push(Diagnosis {
-                        start,
-                        end,
-                        message: format!(
-                            "Dutch/German infinitive order: '{}' comes after the object of '{}' without 'to'",
-                            v.words[j], v.words[i]
-                        ),
-                        suggestion: Some(render(v, &pieces)),
-                        confidence: 0.65,
-                    });
+                        && (frames().is_transitive(v.lower(j)) || !TAKE_SUBJECT.contains(&lemma));
+                    out.push(infinitive_finding(v, i, j, moved, false));
                     return;
                 }
                 saw_noun |= tj.is_noun();

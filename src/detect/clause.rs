@@ -40,6 +40,26 @@ pub fn coordinated_np(v: &SentenceView, i: usize) -> Option<usize> {
     Some(end)
 }
 
+/// Does a number at `k` open a noun phrase of its own rather than continue the one before: a
+/// number after a noun that counts the plural noun after it ("officers | two suspects", "in
+/// the shootout | two penalties")?
+pub fn counts_a_new_phrase(v: &SentenceView, k: usize) -> bool {
+    k > 0
+        && v.tag(k) == Some(Tag::CD)
+        && v.tag(k - 1).is_some_and(Tag::is_noun)
+        && v.tag(k + 1) == Some(Tag::NNS)
+}
+
+/// Is token `k` a past form the tagger read as a base form or a participle, right after its
+/// subject ("The carmaker put/VB its new car …", "Police arrested/VBN yesterday …")? With
+/// nothing after it that looks like an object, the tagger takes a past form for a participle.
+pub fn past_read_as_other(v: &SentenceView, k: usize) -> bool {
+    matches!(v.tag(k), Some(Tag::VB | Tag::VBN))
+        && k > 0
+        && v.tag(k - 1).is_some_and(|t| t.is_noun() || t == Tag::PRP)
+        && crate::tag::Tagger::embedded().can_be(v.words[k], Tag::VBD)
+}
+
 /// A preposition (not a clause opener) with its noun phrase.
 pub fn prepositional_phrase(v: &SentenceView, i: usize) -> Option<usize> {
     if !matches!(v.tag(i), Some(Tag::IN | Tag::TO)) || is_clause_opener(v, i) {

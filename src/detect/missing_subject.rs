@@ -768,10 +768,9 @@ fn reported_auxiliary_without_subject(v: &SentenceView) -> Option<Diagnosis> {
     };
     let i = np.noun_phrase(start)?;
     let verb = v.lower(i);
-    // With nothing after it that an object would be, the tagger reads the past form as a
-    // participle ("The club confirmed/VBN on Friday had …").
+    // "The club confirmed/VBN on Friday had …".
     let finite = v.tag(i).is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ))
-        || (v.tag(i) == Some(Tag::VBN) && Tagger::embedded().can_be(v.words[i], Tag::VBD));
+        || super::clause::past_read_as_other(v, i);
     if !(REPORTING_OR_HOPING.contains(&verb) || TELLING.contains(&verb)) || !finite {
         return None;
     }

@@ -18,7 +18,7 @@ use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::frames::frames;
 use crate::segment::SegmentKind;
-use crate::tag::{Tag, Tagger};
+use crate::tag::Tag;
 
 pub struct SeparableParticle;
 
@@ -152,13 +152,9 @@ impl Detector for SeparableParticle {
                     break;
                 }
                 if t.is_verb() {
-                    // A past form the tagger read as a base form or participle right after
-                    // its subject ("The carmaker put", "near Cologne climbed").
-                    let misread = matches!(t, Tag::VB | Tag::VBN)
-                        && k > 0
-                        && v.tag(k - 1).is_some_and(|p| p.is_noun() || p == Tag::PRP)
-                        && Tagger::embedded().can_be(v.words[k], Tag::VBD);
-                    if (matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP) || misread)
+                    // "The carmaker put", "near Cologne climbed".
+                    if (matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP)
+                        || super::clause::past_read_as_other(v, k))
                         && !AUXILIARIES.contains(&w)
                     {
                         verb = Some(k);

@@ -226,10 +226,8 @@ fn subject_phrase(v: &SentenceView, np: &crate::chunk::Words, i: usize) -> Optio
     let cut = |end: usize| {
         (i + 1..end)
             .find(|&k| {
-                v.tag(k) == Some(Tag::CD)
-                    && (v.tag(k - 1) == Some(Tag::NNP)
-                        || (v.tag(k - 1).is_some_and(Tag::is_noun)
-                            && v.tag(k + 1) == Some(Tag::NNS)))
+                (v.tag(k) == Some(Tag::CD) && v.tag(k - 1) == Some(Tag::NNP))
+                    || super::clause::counts_a_new_phrase(v, k)
             })
             .unwrap_or(end)
     };
