@@ -70,7 +70,7 @@ static META: RuleMeta = RuleMeta {
     id: "adverb-placement",
     category: Category::WordOrder,
     severity: Severity::Major,
-    summary: "An adverbial stands between 'have' and its participle, or between a verb and its object.",
+    summary: "An adverbial stands between an auxiliary and its verb, or between a verb and its object.",
     why: "Dutch and German end the clause with the participle, so time and place phrases come \
           between the auxiliary and the participle, and an adverb may follow the finite verb; \
           machine translation keeps that order.",
