@@ -21,6 +21,12 @@ pub struct Frame {
 /// read when asked for. Loading only finds the line starts, so start-up stays short.
 pub struct Frames {
     lines: Vec<&'static str>,
+    /// The form (first column) of each line, for the bisection.
+    forms: Vec<&'static str>,
+}
+
+fn form_of(line: &'static str) -> &'static str {
+    line.split('\t').next().unwrap_or("")
 }
 
 fn parse_line(line: &'static str) -> Option<(&'static str, Frame)> {
@@ -53,25 +59,23 @@ impl Frames {
             }
             lines.push(line);
         }
-        Ok(Frames { lines })
+        let forms = lines.iter().map(|l| form_of(l)).collect();
+        Ok(Frames { lines, forms })
     }
 
     /// The embedded table, trusted: its checks run in the tests (`parse`); only line starts are
     /// found here.
     fn embedded() -> Frames {
-        Frames {
-            lines: DATA
-                .lines()
-                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-                .collect(),
-        }
+        let lines: Vec<&'static str> = DATA
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .collect();
+        let forms = lines.iter().map(|l| form_of(l)).collect();
+        Frames { lines, forms }
     }
 
     pub fn get(&self, form: &str) -> Option<Frame> {
-        let i = self
-            .lines
-            .binary_search_by(|l| l.split('\t').next().unwrap_or("").cmp(form))
-            .ok()?;
+        let i = self.forms.binary_search(&form).ok()?;
         parse_line(self.lines[i]).map(|(_, f)| f)
     }
 

@@ -253,18 +253,24 @@ impl Direction {
     /// the bigram and the context, as the table's values were.
     #[inline]
     fn log_prob(&self, a: u16, b: u16, c: u16) -> f32 {
+        self.log_prob_keyed(&table_keys(a, b, c), b, c)
+    }
+
+    /// [`Self::log_prob`] with the trigram's [`table_keys`] at hand.
+    #[inline]
+    fn log_prob_keyed(&self, keys: &[u64; 3], b: u16, c: u16) -> f32 {
         let t = &self.tables;
-        if let Some(v) = t.tri.get(spread(key3(a, b, c))) {
+        if let Some(v) = t.tri.get(keys[0]) {
             return f32::from_le_bytes([v[0], v[1], v[2], v[3]]);
         }
-        let p2 = match t.bi.get(spread(key2(b, c) as u64)) {
+        let p2 = match t.bi.get(keys[1]) {
             Some(v) => f64_of(v),
             None => match self.bi_ctx.get(b as usize) {
                 Some(&(n, t)) if n > 0 => interpolate(0.0, n, t, self.unigram(c)),
                 _ => self.unigram(c),
             },
         };
-        let p3 = match t.tri_ctx.get(spread(key2(a, b) as u64)) {
+        let p3 = match t.tri_ctx.get(keys[2]) {
             Some(v) => interpolate(0.0, u32_of(v, 0), u32_of(v, 4), p2),
             None => p2,
         };
@@ -275,6 +281,13 @@ impl Direction {
 /// A trigram to look up: in the backward direction or not, and its classes in reading order
 /// of that direction (context first).
 type Query = (bool, u16, u16, u16);
+
+/// The keys a trigram `a b c` is looked up by: the trigram's, its bigram `b c`'s and its
+/// context `a b`'s (the last two read only when the treebank lacks the trigram).
+#[inline]
+fn table_keys(a: u16, b: u16, c: u16) -> [u64; 3] {
+    [key3(a, b, c), key2(b, c) as u64, key2(a, b) as u64].map(spread)
+}
 
 /// Log-probabilities of each position of a class sequence, in both directions.
 #[derive(Debug, Clone, Default)]
@@ -402,28 +415,27 @@ impl ClassLm {
     /// lookup's time is waiting for memory.
     fn log_probs(&self, queries: &[Query], out: &mut Vec<f32>) {
         let direction = |back: bool| if back { &self.backward } else { &self.forward };
-        // A trigram the treebank lacks also reads its bigram and its context.
-        let keys = |&(back, a, b, c): &Query| {
-            let keys = [key3(a, b, c), key2(b, c) as u64, key2(a, b) as u64].map(spread);
-            (&direction(back).tables, keys)
-        };
+        let keys: Vec<[u64; 3]> = queries
+            .iter()
+            .map(|&(_, a, b, c)| table_keys(a, b, c))
+            .collect();
         crate::table::pipelined(
             queries.len(),
             |q| {
-                let (t, k) = keys(&queries[q]);
+                let (t, k) = (&direction(queries[q].0).tables, &keys[q]);
                 t.tri.prefetch_index(k[0]);
                 t.bi.prefetch_index(k[1]);
                 t.tri_ctx.prefetch_index(k[2]);
             },
             |q| {
-                let (t, k) = keys(&queries[q]);
+                let (t, k) = (&direction(queries[q].0).tables, &keys[q]);
                 t.tri.prefetch_records(k[0]);
                 t.bi.prefetch_records(k[1]);
                 t.tri_ctx.prefetch_records(k[2]);
             },
             |q| {
-                let (back, a, b, c) = queries[q];
-                out.push(direction(back).log_prob(a, b, c));
+                let (back, _, b, c) = queries[q];
+                out.push(direction(back).log_prob_keyed(&keys[q], b, c));
             },
         );
     }

@@ -173,8 +173,11 @@ impl Detector for InfinitiveAfterObject {
                 && v.tag(i - 1).is_some_and(Tag::is_noun)
                 && v.tag(i + 1)
                     .is_some_and(|n| matches!(n, Tag::DT | Tag::PRPS));
+            if !(t.is_verb() || misread) {
+                continue;
+            }
             let lemma = frames().lemma(v.lower(i));
-            if !(t.is_verb() || misread) || !WANT_VERBS.contains(&lemma) {
+            if !WANT_VERBS.contains(&lemma) {
                 continue;
             }
             let no_bare_clause = NO_BARE_CLAUSE.contains(&lemma);
