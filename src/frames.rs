@@ -18,7 +18,8 @@ pub struct Frame {
 }
 
 /// Verb form (lower case) → frame: the table's lines, sorted by form, searched by bisection and
-/// read when asked for. Loading only finds the line starts, so start-up stays short.
+/// read when asked for. Loading only finds the line starts and their forms, so start-up stays
+/// short.
 pub struct Frames {
     lines: Vec<&'static str>,
     /// The form (first column) of each line, for the bisection.

@@ -469,6 +469,7 @@ pub fn align_source(
 /// One error often trips several structural rules. A structural finding that can rewrite the
 /// sentence shadows structural findings without a rewrite on an overlapping span, so an editor
 /// reads the problem once, with its fix.
+///
 /// The statistical word-order rule is a fallback: where a rule that knows the pattern
 /// rewrites an overlapping span, its own rewrite is dropped too.
 fn drop_shadowed(found: &mut Vec<(&RuleMeta, Diagnosis)>) {
