@@ -1,6 +1,13 @@
 //! `infinitive-after-object`: "wants the power … take control" — a verb of wanting with its
 //! object and then a bare infinitive, where English needs "to".
 //!
+//! Besides verbs of wanting, it knows verbs that take an infinitive with "to" ("decide",
+//! "refuse", "manage", "afford", "fail", "offer"; "remember" and "forget" only with the
+//! infinitive at the end of the sentence). An infinitive that ends the sentence is found also
+//! when the tagger read it as a noun or an adjective, where nothing else could explain the
+//! word there: it can only be a verb ("renovate"), or it follows a number, a time noun or an
+//! "-ly" adverb ("before 2028 open", "next week present").
+//!
 //! ## Why is this bad?
 //! Dutch and German put the infinitive at the end without a particle ("wil de macht …
 //! overnemen"); machine translation keeps the bare infinitive after the object.
@@ -10,6 +17,7 @@
 //! infinitive right after the verb: "wants to take control of the power".
 
 use super::rewrite::{Piece, render};
+use super::words::{TIME_NOUNS, WEEKDAYS};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::frames::frames;
@@ -22,14 +30,20 @@ pub struct InfinitiveAfterObject;
 const WANT_VERBS: &[&str] = &[
     "want", "wish", "need", "try", "decide", "plan", "hope", "refuse", "agree", "promise",
     "intend", "seek", "aim", "attempt", "prepare", "threaten", "expect", "like", "prefer",
+    "afford", "manage", "fail", "offer", "forget", "remember",
 ];
 
 /// Verbs of [`WANT_VERBS`] that take no clause without "that" ("hope the rules stop" is
 /// English, "want the rules stop" is not).
 const NO_BARE_CLAUSE: &[&str] = &[
     "want", "need", "try", "intend", "seek", "aim", "attempt", "refuse", "threaten", "plan",
-    "prepare",
+    "prepare", "afford", "manage", "fail", "offer",
 ];
+
+/// Verbs of [`WANT_VERBS`] whose object is often followed by a clause of its own ("remember
+/// the name of a style …", "forget the shops close early"): only an infinitive that ends the
+/// sentence counts after them.
+const FINAL_ONLY: &[&str] = &["remember", "forget"];
 
 /// Adverbs that may follow an object without being a verb ("want the Greens back in
 /// government").
@@ -90,6 +104,27 @@ static META: RuleMeta = RuleMeta {
             text: "The railway company wants the ticket prices raise by 5.6 percent.",
             fix: Some("The railway company wants to raise the ticket prices by 5.6 percent."),
         },
+        Example::Bad {
+            text: "The council wants the old town hall next year renovate.",
+            fix: Some("The council wants to renovate the old town hall next year."),
+        },
+        Example::Bad {
+            text: "The airline decided all flights to Moscow until next month cancel.",
+            fix: Some("The airline decided to cancel all flights to Moscow until next month."),
+        },
+        Example::Bad {
+            text: "Don't forget the back door every evening lock.",
+            fix: Some("Don't forget to lock the back door every evening."),
+        },
+        Example::Bad {
+            text: "The shop refuses the damaged phone replace.",
+            fix: Some("The shop refuses to replace the damaged phone."),
+        },
+        Example::Good("They want the shop open."),
+        Example::Good("They need the house clean by Friday."),
+        Example::Good("We hope the talks succeed."),
+        Example::Good("I am trying to remember the name of a hibachi style restaurant."),
+        Example::Good("The plan failed despite an aid package offer of $4 billion."),
         Example::Good("I presume you need the Pakistan base for rescue operations."),
         Example::Good("They want the Greens back in government."),
         Example::Good("They want the things people like."),
@@ -114,6 +149,44 @@ fn base_verb(v: &SentenceView, k: usize) -> bool {
         Some(Tag::NN) => frames().get(w).is_some_and(|f| f.lemma == w),
         _ => false,
     }
+}
+
+/// Whether `j`, the last word before the sentence's closing punctuation, is a transitive
+/// verb's base form after an object, whatever the tagger read it as: the word
+/// cannot be a noun or an adjective at all ("renovate", "attach"), or follows a number, a time
+/// noun or an adverb ("before 2028 open", "next week present"). A noun after such words forms
+/// no compound with them.
+fn final_base_verb(v: &SentenceView, j: usize) -> bool {
+    let Some(t) = v.tag(j) else { return false };
+    if !matches!(t, Tag::NN | Tag::JJ | Tag::NNP | Tag::VB | Tag::VBP)
+        || j + 2 != v.len()
+        || !v.tag(j + 1).is_some_and(Tag::is_punct)
+        || !v.words[j].starts_with(char::is_lowercase)
+    {
+        return false;
+    }
+    let w = v.lower(j);
+    if !frames().get(w).is_none_or(|f| f.lemma == w) || !frames().is_transitive(w) {
+        return false;
+    }
+    let tagger = Tagger::embedded();
+    let verb_only = tagger.can_be(w, Tag::VB)
+        && !tagger.can_be(w, Tag::NN)
+        && !tagger.can_be(w, Tag::NNS)
+        && !tagger.can_be(w, Tag::JJ);
+    let prev = v.lower(j - 1);
+    let no_compound = match v.tag(j - 1) {
+        Some(Tag::CD) => true,
+        // "regularly change", but not "very clean": an adjective after an adverb is a
+        // predicate.
+        Some(Tag::RB) => t != Tag::JJ && prev.ends_with("ly") && !ADVERB_PARTICLES.contains(&w),
+        Some(Tag::NN | Tag::NNP) => TIME_NOUNS.contains(&prev) || WEEKDAYS.contains(&prev),
+        _ => false,
+    };
+    // "want the shop open", "want everyone present": an adverb or adjective that may follow
+    // an object counts only after a number or a time noun.
+    let particle = ADVERB_PARTICLES.contains(&w);
+    tagger.can_be(w, Tag::VB) && ((verb_only && !particle) || no_compound)
 }
 
 /// The finding for the infinitive at `j` after the object of the verb of wanting at `i`:
@@ -188,10 +261,23 @@ impl Detector for InfinitiveAfterObject {
                 let tj = v.tag(j).unwrap_or(Tag::XX);
                 // A relative word opens a clause of its own ("… in the Gulf where operations
                 // are based").
-                if v.lower(j) == "to"
+                // "to" before a verb ends the object; "flights to Tel Aviv" does not.
+                let to_verb = v.lower(j) == "to"
+                    && (tj != Tag::IN || v.tag(j + 1).is_some_and(|n| n == Tag::VB));
+                // A participle between a determiner or adjective and a noun is part of the
+                // object ("refuses the damaged laptop …").
+                let prenominal = matches!(tj, Tag::VBN | Tag::VBG)
+                    && v.tag(j - 1)
+                        .is_some_and(|p| matches!(p, Tag::DT | Tag::PRPS | Tag::JJ))
+                    && v.tag(j + 1)
+                        .is_some_and(|n| matches!(n, Tag::NN | Tag::NNS | Tag::JJ));
+                // "failed despite an aid package offer …": a preposition right after the verb
+                // opens no object.
+                if to_verb
+                    || (j == i + 1 && tj == Tag::IN)
                     || tj.is_punct()
                     || matches!(tj, Tag::WDT | Tag::WP | Tag::WRB)
-                    || (tj.is_verb() && !base_verb(v, j))
+                    || (tj.is_verb() && !base_verb(v, j) && !prenominal)
                 {
                     break;
                 }
@@ -231,6 +317,20 @@ impl Detector for InfinitiveAfterObject {
                     && v.tag(j - 1)
                         .is_some_and(|t| matches!(t, Tag::NNS | Tag::NNPS))
                 {
+                    saw_noun |= tj.is_noun();
+                    j += 1;
+                    continue;
+                }
+                // "wants the market square next spring renovate.": the last word, read as a
+                // noun or an adjective, is a transitive verb's base form, and either cannot be
+                // a noun or an adjective at all, or follows a number, a time noun or an
+                // adverb, which form no compound with it ("before 2028 open"). It goes after
+                // the verb, with "to".
+                if saw_noun && final_base_verb(v, j) {
+                    out.push(infinitive_finding(v, i, j, true, true));
+                    return;
+                }
+                if FINAL_ONLY.contains(&lemma) {
                     saw_noun |= tj.is_noun();
                     j += 1;
                     continue;

@@ -24,7 +24,7 @@
 //! conditional inversion ("Had I known"), fronted participles with "be" ("Also discussed were").
 
 use super::rewrite::{Piece, render, uncapitalize};
-use super::words::{AUXILIARIES, TIME_WORDS, WEEKDAYS, names_a_time};
+use super::words::{AUXILIARIES, TIME_NOUNS, TIME_WORDS, WEEKDAYS, names_a_time};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::frames::frames;
@@ -175,27 +175,6 @@ const INVERTING_ADVERBS: &[&str] = &[
 
 /// "last week", "this year", "next Monday".
 const TIME_DETERMINERS: &[&str] = &["last", "this", "next", "every", "that"];
-const TIME_NOUNS: &[&str] = &[
-    "week",
-    "month",
-    "year",
-    "weekend",
-    "night",
-    "morning",
-    "evening",
-    "afternoon",
-    "summer",
-    "winter",
-    "spring",
-    "autumn",
-    "time",
-    "season",
-    "quarter",
-    "decade",
-    "century",
-    "round",
-    "term",
-];
 
 /// Plural time nouns after a number ("two weeks before the election").
 const TIME_SPANS: &[&str] = &[

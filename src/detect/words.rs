@@ -66,6 +66,29 @@ pub fn is_calendar_word(w: &str) -> bool {
 }
 
 /// Time words that can open a sentence on their own (besides the day names, [`WEEKDAYS`]).
+/// Nouns that name a stretch of time ("last week", "this season", "next spring").
+pub const TIME_NOUNS: &[&str] = &[
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "time",
+    "season",
+    "quarter",
+    "decade",
+    "century",
+    "round",
+    "term",
+];
+
 pub const TIME_WORDS: &[&str] = &["yesterday", "today", "tomorrow", "tonight", "overnight"];
 
 /// A lower-case word that names a time by itself: a weekday, a month, "yesterday" and the
