@@ -11,9 +11,18 @@
 //! The English verb for the whole separable verb: "arrested the suspect", "proposed a levy".
 //! English phrasal verbs keep a particle after a short object ("gave the plans up"), never
 //! after the object's adverbials, so a particle is flagged only when a prepositional phrase or
-//! a time expression stands between the object and it.
+//! a time expression stands between the object and it, and only when the particle follows
+//! that adverbial itself ("… or your money back" is English).
+//!
+//! The clause's verb may be a base form after a modal or a participle after "have" ("will
+//! introduce a sugar tax next year in"), then with a time expression between. After a time
+//! expression a particle needs no object ("arrived shortly after midnight in Brussels on").
+//! Some endings are left over even when the verb already translates the whole separable verb
+//! ("arrested … on Saturday fast", "released … after three weeks free").
 
-use super::words::{AUXILIARIES, MONTHS, TIME_WORDS, WEEKDAYS, names_a_time};
+use super::words::{
+    AUXILIARIES, HAVE, MODALS, MONTHS, TIME_NOUNS, TIME_WORDS, WEEKDAYS, names_a_time,
+};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::frames::frames;
@@ -41,7 +50,14 @@ const VERB_ENDINGS: &[(&str, &[&str])] = &[
     ("free", &["let", "give", "set"]),
     ("known", &["give"]),
     ("fixed", &["take", "set", "lay", "hold"]),
+    ("good", &[]),
 ];
+
+/// Endings that are left over even after a verb that translates the whole separable verb
+/// ("arrested … on Saturday fast", festnehmen; "released … after three weeks free",
+/// freilassen; "approved … on Thursday good", goedkeuren): after any verb with an object, when
+/// a time expression stands between.
+const LEFTOVER_ENDINGS: &[&str] = &["fast", "free", "good", "firm", "fixed"];
 
 /// Particles that no English intransitive verb leaves at the clause end after its adverbials
 /// ("came … in Amsterdam at", ankommen; "trod … after weeks of criticism off", aftreden), so
@@ -87,6 +103,20 @@ static META: RuleMeta = RuleMeta {
             text: "A spokesman for the ministry pointed the accusations on Tuesday firmly back.",
             fix: None,
         },
+        Example::Bad {
+            text: "The government will abolish the levy on plastic bags next year off.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "The night train from Vienna arrived shortly after midnight in Munich on.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Police arrested three suspects in Utrecht on Sunday fast.",
+            fix: None,
+        },
+        Example::Good("You will get it in three business days or your money back."),
+        Example::Good("They won't sign the contracts with the rep in."),
         Example::Good("The ceremony took place on Sunday in front of the town hall."),
         Example::Good("This is the restaurant we always meet at."),
         Example::Good("The club made its decision on the new coach known."),
@@ -152,29 +182,51 @@ impl Detector for SeparableParticle {
                     break;
                 }
                 if t.is_verb() {
-                    // "The carmaker put", "near Cologne climbed".
+                    // "The carmaker put", "near Cologne climbed"; "will introduce", "has
+                    // abolished": a base form after a modal, a participle after "have".
+                    let aux = (0..k)
+                        .rev()
+                        .find(|&a| v.tag(a) != Some(Tag::RB))
+                        .map(|a| v.lower(a));
                     if (matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP)
                         || super::clause::past_read_as_other(v, k))
                         && !AUXILIARIES.contains(&w)
                     {
-                        verb = Some(k);
+                        verb = Some((k, false));
+                    } else if (t == Tag::VB && aux.is_some_and(|a| MODALS.contains(&a)))
+                        || (t == Tag::VBN && aux.is_some_and(|a| HAVE.contains(&a)))
+                    {
+                        verb = Some((k, true));
                     }
                     break;
                 }
             }
-            let Some(k) = verb else { continue };
+            let Some((k, after_aux)) = verb else { continue };
             if e - k < 5 {
                 continue;
             }
-            if let Some((_, verbs)) = ending
+            // A time expression between the verb and the particle: a day, a month, a year,
+            // "yesterday", or a time noun ("last year", "after three weeks").
+            let time_between = (k + 2..e).any(|j| {
+                let w = v.lower(j);
+                names_a_time(w)
+                    || TIME_NOUNS.contains(&w)
+                    || w.strip_suffix('s')
+                        .is_some_and(|n| TIME_NOUNS.contains(&n) || n == "day")
+                    || matches!(w, "day" | "midnight" | "noon")
+            });
+            let object_follows = v.tag(k + 1).is_some_and(|t| {
+                matches!(t, Tag::DT | Tag::PRPS | Tag::CD | Tag::JJ) || t.is_noun()
+            });
+            if let Some((ending, verbs)) = ending
                 && !verbs.contains(&frames().lemma(v.lower(k)))
+                && !(LEFTOVER_ENDINGS.contains(ending) && time_between && object_follows)
             {
                 continue;
             }
             // An English phrasal verb keeps its particle next to a short object: a
             // prepositional phrase or time expression must stand between the object and the
             // particle, and the object must start right after the verb.
-            let time_between = (k + 2..e).any(|j| names_a_time(v.lower(j)));
             // English adverbs of direction also close a clause after a prepositional phrase
             // ("asked for my money back"): for them only a time expression in between counts.
             let adverbial_between = time_between
@@ -182,12 +234,34 @@ impl Detector for SeparableParticle {
                     && (k + 2..e).any(|j| v.tag(j) == Some(Tag::IN)));
             // A separable verb with a noun or adjective ending may have no object ("finds
             // … place").
+            // After a time expression, no English verb ends its clause in a particle with
+            // no object either ("arrived shortly after midnight in Brussels on", ankommen).
             let object = ending.is_some()
                 || OBJECTLESS_PARTICLES.contains(&p)
-                || v.tag(k + 1).is_some_and(|t| {
-                    matches!(t, Tag::DT | Tag::PRPS | Tag::CD | Tag::JJ) || t.is_noun()
-                });
-            if !adverbial_between || !object {
+                || time_between
+                || object_follows;
+            // The particle must follow the adverbial itself, not an object after it ("will
+            // get in three days or your money back"): the phrase before the particle holds a
+            // time word, follows a preposition, or is an "-ly" adverb.
+            let mut s = e - 1;
+            while s > k + 1
+                && v.tag(s - 1).is_some_and(|t| {
+                    matches!(
+                        t,
+                        Tag::DT | Tag::PRPS | Tag::JJ | Tag::CD | Tag::POS | Tag::RB
+                    ) || t.is_noun()
+                })
+            {
+                s -= 1;
+            }
+            let adverbial_last = (s..e).any(|j| {
+                let w = v.lower(j);
+                names_a_time(w) || TIME_NOUNS.contains(&w)
+            }) || matches!(v.tag(s - 1), Some(Tag::IN | Tag::TO))
+                || v.tag(e - 1) == Some(Tag::RB);
+            // A verb after a modal or "have" counts only with a time expression between ("will
+            // sign the confirms with the rep in" is English).
+            if !adverbial_between || !object || !adverbial_last || (after_aux && !time_between) {
                 continue;
             }
             let (start, end) = v.span(k, e + 1);
