@@ -1,6 +1,10 @@
 //! `participle-after-object`: the participle or infinitive of a verb group comes after the
 //! object, at the end of the clause ("has a comprehensive reform proposed").
 //!
+//! After a modal with a noun phrase right after it ("could the flames … extinguish"), the last
+//! word counts as the infinitive even where the tagger read it as a noun or an adjective, when
+//! it can be a verb's base form.
+//!
 //! ## Why is this bad?
 //! Dutch and German close the main clause with the participle or infinitive ("heeft … een
 //! hervorming voorgesteld", "wird … vorschlagen"); machine translation leaves it there, far
@@ -17,6 +21,7 @@ use super::rewrite::{Piece, render};
 use super::words::{BE, HAVE, MODALS, TIME_WORDS, WEEKDAYS};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
+use crate::frames::frames;
 use crate::segment::SegmentKind;
 use crate::tag::{Tag, Tagger};
 
@@ -45,6 +50,15 @@ static META: RuleMeta = RuleMeta {
             text: "The mayor has the plans for a new stadium near the river presented.",
             fix: Some("The mayor has presented the plans for a new stadium near the river."),
         },
+        Example::Bad {
+            text: "The fire brigade could the fire only after six hours extinguish.",
+            fix: Some("The fire brigade could extinguish the fire only after six hours."),
+        },
+        Example::Bad {
+            text: "Customers can it within 14 days return.",
+            fix: Some("Customers can return it within 14 days."),
+        },
+        Example::Good("It would be appreciated if you could advice me on this matter."),
         Example::Good("She has the money her father earned."),
         Example::Good("He had his car repaired."),
         Example::Good("The EU Commission has proposed a comprehensive reform."),
@@ -107,10 +121,29 @@ impl Detector for ParticipleAfterObject {
             let participle = lt == Tag::VBN
                 || (read_as_past && v.tag(last - 1).is_some_and(Tag::is_adverb))
                 || (have && read_as_past);
-            let fits = (have && participle) || (modal && matches!(lt, Tag::VB | Tag::VBP));
+            // "could the flames only after four hours extinguish.": right after a modal, a
+            // noun phrase instead of a verb, and at the end a verb's base form the tagger read
+            // as a noun or an adjective.
+            let misread_base = modal && matches!(lt, Tag::NN | Tag::JJ) && {
+                let mut o = a + 1;
+                while v.tag(o).is_some_and(Tag::is_adverb) {
+                    o += 1;
+                }
+                let lw = v.lower(last);
+                // A bare noun right after the modal may be the verb itself, misspelt or
+                // misread ("could advice me on this matter").
+                matches!(v.tag(o), Some(Tag::DT | Tag::PRPS | Tag::PRP | Tag::CD))
+                    && v.words[last].starts_with(char::is_lowercase)
+                    && Tagger::embedded().can_be(lw, Tag::VB)
+                    && frames().get(lw).is_none_or(|f| f.lemma == lw)
+            };
+            let fits =
+                (have && participle) || (modal && matches!(lt, Tag::VB | Tag::VBP)) || misread_base;
             if !fits {
                 continue;
             }
+            // The chunker may have taken the misread verb into the last phrase.
+            let clamp = |e: usize| if misread_base && e == end { last } else { e };
             // Object, then phrases and adverbs up to the participle; no other verb between.
             let mut j = a + 1;
             while v.tag(j).is_some_and(Tag::is_adverb) {
@@ -119,7 +152,7 @@ impl Detector for ParticipleAfterObject {
             // Phrases may come before the object too ("has for the renovation of 140 bridges
             // 600 million euros earmarked").
             let mut leading = 0;
-            while let Some(e) = prepositional_phrase(v, j) {
+            while let Some(e) = prepositional_phrase(v, j).map(clamp) {
                 if e >= last {
                     break;
                 }
@@ -127,7 +160,7 @@ impl Detector for ParticipleAfterObject {
                 leading += 1;
             }
             let object_start = j;
-            let Some(mut k) = np.noun_phrase(j) else {
+            let Some(mut k) = np.noun_phrase(j).map(clamp) else {
                 continue;
             };
             // A time word the object phrase took in ("the suspect yesterday") is a phrase of
@@ -152,10 +185,10 @@ impl Detector for ParticipleAfterObject {
             let mut last_bare_np = false;
             while k < last {
                 last_bare_np = false;
-                if let Some(e) = prepositional_phrase(v, k) {
+                if let Some(e) = prepositional_phrase(v, k).map(clamp) {
                     k = e;
                     phrases += 1;
-                } else if let Some(e) = np.noun_phrase(k) {
+                } else if let Some(e) = np.noun_phrase(k).map(clamp) {
                     // A time phrase ("next week").
                     k = e;
                     phrases += 1;
