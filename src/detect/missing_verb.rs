@@ -34,6 +34,7 @@
 //! fronted "to" phrases of place and attitude ("To the north, …", "To my surprise, …").
 
 use super::clause::{coordinated_np, main_clause_start};
+use super::rewrite::{Piece, render};
 use super::words::{BE, MODALS, SUBORDINATORS, TIME_WORDS, WEEKDAYS, WH_WORDS, is_final_punct};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
@@ -83,6 +84,20 @@ static META: RuleMeta = RuleMeta {
             text: "According to the ministry, the unemployment rate in Spain in June 11.3 percent.",
             fix: None,
         },
+        Example::Bad {
+            text: "We very sorry for the delay this has caused.",
+            fix: Some("We are very sorry for the delay this has caused."),
+        },
+        Example::Bad {
+            text: "It not yet clear when the bridge will reopen.",
+            fix: Some("It is not yet clear when the bridge will reopen."),
+        },
+        Example::Bad {
+            text: "There no reason to worry, the mayor said.",
+            fix: Some("There is no reason to worry, the mayor said."),
+        },
+        Example::Good("Good job very professional."),
+        Example::Good("The dangers implicit in any attack, however, seem small."),
         Example::Good(
             "According to a study by the University of Mainz, teenagers in Germany sleep only seven hours a night.",
         ),
@@ -686,7 +701,8 @@ impl Detector for MissingVerb {
         {
             return;
         }
-        if let Some(d) = verbless_clause(v)
+        if let Some(d) = copula_missing(v)
+            .or_else(|| verbless_clause(v))
             .or_else(|| auxiliary_without_verb(v))
             .or_else(|| do_or_have_without_verb(v))
             .or_else(|| source_without_according(v))
@@ -867,6 +883,107 @@ fn pronoun_without_verb(v: &SentenceView) -> Option<Diagnosis> {
         }
     }
     None
+}
+
+/// Adverbs of degree, negation and time that may stand between a subject and its "be".
+const COPULA_ADVERBS: &[&str] = &[
+    "very",
+    "so",
+    "too",
+    "really",
+    "extremely",
+    "not",
+    "yet",
+    "still",
+    "also",
+    "quite",
+    "now",
+    "already",
+    "fully",
+    "completely",
+    "absolutely",
+    "deeply",
+    "highly",
+    "always",
+    "never",
+];
+
+/// "We very sorry for the inconvenience", "It not yet clear when …", "There no reason to
+/// panic": a subject pronoun or "there" opening the main clause, then (after adverbs of degree
+/// or negation) a predicate adjective, or after "there" a noun phrase, with no "be" between.
+/// A pronoun or "there" cannot stand before an adjective or a noun phrase without a verb.
+/// (After a noun phrase the adjective may start a phrase of the subject, "the dangers
+/// implicit in …", or the sentence be a fragment, "Good job very professional.", so noun
+/// phrases are left alone.) Suggests the sentence with "is", "are" or "am" put in.
+fn copula_missing(v: &SentenceView) -> Option<Diagnosis> {
+    let (start, _) = main_clause_start(v);
+    let first = v.lower(start);
+    let pronoun = v.tag(start) == Some(Tag::PRP)
+        && matches!(first, "i" | "we" | "you" | "they" | "he" | "she" | "it");
+    let there = v.tag(start) == Some(Tag::EX) && first == "there";
+    if !(pronoun || there) {
+        return None;
+    }
+    let subject_end = start + 1;
+    let mut k = subject_end;
+    while k < v.len() && COPULA_ADVERBS.contains(&v.lower(k)) {
+        k += 1;
+    }
+    let t = v.tag(k)?;
+    let closes_adjective = |n: usize| {
+        v.tag(n)
+            .is_none_or(|t| matches!(t, Tag::IN | Tag::TO | Tag::WRB | Tag::CC) || t.is_punct())
+    };
+    let predicate = if there {
+        matches!(
+            v.lower(k),
+            "no" | "many" | "several" | "enough" | "little" | "few"
+        ) && v.tag(k + 1).is_some_and(Tag::is_noun)
+    } else {
+        // The tagger may read an adjective after "not" or a degree word as a verb ("It not
+        // yet clear when …").
+        let adjective = t == Tag::JJ
+            || (matches!(t, Tag::VB | Tag::VBP)
+                && (subject_end..k).any(|j| {
+                    matches!(
+                        v.lower(j),
+                        "not" | "very" | "so" | "too" | "extremely" | "quite"
+                    )
+                })
+                && Tagger::embedded().can_be(v.words[k], Tag::JJ));
+        adjective && closes_adjective(k + 1)
+    };
+    if !predicate {
+        return None;
+    }
+    let plural = match first {
+        "i" => None,
+        "we" | "you" | "they" => Some(true),
+        "he" | "she" | "it" => Some(false),
+        _ => Some(v.tag(k + 1) == Some(Tag::NNS)),
+    };
+    let copula = match plural {
+        None => "am",
+        Some(true) => "are",
+        Some(false) => "is",
+    };
+    let pieces = [
+        Piece::Tokens(0, subject_end),
+        Piece::Text(copula.into()),
+        Piece::Tokens(subject_end, v.len()),
+    ];
+    let (a, b) = v.span(start, k + 1);
+    Some(Diagnosis {
+        start: a,
+        end: b,
+        message: format!(
+            "Missing verb: '{}' has no '{copula}' between the subject and '{}'",
+            v.slice(start, k + 1),
+            v.words[k]
+        ),
+        suggestion: Some(render(v, &pieces)),
+        confidence: 0.6,
+    })
 }
 
 /// Where the clause opened at `i` ends: the next comma, semicolon, colon, dash or the end.
