@@ -3,7 +3,9 @@
 //! ## What it does
 //! Finds sentences that open with an adverb, a time expression or a prepositional phrase,
 //! followed by a finite lexical verb and then its subject and an object: "Also discussed Trump
-//! and Haftar a shared vision."
+//! and Haftar a shared vision." It also finds a subordinate clause set off by a comma and then
+//! the main clause's verb before its subject: "When the fire broke out, were most residents
+//! already asleep."
 //!
 //! ## Why is this bad?
 //! Dutch and German put the finite verb second, so after a fronted adverbial the subject follows
@@ -110,6 +112,21 @@ static META: RuleMeta = RuleMeta {
             text: "In Graz arrested officers two suspects on Wednesday.",
             fix: Some("In Graz, officers arrested two suspects on Wednesday."),
         },
+        Example::Bad {
+            text: "When the storm broke, were most fans already at home.",
+            fix: Some("When the storm broke, most fans were already at home."),
+        },
+        Example::Bad {
+            text: "Because the bridge was closed, missed many commuters their trains.",
+            fix: Some("Because the bridge was closed, many commuters missed their trains."),
+        },
+        Example::Bad {
+            text: "At the end of the season leaves the coach after six years.",
+            fix: Some("At the end of the season, the coach leaves after six years."),
+        },
+        Example::Good("If you have questions, call our helpdesk."),
+        Example::Good("When the war ended, came the long years of rebuilding."),
+        Example::Good("When she arrived, the house was empty."),
         Example::Good("In the end Nixon kept his promise."),
         Example::Good("Through the window shone the sun."),
         Example::Good("After the minister signed the agreement, the party collapsed."),
@@ -420,7 +437,13 @@ pub fn fronted(v: &SentenceView) -> Option<(usize, Front)> {
             return Some((end, Front::Phrase { weekday: false }));
         }
     }
-    if t0.is_adverb() && t0 != Tag::RBS {
+    // "Around midnight heard neighbours …": a preposition the tagger read as an adverb,
+    // before a noun phrase.
+    let preposition_as_adverb = t0 == Tag::RB
+        && FRONT_PREPOSITIONS.contains(&first)
+        && v.tag(1)
+            .is_some_and(|t| matches!(t, Tag::DT | Tag::CD | Tag::PRPS) || t.is_noun());
+    if t0.is_adverb() && t0 != Tag::RBS && !preposition_as_adverb {
         let kind = if MID_ADVERBS.contains(&first) {
             Front::Mid
         } else {
@@ -430,7 +453,9 @@ pub fn fronted(v: &SentenceView) -> Option<(usize, Front)> {
     }
     // "Thanks to the new app" is a preposition of two words, whatever its tags.
     let thanks_to = first == "thanks" && v.lower(1) == "to";
-    if (t0 == Tag::IN || t0 == Tag::VBG || thanks_to) && FRONT_PREPOSITIONS.contains(&first) {
+    if (t0 == Tag::IN || t0 == Tag::VBG || thanks_to || preposition_as_adverb)
+        && FRONT_PREPOSITIONS.contains(&first)
+    {
         // One or more prepositional phrases: "In Libya in recent weeks", "After three hours of
         // negotiations", "In the final in Stuttgart"; a preposition may have two words
         // ("Because of the strike", "According to the weather service").
@@ -485,6 +510,86 @@ pub fn fronted(v: &SentenceView) -> Option<(usize, Front)> {
         }
     }
     None
+}
+
+/// Subordinators whose clause, set off by a comma, may open a sentence.
+const CLAUSE_FRONTS: &[&str] = &[
+    "when", "if", "because", "although", "though", "while", "after", "before", "since", "until",
+    "once", "as", "whenever", "unless",
+];
+
+/// Forms of "be" that stand for the main clause's verb after a fronted clause.
+const BE_FINITE: &[&str] = &["is", "are", "was", "were"];
+
+/// "When the fire broke out, were most residents already asleep.", "If the weather is good,
+/// starts the race at two o'clock.": a subordinate clause with its own verb, a comma, and then
+/// the main clause's finite verb before its subject (Dutch and German put the verb right after
+/// a fronted clause). English puts the subject first: after such a clause only imperatives
+/// ("If you have questions, call us"), which have a base form, and questions start with a
+/// verb. Verbs of motion and position, which invert in English ("… came the storm"), are
+/// left alone.
+fn after_subordinate_clause(v: &SentenceView) -> Option<Diagnosis> {
+    if !(CLAUSE_FRONTS.contains(&v.lower(0)) && matches!(v.tag(0), Some(Tag::IN | Tag::WRB))) {
+        return None;
+    }
+    let comma = (2..v.len()).find(|&k| v.words[k] == ",")?;
+    // The subordinate clause has a subject and its own verb.
+    if !(1..comma).any(|k| v.tag(k).is_some_and(|t| t.is_finite_verb() || t == Tag::MD)) {
+        return None;
+    }
+    let verb = comma + 1;
+    let vt = v.tag(verb)?;
+    let w = v.lower(verb);
+    let be = BE_FINITE.contains(&w);
+    if !(be || (matches!(vt, Tag::VBD | Tag::VBZ) && !AUXILIARIES.contains(&w)))
+        || LOCATIVE_VERBS.contains(&w)
+        || !v.words[verb].starts_with(char::is_lowercase)
+    {
+        return None;
+    }
+    let np = v.chunker();
+    // The subject: a noun phrase that is not a pronoun object ("…, told him …" has none).
+    if !v.tag(verb + 1).is_some_and(|t| {
+        matches!(
+            t,
+            Tag::DT | Tag::PRPS | Tag::CD | Tag::JJ | Tag::JJS | Tag::NNS | Tag::NNP
+        )
+    }) {
+        return None;
+    }
+    let subj_end = subject_phrase(v, &np, verb + 1)?;
+    // Something must follow the subject: an object, a phrase, a predicate.
+    if v.tag(subj_end).is_none_or(|t| t.is_punct() || t == Tag::CC) {
+        return None;
+    }
+    // After "be", the subject's predicate: an adverb, an adjective, a participle or a phrase
+    // ("were most residents already asleep"), not a second noun phrase ("…, was the best
+    // option the council had" reads as a predicate noun).
+    if be
+        && !v
+            .tag(subj_end)
+            .is_some_and(|t| matches!(t, Tag::RB | Tag::JJ | Tag::VBN | Tag::VBG | Tag::IN))
+    {
+        return None;
+    }
+    let pieces = [
+        Piece::Tokens(0, verb),
+        Piece::Tokens(verb + 1, subj_end),
+        Piece::Tokens(verb, verb + 1),
+        Piece::Tokens(subj_end, v.len()),
+    ];
+    let (start, end) = v.span(verb, subj_end);
+    Some(Diagnosis {
+        start,
+        end,
+        message: format!(
+            "Dutch/German verb-second order: the verb '{}' comes before its subject '{}' after the fronted clause",
+            v.words[verb],
+            v.slice(verb + 1, subj_end)
+        ),
+        suggestion: Some(render(v, &pieces)),
+        confidence: 0.75,
+    })
 }
 
 /// Forms of "have" that inverted after a fronted phrase leave their participle after the
@@ -599,6 +704,10 @@ impl Detector for VerbSecondInversion {
         if v.words.last().is_some_and(|w| *w == "?") {
             return;
         }
+        if let Some(d) = after_subordinate_clause(v) {
+            out.push(d);
+            return;
+        }
         let Some((front_end, front)) = fronted(v) else {
             return;
         };
@@ -680,7 +789,9 @@ impl Detector for VerbSecondInversion {
             && v.tag(front_end - 2)
                 .is_some_and(|t| matches!(t, Tag::NN | Tag::NNS));
         let time_front = !LOCATIVE_VERBS.contains(&verb_word)
-            && matches!(vt, Tag::VBD | Tag::VBN)
+            // A present form only after a prepositional phrase: a bare time word may be the
+            // subject ("Today marks the anniversary …").
+            && (matches!(vt, Tag::VBD | Tag::VBN) || (vt == Tag::VBZ && v.tag(0) == Some(Tag::IN)))
             && (0..front_end).any(|k| {
                 let w = v.lower(k);
                 names_a_time(w)
