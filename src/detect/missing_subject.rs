@@ -54,6 +54,20 @@ static META: RuleMeta = RuleMeta {
             text: "He called the governor a dictator because followed medical guidelines.",
             fix: None,
         },
+        Example::Bad {
+            text: "Yesterday was announced that the school will close.",
+            fix: Some("Yesterday it was announced that the school will close."),
+        },
+        Example::Bad {
+            text: "In the morning became clear that the dam would hold.",
+            fix: Some("In the morning it became clear that the dam would hold."),
+        },
+        Example::Bad {
+            text: "Because was ill, the coach stayed at home.",
+            fix: None,
+        },
+        Example::Good("Yesterday was the hottest day of the year."),
+        Example::Good("Because it was late, we went home."),
         Example::Good("Looting continued while waiting for the police."),
         Example::Good("Keep stirring until finished."),
         Example::Bad {
@@ -589,9 +603,10 @@ fn verb_after_intro(v: &SentenceView) -> Option<Diagnosis> {
 /// "found that had passed", "because followed the guidelines": a complementizer or
 /// subordinator directly followed by a finite verb.
 fn verb_after_opener(v: &SentenceView) -> Option<Diagnosis> {
-    for i in 1..v.len().saturating_sub(1) {
+    // (A subordinator may open the sentence: "Because was too busy, …".)
+    for i in 0..v.len().saturating_sub(1) {
         let w = v.lower(i);
-        let complementizer = w == "that" && v.tag(i - 1).is_some_and(Tag::is_verb);
+        let complementizer = w == "that" && i > 0 && v.tag(i - 1).is_some_and(Tag::is_verb);
         let subordinator = matches!(w, "because" | "although" | "though" | "whereas" | "unless")
             && v.tag(i) == Some(Tag::IN);
         // "while were absent", "until started again": these also open a participle clause
@@ -1019,17 +1034,28 @@ const EXTRAPOSING: &[&str] = &[
     "rumored",
     "rumoured",
     "alleged",
+    "announced",
+    "decided",
+    "agreed",
+    "confirmed",
 ];
 
-/// "…, but is very likely that it was a ritual": after a coordinator or comma, "is"/"was" and
+/// "…, but is very likely that it was a ritual": after a coordinator, a comma or a fronted
+/// phrase, "is"/"was" (or "became", "seems") and
 /// an adjective of extraposition before a "that"-clause need "it" ("but it is very likely
 /// that …"). Suggests the sentence with "it".
 fn extraposition_without_it(v: &SentenceView) -> Option<Diagnosis> {
+    // Also right after a fronted phrase ("Yesterday was announced that …", "In the evening
+    // became clear that …").
+    let front_end = super::verb_second::fronted(v).map(|(e, _)| e);
     for i in 1..v.len().saturating_sub(3) {
-        if !matches!(v.lower(i), "is" | "was")
-            || !v
-                .tag(i - 1)
-                .is_some_and(|t| matches!(t, Tag::CC | Tag::Comma))
+        if !matches!(
+            v.lower(i),
+            "is" | "was" | "became" | "becomes" | "seemed" | "seems"
+        ) || !(v
+            .tag(i - 1)
+            .is_some_and(|t| matches!(t, Tag::CC | Tag::Comma))
+            || front_end == Some(i))
         {
             continue;
         }
