@@ -125,6 +125,11 @@ static META: RuleMeta = RuleMeta {
             text: "Comets have may been the source of Earth's water.",
             fix: Some("Comets may have been the source of Earth's water."),
         },
+        Example::Bad {
+            text: "Police are searching for witnesses the of accident.",
+            fix: Some("Police are searching for witnesses of the accident."),
+        },
+        Example::Good("We made a to do list."),
         Example::Good("Cyanuric acid and melamine were both found in urine samples of pets."),
         Example::Good("He has been unable to relieve the pain with medication."),
         Example::Good("The forces of Haftar had control over the eastern part of the country."),
@@ -696,7 +701,43 @@ fn misplaced_function_word(words: &[&str], tags: &[Tag], j: usize) -> bool {
         && tag(j + 1) == Some(Tag::JJ)
         && GENERAL_ADJECTIVES.contains(&b.as_ref())
         && tag(j + 2).is_some_and(|t| matches!(t, Tag::NN | Tag::NNS));
+    // "witnesses the of robbery", "very close the to beach": an article before a preposition
+    // that has its own noun phrase after it ("the on switch" and "the in crowd" are English,
+    // so only prepositions that never modify a noun).
+    let determiner_before_preposition = j > 0
+        && matches!(a.as_ref(), "a" | "an" | "the")
+        && tag(j) == Some(Tag::DT)
+        && matches!(tag(j + 1), Some(Tag::IN | Tag::TO))
+        && matches!(
+            b.as_ref(),
+            "of" | "to"
+                | "since"
+                | "for"
+                | "with"
+                | "from"
+                | "into"
+                | "at"
+                | "by"
+                | "during"
+                | "without"
+                | "until"
+                | "onto"
+                | "towards"
+                | "toward"
+                | "among"
+                | "against"
+        )
+        // The article follows the phrase the preposition attaches to ("witnesses", "close");
+        // after "that", a comma or a number a noun is more likely gone ("shows that the of
+        // hormones"), which the swap would not repair.
+        && tag(j - 1).is_some_and(|t| matches!(t, Tag::NN | Tag::NNS | Tag::JJ | Tag::RB))
+        && (tag(j + 2).is_some_and(|t| t.is_noun() || matches!(t, Tag::JJ | Tag::CD))
+            // (After "to" the tagger may read the noun as a verb: "close the to beach".)
+            || (b == "to"
+                && tag(j + 2) == Some(Tag::VB)
+                && Tagger::embedded().can_be(words.get(j + 2).copied().unwrap_or(""), Tag::NN)));
     determiner_before_verb
+        || determiner_before_preposition
         || quantity_after_adjective
         || quantity_before_preposition
         || percent
