@@ -66,6 +66,11 @@ static META: RuleMeta = RuleMeta {
             text: "Because was ill, the coach stayed at home.",
             fix: None,
         },
+        Example::Good("Were the government to raise the tax, many small businesses would close."),
+        Example::Good("Lost: black cat with a white spot on its nose, last seen near the park."),
+        Example::Good(
+            "Asked whether he would run again, the mayor of Utrecht said he had not decided.",
+        ),
         Example::Good("Yesterday was the hottest day of the year."),
         Example::Good("Because it was late, we went home."),
         Example::Good("Looting continued while waiting for the police."),
@@ -355,8 +360,11 @@ fn verb_first(v: &SentenceView) -> Option<Diagnosis> {
     // Inversion with a subject after the verb is English: "Had I known", "Should you need"
     // (but not with an adverb before the subject: "Are still 40 people missing").
     let adverb_first = k > 1 && v.lower(1) != "not" && BE.contains(&w0);
+    // ("Were the government to raise the tax, …": the subjunctive "were" before "to".)
     if let Some(e) = np.basic_np(k)
-        && (v.tag(e).is_some_and(Tag::is_verb) || v.words.get(e) == Some(&","))
+        && (v.tag(e).is_some_and(Tag::is_verb)
+            || v.words.get(e) == Some(&",")
+            || (w0 == "were" && v.lower(e) == "to"))
         && !adverb_first
     {
         return None;
@@ -1157,13 +1165,20 @@ fn verb_first_in_prose(v: &SentenceView) -> Option<Diagnosis> {
         && !HAVE.contains(&v.lower(i))
         && !BE.contains(&v.lower(i))
         && Tagger::embedded().can_be(v.words[i], Tag::VBN)
-        && (i + 1..v.len()).any(|c| {
-            v.words[c] == ","
-                && v.chunker()
-                    .basic_np(c + 1)
-                    .is_some_and(|e| v.tag(e).is_some_and(|t| t.is_finite_verb() || t == Tag::MD))
-        })
+        && {
+            let np = v.chunker();
+            let verb_at = |e: usize| v.tag(e).is_some_and(|t| t.is_finite_verb() || t == Tag::MD);
+            let first_comma = (i + 1..v.len()).find(|&c| v.words[c] == ",");
+            (i + 1..v.len()).any(|c| v.words[c] == "," && np.basic_np(c + 1).is_some_and(verb_at))
+                // After the clause's own comma the subject may have an "of"-phrase ("the
+                // mayor of Nijmegen replied").
+                || first_comma.is_some_and(|c| np.noun_phrase(c + 1).is_some_and(verb_at))
+        }
     {
+        return None;
+    }
+    // "Lost: black cat with …": a label before a colon.
+    if v.words.get(i + 1) == Some(&":") {
         return None;
     }
     // "Had the Allies failed, …", "Were the talks to fail, …": conditional inversion.
@@ -1172,7 +1187,9 @@ fn verb_first_in_prose(v: &SentenceView) -> Option<Diagnosis> {
         k += 1;
     }
     if let Some(e) = v.chunker().basic_np(k)
-        && (v.tag(e).is_some_and(Tag::is_verb) || v.words.get(e) == Some(&","))
+        && (v.tag(e).is_some_and(Tag::is_verb)
+            || v.words.get(e) == Some(&",")
+            || (v.lower(i) == "were" && v.lower(e) == "to"))
         && (BE.contains(&v.lower(i)) || HAVE.contains(&v.lower(i)) || v.lower(i) == "did")
     {
         return None;

@@ -96,6 +96,12 @@ static META: RuleMeta = RuleMeta {
             text: "There no reason to worry, the mayor said.",
             fix: Some("There is no reason to worry, the mayor said."),
         },
+        Example::Good(
+            "The plan that the minister presented on Tuesday has been criticised by farmers.",
+        ),
+        Example::Good(
+            "The club announced on its website that the coach had signed a new contract.",
+        ),
         Example::Good("Good job very professional."),
         Example::Good("The dangers implicit in any attack, however, seem small."),
         Example::Good(
@@ -499,12 +505,18 @@ fn maybe_finite(v: &SentenceView, k: usize) -> bool {
                                     | "revealed" | "declared" | "warned" | "added"
                             )
                             && matches!(v.lower(k + 1), "on" | "in" | "at" | "last" | "this")
-                            && v.words.get(k + 2).is_some_and(|w| {
+                            && (v.words.get(k + 2).is_some_and(|w| {
                                 let w = w.to_lowercase();
                                 WEEKDAYS.contains(&w.as_str())
                                     || TIME_WORDS.contains(&w.as_str())
                                     || matches!(w.as_str(), "week" | "month" | "year" | "night")
-                            }))))
+                            })
+                            // "The club announced on its website that …".
+                            || (matches!(v.tag(k + 2), Some(Tag::PRPS | Tag::DT))
+                                && (k + 3..(k + 7).min(v.len())).any(|j| {
+                                    v.lower(j) == "that"
+                                        && v.tag(j - 1).is_some_and(Tag::is_noun)
+                                }))))))
         }
         // "Its profits rose by a fifth": a past form the tagger read as an adverb, right after
         // its subject.
@@ -2056,7 +2068,34 @@ fn verb_deficit(v: &SentenceView) -> Option<Diagnosis> {
         .iter()
         .filter(|w| w.starts_with(char::is_alphanumeric))
         .count();
+    // A past form the tagger read as a participle right after the subject of a relative
+    // clause is that clause's verb ("The plan that the minister presented on Tuesday has
+    // been …"): counted as one, so that no clause is said to have lost its verb.
+    let past_after_subject = |k: usize| {
+        if !(v.tag(k) == Some(Tag::VBN)
+            && k > 0
+            && v.tag(k - 1).is_some_and(|t| t.is_noun() || t == Tag::PRP)
+            && Tagger::embedded().can_be(v.words[k], Tag::VBD))
+        {
+            return false;
+        }
+        let mut s = k;
+        while s > 0
+            && v.tag(s - 1).is_some_and(|t| {
+                t.is_noun() || matches!(t, Tag::DT | Tag::JJ | Tag::PRPS | Tag::CD | Tag::POS)
+            })
+        {
+            s -= 1;
+        }
+        s > 1
+            && s < k
+            && (matches!(v.tag(s - 1), Some(Tag::WDT | Tag::WP)) || v.lower(s - 1) == "that")
+            && v.tag(s - 2).is_some_and(Tag::is_noun)
+    };
     let finite = (0..v.len()).filter(|&k| maybe_finite(v, k)).count();
+    let finite_or_past = (0..v.len())
+        .filter(|&k| maybe_finite(v, k) || past_after_subject(k))
+        .count();
     let np = v.chunker();
     let opener_positions: Vec<usize> = (1..v.len())
         .filter(|&k| {
@@ -2100,7 +2139,7 @@ fn verb_deficit(v: &SentenceView) -> Option<Diagnosis> {
             confidence: 0.6,
         });
     }
-    if finite >= 1 && finite < openers + 1 && words >= 8 && !main_has_verb {
+    if finite >= 1 && finite_or_past < openers + 1 && words >= 8 && !main_has_verb {
         let (start, end) = v.span(0, v.len());
         return Some(Diagnosis {
             start,
