@@ -19,10 +19,13 @@
 //! reads such sentences as garbled.
 //!
 //! ## Silent on
-//! Questions (the verb before its subject is their order), "not" after the word it negates
-//! ("I'm afraid not"), a sentence's opening adverb, preposition or conjunction ("Currently we
-//! have …"), and the order of two capitalized names ("Saad Khalid"): a swap is not suggested
-//! there unless the treebank has the two names only in the other order.
+//! Questions (the verb before its subject is their order, also in a quoted question), a
+//! fronted participle with "be" ("Also arrested was …"), a fronted time before the subject
+//! ("Early on Sunday a lorry …"), a name's particle ("Ursula von der Leyen"), "not" after the
+//! word it negates ("I'm afraid not"), a sentence's opening adverb, preposition or
+//! conjunction ("Currently we have …"), and the order of two capitalized names ("Saad
+//! Khalid"): a swap is not suggested there unless the treebank has the two names only in the
+//! other order.
 //!
 //! ## Thresholds
 //! Tuned on EWT dev and the DEMETR dev pairs so that all structural rules together flag under
@@ -129,6 +132,10 @@ static META: RuleMeta = RuleMeta {
             text: "Police are searching for witnesses the of accident.",
             fix: Some("Police are searching for witnesses of the accident."),
         },
+        Example::Good("Also arrested was a 45-year-old woman from Breda."),
+        Example::Good("Early on Sunday a lorry overturned on the A12."),
+        Example::Good("Commission President Ursula von der Leyen said so in Strasbourg."),
+        Example::Good("“Is this really the best we can do?” asked the coach after the defeat."),
         Example::Good("We made a to do list."),
         Example::Good("Cyanuric acid and melamine were both found in urine samples of pets."),
         Example::Good("He has been unable to relieve the pain with medication."),
@@ -355,7 +362,47 @@ const ATTRIBUTIVE_ONLY: &[&str] = &[
 /// fine?", "will i have to pay customs", where the swap would undo the inversion), and "not"
 /// may follow the word it negates ("I'm afraid not", "would know not to eat").
 fn english_order(v: &SentenceView, j: usize) -> bool {
-    let question = v.words.last() == Some(&"?");
+    always_english(v, j) || model_only_english(v, j)
+}
+
+/// Orders English has that neither the model nor a certified shape may repair: questions,
+/// fronted participles with "be", a fronted time before the subject, a name's particle.
+fn always_english(v: &SentenceView, j: usize) -> bool {
+    // A question, also one quoted inside a statement ("“Is this the best we can do?” asked
+    // the coach.").
+    let question = v.words.last() == Some(&"?") || v.words[j + 1..].contains(&"?");
+    // "Also arrested was a woman from Breda": a fronted participle inverts with "be".
+    let participle_inversion = j > 0
+        && v.tag(j) == Some(Tag::VBN)
+        && matches!(v.lower(j + 1), "was" | "were" | "is" | "are")
+        && (0..j).all(|k| v.tag(k).is_some_and(|t| matches!(t, Tag::RB | Tag::CC)));
+    // "Early on Sunday a lorry overturned": a fronted time, then the subject.
+    let time_then_subject = (WEEKDAYS.contains(&v.lower(j))
+        || TIME_WORDS.contains(&v.lower(j))
+        || super::words::TIME_NOUNS.contains(&v.lower(j)))
+        && v.tag(j + 1) == Some(Tag::DT);
+    // "Ursula von der Leyen", "Rafael van der Vaart": a name's particle, before a name or
+    // another particle ("Havilland de moved" has none).
+    let particle = |k: usize| {
+        matches!(
+            v.lower(k),
+            "von" | "van" | "de" | "der" | "den" | "da" | "di" | "du" | "le" | "la" | "bin" | "ter"
+        ) && v.words[k].starts_with(char::is_lowercase)
+    };
+    let name_particle = [j, j + 1].iter().any(|&k| {
+        particle(k)
+            && v.words
+                .get(k + 1)
+                .is_some_and(|n| n.starts_with(char::is_uppercase) || particle(k + 1))
+    }) && [j, j + 1]
+        .iter()
+        .any(|&k| v.words[k].starts_with(char::is_uppercase));
+    question || participle_inversion || time_then_subject || name_particle
+}
+
+/// Orders English has that the model misreads (a shape that certifies a swap outweighs
+/// them).
+fn model_only_english(v: &SentenceView, j: usize) -> bool {
     let opens_with_auxiliary = j == 0
         && v.tag(0).is_some_and(|t| {
             t == Tag::MD || (t.is_finite_verb() && super::words::AUXILIARIES.contains(&v.lower(0)))
@@ -446,8 +493,7 @@ fn english_order(v: &SentenceView, j: usize) -> bool {
             .is_some_and(|t| matches!(t, Tag::NN | Tag::NNS | Tag::VB | Tag::VBP))
         && v.tag(j + 2)
             .is_some_and(|t| matches!(t, Tag::NN | Tag::NNS));
-    question
-        || compound_after_determiner
+    compound_after_determiner
         || day_month
         || number_after_preposition
         || fronted_negative
@@ -1108,8 +1154,9 @@ impl Detector for WordOrderAnomaly {
             .best_swap
             .filter(|&(j, score)| score >= SWAP_SCORE && !english_order(v, j));
         // A certified pair's shape vouches for the swap as its repair.
-        let certified = modelled.is_none() && s.certified_swap.is_some();
-        if let Some((j, score)) = modelled.or(s.certified_swap) {
+        let certified_swap = s.certified_swap.filter(|&(j, _)| !always_english(v, j));
+        let certified = modelled.is_none() && certified_swap.is_some();
+        if let Some((j, score)) = modelled.or(certified_swap) {
             let (first, second) = if j == 0 {
                 (uncapitalize(v, 0), v.words[1].to_string())
             } else {
@@ -1157,7 +1204,13 @@ impl Detector for WordOrderAnomaly {
             });
             return;
         }
-        if s.scrambled() {
+        // A quoted question and its speaker ("“Is this the best we can do?” asked the
+        // coach") have their own order.
+        let quoted_question = v
+            .words
+            .windows(2)
+            .any(|w| w[0] == "?" && matches!(w[1], "”" | "\"" | "’" | "'"));
+        if s.scrambled() && !quoted_question {
             let (start, end) = v.span(0, v.len());
             out.push(Diagnosis {
                 start,
