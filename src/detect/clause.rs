@@ -152,7 +152,14 @@ pub fn read_clause(v: &SentenceView, start: usize) -> Option<Clause> {
     let end = content_end(v);
     while j < end {
         let t = v.tag(j)?;
-        if t.is_finite_verb() {
+        // A past form the tagger read as a participle, last in the clause after its
+        // complements, is the clause's verb ("that the men the cash machine with explosives
+        // opened").
+        let last_past = t == Tag::VBN
+            && j + 1 == end
+            && !(middle.nps.is_empty() && middle.pps.is_empty())
+            && crate::tag::Tagger::embedded().can_be(v.words[j], Tag::VBD);
+        if t.is_finite_verb() || last_past {
             let vg_end = np.verb_group(j)?;
             return Some(Clause {
                 subject: (start, subject_end),

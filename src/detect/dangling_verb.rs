@@ -64,6 +64,10 @@ static META: RuleMeta = RuleMeta {
             text: "After the airport its runway for repairs closed had, all flights were diverted.",
             fix: None,
         },
+        Example::Bad {
+            text: "Police said that the men the door with a crowbar opened.",
+            fix: Some("Police said that the men opened the door with a crowbar."),
+        },
         Example::Good("He did not know who the man he had seen was."),
         Example::Good("They left the room as instructed, as the others had."),
         Example::Good("I gave the book to all my friends to read."),
