@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Throughput of `mtlint check` over a generated corpus of about 6 MB / 1 M words of English
 # sentences (UD English EWT train and the DEMETR dev translations, repeated), as one text file
-# and as a JSONL feed of articles; peak memory; start-up for one short article; tagger speed.
+# and as a JSONL feed of articles; peak memory; the same text with every rule off and with the
+# statistical word-order model off; start-up for one short article; tagger speed.
 # Usage: scripts/bench.sh [MB]   (needs ../shared/data)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,6 +56,16 @@ for input in corpus.txt corpus.jsonl; do
   cmp -s "$dir/out-1.jsonl" "$dir/out-2.jsonl" && echo "$input: output with 2 jobs identical to 1 job" \
     || echo "$input: OUTPUT DIFFERS between 1 and 2 jobs"
   /usr/bin/time -f "$input: peak memory %M KiB" "$bin" check "$dir/$input" --format jsonl --fail-on never --no-config > /dev/null
+done
+# What the rules cost: the same text file with every rule switched off (reading, segmenting,
+# tokenizing, tagging and chunking only), and with only the statistical word-order model off.
+{ printf 'disable = ['; "$bin" rules list | awk 'NF { printf "%s\"%s\"", (n++ ? "," : ""), $1 }'; printf ']\n'; } > "$dir/no-rules.toml"
+printf 'disable = ["word-order-anomaly"]\n' > "$dir/no-anomaly.toml"
+for cfg in no-rules no-anomaly; do
+  start=$(date +%s.%N)
+  "$bin" check "$dir/corpus.txt" --jobs 1 --format jsonl --fail-on never --config "$dir/$cfg.toml" > /dev/null
+  end=$(date +%s.%N)
+  python3 -c "b=$bytes; t=$end-$start; print(f'corpus.txt, --jobs 1, $cfg: {t:.2f} s, {b/t/1e6:.2f} MB/s')"
 done
 echo "Trump and Haftar discussed a shared vision." > "$dir/short.txt"
 python3 - "$bin" "$dir/short.txt" <<'PY'

@@ -274,6 +274,27 @@ impl Progress {
 
 /// The linter for a rule selection, or the pack errors (file:line:column: problem). A pack rule
 /// that replaces a built-in or embedded rule of the same id is named on standard error.
+
+/// Writes to standard output. A reader that closes the pipe early (`mtlint rules list | head`)
+/// ends the program quietly, as such a reader expects, instead of a panic; any other write
+/// error is reported.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = write!(std::io::stdout().lock(), $($arg)*) {
+            exit_on_write_error(e);
+        }
+    }};
+}
+
+fn exit_on_write_error(e: std::io::Error) -> ! {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    eprintln!("mtlint: cannot write to standard output: {e}");
+    std::process::exit(2);
+}
+
 fn linter_for(args: &RuleArgs, all: bool) -> Result<Linter, String> {
     let mut extra = Vec::new();
     let mut errors = Vec::new();
@@ -652,7 +673,7 @@ fn main() -> ExitCode {
                     .map_err(|e| format!("{f}: {e}"))
                     .and_then(|text| mtlint::eval::Evaluation::run(&f, &text, &linter));
                 match result {
-                    Ok(ev) => println!("== {f}\n{}", ev.render()),
+                    Ok(ev) => out!("== {f}\n{}\n", ev.render()),
                     Err(e) => status = fail(e),
                 }
             }
@@ -738,7 +759,7 @@ fn main() -> ExitCode {
         }
         Command::EvalTagger { files, model } => match eval_command(&files, model.as_deref()) {
             Ok(s) => {
-                print!("{s}");
+                out!("{s}");
                 ExitCode::SUCCESS
             }
             Err(e) => fail(e),
@@ -756,8 +777,8 @@ fn rules_command(command: RulesCommand, args: &RuleArgs) -> ExitCode {
         RulesCommand::List => {
             for d in &linter.detectors {
                 let m = d.meta();
-                println!(
-                    "{}\t{}\t{}\t{}\t{}",
+                out!(
+                    "{}\t{}\t{}\t{}\t{}\n",
                     m.id,
                     m.category,
                     m.severity,
@@ -769,7 +790,7 @@ fn rules_command(command: RulesCommand, args: &RuleArgs) -> ExitCode {
         }
         RulesCommand::Explain { id } => match linter.detectors.iter().find(|d| d.meta().id == id) {
             Some(d) => {
-                print!("{}", mtlint::detect::explain(d.meta()));
+                out!("{}", mtlint::detect::explain(d.meta()));
                 ExitCode::SUCCESS
             }
             None => fail(format!("no rule with id '{id}' (see `mtlint rules list`)")),
@@ -777,15 +798,15 @@ fn rules_command(command: RulesCommand, args: &RuleArgs) -> ExitCode {
         RulesCommand::Test => {
             let failures = mtlint::detect::test_examples(&linter);
             for f in &failures {
-                println!("FAIL {f}");
+                out!("FAIL {f}\n");
             }
             let total: usize = linter
                 .detectors
                 .iter()
                 .map(|d| d.meta().examples.len())
                 .sum();
-            println!(
-                "{} passed, {} failed",
+            out!(
+                "{} passed, {} failed\n",
                 total - failures.len(),
                 failures.len()
             );
