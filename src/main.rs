@@ -272,9 +272,6 @@ impl Progress {
     }
 }
 
-/// The linter for a rule selection, or the pack errors (file:line:column: problem). A pack rule
-/// that replaces a built-in or embedded rule of the same id is named on standard error.
-
 /// Writes to standard output. A reader that closes the pipe early (`mtlint rules list | head`)
 /// ends the program quietly, as such a reader expects, instead of a panic; any other write
 /// error is reported.
@@ -295,6 +292,8 @@ fn exit_on_write_error(e: std::io::Error) -> ! {
     std::process::exit(2);
 }
 
+/// The linter for a rule selection, or the pack errors (file:line:column: problem). A pack rule
+/// that replaces a built-in or embedded rule of the same id is named on standard error.
 fn linter_for(args: &RuleArgs, all: bool) -> Result<Linter, String> {
     let mut extra = Vec::new();
     let mut errors = Vec::new();
