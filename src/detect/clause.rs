@@ -155,9 +155,17 @@ pub fn read_clause(v: &SentenceView, start: usize) -> Option<Clause> {
         // A past form the tagger read as a participle, last in the clause after its
         // complements, is the clause's verb ("that the men the cash machine with explosives
         // opened").
+        // (Not after a time phrase read as the subject: "That day the minister resigned".)
+        let time_subject = {
+            let head = v.lower(subject_end - 1);
+            super::words::TIME_NOUNS.contains(&head)
+                || super::words::WEEKDAYS.contains(&head)
+                || super::words::TIME_WORDS.contains(&head)
+        };
         let last_past = t == Tag::VBN
             && j + 1 == end
             && !(middle.nps.is_empty() && middle.pps.is_empty())
+            && !time_subject
             && crate::tag::Tagger::embedded().can_be(v.words[j], Tag::VBD);
         if t.is_finite_verb() || last_past {
             let vg_end = np.verb_group(j)?;

@@ -23,7 +23,7 @@ use super::clause::{
 };
 use super::rewrite::{Piece, render};
 use super::verb_second::Front;
-use super::words::{BE, HAVE};
+use super::words::{BE, HAVE, TIME_NOUNS, TIME_WORDS, WEEKDAYS};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::frames::frames;
@@ -68,6 +68,8 @@ static META: RuleMeta = RuleMeta {
             text: "Police said that the men the door with a crowbar opened.",
             fix: Some("Police said that the men opened the door with a crowbar."),
         },
+        Example::Good("The next morning the police arrived."),
+        Example::Good("That day the minister resigned."),
         Example::Good("He did not know who the man he had seen was."),
         Example::Good("They left the room as instructed, as the others had."),
         Example::Good("I gave the book to all my friends to read."),
@@ -121,7 +123,8 @@ impl Detector for VerbFinalClause {
         // Clause starts: the main clause, and every clause opener.
         let (main_start, front) = main_clause_start(v);
         let mut starts = vec![(main_start, None)];
-        for i in 0..end {
+        // (A word inside the fronted phrase opens no clause: "Later that day …".)
+        for i in main_start..end {
             if is_clause_opener(v, i) {
                 starts.push((i + 1, Some(i)));
             }
@@ -349,6 +352,17 @@ fn judge(
             || o > 0 && v.tag(o - 1).is_some_and(Tag::is_noun)
     });
     if verb_words.iter().all(|w| BE.contains(w)) {
+        return None;
+    }
+    // "The next morning the police arrived.": a time phrase read as the subject, and the one
+    // noun phrase after it the real subject, right before its verb.
+    let subject_head = v.lower(c.subject.1 - 1);
+    if (TIME_NOUNS.contains(&subject_head)
+        || WEEKDAYS.contains(&subject_head)
+        || TIME_WORDS.contains(&subject_head))
+        && c.middle.nps.len() <= 1
+        && c.middle.pps.is_empty()
+    {
         return None;
     }
     // '"The situation is under control," the minister said.': a quotation, then who said it

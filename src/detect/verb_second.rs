@@ -124,6 +124,16 @@ static META: RuleMeta = RuleMeta {
             text: "At the end of the season leaves the coach after six years.",
             fix: Some("At the end of the season, the coach leaves after six years."),
         },
+        Example::Bad {
+            text: "Earlier this week had the club already sacked its coach.",
+            fix: Some("Earlier this week, the club had already sacked its coach."),
+        },
+        Example::Bad {
+            text: "Despite the rain came thousands of fans to the final.",
+            fix: Some("Despite the rain, thousands of fans came to the final."),
+        },
+        Example::Good("Later that day the minister resigned."),
+        Example::Good("After the storm came the flood."),
         Example::Good("If you have questions, call our helpdesk."),
         Example::Good("When the war ended, came the long years of rebuilding."),
         Example::Good("When she arrived, the house was empty."),
@@ -436,6 +446,14 @@ pub fn fronted(v: &SentenceView) -> Option<(usize, Front)> {
         if let Some(end) = end {
             return Some((end, Front::Phrase { weekday: false }));
         }
+    }
+    // "Earlier this week had the company …", "Later that day", "Late last night".
+    if t0.is_adverb()
+        && matches!(first, "earlier" | "later" | "early" | "late")
+        && TIME_DETERMINERS.contains(&v.lower(1))
+        && (TIME_NOUNS.contains(&v.lower(2)) || WEEKDAYS.contains(&v.lower(2)))
+    {
+        return Some((3, Front::Phrase { weekday: false }));
     }
     // "Around midnight heard neighbours …": a preposition the tagger read as an adverb,
     // before a noun phrase.
@@ -788,7 +806,13 @@ impl Detector for VerbSecondInversion {
             && v.tag(front_end - 1) == Some(Tag::NNP)
             && v.tag(front_end - 2)
                 .is_some_and(|t| matches!(t, Tag::NN | Tag::NNS));
-        let time_front = !LOCATIVE_VERBS.contains(&verb_word)
+        // After a phrase of cause or concession no verb inverts in English, not even one of
+        // motion ("Despite the rain came more than 30,000 spectators …").
+        let causal_front = matches!(
+            v.lower(0),
+            "despite" | "because" | "due" | "according" | "thanks"
+        );
+        let time_front = (!LOCATIVE_VERBS.contains(&verb_word) || causal_front)
             // A present form only after a prepositional phrase: a bare time word may be the
             // subject ("Today marks the anniversary …").
             && (matches!(vt, Tag::VBD | Tag::VBN) || (vt == Tag::VBZ && v.tag(0) == Some(Tag::IN)))

@@ -68,6 +68,7 @@ pub fn is_calendar_word(w: &str) -> bool {
 /// Time words that can open a sentence on their own (besides the day names, [`WEEKDAYS`]).
 /// Nouns that name a stretch of time ("last week", "this season", "next spring").
 pub const TIME_NOUNS: &[&str] = &[
+    "day",
     "week",
     "month",
     "year",
