@@ -101,6 +101,11 @@ enum Command {
         /// Labelled files, e.g. eval/demetr-dev.jsonl and eval/ewt-test.jsonl.
         #[arg(required = true)]
         files: Vec<String>,
+        /// The rules measured: the same selection as `check` (configuration, packs,
+        /// --enable/--disable), so a rule's share of the figures can be measured by switching
+        /// it off.
+        #[command(flatten)]
+        rules: RuleArgs,
     },
     /// List, explain and test the rules.
     Rules {
@@ -664,8 +669,11 @@ fn main() -> ExitCode {
             }
         }
         Command::Rules { command, rules } => rules_command(command, &rules.over(&config)),
-        Command::Eval { files } => {
-            let linter = Linter::new(Tagger::embedded());
+        Command::Eval { files, rules } => {
+            let linter = match linter_for(&rules.over(&config), false) {
+                Ok(l) => l,
+                Err(e) => return fail(e),
+            };
             let mut status = ExitCode::SUCCESS;
             for f in files {
                 let result = std::fs::read_to_string(&f)

@@ -408,3 +408,63 @@ fn sentences_checked_in_parallel_report_in_input_order() {
     };
     assert_eq!(run("1"), run("2"));
 }
+
+#[test]
+fn eval_measures_the_rule_selection_it_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let labelled = dir.path().join("labelled.jsonl");
+    fs::write(
+        &labelled,
+        "{\"text\": \"Also discussed Trump and Haftar a shared vision.\", \"expect\": [\"word-order\"], \"group\": \"v2\"}\n",
+    )
+    .unwrap();
+    let run = |extra: &[&str]| {
+        let out = mtlint()
+            .arg("eval")
+            .args(extra)
+            .arg(&labelled)
+            .arg("--no-config")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let found = |report: &str| {
+        report
+            .lines()
+            .find(|l| l.trim_start().starts_with("v2 "))
+            .map(|l| l.split_whitespace().nth(2).unwrap_or("").to_string())
+            .unwrap()
+    };
+    assert_eq!(found(&run(&[])), "100.0%");
+    assert_eq!(found(&run(&["--disable", "verb-second-inversion"])), "0.0%");
+    mtlint()
+        .args(["eval", "--disable", "no-such-rule"])
+        .arg(&labelled)
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn a_closed_output_pipe_ends_the_program_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("mtlint"))
+        .args(["rules", "list"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close the reading end before the program writes.
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(status.success());
+}
