@@ -132,6 +132,16 @@ static META: RuleMeta = RuleMeta {
             text: "Police are searching for witnesses the of accident.",
             fix: Some("Police are searching for witnesses of the accident."),
         },
+        Example::Bad {
+            text: "The mayor officially the opened new bridge on Saturday.",
+            fix: Some("The mayor officially opened the new bridge on Saturday."),
+        },
+        Example::Bad {
+            text: "She said that she had seen never such a crowd.",
+            fix: Some("She said that she had never seen such a crowd."),
+        },
+        Example::Good("He gave the man the opened letter."),
+        Example::Good("She said that she had never seen such a crowd."),
         Example::Good("Also arrested was a 45-year-old woman from Breda."),
         Example::Good("Early on Sunday a lorry overturned on the A12."),
         Example::Good("Commission President Ursula von der Leyen said so in Strasbourg."),
@@ -782,7 +792,30 @@ fn misplaced_function_word(words: &[&str], tags: &[Tag], j: usize) -> bool {
             || (b == "to"
                 && tag(j + 2) == Some(Tag::VB)
                 && Tagger::embedded().can_be(words.get(j + 2).copied().unwrap_or(""), Tag::NN)));
+    // "The mayor officially the opened new library", "The cyclist the won sprint": an article
+    // before a past form and its noun, where the clause has no verb yet (after a verb, "gave
+    // the man the opened letter" is a participle before its noun).
+    let determiner_before_past = j > 0
+        && matches!(a.as_ref(), "a" | "an" | "the")
+        && tag(j) == Some(Tag::DT)
+        && tag(j + 1).is_some_and(|t| matches!(t, Tag::VBN | Tag::VBD | Tag::AFX))
+        && Tagger::embedded().can_be(words.get(j + 1).copied().unwrap_or(""), Tag::VBD)
+        && tag(j + 2).is_some_and(|t| matches!(t, Tag::JJ | Tag::NN | Tag::NNS))
+        && tag(j - 1).is_some_and(|t| matches!(t, Tag::NN | Tag::NNS | Tag::NNP | Tag::RB))
+        && !(0..j).any(|k| tag(k).is_some_and(|t| t.is_verb() || t == Tag::MD))
+        && !(0..j).any(|k| matches!(tag(k), Some(Tag::Comma | Tag::IN | Tag::WDT | Tag::WP)));
+    // "he had known never about the payments": "never" after the participle of a perfect.
+    let participle_before_never = j > 0
+        && tag(j) == Some(Tag::VBN)
+        && b == "never"
+        && matches!(
+            lower(j - 1).as_ref(),
+            "has" | "have" | "had" | "'ve" | "’ve" | "'d" | "’d"
+        )
+        && tag(j + 2) != Some(Tag::TO);
     determiner_before_verb
+        || determiner_before_past
+        || participle_before_never
         || determiner_before_preposition
         || quantity_after_adjective
         || quantity_before_preposition
