@@ -87,6 +87,11 @@ impl Frames {
 
     /// Whether the verb usually takes an object; unknown verbs are taken as transitive, as most
     /// English verbs are.
+    /// Whether `form` may be a verb's base form: its own lemma, or a word the frames lack.
+    pub fn may_be_base(&self, form: &str) -> bool {
+        self.get(form).is_none_or(|f| f.lemma == form)
+    }
+
     pub fn is_transitive(&self, form: &str) -> bool {
         self.get(form)
             .is_none_or(|f| f.count < 3 || f.object_rate >= 0.3)

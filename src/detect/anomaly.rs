@@ -387,10 +387,7 @@ fn always_english(v: &SentenceView, j: usize) -> bool {
         && matches!(v.lower(j + 1), "was" | "were" | "is" | "are")
         && (0..j).all(|k| v.tag(k).is_some_and(|t| matches!(t, Tag::RB | Tag::CC)));
     // "Early on Sunday a lorry overturned": a fronted time, then the subject.
-    let time_then_subject = (WEEKDAYS.contains(&v.lower(j))
-        || TIME_WORDS.contains(&v.lower(j))
-        || super::words::TIME_NOUNS.contains(&v.lower(j)))
-        && v.tag(j + 1) == Some(Tag::DT);
+    let time_then_subject = super::words::is_time_head(v.lower(j)) && v.tag(j + 1) == Some(Tag::DT);
     // "Ursula von der Leyen", "Rafael van der Vaart": a name's particle, before a name or
     // another particle ("Havilland de moved" has none).
     let particle = |k: usize| {

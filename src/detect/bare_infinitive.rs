@@ -166,7 +166,7 @@ fn final_base_verb(v: &SentenceView, j: usize) -> bool {
         return false;
     }
     let w = v.lower(j);
-    if frames().get(w).is_some_and(|f| f.lemma != w) || !frames().is_transitive(w) {
+    if !frames().may_be_base(w) || !frames().is_transitive(w) {
         return false;
     }
     let tagger = Tagger::embedded();

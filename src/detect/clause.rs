@@ -156,12 +156,7 @@ pub fn read_clause(v: &SentenceView, start: usize) -> Option<Clause> {
         // complements, is the clause's verb ("that the men the cash machine with explosives
         // opened").
         // (Not after a time phrase read as the subject: "That day the minister resigned".)
-        let time_subject = {
-            let head = v.lower(subject_end - 1);
-            super::words::TIME_NOUNS.contains(&head)
-                || super::words::WEEKDAYS.contains(&head)
-                || super::words::TIME_WORDS.contains(&head)
-        };
+        let time_subject = super::words::is_time_head(v.lower(subject_end - 1));
         let last_past = t == Tag::VBN
             && j + 1 == end
             && !(middle.nps.is_empty() && middle.pps.is_empty())

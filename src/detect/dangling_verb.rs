@@ -23,7 +23,7 @@ use super::clause::{
 };
 use super::rewrite::{Piece, render};
 use super::verb_second::Front;
-use super::words::{BE, HAVE, TIME_NOUNS, TIME_WORDS, WEEKDAYS};
+use super::words::{BE, HAVE, is_time_head};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::frames::frames;
@@ -356,12 +356,7 @@ fn judge(
     }
     // "The next morning the police arrived.": a time phrase read as the subject, and the one
     // noun phrase after it the real subject, right before its verb.
-    let subject_head = v.lower(c.subject.1 - 1);
-    if (TIME_NOUNS.contains(&subject_head)
-        || WEEKDAYS.contains(&subject_head)
-        || TIME_WORDS.contains(&subject_head))
-        && c.middle.nps.len() <= 1
-        && c.middle.pps.is_empty()
+    if is_time_head(v.lower(c.subject.1 - 1)) && c.middle.nps.len() <= 1 && c.middle.pps.is_empty()
     {
         return None;
     }

@@ -135,7 +135,7 @@ impl Detector for ParticipleAfterObject {
                 matches!(v.tag(o), Some(Tag::DT | Tag::PRPS | Tag::PRP | Tag::CD))
                     && v.words[last].starts_with(char::is_lowercase)
                     && Tagger::embedded().can_be(lw, Tag::VB)
-                    && frames().get(lw).is_none_or(|f| f.lemma == lw)
+                    && frames().may_be_base(lw)
             };
             let fits =
                 (have && participle) || (modal && matches!(lt, Tag::VB | Tag::VBP)) || misread_base;

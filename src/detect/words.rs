@@ -90,6 +90,12 @@ pub const TIME_NOUNS: &[&str] = &[
     "term",
 ];
 
+/// A lower-case word that heads a time phrase: a time noun ("week"), a weekday, or a time word
+/// ("yesterday").
+pub fn is_time_head(w: &str) -> bool {
+    TIME_NOUNS.contains(&w) || WEEKDAYS.contains(&w) || TIME_WORDS.contains(&w)
+}
+
 pub const TIME_WORDS: &[&str] = &["yesterday", "today", "tomorrow", "tonight", "overnight"];
 
 /// A lower-case word that names a time by itself: a weekday, a month, "yesterday" and the
