@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
 mtlint="${CARGO_TARGET_DIR:-target}/release/mtlint"
-# With the default gate, as tests/sample.rs renders them; exit code 1 (a document failed) is fine.
+# With the default gate, as tests/it/sample.rs renders them; exit code 1 (a document failed) is fine.
 report() {
   "$mtlint" check "$1" --format "$2" -o "$3" || [ $? -eq 1 ]
 }

@@ -1,7 +1,7 @@
 //! Rule packs: loading errors name file, line and column; pack rules pass their examples; the
 //! source-language switch turns the interference packs on.
 
-use assert_cmd::Command;
+use crate::common::mtlint;
 use mtlint::detect::{Linter, test_examples};
 use mtlint::packs::{Selection, detectors, load_pack};
 use mtlint::tag::Tagger;
@@ -139,10 +139,6 @@ fn every_pack_rule_example_holds() {
             assert!(bad && good, "{} needs bad and good examples", m.id);
         }
     }
-}
-
-fn mtlint() -> Command {
-    Command::cargo_bin("mtlint").expect("binary")
 }
 
 const SAMPLE: &str = "samples/haftar-libya.nl-en.txt";

@@ -1,13 +1,9 @@
 //! Input formats (XLIFF, TSV, Markdown, suppression directives) and running at scale (--jobs,
 //! --shard, streaming), on the small hand-written files in tests/data/.
 
-use assert_cmd::Command;
+use crate::common::mtlint;
 use serde_json::Value;
 use std::fs;
-
-fn mtlint() -> Command {
-    Command::cargo_bin("mtlint").expect("binary builds")
-}
 
 /// The JSONL report of `args`, one value per line, and the exit code.
 fn jsonl(args: &[&str]) -> (Vec<Value>, i32) {

@@ -1,12 +1,8 @@
 //! `check --source` and JSONL records with "source": the `source-mismatch` rule end to end.
 
-use assert_cmd::Command;
+use crate::common::mtlint;
 use serde_json::Value;
 use std::io::Write;
-
-fn mtlint() -> Command {
-    Command::cargo_bin("mtlint").unwrap()
-}
 
 fn file(dir: &tempfile::TempDir, name: &str, text: &str) -> String {
     let path = dir.path().join(name);

@@ -1,15 +1,11 @@
 //! The command line as users run it: exit codes, inputs good and bad, output formats.
 
-use assert_cmd::Command;
+use crate::common::mtlint;
 use serde_json::Value;
 use std::fs;
 
 const BAD: &str = "Also discussed Trump and Haftar a shared vision.\n";
 const CLEAN: &str = "Trump and Haftar also discussed a shared vision.\n";
-
-fn mtlint() -> Command {
-    Command::cargo_bin("mtlint").expect("binary builds")
-}
 
 fn json_of(out: &[u8]) -> Value {
     serde_json::from_slice(out).expect("valid JSON")

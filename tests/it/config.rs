@@ -1,16 +1,12 @@
 //! `mtlint.toml`: found by walking up from the working directory or named with `--config`; the
 //! command line wins over it; a broken file is an error naming file, line and column.
 
-use assert_cmd::Command;
+use crate::common::mtlint;
 use serde_json::Value;
 use std::fs;
 
 const BAD: &str = "Also discussed Trump and Haftar a shared vision.\n";
 const CALQUE: &str = "He has lived in Amsterdam since two years.\n";
-
-fn mtlint() -> Command {
-    Command::cargo_bin("mtlint").expect("binary builds")
-}
 
 fn rules_of(out: &[u8]) -> Vec<String> {
     let v: Value = serde_json::from_slice(out).expect("valid JSON");
@@ -192,7 +188,7 @@ fn broken_configuration_names_file_line_and_column() {
 #[test]
 fn overriding_a_rule_warns() {
     let dir = tempfile::tempdir().unwrap();
-    let nl = include_str!("../rules/interference/nl.toml");
+    let nl = include_str!("../../rules/interference/nl.toml");
     fs::write(dir.path().join("nl.toml"), nl).unwrap();
     let out = mtlint()
         .args(["rules", "list", "--no-config", "--rules"])

@@ -1,6 +1,8 @@
 //! Reports for CI: SARIF against the official schema, the quality score and its gate,
 //! baselines, and the text format's colours.
 
+use crate::common::mtlint;
+use crate::sarif_schema::Schema;
 use assert_cmd::Command;
 use serde_json::Value;
 use std::fs;
@@ -8,27 +10,18 @@ use std::fs;
 const SAMPLE: &str = "samples/haftar-libya.nl-en.txt";
 const BAD: &str = "Also discussed Trump and Haftar a shared vision.\n";
 
-fn mtlint() -> Command {
-    Command::cargo_bin("mtlint").expect("binary builds")
-}
-
 fn run(cmd: &mut Command, code: i32) -> String {
     let out = cmd.assert().code(code).get_output().stdout.clone();
     String::from_utf8(out).expect("UTF-8 output")
 }
 
-fn sarif_schema() -> jsonschema::Validator {
+fn sarif_schema() -> Schema {
     let text = fs::read_to_string("tests/data/sarif-schema-2.1.0.json").expect("schema file");
-    let schema: Value = serde_json::from_str(&text).expect("schema is JSON");
-    jsonschema::validator_for(&schema).expect("schema compiles")
+    Schema::new(serde_json::from_str(&text).expect("schema is JSON"))
 }
 
 fn assert_valid_sarif(report: &Value) {
-    let validator = sarif_schema();
-    let errors: Vec<String> = validator
-        .iter_errors(report)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect();
+    let errors = sarif_schema().errors(report);
     assert!(errors.is_empty(), "invalid SARIF:\n{}", errors.join("\n"));
 }
 
