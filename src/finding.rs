@@ -45,7 +45,7 @@ impl FromStr for Severity {
     }
 }
 
-/// The fixed vocabulary of finding categories (documented in the README).
+/// The fixed vocabulary of finding categories (documented in docs/rules.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Category {

@@ -135,6 +135,23 @@ pub fn utf8_line(line_no: usize, line: &[u8]) -> Result<&str, RecordError> {
     })
 }
 
+/// The source language a file name states in the usual `NAME.SRC-TGT.EXT` form of translation
+/// files (`haftar-libya.nl-en.txt`: Dutch into English): the `SRC` code, lower-cased, when the
+/// target is English. Any directory part is ignored; `None` when the name has no such part.
+pub fn source_lang_of_file_name(path: &str) -> Option<String> {
+    let name = std::path::Path::new(path).file_name()?.to_str()?;
+    let mut parts: Vec<&str> = name.split('.').collect();
+    // NAME and EXT around the language pair; the pair is the part just before the extension.
+    if parts.len() < 3 || parts[0].is_empty() {
+        return None;
+    }
+    parts.pop();
+    let (src, tgt) = parts.last()?.split_once('-')?;
+    let is_code =
+        |c: &str| (2..=3).contains(&c.len()) && c.chars().all(|ch| ch.is_ascii_alphabetic());
+    (is_code(src) && tgt.eq_ignore_ascii_case("en")).then(|| src.to_ascii_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,5 +188,27 @@ mod tests {
         let third = got[2].as_ref().unwrap_err();
         assert_eq!(third.id, Some(Value::from("x")));
         assert!(third.message.contains("missing \"text\""));
+    }
+    #[test]
+    fn source_language_from_a_translation_file_name() {
+        assert_eq!(
+            source_lang_of_file_name("samples/haftar-libya.nl-en.txt").as_deref(),
+            Some("nl")
+        );
+        assert_eq!(
+            source_lang_of_file_name("a.b.DE-EN.xlf").as_deref(),
+            Some("de")
+        );
+        assert_eq!(
+            source_lang_of_file_name("notes.sv-en.md").as_deref(),
+            Some("sv")
+        );
+        // Into another language, no pair, a pair that is the name itself, or no extension.
+        assert_eq!(source_lang_of_file_name("story.en-nl.txt"), None);
+        assert_eq!(source_lang_of_file_name("report.txt"), None);
+        assert_eq!(source_lang_of_file_name("nl-en.txt"), None);
+        assert_eq!(source_lang_of_file_name("story.nl-en"), None);
+        assert_eq!(source_lang_of_file_name("dir.nl-en/story.txt"), None);
+        assert_eq!(source_lang_of_file_name("-"), None);
     }
 }

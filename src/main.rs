@@ -204,7 +204,7 @@ struct RuleArgs {
     #[arg(long, value_name = "ID|CATEGORY", global = true)]
     disable: Vec<String>,
     /// The language the text was translated from: switches on its interference pack.
-    #[arg(long, value_name = "LANG", value_parser = ["nl", "de"], global = true)]
+    #[arg(long, value_name = "LANG", value_parser = mtlint::packs::PACK_LANGUAGES, global = true)]
     source_lang: Vec<String>,
 }
 
@@ -426,7 +426,7 @@ fn project_config(path: Option<&str>, no_config: bool) -> Result<Config, String>
     if let Some(l) = config
         .source_lang
         .iter()
-        .find(|l| !["nl", "de"].contains(&l.as_str()))
+        .find(|l| !mtlint::packs::PACK_LANGUAGES.contains(&l.as_str()))
     {
         return Err(format!(
             "{}: source-lang '{l}' has no interference pack (nl, de)",
@@ -434,6 +434,17 @@ fn project_config(path: Option<&str>, no_config: bool) -> Result<Config, String>
         ));
     }
     Ok(config)
+}
+
+/// The source language the named inputs' file names state (`NAME.nl-en.txt`), when they state
+/// one and the same language that has an interference pack; with the first file naming it.
+fn source_lang_of_names(paths: &[String]) -> Option<(String, String)> {
+    let mut named = paths
+        .iter()
+        .filter_map(|p| mtlint::input::source_lang_of_file_name(p).map(|l| (l, p.clone())));
+    let first = named.next()?;
+    let one_language = named.all(|(l, _)| l == first.0);
+    (one_language && mtlint::packs::PACK_LANGUAGES.contains(&first.0.as_str())).then_some(first)
 }
 
 /// An option from the command line, else from the configuration file, else `default`.
@@ -521,7 +532,18 @@ fn main() -> ExitCode {
                 Ok(o) => o,
                 Err(e) => return fail(e),
             };
-            let linter = match linter_for(&rules.over(&config), false) {
+            let mut rules = rules.over(&config);
+            if rules.source_lang.is_empty()
+                && let Some((lang, from)) = source_lang_of_names(&paths)
+            {
+                if !run.quiet {
+                    eprintln!(
+                        "mtlint: note: source language '{lang}' (from the file name {from}): its interference pack is on"
+                    );
+                }
+                rules.source_lang.push(lang);
+            }
+            let linter = match linter_for(&rules, false) {
                 Ok(l) => l,
                 Err(e) => return fail(e),
             };

@@ -29,6 +29,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ),
 ];
 
+/// The source languages an embedded pack is written for (`--source-lang`, `source-lang` in
+/// `mtlint.toml`, a `NAME.SRC-en.EXT` file name).
+pub const PACK_LANGUAGES: [&str; 2] = ["nl", "de"];
+
 /// A problem in a pack, with where it is.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PackError {

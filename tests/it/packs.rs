@@ -145,15 +145,20 @@ const SAMPLE: &str = "samples/haftar-libya.nl-en.txt";
 
 #[test]
 fn source_lang_nl_switches_on_the_dutch_pack() {
-    let run = |extra: &[&str]| {
-        let mut args = vec!["check", SAMPLE, "--format", "jsonl", "--fail-on", "never"];
+    // The sample under a name that states no language, so only the options choose the packs.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let unnamed = dir.path().join("article.txt");
+    std::fs::copy(SAMPLE, &unnamed).expect("copy the sample");
+    let unnamed = unnamed.to_str().expect("UTF-8 path").to_string();
+    let run = |path: &str, extra: &[&str]| {
+        let mut args = vec!["check", path, "--format", "jsonl", "--fail-on", "never"];
         args.extend_from_slice(extra);
         let out = mtlint().args(&args).assert().code(0);
         String::from_utf8_lossy(&out.get_output().stdout).to_string()
     };
-    let plain = run(&[]);
+    let plain = run(&unnamed, &[]);
     assert!(!plain.contains("\"nl-"), "{plain}");
-    let nl = run(&["--source-lang", "nl"]);
+    let nl = run(&unnamed, &["--source-lang", "nl"]);
     for id in [
         "nl-both-as",
         "nl-land-country",
@@ -169,12 +174,33 @@ fn source_lang_nl_switches_on_the_dutch_pack() {
         nl.contains("Both Haftar and the incumbent government"),
         "{nl}"
     );
+    // The sample's own name (`.nl-en.txt`) says the same as `--source-lang nl`.
+    assert_eq!(run(SAMPLE, &[]), nl.replace(&unnamed, SAMPLE));
     // --disable wins over the source language; --enable picks one rule without it.
-    let off = run(&["--source-lang", "nl", "--disable", "calque"]);
+    let off = run(&unnamed, &["--source-lang", "nl", "--disable", "calque"]);
     assert!(!off.contains("\"nl-"), "{off}");
-    let one = run(&["--enable", "nl-both-as"]);
+    let one = run(&unnamed, &["--enable", "nl-both-as"]);
     assert!(one.contains("\"rule\":\"nl-both-as\""), "{one}");
     assert!(!one.contains("nl-land-country"), "{one}");
+}
+
+#[test]
+fn the_file_name_states_the_source_language_and_the_run_says_so() {
+    let out = mtlint().args(["check", SAMPLE]).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        err.contains("source language 'nl' (from the file name samples/haftar-libya.nl-en.txt)"),
+        "{err}"
+    );
+    let quiet = mtlint().args(["check", "--quiet", SAMPLE]).assert().code(1);
+    assert!(quiet.get_output().stderr.is_empty());
+    // An option or the configuration wins: no note, and German rather than Dutch.
+    let de = mtlint()
+        .args(["check", "--source-lang", "de", "--format", "jsonl", SAMPLE])
+        .assert()
+        .code(1);
+    assert!(de.get_output().stderr.is_empty());
+    assert!(!String::from_utf8_lossy(&de.get_output().stdout).contains("\"nl-"));
 }
 
 #[test]

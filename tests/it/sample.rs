@@ -14,8 +14,22 @@ fn sample_document() -> Document {
     Document::analyze(text, 0, Tagger::embedded())
 }
 
+/// The linter `mtlint check` uses on the sample: the default rules and, as its file name
+/// (`.nl-en.txt`) says it was translated from Dutch, the Dutch interference pack.
+fn sample_linter() -> Linter {
+    let lang = mtlint::input::source_lang_of_file_name(SAMPLE).expect("the name states a language");
+    let selection = mtlint::packs::Selection {
+        source_langs: vec![lang],
+        ..Default::default()
+    };
+    Linter {
+        tagger: Tagger::embedded(),
+        detectors: mtlint::packs::detectors(&[], &selection).expect("the embedded packs load"),
+    }
+}
+
 fn render(format: report::Format) -> String {
-    let linter = Linter::new(Tagger::embedded());
+    let linter = sample_linter();
     let reports = check_paths(&[SAMPLE.to_string()], InputFormat::Auto, &linter);
     let mut out = Vec::new();
     report::write(
