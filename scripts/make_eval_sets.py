@@ -8,6 +8,8 @@ eval/ewt-dev.jsonl: every sentence of UD English EWT dev, as clean text (a secon
   that rules are not tuned to the test set alone).
 eval/demetr-more-langs.jsonl: the same construction as demetr-dev.jsonl from the DEMETR items of
   five more source languages (pairs-more-langs.jsonl).
+eval/ewt-train.jsonl: every sentence of UD English EWT train, as clean text (to fit the
+  calibration of confidences; the rules were also developed on it, so it measures nothing).
 eval/mlqe-pe-dev.jsonl: for every line of the MLQE-PE dev split of each pair, the detokenised
   professional post-edit as clean text (group "pe-<pair>"), and the MT output as clean text
   (group "mt-unchanged-<pair>") when it equals its post-edit after detokenising.
@@ -253,7 +255,7 @@ def main(data="../shared/data"):
     os.makedirs("eval", exist_ok=True)
     write_demetr(data, "pairs.jsonl", "eval/demetr-dev.jsonl")
     write_demetr(data, "pairs-more-langs.jsonl", "eval/demetr-more-langs.jsonl")
-    for split, group in (("test", "ewt-clean"), ("dev", "ewt-dev")):
+    for split, group in (("test", "ewt-clean"), ("dev", "ewt-dev"), ("train", "ewt-train")):
         with open(os.path.join(data, "ud-english-ewt", f"en_ewt-ud-{split}.conllu"),
                   encoding="utf-8") as f, open(
             f"eval/ewt-{split}.jsonl", "w", encoding="utf-8", newline="\n"

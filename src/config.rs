@@ -55,6 +55,8 @@ pub struct Config {
     pub severity_points: Option<[f64; 3]>,
     /// A document whose quality score is above this fails.
     pub max_score: Option<f64>,
+    /// Structural findings less likely than this to be real errors are not reported (0–1).
+    pub min_confidence: Option<f64>,
     /// A baseline file of known findings, relative to the configuration file.
     pub baseline: Option<PathBuf>,
     /// The directory of the configuration file (set when loading).

@@ -3,6 +3,11 @@
 //! Each input line is `{"text": …, "expect": [categories]}` (an empty list for clean text), with
 //! optional `"id"` and `"group"` (e.g. the perturbation that made the line). A line counts as
 //! found for a category when any finding on it has that category.
+//!
+//! The tables count the findings `check` reports (structural findings at or above the
+//! `min-confidence` threshold); [`operating_points`] shows the whole curve: for the thresholds
+//! at which 0.5%, 1% and 2% of the clean lines get a structural finding, the share of each
+//! group's error lines that get one.
 
 use crate::detect::Linter;
 use crate::finding::Category;
@@ -41,9 +46,20 @@ struct Counts {
     clean_flagged: usize,
 }
 
+/// One labelled line as the curve sees it: its group, whether it is clean or has a structural
+/// error, and the highest confidence of a structural finding on it (0 without one).
+#[derive(Debug, Clone)]
+struct LineScore {
+    group: String,
+    clean: bool,
+    structural: bool,
+    score: f64,
+}
+
 /// The figures of one evaluation run.
 #[derive(Debug, Default)]
 pub struct Evaluation {
+    scores: Vec<LineScore>,
     lines: usize,
     clean_lines: usize,
     groups: BTreeMap<String, GroupStats>,
@@ -64,7 +80,14 @@ fn pct(n: usize, d: usize) -> String {
 impl Evaluation {
     /// Reads labelled JSONL and runs the linter on every line. Bad lines are errors naming the
     /// file and line.
-    pub fn run(name: &str, jsonl: &str, linter: &Linter) -> Result<Evaluation, String> {
+    /// `linter` should report every finding (see [`Linter::reporting_all`]); the tables count
+    /// structural findings at or above `threshold`, the curve sees them all.
+    pub fn run(
+        name: &str,
+        jsonl: &str,
+        linter: &Linter,
+        threshold: f64,
+    ) -> Result<Evaluation, String> {
         let mut ev = Evaluation::default();
         for (n, line) in jsonl.lines().enumerate() {
             if line.trim().is_empty() {
@@ -72,7 +95,23 @@ impl Evaluation {
             }
             let item: Labelled =
                 serde_json::from_str(line).map_err(|e| format!("{name}:{}: {e}", n + 1))?;
-            let findings = linter.check_text_with_source(item.text, 0, item.source.as_deref());
+            let mut findings = linter.check_text_with_source(item.text, 0, item.source.as_deref());
+            let score = findings
+                .iter()
+                .filter(|f| f.category.is_structural())
+                .map(|f| f.confidence)
+                .fold(0.0, f64::max);
+            findings.retain(|f| !f.category.is_structural() || f.confidence >= threshold);
+            let clean_line = item.expect.is_empty();
+            ev.scores.push(LineScore {
+                group: item
+                    .group
+                    .clone()
+                    .unwrap_or_else(|| if clean_line { "clean" } else { "labelled" }.into()),
+                clean: clean_line,
+                structural: item.expect.iter().any(|c| c.is_structural()),
+                score,
+            });
             if item.source.is_some() {
                 let group = item.group.clone().unwrap_or_else(|| "-".into());
                 let lang = item.lang.clone().unwrap_or_else(|| "-".into());
@@ -190,5 +229,99 @@ impl Evaluation {
             }
         }
         s
+    }
+}
+
+/// Clean-line shares at which the curve is read.
+pub const OPERATING_POINTS: [f64; 3] = [0.005, 0.01, 0.02];
+
+/// The lowest threshold at which at most `rate` of `clean` scores reach it (scores at or
+/// above a threshold are flagged); 1 past the top when no threshold allows any.
+pub fn threshold_for_rate(clean: &[f64], rate: f64) -> f64 {
+    let mut sorted: Vec<f64> = clean.iter().copied().filter(|&s| s > 0.0).collect();
+    sorted.sort_by(|a, b| b.total_cmp(a));
+    let allowed = (rate * clean.len() as f64).floor() as usize;
+    // Flag the `allowed` highest scores at most: the threshold sits just above the next one.
+    match sorted.get(allowed) {
+        None => f64::MIN_POSITIVE,
+        Some(&s) => next_up(s),
+    }
+}
+
+fn next_up(x: f64) -> f64 {
+    f64::from_bits(x.to_bits() + 1)
+}
+
+/// The operating-point table of several evaluation runs: the clean lines of all of them set
+/// the thresholds; each group with structural errors gets its recall at each.
+pub fn operating_points(runs: &[(String, Evaluation)], default_threshold: f64) -> String {
+    let clean: Vec<f64> = runs
+        .iter()
+        .flat_map(|(_, e)| e.scores.iter().filter(|l| l.clean).map(|l| l.score))
+        .collect();
+    let mut s = String::new();
+    let thresholds: Vec<f64> = OPERATING_POINTS
+        .iter()
+        .map(|&r| threshold_for_rate(&clean, r))
+        .collect();
+    let _ = writeln!(
+        s,
+        "== operating points: structural findings, thresholds set on the {} clean lines above",
+        clean.len()
+    );
+    let _ = write!(s, "  {:<34}{:>7}", "clean lines flagged", "lines");
+    for r in OPERATING_POINTS {
+        let _ = write!(s, "{:>10}", format!("{:.1}%", r * 100.0));
+    }
+    let _ = writeln!(s, "{:>10}", "default");
+    let _ = write!(s, "  {:<34}{:>7}", "threshold", "");
+    for t in &thresholds {
+        let _ = write!(s, "{:>10}", format!("{:.3}", t.min(1.0)));
+    }
+    let _ = writeln!(s, "{:>10}", format!("{default_threshold:.3}"));
+    let row = |s: &mut String, name: &str, lines: &[&LineScore]| {
+        let _ = write!(s, "  {:<34}{:>7}", name, lines.len());
+        for t in thresholds.iter().chain([&default_threshold]) {
+            let hit = lines
+                .iter()
+                .filter(|l| l.score > 0.0 && l.score >= *t)
+                .count();
+            let _ = write!(s, "{:>10}", pct(hit, lines.len()));
+        }
+        let _ = writeln!(s);
+    };
+    for (name, e) in runs {
+        let mut groups: BTreeMap<&str, Vec<&LineScore>> = BTreeMap::new();
+        for l in &e.scores {
+            if l.clean || l.structural {
+                groups.entry(l.group.as_str()).or_default().push(l);
+            }
+        }
+        if groups.is_empty() {
+            continue;
+        }
+        let _ = writeln!(s, "  {name}");
+        for (g, lines) in &groups {
+            let kind = if lines[0].clean { "clean" } else { "recall" };
+            row(&mut s, &format!("  {g} ({kind})"), lines);
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod curve_tests {
+    use super::threshold_for_rate;
+
+    #[test]
+    fn the_threshold_flags_at_most_the_rate() {
+        let clean = [0.9, 0.8, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
+        // 10% of 10 lines: one may be flagged, so the threshold sits just above 0.8.
+        let t = threshold_for_rate(&clean, 0.1);
+        assert!(t > 0.8 && t <= 0.9);
+        // 20%: both may.
+        assert!(threshold_for_rate(&clean, 0.2) <= 0.8);
+        // None allowed: above the top score.
+        assert!(threshold_for_rate(&clean, 0.0) > 0.9);
     }
 }

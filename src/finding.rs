@@ -128,6 +128,10 @@ impl FromStr for Category {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     pub rule: String,
+    /// Which check of the rule found it, for rules that hold several (`copula-missing` of
+    /// `missing-verb`); absent for a rule that is one check.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check: Option<String>,
     pub category: Category,
     pub severity: Severity,
     pub confidence: f64,

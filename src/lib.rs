@@ -6,6 +6,7 @@
 
 pub mod align;
 pub mod baseline;
+pub mod calibrate;
 pub mod check;
 pub mod chunk;
 pub mod config;

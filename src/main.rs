@@ -80,6 +80,14 @@ enum Command {
         /// `source-mismatch` checks. JSONL records carry their own "source".
         #[arg(long, value_name = "FILE")]
         source: Option<String>,
+        /// Report structural findings (word order, missing subjects and verbs) only when their
+        /// confidence, the probability that they mark a real error, is at least P
+        /// [default: the threshold the calibration was fitted with].
+        #[arg(long, value_name = "P", value_parser = parse_probability)]
+        min_confidence: Option<f64>,
+        /// Report every finding, whatever its confidence (same as --min-confidence 0).
+        #[arg(long, conflicts_with = "min_confidence")]
+        all: bool,
         #[command(flatten)]
         rules: RuleArgs,
         #[command(flatten)]
@@ -96,11 +104,16 @@ enum Command {
         #[arg(long)]
         pretokenized: bool,
     },
-    /// Precision and recall of the rules on labelled JSONL lines ({"text", "expect": [...]}).
+    /// Precision and recall of the rules on labelled JSONL lines ({"text", "expect": [...]}),
+    /// and the operating points: recall at 0.5%, 1% and 2% of the clean lines flagged.
     Eval {
         /// Labelled files, e.g. eval/demetr-dev.jsonl and eval/ewt-test.jsonl.
         #[arg(required = true)]
         files: Vec<String>,
+        /// The threshold of the tables (structural findings below it are not counted)
+        /// [default: the calibration's].
+        #[arg(long, value_name = "P", value_parser = parse_probability)]
+        min_confidence: Option<f64>,
         /// The rules measured: the same selection as `check` (configuration, packs,
         /// --enable/--disable), so a rule's share of the figures can be measured by switching
         /// it off.
@@ -111,6 +124,33 @@ enum Command {
     Rules {
         #[command(subcommand)]
         command: RulesCommand,
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
+    /// Fit the calibration of confidences (models/calibration.tsv) on labelled JSONL lines:
+    /// structural findings on lines with a structural error are real, on clean lines false.
+    Calibrate {
+        /// Labelled files whose error lines and clean lines both are fitted on.
+        #[arg(long = "fit", value_name = "FILE", required = true)]
+        fit: Vec<String>,
+        /// Labelled files whose error lines only are fitted on (their clean lines are kept
+        /// for measuring).
+        #[arg(long = "positives", value_name = "FILE")]
+        positives: Vec<String>,
+        /// Plain-text files of real errors (the sample article) whose structural findings
+        /// must all stay reported: the threshold is never above their lowest confidence.
+        #[arg(long = "keep", value_name = "FILE")]
+        keep: Vec<String>,
+        /// The default threshold is set so that at most this share of the clean lines of each
+        /// --fit file gets a structural finding.
+        #[arg(long, value_name = "RATE", default_value = "0.008")]
+        clean_rate: f64,
+        /// L2 penalty of the logistic model.
+        #[arg(long, default_value = "0.002")]
+        l2: f64,
+        /// Where to write the model.
+        #[arg(short, long, default_value = "models/calibration.tsv")]
+        output: String,
         #[command(flatten)]
         rules: RuleArgs,
     },
@@ -360,10 +400,7 @@ fn linter_for(args: &RuleArgs, all: bool) -> Result<Linter, String> {
             "no rule or category '{n}' (see `mtlint rules list`)"
         ));
     }
-    Ok(Linter {
-        tagger: Tagger::embedded(),
-        detectors,
-    })
+    Ok(Linter::with_detectors(Tagger::embedded(), detectors))
 }
 
 #[derive(Subcommand)]
@@ -447,6 +484,14 @@ fn source_lang_of_names(paths: &[String]) -> Option<(String, String)> {
     (one_language && mtlint::packs::PACK_LANGUAGES.contains(&first.0.as_str())).then_some(first)
 }
 
+/// A probability given on the command line.
+fn parse_probability(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+        _ => Err(format!("'{s}' is not a probability between 0 and 1")),
+    }
+}
+
 /// An option from the command line, else from the configuration file, else `default`.
 fn option_or<T: clap::ValueEnum>(
     cli: Option<T>,
@@ -513,6 +558,8 @@ fn main() -> ExitCode {
             write_baseline,
             color,
             source,
+            min_confidence,
+            all,
             rules,
             run,
         } => {
@@ -543,10 +590,20 @@ fn main() -> ExitCode {
                 }
                 rules.source_lang.push(lang);
             }
-            let linter = match linter_for(&rules, false) {
+            let mut linter = match linter_for(&rules, false) {
                 Ok(l) => l,
                 Err(e) => return fail(e),
             };
+            match (all, min_confidence.or(config.min_confidence)) {
+                (true, _) => linter = linter.reporting_all(),
+                (false, Some(p)) if (0.0..=1.0).contains(&p) => linter.min_confidence = p,
+                (false, Some(p)) => {
+                    return fail(format!(
+                        "configuration: min-confidence {p} is not within 0-1"
+                    ));
+                }
+                (false, None) => {}
+            }
             let source_text = match source
                 .as_deref()
                 .map(|p| read_text(&Origin::File(p.into())))
@@ -691,22 +748,84 @@ fn main() -> ExitCode {
             }
         }
         Command::Rules { command, rules } => rules_command(command, &rules.over(&config)),
-        Command::Eval { files, rules } => {
+        Command::Eval {
+            files,
+            min_confidence,
+            rules,
+        } => {
             let linter = match linter_for(&rules.over(&config), false) {
                 Ok(l) => l,
                 Err(e) => return fail(e),
             };
+            let threshold = min_confidence.unwrap_or(linter.min_confidence);
+            let linter = linter.reporting_all();
             let mut status = ExitCode::SUCCESS;
+            let mut runs = Vec::new();
             for f in files {
                 let result = std::fs::read_to_string(&f)
                     .map_err(|e| format!("{f}: {e}"))
-                    .and_then(|text| mtlint::eval::Evaluation::run(&f, &text, &linter));
+                    .and_then(|text| mtlint::eval::Evaluation::run(&f, &text, &linter, threshold));
                 match result {
-                    Ok(ev) => out!("== {f}\n{}\n", ev.render()),
+                    Ok(ev) => {
+                        out!("== {f}\n{}\n", ev.render());
+                        runs.push((f, ev));
+                    }
                     Err(e) => status = fail(e),
                 }
             }
+            out!("{}", mtlint::eval::operating_points(&runs, threshold));
             status
+        }
+        Command::Calibrate {
+            fit,
+            positives,
+            keep,
+            clean_rate,
+            l2,
+            output,
+            rules,
+        } => {
+            let linter = match linter_for(&rules.over(&config), false) {
+                Ok(l) => l,
+                Err(e) => return fail(e),
+            };
+            let linter = Linter {
+                calibration: None,
+                ..linter.reporting_all()
+            };
+            let args = mtlint::calibrate::Args {
+                fit: &fit,
+                positives: &positives,
+                keep: &keep,
+                clean_rate,
+                l2,
+            };
+            match mtlint::calibrate::run(&args, &linter) {
+                Ok((model, summary)) => {
+                    let header = format!(
+                        "Fitted by `mtlint calibrate{}{}` (clean rate {clean_rate}, l2 {l2}).\n{summary}",
+                        fit.iter()
+                            .map(|f| format!(" --fit {f}"))
+                            .collect::<String>(),
+                        positives
+                            .iter()
+                            .map(|f| format!(" --positives {f}"))
+                            .collect::<String>()
+                            + &keep
+                                .iter()
+                                .map(|f| format!(" --keep {f}"))
+                                .collect::<String>()
+                    );
+                    match std::fs::write(&output, model.to_text(&header)) {
+                        Ok(()) => {
+                            eprintln!("{summary}");
+                            ExitCode::SUCCESS
+                        }
+                        Err(e) => fail(format!("{output}: {e}")),
+                    }
+                }
+                Err(e) => fail(e),
+            }
         }
         Command::TrainTagger {
             train,

@@ -200,6 +200,7 @@ fn time_before_verb(v: &SentenceView, np: &crate::chunk::Words, a: usize) -> Opt
     ];
     let (start, end) = v.span(a, verb + 1);
     Some(Diagnosis {
+        check: "time-before-verb",
         start,
         end,
         message: format!(
@@ -307,6 +308,7 @@ fn adverbial_before_object(
     ];
     let (start, end) = v.span(a, object_end);
     Some(Diagnosis {
+        check: "adverbial-before-object",
         start,
         end,
         message: format!(
@@ -368,6 +370,7 @@ impl Detector for AdverbPlacement {
                 ];
                 let (start, end) = v.span(a, pp_end + 1);
                 out.push(Diagnosis {
+                    check: "phrase-before-participle",
                     start,
                     end,
                     message: format!(
@@ -416,6 +419,7 @@ impl Detector for AdverbPlacement {
                 ];
                 let (start, end) = v.span(a, a + 2);
                 out.push(Diagnosis {
+                    check: "adverb-before-object",
                     start,
                     end,
                     message: format!(

@@ -1226,6 +1226,7 @@ impl Detector for WordOrderAnomaly {
                 )
             };
             out.push(Diagnosis {
+                check: if certified { "certified-swap" } else { "swap" },
                 start,
                 end,
                 message,
@@ -1243,6 +1244,7 @@ impl Detector for WordOrderAnomaly {
         if s.scrambled() && !quoted_question {
             let (start, end) = v.span(0, v.len());
             out.push(Diagnosis {
+                check: "scrambled",
                 start,
                 end,
                 message: "The order of the words is far from English: the sentence reads as \

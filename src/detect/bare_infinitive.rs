@@ -215,6 +215,7 @@ fn infinitive_finding(v: &SentenceView, i: usize, j: usize, moved: bool, last: b
         "comes after the object of"
     };
     Diagnosis {
+        check: "",
         start,
         end,
         message: format!(

@@ -222,6 +222,7 @@ fn participle_before_auxiliary(v: &SentenceView, end: usize) -> Option<Diagnosis
         });
         let (start, stop) = v.span(s, a + 1);
         Some(Diagnosis {
+            check: "participle-before-auxiliary",
             start,
             end: stop,
             message: format!(
@@ -325,6 +326,7 @@ fn infinitive_last(v: &SentenceView, end: usize) -> Option<Diagnosis> {
     ];
     let (s, e) = v.span(first, end);
     Some(Diagnosis {
+        check: "infinitive-last",
         start: s,
         end: e,
         message: format!(
@@ -454,6 +456,7 @@ fn judge(
     let (s, e) = v.span(c.subject.0, ve);
     let verb_text = v.slice(vs, ve);
     Some(Diagnosis {
+        check: "finite-verb-last",
         start: s,
         end: e,
         message: format!(

@@ -57,6 +57,7 @@ pub fn diagnosis(
 ) -> Diagnosis {
     let (start, end) = view.span(a, b);
     Diagnosis {
+        check: "",
         start,
         end,
         message,

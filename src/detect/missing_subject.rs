@@ -30,7 +30,7 @@
 use super::rewrite::{Piece, render, uncapitalize};
 use super::verb_second::{Front, fronted};
 use super::words::{AUXILIARIES, BE, HAVE, MODALS, SUBORDINATORS, WEEKDAYS};
-use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
+use super::{Check, Detector, Diagnosis, Example, RuleMeta, SentenceView, first_check};
 use crate::finding::{Category, Severity};
 use crate::segment::SegmentKind;
 use crate::tag::{Tag, Tagger};
@@ -308,6 +308,7 @@ fn diagnosis(
 ) -> Diagnosis {
     let (start, end) = v.span(a, b);
     Diagnosis {
+        check: "",
         start,
         end,
         message: message.to_string(),
@@ -315,6 +316,29 @@ fn diagnosis(
         confidence,
     }
 }
+
+/// The checks of this rule, tried in order; the first that finds something reports.
+const CHECKS: &[Check] = &[
+    ("verb-first", verb_first),
+    ("verb-first-in-prose", verb_first_in_prose),
+    ("extraposition-without-it", extraposition_without_it),
+    ("dont-know", dont_know),
+    ("lost-conjunct", lost_conjunct),
+    ("verb-after-intro", verb_after_intro),
+    ("verb-after-opener", verb_after_opener),
+    ("prepositional-subject", prepositional_subject),
+    (
+        "reported-clause-without-subject",
+        reported_clause_without_subject,
+    ),
+    (
+        "reported-auxiliary-without-subject",
+        reported_auxiliary_without_subject,
+    ),
+    ("quotation-without-speaker", quotation_without_speaker),
+    ("headless-relative", headless_relative),
+    ("lost-first-conjunct", lost_first_conjunct),
+];
 
 impl Detector for MissingSubject {
     fn meta(&self) -> &RuleMeta {
@@ -325,25 +349,15 @@ impl Detector for MissingSubject {
         if v.kind() != SegmentKind::Sentence || v.len() < 3 || v.words.last() == Some(&"?") {
             return;
         }
-        if let Some(d) = verb_first(v)
-            .or_else(|| verb_first_in_prose(v))
-            .or_else(|| extraposition_without_it(v))
-            .or_else(|| dont_know(v))
-            .or_else(|| lost_conjunct(v))
-            .or_else(|| verb_after_intro(v))
-            .or_else(|| verb_after_opener(v))
-            .or_else(|| prepositional_subject(v))
-            .or_else(|| reported_clause_without_subject(v))
-            .or_else(|| reported_auxiliary_without_subject(v))
-            .or_else(|| quotation_without_speaker(v))
-            .or_else(|| headless_relative(v))
-            .or_else(|| lost_first_conjunct(v))
-        {
+        if let Some(d) = first_check(CHECKS, v) {
             out.push(d);
             return;
         }
         if let Some(d) = orphan_determiner(v) {
-            out.push(d);
+            out.push(Diagnosis {
+                check: "orphan-determiner",
+                ..d
+            });
         }
     }
 }

@@ -36,7 +36,7 @@
 use super::clause::{coordinated_np, main_clause_start};
 use super::rewrite::{Piece, render};
 use super::words::{BE, MODALS, SUBORDINATORS, TIME_WORDS, WEEKDAYS, WH_WORDS, is_final_punct};
-use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
+use super::{Check, Detector, Diagnosis, Example, RuleMeta, SentenceView, first_check};
 use crate::finding::{Category, Severity};
 use crate::segment::SegmentKind;
 use crate::tag::{Tag, Tagger};
@@ -435,6 +435,7 @@ fn bare_clause_without_verb(v: &SentenceView) -> Option<Diagnosis> {
             let end = clause_end(v, k);
             let (start, stop) = v.span(i + 1, end);
             return Some(Diagnosis {
+                check: "",
                 start,
                 end: stop,
                 message: format!(
@@ -644,6 +645,7 @@ fn reported_without_verb(v: &SentenceView) -> Option<Diagnosis> {
     }
     let (start, end) = v.span(0, comma);
     Some(Diagnosis {
+        check: "",
         start,
         end,
         message: format!(
@@ -701,6 +703,28 @@ fn misread_main_verb(v: &SentenceView, k: usize) -> bool {
     misread && after_subject && takes
 }
 
+/// The checks of this rule, tried in order; the first that finds something reports.
+const CHECKS: &[Check] = &[
+    ("copula-missing", copula_missing),
+    ("verbless-clause", verbless_clause),
+    ("auxiliary-without-verb", auxiliary_without_verb),
+    ("do-or-have-without-verb", do_or_have_without_verb),
+    ("source-without-according", source_without_according),
+    ("subject-then-that-clause", subject_then_that_clause),
+    ("relative-without-verb", relative_without_verb),
+    ("infinitive-without-verb", infinitive_without_verb),
+    ("pronoun-without-verb", pronoun_without_verb),
+    ("subject-then-infinitive", subject_then_infinitive),
+    ("first-conjunct-without-verb", first_conjunct_without_verb),
+    ("subject-then-object", subject_then_object),
+    ("subject-adverb-without-verb", subject_adverb_without_verb),
+    ("subordinate-pronoun-alone", subordinate_pronoun_alone),
+    ("name-then-clause", name_then_clause),
+    ("verb-deficit", verb_deficit),
+    ("reported-without-verb", reported_without_verb),
+    ("bare-clause-without-verb", bare_clause_without_verb),
+];
+
 impl Detector for MissingVerb {
     fn meta(&self) -> &RuleMeta {
         &META
@@ -713,25 +737,7 @@ impl Detector for MissingVerb {
         {
             return;
         }
-        if let Some(d) = copula_missing(v)
-            .or_else(|| verbless_clause(v))
-            .or_else(|| auxiliary_without_verb(v))
-            .or_else(|| do_or_have_without_verb(v))
-            .or_else(|| source_without_according(v))
-            .or_else(|| subject_then_that_clause(v))
-            .or_else(|| relative_without_verb(v))
-            .or_else(|| infinitive_without_verb(v))
-            .or_else(|| pronoun_without_verb(v))
-            .or_else(|| subject_then_infinitive(v))
-            .or_else(|| first_conjunct_without_verb(v))
-            .or_else(|| subject_then_object(v))
-            .or_else(|| subject_adverb_without_verb(v))
-            .or_else(|| subordinate_pronoun_alone(v))
-            .or_else(|| name_then_clause(v))
-            .or_else(|| verb_deficit(v))
-            .or_else(|| reported_without_verb(v))
-            .or_else(|| bare_clause_without_verb(v))
-        {
+        if let Some(d) = first_check(CHECKS, v) {
             out.push(d);
         }
     }
@@ -986,6 +992,7 @@ fn copula_missing(v: &SentenceView) -> Option<Diagnosis> {
     ];
     let (a, b) = v.span(start, k + 1);
     Some(Diagnosis {
+        check: "",
         start: a,
         end: b,
         message: format!(
@@ -1030,6 +1037,7 @@ fn verbless_clause(v: &SentenceView) -> Option<Diagnosis> {
                 if !(i + 1..end).any(|k| v.tag(k).is_some_and(is_verbish) || maybe_finite(v, k)) {
                     let (start, stop) = v.span(i, end);
                     return Some(Diagnosis {
+                        check: "",
                         start,
                         end: stop,
                         message: format!(
@@ -1084,6 +1092,7 @@ fn verbless_clause(v: &SentenceView) -> Option<Diagnosis> {
         if !has_verb && !verb_in_subject {
             let (start, stop) = v.span(i, end);
             return Some(Diagnosis {
+                check: "",
                 start,
                 end: stop,
                 message: format!(
@@ -1101,6 +1110,7 @@ fn verbless_clause(v: &SentenceView) -> Option<Diagnosis> {
 fn whole(v: &SentenceView, a: usize, b: usize, message: String, confidence: f64) -> Diagnosis {
     let (start, end) = v.span(a, b);
     Diagnosis {
+        check: "",
         start,
         end,
         message,
@@ -1391,6 +1401,7 @@ fn source_without_according(v: &SentenceView) -> Option<Diagnosis> {
         super::rewrite::Piece::Tokens(1, v.len()),
     ];
     Some(Diagnosis {
+        check: "",
         suggestion: Some(super::rewrite::render(v, &pieces)),
         ..whole(
             v,
@@ -2132,6 +2143,7 @@ fn verb_deficit(v: &SentenceView) -> Option<Diagnosis> {
     {
         let (start, end) = v.span(0, v.len());
         return Some(Diagnosis {
+            check: "",
             start,
             end,
             message: "Missing verb: the sentence has a subject but no finite verb".into(),
@@ -2142,6 +2154,7 @@ fn verb_deficit(v: &SentenceView) -> Option<Diagnosis> {
     if finite >= 1 && finite_or_past < openers + 1 && words >= 8 && !main_has_verb {
         let (start, end) = v.span(0, v.len());
         return Some(Diagnosis {
+            check: "",
             start,
             end,
             message: format!(

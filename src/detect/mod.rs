@@ -6,6 +6,7 @@ pub mod adverb_placement;
 pub mod anomaly;
 pub mod bare_infinitive;
 pub mod boilerplate;
+pub mod calibration;
 pub mod capitalization;
 pub mod clause;
 pub mod consistency;
@@ -28,6 +29,7 @@ use crate::pipeline::{AnalyzedSentence, Document, analyze_segments};
 use crate::segment::SegmentKind;
 use crate::segment::segment;
 use crate::tag::{Tag, Tagger};
+pub use calibration::Calibration;
 use rayon::prelude::*;
 use std::borrow::Cow;
 
@@ -60,11 +62,24 @@ pub struct RuleMeta {
 /// One problem a detector found, in normalized-text offsets.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnosis {
+    /// Which check of the rule found it (`copula-missing` of `missing-verb`), for rules that
+    /// hold several; empty for a rule that is one check.
+    pub check: &'static str,
     pub start: usize,
     pub end: usize,
     pub message: String,
     pub suggestion: Option<String>,
     pub confidence: f64,
+}
+
+/// One check of a rule that holds several: its name (shown as `rule/check`) and its test.
+pub type Check = (&'static str, fn(&SentenceView) -> Option<Diagnosis>);
+
+/// The diagnosis of the first of `checks` that finds something, named after that check.
+pub fn first_check(checks: &[Check], view: &SentenceView) -> Option<Diagnosis> {
+    checks
+        .iter()
+        .find_map(|&(check, test)| test(view).map(|d| Diagnosis { check, ..d }))
 }
 
 /// A sentence as detectors see it.
@@ -256,6 +271,11 @@ pub fn builtin() -> Vec<Box<dyn Detector>> {
 pub struct Linter {
     pub tagger: &'static Tagger,
     pub detectors: Vec<Box<dyn Detector>>,
+    /// The model that turns a structural finding into the probability that it is a real error
+    /// (its `confidence`); without one, findings keep the confidence their rule gives.
+    pub calibration: Option<&'static Calibration>,
+    /// Structural findings whose confidence is below this are not reported.
+    pub min_confidence: f64,
 }
 
 impl Linter {
@@ -264,7 +284,86 @@ impl Linter {
         // check).
         let detectors = crate::packs::detectors(&[], &crate::packs::Selection::default())
             .unwrap_or_else(|_| builtin());
-        Linter { tagger, detectors }
+        Linter::with_detectors(tagger, detectors)
+    }
+
+    /// A linter with these detectors, the embedded calibration and its default threshold.
+    pub fn with_detectors(tagger: &'static Tagger, detectors: Vec<Box<dyn Detector>>) -> Linter {
+        let calibration = Calibration::embedded();
+        Linter {
+            tagger,
+            detectors,
+            calibration,
+            min_confidence: calibration.map_or(0.0, |c| c.threshold),
+        }
+    }
+
+    /// The same linter reporting every structural finding whatever its confidence (`--all`).
+    pub fn reporting_all(self) -> Linter {
+        Linter {
+            min_confidence: 0.0,
+            ..self
+        }
+    }
+
+    /// Calibrates the structural diagnoses of one sentence and drops those below the
+    /// threshold.
+    fn calibrate(&self, view: &SentenceView, found: &mut Vec<(&RuleMeta, Diagnosis)>) {
+        let Some(model) = self.calibration else {
+            return;
+        };
+        let agreeing = found
+            .iter()
+            .filter(|(m, _)| m.category.is_structural())
+            .count();
+        if agreeing == 0 {
+            return;
+        }
+        let probabilities: Vec<Option<f64>> = found
+            .iter()
+            .map(|(m, d)| {
+                m.category.is_structural().then(|| {
+                    model.probability(&calibration::features(view, m, d, agreeing, self.tagger))
+                })
+            })
+            .collect();
+        for ((_, d), p) in found.iter_mut().zip(&probabilities) {
+            if let Some(p) = p {
+                d.confidence = *p;
+            }
+        }
+        let mut keep = probabilities
+            .iter()
+            .map(|p| p.is_none_or(|p| p >= self.min_confidence));
+        found.retain(|_| keep.next().unwrap_or(true));
+    }
+
+    /// The features of every structural diagnosis on the sentences of `text`, before any
+    /// calibration: what `mtlint calibrate` fits the model on.
+    pub fn structural_features(&self, text: String) -> Vec<calibration::Features> {
+        let doc = self.analyze(text, 0);
+        let mut out = Vec::new();
+        for s in &doc.sentences {
+            let view = SentenceView::new(doc.text(), s);
+            let mut found: Vec<(&RuleMeta, Diagnosis)> = Vec::new();
+            let mut diags = Vec::new();
+            for det in &self.detectors {
+                diags.clear();
+                det.check(&view, &mut diags);
+                let meta = det.meta();
+                found.extend(diags.drain(..).map(|d| (meta, d)));
+            }
+            let agreeing = found
+                .iter()
+                .filter(|(m, _)| m.category.is_structural())
+                .count();
+            for (m, d) in &found {
+                if m.category.is_structural() {
+                    out.push(calibration::features(&view, m, d, agreeing, self.tagger));
+                }
+            }
+        }
+        out
     }
 
     pub fn analyze(&self, text: String, base_offset: usize) -> Document {
@@ -372,6 +471,7 @@ impl Linter {
                     let meta = det.meta();
                     found.extend(diags.drain(..).map(|d| (meta, d)));
                 }
+                self.calibrate(view, &mut found);
                 drop_shadowed(&mut found);
                 found
                     .into_iter()
@@ -502,6 +602,7 @@ fn to_finding(
     let (line, column) = doc.line_column(start);
     Finding {
         rule: meta.id.to_string(),
+        check: (!d.check.is_empty()).then(|| d.check.to_string()),
         category: meta.category,
         severity: meta.severity,
         confidence: (d.confidence * 100.0).round() / 100.0,

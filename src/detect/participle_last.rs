@@ -303,6 +303,7 @@ fn bracket(v: &SentenceView, a: usize, end: usize, what: &str, confidence: f64) 
     ];
     let (start, stop) = v.span(a, last + 1);
     Diagnosis {
+        check: "",
         start,
         end: stop,
         message: format!(

@@ -266,6 +266,7 @@ impl Detector for SeparableParticle {
             }
             let (start, end) = v.span(k, e + 1);
             out.push(Diagnosis {
+                check: "",
                 start,
                 end,
                 message: format!(

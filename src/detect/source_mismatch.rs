@@ -310,6 +310,7 @@ impl Detector for SourceMismatch {
                     *i,
                     &p.src_original,
                     Diagnosis {
+                        check: "",
                         start: n.start,
                         end: n.end,
                         message: format!(
@@ -328,6 +329,7 @@ impl Detector for SourceMismatch {
                         *i,
                         &p.src_original,
                         Diagnosis {
+                            check: "",
                             start: n.start,
                             end: n.end,
                             message: format!(
@@ -346,6 +348,7 @@ impl Detector for SourceMismatch {
                         first,
                         &p.src_original,
                         Diagnosis {
+                            check: "",
                             start: s,
                             end: e,
                             message: format!(
@@ -371,6 +374,7 @@ impl Detector for SourceMismatch {
                             i,
                             &p.src_original,
                             Diagnosis {
+                                check: "",
                                 start: s,
                                 end: e,
                                 message: format!(
@@ -1008,6 +1012,7 @@ impl SourceMismatch {
                         i,
                         &p.src_original,
                         Diagnosis {
+                            check: "",
                             start: s,
                             end: e,
                             message: format!(
@@ -1187,6 +1192,7 @@ impl SourceMismatch {
                 p.tgt.0,
                 &p.src_original,
                 Diagnosis {
+                    check: "",
                     start: s.start,
                     end: s.end,
                     message: format!(
@@ -1231,6 +1237,7 @@ impl SourceMismatch {
                     at,
                     &p.src_original,
                     Diagnosis {
+                        check: "",
                         start: s,
                         end: e,
                         message: format!(
@@ -1253,6 +1260,7 @@ impl SourceMismatch {
                         i,
                         neighbour,
                         Diagnosis {
+                            check: "",
                             start: s,
                             end: e,
                             message: "no sentence of the source corresponds to this sentence"
@@ -1305,6 +1313,7 @@ impl SourceMismatch {
                 i,
                 &p.src_original,
                 Diagnosis {
+                    check: "",
                     start: s,
                     end: e,
                     message: format!(

@@ -81,6 +81,7 @@ impl Detector for StrandedPreposition {
             ];
             let (start, stop) = v.span(p, obj_end);
             out.push(Diagnosis {
+                check: "",
                 start,
                 end: stop,
                 message: format!(

@@ -598,6 +598,7 @@ fn after_subordinate_clause(v: &SentenceView) -> Option<Diagnosis> {
     ];
     let (start, end) = v.span(verb, subj_end);
     Some(Diagnosis {
+        check: "after-subordinate-clause",
         start,
         end,
         message: format!(
@@ -697,6 +698,7 @@ fn auxiliary_inversion(
     pieces.push(Piece::Tokens(subj_end, v.len()));
     let (start, end) = v.span(0, subj_end);
     Some(Diagnosis {
+        check: "auxiliary-inversion",
         start,
         end,
         message: format!(
@@ -885,6 +887,7 @@ impl Detector for VerbSecondInversion {
         let suggestion = render(v, &pieces);
         let (start, end) = v.span(0, subj_end);
         out.push(Diagnosis {
+            check: "fronted-phrase",
             start,
             end,
             message: format!(

@@ -159,6 +159,7 @@ mod tests {
         assert!(!p.text.contains("mtlint"));
         let f = |line: usize, start: usize, rule: &str| crate::finding::Finding {
             rule: rule.into(),
+            check: None,
             category: crate::finding::Category::Calque,
             severity: crate::finding::Severity::Major,
             confidence: 1.0,

@@ -137,6 +137,7 @@ impl PackRule {
     fn diagnose(&self, v: &SentenceView, m: &Match) -> Diagnosis {
         let (start, end) = v.span(m.start, m.end);
         Diagnosis {
+            check: "",
             start,
             end,
             message: pattern::render_message(v, m, &self.message),

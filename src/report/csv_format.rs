@@ -5,7 +5,7 @@ use serde_json::Value;
 use std::io::{self, Write};
 
 /// The CSV header row.
-pub const CSV_HEADER: [&str; 15] = [
+pub const CSV_HEADER: [&str; 16] = [
     "path",
     "id",
     "line",
@@ -13,6 +13,7 @@ pub const CSV_HEADER: [&str; 15] = [
     "start",
     "end",
     "rule",
+    "check",
     "category",
     "severity",
     "confidence",
@@ -46,6 +47,7 @@ pub(super) fn document(out: &mut dyn Write, d: &DocumentReport) -> io::Result<()
             &f.start.to_string(),
             &f.end.to_string(),
             &f.rule,
+            f.check.as_deref().unwrap_or(""),
             f.category.as_str(),
             f.severity.as_str(),
             &f.confidence.to_string(),

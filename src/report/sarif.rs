@@ -138,6 +138,9 @@ fn result_value(d: &DocumentReport, f: &Finding, rules: &[RuleDoc]) -> Value {
         "sentence": f.sentence,
         "suggestion": f.suggestion,
     });
+    if let (Some(check), Value::Object(p)) = (&f.check, &mut properties) {
+        p.insert("check".into(), json!(check));
+    }
     let location = artifact_location(&d.path);
     if let Some(record_line) = d.line {
         // A JSONL record: positions are in the record's text, not in the file; the location

@@ -135,9 +135,13 @@ pub fn underline(
 fn finding(out: &mut dyn Write, name: &str, f: &Finding, p: &Palette) -> io::Result<()> {
     let sev = p.severity(f.severity);
     let (loc, note, gutter) = (p.location, p.note, p.gutter);
+    let check = f
+        .check
+        .as_deref()
+        .map_or(String::new(), |c| format!("/{c}"));
     writeln!(
         out,
-        "{loc}{name}:{}:{}:{loc:#} {sev}{}[{}]{sev:#}: {note}{}{note:#}",
+        "{loc}{name}:{}:{}:{loc:#} {sev}{}[{}{check}]{sev:#}: {note}{}{note:#}",
         f.line, f.column, f.severity, f.rule, f.message
     )?;
     let rel_start = f.start.wrapping_sub(f.sentence_start);

@@ -279,7 +279,7 @@ fn output_file_and_text_format() {
         .code(1);
     let text = fs::read_to_string(&out).unwrap();
     assert!(
-        text.starts_with("-:1:1: major[verb-second-inversion]: "),
+        text.starts_with("-:1:1: major[verb-second-inversion/fronted-phrase]: "),
         "{text}"
     );
     assert!(text.contains("suggestion: Trump and Haftar also discussed a shared vision."));

@@ -202,3 +202,26 @@ fn overriding_a_rule_warns() {
         "{err}"
     );
 }
+
+#[test]
+fn min_confidence_in_the_configuration() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = "Pseira, a city with many places of worship on a separate island.\n";
+    let run = |config: &str| {
+        std::fs::write(dir.path().join("mtlint.toml"), config).expect("write config");
+        mtlint()
+            .current_dir(dir.path())
+            .args(["check", "--format", "jsonl", "--fail-on", "never"])
+            .write_stdin(input)
+            .assert()
+            .get_output()
+            .clone()
+    };
+    let quiet = run("");
+    assert!(String::from_utf8_lossy(&quiet.stdout).contains("\"findings\":[]"));
+    let all = run("min-confidence = 0.0\n");
+    assert!(String::from_utf8_lossy(&all.stdout).contains("verb-deficit"));
+    let bad = run("min-confidence = 3.0\n");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("min-confidence"));
+}

@@ -119,10 +119,10 @@ fn every_pack_rule_example_holds() {
         all: true,
         ..Selection::default()
     };
-    let linter = Linter {
-        tagger: Tagger::embedded(),
-        detectors: detectors(&[], &sel).expect("embedded packs load"),
-    };
+    let linter = Linter::with_detectors(
+        Tagger::embedded(),
+        detectors(&[], &sel).expect("embedded packs load"),
+    );
     let failures = test_examples(&linter);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     for d in &linter.detectors {

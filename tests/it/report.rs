@@ -356,7 +356,7 @@ fn text_output_colours() {
     assert_eq!(
         plain.lines().take(5).collect::<Vec<_>>(),
         [
-            "-:1:1: major[verb-second-inversion]: Dutch/German verb-second order: the verb 'discussed' comes before its subject 'Trump and Haftar' after the fronted 'Also'",
+            "-:1:1: major[verb-second-inversion/fronted-phrase]: Dutch/German verb-second order: the verb 'discussed' comes before its subject 'Trump and Haftar' after the fronted 'Also'",
             "  |",
             "  | Also discussed Trump and Haftar a shared vision.",
             "  | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^",
@@ -376,7 +376,7 @@ fn text_output_colours() {
     );
     assert!(coloured.contains("\u{1b}[1m-:1:1:\u{1b}[0m"), "{coloured}");
     assert!(
-        coloured.contains("\u{1b}[1m\u{1b}[33mmajor[verb-second-inversion]"),
+        coloured.contains("\u{1b}[1m\u{1b}[33mmajor[verb-second-inversion/fronted-phrase]"),
         "{coloured}"
     );
     let stripped = strip_ansi(&coloured);
@@ -467,6 +467,69 @@ fn mtlint_toml_sets_the_gate_and_the_command_line_wins() {
     mtlint()
         .current_dir(dir.path())
         .args(["check", "bad.txt"])
+        .assert()
+        .code(2);
+}
+
+/// Structural findings carry a calibrated confidence; below the threshold they are left out
+/// unless `--all` or a lower `--min-confidence` asks for them. The check that found them is
+/// named in every format.
+#[test]
+fn min_confidence_all_and_the_check_field() {
+    // A verbless-looking sentence English allows: a finding, but an unlikely one.
+    let fragment = "Pseira, a city with many places of worship on a separate island.\n";
+    let rules = |args: &[&str], input: &str| -> Vec<(String, Option<String>, f64)> {
+        let out = run(
+            mtlint()
+                .args(["check", "--format", "jsonl", "--fail-on", "never"])
+                .args(args)
+                .write_stdin(input),
+            0,
+        );
+        let v: Value = serde_json::from_str(out.trim()).expect("one JSONL line");
+        v["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| {
+                (
+                    f["rule"].as_str().unwrap_or("").to_string(),
+                    f["check"].as_str().map(String::from),
+                    f["confidence"].as_f64().unwrap_or(-1.0),
+                )
+            })
+            .collect()
+    };
+    assert!(rules(&[], fragment).is_empty());
+    let all = rules(&["--all"], fragment);
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].0, "missing-verb");
+    assert_eq!(all[0].1.as_deref(), Some("verb-deficit"));
+    assert!(all[0].2 > 0.0 && all[0].2 < 0.5, "{all:?}");
+    assert_eq!(rules(&["--min-confidence", "0"], fragment), all);
+    // A real error stays at the default threshold, and a threshold of 1 hides it.
+    let bad = rules(&[], BAD);
+    assert_eq!(bad[0].1.as_deref(), Some("fronted-phrase"));
+    assert!(rules(&["--min-confidence", "1"], BAD).is_empty());
+    // The CSV names the check in its own column.
+    let csv = run(
+        mtlint()
+            .args(["check", "--format", "csv", "--fail-on", "never"])
+            .write_stdin(BAD),
+        0,
+    );
+    assert!(
+        csv.starts_with("path,id,line,column,start,end,rule,check,category,"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(",verb-second-inversion,fronted-phrase,word-order,"),
+        "{csv}"
+    );
+    // Not a probability: a usage error.
+    mtlint()
+        .args(["check", "--min-confidence", "1.5"])
+        .write_stdin(BAD)
         .assert()
         .code(2);
 }

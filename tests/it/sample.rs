@@ -22,10 +22,10 @@ fn sample_linter() -> Linter {
         source_langs: vec![lang],
         ..Default::default()
     };
-    Linter {
-        tagger: Tagger::embedded(),
-        detectors: mtlint::packs::detectors(&[], &selection).expect("the embedded packs load"),
-    }
+    Linter::with_detectors(
+        Tagger::embedded(),
+        mtlint::packs::detectors(&[], &selection).expect("the embedded packs load"),
+    )
 }
 
 fn render(format: report::Format) -> String {

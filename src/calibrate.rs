@@ -1,0 +1,156 @@
+//! `mtlint calibrate`: fits the calibration of structural confidences
+//! ([`crate::detect::calibration`]) on labelled JSONL lines, the same files `mtlint eval`
+//! reads. A structural diagnosis on a line whose `expect` holds a structural category is a real
+//! error; one on a clean line (`expect: []`) is a false alarm; lines expecting only other
+//! categories are left out. The default threshold is the lowest at which no `--fit` file has
+//! more than `clean_rate` of its clean lines flagged.
+
+use crate::detect::Linter;
+use crate::detect::calibration::{self, Calibration, Features};
+use crate::eval::threshold_for_rate;
+use crate::finding::Category;
+use rayon::prelude::*;
+use serde::Deserialize;
+use std::fmt::Write as _;
+
+pub struct Args<'a> {
+    /// Files whose error and clean lines are fitted on.
+    pub fit: &'a [String],
+    /// Files whose error lines only are fitted on.
+    pub positives: &'a [String],
+    /// Plain-text files of real errors whose structural findings must all stay reported: the
+    /// threshold is never above the lowest probability among them.
+    pub keep: &'a [String],
+    pub clean_rate: f64,
+    pub l2: f64,
+}
+
+#[derive(Deserialize)]
+struct Line {
+    text: String,
+    #[serde(default)]
+    expect: Vec<Category>,
+}
+
+/// One labelled line: is it an error line, and the features of its structural diagnoses.
+struct Scored {
+    error: bool,
+    diagnoses: Vec<Features>,
+}
+
+/// Clean files smaller than this set no threshold: a rate on them is too coarse.
+const MIN_CLEAN_LINES: usize = 200;
+
+fn read(path: &str, linter: &Linter, with_clean: bool) -> Result<Vec<Scored>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let mut lines = Vec::new();
+    for (n, l) in text.lines().enumerate() {
+        if l.trim().is_empty() {
+            continue;
+        }
+        let line: Line = serde_json::from_str(l).map_err(|e| format!("{path}:{}: {e}", n + 1))?;
+        let error = line.expect.iter().any(|c| c.is_structural());
+        let clean = line.expect.is_empty();
+        if error || (clean && with_clean) {
+            lines.push((error, line.text));
+        }
+    }
+    Ok(lines
+        .into_par_iter()
+        .map(|(error, text)| Scored {
+            error,
+            diagnoses: linter.structural_features(text),
+        })
+        .collect())
+}
+
+/// Fits the model; returns it with a summary of its figures on the fitted files.
+pub fn run(args: &Args, linter: &Linter) -> Result<(Calibration, String), String> {
+    let mut files: Vec<(&str, Vec<Scored>)> = Vec::new();
+    for f in args.fit {
+        files.push((f, read(f, linter, true)?));
+    }
+    for f in args.positives {
+        files.push((f, read(f, linter, false)?));
+    }
+    let examples: Vec<(Features, bool)> = files
+        .iter()
+        .flat_map(|(_, lines)| lines.iter())
+        .flat_map(|l| l.diagnoses.iter().map(move |d| (d.clone(), l.error)))
+        .collect();
+    if !examples.iter().any(|e| e.1) || !examples.iter().any(|e| !e.1) {
+        return Err(
+            "calibrate: the files give no structural findings on error lines, or none \
+                    on clean lines: nothing to fit"
+                .into(),
+        );
+    }
+    let weights = calibration::fit(&examples, args.l2, 600);
+    let mut model = Calibration::from_weights(weights, 0.0);
+    // Per file, per line: (is an error line, has a diagnosis, highest probability).
+    let scored: Vec<Vec<(bool, bool, f64)>> = files
+        .iter()
+        .map(|(_, lines)| {
+            lines
+                .iter()
+                .map(|l| {
+                    let p = l
+                        .diagnoses
+                        .iter()
+                        .map(|d| model.probability(d))
+                        .fold(0.0, f64::max);
+                    (l.error, !l.diagnoses.is_empty(), p)
+                })
+                .collect()
+        })
+        .collect();
+    let mut threshold = 0.0f64;
+    for lines in scored.iter().take(args.fit.len()) {
+        let clean: Vec<f64> = lines.iter().filter(|l| !l.0).map(|l| l.2).collect();
+        if clean.len() >= MIN_CLEAN_LINES {
+            threshold = threshold.max(threshold_for_rate(&clean, args.clean_rate));
+        }
+    }
+    let mut kept = f64::INFINITY;
+    for f in args.keep {
+        let text = std::fs::read_to_string(f).map_err(|e| format!("{f}: {e}"))?;
+        for d in linter.structural_features(text) {
+            kept = kept.min(model.probability(&d));
+        }
+    }
+    let fitted = threshold;
+    if kept < threshold {
+        // Just below the lowest, so that every one of them stays.
+        threshold = f64::from_bits(kept.to_bits() - 1).max(0.0);
+    }
+    model.threshold = threshold;
+    let mut summary = format!(
+        "{} findings fitted ({} on error lines); threshold {:.4} (for the clean rate {:.4}, \
+         the kept files' lowest {:.4})\n",
+        examples.len(),
+        examples.iter().filter(|e| e.1).count(),
+        threshold,
+        fitted,
+        kept.min(1.0),
+    );
+    for ((name, _), lines) in files.iter().zip(&scored) {
+        let count = |error: bool, t: f64| {
+            lines
+                .iter()
+                .filter(|l| l.0 == error && l.1 && l.2 >= t)
+                .count()
+        };
+        let total = |error: bool| lines.iter().filter(|l| l.0 == error).count();
+        let _ = writeln!(
+            summary,
+            "{name}: error lines found {}/{} (before {}), clean lines flagged {}/{} (before {})",
+            count(true, threshold),
+            total(true),
+            count(true, 0.0),
+            count(false, threshold),
+            total(false),
+            count(false, 0.0),
+        );
+    }
+    Ok((model, summary))
+}
