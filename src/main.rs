@@ -175,6 +175,44 @@ enum Command {
         #[arg(long, default_value = "models/morph-lexicon.tsv")]
         morph: String,
     },
+    /// Train the tagger's second pass (the verb, noun and adjective decisions with the first
+    /// pass's tags on both sides) and print its figures.
+    TrainRefiner {
+        #[arg(
+            long,
+            default_value = "../shared/data/ud-english-ewt/en_ewt-ud-train.conllu"
+        )]
+        train: String,
+        #[arg(
+            long,
+            default_value = "../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu"
+        )]
+        dev: String,
+        #[arg(
+            long,
+            default_value = "../shared/data/ud-english-ewt/en_ewt-ud-test.conllu"
+        )]
+        test: String,
+        /// Morphological lexicon (word<TAB>tags) for the first-pass models of the folds.
+        #[arg(long, default_value = "models/morph-lexicon.tsv")]
+        morph: String,
+        /// Folds of the training set: each fold's first-pass tags come from a model trained on
+        /// the others.
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
+        #[arg(long, default_value_t = 6)]
+        epochs: usize,
+        /// The word-order moves whose sentences are trained on (all are measured).
+        #[arg(
+            long,
+            value_enum,
+            value_delimiter = ',',
+            default_value = "verb-last,verb-second,bracket"
+        )]
+        moves: Vec<mtlint::tag::refine_train::Move>,
+        #[arg(short, long, default_value = "models/refiner.bin")]
+        output: String,
+    },
     /// Train the class n-gram model of English word order on a CoNLL-U treebank.
     TrainLm {
         #[arg(long)]
@@ -845,6 +883,33 @@ fn main() -> ExitCode {
             prune,
         }) {
             Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(e),
+        },
+        Command::TrainRefiner {
+            train,
+            dev,
+            test,
+            morph,
+            folds,
+            epochs,
+            moves,
+            output,
+        } => match mtlint::tag::refine_train::train_refiner_command(
+            &mtlint::tag::refine_train::RefinerArgs {
+                train: &train,
+                dev: &dev,
+                test: &test,
+                morph: &morph,
+                folds,
+                epochs,
+                moves: &moves,
+                output: &output,
+            },
+        ) {
+            Ok(s) => {
+                out!("{s}");
+                ExitCode::SUCCESS
+            }
             Err(e) => fail(e),
         },
         Command::TrainLm {

@@ -350,10 +350,13 @@ impl Detector for InfinitiveAfterObject {
                 // A verb the tagger itself reads as a base form, after the object of a verb
                 // that takes no clause without "that" ("wants the market hall demolish and
                 // …", "wants its fleet renew with …"), whatever follows it.
+                // A word that may stand after an object as its predicate ("want the shop
+                // open") is not taken for a verb on the tagger's word alone.
                 let tagged_base = (v.tag(j) == Some(Tag::VB)
                     || (v.tag(j) == Some(Tag::VBP) && head_before))
                     && no_bare_clause
-                    && v.words[j].starts_with(char::is_lowercase);
+                    && v.words[j].starts_with(char::is_lowercase)
+                    && !ADVERB_PARTICLES.contains(&v.lower(j));
                 // A word the tagger made a noun that the lexicon knows only as a verb
                 // ("intends its capacity expand within …", "tried the dispute settle before
                 // …"), after the object of a verb that takes no clause without "that".

@@ -211,10 +211,16 @@ impl Detector for ParticipleAfterObject {
                 continue;
             }
             // A past form right after a second noun phrase is a relative clause's verb ("has
-            // the money her father earned"), not the participle.
-            if read_as_past
+            // the money her father earned"), not the participle; so is a form that may be
+            // either, whichever the tagger chose, after a noun phrase that is no time phrase.
+            let past_after_subject = lt == Tag::VBN
+                && last_bare_np
+                && !is_time_word(v, last - 1)
+                && Tagger::embedded().can_be(v.words[last], Tag::VBD);
+            if (read_as_past
                 && !v.tag(last - 1).is_some_and(Tag::is_adverb)
-                && (last_bare_np || phrases == 0)
+                && (last_bare_np || phrases == 0))
+                || past_after_subject
             {
                 continue;
             }

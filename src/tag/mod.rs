@@ -4,16 +4,21 @@
 
 pub mod features;
 pub mod model;
+pub mod refine;
+pub mod refine_train;
 pub mod tagset;
 pub mod train;
 
 use features::{TokenInfo, canonical_chars, hash_chars};
 use model::{KeyMap, Model, ModelError};
+use refine::Refiner;
 use std::sync::OnceLock;
 pub use tagset::Tag;
 
 /// The model trained by `mtlint train-tagger`, embedded at build time.
 static EMBEDDED_MODEL: &[u8] = include_bytes!("../../models/tagger.bin");
+/// The second pass trained by `mtlint train-refiner`, embedded at build time.
+static EMBEDDED_REFINER: &[u8] = include_bytes!("../../models/refiner.bin");
 /// The default lexicon overrides.
 pub const EMBEDDED_LEXICON: &str = include_str!("../../rules/lexicon.tsv");
 
@@ -100,18 +105,35 @@ impl Lexicon {
 pub struct Tagger {
     model: Model,
     lexicon: Lexicon,
+    /// The second pass over verb, noun and adjective decisions (empty: none).
+    refiner: Refiner,
 }
 
 impl Tagger {
     pub fn new(model: Model, lexicon: Lexicon) -> Tagger {
-        Tagger { model, lexicon }
+        Tagger {
+            model,
+            lexicon,
+            refiner: Refiner::default(),
+        }
     }
 
-    /// Loads the embedded model and lexicon.
+    /// Loads the embedded model, second pass and lexicon.
     pub fn load_embedded() -> Result<Tagger, String> {
         let model = Model::from_static(EMBEDDED_MODEL).map_err(|e: ModelError| e.to_string())?;
         let lexicon = Lexicon::parse("rules/lexicon.tsv", EMBEDDED_LEXICON)?;
-        Ok(Tagger { model, lexicon })
+        let refiner = Refiner::from_bytes(EMBEDDED_REFINER)?;
+        Ok(Tagger {
+            model,
+            lexicon,
+            refiner,
+        })
+    }
+
+    /// Replaces the second pass (an empty one switches it off).
+    pub fn with_refiner(mut self, refiner: Refiner) -> Tagger {
+        self.refiner = refiner;
+        self
     }
 
     /// The embedded tagger, loaded once per process.
@@ -178,7 +200,38 @@ impl Tagger {
             scratch.allowed.push(allowed);
             scratch.infos.push(info);
         }
-        self.model.decode(&scratch.infos, &scratch.allowed, out);
+        if self.refiner.is_empty() {
+            self.model.decode(&scratch.infos, &scratch.allowed, out);
+            return;
+        }
+        self.model.decode_with_margins(
+            &scratch.infos,
+            &scratch.allowed,
+            out,
+            Some(&mut scratch.margins),
+        );
+        scratch.fixed.clear();
+        scratch
+            .fixed
+            .extend(scratch.allowed.iter().map(|&a| a != 0));
+        let words: Vec<refine::Word> = words
+            .iter()
+            .zip(&scratch.infos)
+            .zip(out.iter())
+            .zip(&scratch.margins)
+            .map(|(((w, info), t), &margin)| refine::Word {
+                text: w,
+                key: info.key,
+                margin,
+                // Only the words the second pass may re-decide need their tag sets.
+                possible: if margin < self.refiner.first_sure && refine::CLASSES.contains(t) {
+                    self.model.word(info.key).map_or(0, |e| e.tags | e.morph)
+                } else {
+                    0
+                },
+            })
+            .collect();
+        self.refiner.refine(&words, out, &scratch.fixed);
     }
 }
 
@@ -230,4 +283,6 @@ pub struct TagScratch {
     chars: Vec<char>,
     infos: Vec<TokenInfo>,
     allowed: Vec<u64>,
+    fixed: Vec<bool>,
+    margins: Vec<f32>,
 }

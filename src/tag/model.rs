@@ -395,7 +395,22 @@ impl Model {
 
     /// Greedy decoding. `allowed[i]` restricts position i to a tag set (0 = any).
     pub fn decode(&self, infos: &[TokenInfo], allowed: &[u64], out: &mut Vec<Tag>) {
+        self.decode_with_margins(infos, allowed, out, None);
+    }
+
+    /// [`Model::decode`], also giving for each position how far the chosen tag's score is
+    /// above the next best's (`f32::INFINITY` where nothing was scored).
+    pub fn decode_with_margins(
+        &self,
+        infos: &[TokenInfo],
+        allowed: &[u64],
+        out: &mut Vec<Tag>,
+        mut margins: Option<&mut Vec<f32>>,
+    ) {
         out.clear();
+        if let Some(m) = margins.as_deref_mut() {
+            m.clear();
+        }
         let mut feats = [0u64; MAX_FEATURES];
         let (mut p1, mut p2) = (NO_TAG, NO_TAG);
         let sent = sentence_class(infos);
@@ -407,6 +422,7 @@ impl Model {
                 self.prefetch_position(infos, i + 1, sent);
             }
             let mask = allowed.get(i).copied().unwrap_or(0);
+            let mut margin = f32::INFINITY;
             let tag = if mask != 0 && mask.is_power_of_two() {
                 mask.trailing_zeros() as u8
             } else if mask == 0 && info.sure != NO_TAG {
@@ -432,8 +448,17 @@ impl Model {
                 k = word_tag_features(infos, i, p1, &mut feats, k);
                 self.add_features(&feats[..k], &mut scores);
                 self.add_transition(p1, p2, &mut scores);
-                best(&scores, mask) as u8
+                if margins.is_some() {
+                    let (tag, m) = best_with_margin(&scores, mask);
+                    margin = m;
+                    tag as u8
+                } else {
+                    best(&scores, mask) as u8
+                }
             };
+            if let Some(m) = margins.as_deref_mut() {
+                m.push(margin);
+            }
             out.push(Tag::ALL[tag as usize]);
             p2 = p1;
             p1 = tag;
@@ -722,6 +747,23 @@ fn build_bytes(words: &KeyMap<WordEntry>, weights: &SparseWeights, forms: &[&str
 }
 
 /// The best-scoring tag, among `mask` when it is not 0. Ties go to the lower tag number.
+/// [`best`], and how far its score is above the next best allowed one.
+pub fn best_with_margin(scores: &[f32; N_TAGS], mask: u64) -> (Tag, f32) {
+    let (mut best, mut top, mut second) = (0, f32::NEG_INFINITY, f32::NEG_INFINITY);
+    for (i, &s) in scores.iter().enumerate() {
+        if mask == 0 || mask & (1 << i) != 0 {
+            if s > top {
+                second = top;
+                top = s;
+                best = i;
+            } else if s > second {
+                second = s;
+            }
+        }
+    }
+    (Tag::ALL[best], top - second)
+}
+
 pub fn best(scores: &[f32; N_TAGS], mask: u64) -> Tag {
     let mut best = 0;
     let mut best_score = f32::NEG_INFINITY;
