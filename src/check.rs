@@ -435,6 +435,11 @@ fn check_line_records(
         if line_no == 1 && buf.starts_with(b"\xEF\xBB\xBF") {
             buf.drain(..3);
         }
+        // A blank line (a trailing empty line is common) is no record: it is skipped, and the
+        // output has one line per non-blank input line.
+        if buf.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
         if format == InputFormat::Tsv && columns.is_none() {
             let header = std::str::from_utf8(&buf)
                 .ok()

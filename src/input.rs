@@ -107,8 +107,9 @@ pub fn parse_record(line_no: usize, line: &str) -> Result<Record, RecordError> {
     })
 }
 
-/// Splits JSONL bytes into records, one result per line (line ends LF or CRLF); a line that is
-/// not UTF-8 becomes an error for that line alone, so one bad record never costs the others.
+/// Splits JSONL bytes into records, one result per non-blank line (line ends LF or CRLF); a
+/// line that is not UTF-8 becomes an error for that line alone, so one bad record never costs
+/// the others.
 pub fn parse_jsonl_bytes(bytes: &[u8]) -> Vec<Result<Record, RecordError>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
@@ -118,6 +119,7 @@ pub fn parse_jsonl_bytes(bytes: &[u8]) -> Vec<Result<Record, RecordError>> {
     bytes
         .split(|&b| b == b'\n')
         .enumerate()
+        .filter(|(_, line)| !line.iter().all(u8::is_ascii_whitespace))
         .map(|(i, line)| utf8_line(i + 1, line).and_then(|text| parse_record(i + 1, text)))
         .collect()
 }

@@ -19,6 +19,7 @@ pub mod input;
 pub mod inspect;
 pub mod lm;
 pub mod normalize;
+pub mod output;
 pub mod packs;
 pub mod pipeline;
 pub mod read;

@@ -711,19 +711,25 @@ fn main() -> ExitCode {
                 source: source_text,
                 ..CheckOptions::new(input_format)
             };
-            let mut sink: Box<dyn Write> = match &output {
-                Some(p) => match std::fs::File::create(p) {
-                    Ok(f) => Box::new(std::io::BufWriter::new(f)),
-                    Err(e) => return fail(format!("{p}: cannot write: {e}")),
-                },
-                None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+            // A report file is written beside its target and put in place when complete.
+            let mut file = match output.as_deref().map(mtlint::output::AtomicFile::create) {
+                None => None,
+                Some(Ok(f)) => Some(f),
+                Some(Err(e)) => {
+                    return fail(format!("{}: cannot write: {e}", output.unwrap_or_default()));
+                }
+            };
+            let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+            let sink: &mut dyn Write = match file.as_mut() {
+                Some(f) => f,
+                None => &mut stdout,
             };
             let mut reporter = report::Reporter::new(format, &options, &rule_docs);
             let mut progress = Progress::new(run.quiet);
             // Documents with findings, for --write-baseline (the baseline is as big anyway).
             let mut for_baseline: Vec<DocumentReport> = Vec::new();
             // Reports are written as they come, a batch at a time, in input order.
-            let written = reporter.begin(&mut sink).and_then(|()| {
+            let written = reporter.begin(sink).and_then(|()| {
                 check_each(&paths, &opts, &linter, &mut |mut r| {
                     if config.is_excluded(&r.path) {
                         return Ok(());
@@ -740,19 +746,24 @@ fn main() -> ExitCode {
                     if let Some(b) = &baseline {
                         b.apply(&mut r);
                     }
-                    reporter.document(&mut sink, &r)?;
+                    reporter.document(sink, &r)?;
                     progress.tick(reporter.summary().documents);
                     Ok(())
                 })?;
-                reporter.finish(&mut sink)
+                reporter.finish(sink)
             });
             progress.finish();
-            if let Err(e) = written.and_then(|()| sink.flush()) {
+            let written = written.and_then(|()| sink.flush());
+            let written = match (written, file) {
+                (Ok(()), Some(f)) => f.commit(),
+                (result, _) => result,
+            };
+            if let Err(e) = written {
                 return fail(format!("cannot write the report: {e}"));
             }
             if let Some(file) = &write_baseline {
                 let text = Baseline::from_reports(&for_baseline).to_json();
-                if let Err(e) = std::fs::write(file, text) {
+                if let Err(e) = mtlint::output::write_file(file, text) {
                     return fail(format!("{file}: cannot write the baseline: {e}"));
                 }
             }
@@ -854,7 +865,7 @@ fn main() -> ExitCode {
                                 .map(|f| format!(" --keep {f}"))
                                 .collect::<String>()
                     );
-                    match std::fs::write(&output, model.to_text(&header)) {
+                    match mtlint::output::write_file(&output, model.to_text(&header)) {
                         Ok(()) => {
                             eprintln!("{summary}");
                             ExitCode::SUCCESS
@@ -920,7 +931,8 @@ fn main() -> ExitCode {
             let run = || -> Result<(), String> {
                 let sentences = mtlint::tag::train::read_treebank(&train)?;
                 let lm = mtlint::lm::ClassLm::train(&sentences, min_count);
-                std::fs::write(&output, lm.to_bytes()).map_err(|e| format!("{output}: {e}"))
+                mtlint::output::write_file(&output, lm.to_bytes())
+                    .map_err(|e| format!("{output}: {e}"))
             };
             match run() {
                 Ok(()) => ExitCode::SUCCESS,

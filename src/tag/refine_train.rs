@@ -394,7 +394,8 @@ pub fn train_refiner_command(args: &RefinerArgs) -> Result<String, String> {
     let (_, _, margin, first_sure) = best.expect("settings were tried");
     refiner.margin = margin;
     refiner.first_sure = first_sure;
-    std::fs::write(args.output, refiner.to_bytes()).map_err(|e| format!("{}: {e}", args.output))?;
+    crate::output::write_file(args.output, refiner.to_bytes())
+        .map_err(|e| format!("{}: {e}", args.output))?;
 
     // The figures, before and after.
     let refined = Tagger::load_embedded()?.with_refiner(refiner.clone());

@@ -559,7 +559,8 @@ pub fn train_command(args: &TrainArgs) -> Result<(), String> {
         model.feature_count(),
         model.weight_count()
     );
-    std::fs::write(&args.output, model.to_bytes()).map_err(|e| format!("{}: {e}", args.output))
+    crate::output::write_file(&args.output, model.to_bytes())
+        .map_err(|e| format!("{}: {e}", args.output))
 }
 
 /// `mtlint eval-tagger`: accuracy of a model (the embedded one by default) on gold-tokenized

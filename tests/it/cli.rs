@@ -464,3 +464,78 @@ fn a_closed_output_pipe_ends_the_program_quietly() {
     assert!(!err.contains("panicked"), "{err}");
     assert!(status.success());
 }
+
+/// Blank lines (a trailing empty line, a gap between records) are no records: skipped, with
+/// one output line per non-blank input line and the line numbers of the file kept.
+#[test]
+fn jsonl_blank_lines_are_skipped() {
+    let input = concat!(
+        "{\"id\": 1, \"text\": \"Clean English here.\"}\n",
+        "\n",
+        "   \r\n",
+        "{\"id\": 2, \"text\": oops}\n",
+        "\n",
+    );
+    let out = mtlint()
+        .args(["check", "--input-format", "jsonl", "--format", "jsonl"])
+        .write_stdin(input)
+        .assert()
+        .code(2)
+        .get_output()
+        .stdout
+        .clone();
+    let lines: Vec<Value> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], 1);
+    assert_eq!(lines[1]["line"], 4);
+    // Only blank lines after the records: a clean run.
+    mtlint()
+        .args(["check", "--input-format", "jsonl", "--format", "jsonl"])
+        .write_stdin("{\"id\": 1, \"text\": \"Clean English here.\"}\n\n\n")
+        .assert()
+        .code(0);
+}
+
+/// `-o` and `--write-baseline` write beside the target and rename when complete: the
+/// directory holds the finished files and no temporary ones.
+#[test]
+fn output_files_are_put_in_place_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.json");
+    let baseline = dir.path().join("baseline.json");
+    fs::write(&report, "an older report").unwrap();
+    mtlint()
+        .args(["check", "--format", "json", "-o"])
+        .arg(&report)
+        .arg("--write-baseline")
+        .arg(&baseline)
+        .write_stdin(BAD)
+        .assert()
+        .code(1);
+    let json: Value = serde_json::from_str(&fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(json["summary"]["documents"], 1);
+    assert!(
+        fs::read_to_string(&baseline)
+            .unwrap()
+            .contains("verb-second-inversion")
+    );
+    let mut names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["baseline.json", "report.json"]);
+    // A directory that does not exist: a usage error naming the file.
+    let missing = dir.path().join("no/such/dir/report.json");
+    let out = mtlint()
+        .args(["check", "-o"])
+        .arg(&missing)
+        .write_stdin(BAD)
+        .assert()
+        .code(2);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("report.json"));
+}

@@ -541,7 +541,7 @@ pub fn train_command(
 ) -> Result<(), String> {
     let sentences = crate::tag::train::read_treebank(train_path)?;
     let model = train(&sentences, Tagger::embedded(), super::swap_model(), cfg);
-    std::fs::write(output, model.to_bytes()).map_err(|e| format!("{output}: {e}"))
+    crate::output::write_file(output, model.to_bytes()).map_err(|e| format!("{output}: {e}"))
 }
 
 #[cfg(test)]

@@ -782,7 +782,7 @@ pub fn train(sentences: &[TaggedSentence], tagger: &Tagger, cfg: &SwapTrainConfi
 pub fn train_command(train_path: &str, output: &str, cfg: &SwapTrainConfig) -> Result<(), String> {
     let sentences = crate::tag::train::read_treebank(train_path)?;
     let model = train(&sentences, Tagger::embedded(), cfg);
-    std::fs::write(output, model.to_bytes()).map_err(|e| format!("{output}: {e}"))
+    crate::output::write_file(output, model.to_bytes()).map_err(|e| format!("{output}: {e}"))
 }
 
 #[cfg(test)]
