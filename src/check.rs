@@ -11,7 +11,7 @@ use crate::detect::Linter;
 use crate::finding::Finding;
 use crate::formats::{directives, markdown, tsv, xliff};
 use crate::input::{InputFormat, Record, RecordError, parse_record, utf8_line};
-use crate::read::{InputError, Origin, expand_paths, read_text};
+use crate::read::{InputError, Origin, WalkOptions, expand_paths, read_text};
 use crate::report::{DocumentReport, count_words};
 use rayon::prelude::*;
 use serde_json::Value;
@@ -60,6 +60,8 @@ pub struct CheckOptions {
     pub batch: usize,
     /// The source text of a single text input (`--source`); records carry their own.
     pub source: Option<String>,
+    /// How directories are walked.
+    pub walk: WalkOptions,
 }
 
 impl CheckOptions {
@@ -69,6 +71,7 @@ impl CheckOptions {
             shard: None,
             batch: RECORD_BATCH,
             source: None,
+            walk: WalkOptions::default(),
         }
     }
 }
@@ -91,7 +94,7 @@ pub fn check_paths_with_source(
     linter: &Linter,
     source: Option<&str>,
 ) -> Result<Vec<DocumentReport>, String> {
-    validate_source(paths, format, source.is_some())?;
+    validate_source(paths, format, WalkOptions::default(), source.is_some())?;
     let opts = CheckOptions {
         source: source.map(str::to_string),
         ..CheckOptions::new(format)
@@ -105,11 +108,16 @@ pub fn check_paths_with_source(
 }
 
 /// With `--source`: exactly one input, and not one of records (they carry their own source).
-pub fn validate_source(paths: &[String], format: InputFormat, source: bool) -> Result<(), String> {
+pub fn validate_source(
+    paths: &[String],
+    format: InputFormat,
+    walk: WalkOptions,
+    source: bool,
+) -> Result<(), String> {
     if !source {
         return Ok(());
     }
-    let origins = expand_paths(paths);
+    let origins = expand_paths(paths, walk);
     if origins.len() != 1 {
         return Err(format!(
             "--source needs exactly one input to compare with, got {}",
@@ -150,7 +158,7 @@ pub fn check_each(
     };
     let files_per_batch = (rayon::current_num_threads() * 4).max(8);
     let mut pending: Vec<Pending> = Vec::new();
-    for origin in expand_paths(paths) {
+    for origin in expand_paths(paths, opts.walk) {
         let origin = match origin {
             Ok(o) => o,
             Err(e) => {
@@ -206,9 +214,11 @@ fn error_report(path: String, message: String) -> DocumentReport {
 fn error_path(e: &InputError) -> String {
     use crate::read::InputError::*;
     match e {
-        Io { path, .. } | Missing { path } | InvalidUtf8 { path, .. } | Binary { path, .. } => {
-            path.clone()
-        }
+        Io { path, .. }
+        | Missing { path }
+        | InvalidUtf8 { path, .. }
+        | Binary { path, .. }
+        | Walk { path, .. } => path.clone(),
     }
 }
 

@@ -88,6 +88,12 @@ enum Command {
         /// Report every finding, whatever its confidence (same as --min-confidence 0).
         #[arg(long, conflicts_with = "min_confidence")]
         all: bool,
+        /// Walk hidden files and directories too.
+        #[arg(long)]
+        hidden: bool,
+        /// Walk what .gitignore, .ignore and .git/info/exclude files exclude too.
+        #[arg(long)]
+        no_ignore: bool,
         #[command(flatten)]
         rules: RuleArgs,
         #[command(flatten)]
@@ -598,9 +604,12 @@ fn main() -> ExitCode {
             source,
             min_confidence,
             all,
+            hidden,
+            no_ignore,
             rules,
             run,
         } => {
+            let walk = mtlint::read::WalkOptions { hidden, no_ignore };
             let options = (|| {
                 Ok::<_, String>((
                     option_or(format, config.format.as_deref(), "format", Format::Text)?,
@@ -651,7 +660,7 @@ fn main() -> ExitCode {
                 Some(Err(e)) => return fail(format!("--source: {e}")),
             };
             if let Err(e) =
-                mtlint::check::validate_source(&paths, input_format, source_text.is_some())
+                mtlint::check::validate_source(&paths, input_format, walk, source_text.is_some())
             {
                 return fail(e);
             }
@@ -709,6 +718,7 @@ fn main() -> ExitCode {
             let opts = CheckOptions {
                 shard: run.shard,
                 source: source_text,
+                walk,
                 ..CheckOptions::new(input_format)
             };
             // A report file is written beside its target and put in place when complete.

@@ -24,6 +24,20 @@ pub enum InputError {
     },
     #[error("{path}: binary file (NUL byte at byte offset {offset}), not text")]
     Binary { path: String, offset: usize },
+    #[error("{path}: cannot walk the directory: {message}")]
+    Walk { path: String, message: String },
+}
+
+/// How directories are walked, as ripgrep walks them: hidden files and directories are left
+/// out, and so is what `.gitignore`, `.ignore` and `.git/info/exclude` files exclude (also
+/// outside a git repository); symbolic links are not followed. Files named on the command line
+/// are always read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WalkOptions {
+    /// Walk hidden files and directories too (`--hidden`).
+    pub hidden: bool,
+    /// Ignore the ignore files (`--no-ignore`).
+    pub no_ignore: bool,
 }
 
 /// Where an input came from.
@@ -59,7 +73,7 @@ pub const WALKED_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "xlf", "xliff"
 /// Expands the command-line paths into inputs: files as given, directories walked recursively in
 /// sorted order, `-` (or nothing) as standard input. A path that does not exist becomes an error in
 /// its place, so the others are still checked.
-pub fn expand_paths(paths: &[String]) -> Vec<Result<Origin, InputError>> {
+pub fn expand_paths(paths: &[String], walk: WalkOptions) -> Vec<Result<Origin, InputError>> {
     if paths.is_empty() {
         return vec![Ok(Origin::Stdin)];
     }
@@ -78,35 +92,42 @@ pub fn expand_paths(paths: &[String]) -> Vec<Result<Origin, InputError>> {
                 path: p.clone(),
                 source: e,
             })),
-            Ok(meta) if meta.is_dir() => walk_dir(path, &mut out),
+            Ok(meta) if meta.is_dir() => walk_dir(path, walk, &mut out),
             Ok(_) => out.push(Ok(Origin::File(path.to_path_buf()))),
         }
     }
     out
 }
 
-fn walk_dir(dir: &Path, out: &mut Vec<Result<Origin, InputError>>) {
-    let entries = match fs::read_dir(dir) {
-        Ok(rd) => rd,
-        Err(e) => {
-            out.push(Err(InputError::Io {
+fn walk_dir(dir: &Path, walk: WalkOptions, out: &mut Vec<Result<Origin, InputError>>) {
+    let obey = !walk.no_ignore;
+    let walker = ignore::WalkBuilder::new(dir)
+        .hidden(!walk.hidden)
+        .ignore(obey)
+        .git_ignore(obey)
+        .git_exclude(obey)
+        .git_global(false)
+        .parents(obey)
+        .require_git(false)
+        .follow_links(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(e) => {
+                let path = e.path();
+                if e.file_type().is_some_and(|t| t.is_file())
+                    && path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                        WALKED_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())
+                    })
+                {
+                    out.push(Ok(Origin::File(e.into_path())));
+                }
+            }
+            Err(e) => out.push(Err(InputError::Walk {
                 path: dir.display().to_string(),
-                source: e,
-            }));
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            walk_dir(&path, out);
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| WALKED_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-        {
-            out.push(Ok(Origin::File(path)));
+                message: e.to_string(),
+            })),
         }
     }
 }

@@ -539,3 +539,73 @@ fn output_files_are_put_in_place_whole() {
         .code(2);
     assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("report.json"));
 }
+
+/// Directories are walked as ripgrep walks them: ignore files obeyed (also outside a git
+/// repository), hidden entries left out, symbolic links not followed (so a link loop cannot
+/// multiply the inputs), in sorted order; `--hidden` and `--no-ignore` widen the walk.
+#[test]
+fn directory_walk_obeys_ignore_files_and_skips_hidden_and_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(root.join("sub/deeper")).unwrap();
+    fs::create_dir_all(root.join(".hidden")).unwrap();
+    fs::create_dir_all(root.join("build")).unwrap();
+    for p in [
+        "a.txt",
+        "sub/b.md",
+        "sub/deeper/c.txt",
+        ".hidden/d.txt",
+        "build/e.txt",
+        "f.txt",
+    ] {
+        fs::write(root.join(p), "Clean English here.\n").unwrap();
+    }
+    fs::write(root.join(".gitignore"), "build/\nf.txt\n").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("..", root.join("sub/deeper/loop")).unwrap();
+    let paths = |extra: &[&str]| -> Vec<String> {
+        let out = mtlint()
+            .args(["check", "--format", "jsonl"])
+            .args(extra)
+            .arg(root)
+            .assert()
+            .code(0)
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| {
+                let v: Value = serde_json::from_str(l).unwrap();
+                let p = v["path"].as_str().unwrap().to_string();
+                p[root.to_str().unwrap().len() + 1..].to_string()
+            })
+            .collect()
+    };
+    assert_eq!(paths(&[]), ["a.txt", "sub/b.md", "sub/deeper/c.txt"]);
+    assert_eq!(
+        paths(&["--hidden"]),
+        [".hidden/d.txt", "a.txt", "sub/b.md", "sub/deeper/c.txt"]
+    );
+    assert_eq!(
+        paths(&["--no-ignore"]),
+        [
+            "a.txt",
+            "build/e.txt",
+            "f.txt",
+            "sub/b.md",
+            "sub/deeper/c.txt"
+        ]
+    );
+    // A file named on the command line is read whatever the ignore files say.
+    let out = mtlint()
+        .args(["check", "--format", "jsonl"])
+        .arg(root.join("f.txt"))
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(String::from_utf8(out).unwrap().lines().count(), 1);
+}
