@@ -94,14 +94,52 @@ struct BaselineFile {
 pub struct Baseline {
     file: Vec<BaselineDocument>,
     counts: HashMap<String, HashMap<String, usize>>,
+    /// The documents [`Baseline::apply`] has seen.
+    seen: std::collections::HashSet<String>,
 }
 
-/// Which document a report is: its path, and for a JSONL record its id.
+/// Which document a report is: its path (as [`normalize_path`] writes it), and for a JSONL
+/// record its id.
 fn document_key(path: &str, id: Option<&Value>) -> String {
+    let path = normalize_path(path);
     match id {
-        None | Some(Value::Null) => path.to_string(),
+        None | Some(Value::Null) => path,
         Some(id) => format!("{path}\u{0}{id}"),
     }
+}
+
+/// A path as baselines compare it: `.` parts and repeated separators dropped, `x/..` folded,
+/// and an absolute path inside the working directory made relative to it, so `sample.txt`,
+/// `./sample.txt` and `/work/sample.txt` (run in `/work`) are one document. `-` (standard
+/// input) stays as it is.
+pub fn normalize_path(path: &str) -> String {
+    use std::path::{Component, Path, PathBuf};
+    if path == "-" {
+        return path.to_string();
+    }
+    let mut p = PathBuf::from(path);
+    if p.is_absolute()
+        && let Ok(cwd) = std::env::current_dir()
+        && let Ok(rel) = p.strip_prefix(&cwd)
+    {
+        p = rel.to_path_buf();
+    }
+    let mut out = PathBuf::new();
+    for c in Path::new(&p).components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) {
+                    out.pop();
+                } else {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    let s = out.to_string_lossy().replace('\\', "/");
+    if s.is_empty() { ".".into() } else { s }
 }
 
 impl Baseline {
@@ -115,7 +153,25 @@ impl Baseline {
                 *per.entry(e.fingerprint.clone()).or_default() += e.count;
             }
         }
-        Baseline { file, counts }
+        Baseline {
+            file,
+            counts,
+            seen: Default::default(),
+        }
+    }
+
+    /// The documents the baseline records that no report applied to it named, as written in
+    /// the file (path, and id for a record): a baseline for other files, or paths that
+    /// changed.
+    pub fn unmatched(&self) -> Vec<String> {
+        self.file
+            .iter()
+            .filter(|d| !self.seen.contains(&document_key(&d.path, d.id.as_ref())))
+            .map(|d| match &d.id {
+                Some(id) => format!("{} (id {id})", d.path),
+                None => d.path.clone(),
+            })
+            .collect()
     }
 
     /// The baseline of these reports: every finding of every readable document.
@@ -137,7 +193,7 @@ impl Baseline {
             }
             if !entries.is_empty() {
                 file.push(BaselineDocument {
-                    path: d.path.clone(),
+                    path: normalize_path(&d.path),
                     id: d.id.clone().filter(|id| !id.is_null()),
                     findings: entries,
                 });
@@ -192,10 +248,12 @@ impl Baseline {
 
     /// Leaves out of the document the findings the baseline records, up to each fingerprint's
     /// count, in input order; counts them in `baselined`.
-    pub fn apply(&self, doc: &mut DocumentReport) {
-        let Some(known) = self.counts.get(&document_key(&doc.path, doc.id.as_ref())) else {
+    pub fn apply(&mut self, doc: &mut DocumentReport) {
+        let key = document_key(&doc.path, doc.id.as_ref());
+        let Some(known) = self.counts.get(&key) else {
             return;
         };
+        self.seen.insert(key);
         let Ok(findings) = &mut doc.outcome else {
             return;
         };
@@ -241,5 +299,20 @@ mod tests {
         let e = Baseline::parse("b.json", r#"{"tool":"mtlint","version":9,"documents":[]}"#)
             .unwrap_err();
         assert!(e.contains("version 9"), "{e}");
+    }
+
+    #[test]
+    fn paths_are_compared_normalized() {
+        assert_eq!(normalize_path("./sample.txt"), "sample.txt");
+        assert_eq!(normalize_path("a//b/./c.txt"), "a/b/c.txt");
+        assert_eq!(normalize_path("a/x/../b.txt"), "a/b.txt");
+        assert_eq!(normalize_path("../up.txt"), "../up.txt");
+        assert_eq!(normalize_path("-"), "-");
+        let cwd = std::env::current_dir().expect("working directory");
+        let inside = cwd.join("docs/a.md");
+        assert_eq!(
+            normalize_path(inside.to_str().expect("UTF-8 path")),
+            "docs/a.md"
+        );
     }
 }

@@ -218,6 +218,7 @@ fn error_path(e: &InputError) -> String {
         | Missing { path }
         | InvalidUtf8 { path, .. }
         | Binary { path, .. }
+        | Encoding { path, .. }
         | Walk { path, .. } => path.clone(),
     }
 }

@@ -665,13 +665,13 @@ fn main() -> ExitCode {
                 return fail(e);
             }
             // The command line's baseline, else the configuration's (relative to its file).
-            let baseline = baseline.or_else(|| {
+            let baseline_file = baseline.or_else(|| {
                 config
                     .baseline
                     .as_ref()
                     .map(|b| config.dir.join(b).display().to_string())
             });
-            let baseline = match baseline.as_deref().map(Baseline::load).transpose() {
+            let mut baseline = match baseline_file.as_deref().map(Baseline::load).transpose() {
                 Ok(b) => b,
                 Err(e) => return fail(e),
             };
@@ -753,7 +753,7 @@ fn main() -> ExitCode {
                     if write_baseline.is_some() && !r.findings().is_empty() {
                         for_baseline.push(r.clone());
                     }
-                    if let Some(b) = &baseline {
+                    if let Some(b) = &mut baseline {
                         b.apply(&mut r);
                     }
                     reporter.document(sink, &r)?;
@@ -770,6 +770,21 @@ fn main() -> ExitCode {
             };
             if let Err(e) = written {
                 return fail(format!("cannot write the report: {e}"));
+            }
+            // A baseline entry no checked document matched: a baseline for other files, or
+            // paths that changed. Said, so a gate does not pass on a baseline that never applied.
+            // (A shard checks only some documents: there the rest is expected.)
+            if let (Some(b), Some(file), false, None) =
+                (&baseline, &baseline_file, run.quiet, run.shard)
+            {
+                let unmatched = b.unmatched();
+                if !unmatched.is_empty() {
+                    eprintln!(
+                        "mtlint: warning: {file}: {} of its documents matched no document checked: {}",
+                        unmatched.len(),
+                        unmatched.join(", ")
+                    );
+                }
             }
             if let Some(file) = &write_baseline {
                 let text = Baseline::from_reports(&for_baseline).to_json();

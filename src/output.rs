@@ -21,10 +21,17 @@ impl AtomicFile {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let temp = tempfile::Builder::new()
-            .prefix(".mtlint-")
-            .suffix(".tmp")
-            .tempfile_in(dir)?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".mtlint-").suffix(".tmp");
+        // The file keeps the permissions of the one it replaces; a new one gets the usual
+        // read-write for the owner, read for the others (a temporary file's own are private).
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).map_or(0o644, |m| m.permissions().mode() & 0o7777);
+            builder.permissions(std::fs::Permissions::from_mode(mode));
+        }
+        let temp = builder.tempfile_in(dir)?;
         Ok(AtomicFile {
             temp: io::BufWriter::new(temp),
             path,
@@ -77,5 +84,11 @@ mod tests {
         f.write_all(b"new").expect("write");
         f.commit().expect("commit");
         assert_eq!(std::fs::read_to_string(&path).expect("read"), "new");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).expect("stat").permissions().mode();
+            assert_eq!(mode & 0o777, 0o644);
+        }
     }
 }

@@ -24,6 +24,8 @@ pub enum InputError {
     },
     #[error("{path}: binary file (NUL byte at byte offset {offset}), not text")]
     Binary { path: String, offset: usize },
+    #[error("{path}: not valid {encoding} text")]
+    Encoding { path: String, encoding: String },
     #[error("{path}: cannot walk the directory: {message}")]
     Walk { path: String, message: String },
 }
@@ -170,7 +172,14 @@ pub struct Decoded {
 
 /// Decodes bytes as UTF-8 text: strips a leading byte-order mark, rejects binary data and invalid
 /// UTF-8 with the byte offset (into the bytes as given) where the problem is.
+///
+/// Two other encodings are read, both to UTF-8: UTF-16 with a byte-order mark, and the encoding
+/// an XML declaration names (`<?xml version="1.0" encoding="ISO-8859-1"?>`). Offsets into such
+/// a text are offsets into its UTF-8 form.
 pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Decoded, InputError> {
+    if let Some(text) = decode_other(name, &bytes)? {
+        return Ok(Decoded { text, bom_len: 0 });
+    }
     const BOM: &[u8] = b"\xEF\xBB\xBF";
     let skip = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
     if let Some(pos) = bytes[skip..].iter().position(|&b| b == 0) {
@@ -199,6 +208,55 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Decoded, InputError> {
         text,
         bom_len: skip,
     })
+}
+
+/// The text of a UTF-16 input with a byte-order mark, or of an XML input whose declaration names
+/// an encoding other than UTF-8; `None` for anything else (read as UTF-8).
+fn decode_other(name: &str, bytes: &[u8]) -> Result<Option<String>, InputError> {
+    let (encoding, body) = if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        (encoding_rs::UTF_16LE, rest)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        (encoding_rs::UTF_16BE, rest)
+    } else {
+        match xml_declared_encoding(bytes) {
+            Some(e) if e != encoding_rs::UTF_8 => (e, bytes),
+            _ => return Ok(None),
+        }
+    };
+    let err = || InputError::Encoding {
+        path: name.to_string(),
+        encoding: encoding.name().to_string(),
+    };
+    let text = encoding
+        .decode_without_bom_handling_and_without_replacement(body)
+        .ok_or_else(err)?;
+    if let Some(pos) = text.find('\0') {
+        return Err(InputError::Binary {
+            path: name.to_string(),
+            offset: pos,
+        });
+    }
+    Ok(Some(text.into_owned()))
+}
+
+/// The encoding an XML declaration at the start of the bytes names, if it names one
+/// encoding_rs knows.
+fn xml_declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let head = &head[..head.len().min(200)];
+    let head = std::str::from_utf8(head)
+        .or_else(|e| std::str::from_utf8(&head[..e.valid_up_to()]))
+        .ok()?;
+    let decl = head.strip_prefix("<?xml")?;
+    let decl = &decl[..decl.find("?>")?];
+    let at = decl.find("encoding")?;
+    let rest = decl[at + "encoding".len()..]
+        .trim_start()
+        .strip_prefix('=')?
+        .trim_start();
+    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let label = &rest[1..][..rest[1..].find(quote)?];
+    encoding_rs::Encoding::for_label(label.as_bytes())
 }
 
 /// Reads and decodes one input.
@@ -231,5 +289,36 @@ mod tests {
     fn binary_is_rejected() {
         let err = decode("b.bin", b"PK\x03\x04\x00\x00".to_vec()).unwrap_err();
         assert!(err.to_string().contains("binary file"));
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_read() {
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for u in "Zoë said “yes”.\n".encode_utf16() {
+            le.extend(u.to_le_bytes());
+            be.extend(u.to_be_bytes());
+        }
+        assert_eq!(decode("x", le).unwrap().text, "Zoë said “yes”.\n");
+        assert_eq!(decode("x", be).unwrap().text, "Zoë said “yes”.\n");
+        // A lone surrogate is no UTF-16 text.
+        let err = decode("x.txt", vec![0xFF, 0xFE, 0x00, 0xD8]).unwrap_err();
+        assert_eq!(err.to_string(), "x.txt: not valid UTF-16LE text");
+    }
+
+    #[test]
+    fn an_xml_declaration_names_the_encoding() {
+        let mut bytes = b"<?xml version='1.0' encoding=\"ISO-8859-1\"?>\n<x>caf".to_vec();
+        bytes.extend([0xE9, b'<', b'/', b'x', b'>']);
+        assert_eq!(
+            decode("a.xlf", bytes).unwrap().text,
+            "<?xml version='1.0' encoding=\"ISO-8859-1\"?>\n<x>café</x>"
+        );
+        // Declared UTF-8 (or nothing) stays strict UTF-8, with the offset of the problem.
+        let bad = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><x>\xE9</x>".to_vec();
+        assert!(matches!(
+            decode("b.xlf", bad),
+            Err(InputError::InvalidUtf8 { .. })
+        ));
     }
 }

@@ -12,6 +12,52 @@ pub enum SegmentKind {
     Heading,
     /// A piece without final punctuation inside a paragraph: a caption, credit or list item.
     Fragment,
+    /// The first piece of a run of text longer than [`MAX_SEGMENT_BYTES`] with no sentence
+    /// punctuation (a scraped table, a list run together): it is cut into pieces that only the
+    /// local rules check, so the cost stays linear in the input and every finding's sentence
+    /// stays short.
+    Overlong,
+    /// A later piece of such a run.
+    OverlongRest,
+}
+
+/// The longest segment analysed whole, in bytes; about 600 words, several times the longest
+/// sentences of edited prose.
+pub const MAX_SEGMENT_BYTES: usize = 4000;
+
+/// Cuts `text` into pieces of at most `max` bytes, at the last white space before the limit
+/// (at a character boundary where a piece has none): (start, end) offsets, trimmed.
+fn cut(text: &str, max: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut a = 0;
+    while a < text.len() {
+        let rest = &text[a..];
+        let take = if rest.len() <= max {
+            rest.len()
+        } else {
+            let mut limit = max;
+            while !rest.is_char_boundary(limit) {
+                limit -= 1;
+            }
+            rest[..limit]
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(limit, |(p, _)| p)
+                .max(1)
+        };
+        let piece = &rest[..take];
+        let lead = piece.len() - piece.trim_start().len();
+        if !piece.trim().is_empty() {
+            out.push((a + lead, a + piece.trim_end().len()));
+        }
+        a += take;
+        // A piece never ends inside a character.
+        while a < text.len() && !text.is_char_boundary(a) {
+            a += 1;
+        }
+    }
+    out
 }
 
 /// A sentence-like piece of the text: `start..end` are byte offsets into the segmented text.
@@ -317,6 +363,21 @@ fn split_unit(
             SegmentKind::Fragment
         };
         let s = start + a + lead;
+        if trimmed.len() > MAX_SEGMENT_BYTES {
+            for (k, (x, y)) in cut(trimmed, MAX_SEGMENT_BYTES).into_iter().enumerate() {
+                out.push(Segment {
+                    start: s + x,
+                    end: s + y,
+                    kind: if k == 0 {
+                        SegmentKind::Overlong
+                    } else {
+                        SegmentKind::OverlongRest
+                    },
+                    paragraph,
+                });
+            }
+            continue;
+        }
         out.push(Segment {
             start: s,
             end: s + trimmed.len(),
@@ -462,5 +523,37 @@ mod tests {
     fn crlf_lines() {
         let t = "Title\r\n\r\nOne. Two.\r\n";
         assert_eq!(sentences(t), vec!["Title", "One.", "Two."]);
+    }
+
+    #[test]
+    fn an_overlong_run_is_cut_into_bounded_pieces() {
+        let word = "wörd ";
+        let text = word.repeat(3000);
+        let segs = segment(&text);
+        assert!(segs.len() > 1);
+        assert_eq!(segs[0].kind, SegmentKind::Overlong);
+        assert!(
+            segs[1..]
+                .iter()
+                .all(|s| s.kind == SegmentKind::OverlongRest)
+        );
+        for s in &segs {
+            assert!(s.end - s.start <= MAX_SEGMENT_BYTES);
+            assert!(text[s.start..s.end].starts_with("wörd"));
+            assert!(text[s.start..s.end].ends_with("wörd"));
+        }
+        // Nothing is lost but the white space between pieces.
+        let kept: usize = segs
+            .iter()
+            .map(|s| text[s.start..s.end].matches("wörd").count())
+            .sum();
+        assert_eq!(kept, 3000);
+        // One unbroken word longer than the limit is cut at character boundaries.
+        let long = "ä".repeat(5000);
+        let segs = segment(&long);
+        assert_eq!(
+            segs.iter().map(|s| s.end - s.start).sum::<usize>(),
+            long.len()
+        );
     }
 }

@@ -14,6 +14,7 @@ pub mod dangling_verb;
 pub mod edit;
 pub mod missing_subject;
 pub mod missing_verb;
+pub mod overlong_sentence;
 pub mod participle_last;
 pub mod repetition;
 pub mod rewrite;
@@ -261,6 +262,7 @@ pub fn builtin() -> Vec<Box<dyn Detector>> {
         Box::new(capitalization::Capitalization),
         Box::new(repetition::RepeatedWords),
         Box::new(boilerplate::Boilerplate),
+        Box::new(overlong_sentence::OverlongSentence),
         Box::new(untranslated::UntranslatedText),
         Box::new(consistency::MixedSpelling),
         Box::new(source_mismatch::SourceMismatch),

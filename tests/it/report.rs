@@ -533,3 +533,41 @@ fn min_confidence_all_and_the_check_field() {
         .assert()
         .code(2);
 }
+
+/// A baseline written for `./x.txt` applies to `x.txt` and to its absolute path; a baseline
+/// whose documents match nothing checked is named in a warning.
+#[test]
+fn baseline_paths_are_normalized_and_unmatched_entries_warned() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("x.txt"), BAD).unwrap();
+    fs::write(dir.path().join("other.txt"), BAD).unwrap();
+    let at = |args: &[&str]| {
+        mtlint()
+            .current_dir(dir.path())
+            .args(["check", "--format", "json", "--no-config"])
+            .args(args)
+            .assert()
+            .get_output()
+            .clone()
+    };
+    at(&["--write-baseline", "b.json", "./x.txt"]);
+    let written = fs::read_to_string(dir.path().join("b.json")).unwrap();
+    assert!(written.contains("\"path\": \"x.txt\""), "{written}");
+    let absolute = dir.path().join("x.txt").canonicalize().unwrap();
+    for path in ["x.txt", "./x.txt", absolute.to_str().unwrap()] {
+        let out = at(&["--baseline", "b.json", path]);
+        assert_eq!(out.status.code(), Some(0), "{path}");
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let out = at(&["--baseline", "b.json", "other.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning: b.json: 1 of its documents matched no document checked: x.txt"),
+        "{err}"
+    );
+}
