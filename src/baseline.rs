@@ -217,10 +217,11 @@ impl Baseline {
     /// Reads a baseline file's text; `name` is the file's name for errors.
     pub fn parse(name: &str, text: &str) -> Result<Baseline, String> {
         let file: BaselineFile = serde_json::from_str(text).map_err(|e| {
+            // serde_json counts columns from 0 at the start of a line; ours start at 1.
             format!(
                 "{name}:{}:{}: not a baseline file: {e}",
                 e.line(),
-                e.column()
+                e.column().max(1)
             )
         })?;
         if file.version != VERSION {

@@ -509,8 +509,18 @@ fn project_config(path: Option<&str>, no_config: bool) -> Result<Config, String>
         .iter()
         .find(|l| !mtlint::packs::PACK_LANGUAGES.contains(&l.as_str()))
     {
+        // Where the value stands in the file, for the editor who has to change it.
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let at = text
+            .find("source-lang")
+            .and_then(|k| text[k..].find(&format!("\"{l}\"")).map(|v| k + v + 1))
+            .map(|offset| {
+                let (line, column) = mtlint::normalize::line_column(&text, offset);
+                format!(":{line}:{column}")
+            })
+            .unwrap_or_default();
         return Err(format!(
-            "{}: source-lang '{l}' has no interference pack (nl, de)",
+            "{}{at}: source-lang '{l}' has no interference pack (nl, de)",
             path.display()
         ));
     }

@@ -109,36 +109,70 @@ impl Normalized {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    /// Every [`MARK_STEP`] bytes: the byte offset and the characters from its line's start to
+    /// it. A column is counted from the nearest mark, so finding it costs at most a step however
+    /// long the line (a text of one 50 MB line would otherwise cost a scan per finding).
+    marks: Vec<(usize, usize)>,
+}
+
+const MARK_STEP: usize = 4096;
+
+/// Whether a byte starts a character (is not a UTF-8 continuation byte).
+fn starts_char(b: u8) -> bool {
+    b & 0xC0 != 0x80
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut line_starts = vec![0];
+        let mut marks = Vec::with_capacity(text.len() / MARK_STEP + 1);
         let bytes = text.as_bytes();
+        let mut chars = 0;
         let mut i = 0;
         while i < bytes.len() {
+            if i % MARK_STEP == 0 {
+                marks.push((i, chars));
+            }
             match bytes[i] {
-                b'\n' => line_starts.push(i + 1),
+                b'\n' => {
+                    line_starts.push(i + 1);
+                    chars = 0;
+                }
                 b'\r' => {
                     if bytes.get(i + 1) == Some(&b'\n') {
                         i += 1;
+                        if i % MARK_STEP == 0 {
+                            marks.push((i, chars + 1));
+                        }
                     }
                     line_starts.push(i + 1);
+                    chars = 0;
                 }
-                _ => {}
+                b => chars += starts_char(b) as usize,
             }
             i += 1;
         }
-        LineIndex { line_starts }
+        LineIndex { line_starts, marks }
     }
 
     /// 1-based line and 1-based column in characters of a byte offset into `text`.
     pub fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset);
         let line_start = self.line_starts[line - 1];
-        let column = text
-            .get(line_start..offset)
-            .map_or(0, |s| s.chars().count());
+        // The nearest mark at or before the offset, if it is on the same line.
+        let (from, before) = match self.marks.partition_point(|&(m, _)| m <= offset) {
+            0 => (line_start, 0),
+            k => match self.marks[k - 1] {
+                (m, c) if m >= line_start => (m, c),
+                _ => (line_start, 0),
+            },
+        };
+        let column = before
+            + text.as_bytes()[from..offset]
+                .iter()
+                .filter(|&&b| starts_char(b))
+                .count();
         (line, column + 1)
     }
 }
@@ -187,5 +221,21 @@ mod tests {
         assert_eq!(idx.line_column(text, x), (2, 4));
         let z = text.find('z').unwrap();
         assert_eq!(idx.line_column(text, z), (3, 1));
+    }
+
+    #[test]
+    fn columns_on_a_long_line_match_counting_from_its_start() {
+        let text = format!("first\r\n{}\nlast", "ä b €".repeat(3000));
+        let index = LineIndex::new(&text);
+        for offset in (0..text.len())
+            .filter(|&o| text.is_char_boundary(o))
+            .step_by(97)
+        {
+            assert_eq!(
+                index.line_column(&text, offset),
+                line_column(&text, offset),
+                "{offset}"
+            );
+        }
     }
 }

@@ -65,8 +65,10 @@ struct PackFile {
 #[serde(deny_unknown_fields)]
 struct RuleSpec {
     id: Spanned<String>,
-    category: Category,
-    severity: Severity,
+    // Read as text and checked by the loader, so an unknown value is one error among the
+    // others of the file rather than the only one.
+    category: Spanned<String>,
+    severity: Spanned<String>,
     message: Spanned<String>,
     description: String,
     /// How to fix it, for `rules explain`; defaults to a line naming the suggestion.
@@ -332,6 +334,22 @@ impl Loader<'_> {
     }
 
     fn rule(&mut self, spec: RuleSpec) -> PackRule {
+        let category = spec
+            .category
+            .get_ref()
+            .parse::<Category>()
+            .unwrap_or_else(|e| {
+                self.error(spec.category.span().start, e);
+                Category::Calque
+            });
+        let severity = spec
+            .severity
+            .get_ref()
+            .parse::<Severity>()
+            .unwrap_or_else(|e| {
+                self.error(spec.severity.span().start, e);
+                Severity::Minor
+            });
         let id = spec.id.get_ref().clone();
         if id.is_empty()
             || !id
@@ -380,8 +398,8 @@ impl Loader<'_> {
         PackRule {
             meta: RuleMeta {
                 id: leak(id),
-                category: spec.category,
-                severity: spec.severity,
+                category,
+                severity,
                 summary: leak(summary(&spec.message.into_inner())),
                 why: leak(spec.description),
                 fix: leak(fix),
@@ -508,11 +526,18 @@ fn check_unique(rules: &[Arc<PackRule>], errors: &mut Vec<PackError>) {
     }
 }
 
-/// Loads every `.toml` pack under `dir` (recursively, in sorted order).
+/// Loads every `.toml` pack under `dir` (recursively, in sorted order), or the one pack `dir`
+/// names when it is a file.
 pub fn load_dir(dir: &Path) -> Result<Vec<Arc<PackRule>>, Vec<PackError>> {
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
+    // A single pack file is a directory of one.
+    let mut stack = if dir.is_file() {
+        files.push(dir.to_path_buf());
+        Vec::new()
+    } else {
+        vec![dir.to_path_buf()]
+    };
     while let Some(d) = stack.pop() {
         let entries = match std::fs::read_dir(&d) {
             Ok(e) => e,

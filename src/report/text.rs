@@ -184,7 +184,14 @@ pub(super) fn document(
     let name = name(d);
     let (loc, failed) = (p.location, p.failed);
     match &d.outcome {
-        Err(e) => writeln!(out, "{loc}{name}:{loc:#} {failed}error:{failed:#} {e}"),
+        Err(e) => {
+            // The message names the input already when it starts with it: said once.
+            let e = e
+                .strip_prefix(name.as_str())
+                .and_then(|rest| rest.strip_prefix(": "))
+                .unwrap_or(e);
+            writeln!(out, "{loc}{name}:{loc:#} {failed}error:{failed:#} {e}")
+        }
         Ok(findings) => {
             for f in findings {
                 finding(out, &name, f, &p)?;

@@ -225,3 +225,40 @@ fn min_confidence_in_the_configuration() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("min-confidence"));
 }
+
+/// A source language without a pack, and a broken baseline, are named with their line and
+/// column (columns count from 1).
+#[test]
+fn bad_values_are_named_with_their_place() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("mtlint.toml"),
+        "fail-on = \"major\"\nsource-lang = [\"nl\", \"xx\"]\n",
+    )
+    .expect("write config");
+    let out = mtlint()
+        .current_dir(dir.path())
+        .args(["check", "-"])
+        .write_stdin("A sentence.\n")
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        err.contains("mtlint.toml:2:23: source-lang 'xx' has no interference pack"),
+        "{err}"
+    );
+    let baseline = dir.path().join("b.json");
+    std::fs::write(
+        &baseline,
+        "{\"tool\":\"mtlint\",\"version\":1,\"documents\":[\n",
+    )
+    .expect("write");
+    let out = mtlint()
+        .args(["check", "--no-config", "--baseline"])
+        .arg(&baseline)
+        .write_stdin("A sentence.\n")
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(err.contains("b.json:2:1: not a baseline file"), "{err}");
+}

@@ -93,8 +93,12 @@ fn malformed_xliff_names_file_line_and_column() {
         stderr.contains("tests/data/xliff12-malformed.xlf: invalid XLIFF: line 7, column 23:"),
         "{stderr}"
     );
-    // The other file is still checked.
+    // The other file is still checked; the report names the broken one once.
     let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("tests/data/xliff12-malformed.xlf: error: invalid XLIFF: line 7"),
+        "{stdout}"
+    );
     assert!(
         stdout.contains("xliff20-segments.xlf:14 (id \"u1/s2\")"),
         "{stdout}"

@@ -255,3 +255,58 @@ fn a_rule_directory_adds_rules() {
         .assert()
         .code(0);
 }
+
+/// An unknown category or severity is one problem among the others of the file, each named
+/// with its line and column, and every pack's problems are reported in one run.
+#[test]
+fn unknown_category_and_severity_come_with_the_other_problems() {
+    let text = GOOD_RULE
+        .replace("category = \"calque\"", "category = \"calk\"")
+        .replace("severity = \"major\"", "severity = \"huge\"")
+        .replace("\"both\",", "{tag = \"VFN\"},");
+    let errors: Vec<String> = load_pack("test.toml", &text)
+        .err()
+        .expect("errors")
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(errors.len(), 3, "{errors:?}");
+    assert!(
+        errors[0].starts_with("test.toml:4:12: unknown category 'calk'"),
+        "{errors:?}"
+    );
+    assert!(
+        errors[1].starts_with("test.toml:5:12: unknown severity 'huge'"),
+        "{errors:?}"
+    );
+    // Two bad packs in one directory: both are named in the one run.
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("a.toml"), &text).expect("write");
+    std::fs::write(dir.path().join("b.toml"), "[[rule]]\nid = 1\n").expect("write");
+    let out = mtlint()
+        .args(["check", "-", "--rules"])
+        .arg(dir.path())
+        .write_stdin("A sentence.\n")
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        err.contains("a.toml:4:12: unknown category") && err.contains("b.toml:"),
+        "{err}"
+    );
+}
+
+/// `--rules` takes a single pack file as well as a directory of them.
+#[test]
+fn a_single_pack_file_is_accepted() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("house.toml");
+    std::fs::write(&path, GOOD_RULE).expect("write");
+    let out = mtlint()
+        .args(["check", "--format", "jsonl", "--rules"])
+        .arg(&path)
+        .write_stdin("Both Haftar as the government deploy the air force.\n")
+        .assert()
+        .code(1);
+    assert!(String::from_utf8_lossy(&out.get_output().stdout).contains("\"rule\":\"x-both-as\""));
+}
