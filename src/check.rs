@@ -272,8 +272,26 @@ fn check_prepared(
 ) -> Vec<Finding> {
     let mut findings = linter.check_text_with_source(checked.clone(), base, source);
     findings.retain(|f| !sup.suppresses(f, base));
+    // A blanked or replaced part (inline code as the word `code`) may end inside one of the
+    // original's characters: spans are widened to its character boundaries, and lines and
+    // columns counted in the original.
+    let back = |mut i: usize| {
+        while i > 0 && !original.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let forward = |mut i: usize| {
+        while i < original.len() && !original.is_char_boundary(i) {
+            i += 1;
+        }
+        i.min(original.len())
+    };
+    let lines = crate::normalize::LineIndex::new(original);
     for f in &mut findings {
-        let (s, e) = (f.start - base, f.end - base);
+        let (s, e) = (back(f.start - base), forward(f.end - base));
+        (f.start, f.end) = (s + base, e + base);
+        (f.line, f.column) = lines.line_column(original, s);
         if let Some(t) = original.get(s..e) {
             f.text = t.to_string();
         }

@@ -173,9 +173,9 @@ pub struct Decoded {
 /// Decodes bytes as UTF-8 text: strips a leading byte-order mark, rejects binary data and invalid
 /// UTF-8 with the byte offset (into the bytes as given) where the problem is.
 ///
-/// Two other encodings are read, both to UTF-8: UTF-16 with a byte-order mark, and the encoding
-/// an XML declaration names (`<?xml version="1.0" encoding="ISO-8859-1"?>`). Offsets into such
-/// a text are offsets into its UTF-8 form.
+/// Two other encodings are read, both to UTF-8: UTF-16 with a byte-order mark, and, for bytes
+/// that are not UTF-8, the encoding an XML declaration names (`<?xml version="1.0"
+/// encoding="ISO-8859-1"?>`). Offsets into such a text are offsets into its UTF-8 form.
 pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Decoded, InputError> {
     if let Some(text) = decode_other(name, &bytes)? {
         return Ok(Decoded { text, bom_len: 0 });
@@ -218,8 +218,10 @@ fn decode_other(name: &str, bytes: &[u8]) -> Result<Option<String>, InputError> 
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         (encoding_rs::UTF_16BE, rest)
     } else {
+        // Text that is UTF-8 is read as UTF-8 whatever it declares: only bytes that are not
+        // are decoded as their XML declaration says.
         match xml_declared_encoding(bytes) {
-            Some(e) if e != encoding_rs::UTF_8 => (e, bytes),
+            Some(e) if e != encoding_rs::UTF_8 && std::str::from_utf8(bytes).is_err() => (e, bytes),
             _ => return Ok(None),
         }
     };
@@ -320,5 +322,11 @@ mod tests {
             decode("b.xlf", bad),
             Err(InputError::InvalidUtf8 { .. })
         ));
+    }
+
+    #[test]
+    fn utf8_text_stays_utf8_whatever_it_declares() {
+        let text = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<x>café</x>";
+        assert_eq!(decode("a.md", text.as_bytes().to_vec()).unwrap().text, text);
     }
 }

@@ -9,6 +9,7 @@ mod config;
 mod document_checks;
 mod formats;
 mod packs;
+mod properties;
 mod report;
 mod robustness;
 mod rules;
