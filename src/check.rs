@@ -310,11 +310,14 @@ fn check_prepared(
     findings
 }
 
-/// Puts inline code back where its placeholder word is in a suggestion, and closes up the gaps
+/// Puts inline code back where its placeholder word is in a suggestion, wraps again the words
+/// that emphasis markup (`**`, `*`, `_`, `~~`) wrapped in the sentence, and closes up the gaps
 /// blanked markup left.
 fn restore_suggestion(checked: &str, original: &str, suggestion: &str) -> String {
     let mut out = suggestion.to_string();
     let (c, o) = (checked.as_bytes(), original.as_bytes());
+    // The blanked or replaced regions, in order.
+    let mut regions: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < c.len() {
         if c[i] == o[i] {
@@ -325,13 +328,35 @@ fn restore_suggestion(checked: &str, original: &str, suggestion: &str) -> String
         while i < c.len() && c[i] != o[i] {
             i += 1;
         }
-        let placeholder = checked.get(start..i).unwrap_or("");
-        let code = original.get(start..i).unwrap_or("");
+        regions.push((start, i));
+    }
+    let mut emphasis: Option<(usize, &str)> = None;
+    for &(start, end) in &regions {
+        let placeholder = checked.get(start..end).unwrap_or("");
+        let replaced = original.get(start..end).unwrap_or("");
         let word = placeholder.trim_end();
         if (word == "code" || word == "one")
             && let Some(at) = out.find(placeholder)
         {
-            out.replace_range(at..at + placeholder.len(), code);
+            out.replace_range(at..at + placeholder.len(), replaced);
+            continue;
+        }
+        // An emphasis marker: the first opens, the next equal one closes, and the words between
+        // are wrapped again where the suggestion has them.
+        let marker = replaced.trim();
+        if !matches!(marker, "**" | "*" | "__" | "_" | "~~") || placeholder.trim() != "" {
+            continue;
+        }
+        match emphasis.take() {
+            Some((inner_start, open)) if open == marker => {
+                let inner = original.get(inner_start..start).unwrap_or("").trim();
+                if !inner.is_empty()
+                    && let Some(at) = find_words(&out, inner)
+                {
+                    out.replace_range(at..at + inner.len(), &format!("{marker}{inner}{marker}"));
+                }
+            }
+            _ => emphasis = Some((end, marker)),
         }
     }
     let mut collapsed = String::with_capacity(out.len());
@@ -340,7 +365,24 @@ fn restore_suggestion(checked: &str, original: &str, suggestion: &str) -> String
             collapsed.push(ch);
         }
     }
+    // A gap the markup left before closing punctuation ("**repaired** ." after a move).
+    if !regions.is_empty() {
+        for p in [" .", " ,", " ;", " :", " !", " ?"] {
+            if !original.contains(p) {
+                collapsed = collapsed.replace(p, &p[1..]);
+            }
+        }
+    }
     collapsed
+}
+
+/// Where `words` stand in `text` as whole words (not inside a longer word).
+fn find_words(text: &str, words: &str) -> Option<usize> {
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    text.match_indices(words).map(|(at, _)| at).find(|&at| {
+        !is_word(text[..at].chars().next_back())
+            && !is_word(text[at + words.len()..].chars().next())
+    })
 }
 
 /// Checks the translated segments of an XLIFF file: one report per segment, or one error.

@@ -364,3 +364,64 @@ fn xliff_and_tsv_sources_reach_the_source_checks() {
         );
     }
 }
+
+/// A Markdown suggestion keeps the emphasis of the sentence on the words it wrapped, and no
+/// gap is left where markup stood before the full stop.
+#[test]
+fn markdown_suggestions_keep_emphasis() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.md");
+    fs::write(
+        &path,
+        "Also discussed **Trump** and Haftar a shared vision.\n\nWe have the car yesterday **repaired**.\n",
+    )
+    .unwrap();
+    let (lines, _) = jsonl(&[path.to_str().unwrap(), "--all"]);
+    let suggestions: Vec<&str> = lines[0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["suggestion"].as_str())
+        .collect();
+    assert!(
+        suggestions.contains(&"**Trump** and Haftar also discussed a shared vision."),
+        "{suggestions:?}"
+    );
+    assert!(
+        suggestions
+            .iter()
+            .any(|s| s.contains("**repaired**") && !s.contains(" .")),
+        "{suggestions:?}"
+    );
+}
+
+/// A text in UTF-16 (with its byte-order mark) is read; one run over 4,000 bytes without
+/// sentence punctuation is reported once and checked in bounded pieces.
+#[test]
+fn utf16_files_and_overlong_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let utf16 = dir.path().join("u.txt");
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in "Also discussed Trump and Haftar a shared vision.\n".encode_utf16() {
+        bytes.extend(u.to_le_bytes());
+    }
+    fs::write(&utf16, bytes).unwrap();
+    let (lines, _) = jsonl(&[utf16.to_str().unwrap()]);
+    assert_eq!(lines[0]["findings"][0]["rule"], "verb-second-inversion");
+    let long = dir.path().join("long.txt");
+    fs::write(&long, "word and another word ".repeat(4000)).unwrap();
+    let (lines, _) = jsonl(&[long.to_str().unwrap()]);
+    let findings = lines[0]["findings"].as_array().unwrap();
+    assert_eq!(
+        findings
+            .iter()
+            .filter(|f| f["rule"] == "overlong-sentence")
+            .count(),
+        1
+    );
+    assert!(
+        findings
+            .iter()
+            .all(|f| f["sentence"].as_str().unwrap().len() <= 4000)
+    );
+}
