@@ -433,6 +433,13 @@ fn linter_for(args: &RuleArgs, all: bool) -> Result<Linter, String> {
         }
     }
     let known = |n: &String| {
+        // `rule/check`: one check of a rule that holds several.
+        if let Some((rule, check)) = n.split_once('/') {
+            return defaults
+                .iter()
+                .chain(detectors.iter())
+                .any(|d| d.meta().id == rule && d.checks().contains(&check));
+        }
         defaults.iter().any(|d| d.meta().id == n.as_str())
             || extra.iter().any(|r| r.meta().id == n.as_str())
             || mtlint::finding::Category::ALL
@@ -444,7 +451,14 @@ fn linter_for(args: &RuleArgs, all: bool) -> Result<Linter, String> {
             "no rule or category '{n}' (see `mtlint rules list`)"
         ));
     }
-    Ok(Linter::with_detectors(Tagger::embedded(), detectors))
+    let mut linter = Linter::with_detectors(Tagger::embedded(), detectors);
+    linter.disabled_checks = args
+        .disable
+        .iter()
+        .filter(|n| n.contains('/'))
+        .cloned()
+        .collect();
+    Ok(linter)
 }
 
 #[derive(Subcommand)]
@@ -1045,6 +1059,9 @@ fn rules_command(command: RulesCommand, args: &RuleArgs) -> ExitCode {
                     d.source().unwrap_or("built-in"),
                     m.summary
                 );
+                for c in d.checks() {
+                    out!("{}/{c}\t{}\t{}\tcheck\t\n", m.id, m.category, m.severity);
+                }
             }
             ExitCode::SUCCESS
         }

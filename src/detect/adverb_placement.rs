@@ -327,6 +327,15 @@ impl Detector for AdverbPlacement {
         &META
     }
 
+    fn checks(&self) -> Vec<&'static str> {
+        vec![
+            "time-before-verb",
+            "adverbial-before-object",
+            "phrase-before-participle",
+            "adverb-before-object",
+        ]
+    }
+
     fn check(&self, v: &SentenceView, out: &mut Vec<Diagnosis>) {
         if v.kind() != SegmentKind::Sentence || v.len() < 5 || v.words.last() == Some(&"?") {
             return;

@@ -1171,6 +1171,10 @@ impl Detector for WordOrderAnomaly {
         &META
     }
 
+    fn checks(&self) -> Vec<&'static str> {
+        vec!["swap", "certified-swap", "scrambled"]
+    }
+
     fn check(&self, v: &SentenceView, out: &mut Vec<Diagnosis>) {
         if v.kind() != SegmentKind::Sentence || v.len() < 4 {
             return;

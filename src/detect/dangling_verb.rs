@@ -115,6 +115,14 @@ impl Detector for VerbFinalClause {
         &META
     }
 
+    fn checks(&self) -> Vec<&'static str> {
+        vec![
+            "participle-before-auxiliary",
+            "infinitive-last",
+            "finite-verb-last",
+        ]
+    }
+
     fn check(&self, v: &SentenceView, out: &mut Vec<Diagnosis>) {
         if v.kind() != SegmentKind::Sentence || v.words.last() == Some(&"?") || v.len() < 4 {
             return;

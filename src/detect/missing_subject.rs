@@ -345,6 +345,14 @@ impl Detector for MissingSubject {
         &META
     }
 
+    fn checks(&self) -> Vec<&'static str> {
+        CHECKS
+            .iter()
+            .map(|(name, _)| *name)
+            .chain(["orphan-determiner"])
+            .collect()
+    }
+
     fn check(&self, v: &SentenceView, out: &mut Vec<Diagnosis>) {
         if v.kind() != SegmentKind::Sentence || v.len() < 3 || v.words.last() == Some(&"?") {
             return;

@@ -730,6 +730,10 @@ impl Detector for MissingVerb {
         &META
     }
 
+    fn checks(&self) -> Vec<&'static str> {
+        CHECKS.iter().map(|(name, _)| *name).collect()
+    }
+
     fn check(&self, v: &SentenceView, out: &mut Vec<Diagnosis>) {
         if v.kind() != SegmentKind::Sentence
             || v.len() < 5

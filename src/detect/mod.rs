@@ -217,6 +217,12 @@ pub trait Detector: Send + Sync {
     fn source(&self) -> Option<&str> {
         None
     }
+
+    /// The names of the checks a rule holds, when it holds several (its findings carry one
+    /// in `check`; `--disable RULE/CHECK` switches one off).
+    fn checks(&self) -> Vec<&'static str> {
+        Vec::new()
+    }
 }
 
 /// A source text aligned with a document: `beads` pair source segments with the document's
@@ -278,6 +284,8 @@ pub struct Linter {
     pub calibration: Option<&'static Calibration>,
     /// Structural findings whose confidence is below this are not reported.
     pub min_confidence: f64,
+    /// Checks switched off, as `rule/check`.
+    pub disabled_checks: Vec<String>,
 }
 
 impl Linter {
@@ -297,7 +305,17 @@ impl Linter {
             detectors,
             calibration,
             min_confidence: calibration.map_or(0.0, |c| c.threshold),
+            disabled_checks: Vec::new(),
         }
+    }
+
+    /// Whether `--disable rule/check` switched this check off.
+    fn check_disabled(&self, rule: &str, check: &str) -> bool {
+        !check.is_empty()
+            && self.disabled_checks.iter().any(|n| {
+                n.split_once('/')
+                    .is_some_and(|(r, c)| r == rule && c == check)
+            })
     }
 
     /// The same linter reporting every structural finding whatever its confidence (`--all`).
@@ -472,6 +490,9 @@ impl Linter {
                     det.check(view, &mut diags);
                     let meta = det.meta();
                     found.extend(diags.drain(..).map(|d| (meta, d)));
+                }
+                if !self.disabled_checks.is_empty() {
+                    found.retain(|(m, d)| !self.check_disabled(m.id, d.check));
                 }
                 self.calibrate(view, &mut found);
                 drop_shadowed(&mut found);

@@ -717,6 +717,14 @@ impl Detector for VerbSecondInversion {
         &META
     }
 
+    fn checks(&self) -> Vec<&'static str> {
+        vec![
+            "after-subordinate-clause",
+            "auxiliary-inversion",
+            "fronted-phrase",
+        ]
+    }
+
     fn check(&self, v: &SentenceView, out: &mut Vec<Diagnosis>) {
         if v.kind() != SegmentKind::Sentence || v.len() < 4 {
             return;

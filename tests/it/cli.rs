@@ -609,3 +609,36 @@ fn directory_walk_obeys_ignore_files_and_skips_hidden_and_links() {
         .clone();
     assert_eq!(String::from_utf8(out).unwrap().lines().count(), 1);
 }
+
+/// A check of a rule that holds several is listed, reported, and switched off on its own.
+#[test]
+fn one_check_can_be_switched_off() {
+    let list = mtlint().args(["rules", "list"]).assert().code(0);
+    let list = String::from_utf8_lossy(&list.get_output().stdout).to_string();
+    assert!(
+        list.contains("verb-second-inversion/fronted-phrase\t"),
+        "{list}"
+    );
+    let run = |extra: &[&str]| -> String {
+        let out = mtlint()
+            .args(["check", "--format", "jsonl", "--fail-on", "never"])
+            .args(extra)
+            .write_stdin(BAD)
+            .assert()
+            .code(0);
+        String::from_utf8_lossy(&out.get_output().stdout).to_string()
+    };
+    assert!(run(&[]).contains("\"check\":\"fronted-phrase\""));
+    assert!(
+        !run(&["--disable", "verb-second-inversion/fronted-phrase"]).contains("fronted-phrase")
+    );
+    // Another check of the same rule leaves it on; an unknown check is a usage error.
+    assert!(
+        run(&["--disable", "verb-second-inversion/auxiliary-inversion"]).contains("fronted-phrase")
+    );
+    mtlint()
+        .args(["check", "--disable", "verb-second-inversion/no-such-check"])
+        .write_stdin(BAD)
+        .assert()
+        .code(2);
+}
