@@ -18,11 +18,11 @@
 //! wanted", "as they had hoped", "the way it worked" (nothing stands between subject and verb),
 //! and intransitive verbs after a subject with a modifier ("The man with the hat left.").
 
+use super::clause::Front;
 use super::clause::{
     Clause, content_end, coordinated_np, is_clause_opener, main_clause_start, read_clause,
 };
 use super::rewrite::{Piece, render};
-use super::verb_second::Front;
 use super::words::{BE, HAVE, is_time_head};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};

@@ -27,8 +27,8 @@
 //! cost for her was low"); an article before a dash where the writer broke off ("he's got a --
 //! I'm …").
 
+use super::clause::{Front, fronted};
 use super::rewrite::{Piece, render, uncapitalize};
-use super::verb_second::{Front, fronted};
 use super::words::{AUXILIARIES, BE, HAVE, MODALS, SUBORDINATORS, WEEKDAYS};
 use super::{Check, Detector, Diagnosis, Example, RuleMeta, SentenceView, first_check};
 use crate::finding::{Category, Severity};
@@ -1077,7 +1077,7 @@ const EXTRAPOSING: &[&str] = &[
 fn extraposition_without_it(v: &SentenceView) -> Option<Diagnosis> {
     // Also right after a fronted phrase ("Yesterday was announced that …", "In the evening
     // became clear that …").
-    let front_end = super::verb_second::fronted(v).map(|(e, _)| e);
+    let front_end = fronted(v).map(|(e, _)| e);
     for i in 1..v.len().saturating_sub(3) {
         if !matches!(
             v.lower(i),

@@ -25,8 +25,9 @@
 //! negative and restrictive fronting ("Never have I", "Only then did he"), "so do I",
 //! conditional inversion ("Had I known"), fronted participles with "be" ("Also discussed were").
 
+use super::clause::{Front, fronted};
 use super::rewrite::{Piece, render, uncapitalize};
-use super::words::{AUXILIARIES, TIME_NOUNS, TIME_WORDS, WEEKDAYS, names_a_time};
+use super::words::{AUXILIARIES, TIME_NOUNS, names_a_time};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::frames::frames;
@@ -166,48 +167,6 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-/// Adverbs that English places before the verb ("They also discussed"), not at the front.
-const MID_ADVERBS: &[&str] = &[
-    "also",
-    "already",
-    "still",
-    "even",
-    "just",
-    "often",
-    "always",
-    "usually",
-    "sometimes",
-    "frequently",
-    "recently",
-    "soon",
-    "finally",
-    "again",
-    "further",
-    "meanwhile",
-    "subsequently",
-    "immediately",
-    "yet",
-    "later",
-    "previously",
-    "initially",
-    "eventually",
-];
-
-/// Fronted words after which English itself inverts (or which are not adverbials at all).
-const INVERTING_ADVERBS: &[&str] = &[
-    "never", "rarely", "seldom", "hardly", "scarcely", "barely", "only", "little", "nor",
-    "neither", "so", "such", "here", "there", "thus", "not", "how", "why", "where", "when",
-    "whence", "as", "more", "less", "well", "no",
-];
-
-/// "last week", "this year", "next Monday".
-const TIME_DETERMINERS: &[&str] = &["last", "this", "next", "every", "that"];
-
-/// Plural time nouns after a number ("two weeks before the election").
-const TIME_SPANS: &[&str] = &[
-    "minutes", "hours", "days", "weeks", "months", "years", "decades", "seasons",
-];
-
 /// Words before a number that a noun phrase may open with ("about 35,000 spectators", "more
 /// than 12,000 asylum seekers", "up to 80 centimetres").
 const QUANTIFIERS: &[&[&str]] = &[
@@ -250,52 +209,6 @@ fn subject_phrase(v: &SentenceView, np: &crate::chunk::Words, i: usize) -> Optio
     })
 }
 
-/// Prepositions that open a fronted adverbial phrase.
-const FRONT_PREPOSITIONS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "during",
-    "after",
-    "before",
-    "since",
-    "over",
-    "under",
-    "with",
-    "without",
-    "from",
-    "through",
-    "throughout",
-    "within",
-    "despite",
-    "following",
-    "until",
-    "for",
-    "by",
-    "as",
-    "because",
-    "due",
-    "according",
-    "despite",
-    "ahead",
-    "instead",
-    "thanks",
-    "near",
-    "outside",
-    "inside",
-    "behind",
-    "between",
-    "among",
-    "across",
-    "along",
-    "around",
-    "opposite",
-    "beyond",
-    "amid",
-    "against",
-    "regarding",
-];
-
 /// Prepositions of time, cause and manner: after a phrase they open, English does not put
 /// the verb before its subject, whatever the verb.
 const NON_LOCATIVE_FRONTS: &[&str] = &[
@@ -312,9 +225,6 @@ const NON_LOCATIVE_FRONTS: &[&str] = &[
     "with",
     "without",
 ];
-
-/// Words that follow a preposition to make one of two words ("because of", "according to").
-const PREPOSITION_TAILS: &[&str] = &["of", "to"];
 
 /// Verbs of motion and position: they invert intransitively in English ("Into the room walked
 /// a man"), so they need an object as evidence.
@@ -406,129 +316,6 @@ const LOCATIVE_VERBS: &[&str] = &[
     "echoes",
     "echoed",
 ];
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Front {
-    /// An adverb that moves before the verb.
-    Mid,
-    /// A phrase that stays in front, followed by a comma.
-    Phrase { weekday: bool },
-}
-
-/// The fronted adverbial at the sentence start: its end and kind.
-pub fn fronted(v: &SentenceView) -> Option<(usize, Front)> {
-    let first = v.lower(0);
-    let t0 = v.tag(0)?;
-    if INVERTING_ADVERBS.contains(&first) && !(t0 == Tag::IN && first == "as") {
-        return None;
-    }
-    if TIME_WORDS.contains(&first) || WEEKDAYS.contains(&first) {
-        return Some((
-            1,
-            Front::Phrase {
-                weekday: WEEKDAYS.contains(&first),
-            },
-        ));
-    }
-    if TIME_DETERMINERS.contains(&first)
-        && (TIME_NOUNS.contains(&v.lower(1)) || WEEKDAYS.contains(&v.lower(1)))
-    {
-        return Some((2, Front::Phrase { weekday: false }));
-    }
-    // "Two weeks before the election", "Three days later".
-    if t0 == Tag::CD && TIME_SPANS.contains(&v.lower(1)) {
-        let np = v.chunker();
-        let end = match v.lower(2) {
-            "later" | "ago" | "earlier" => Some(3),
-            "before" | "after" => np.noun_phrase(3),
-            _ => None,
-        };
-        if let Some(end) = end {
-            return Some((end, Front::Phrase { weekday: false }));
-        }
-    }
-    // "Earlier this week had the company …", "Later that day", "Late last night".
-    if t0.is_adverb()
-        && matches!(first, "earlier" | "later" | "early" | "late")
-        && TIME_DETERMINERS.contains(&v.lower(1))
-        && (TIME_NOUNS.contains(&v.lower(2)) || WEEKDAYS.contains(&v.lower(2)))
-    {
-        return Some((3, Front::Phrase { weekday: false }));
-    }
-    // "Around midnight heard neighbours …": a preposition the tagger read as an adverb,
-    // before a noun phrase.
-    let preposition_as_adverb = t0 == Tag::RB
-        && FRONT_PREPOSITIONS.contains(&first)
-        && v.tag(1)
-            .is_some_and(|t| matches!(t, Tag::DT | Tag::CD | Tag::PRPS) || t.is_noun());
-    if t0.is_adverb() && t0 != Tag::RBS && !preposition_as_adverb {
-        let kind = if MID_ADVERBS.contains(&first) {
-            Front::Mid
-        } else {
-            Front::Phrase { weekday: false }
-        };
-        return Some((1, kind));
-    }
-    // "Thanks to the new app" is a preposition of two words, whatever its tags.
-    let thanks_to = first == "thanks" && v.lower(1) == "to";
-    if (t0 == Tag::IN || t0 == Tag::VBG || thanks_to || preposition_as_adverb)
-        && FRONT_PREPOSITIONS.contains(&first)
-    {
-        // One or more prepositional phrases: "In Libya in recent weeks", "After three hours of
-        // negotiations", "In the final in Stuttgart"; a preposition may have two words
-        // ("Because of the strike", "According to the weather service").
-        let np = v.chunker();
-        let mut end = 0;
-        loop {
-            let w = v.lower(end);
-            let opens = if end == 0 {
-                FRONT_PREPOSITIONS.contains(&w)
-            } else {
-                v.tag(end) == Some(Tag::IN)
-                    && !matches!(w, "that" | "than" | "whether" | "if" | "as")
-            };
-            if !opens {
-                break;
-            }
-            let mut start = end + 1;
-            if PREPOSITION_TAILS.contains(&v.lower(start))
-                && matches!(v.tag(start), Some(Tag::IN | Tag::TO))
-            {
-                start += 1;
-            } else if end == 0
-                && matches!(
-                    w,
-                    "because" | "due" | "according" | "instead" | "ahead" | "thanks"
-                )
-            {
-                // Alone, "because" opens a clause ("Because they cut prices, …").
-                break;
-            }
-            // A subject pronoun after "since", "after" … opens a clause ("Since they
-            // released it").
-            if matches!(
-                v.lower(start),
-                "i" | "you" | "he" | "she" | "we" | "they" | "it"
-            ) && v.tag(start) == Some(Tag::PRP)
-            {
-                break;
-            }
-            match np.noun_phrase(start) {
-                Some(e) => end = e,
-                None => break,
-            }
-        }
-        // "Under no circumstances will …", "At no time did …": a negative phrase in front
-        // inverts in English.
-        if (0..end).any(|k| matches!(v.lower(k), "no" | "not" | "never" | "neither" | "nor")) {
-            return None;
-        }
-        if end > 0 {
-            return Some((end, Front::Phrase { weekday: false }));
-        }
-    }
-    None
-}
 
 /// Subordinators whose clause, set off by a comma, may open a sentence.
 const CLAUSE_FRONTS: &[&str] = &[
