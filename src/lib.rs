@@ -20,7 +20,7 @@ pub mod inspect;
 pub mod lm;
 pub mod normalize;
 pub mod output;
-pub mod packs;
+pub use detect::packs;
 pub mod pipeline;
 pub mod read;
 pub mod report;

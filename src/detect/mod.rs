@@ -15,6 +15,7 @@ pub mod edit;
 pub mod missing_subject;
 pub mod missing_verb;
 pub mod overlong_sentence;
+pub mod packs;
 pub mod participle_last;
 pub mod repetition;
 pub mod rewrite;
@@ -292,8 +293,8 @@ impl Linter {
     pub fn new(tagger: &'static Tagger) -> Linter {
         // Built-ins and the default-on rules of the embedded packs (whose validity the tests
         // check).
-        let detectors = crate::packs::detectors(&[], &crate::packs::Selection::default())
-            .unwrap_or_else(|_| builtin());
+        let detectors =
+            packs::detectors(&[], &packs::Selection::default()).unwrap_or_else(|_| builtin());
         Linter::with_detectors(tagger, detectors)
     }
 

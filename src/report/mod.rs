@@ -7,6 +7,7 @@
 //! are checked; [`write`] runs the three over a slice.
 
 mod csv_format;
+pub mod fingerprint;
 mod json;
 mod sarif;
 pub mod score;

@@ -3,9 +3,9 @@
 //! sentence), inputs that could not be read as tool execution notifications, and the scores
 //! and verdicts in the run's properties.
 
+use super::fingerprint::fingerprint;
 use super::json::summary_value;
 use super::{DocumentReport, ReportOptions, RuleDoc, Summary, Verdict, write_indented};
-use crate::baseline::fingerprint;
 use crate::finding::{Finding, Severity};
 use serde_json::{Map, Value, json};
 use std::io::{self, Write};

@@ -21,11 +21,11 @@ use toml::Spanned;
 pub const EMBEDDED: &[(&str, &str)] = &[
     (
         "rules/interference/nl.toml",
-        include_str!("../../rules/interference/nl.toml"),
+        include_str!("../../../rules/interference/nl.toml"),
     ),
     (
         "rules/interference/de.toml",
-        include_str!("../../rules/interference/de.toml"),
+        include_str!("../../../rules/interference/de.toml"),
     ),
 ];
 
