@@ -6,6 +6,7 @@
 //! each document in input order, [`Reporter::finish`] — so documents can be reported as they
 //! are checked; [`write`] runs the three over a slice.
 
+pub mod baseline;
 mod csv_format;
 pub mod fingerprint;
 mod json;

@@ -16,11 +16,11 @@ use std::sync::OnceLock;
 pub use tagset::Tag;
 
 /// The model trained by `mtlint train-tagger`, embedded at build time.
-static EMBEDDED_MODEL: &[u8] = include_bytes!("../../models/tagger.bin");
+static EMBEDDED_MODEL: &[u8] = include_bytes!("../../../models/tagger.bin");
 /// The second pass trained by `mtlint train-refiner`, embedded at build time.
-static EMBEDDED_REFINER: &[u8] = include_bytes!("../../models/refiner.bin");
+static EMBEDDED_REFINER: &[u8] = include_bytes!("../../../models/refiner.bin");
 /// The default lexicon overrides.
-pub const EMBEDDED_LEXICON: &str = include_str!("../../rules/lexicon.tsv");
+pub const EMBEDDED_LEXICON: &str = include_str!("../../../rules/lexicon.tsv");
 
 /// Lexicon overrides: a word form → the tags it may take. An exact-case entry wins over a
 /// lower-case one.

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-static DATA: &str = include_str!("../models/verb-frames.tsv");
+static DATA: &str = include_str!("../../models/verb-frames.tsv");
 
 /// What the treebank says of a verb.
 #[derive(Debug, Clone, Copy, PartialEq)]
