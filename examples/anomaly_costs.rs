@@ -2,7 +2,7 @@
 //! `cargo run --release --example anomaly_costs -- FILE`.
 
 use mtlint::detect::SentenceView;
-use mtlint::detect::anomaly::{model, scores, scramble_model, swap_model};
+use mtlint::detect::word_order_anomaly::{model, scores, scramble_model, swap_model};
 use mtlint::pipeline::Document;
 use mtlint::tag::Tagger;
 use std::time::Instant;

@@ -8,9 +8,11 @@
 //! `SWAP_MODEL=path` and `SCRAMBLE_MODEL=path` score with model files instead of the embedded
 //! ones.
 
-use mtlint::detect::anomaly::scramble::ScrambleModel;
-use mtlint::detect::anomaly::swap::SwapModel;
-use mtlint::detect::anomaly::{SCRAMBLED_MIN_PAIRS, model, scores, scramble_model, swap_model};
+use mtlint::detect::word_order_anomaly::scramble::ScrambleModel;
+use mtlint::detect::word_order_anomaly::swap::SwapModel;
+use mtlint::detect::word_order_anomaly::{
+    SCRAMBLED_MIN_PAIRS, model, scores, scramble_model, swap_model,
+};
 use mtlint::pipeline::Document;
 use mtlint::tag::Tagger;
 

@@ -15,9 +15,12 @@ fn time<T>(name: &str, f: impl FnOnce() -> T) -> T {
 fn main() {
     let tagger = time("tagger", Tagger::embedded);
     time("verb frames", mtlint::frames::frames);
-    time("class model", mtlint::detect::anomaly::model);
-    time("swap model", mtlint::detect::anomaly::swap_model);
-    time("scramble model", mtlint::detect::anomaly::scramble_model);
+    time("class model", mtlint::detect::word_order_anomaly::model);
+    time("swap model", mtlint::detect::word_order_anomaly::swap_model);
+    time(
+        "scramble model",
+        mtlint::detect::word_order_anomaly::scramble_model,
+    );
     let packs = time("rule packs", || mtlint::packs::embedded().map(|r| r.len()));
     assert!(packs.is_ok(), "the embedded packs load");
     let linter = time("linter", || Linter::new(tagger));

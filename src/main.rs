@@ -996,14 +996,14 @@ fn main() -> ExitCode {
             min_feature_count,
             swaps,
         } => {
-            let cfg = mtlint::detect::anomaly::swap::SwapTrainConfig {
+            let cfg = mtlint::detect::word_order_anomaly::swap::SwapTrainConfig {
                 epochs,
                 seed,
                 min_feature_count,
                 swaps_per_sentence: swaps,
                 ..Default::default()
             };
-            match mtlint::detect::anomaly::swap::train_command(&train, &output, &cfg) {
+            match mtlint::detect::word_order_anomaly::swap::train_command(&train, &output, &cfg) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(e),
             }
@@ -1017,7 +1017,7 @@ fn main() -> ExitCode {
             min_tokens,
         } => {
             let has = |v: &str| variants.split(',').any(|x| x.trim() == v);
-            let cfg = mtlint::detect::anomaly::scramble::ScrambleTrainConfig {
+            let cfg = mtlint::detect::word_order_anomaly::scramble::ScrambleTrainConfig {
                 epochs,
                 seed,
                 full: has("full"),
@@ -1026,7 +1026,8 @@ fn main() -> ExitCode {
                 min_tokens,
                 ..Default::default()
             };
-            match mtlint::detect::anomaly::scramble::train_command(&train, &output, &cfg) {
+            match mtlint::detect::word_order_anomaly::scramble::train_command(&train, &output, &cfg)
+            {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(e),
             }

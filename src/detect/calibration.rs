@@ -13,7 +13,7 @@
 //! text as negatives) and stored as text in `models/calibration.tsv`: one `feature<TAB>weight`
 //! line each, and a `threshold` line, the default `min-confidence` chosen when it was fitted.
 
-use super::anomaly;
+use super::word_order_anomaly;
 use super::{Diagnosis, RuleMeta, SentenceView};
 use crate::tag::{Tag, Tagger};
 use std::collections::HashMap;
@@ -168,7 +168,7 @@ pub fn features(
     numeric.push(("quotes", quotes as u8 as f64));
 
     // How surprising the sentence is to the word-order model, and how much a rewrite helps.
-    let lm = anomaly::model();
+    let lm = word_order_anomaly::model();
     let seq = lm.sequence(&view.words, &view.sentence.tags);
     let surprise = lm.surprise(&seq);
     if !surprise.is_empty() {

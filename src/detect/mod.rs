@@ -3,27 +3,27 @@
 //! positioned in the input as given.
 
 pub mod adverb_placement;
-pub mod anomaly;
-pub mod bare_infinitive;
 pub mod boilerplate;
 pub mod calibration;
 pub mod capitalization;
 pub mod clause;
-pub mod consistency;
-pub mod dangling_verb;
 pub mod edit;
+pub mod infinitive_after_object;
 pub mod missing_subject;
 pub mod missing_verb;
+pub mod mixed_spelling;
 pub mod overlong_sentence;
 pub mod packs;
-pub mod participle_last;
-pub mod repetition;
+pub mod participle_after_object;
+pub mod repeated_words;
 pub mod rewrite;
 pub mod separable_particle;
 pub mod source_mismatch;
 pub mod stranded_preposition;
-pub mod untranslated;
-pub mod verb_second;
+pub mod untranslated_text;
+pub mod verb_final_clause;
+pub mod verb_second_inversion;
+pub mod word_order_anomaly;
 pub mod words;
 
 use crate::finding::{Category, Finding, Severity};
@@ -256,22 +256,22 @@ pub fn split_example(text: &str) -> (Option<&str>, &str) {
 /// All built-in detectors.
 pub fn builtin() -> Vec<Box<dyn Detector>> {
     vec![
-        Box::new(verb_second::VerbSecondInversion),
-        Box::new(anomaly::WordOrderAnomaly),
-        Box::new(dangling_verb::VerbFinalClause),
+        Box::new(verb_second_inversion::VerbSecondInversion),
+        Box::new(word_order_anomaly::WordOrderAnomaly),
+        Box::new(verb_final_clause::VerbFinalClause),
         Box::new(missing_subject::MissingSubject),
         Box::new(missing_verb::MissingVerb),
-        Box::new(participle_last::ParticipleAfterObject),
-        Box::new(bare_infinitive::InfinitiveAfterObject),
+        Box::new(participle_after_object::ParticipleAfterObject),
+        Box::new(infinitive_after_object::InfinitiveAfterObject),
         Box::new(stranded_preposition::StrandedPreposition),
         Box::new(separable_particle::SeparableParticle),
         Box::new(adverb_placement::AdverbPlacement),
         Box::new(capitalization::Capitalization),
-        Box::new(repetition::RepeatedWords),
+        Box::new(repeated_words::RepeatedWords),
         Box::new(boilerplate::Boilerplate),
         Box::new(overlong_sentence::OverlongSentence),
-        Box::new(untranslated::UntranslatedText),
-        Box::new(consistency::MixedSpelling),
+        Box::new(untranslated_text::UntranslatedText),
+        Box::new(mixed_spelling::MixedSpelling),
         Box::new(source_mismatch::SourceMismatch),
     ]
 }

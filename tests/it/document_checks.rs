@@ -1,7 +1,7 @@
 //! The document-level checks (casing, repetition, page chrome, untranslated text, mixed
 //! spelling): their data files parse, the sample article's findings, and odd input.
 
-use mtlint::detect::{Linter, boilerplate, untranslated};
+use mtlint::detect::{Linter, boilerplate, untranslated_text};
 use mtlint::finding::Finding;
 use mtlint::tag::Tagger;
 
@@ -20,7 +20,7 @@ fn findings(text: &str) -> Vec<Finding> {
 #[test]
 fn rule_data_files_parse() {
     let mut bad = boilerplate::bad_data_lines();
-    bad.extend(untranslated::bad_data_lines());
+    bad.extend(untranslated_text::bad_data_lines());
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
 

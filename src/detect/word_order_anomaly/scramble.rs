@@ -547,7 +547,7 @@ pub fn train_command(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::anomaly::scramble_model;
+    use crate::detect::word_order_anomaly::scramble_model;
 
     #[test]
     fn embedded_model_round_trips() {

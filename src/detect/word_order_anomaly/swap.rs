@@ -788,7 +788,7 @@ pub fn train_command(train_path: &str, output: &str, cfg: &SwapTrainConfig) -> R
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::anomaly::{model, swap_model};
+    use crate::detect::word_order_anomaly::{model, swap_model};
 
     #[test]
     fn embedded_model_round_trips() {
