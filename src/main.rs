@@ -3,7 +3,6 @@ mod cli;
 
 use clap::{Parser, Subcommand};
 use cli::*;
-use mtlint::detect::Linter;
 use mtlint::inspect::{TagFormat, render, tag_pretokenized};
 use mtlint::read::{Origin, read_text};
 use mtlint::tag::Tagger;
@@ -46,20 +45,7 @@ enum Command {
     },
     /// Precision and recall of the rules on labelled JSONL lines ({"text", "expect": [...]}),
     /// and the operating points: recall at 0.5%, 1% and 2% of the clean lines flagged.
-    Eval {
-        /// Labelled files, e.g. eval/demetr-dev.jsonl and eval/ewt-test.jsonl.
-        #[arg(required = true)]
-        files: Vec<String>,
-        /// The threshold of the tables (structural findings below it are not counted)
-        /// [default: the calibration's].
-        #[arg(long, value_name = "P", value_parser = parse_probability)]
-        min_confidence: Option<f64>,
-        /// The rules measured: the same selection as `check` (configuration, packs,
-        /// --enable/--disable), so a rule's share of the figures can be measured by switching
-        /// it off.
-        #[command(flatten)]
-        rules: RuleArgs,
-    },
+    Eval(cli::eval::EvalArgs),
     /// List, explain and test the rules.
     Rules {
         #[command(subcommand)]
@@ -69,31 +55,7 @@ enum Command {
     },
     /// Fit the calibration of confidences (models/calibration.tsv) on labelled JSONL lines:
     /// structural findings on lines with a structural error are real, on clean lines false.
-    Calibrate {
-        /// Labelled files whose error lines and clean lines both are fitted on.
-        #[arg(long = "fit", value_name = "FILE", required = true)]
-        fit: Vec<String>,
-        /// Labelled files whose error lines only are fitted on (their clean lines are kept
-        /// for measuring).
-        #[arg(long = "positives", value_name = "FILE")]
-        positives: Vec<String>,
-        /// Plain-text files of real errors (the sample article) whose structural findings
-        /// must all stay reported: the threshold is never above their lowest confidence.
-        #[arg(long = "keep", value_name = "FILE")]
-        keep: Vec<String>,
-        /// The default threshold is set so that at most this share of the clean lines of each
-        /// --fit file gets a structural finding.
-        #[arg(long, value_name = "RATE", default_value = "0.008")]
-        clean_rate: f64,
-        /// L2 penalty of the logistic model.
-        #[arg(long, default_value = "0.002")]
-        l2: f64,
-        /// Where to write the model.
-        #[arg(short, long, default_value = "models/calibration.tsv")]
-        output: String,
-        #[command(flatten)]
-        rules: RuleArgs,
-    },
+    Calibrate(cli::calibrate::CalibrateArgs),
     /// Train the part-of-speech tagger on a CoNLL-U treebank.
     TrainTagger {
         #[arg(long)]
@@ -244,85 +206,8 @@ fn main() -> ExitCode {
             }
         }
         Command::Rules { command, rules } => rules_command(command, &rules.over(&config)),
-        Command::Eval {
-            files,
-            min_confidence,
-            rules,
-        } => {
-            let linter = match linter_for(&rules.over(&config), false) {
-                Ok(l) => l,
-                Err(e) => return fail(e),
-            };
-            let threshold = min_confidence.unwrap_or(linter.min_confidence);
-            let linter = linter.reporting_all();
-            let mut status = ExitCode::SUCCESS;
-            let mut runs = Vec::new();
-            for f in files {
-                let result = std::fs::read_to_string(&f)
-                    .map_err(|e| format!("{f}: {e}"))
-                    .and_then(|text| mtlint::eval::Evaluation::run(&f, &text, &linter, threshold));
-                match result {
-                    Ok(ev) => {
-                        out!("== {f}\n{}\n", ev.render());
-                        runs.push((f, ev));
-                    }
-                    Err(e) => status = fail(e),
-                }
-            }
-            out!("{}", mtlint::eval::operating_points(&runs, threshold));
-            status
-        }
-        Command::Calibrate {
-            fit,
-            positives,
-            keep,
-            clean_rate,
-            l2,
-            output,
-            rules,
-        } => {
-            let linter = match linter_for(&rules.over(&config), false) {
-                Ok(l) => l,
-                Err(e) => return fail(e),
-            };
-            let linter = Linter {
-                calibration: None,
-                ..linter.reporting_all()
-            };
-            let args = mtlint::calibrate::Args {
-                fit: &fit,
-                positives: &positives,
-                keep: &keep,
-                clean_rate,
-                l2,
-            };
-            match mtlint::calibrate::run(&args, &linter) {
-                Ok((model, summary)) => {
-                    let header = format!(
-                        "Fitted by `mtlint calibrate{}{}` (clean rate {clean_rate}, l2 {l2}).\n{summary}",
-                        fit.iter()
-                            .map(|f| format!(" --fit {f}"))
-                            .collect::<String>(),
-                        positives
-                            .iter()
-                            .map(|f| format!(" --positives {f}"))
-                            .collect::<String>()
-                            + &keep
-                                .iter()
-                                .map(|f| format!(" --keep {f}"))
-                                .collect::<String>()
-                    );
-                    match mtlint::output::write_file(&output, model.to_text(&header)) {
-                        Ok(()) => {
-                            eprintln!("{summary}");
-                            ExitCode::SUCCESS
-                        }
-                        Err(e) => fail(format!("{output}: {e}")),
-                    }
-                }
-                Err(e) => fail(e),
-            }
-        }
+        Command::Eval(args) => cli::eval::run(args, &config),
+        Command::Calibrate(args) => cli::calibrate::run(args, &config),
         Command::TrainTagger {
             train,
             dev,

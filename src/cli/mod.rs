@@ -358,4 +358,6 @@ impl RuleArgs {
     }
 }
 
+pub mod calibrate;
 pub mod check;
+pub mod eval;

@@ -1,0 +1,84 @@
+//! `mtlint calibrate`.
+
+use super::*;
+
+/// The options of `calibrate`.
+#[derive(clap::Args)]
+pub struct CalibrateArgs {
+    /// Labelled files whose error lines and clean lines both are fitted on.
+    #[arg(long = "fit", value_name = "FILE", required = true)]
+    fit: Vec<String>,
+    /// Labelled files whose error lines only are fitted on (their clean lines are kept
+    /// for measuring).
+    #[arg(long = "positives", value_name = "FILE")]
+    positives: Vec<String>,
+    /// Plain-text files of real errors (the sample article) whose structural findings
+    /// must all stay reported: the threshold is never above their lowest confidence.
+    #[arg(long = "keep", value_name = "FILE")]
+    keep: Vec<String>,
+    /// The default threshold is set so that at most this share of the clean lines of each
+    /// --fit file gets a structural finding.
+    #[arg(long, value_name = "RATE", default_value = "0.008")]
+    clean_rate: f64,
+    /// L2 penalty of the logistic model.
+    #[arg(long, default_value = "0.002")]
+    l2: f64,
+    /// Where to write the model.
+    #[arg(short, long, default_value = "models/calibration.tsv")]
+    output: String,
+    #[command(flatten)]
+    rules: RuleArgs,
+}
+
+pub fn run(args: CalibrateArgs, config: &Config) -> ExitCode {
+    let CalibrateArgs {
+        fit,
+        positives,
+        keep,
+        clean_rate,
+        l2,
+        output,
+        rules,
+    } = args;
+    let linter = match linter_for(&rules.over(config), false) {
+        Ok(l) => l,
+        Err(e) => return fail(e),
+    };
+    let linter = Linter {
+        calibration: None,
+        ..linter.reporting_all()
+    };
+    let args = mtlint::calibrate::Args {
+        fit: &fit,
+        positives: &positives,
+        keep: &keep,
+        clean_rate,
+        l2,
+    };
+    match mtlint::calibrate::run(&args, &linter) {
+        Ok((model, summary)) => {
+            let header = format!(
+                "Fitted by `mtlint calibrate{}{}` (clean rate {clean_rate}, l2 {l2}).\n{summary}",
+                fit.iter()
+                    .map(|f| format!(" --fit {f}"))
+                    .collect::<String>(),
+                positives
+                    .iter()
+                    .map(|f| format!(" --positives {f}"))
+                    .collect::<String>()
+                    + &keep
+                        .iter()
+                        .map(|f| format!(" --keep {f}"))
+                        .collect::<String>()
+            );
+            match mtlint::output::write_file(&output, model.to_text(&header)) {
+                Ok(()) => {
+                    eprintln!("{summary}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(format!("{output}: {e}")),
+            }
+        }
+        Err(e) => fail(e),
+    }
+}
