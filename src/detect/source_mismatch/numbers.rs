@@ -295,6 +295,15 @@ fn weak_word(word: &str) -> Option<f64> {
         "a" | "an" | "eine" | "einen" | "einem" | "einer" | "eines" | "ene" => 1,
         "both" | "beide" | "beiden" | "beider" | "pair" | "couple" | "paar" | "twin" => 2,
         "dozen" | "dutzend" | "dozijn" => 12,
+        // Decades of age or of a century: "in his thirties" for "30代", "the eighties".
+        "twenties" => 20,
+        "thirties" => 30,
+        "forties" => 40,
+        "fifties" => 50,
+        "sixties" => 60,
+        "seventies" => 70,
+        "eighties" => 80,
+        "nineties" => 90,
         "first" | "erste" | "ersten" | "erster" | "erstes" | "eerste" => 1,
         "second" | "zweite" | "zweiten" | "zweiter" | "tweede" => 2,
         "third" | "dritte" | "dritten" | "dritter" | "derde" => 3,
@@ -453,6 +462,41 @@ pub fn extract(text: &str) -> Vec<Number> {
             continue;
         }
         k += 1;
+    }
+    join_split_numbers(text, out)
+}
+
+/// One number written in parts, a scale word's multiple and then the rest ("１万１０００",
+/// "2万5000"), is one number: 11,000, as a translation writes it whole.
+fn join_split_numbers(text: &str, numbers: Vec<Number>) -> Vec<Number> {
+    let mut out: Vec<Number> = Vec::with_capacity(numbers.len());
+    for n in numbers {
+        if let Some(prev) = out.last_mut()
+            && prev.digits
+            && n.digits
+            && prev.end == n.start
+            && text[prev.start..prev.end]
+                .chars()
+                .next_back()
+                .and_then(cjk_scale)
+                .is_some_and(|scale| n.values.iter().all(|&v| v < scale))
+        {
+            let values = prev
+                .values
+                .iter()
+                .flat_map(|a| n.values.iter().map(move |b| a + b))
+                .collect();
+            *prev = Number {
+                start: prev.start,
+                end: n.end,
+                values,
+                digits: true,
+                strong: prev.strong || n.strong,
+                word: false,
+            };
+            continue;
+        }
+        out.push(n);
     }
     out
 }
@@ -776,5 +820,19 @@ mod tests {
         assert!(n.iter().filter(|n| n.strong).count() == 1);
         let n = extract("zweihundert");
         assert!(n[0].strong);
+    }
+
+    #[test]
+    fn a_number_in_parts_is_one_number() {
+        assert!(agree("１万１０００店舗", "11,000 stores"));
+        assert!(agree("2万5000人", "25,000 people"));
+        assert_eq!(vals("１万１０００").len(), 1);
+        // Two numbers side by side with no scale between stay two.
+        assert_eq!(vals("2020年3月").len(), 2);
+    }
+
+    #[test]
+    fn decades_match_their_number() {
+        assert!(agree("３０代の男性", "a man in his thirties"));
     }
 }
