@@ -728,7 +728,15 @@ fn latin_source_names(src: &str, ws: &[&str], capitalises_nouns: bool) -> Vec<us
             continue;
         }
         if i == 0 {
-            out.push(i);
+            // Outside German, any word opens a sentence capitalised, and a foreign-looking
+            // one is as often a common word ("Sąd", "Předtím") as a name: it counts when the
+            // source capitalises it elsewhere too.
+            let again = ws[1..]
+                .iter()
+                .any(|o| fold(o) == fold(w) && is_capitalised(o));
+            if capitalises_nouns || again {
+                out.push(i);
+            }
             continue;
         }
         // A place with a name in English, or its possessive or adjective ("Wien", "im Iran",
@@ -1341,6 +1349,27 @@ mod tests {
             .into_iter()
             .map(|i| ws[i])
             .collect()
+    }
+
+    /// Outside German, a sentence's capitalised first word is a name only when the source
+    /// capitalises it elsewhere too.
+    #[test]
+    fn a_first_word_outside_german_needs_a_second_sighting() {
+        let names = |src: &str| -> Vec<String> {
+            let ws = words(src);
+            latin_source_names(src, &ws, false)
+                .into_iter()
+                .map(|i| ws[i].to_string())
+                .collect()
+        };
+        assert!(!names("Sąd w Gandawie ogłosił upadłość.").contains(&"Sąd".to_string()));
+        assert!(!names("Předtím působil v Ostravě.").contains(&"Předtím".to_string()));
+        let repeated = names("Kolonko poinformował, że Kolonko odchodzi.");
+        assert_eq!(
+            repeated.iter().filter(|n| *n == "Kolonko").count(),
+            2,
+            "{repeated:?}"
+        );
     }
 
     #[test]
