@@ -310,6 +310,22 @@ impl Linter {
         }
     }
 
+    /// What every sentence rule finds on one sentence, less the checks switched off.
+    fn sentence_diagnoses(&self, view: &SentenceView) -> Vec<(&RuleMeta, Diagnosis)> {
+        let mut diags = Vec::new();
+        let mut found: Vec<(&RuleMeta, Diagnosis)> = Vec::new();
+        for det in &self.detectors {
+            diags.clear();
+            det.check(view, &mut diags);
+            let meta = det.meta();
+            found.extend(diags.drain(..).map(|d| (meta, d)));
+        }
+        if !self.disabled_checks.is_empty() {
+            found.retain(|(m, d)| !self.check_disabled(m.id, d.check));
+        }
+        found
+    }
+
     /// Whether `--disable rule/check` switched this check off.
     fn check_disabled(&self, rule: &str, check: &str) -> bool {
         !check.is_empty()
@@ -333,10 +349,7 @@ impl Linter {
         let Some(model) = self.calibration else {
             return;
         };
-        let agreeing = found
-            .iter()
-            .filter(|(m, _)| m.category.is_structural())
-            .count();
+        let agreeing = structural_count(found);
         if agreeing == 0 {
             return;
         }
@@ -366,18 +379,8 @@ impl Linter {
         let mut out = Vec::new();
         for s in &doc.sentences {
             let view = SentenceView::new(doc.text(), s);
-            let mut found: Vec<(&RuleMeta, Diagnosis)> = Vec::new();
-            let mut diags = Vec::new();
-            for det in &self.detectors {
-                diags.clear();
-                det.check(&view, &mut diags);
-                let meta = det.meta();
-                found.extend(diags.drain(..).map(|d| (meta, d)));
-            }
-            let agreeing = found
-                .iter()
-                .filter(|(m, _)| m.category.is_structural())
-                .count();
+            let found = self.sentence_diagnoses(&view);
+            let agreeing = structural_count(&found);
             for (m, d) in &found {
                 if m.category.is_structural() {
                     out.push(calibration::features(&view, m, d, agreeing, self.tagger));
@@ -484,17 +487,7 @@ impl Linter {
         let per_sentence: Vec<Vec<Finding>> = views
             .par_iter()
             .map(|view| {
-                let mut diags = Vec::new();
-                let mut found: Vec<(&RuleMeta, Diagnosis)> = Vec::new();
-                for det in &self.detectors {
-                    diags.clear();
-                    det.check(view, &mut diags);
-                    let meta = det.meta();
-                    found.extend(diags.drain(..).map(|d| (meta, d)));
-                }
-                if !self.disabled_checks.is_empty() {
-                    found.retain(|(m, d)| !self.check_disabled(m.id, d.check));
-                }
+                let mut found = self.sentence_diagnoses(view);
                 self.calibrate(view, &mut found);
                 drop_shadowed(&mut found);
                 found
@@ -610,6 +603,14 @@ fn drop_shadowed(found: &mut Vec<(&RuleMeta, Diagnosis)>) {
                 .iter()
                 .any(|&(s, e, id)| s < d.end && d.start < e && id != m.id))
     });
+}
+
+/// How many of a sentence's diagnoses are structural: how many structural rules agree.
+fn structural_count(found: &[(&RuleMeta, Diagnosis)]) -> usize {
+    found
+        .iter()
+        .filter(|(m, _)| m.category.is_structural())
+        .count()
 }
 
 /// The rule [`drop_shadowed`] treats as a fallback.
