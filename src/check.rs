@@ -300,8 +300,13 @@ fn check_prepared(
         if checked.get(from..to) != Some(f.sentence.as_str()) {
             continue;
         }
-        if let (Some(orig), Some(suggestion)) = (original.get(from..to), &mut f.suggestion) {
+        // The edits are those of the rewrite with its markup restored: for a rewrite that
+        // combines several findings, each of them carries all of its edits.
+        if let (Some(orig), Some(suggestion)) = (original.get(from..to), &mut f.suggestion)
+            && orig != &checked[from..to]
+        {
             *suggestion = restore_suggestion(&checked[from..to], orig, suggestion);
+            f.edits = crate::suggest::diff(orig, suggestion, f.sentence_start);
         }
         if let Some(orig) = original.get(from..to) {
             f.sentence = orig.to_string();

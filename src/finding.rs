@@ -152,9 +152,51 @@ pub struct Finding {
     pub sentence_start: usize,
     /// The flagged span, as in the input.
     pub text: String,
-    /// The whole corrected sentence, when the rule can propose one.
+    /// The whole corrected sentence, when the rule can propose one: the sentence with this
+    /// finding's `edits` applied, and those of the findings named in `combines`.
     pub suggestion: Option<String>,
+    /// What the suggestion changes, as edits on byte spans of the input (same offsets as
+    /// `start` and `end`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub edits: Vec<Edit>,
+    /// The other findings of the sentence whose edits the suggestion also applies (`rule` or
+    /// `rule/check`), so that one suggestion fixes every error it can in the sentence.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub combines: Vec<String>,
     /// The source sentence(s) the finding compares with (`source-mismatch` only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+}
+
+/// What an edit does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EditKind {
+    /// Bytes `start..end` become `replacement`.
+    Replace,
+    /// `replacement` goes in at `start` (`start == end`).
+    Insert,
+    /// Bytes `start..end` go (`replacement` is empty).
+    Delete,
+    /// One half of a move: the words deleted at one edit are inserted at the other.
+    Move,
+}
+
+/// One change a suggestion makes to the input: bytes `start..end` become `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Edit {
+    pub kind: EditKind,
+    pub start: usize,
+    pub end: usize,
+    pub replacement: String,
+}
+
+impl Finding {
+    /// The finding's id in a report: `rule`, or `rule/check` for a rule of several checks.
+    pub fn check_id(&self) -> String {
+        match &self.check {
+            Some(c) => format!("{}/{c}", self.rule),
+            None => self.rule.clone(),
+        }
+    }
 }

@@ -5,11 +5,12 @@
 //! detect → report. Each stage is a module with plain data in and out.
 
 // The pipeline's stages, each a folder: input (read, normalize, formats), analysis (segment,
-// tokenize, tag, chunk), detect (the rules and packs), report (formats, score, baseline).
+// tokenize, tag, chunk), detect (the rules and packs), suggest (edits, one corrected sentence), report (formats, score, baseline).
 pub mod analysis;
 pub mod detect;
 pub mod input;
 pub mod report;
+pub mod suggest;
 
 // What drives the stages and what measures them.
 pub mod calibrate;

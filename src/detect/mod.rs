@@ -411,9 +411,10 @@ impl Linter {
         };
         // The alignment needs every sentence at once (articles with a source are short).
         let doc = self.analyze(text, base_offset);
-        let mut findings = self.check_document(&doc);
+        let mut findings = self.document_findings(&doc);
         findings.extend(self.check_source(&doc, source));
         sort_findings(&mut findings);
+        crate::suggest::combine(&mut findings, self);
         findings
     }
 
@@ -469,6 +470,7 @@ impl Linter {
             }
         }
         sort_findings(&mut findings);
+        crate::suggest::combine(&mut findings, self);
         findings
     }
 
@@ -530,6 +532,14 @@ impl Linter {
 
     /// Checks a document analysed as a whole.
     pub fn check_document(&self, doc: &Document) -> Vec<Finding> {
+        let mut findings = self.document_findings(doc);
+        crate::suggest::combine(&mut findings, self);
+        findings
+    }
+
+    /// The findings of a document analysed as a whole, in input order, each with the
+    /// suggestion of its own rule.
+    fn document_findings(&self, doc: &Document) -> Vec<Finding> {
         let text = doc.text();
         let views: Vec<SentenceView> = doc
             .sentences
@@ -548,6 +558,30 @@ impl Linter {
         }
         sort_findings(&mut findings);
         findings
+    }
+}
+
+/// A rewrite is shown only when the tool accepts it: the corrected sentence is flagged by no
+/// more structural findings than allowed. The word-order model speaks through
+/// `word-order-anomaly`, one of the structural rules, at its calibrated threshold. (Comparing
+/// the mean log-probability of the rewrite and the sentence directly was tried: it refused
+/// good rewrites as often as bad ones, since the model is a detector of unlikely places, not a
+/// judge of whole sentences.)
+impl crate::suggest::Judge for Linter {
+    fn accepts(&self, _original: &str, candidate: &str, max_structural: usize) -> bool {
+        let doc = self.analyze(candidate.to_string(), 0);
+        let mut structural = 0;
+        for s in &doc.sentences {
+            let view = SentenceView::new(doc.text(), s);
+            let mut found = self.sentence_diagnoses(&view);
+            self.calibrate(&view, &mut found);
+            drop_shadowed(&mut found);
+            structural += structural_count(&found);
+        }
+        if structural > max_structural && std::env::var_os("MTLINT_DEBUG_JUDGE").is_some() {
+            eprintln!("JUDGE structural {structural}>{max_structural}: {candidate}");
+        }
+        structural <= max_structural
     }
 }
 
@@ -640,6 +674,8 @@ fn to_finding(
         sentence_start: s_start + doc.base_offset,
         text: doc.original()[start..end].to_string(),
         suggestion: d.suggestion,
+        edits: Vec::new(),
+        combines: Vec::new(),
         source: None,
     }
 }

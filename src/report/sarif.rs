@@ -1,12 +1,12 @@
 //! SARIF 2.1.0, for code-scanning services: one run whose driver lists every rule that ran with
-//! its documentation, one result per finding (with the suggestion as a fix that replaces the
-//! sentence), inputs that could not be read as tool execution notifications, and the scores
+//! its documentation, one result per finding (with the suggestion as a fix made of its edits
+//! on their byte spans), inputs that could not be read as tool execution notifications, and the scores
 //! and verdicts in the run's properties.
 
 use super::fingerprint::fingerprint;
 use super::json::summary_value;
 use super::{DocumentReport, ReportOptions, RuleDoc, Summary, Verdict, write_indented};
-use crate::finding::{Finding, Severity};
+use crate::finding::{Edit, Finding, Severity};
 use serde_json::{Map, Value, json};
 use std::io::{self, Write};
 
@@ -123,6 +123,23 @@ fn sentence_range(f: &Finding) -> Option<(usize, usize)> {
     (f.sentence_start <= f.start && f.end <= end).then_some((f.sentence_start, end))
 }
 
+/// The edits that turn the sentence into a finding's suggestion: its own, and those of the
+/// findings of the same sentence its suggestion combines; in order, each once.
+fn fix_edits<'a>(d: &'a DocumentReport, f: &'a Finding) -> Vec<&'a Edit> {
+    let mut edits: Vec<&Edit> = f.edits.iter().collect();
+    for other in d.findings() {
+        if other.sentence_start == f.sentence_start
+            && !std::ptr::eq(other, f)
+            && f.combines.contains(&other.check_id())
+        {
+            edits.extend(&other.edits);
+        }
+    }
+    edits.sort_by_key(|e| (e.start, e.end));
+    edits.dedup();
+    edits
+}
+
 fn result_value(d: &DocumentReport, f: &Finding, rules: &[RuleDoc]) -> Value {
     let mut result = Map::new();
     result.insert("ruleId".into(), json!(f.rule));
@@ -187,20 +204,31 @@ fn result_value(d: &DocumentReport, f: &Finding, rules: &[RuleDoc]) -> Value {
             );
         }
         result.insert("locations".into(), json!([{"physicalLocation": physical}]));
-        if let (Some(suggestion), Some((start, end))) = (&f.suggestion, sentence_range(f)) {
-            result.insert(
-                "fixes".into(),
-                json!([{
-                    "description": {"text": format!("Rewrite the sentence: {suggestion}")},
-                    "artifactChanges": [{
-                        "artifactLocation": artifact_location(&d.path),
-                        "replacements": [{
-                            "deletedRegion": {"byteOffset": start, "byteLength": end - start},
-                            "insertedContent": {"text": suggestion},
+        if let Some(suggestion) = &f.suggestion {
+            let replacements: Vec<Value> = fix_edits(d, f)
+                .into_iter()
+                .map(|e| {
+                    let mut r = json!({
+                        "deletedRegion": {"byteOffset": e.start, "byteLength": e.end - e.start},
+                    });
+                    if let (false, Value::Object(m)) = (e.replacement.is_empty(), &mut r) {
+                        m.insert("insertedContent".into(), json!({"text": e.replacement}));
+                    }
+                    r
+                })
+                .collect();
+            if !replacements.is_empty() {
+                result.insert(
+                    "fixes".into(),
+                    json!([{
+                        "description": {"text": format!("Rewrite the sentence: {suggestion}")},
+                        "artifactChanges": [{
+                            "artifactLocation": artifact_location(&d.path),
+                            "replacements": replacements,
                         }],
-                    }],
-                }]),
-            );
+                    }]),
+                );
+            }
         }
     }
     result.insert(

@@ -165,6 +165,13 @@ fn finding(out: &mut dyn Write, name: &str, f: &Finding, p: &Palette) -> io::Res
             out,
             "  {gutter}={gutter:#} {note}suggestion:{note:#} {sug}{s}{sug:#}"
         )?;
+        if !f.combines.is_empty() {
+            writeln!(
+                out,
+                "  {gutter}={gutter:#} {note}also fixes:{note:#} {}",
+                f.combines.join(", ")
+            )?;
+        }
     }
     writeln!(out)
 }

@@ -73,23 +73,55 @@ fn sarif_of_the_sample_is_valid_and_complete() {
         );
     }
 
-    // The suggestion is a fix: the sentence's bytes replaced by the rewritten sentence.
+    // Every suggestion is a fix made of edits on the flagged bytes: applied to the input,
+    // its replacements (last first, so earlier offsets stay valid) turn the sentence into the
+    // suggestion and leave every other byte alone.
+    let apply = |r: &serde_json::Value| -> String {
+        let mut reps: Vec<(usize, usize, String)> =
+            r["fixes"][0]["artifactChanges"][0]["replacements"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| {
+                    let start = x["deletedRegion"]["byteOffset"].as_u64().unwrap() as usize;
+                    let len = x["deletedRegion"]["byteLength"].as_u64().unwrap() as usize;
+                    let text = x["insertedContent"]["text"].as_str().unwrap_or("");
+                    (start, start + len, text.to_string())
+                })
+                .collect();
+        reps.sort();
+        let mut fixed = input.clone();
+        for (start, end, text) in reps.into_iter().rev() {
+            fixed.splice(start..end, text.into_bytes());
+        }
+        String::from_utf8(fixed).unwrap()
+    };
+    let mut with_fix = 0;
+    for r in results.iter().filter(|r| r.get("fixes").is_some()) {
+        let fixed = apply(r);
+        let suggestion = r["properties"]["suggestion"].as_str().unwrap();
+        assert!(fixed.contains(suggestion), "{suggestion}");
+        // Nothing but the sentence changed: the same length outside it.
+        let sentence = r["properties"]["sentence"].as_str().unwrap();
+        assert_eq!(fixed.len() - suggestion.len(), input.len() - sentence.len());
+        with_fix += 1;
+    }
+    assert!(with_fix > 10);
     let also = results
         .iter()
         .find(|r| r["ruleId"] == "verb-second-inversion")
         .unwrap();
-    let replacement = &also["fixes"][0]["artifactChanges"][0]["replacements"][0];
-    let start = replacement["deletedRegion"]["byteOffset"].as_u64().unwrap() as usize;
-    let len = replacement["deletedRegion"]["byteLength"].as_u64().unwrap() as usize;
-    let mut fixed = input[..start].to_vec();
-    fixed.extend_from_slice(
-        replacement["insertedContent"]["text"]
-            .as_str()
+    let replacements = &also["fixes"][0]["artifactChanges"][0]["replacements"];
+    // Edits on the words that move, not the whole sentence.
+    let sentence_len = also["properties"]["sentence"].as_str().unwrap().len() as u64;
+    assert!(
+        replacements
+            .as_array()
             .unwrap()
-            .as_bytes(),
+            .iter()
+            .all(|x| x["deletedRegion"]["byteLength"].as_u64().unwrap() < sentence_len / 2)
     );
-    fixed.extend_from_slice(&input[start + len..]);
-    let fixed = String::from_utf8(fixed).unwrap();
+    let fixed = apply(also);
     assert!(fixed.contains("\nTrump and Haftar also discussed a “shared vision"));
     assert!(!fixed.contains("Also discussed"));
     assert_eq!(

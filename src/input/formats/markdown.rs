@@ -172,6 +172,8 @@ mod tests {
             sentence_start: 0,
             text: String::new(),
             suggestion: None,
+            edits: Vec::new(),
+            combines: Vec::new(),
             source: None,
         };
         let a = md.find("A.").unwrap();

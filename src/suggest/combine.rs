@@ -1,0 +1,223 @@
+//! One corrected sentence per sentence: the edits of every finding of a sentence that do not
+//! conflict are applied together, and a rewrite is shown only when the tool itself accepts it.
+//!
+//! "Thursday accused the government France that the country Haftar supports." has two findings,
+//! one that moves the subject and one that moves the verb of the last clause; each finding's
+//! suggestion is the sentence with both moves made. Where two findings' edits touch the same
+//! words, the more confident finding's edits win.
+
+use super::edits::{apply, conflict, diff};
+use crate::finding::{Edit, EditKind, Finding};
+use rayon::prelude::*;
+
+/// Judges a candidate rewrite of a sentence: whether `candidate` is flagged by at most
+/// `max_structural` structural findings and reads as more probable English than `original`.
+pub trait Judge: Sync {
+    fn accepts(&self, original: &str, candidate: &str, max_structural: usize) -> bool;
+}
+
+/// Sets every finding's `edits`, `suggestion` and `combines`. `findings` are in input order
+/// (the findings of one sentence next to each other); sentences are handled in parallel.
+pub fn combine(findings: &mut [Finding], judge: &dyn Judge) {
+    findings
+        .par_chunk_by_mut(|a, b| {
+            a.sentence_start == b.sentence_start && a.sentence.len() == b.sentence.len()
+        })
+        .for_each(|group| combine_sentence(group, judge));
+}
+
+/// The findings of one sentence.
+fn combine_sentence(group: &mut [Finding], judge: &dyn Judge) {
+    let Some(first) = group.first() else {
+        return;
+    };
+    let (sentence, offset) = (first.sentence.clone(), first.sentence_start);
+    let own: Vec<Vec<Edit>> = group
+        .iter()
+        .map(|f| {
+            f.suggestion
+                .as_deref()
+                .map_or_else(Vec::new, |s| diff(&sentence, s, offset))
+        })
+        .collect();
+    let structural = group.iter().filter(|f| f.category.is_structural()).count();
+    // The most confident first; a finding whose edits touch those of one before it is left out.
+    let mut order: Vec<usize> = (0..group.len()).filter(|&i| !own[i].is_empty()).collect();
+    order.sort_by(|&a, &b| group[b].confidence.total_cmp(&group[a].confidence));
+    let mut together: Vec<usize> = Vec::new();
+    for &i in &order {
+        if together.iter().all(|&j| !conflict(&own[i], &own[j])) {
+            together.push(i);
+        }
+    }
+    together.sort_unstable();
+    // Words changed in place (a capital letter, a spelling) in a sentence with no structural
+    // finding cannot make its structure worse: such a rewrite is not judged again.
+    let judged = structural > 0
+        || own
+            .iter()
+            .flatten()
+            .any(|e| !matches!(e.kind, EditKind::Replace));
+    let accepts =
+        |candidate: &str, allowed: usize| !judged || judge.accepts(&sentence, candidate, allowed);
+    let mut done = vec![false; group.len()];
+    if together.len() >= 2 {
+        let edits: Vec<&Edit> = together.iter().flat_map(|&i| &own[i]).collect();
+        let combined = apply(&sentence, offset, &edits);
+        if accepts(&combined, 0) {
+            let ids: Vec<String> = together.iter().map(|&i| group[i].check_id()).collect();
+            for (k, &i) in together.iter().enumerate() {
+                let f = &mut group[i];
+                f.suggestion = Some(combined.clone());
+                f.edits = own[i].clone();
+                f.combines = ids
+                    .iter()
+                    .enumerate()
+                    .filter(|&(n, _)| n != k)
+                    .map(|(_, id)| id.clone())
+                    .collect();
+                done[i] = true;
+            }
+        }
+    }
+    // Alone: the rewrite must leave fewer structural findings than the sentence has.
+    for (i, f) in group.iter_mut().enumerate() {
+        if done[i] {
+            continue;
+        }
+        if own[i].is_empty() {
+            f.suggestion = None;
+            continue;
+        }
+        let refs: Vec<&Edit> = own[i].iter().collect();
+        let candidate = apply(&sentence, offset, &refs);
+        let allowed = structural.saturating_sub(usize::from(f.category.is_structural()));
+        if accepts(&candidate, allowed) {
+            f.suggestion = Some(candidate);
+            f.edits = own[i].clone();
+        } else {
+            f.suggestion = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::{Category, Severity};
+
+    struct Any;
+    impl Judge for Any {
+        fn accepts(&self, _: &str, _: &str, _: usize) -> bool {
+            true
+        }
+    }
+    struct Never;
+    impl Judge for Never {
+        fn accepts(&self, _: &str, _: &str, _: usize) -> bool {
+            false
+        }
+    }
+
+    fn finding(rule: &str, sentence: &str, suggestion: &str, confidence: f64) -> Finding {
+        Finding {
+            rule: rule.into(),
+            check: None,
+            category: Category::WordOrder,
+            severity: Severity::Major,
+            confidence,
+            message: String::new(),
+            line: 1,
+            column: 1,
+            start: 10,
+            end: 12,
+            sentence: sentence.into(),
+            sentence_start: 10,
+            text: String::new(),
+            suggestion: Some(suggestion.into()),
+            edits: Vec::new(),
+            combines: Vec::new(),
+            source: None,
+        }
+    }
+
+    const S: &str = "Thursday accused the government France that the country Haftar supports.";
+
+    #[test]
+    fn two_findings_of_one_sentence_share_one_corrected_sentence() {
+        let mut fs = vec![
+            finding(
+                "verb-second-inversion",
+                S,
+                "On Thursday, the government accused France that the country Haftar supports.",
+                0.9,
+            ),
+            finding(
+                "verb-final-clause",
+                S,
+                "Thursday accused the government France that the country supports Haftar.",
+                0.8,
+            ),
+        ];
+        combine(&mut fs, &Any);
+        let want = "On Thursday, the government accused France that the country supports Haftar.";
+        assert_eq!(fs[0].suggestion.as_deref(), Some(want));
+        assert_eq!(fs[1].suggestion.as_deref(), Some(want));
+        assert_eq!(fs[0].combines, vec!["verb-final-clause"]);
+        assert_eq!(fs[1].combines, vec!["verb-second-inversion"]);
+        // Each keeps its own edits, on spans of the input.
+        assert!(
+            fs[1]
+                .edits
+                .iter()
+                .all(|e| e.start >= 10 + S.find("Haftar").unwrap())
+        );
+    }
+
+    #[test]
+    fn conflicting_edits_go_to_the_more_confident_finding() {
+        let mut fs = vec![
+            finding(
+                "a",
+                S,
+                &S.replace("accused the government", "the government accused"),
+                0.5,
+            ),
+            finding(
+                "b",
+                S,
+                &S.replace("accused the government", "the accused government"),
+                0.9,
+            ),
+        ];
+        combine(&mut fs, &Any);
+        assert!(fs.iter().all(|f| f.combines.is_empty()));
+        assert_eq!(
+            fs[1].suggestion.as_deref(),
+            Some(
+                S.replace("accused the government", "the accused government")
+                    .as_str()
+            )
+        );
+    }
+
+    #[test]
+    fn a_rewrite_the_judge_refuses_is_not_shown() {
+        let mut fs = vec![finding(
+            "a",
+            S,
+            &S.replace("Haftar supports", "supports Haftar"),
+            0.9,
+        )];
+        combine(&mut fs, &Never);
+        assert_eq!(fs[0].suggestion, None);
+        assert!(fs[0].edits.is_empty());
+    }
+
+    #[test]
+    fn a_suggestion_that_changes_nothing_is_dropped() {
+        let mut fs = vec![finding("a", S, S, 0.9)];
+        combine(&mut fs, &Any);
+        assert_eq!(fs[0].suggestion, None);
+    }
+}

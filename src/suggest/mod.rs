@@ -1,0 +1,9 @@
+//! Suggest stage, after detect: a finding's rewrite becomes edits on spans of the input, the
+//! findings of one sentence share one corrected sentence, and a rewrite the tool does not
+//! accept as English is not shown.
+
+pub mod combine;
+pub mod edits;
+
+pub use combine::{Judge, combine};
+pub use edits::{apply, conflict, diff};
