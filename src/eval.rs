@@ -10,7 +10,7 @@
 //! group's error lines that get one.
 
 use crate::detect::Linter;
-use crate::finding::Category;
+use crate::finding::{Category, Finding};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -28,6 +28,36 @@ struct Labelled {
     /// The source language, for the per-language figures of the source-aware rules.
     #[serde(default)]
     lang: Option<String>,
+    /// The corrected sentence, for the figures of the suggestions.
+    #[serde(default)]
+    fixed: Option<String>,
+}
+
+/// How the suggestions on the flagged lines of a group compare with their corrected sentence.
+#[derive(Debug, Default, Clone, Copy)]
+struct SuggestionStats {
+    /// Flagged lines that have a corrected sentence.
+    flagged: usize,
+    /// Of them, lines with a suggestion.
+    suggested: usize,
+    /// Suggestions equal to the corrected sentence (ignoring the first letter's case, commas
+    /// and runs of spaces).
+    equal: usize,
+    /// Suggestions at least 0.9 similar to it (normalized Levenshtein, after the same
+    /// normalisation).
+    similar: usize,
+}
+
+/// A sentence as the suggestion figures compare it: no commas, single spaces, the first
+/// letter in lower case.
+fn comparable(s: &str) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let joined = words.join(" ").replace(" ,", "").replace(',', "");
+    let mut c = joined.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
 }
 
 #[derive(Debug, Default, Clone, Copy)]
@@ -67,6 +97,8 @@ pub struct Evaluation {
     rules: BTreeMap<String, Counts>,
     /// Per group and source language: lines with a source, and lines `source-mismatch` flagged.
     by_lang: BTreeMap<(String, String), (usize, usize)>,
+    /// Per group: the suggestions on flagged lines that have a corrected sentence.
+    suggestions: BTreeMap<String, SuggestionStats>,
 }
 
 fn pct(n: usize, d: usize) -> String {
@@ -122,6 +154,9 @@ impl Evaluation {
                     .any(|f| f.category == Category::SourceMismatch)
                     as usize;
             }
+            if let (Some(fixed), false) = (&item.fixed, findings.is_empty()) {
+                ev.count_suggestion(item.group.as_deref(), fixed, &findings);
+            }
             let cats: BTreeSet<Category> = findings.iter().map(|f| f.category).collect();
             // Per rule, and per check for a rule that holds several (`missing-verb/verb-deficit`).
             let rules: BTreeMap<String, Category> = findings
@@ -169,6 +204,26 @@ impl Evaluation {
             }
         }
         Ok(ev)
+    }
+
+    /// Compares the suggestion a flagged line offers (that of its most confident finding)
+    /// with the line's corrected sentence.
+    fn count_suggestion(&mut self, group: Option<&str>, fixed: &str, findings: &[Finding]) {
+        let best = findings
+            .iter()
+            .max_by(|a, b| a.confidence.total_cmp(&b.confidence));
+        let g = self
+            .suggestions
+            .entry(group.unwrap_or("labelled").to_string())
+            .or_default();
+        g.flagged += 1;
+        let Some(suggestion) = best.and_then(|f| f.suggestion.as_deref()) else {
+            return;
+        };
+        g.suggested += 1;
+        let (a, b) = (comparable(suggestion), comparable(fixed));
+        g.equal += (a == b) as usize;
+        g.similar += (strsim::normalized_levenshtein(&a, &b) >= 0.9) as usize;
     }
 
     /// The figures as a plain-text table.
@@ -222,6 +277,37 @@ impl Evaluation {
                 pct(k.found, k.flagged),
                 k.clean_flagged,
                 pct(k.clean_flagged, self.clean_lines)
+            );
+        }
+        if !self.suggestions.is_empty() {
+            let _ = writeln!(
+                s,
+                "\nsuggestions on flagged lines with a fixed sentence\n  group                 flagged   suggested   equal-to-fixed   0.9-similar"
+            );
+            let mut total = SuggestionStats::default();
+            for (g, k) in &self.suggestions {
+                let _ = writeln!(
+                    s,
+                    "  {:<20}{:>9}{:>12}{:>17}{:>14}",
+                    g,
+                    k.flagged,
+                    pct(k.suggested, k.flagged),
+                    pct(k.equal, k.flagged),
+                    pct(k.similar, k.flagged)
+                );
+                total.flagged += k.flagged;
+                total.suggested += k.suggested;
+                total.equal += k.equal;
+                total.similar += k.similar;
+            }
+            let _ = writeln!(
+                s,
+                "  {:<20}{:>9}{:>12}{:>17}{:>14}",
+                "all",
+                total.flagged,
+                pct(total.suggested, total.flagged),
+                pct(total.equal, total.flagged),
+                pct(total.similar, total.flagged)
             );
         }
         if !self.by_lang.is_empty() {

@@ -115,7 +115,10 @@ pub fn run(args: CheckArgs, config: &Config) -> ExitCode {
     };
     match (all, min_confidence.or(config.min_confidence)) {
         (true, _) => linter = linter.reporting_all(),
-        (false, Some(p)) if (0.0..=1.0).contains(&p) => linter.min_confidence = p,
+        (false, Some(p)) if (0.0..=1.0).contains(&p) => {
+            linter.min_confidence = p;
+            linter.judge_threshold = p;
+        }
         (false, Some(p)) => {
             return fail(format!(
                 "configuration: min-confidence {p} is not within 0-1"

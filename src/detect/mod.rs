@@ -287,6 +287,9 @@ pub struct Linter {
     pub min_confidence: f64,
     /// Checks switched off, as `rule/check`.
     pub disabled_checks: Vec<String>,
+    /// A rewrite is not shown when a structural finding at or above this confidence remains
+    /// on it: the reporting threshold, also when every finding is reported (`--all`).
+    pub judge_threshold: f64,
 }
 
 impl Linter {
@@ -306,6 +309,7 @@ impl Linter {
             detectors,
             calibration,
             min_confidence: calibration.map_or(0.0, |c| c.threshold),
+            judge_threshold: calibration.map_or(0.0, |c| c.threshold),
             disabled_checks: Vec::new(),
         }
     }
@@ -345,7 +349,12 @@ impl Linter {
 
     /// Calibrates the structural diagnoses of one sentence and drops those below the
     /// threshold.
-    fn calibrate(&self, view: &SentenceView, found: &mut Vec<(&RuleMeta, Diagnosis)>) {
+    fn calibrate(
+        &self,
+        view: &SentenceView,
+        found: &mut Vec<(&RuleMeta, Diagnosis)>,
+        threshold: f64,
+    ) {
         let Some(model) = self.calibration else {
             return;
         };
@@ -368,7 +377,7 @@ impl Linter {
         }
         let mut keep = probabilities
             .iter()
-            .map(|p| p.is_none_or(|p| p >= self.min_confidence));
+            .map(|p| p.is_none_or(|p| p >= threshold));
         found.retain(|_| keep.next().unwrap_or(true));
     }
 
@@ -490,7 +499,7 @@ impl Linter {
             .par_iter()
             .map(|view| {
                 let mut found = self.sentence_diagnoses(view);
-                self.calibrate(view, &mut found);
+                self.calibrate(view, &mut found, self.min_confidence);
                 drop_shadowed(&mut found);
                 found
                     .into_iter()
@@ -574,7 +583,7 @@ impl crate::suggest::Judge for Linter {
         for s in &doc.sentences {
             let view = SentenceView::new(doc.text(), s);
             let mut found = self.sentence_diagnoses(&view);
-            self.calibrate(&view, &mut found);
+            self.calibrate(&view, &mut found, self.judge_threshold);
             drop_shadowed(&mut found);
             structural += structural_count(&found);
         }
