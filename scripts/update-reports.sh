@@ -12,5 +12,6 @@ for f in samples/*.txt; do
   name=$(basename "$f" .txt)
   report "$f" json "reports/$name.json"
   report "$f" csv "reports/$name.csv"
+  "$mtlint" fix --diff "$f" > "reports/$name.fix.diff"
 done
 echo "reports/ regenerated"

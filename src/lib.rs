@@ -18,6 +18,7 @@ pub mod check;
 pub mod config;
 pub mod eval;
 pub mod finding;
+pub mod fix;
 pub mod inspect;
 pub mod output;
 

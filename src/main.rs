@@ -32,6 +32,9 @@ struct Cli {
 enum Command {
     /// Check texts and report every flagged sentence with a reason and a suggested rewrite.
     Check(cli::check::CheckArgs),
+    /// Apply the suggestions at or above a confidence to the files (`--diff` shows them and
+    /// changes nothing); only the edited bytes change.
+    Fix(cli::fix::FixArgs),
     /// Show how mtlint analyses text: tokens, tags and chunks per sentence.
     Tag {
         /// A file, or `-`/nothing for standard input.
@@ -178,6 +181,7 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Check(args) => cli::check::run(args, &config),
+        Command::Fix(args) => cli::fix::run(args, &config),
         Command::Tag {
             file,
             format,

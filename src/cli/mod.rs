@@ -361,3 +361,4 @@ impl RuleArgs {
 pub mod calibrate;
 pub mod check;
 pub mod eval;
+pub mod fix;

@@ -7,6 +7,7 @@ mod common;
 mod cli;
 mod config;
 mod document_checks;
+mod fix;
 mod formats;
 mod packs;
 mod properties;
