@@ -22,6 +22,7 @@ pub mod source_mismatch;
 pub mod stranded_preposition;
 pub mod untranslated_text;
 pub mod verb_final_clause;
+pub mod verb_forms;
 pub mod verb_second_inversion;
 pub mod word_order_anomaly;
 pub mod words;
@@ -591,6 +592,69 @@ impl crate::suggest::Judge for Linter {
             eprintln!("JUDGE structural {structural}>{max_structural}: {candidate}");
         }
         structural <= max_structural
+    }
+
+    /// A present perfect the rewrite made ("has … agreed" → "has agreed") with a time phrase
+    /// of the finished past ("on Wednesday evening", "yesterday", "two weeks ago") becomes
+    /// the simple past ("agreed"), as English needs.
+    fn polish(&self, original: &str, candidate: &str) -> String {
+        let doc = self.analyze(candidate.to_string(), 0);
+        let text = doc.text();
+        let mut edits: Vec<edit::Edit> = Vec::new();
+        for s in &doc.sentences {
+            let view = SentenceView::new(text, s);
+            if !words::has_finished_past_time(&view) {
+                continue;
+            }
+            for i in 0..view.len() {
+                if !matches!(view.lower(i), "has" | "have") {
+                    continue;
+                }
+                // Adverbs may stand between: "has also agreed" → "also agreed".
+                let mut j = i + 1;
+                while j < view.len() && j <= i + 2 && view.tag(j) == Some(Tag::RB) {
+                    j += 1;
+                }
+                if j >= view.len() || view.tag(j) != Some(Tag::VBN) {
+                    continue;
+                }
+                // A present perfect the sentence already had is not the rewrite's.
+                if original.contains(view.slice(i, j + 1)) {
+                    continue;
+                }
+                let Some(mut past) = verb_forms::past_of_participle(view.words[j]) else {
+                    continue;
+                };
+                if past == "was" && view.lower(i) == "have" && (i == 0 || view.lower(i - 1) != "i")
+                {
+                    past = "were".into();
+                }
+                let between = if j > i + 1 { view.slice(i + 1, j) } else { "" };
+                let mut with = if between.is_empty() {
+                    past
+                } else {
+                    format!("{between} {past}")
+                };
+                if view.words[i].starts_with(char::is_uppercase) {
+                    with = edit::capitalize(&with);
+                }
+                let (start, _) = view.span(i, i + 1);
+                let (_, end) = view.span(j, j + 1);
+                edits.push(edit::Edit { start, end, with });
+            }
+        }
+        if edits.is_empty() {
+            return candidate.to_string();
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0;
+        for e in edits {
+            out.push_str(&text[at..e.start]);
+            out.push_str(&e.with);
+            at = e.end;
+        }
+        out.push_str(&text[at..]);
+        out
     }
 }
 

@@ -116,3 +116,48 @@ pub fn is_final_punct(w: &str) -> bool {
 pub fn is_closing(w: &str) -> bool {
     matches!(w, "”" | "\"" | "’" | "'" | ")" | "]" | "»")
 }
+
+/// Nouns that "last" makes a time of the finished past ("last week", "last summer").
+const LAST_TIMES: &[&str] = &[
+    "week",
+    "month",
+    "year",
+    "night",
+    "weekend",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "season",
+    "evening",
+    "morning",
+    "afternoon",
+];
+
+/// Whether a sentence names a time of the finished past, which English does not combine with
+/// the present perfect: "yesterday", "last week", "two years ago", "on Monday", "on 14 May",
+/// "in 2019".
+pub fn has_finished_past_time(v: &super::SentenceView) -> bool {
+    let n = v.len();
+    let is_year =
+        |w: &str| w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..2030).contains(&y));
+    (0..n).any(|i| {
+        let w = v.lower(i);
+        let next = if i + 1 < n { v.lower(i + 1) } else { "" };
+        match w {
+            "yesterday" | "ago" => true,
+            "last" => {
+                WEEKDAYS.contains(&next) || MONTHS.contains(&next) || LAST_TIMES.contains(&next)
+            }
+            "on" => {
+                WEEKDAYS.contains(&next)
+                    || (next.bytes().all(|b| b.is_ascii_digit())
+                        && !next.is_empty()
+                        && i + 2 < n
+                        && MONTHS.contains(&v.lower(i + 2)))
+            }
+            "in" => is_year(next),
+            _ => false,
+        }
+    })
+}

@@ -14,6 +14,12 @@ use rayon::prelude::*;
 /// `max_structural` structural findings and reads as more probable English than `original`.
 pub trait Judge: Sync {
     fn accepts(&self, original: &str, candidate: &str, max_structural: usize) -> bool;
+
+    /// The candidate with what its moves make necessary elsewhere (the tense a time phrase
+    /// needs once a rewrite joins "has" and its participle).
+    fn polish(&self, _original: &str, candidate: &str) -> String {
+        candidate.to_string()
+    }
 }
 
 /// Sets every finding's `edits`, `suggestion` and `combines`. `findings` are in input order
@@ -63,13 +69,27 @@ fn combine_sentence(group: &mut [Finding], judge: &dyn Judge) {
     let mut done = vec![false; group.len()];
     if together.len() >= 2 {
         let edits: Vec<&Edit> = together.iter().flat_map(|&i| &own[i]).collect();
-        let combined = apply(&sentence, offset, &edits);
+        let plain = apply(&sentence, offset, &edits);
+        let combined = judge.polish(&sentence, &plain);
         if accepts(&combined, 0) {
+            let owns: Vec<&[Edit]> = together.iter().map(|&i| own[i].as_slice()).collect();
+            let mut by_confidence: Vec<usize> = (0..together.len()).collect();
+            by_confidence.sort_by(|&a, &b| {
+                group[together[b]]
+                    .confidence
+                    .total_cmp(&group[together[a]].confidence)
+            });
+            // Each keeps its own edits, unless polishing changed more.
+            let shares = if combined == plain {
+                owns.iter().map(|o| o.to_vec()).collect()
+            } else {
+                assign(diff(&sentence, &combined, offset), &owns, &by_confidence)
+            };
             let ids: Vec<String> = together.iter().map(|&i| group[i].check_id()).collect();
-            for (k, &i) in together.iter().enumerate() {
+            for (k, (&i, edits)) in together.iter().zip(shares).enumerate() {
                 let f = &mut group[i];
                 f.suggestion = Some(combined.clone());
-                f.edits = own[i].clone();
+                f.edits = edits;
                 f.combines = ids
                     .iter()
                     .enumerate()
@@ -90,15 +110,36 @@ fn combine_sentence(group: &mut [Finding], judge: &dyn Judge) {
             continue;
         }
         let refs: Vec<&Edit> = own[i].iter().collect();
-        let candidate = apply(&sentence, offset, &refs);
+        let plain = apply(&sentence, offset, &refs);
+        let candidate = judge.polish(&sentence, &plain);
         let allowed = structural.saturating_sub(usize::from(f.category.is_structural()));
         if accepts(&candidate, allowed) {
+            f.edits = if candidate == plain {
+                own[i].clone()
+            } else {
+                diff(&sentence, &candidate, offset)
+            };
             f.suggestion = Some(candidate);
-            f.edits = own[i].clone();
         } else {
             f.suggestion = None;
         }
     }
+}
+
+/// Shares the edits of a combined rewrite among the findings it combines: an edit goes to the
+/// first finding (in `order`) whose own edits it touches or equals, else to the most confident.
+fn assign(edits: Vec<Edit>, owns: &[&[Edit]], order: &[usize]) -> Vec<Vec<Edit>> {
+    let mut shares = vec![Vec::new(); owns.len()];
+    for e in edits {
+        let one = std::slice::from_ref(&e);
+        let k = order
+            .iter()
+            .copied()
+            .find(|&k| owns[k].contains(&e) || conflict(one, owns[k]))
+            .unwrap_or(order[0]);
+        shares[k].push(e);
+    }
+    shares
 }
 
 #[cfg(test)]

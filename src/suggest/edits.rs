@@ -49,8 +49,18 @@ fn is_combining_mark(c: char) -> bool {
 }
 
 /// Whether two tokens are the same word (also when only their Unicode normal form differs).
-fn same(a: &str, b: &str) -> bool {
+fn identical(a: &str, b: &str) -> bool {
     a == b || (!(a.is_ascii() && b.is_ascii()) && a.nfc().eq(b.nfc()))
+}
+
+/// Whether two tokens are the same word, whatever their case: such a pair stays in place, and
+/// a change of case is an edit of that word alone ("april" → "April").
+fn same(a: &str, b: &str) -> bool {
+    identical(a, b)
+        || (a.len() == b.len() && a.eq_ignore_ascii_case(b))
+        || a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 /// The pairs of token indices (in `a`, in `b`) that stay: a longest common subsequence, or for
@@ -128,7 +138,17 @@ pub fn diff(original: &str, rewritten: &str, offset: usize) -> Vec<Edit> {
         if let Some(edit) = gap_edit(original, rewritten, gap_a, gap_b, offset) {
             edits.push(edit);
         }
-        // Matched tokens that differ only in their normal form are left as written.
+        // Matched tokens that differ only in their normal form are left as written; a change
+        // of case is an edit of the word.
+        let (x, y) = (&original[a_start..a_end], &rewritten[b_start..b_end]);
+        if !identical(x, y) && !x.is_empty() {
+            edits.push(Edit {
+                kind: EditKind::Replace,
+                start: offset + a_start,
+                end: offset + a_end,
+                replacement: y.to_string(),
+            });
+        }
         prev = (a_end, b_end);
     }
     mark_moves(original, offset, &mut edits);
@@ -148,10 +168,11 @@ fn gap_edit(
     if x == y {
         return None;
     }
+    // Only spaces are trimmed: an edit replaces whole words.
     let prefix: usize = x
         .chars()
         .zip(y.chars())
-        .take_while(|(p, q)| p == q)
+        .take_while(|(p, q)| p == q && p.is_whitespace())
         .map(|(p, _)| p.len_utf8())
         .sum();
     let (x, y) = (&x[prefix..], &y[prefix..]);
@@ -159,7 +180,7 @@ fn gap_edit(
         .chars()
         .rev()
         .zip(y.chars().rev())
-        .take_while(|(p, q)| p == q)
+        .take_while(|(p, q)| p == q && p.is_whitespace())
         .map(|(p, _)| p.len_utf8())
         .sum();
     let suffix = suffix.min(x.len()).min(y.len());
