@@ -312,6 +312,46 @@ pub fn fronted(v: &SentenceView) -> Option<(usize, Front)> {
     if INVERTING_ADVERBS.contains(&first) && !(t0 == Tag::IN && first == "as") {
         return None;
     }
+    if let Some(front) = fronted_time(v, first, t0) {
+        return Some(front);
+    }
+    // "Around midnight heard neighbours …": a preposition the tagger read as an adverb,
+    // before a noun phrase.
+    let preposition_as_adverb = t0 == Tag::RB
+        && FRONT_PREPOSITIONS.contains(&first)
+        && v.tag(1)
+            .is_some_and(|t| matches!(t, Tag::DT | Tag::CD | Tag::PRPS) || t.is_noun());
+    if t0.is_adverb() && t0 != Tag::RBS && !preposition_as_adverb {
+        let kind = if MID_ADVERBS.contains(&first) {
+            Front::Mid
+        } else {
+            Front::Phrase { weekday: false }
+        };
+        return Some((1, kind));
+    }
+    // "Thanks to the new app" is a preposition of two words, whatever its tags.
+    let thanks_to = first == "thanks" && v.lower(1) == "to";
+    if (t0 == Tag::IN || t0 == Tag::VBG || thanks_to || preposition_as_adverb)
+        && FRONT_PREPOSITIONS.contains(&first)
+    {
+        let end = prepositional_front_end(v);
+        // "Under no circumstances will …", "At no time did …": a negative phrase in front
+        // inverts in English.
+        if (0..end).any(|k| matches!(v.lower(k), "no" | "not" | "never" | "neither" | "nor")) {
+            return None;
+        }
+        if end > 0 {
+            return Some((end, Front::Phrase { weekday: false }));
+        }
+    }
+    None
+}
+
+/// A fronted phrase of time: a time word or weekday, a time determiner and a time noun or
+/// weekday, a span before or after ("Two weeks before the election", "Three days later"), or
+/// "earlier", "later" and their like with a time ("Earlier this week had the company …",
+/// "Later that day", "Late last night").
+fn fronted_time(v: &SentenceView, first: &str, t0: Tag) -> Option<(usize, Front)> {
     if TIME_WORDS.contains(&first) || WEEKDAYS.contains(&first) {
         return Some((
             1,
@@ -345,77 +385,53 @@ pub fn fronted(v: &SentenceView) -> Option<(usize, Front)> {
     {
         return Some((3, Front::Phrase { weekday: false }));
     }
-    // "Around midnight heard neighbours …": a preposition the tagger read as an adverb,
-    // before a noun phrase.
-    let preposition_as_adverb = t0 == Tag::RB
-        && FRONT_PREPOSITIONS.contains(&first)
-        && v.tag(1)
-            .is_some_and(|t| matches!(t, Tag::DT | Tag::CD | Tag::PRPS) || t.is_noun());
-    if t0.is_adverb() && t0 != Tag::RBS && !preposition_as_adverb {
-        let kind = if MID_ADVERBS.contains(&first) {
-            Front::Mid
-        } else {
-            Front::Phrase { weekday: false }
-        };
-        return Some((1, kind));
-    }
-    // "Thanks to the new app" is a preposition of two words, whatever its tags.
-    let thanks_to = first == "thanks" && v.lower(1) == "to";
-    if (t0 == Tag::IN || t0 == Tag::VBG || thanks_to || preposition_as_adverb)
-        && FRONT_PREPOSITIONS.contains(&first)
-    {
-        // One or more prepositional phrases: "In Libya in recent weeks", "After three hours of
-        // negotiations", "In the final in Stuttgart"; a preposition may have two words
-        // ("Because of the strike", "According to the weather service").
-        let np = v.chunker();
-        let mut end = 0;
-        loop {
-            let w = v.lower(end);
-            let opens = if end == 0 {
-                FRONT_PREPOSITIONS.contains(&w)
-            } else {
-                v.tag(end) == Some(Tag::IN)
-                    && !matches!(w, "that" | "than" | "whether" | "if" | "as")
-            };
-            if !opens {
-                break;
-            }
-            let mut start = end + 1;
-            if PREPOSITION_TAILS.contains(&v.lower(start))
-                && matches!(v.tag(start), Some(Tag::IN | Tag::TO))
-            {
-                start += 1;
-            } else if end == 0
-                && matches!(
-                    w,
-                    "because" | "due" | "according" | "instead" | "ahead" | "thanks"
-                )
-            {
-                // Alone, "because" opens a clause ("Because they cut prices, …").
-                break;
-            }
-            // A subject pronoun after "since", "after" … opens a clause ("Since they
-            // released it").
-            if matches!(
-                v.lower(start),
-                "i" | "you" | "he" | "she" | "we" | "they" | "it"
-            ) && v.tag(start) == Some(Tag::PRP)
-            {
-                break;
-            }
-            match np.noun_phrase(start) {
-                Some(e) => end = e,
-                None => break,
-            }
-        }
-        // "Under no circumstances will …", "At no time did …": a negative phrase in front
-        // inverts in English.
-        if (0..end).any(|k| matches!(v.lower(k), "no" | "not" | "never" | "neither" | "nor")) {
-            return None;
-        }
-        if end > 0 {
-            return Some((end, Front::Phrase { weekday: false }));
-        }
-    }
     None
+}
+
+/// Where the fronted prepositional phrases end (0 when there are none). One or more
+/// prepositional phrases: "In Libya in recent weeks", "After three hours of negotiations", "In
+/// the final in Stuttgart"; a preposition may have two words ("Because of the strike",
+/// "According to the weather service").
+fn prepositional_front_end(v: &SentenceView) -> usize {
+    let np = v.chunker();
+    let mut end = 0;
+    loop {
+        let w = v.lower(end);
+        let opens = if end == 0 {
+            FRONT_PREPOSITIONS.contains(&w)
+        } else {
+            v.tag(end) == Some(Tag::IN) && !matches!(w, "that" | "than" | "whether" | "if" | "as")
+        };
+        if !opens {
+            break;
+        }
+        let mut start = end + 1;
+        if PREPOSITION_TAILS.contains(&v.lower(start))
+            && matches!(v.tag(start), Some(Tag::IN | Tag::TO))
+        {
+            start += 1;
+        } else if end == 0
+            && matches!(
+                w,
+                "because" | "due" | "according" | "instead" | "ahead" | "thanks"
+            )
+        {
+            // Alone, "because" opens a clause ("Because they cut prices, …").
+            break;
+        }
+        // A subject pronoun after "since", "after" … opens a clause ("Since they
+        // released it").
+        if matches!(
+            v.lower(start),
+            "i" | "you" | "he" | "she" | "we" | "they" | "it"
+        ) && v.tag(start) == Some(Tag::PRP)
+        {
+            break;
+        }
+        match np.noun_phrase(start) {
+            Some(e) => end = e,
+            None => break,
+        }
+    }
+    end
 }

@@ -239,189 +239,204 @@ impl Detector for InfinitiveAfterObject {
             return;
         }
         for i in 0..v.len() {
-            let Some(t) = v.tag(i) else { continue };
-            // "The minister plans the …": a verb in "-s" the tagger read as a plural noun,
-            // between its subject and its object.
-            let misread = t == Tag::NNS
-                && i > 0
-                && v.tag(i - 1).is_some_and(Tag::is_noun)
-                && v.tag(i + 1)
-                    .is_some_and(|n| matches!(n, Tag::DT | Tag::PRPS));
-            if !(t.is_verb() || misread) {
+            let Some(lemma) = wanting_verb(v, i) else {
                 continue;
-            }
-            let lemma = frames().lemma(v.lower(i));
-            if !WANT_VERBS.contains(&lemma) {
-                continue;
-            }
-            let no_bare_clause = NO_BARE_CLAUSE.contains(&lemma);
-            // The object and its phrases, up to a "to" or a verb.
-            let mut j = i + 1;
-            let mut saw_noun = false;
-            while j < v.len() {
-                let tj = v.tag(j).unwrap_or(Tag::XX);
-                // A relative word opens a clause of its own ("… in the Gulf where operations
-                // are based").
-                // "to" before a verb ends the object; "flights to Tel Aviv" does not.
-                let to_verb = v.lower(j) == "to"
-                    && (tj != Tag::IN || v.tag(j + 1).is_some_and(|n| n == Tag::VB));
-                // A participle between a determiner or adjective and a noun is part of the
-                // object ("refuses the damaged laptop …").
-                let prenominal = matches!(tj, Tag::VBN | Tag::VBG)
-                    && v.tag(j - 1)
-                        .is_some_and(|p| matches!(p, Tag::DT | Tag::PRPS | Tag::JJ))
-                    && v.tag(j + 1)
-                        .is_some_and(|n| matches!(n, Tag::NN | Tag::NNS | Tag::JJ));
-                // "failed despite an aid package offer …": a preposition right after the verb
-                // opens no object.
-                if to_verb
-                    || (j == i + 1 && tj == Tag::IN)
-                    || tj.is_punct()
-                    || matches!(tj, Tag::WDT | Tag::WP | Tag::WRB)
-                    || (tj.is_verb() && !base_verb(v, j) && !prenominal)
-                {
-                    break;
-                }
-                let after_noun = saw_noun && v.tag(j - 1).is_some_and(Tag::is_noun);
-                let object_follows = v.tag(j + 1).is_some_and(|n| {
-                    matches!(
-                        n,
-                        Tag::DT | Tag::PRPS | Tag::NN | Tag::NNS | Tag::NNP | Tag::PRP
-                    )
-                });
-                // A present form counts when it follows the head of the object, not a second
-                // noun phrase that would be the subject of a relative clause ("wants the
-                // things people like").
-                let head_before = j > 1 && !v.tag(j - 2).is_some_and(Tag::is_noun);
-                // Nor can the noun phrase before it open a relative clause when it is the
-                // object itself or a preposition's ("intends 600 new social housing units
-                // build", "tried the dispute with the taxi drivers settle"). A plural noun
-                // before another noun starts a new phrase ("the things | people like").
-                let not_relative = {
-                    let mut s = j;
-                    while s > i + 1
-                        && v.tag(s - 1).is_some_and(|t| {
-                            matches!(
-                                t,
-                                Tag::DT | Tag::PRPS | Tag::CD | Tag::JJ | Tag::NN | Tag::NNP
-                            ) || (matches!(t, Tag::NNS | Tag::NNPS) && s == j)
-                        })
-                    {
-                        s -= 1;
-                    }
-                    s < j && (s == i + 1 || matches!(v.tag(s - 1), Some(Tag::IN | Tag::TO)))
-                };
-                let head_before = head_before || not_relative;
-                // "hopes the new rules stop the trade" is English: a verb that takes a clause
-                // without "that" may have a plural subject and its verb after it.
-                if !no_bare_clause
-                    && v.tag(j - 1)
-                        .is_some_and(|t| matches!(t, Tag::NNS | Tag::NNPS))
-                {
-                    saw_noun |= tj.is_noun();
-                    j += 1;
-                    continue;
-                }
-                // "wants the market square next spring renovate.": the last word, read as a
-                // noun or an adjective, is a transitive verb's base form, and either cannot be
-                // a noun or an adjective at all, or follows a number, a time noun or an
-                // adverb, which form no compound with it ("before 2028 open"). It goes after
-                // the verb, with "to".
-                if saw_noun && final_base_verb(v, j) {
-                    out.push(infinitive_finding(v, i, j, true, true));
-                    return;
-                }
-                if FINAL_ONLY.contains(&lemma) {
-                    saw_noun |= tj.is_noun();
-                    j += 1;
-                    continue;
-                }
-                // "wants the reform before the summer implement.": the infinitive ends the
-                // sentence; it goes after the verb, with "to".
-                let at_end = (v.tag(j) == Some(Tag::VB)
-                    || (v.tag(j) == Some(Tag::VBP) && head_before))
-                    && v.tag(j + 1).is_some_and(Tag::is_punct)
-                    && j + 2 >= v.len()
-                    && frames().is_transitive(v.lower(j));
-                if after_noun && base_verb(v, j) && at_end {
-                    out.push(infinitive_finding(v, i, j, true, true));
-                    return;
-                }
-                // A verb the tagger itself reads as a base form, after the object of a verb
-                // that takes no clause without "that" ("wants the market hall demolish and
-                // …", "wants its fleet renew with …"), whatever follows it.
-                // A word that may stand after an object as its predicate ("want the shop
-                // open") is not taken for a verb on the tagger's word alone.
-                let tagged_base = (v.tag(j) == Some(Tag::VB)
-                    || (v.tag(j) == Some(Tag::VBP) && head_before))
-                    && no_bare_clause
-                    && v.words[j].starts_with(char::is_lowercase)
-                    && !ADVERB_PARTICLES.contains(&v.lower(j));
-                // A word the tagger made a noun that the lexicon knows only as a verb
-                // ("intends its capacity expand within …", "tried the dispute settle before
-                // …"), after the object of a verb that takes no clause without "that".
-                let only_verb = v.tag(j) == Some(Tag::NN)
-                    && no_bare_clause
-                    && v.words[j].starts_with(char::is_lowercase)
-                    && {
-                        let tagger = Tagger::embedded();
-                        let w = v.words[j];
-                        tagger.can_be(w, Tag::VB)
-                            && !tagger.can_be(w, Tag::NN)
-                            && !tagger.can_be(w, Tag::NNS)
-                    };
-                // A word the lexicon knows as a verb, whatever the tagger made of it, right
-                // after a plural noun or a name that ends the object and before a phrase
-                // ("wants the ticket prices raise by …", "intends its coal plant in the Ruhr
-                // close three years earlier"): a plural or a name forms no compound with it.
-                // After a name, only a word the tagger did not read as a noun ("the Ruhr
-                // close", not "the Pakistan base").
-                let after_head = no_bare_clause
-                    && not_relative
-                    && match v.tag(j - 1) {
-                        Some(Tag::NNS) => true,
-                        Some(Tag::NNP | Tag::NNPS) => v.tag(j) != Some(Tag::NN),
-                        _ => false,
-                    }
-                    && v.tag(j).is_some_and(|t| {
-                        matches!(t, Tag::NN | Tag::JJ | Tag::RB | Tag::VB | Tag::VBP)
-                    })
-                    && v.words[j].starts_with(char::is_lowercase)
-                    && !ADVERB_PARTICLES.contains(&v.lower(j))
-                    && Tagger::embedded().can_be(v.words[j], Tag::VB)
-                    && v.tag(j + 1).is_some_and(|t| {
-                        matches!(
-                            t,
-                            Tag::IN
-                                | Tag::TO
-                                | Tag::RB
-                                | Tag::CD
-                                | Tag::JJ
-                                | Tag::CC
-                                | Tag::DT
-                                | Tag::PRPS
-                        )
-                    });
-                if after_noun && after_head && !object_follows {
-                    let mut d = infinitive_finding(v, i, j, true, false);
-                    d.confidence = 0.6;
-                    out.push(d);
-                    return;
-                }
-                if after_noun && base_verb(v, j) && (object_follows || tagged_base || only_verb) {
-                    // With no object of its own, a transitive infinitive takes the phrase before
-                    // it as its object: it moves after the verb of wanting ("wants its fleet
-                    // renew with …" → "wants to renew its fleet with …").
-                    // After "try", "plan", "refuse" … the phrase cannot be the infinitive's
-                    // subject ("tried the dispute … settle" → "tried to settle the dispute …").
-                    let moved = !object_follows
-                        && (frames().is_transitive(v.lower(j)) || !TAKE_SUBJECT.contains(&lemma));
-                    out.push(infinitive_finding(v, i, j, moved, false));
-                    return;
-                }
-                saw_noun |= tj.is_noun();
-                j += 1;
+            };
+            if let Some(d) = infinitive_after_object(v, i, lemma) {
+                out.push(d);
+                return;
             }
         }
     }
+}
+
+/// The lemma of word `i` when it is a verb of wanting (or another verb of [`WANT_VERBS`]).
+fn wanting_verb<'a>(v: &'a SentenceView, i: usize) -> Option<&'a str> {
+    let t = v.tag(i)?;
+    // "The minister plans the …": a verb in "-s" the tagger read as a plural noun, between its
+    // subject and its object.
+    let misread = t == Tag::NNS
+        && i > 0
+        && v.tag(i - 1).is_some_and(Tag::is_noun)
+        && v.tag(i + 1)
+            .is_some_and(|n| matches!(n, Tag::DT | Tag::PRPS));
+    if !(t.is_verb() || misread) {
+        return None;
+    }
+    let lemma = frames().lemma(v.lower(i));
+    WANT_VERBS.contains(&lemma).then_some(lemma)
+}
+
+/// The finding for a bare infinitive in the object of the verb of wanting at `i`: the object
+/// and its phrases are walked up to a "to" or a verb.
+fn infinitive_after_object(v: &SentenceView, i: usize, lemma: &str) -> Option<Diagnosis> {
+    let no_bare_clause = NO_BARE_CLAUSE.contains(&lemma);
+    let mut j = i + 1;
+    let mut saw_noun = false;
+    while j < v.len() {
+        let tj = v.tag(j).unwrap_or(Tag::XX);
+        if ends_object(v, i, j, tj) {
+            break;
+        }
+        if let Some(d) = judge_in_object(v, i, j, lemma, no_bare_clause, saw_noun) {
+            return Some(d);
+        }
+        saw_noun |= tj.is_noun();
+        j += 1;
+    }
+    None
+}
+
+/// Whether word `j` (tagged `tj`) ends the object of the verb at `i`.
+fn ends_object(v: &SentenceView, i: usize, j: usize, tj: Tag) -> bool {
+    // A relative word opens a clause of its own ("… in the Gulf where operations are based").
+    // "to" before a verb ends the object; "flights to Tel Aviv" does not.
+    let to_verb =
+        v.lower(j) == "to" && (tj != Tag::IN || v.tag(j + 1).is_some_and(|n| n == Tag::VB));
+    // A participle between a determiner or adjective and a noun is part of the object
+    // ("refuses the damaged laptop …").
+    let prenominal = matches!(tj, Tag::VBN | Tag::VBG)
+        && v.tag(j - 1)
+            .is_some_and(|p| matches!(p, Tag::DT | Tag::PRPS | Tag::JJ))
+        && v.tag(j + 1)
+            .is_some_and(|n| matches!(n, Tag::NN | Tag::NNS | Tag::JJ));
+    // "failed despite an aid package offer …": a preposition right after the verb opens no
+    // object.
+    to_verb
+        || (j == i + 1 && tj == Tag::IN)
+        || tj.is_punct()
+        || matches!(tj, Tag::WDT | Tag::WP | Tag::WRB)
+        || (tj.is_verb() && !base_verb(v, j) && !prenominal)
+}
+
+/// Whether the noun phrase before word `j` cannot open a relative clause, being the object
+/// itself or a preposition's ("intends 600 new social housing units build", "tried the
+/// dispute with the taxi drivers settle"). A plural noun before another noun starts a new
+/// phrase ("the things | people like").
+fn not_relative(v: &SentenceView, i: usize, j: usize) -> bool {
+    let mut s = j;
+    while s > i + 1
+        && v.tag(s - 1).is_some_and(|t| {
+            matches!(
+                t,
+                Tag::DT | Tag::PRPS | Tag::CD | Tag::JJ | Tag::NN | Tag::NNP
+            ) || (matches!(t, Tag::NNS | Tag::NNPS) && s == j)
+        })
+    {
+        s -= 1;
+    }
+    s < j && (s == i + 1 || matches!(v.tag(s - 1), Some(Tag::IN | Tag::TO)))
+}
+
+/// The finding, if word `j` inside the object of the verb of wanting at `i` is its bare
+/// infinitive.
+fn judge_in_object(
+    v: &SentenceView,
+    i: usize,
+    j: usize,
+    lemma: &str,
+    no_bare_clause: bool,
+    saw_noun: bool,
+) -> Option<Diagnosis> {
+    let after_noun = saw_noun && v.tag(j - 1).is_some_and(Tag::is_noun);
+    let object_follows = v.tag(j + 1).is_some_and(|n| {
+        matches!(
+            n,
+            Tag::DT | Tag::PRPS | Tag::NN | Tag::NNS | Tag::NNP | Tag::PRP
+        )
+    });
+    // A present form counts when it follows the head of the object, not a second noun phrase
+    // that would be the subject of a relative clause ("wants the things people like").
+    let not_relative = not_relative(v, i, j);
+    let head_before = (j > 1 && !v.tag(j - 2).is_some_and(Tag::is_noun)) || not_relative;
+    // "hopes the new rules stop the trade" is English: a verb that takes a clause without
+    // "that" may have a plural subject and its verb after it.
+    if !no_bare_clause
+        && v.tag(j - 1)
+            .is_some_and(|t| matches!(t, Tag::NNS | Tag::NNPS))
+    {
+        return None;
+    }
+    // "wants the market square next spring renovate.": the last word, read as a noun or an
+    // adjective, is a transitive verb's base form, and either cannot be a noun or an
+    // adjective at all, or follows a number, a time noun or an adverb, which form no compound
+    // with it ("before 2028 open"). It goes after the verb, with "to".
+    if saw_noun && final_base_verb(v, j) {
+        return Some(infinitive_finding(v, i, j, true, true));
+    }
+    if FINAL_ONLY.contains(&lemma) {
+        return None;
+    }
+    // "wants the reform before the summer implement.": the infinitive ends the sentence; it
+    // goes after the verb, with "to".
+    let at_end = (v.tag(j) == Some(Tag::VB) || (v.tag(j) == Some(Tag::VBP) && head_before))
+        && v.tag(j + 1).is_some_and(Tag::is_punct)
+        && j + 2 >= v.len()
+        && frames().is_transitive(v.lower(j));
+    if after_noun && base_verb(v, j) && at_end {
+        return Some(infinitive_finding(v, i, j, true, true));
+    }
+    if after_noun && no_bare_clause && not_relative && verb_after_head(v, j) && !object_follows {
+        let mut d = infinitive_finding(v, i, j, true, false);
+        d.confidence = 0.6;
+        return Some(d);
+    }
+    let tagged_base = no_bare_clause && tagged_base_verb(v, j, head_before);
+    let only_verb = no_bare_clause && lexicon_only_verb(v, j);
+    if after_noun && base_verb(v, j) && (object_follows || tagged_base || only_verb) {
+        // With no object of its own, a transitive infinitive takes the phrase before it as its
+        // object: it moves after the verb of wanting ("wants its fleet renew with …" → "wants
+        // to renew its fleet with …").
+        // After "try", "plan", "refuse" … the phrase cannot be the infinitive's subject
+        // ("tried the dispute … settle" → "tried to settle the dispute …").
+        let moved = !object_follows
+            && (frames().is_transitive(v.lower(j)) || !TAKE_SUBJECT.contains(&lemma));
+        return Some(infinitive_finding(v, i, j, moved, false));
+    }
+    None
+}
+
+/// Whether word `j` is a verb the tagger itself reads as a base form (for a verb that takes
+/// no clause without "that": "wants the market hall demolish and …", "wants its fleet renew
+/// with …"), whatever follows it. A word that may stand after an object as its predicate
+/// ("want the shop open") is not taken for a verb on the tagger's word alone.
+fn tagged_base_verb(v: &SentenceView, j: usize, head_before: bool) -> bool {
+    (v.tag(j) == Some(Tag::VB) || (v.tag(j) == Some(Tag::VBP) && head_before))
+        && v.words[j].starts_with(char::is_lowercase)
+        && !ADVERB_PARTICLES.contains(&v.lower(j))
+}
+
+/// Whether word `j` is one the tagger made a noun that the lexicon knows only as a verb
+/// ("intends its capacity expand within …", "tried the dispute settle before …").
+fn lexicon_only_verb(v: &SentenceView, j: usize) -> bool {
+    v.tag(j) == Some(Tag::NN) && v.words[j].starts_with(char::is_lowercase) && {
+        let tagger = Tagger::embedded();
+        let w = v.words[j];
+        tagger.can_be(w, Tag::VB) && !tagger.can_be(w, Tag::NN) && !tagger.can_be(w, Tag::NNS)
+    }
+}
+
+/// Whether word `j` is one the lexicon knows as a verb, whatever the tagger made of it, right
+/// after a plural noun or a name that ends the object and before a phrase ("wants the ticket
+/// prices raise by …", "intends its coal plant in the Ruhr close three years earlier"): a
+/// plural or a name forms no compound with it. After a name, only a word the tagger did not
+/// read as a noun ("the Ruhr close", not "the Pakistan base").
+fn verb_after_head(v: &SentenceView, j: usize) -> bool {
+    let after_head = match v.tag(j - 1) {
+        Some(Tag::NNS) => true,
+        Some(Tag::NNP | Tag::NNPS) => v.tag(j) != Some(Tag::NN),
+        _ => false,
+    };
+    after_head
+        && v.tag(j)
+            .is_some_and(|t| matches!(t, Tag::NN | Tag::JJ | Tag::RB | Tag::VB | Tag::VBP))
+        && v.words[j].starts_with(char::is_lowercase)
+        && !ADVERB_PARTICLES.contains(&v.lower(j))
+        && Tagger::embedded().can_be(v.words[j], Tag::VB)
+        && v.tag(j + 1).is_some_and(|t| {
+            matches!(
+                t,
+                Tag::IN | Tag::TO | Tag::RB | Tag::CD | Tag::JJ | Tag::CC | Tag::DT | Tag::PRPS
+            )
+        })
 }

@@ -391,76 +391,8 @@ fn verb_first(v: &SentenceView) -> Option<Diagnosis> {
     {
         return None;
     }
-    let rest = |word: &str| {
-        let mut pieces = vec![
-            Piece::Text(word.to_string()),
-            Piece::Word(0, uncapitalize(v, 0)),
-        ];
-        pieces.push(Piece::Tokens(1, v.len()));
-        Some(render(v, &pieces))
-    };
     if BE.contains(&w0) && t0.is_finite_verb() {
-        // "Are you free …", "Are the results ready …": questions without their mark. An
-        // adverb before the noun phrase is no question's order ("Are still 40 people missing
-        // …": "There are still …").
-        let predicate = |t: Tag| t.is_verb() || t.is_adjective() || t.is_adverb();
-        if let Some(e) = np.noun_phrase(k)
-            && v.tag(k) != Some(Tag::PRP)
-            && (!v.tag(e).is_some_and(predicate) || adverb_first)
-        {
-            return Some(diagnosis(
-                v,
-                0,
-                1,
-                "Missing subject: the clause starts with its verb; English needs 'there' here",
-                rest("There"),
-                0.8,
-            ));
-        }
-        // "Are expected more than 10,000 visitors.": a plural passive whose subject follows
-        // it; the subject goes first.
-        // "more than 10,000 visitors": a comparative quantifier before the noun phrase.
-        let inner =
-            if matches!(v.lower(k + 1), "more" | "fewer" | "less") && v.lower(k + 2) == "than" {
-                k + 3
-            } else {
-                k + 1
-            };
-        if matches!(w0, "are" | "were")
-            && v.tag(k) == Some(Tag::VBN)
-            && let Some(e) = np.noun_phrase(inner)
-            && v.tag(e).is_none_or(Tag::is_punct)
-        {
-            let pieces = [
-                Piece::Tokens(k + 1, e),
-                Piece::Word(0, uncapitalize(v, 0)),
-                Piece::Tokens(1, k + 1),
-                Piece::Tokens(e, v.len()),
-            ];
-            return Some(diagnosis(
-                v,
-                0,
-                k + 1,
-                &format!(
-                    "Missing subject: the subject '{}' comes after '{}'",
-                    v.slice(k + 1, e),
-                    v.slice(0, k + 1)
-                ),
-                Some(render(v, &pieces)),
-                0.75,
-            ));
-        }
-        if matches!(v.tag(k), Some(Tag::VBN | Tag::JJ | Tag::JJR)) {
-            return Some(diagnosis(
-                v,
-                0,
-                1,
-                "Missing subject: the clause starts with its verb; English needs 'it' here",
-                rest("It"),
-                0.75,
-            ));
-        }
-        return None;
+        return be_first(v, &np, k, adverb_first);
     }
     if HAVE.contains(&w0) && t0.is_finite_verb() && v.lower(k) == "been" {
         return Some(diagnosis(
@@ -468,7 +400,7 @@ fn verb_first(v: &SentenceView) -> Option<Diagnosis> {
             0,
             1,
             "Missing subject: the clause starts with its verb; English needs 'it' here",
-            rest("It"),
+            with_first_word(v, "It"),
             0.75,
         ));
     }
@@ -492,6 +424,88 @@ fn verb_first(v: &SentenceView) -> Option<Diagnosis> {
             "Missing subject: the sentence starts with a finite verb",
             None,
             0.6,
+        ));
+    }
+    None
+}
+
+/// The sentence `v` with `word` before its first word, uncapitalised.
+fn with_first_word(v: &SentenceView, word: &str) -> Option<String> {
+    let mut pieces = vec![
+        Piece::Text(word.to_string()),
+        Piece::Word(0, uncapitalize(v, 0)),
+    ];
+    pieces.push(Piece::Tokens(1, v.len()));
+    Some(render(v, &pieces))
+}
+
+/// A sentence that opens with a finite "be" (its adverbs end at `k`; `adverb_first`: an
+/// adverb stands between "be" and a noun phrase): it lacks "there" or "it", or its subject
+/// follows a plural passive.
+fn be_first(
+    v: &SentenceView,
+    np: &crate::chunk::Words,
+    k: usize,
+    adverb_first: bool,
+) -> Option<Diagnosis> {
+    let w0 = v.lower(0);
+    // "Are you free …", "Are the results ready …": questions without their mark. An
+    // adverb before the noun phrase is no question's order ("Are still 40 people missing
+    // …": "There are still …").
+    let predicate = |t: Tag| t.is_verb() || t.is_adjective() || t.is_adverb();
+    if let Some(e) = np.noun_phrase(k)
+        && v.tag(k) != Some(Tag::PRP)
+        && (!v.tag(e).is_some_and(predicate) || adverb_first)
+    {
+        return Some(diagnosis(
+            v,
+            0,
+            1,
+            "Missing subject: the clause starts with its verb; English needs 'there' here",
+            with_first_word(v, "There"),
+            0.8,
+        ));
+    }
+    // "Are expected more than 10,000 visitors.": a plural passive whose subject follows
+    // it; the subject goes first.
+    // "more than 10,000 visitors": a comparative quantifier before the noun phrase.
+    let inner = if matches!(v.lower(k + 1), "more" | "fewer" | "less") && v.lower(k + 2) == "than" {
+        k + 3
+    } else {
+        k + 1
+    };
+    if matches!(w0, "are" | "were")
+        && v.tag(k) == Some(Tag::VBN)
+        && let Some(e) = np.noun_phrase(inner)
+        && v.tag(e).is_none_or(Tag::is_punct)
+    {
+        let pieces = [
+            Piece::Tokens(k + 1, e),
+            Piece::Word(0, uncapitalize(v, 0)),
+            Piece::Tokens(1, k + 1),
+            Piece::Tokens(e, v.len()),
+        ];
+        return Some(diagnosis(
+            v,
+            0,
+            k + 1,
+            &format!(
+                "Missing subject: the subject '{}' comes after '{}'",
+                v.slice(k + 1, e),
+                v.slice(0, k + 1)
+            ),
+            Some(render(v, &pieces)),
+            0.75,
+        ));
+    }
+    if matches!(v.tag(k), Some(Tag::VBN | Tag::JJ | Tag::JJR)) {
+        return Some(diagnosis(
+            v,
+            0,
+            1,
+            "Missing subject: the clause starts with its verb; English needs 'it' here",
+            with_first_word(v, "It"),
+            0.75,
         ));
     }
     None

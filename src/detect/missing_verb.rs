@@ -459,11 +459,6 @@ fn maybe_finite(v: &SentenceView, k: usize) -> bool {
     if t.is_finite_verb() {
         return true;
     }
-    let before = |n: usize| {
-        (k.saturating_sub(n)..k)
-            .map(|j| v.lower(j))
-            .collect::<Vec<_>>()
-    };
     // The word before, adverbs skipped: a subject there makes a verb reading likely.
     let mut p = k;
     while p > 0 && v.tag(p - 1).is_some_and(Tag::is_adverb) {
@@ -482,43 +477,7 @@ fn maybe_finite(v: &SentenceView, k: usize) -> bool {
             || t.is_adjective()
     }) || v.lower(k + 1) == "that";
     match t {
-        Tag::VBN => {
-            let no_auxiliary = !before(3).iter().any(|w| {
-                BE.contains(w) || matches!(*w, "has" | "have" | "had" | "'ve" | "get" | "got")
-            });
-            // "Never before had so many people …": "had" with no auxiliary before it is the
-            // auxiliary itself. "Thousands of fans gathered outside …": a past form before a
-            // preposition, right after its subject.
-            (v.lower(k) == "had" && no_auxiliary)
-                || (after_subject
-                    && no_auxiliary
-                    && (object_follows
-                        || (v
-                            .tag(k - 1)
-                            .is_some_and(|t| matches!(t, Tag::NNS | Tag::NNP | Tag::PRP))
-                            && v.tag(k + 1) == Some(Tag::IN)
-                            && Tagger::embedded().can_be(v.words[k], Tag::VBD))
-                        // "The government announced on Friday that …".
-                        || (v.tag(k - 1).is_some_and(Tag::is_noun)
-                            && matches!(
-                                v.lower(k),
-                                "announced" | "said" | "reported" | "confirmed" | "stated"
-                                    | "revealed" | "declared" | "warned" | "added"
-                            )
-                            && matches!(v.lower(k + 1), "on" | "in" | "at" | "last" | "this")
-                            && (v.words.get(k + 2).is_some_and(|w| {
-                                let w = w.to_lowercase();
-                                WEEKDAYS.contains(&w.as_str())
-                                    || TIME_WORDS.contains(&w.as_str())
-                                    || matches!(w.as_str(), "week" | "month" | "year" | "night")
-                            })
-                            // "The club announced on its website that …".
-                            || (matches!(v.tag(k + 2), Some(Tag::PRPS | Tag::DT))
-                                && (k + 3..(k + 7).min(v.len())).any(|j| {
-                                    v.lower(j) == "that"
-                                        && v.tag(j - 1).is_some_and(Tag::is_noun)
-                                }))))))
-        }
+        Tag::VBN => participle_read_as_finite(v, k, after_subject, object_follows),
         // "Its profits rose by a fifth": a past form the tagger read as an adverb, right after
         // its subject.
         Tag::RB => {
@@ -531,7 +490,7 @@ fn maybe_finite(v: &SentenceView, k: usize) -> bool {
         }
         Tag::VB => {
             after_subject
-                && !before(2)
+                && !words_before(v, k, 2)
                     .iter()
                     .any(|w| matches!(*w, "to" | "do" | "does" | "did") || MODALS.contains(w))
         }
@@ -545,33 +504,91 @@ fn maybe_finite(v: &SentenceView, k: usize) -> bool {
                     || ((v.lower(k + 1) == "that" || v.tag(k + 1) == Some(Tag::IN))
                         && Tagger::embedded().can_be(v.words[k], Tag::VBZ)))
         }
-        // "Data show that …", "the beaches face the ocean", "a judge ordered officials",
-        // "a 19-year-old fell over": a word the lexicon knows as a finite verb, right after a
-        // noun and before what a verb takes, is one the tagger read as a noun or adjective.
-        Tag::NN | Tag::JJ => {
-            let lexical_verb = [Tag::VBD, Tag::VBP, Tag::VBZ]
-                .into_iter()
-                .any(|t| Tagger::embedded().can_be(v.words[k], t));
-            // An age after an article is a noun too ("a 19-year-old").
-            let prev_noun = k > 0
-                && (v.tag(k - 1).is_some_and(|t| t.is_noun() || t == Tag::RRB)
-                    || (k > 1
-                        && v.tag(k - 1) == Some(Tag::JJ)
-                        && v.words[k - 1].contains(|c: char| c.is_ascii_digit())
-                        && v.tag(k - 2) == Some(Tag::DT)));
-            // "If the negotiations stall, …": a plural subject, then the verb ends the clause.
-            let ends_clause = k > 0
-                && v.tag(k + 1).is_some_and(Tag::is_punct)
-                && v.tag(k - 1) == Some(Tag::NNS)
-                && Tagger::embedded().can_be(v.words[k], Tag::VBP);
-            let takes = object_follows
-                || ends_clause
-                || v.tag(k + 1) == Some(Tag::RP)
-                || (v.tag(k + 1) == Some(Tag::RB) && v.tag(k + 2) == Some(Tag::CC));
-            lexical_verb && prev_noun && takes
-        }
+        Tag::NN | Tag::JJ => lexicon_finite_verb(v, k, object_follows),
         _ => false,
     }
+}
+
+/// The words before token `k`, at most `n` of them, lowercased.
+fn words_before<'a>(v: &'a SentenceView, k: usize, n: usize) -> Vec<&'a str> {
+    (k.saturating_sub(n)..k).map(|j| v.lower(j)).collect()
+}
+
+/// Whether the participle at `k` is a finite past form the tagger misread. "Never before had
+/// so many people …": "had" with no auxiliary before it is the auxiliary itself. "Thousands of
+/// fans gathered outside …": a past form before a preposition, right after its subject.
+fn participle_read_as_finite(
+    v: &SentenceView,
+    k: usize,
+    after_subject: bool,
+    object_follows: bool,
+) -> bool {
+    let no_auxiliary = !words_before(v, k, 3)
+        .iter()
+        .any(|w| BE.contains(w) || matches!(*w, "has" | "have" | "had" | "'ve" | "get" | "got"));
+    (v.lower(k) == "had" && no_auxiliary)
+        || (after_subject
+            && no_auxiliary
+            && (object_follows
+                || (v
+                    .tag(k - 1)
+                    .is_some_and(|t| matches!(t, Tag::NNS | Tag::NNP | Tag::PRP))
+                    && v.tag(k + 1) == Some(Tag::IN)
+                    && Tagger::embedded().can_be(v.words[k], Tag::VBD))
+                || announced_then_that(v, k)))
+}
+
+/// "The government announced on Friday that …": a verb of announcing after a noun, then a
+/// time, or a place and then "that" ("The club announced on its website that …").
+fn announced_then_that(v: &SentenceView, k: usize) -> bool {
+    v.tag(k - 1).is_some_and(Tag::is_noun)
+        && matches!(
+            v.lower(k),
+            "announced"
+                | "said"
+                | "reported"
+                | "confirmed"
+                | "stated"
+                | "revealed"
+                | "declared"
+                | "warned"
+                | "added"
+        )
+        && matches!(v.lower(k + 1), "on" | "in" | "at" | "last" | "this")
+        && (v.words.get(k + 2).is_some_and(|w| {
+            let w = w.to_lowercase();
+            WEEKDAYS.contains(&w.as_str())
+                || TIME_WORDS.contains(&w.as_str())
+                || matches!(w.as_str(), "week" | "month" | "year" | "night")
+        }) || (matches!(v.tag(k + 2), Some(Tag::PRPS | Tag::DT))
+            && (k + 3..(k + 7).min(v.len()))
+                .any(|j| v.lower(j) == "that" && v.tag(j - 1).is_some_and(Tag::is_noun))))
+}
+
+/// "Data show that …", "the beaches face the ocean", "a judge ordered officials", "a
+/// 19-year-old fell over": a word the lexicon knows as a finite verb, right after a noun and
+/// before what a verb takes, is one the tagger read as a noun or adjective.
+fn lexicon_finite_verb(v: &SentenceView, k: usize, object_follows: bool) -> bool {
+    let lexical_verb = [Tag::VBD, Tag::VBP, Tag::VBZ]
+        .into_iter()
+        .any(|t| Tagger::embedded().can_be(v.words[k], t));
+    // An age after an article is a noun too ("a 19-year-old").
+    let prev_noun = k > 0
+        && (v.tag(k - 1).is_some_and(|t| t.is_noun() || t == Tag::RRB)
+            || (k > 1
+                && v.tag(k - 1) == Some(Tag::JJ)
+                && v.words[k - 1].contains(|c: char| c.is_ascii_digit())
+                && v.tag(k - 2) == Some(Tag::DT)));
+    // "If the negotiations stall, …": a plural subject, then the verb ends the clause.
+    let ends_clause = k > 0
+        && v.tag(k + 1).is_some_and(Tag::is_punct)
+        && v.tag(k - 1) == Some(Tag::NNS)
+        && Tagger::embedded().can_be(v.words[k], Tag::VBP);
+    let takes = object_follows
+        || ends_clause
+        || v.tag(k + 1) == Some(Tag::RP)
+        || (v.tag(k + 1) == Some(Tag::RB) && v.tag(k + 2) == Some(Tag::CC));
+    lexical_verb && prev_noun && takes
 }
 
 /// Verbs that attribute a statement after it (", the ministry said.").
@@ -1142,95 +1159,113 @@ fn auxiliary_without_verb(v: &SentenceView) -> Option<Diagnosis> {
             k += 1;
         }
         let next = v.tag(k)?;
-        let adverb_between = k > a + 1;
-        // "stronger will than": a noun the tagger read as a modal.
-        // ("This can its toll" has the pronoun "this" as subject.)
-        let modal_after_modifier = a > 0
-            && v.tag(a - 1)
-                .is_some_and(|t| t.is_adjective() || matches!(t, Tag::DT | Tag::PRPS))
-            && !matches!(v.lower(a - 1), "this" | "that" | "these" | "those");
-        // "We will to significantly reduce …": a modal after a pronoun subject, then "to"
-        // ("all they can to help" and "could" keep their ellipsis).
-        let modal_then_to = next == Tag::TO
-            && a > 0
-            && v.tag(a - 1) == Some(Tag::PRP)
-            && matches!(
-                w,
-                "will" | "would" | "shall" | "should" | "must" | "may" | "might"
-            );
-        // "Should the United States act, …", "Would dinner Thursday work?": a modal that
-        // opens its clause comes before its subject, and the verb follows the subject.
-        // After a fronted phrase too ("Under no circumstances will the government raise …"):
-        // a subject, then its verb.
-        let subject_then_verb = || {
-            let np = v.chunker();
-            np.noun_phrase(a + 1).is_some_and(|mut e| {
-                while v.tag(e).is_some_and(Tag::is_adverb) {
-                    e += 1;
-                }
-                v.tag(e) == Some(Tag::VB)
-            })
-        };
-        let inverted = modal
-            && (a == 0
-                || v.tag(a - 1).is_some_and(|t| t.is_punct() || t == Tag::WRB)
-                || matches!(v.lower(a - 1), "and" | "or" | "but")
-                || subject_then_verb());
-        let missing = if inverted {
-            false
-        } else if modal {
-            // A modal takes a verb; "would also over custody" has none. (Ellipsis is English:
-            // "I would too.", "as much as they can for you".)
-            modal_then_to
-                || (!modal_after_modifier
-                    && (matches!(
-                        next,
-                        Tag::DT | Tag::NN | Tag::NNS | Tag::PRPS | Tag::JJ | Tag::CD
-                    ) || (next == Tag::PRP
-                        && matches!(v.lower(k), "it" | "them")
-                        && v.tag(k + 1) == Some(Tag::TO))
-                        || (adverb_between && matches!(next, Tag::IN | Tag::RP)))
-                    && v.lower(k) != "so")
+        let missing = if modal {
+            modal_lacks_verb(v, a, k, next)
         } else {
-            // "is carefully by": a manner adverb and an agent, but no participle; "is widely
-            // as the Oscar equivalent", "were not properly for civil operations": an adverb
-            // that modifies a participle, then a preposition.
-            (manner && v.lower(k) == "by")
-                || (participial && matches!(next, Tag::IN | Tag::TO) && v.lower(k) != "than")
-                // "Paris is as the fashion capital", "Kohli is being as the next Tendulkar":
-                // "be" + "as" + a noun phrase lacks "known"/"regarded" ("her role is as a
-                // mediator" is English: a role is what "as" names).
-                // "He was by pirates", "have been by the flooding": an agent with no
-                // participle ("by far", "by the beach" and "by then" are English).
-                || (k == a + 1 && v.lower(k) == "by" && agent_follows(v, k, w == "been"))
-                // "It is that he will run for president.": "It is said/expected that" has
-                // lost its participle.
-                || (k == a + 1
-                    && v.lower(k) == "that"
-                    && matches!(w, "is" | "was")
-                    && a > 0
-                    && v.lower(a - 1) == "it"
-                    && v.tag(k + 1)
-                        .is_some_and(|t| matches!(t, Tag::PRP | Tag::DT | Tag::EX)))
-                // "Team members were again.": "be" with nothing but "again".
-                || (v.lower(k) == "again"
-                    && k == a + 1
-                    && v.tag(k + 1).is_some_and(Tag::is_punct))
-                // "'learning' and 'socialization' are forward as motivations": "put" is gone.
-                || (v.lower(k) == "forward" && matches!(v.lower(k + 1), "as" | "by"))
-                || (k == a + 1
-                    && v.lower(k) == "as"
-                    // ("would be as opponents": a bare plural too)
-                    && matches!(v.tag(k + 1), Some(Tag::DT | Tag::NNS))
-                    && a > 0
-                    && !ROLE_NOUNS.contains(&v.lower(a - 1))
-                    && v.tag(a - 1) != Some(Tag::EX))
+            be_lacks_participle(v, a, k, next, manner, participial)
         };
         if missing {
             return Some(no_verb_with(v, a, k));
         }
     }
     None
+}
+
+/// Whether the modal at `a`, with the word at `k` (tagged `next`) after its adverbs, lacks its
+/// verb. A modal takes a verb; "would also over custody" has none. (Ellipsis is English: "I
+/// would too.", "as much as they can for you".)
+fn modal_lacks_verb(v: &SentenceView, a: usize, k: usize, next: Tag) -> bool {
+    let w = v.lower(a);
+    let adverb_between = k > a + 1;
+    // "stronger will than": a noun the tagger read as a modal.
+    // ("This can its toll" has the pronoun "this" as subject.)
+    let modal_after_modifier = a > 0
+        && v.tag(a - 1)
+            .is_some_and(|t| t.is_adjective() || matches!(t, Tag::DT | Tag::PRPS))
+        && !matches!(v.lower(a - 1), "this" | "that" | "these" | "those");
+    // "We will to significantly reduce …": a modal after a pronoun subject, then "to" ("all
+    // they can to help" and "could" keep their ellipsis).
+    let modal_then_to = next == Tag::TO
+        && a > 0
+        && v.tag(a - 1) == Some(Tag::PRP)
+        && matches!(
+            w,
+            "will" | "would" | "shall" | "should" | "must" | "may" | "might"
+        );
+    // "Should the United States act, …", "Would dinner Thursday work?": a modal that opens its
+    // clause comes before its subject, and the verb follows the subject. After a fronted
+    // phrase too ("Under no circumstances will the government raise …"): a subject, then its
+    // verb.
+    let subject_then_verb = || {
+        let np = v.chunker();
+        np.noun_phrase(a + 1).is_some_and(|mut e| {
+            while v.tag(e).is_some_and(Tag::is_adverb) {
+                e += 1;
+            }
+            v.tag(e) == Some(Tag::VB)
+        })
+    };
+    let inverted = a == 0
+        || v.tag(a - 1).is_some_and(|t| t.is_punct() || t == Tag::WRB)
+        || matches!(v.lower(a - 1), "and" | "or" | "but")
+        || subject_then_verb();
+    if inverted {
+        return false;
+    }
+    modal_then_to
+        || (!modal_after_modifier
+            && (matches!(
+                next,
+                Tag::DT | Tag::NN | Tag::NNS | Tag::PRPS | Tag::JJ | Tag::CD
+            ) || (next == Tag::PRP
+                && matches!(v.lower(k), "it" | "them")
+                && v.tag(k + 1) == Some(Tag::TO))
+                || (adverb_between && matches!(next, Tag::IN | Tag::RP)))
+            && v.lower(k) != "so")
+}
+
+/// Whether the "be" at `a`, with the word at `k` (tagged `next`) after its adverbs (`manner`:
+/// one in "-ly"; `participial`: one that modifies a participle), lacks its participle.
+fn be_lacks_participle(
+    v: &SentenceView,
+    a: usize,
+    k: usize,
+    next: Tag,
+    manner: bool,
+    participial: bool,
+) -> bool {
+    let w = v.lower(a);
+    // "is carefully by": a manner adverb and an agent, but no participle; "is widely as the
+    // Oscar equivalent", "were not properly for civil operations": an adverb that modifies a
+    // participle, then a preposition.
+    (manner && v.lower(k) == "by")
+        || (participial && matches!(next, Tag::IN | Tag::TO) && v.lower(k) != "than")
+        // "Paris is as the fashion capital", "Kohli is being as the next Tendulkar": "be" +
+        // "as" + a noun phrase lacks "known"/"regarded" ("her role is as a mediator" is
+        // English: a role is what "as" names).
+        // "He was by pirates", "have been by the flooding": an agent with no participle ("by
+        // far", "by the beach" and "by then" are English).
+        || (k == a + 1 && v.lower(k) == "by" && agent_follows(v, k, w == "been"))
+        // "It is that he will run for president.": "It is said/expected that" has lost its
+        // participle.
+        || (k == a + 1
+            && v.lower(k) == "that"
+            && matches!(w, "is" | "was")
+            && a > 0
+            && v.lower(a - 1) == "it"
+            && v.tag(k + 1)
+                .is_some_and(|t| matches!(t, Tag::PRP | Tag::DT | Tag::EX)))
+        // "Team members were again.": "be" with nothing but "again".
+        || (v.lower(k) == "again" && k == a + 1 && v.tag(k + 1).is_some_and(Tag::is_punct))
+        // "'learning' and 'socialization' are forward as motivations": "put" is gone.
+        || (v.lower(k) == "forward" && matches!(v.lower(k + 1), "as" | "by"))
+        || (k == a + 1
+            && v.lower(k) == "as"
+            // ("would be as opponents": a bare plural too)
+            && matches!(v.tag(k + 1), Some(Tag::DT | Tag::NNS))
+            && a > 0
+            && !ROLE_NOUNS.contains(&v.lower(a - 1))
+            && v.tag(a - 1) != Some(Tag::EX))
 }
 
 /// Words after "by" that make "be by" English: "by far the best", "by then", "by no means".
@@ -2042,40 +2077,7 @@ fn comment_fragment(v: &SentenceView) -> bool {
 }
 
 fn verb_deficit(v: &SentenceView) -> Option<Diagnosis> {
-    // "And what is their main meal", "and around what time they eat", "1) what island …":
-    // a coordinator, preposition or list number before the opener.
-    let mut f = 0;
-    while v
-        .tag(f)
-        .is_some_and(|t| matches!(t, Tag::CC | Tag::IN | Tag::LS))
-        || (v.tag(f) == Some(Tag::CD) && v.words.get(f + 1) == Some(&")"))
-        || v.words.get(f) == Some(&")")
-    {
-        f += 1;
-    }
-    if f > 0 && f < v.len() && WH_WORDS.contains(&v.lower(f)) {
-        return None;
-    }
-    let first = v.lower(0);
-    // "According to the ministry, the rate …" opens a statement, not a gerund phrase (when
-    // the statement's subject opens with a determiner: a bare plural may hide a verb the
-    // tagger read as a noun, "teenagers in Germany sleep only …").
-    let according = first == "according"
-        && v.lower(1) == "to"
-        && v.words
-            .iter()
-            .position(|w| *w == ",")
-            .is_some_and(|c| v.tag(c + 1) == Some(Tag::DT));
-    if VERBLESS_OPENERS.contains(&first)
-        || (v
-            .tag(0)
-            .is_some_and(|t| matches!(t, Tag::VB | Tag::UH | Tag::VBG))
-            && !according)
-        || WH_WORDS.contains(&first)
-        || predicate_fragment(v)
-        || please_imperative(v)
-        || adverb_imperative(v)
-    {
+    if verbless_by_design(v) {
         return None;
     }
     let words = v
@@ -2083,56 +2085,11 @@ fn verb_deficit(v: &SentenceView) -> Option<Diagnosis> {
         .iter()
         .filter(|w| w.starts_with(char::is_alphanumeric))
         .count();
-    // A past form the tagger read as a participle right after the subject of a relative
-    // clause is that clause's verb ("The plan that the minister presented on Tuesday has
-    // been …"): counted as one, so that no clause is said to have lost its verb.
-    let past_after_subject = |k: usize| {
-        if !(v.tag(k) == Some(Tag::VBN)
-            && k > 0
-            && v.tag(k - 1).is_some_and(|t| t.is_noun() || t == Tag::PRP)
-            && Tagger::embedded().can_be(v.words[k], Tag::VBD))
-        {
-            return false;
-        }
-        let mut s = k;
-        while s > 0
-            && v.tag(s - 1).is_some_and(|t| {
-                t.is_noun() || matches!(t, Tag::DT | Tag::JJ | Tag::PRPS | Tag::CD | Tag::POS)
-            })
-        {
-            s -= 1;
-        }
-        s > 1
-            && s < k
-            && (matches!(v.tag(s - 1), Some(Tag::WDT | Tag::WP)) || v.lower(s - 1) == "that")
-            && v.tag(s - 2).is_some_and(Tag::is_noun)
-    };
     let finite = (0..v.len()).filter(|&k| maybe_finite(v, k)).count();
     let finite_or_past = (0..v.len())
-        .filter(|&k| maybe_finite(v, k) || past_after_subject(k))
+        .filter(|&k| maybe_finite(v, k) || past_after_relative_subject(v, k))
         .count();
-    let np = v.chunker();
-    let opener_positions: Vec<usize> = (1..v.len())
-        .filter(|&k| {
-            let w = v.lower(k);
-            // "that weekend." is a determiner, not a clause: the clause goes on after its
-            // subject.
-            let with_subject = v.lower(k + 1) != "of"
-                && np
-                    .basic_np(k + 1)
-                    .is_some_and(|e| v.tag(e).is_some_and(|t| !t.is_punct()));
-            match v.tag(k) {
-                Some(Tag::WDT | Tag::WP) => v.tag(k + 1).is_some_and(|t| !t.is_punct()),
-                Some(Tag::IN) => {
-                    with_subject
-                        && ((w == "that"
-                            && v.tag(k - 1).is_some_and(|t| t.is_verb() || t.is_noun()))
-                            || CLAUSE_OPENERS.contains(&w))
-                }
-                _ => false,
-            }
-        })
-        .collect();
+    let opener_positions = clause_openers(v);
     let openers = opener_positions.len();
     // The main clause is the part before the first opener: it is the one without a verb.
     let main_has_verb = opener_positions
@@ -2171,4 +2128,95 @@ fn verb_deficit(v: &SentenceView) -> Option<Diagnosis> {
         });
     }
     None
+}
+
+/// Whether the sentence is one that has no verb by design: a question word after a
+/// coordinator, preposition or list number, a verbless opener, an imperative, a fragment that
+/// is only a predicate.
+fn verbless_by_design(v: &SentenceView) -> bool {
+    // "And what is their main meal", "and around what time they eat", "1) what island …":
+    // a coordinator, preposition or list number before the opener.
+    let mut f = 0;
+    while v
+        .tag(f)
+        .is_some_and(|t| matches!(t, Tag::CC | Tag::IN | Tag::LS))
+        || (v.tag(f) == Some(Tag::CD) && v.words.get(f + 1) == Some(&")"))
+        || v.words.get(f) == Some(&")")
+    {
+        f += 1;
+    }
+    if f > 0 && f < v.len() && WH_WORDS.contains(&v.lower(f)) {
+        return true;
+    }
+    let first = v.lower(0);
+    // "According to the ministry, the rate …" opens a statement, not a gerund phrase (when
+    // the statement's subject opens with a determiner: a bare plural may hide a verb the
+    // tagger read as a noun, "teenagers in Germany sleep only …").
+    let according = first == "according"
+        && v.lower(1) == "to"
+        && v.words
+            .iter()
+            .position(|w| *w == ",")
+            .is_some_and(|c| v.tag(c + 1) == Some(Tag::DT));
+    VERBLESS_OPENERS.contains(&first)
+        || (v
+            .tag(0)
+            .is_some_and(|t| matches!(t, Tag::VB | Tag::UH | Tag::VBG))
+            && !according)
+        || WH_WORDS.contains(&first)
+        || predicate_fragment(v)
+        || please_imperative(v)
+        || adverb_imperative(v)
+}
+
+/// A past form the tagger read as a participle right after the subject of a relative
+/// clause is that clause's verb ("The plan that the minister presented on Tuesday has
+/// been …"): counted as one, so that no clause is said to have lost its verb.
+fn past_after_relative_subject(v: &SentenceView, k: usize) -> bool {
+    if !(v.tag(k) == Some(Tag::VBN)
+        && k > 0
+        && v.tag(k - 1).is_some_and(|t| t.is_noun() || t == Tag::PRP)
+        && Tagger::embedded().can_be(v.words[k], Tag::VBD))
+    {
+        return false;
+    }
+    let mut s = k;
+    while s > 0
+        && v.tag(s - 1).is_some_and(|t| {
+            t.is_noun() || matches!(t, Tag::DT | Tag::JJ | Tag::PRPS | Tag::CD | Tag::POS)
+        })
+    {
+        s -= 1;
+    }
+    s > 1
+        && s < k
+        && (matches!(v.tag(s - 1), Some(Tag::WDT | Tag::WP)) || v.lower(s - 1) == "that")
+        && v.tag(s - 2).is_some_and(Tag::is_noun)
+}
+
+/// The positions of the words that open a clause: a relative pronoun, and "that" or a
+/// subordinator with a subject after it.
+fn clause_openers(v: &SentenceView) -> Vec<usize> {
+    let np = v.chunker();
+    (1..v.len())
+        .filter(|&k| {
+            let w = v.lower(k);
+            // "that weekend." is a determiner, not a clause: the clause goes on after its
+            // subject.
+            let with_subject = v.lower(k + 1) != "of"
+                && np
+                    .basic_np(k + 1)
+                    .is_some_and(|e| v.tag(e).is_some_and(|t| !t.is_punct()));
+            match v.tag(k) {
+                Some(Tag::WDT | Tag::WP) => v.tag(k + 1).is_some_and(|t| !t.is_punct()),
+                Some(Tag::IN) => {
+                    with_subject
+                        && ((w == "that"
+                            && v.tag(k - 1).is_some_and(|t| t.is_verb() || t.is_noun()))
+                            || CLAUSE_OPENERS.contains(&w))
+                }
+                _ => false,
+            }
+        })
+        .collect()
 }

@@ -106,126 +106,28 @@ impl Detector for ParticipleAfterObject {
         let Some(lt) = v.tag(last) else { return };
         let np = v.chunker();
         for a in 1..last {
-            let w = v.lower(a);
-            // "have" finite, or after "to" or a modal ("is said to have the woman …
-            // threatened").
-            let have = HAVE.contains(&w)
-                && (v.tag(a).is_some_and(Tag::is_finite_verb)
-                    || (v.tag(a) == Some(Tag::VB)
-                        && (v.lower(a - 1) == "to" || v.tag(a - 1) == Some(Tag::MD))));
-            let modal = MODALS.contains(&w) && v.tag(a) == Some(Tag::MD);
-            // The tagger may read the participle as a past form after an adverb ("had their
-            // homes already left") or after a prepositional phrase (checked below: "has the
-            // plans for a stadium near the river presented").
-            let read_as_past = lt != Tag::VBN && past_as_participle(v, last);
-            let participle = lt == Tag::VBN
-                || (read_as_past && v.tag(last - 1).is_some_and(Tag::is_adverb))
-                || (have && read_as_past);
-            // "could the flames only after four hours extinguish.": right after a modal, a
-            // noun phrase instead of a verb, and at the end a verb's base form the tagger read
-            // as a noun or an adjective.
-            let misread_base = modal && matches!(lt, Tag::NN | Tag::JJ) && {
-                let mut o = a + 1;
-                while v.tag(o).is_some_and(Tag::is_adverb) {
-                    o += 1;
-                }
-                let lw = v.lower(last);
-                // A bare noun right after the modal may be the verb itself, misspelt or
-                // misread ("could advice me on this matter").
-                matches!(v.tag(o), Some(Tag::DT | Tag::PRPS | Tag::PRP | Tag::CD))
-                    && v.words[last].starts_with(char::is_lowercase)
-                    && Tagger::embedded().can_be(lw, Tag::VB)
-                    && frames().may_be_base(lw)
-            };
-            let fits =
-                (have && participle) || (modal && matches!(lt, Tag::VB | Tag::VBP)) || misread_base;
-            if !fits {
-                continue;
-            }
-            // The chunker may have taken the misread verb into the last phrase.
-            let clamp = |e: usize| if misread_base && e == end { last } else { e };
-            // Object, then phrases and adverbs up to the participle; no other verb between.
-            let mut j = a + 1;
-            while v.tag(j).is_some_and(Tag::is_adverb) {
-                j += 1;
-            }
-            // Phrases may come before the object too ("has for the renovation of 140 bridges
-            // 600 million euros earmarked").
-            let mut leading = 0;
-            while let Some(e) = prepositional_phrase(v, j).map(clamp) {
-                if e >= last {
-                    break;
-                }
-                j = e;
-                leading += 1;
-            }
-            let object_start = j;
-            let Some(mut k) = np.noun_phrase(j).map(clamp) else {
+            let Some(opener) = Opener::at(v, a, last, lt) else {
                 continue;
             };
-            // A time word the object phrase took in ("the suspect yesterday") is a phrase of
-            // its own.
-            let mut object_len = k - object_start;
-            let mut phrases = leading;
-            while object_len > 1 && is_time_word(v, object_start + object_len - 1) {
-                object_len -= 1;
-                phrases += 1;
-            }
-            // "has the past week strongly risen": the phrase after "have" is a time, not an
-            // object.
-            if (object_start..object_start + object_len).any(|t| {
-                matches!(
-                    v.lower(t),
-                    "week" | "weeks" | "month" | "months" | "year" | "years"
-                )
-            }) && matches!(v.lower(object_start), "the" | "this" | "last")
-            {
-                phrases += 1;
-            }
-            let mut last_bare_np = false;
-            while k < last {
-                last_bare_np = false;
-                if let Some(e) = prepositional_phrase(v, k).map(clamp) {
-                    k = e;
-                    phrases += 1;
-                } else if let Some(e) = np.noun_phrase(k).map(clamp) {
-                    // A time phrase ("next week").
-                    k = e;
-                    phrases += 1;
-                    last_bare_np = true;
-                } else if v.tag(k).is_some_and(Tag::is_adverb) {
-                    // "had their homes already left": an adverb of time and aspect belongs to
-                    // the perfect, not to a causative "have".
-                    if matches!(
-                        v.lower(k),
-                        "already" | "just" | "never" | "finally" | "recently" | "long" | "since"
-                    ) {
-                        phrases += 1;
-                    }
-                    k += 1;
-                } else {
-                    break;
-                }
-            }
-            if k != last {
+            let Some(middle) = middle_field(v, &np, a, end, opener.misread_base) else {
                 continue;
-            }
+            };
             // A past form right after a second noun phrase is a relative clause's verb ("has
             // the money her father earned"), not the participle; so is a form that may be
             // either, whichever the tagger chose, after a noun phrase that is no time phrase.
             let past_after_subject = lt == Tag::VBN
-                && last_bare_np
+                && middle.last_bare_np
                 && !is_time_word(v, last - 1)
                 && Tagger::embedded().can_be(v.words[last], Tag::VBD);
-            if (read_as_past
+            if (opener.read_as_past
                 && !v.tag(last - 1).is_some_and(Tag::is_adverb)
-                && (last_bare_np || phrases == 0))
+                && (middle.last_bare_np || middle.phrases == 0))
                 || past_after_subject
             {
                 continue;
             }
             // "had his car repaired" is the causative "have".
-            if have && object_len < 4 && phrases == 0 {
+            if opener.have && middle.object_len < 4 && middle.phrases == 0 {
                 continue;
             }
             out.push(bracket(
@@ -233,11 +135,154 @@ impl Detector for ParticipleAfterObject {
                 a,
                 end,
                 "object",
-                if modal { 0.85 } else { 0.75 },
+                if opener.modal { 0.85 } else { 0.75 },
             ));
             return;
         }
     }
+}
+
+/// A "have" or a modal at `a` that may open a bracket closed by the sentence's last word (at
+/// `last`, tagged `lt`): a participle after "have", a base form after a modal.
+struct Opener {
+    have: bool,
+    modal: bool,
+    /// The last word is a participle the tagger read as a past form.
+    read_as_past: bool,
+    /// The last word is a verb's base form the tagger read as a noun or an adjective.
+    misread_base: bool,
+}
+
+impl Opener {
+    fn at(v: &SentenceView, a: usize, last: usize, lt: Tag) -> Option<Opener> {
+        let w = v.lower(a);
+        // "have" finite, or after "to" or a modal ("is said to have the woman … threatened").
+        let have = HAVE.contains(&w)
+            && (v.tag(a).is_some_and(Tag::is_finite_verb)
+                || (v.tag(a) == Some(Tag::VB)
+                    && (v.lower(a - 1) == "to" || v.tag(a - 1) == Some(Tag::MD))));
+        let modal = MODALS.contains(&w) && v.tag(a) == Some(Tag::MD);
+        // The tagger may read the participle as a past form after an adverb ("had their homes
+        // already left") or after a prepositional phrase (checked below: "has the plans for a
+        // stadium near the river presented").
+        let read_as_past = lt != Tag::VBN && past_as_participle(v, last);
+        let participle = lt == Tag::VBN
+            || (read_as_past && v.tag(last - 1).is_some_and(Tag::is_adverb))
+            || (have && read_as_past);
+        let misread_base = modal && matches!(lt, Tag::NN | Tag::JJ) && misread_base(v, a, last);
+        let fits =
+            (have && participle) || (modal && matches!(lt, Tag::VB | Tag::VBP)) || misread_base;
+        fits.then_some(Opener {
+            have,
+            modal,
+            read_as_past,
+            misread_base,
+        })
+    }
+}
+
+/// "could the flames only after four hours extinguish.": right after the modal at `a`, a noun
+/// phrase instead of a verb, and at the end a verb's base form the tagger read as a noun or an
+/// adjective.
+fn misread_base(v: &SentenceView, a: usize, last: usize) -> bool {
+    let mut o = a + 1;
+    while v.tag(o).is_some_and(Tag::is_adverb) {
+        o += 1;
+    }
+    let lw = v.lower(last);
+    // A bare noun right after the modal may be the verb itself, misspelt or misread ("could
+    // advice me on this matter").
+    matches!(v.tag(o), Some(Tag::DT | Tag::PRPS | Tag::PRP | Tag::CD))
+        && v.words[last].starts_with(char::is_lowercase)
+        && Tagger::embedded().can_be(lw, Tag::VB)
+        && frames().may_be_base(lw)
+}
+
+/// What stands between the opener and the participle.
+struct MiddleField {
+    /// Words of the object phrase (without a time word it took in).
+    object_len: usize,
+    /// Phrases and adverbs of time and aspect besides the object.
+    phrases: usize,
+    /// The last thing before the participle is a bare noun phrase.
+    last_bare_np: bool,
+}
+
+/// The object after the opener at `a`, then phrases and adverbs up to the participle, with no
+/// other verb between; `None` when they do not reach the sentence's last word.
+fn middle_field(
+    v: &SentenceView,
+    np: &crate::chunk::Words,
+    a: usize,
+    end: usize,
+    misread_base: bool,
+) -> Option<MiddleField> {
+    let last = end - 1;
+    // The chunker may have taken the misread verb into the last phrase.
+    let clamp = |e: usize| if misread_base && e == end { last } else { e };
+    let mut j = a + 1;
+    while v.tag(j).is_some_and(Tag::is_adverb) {
+        j += 1;
+    }
+    // Phrases may come before the object too ("has for the renovation of 140 bridges 600
+    // million euros earmarked").
+    let mut leading = 0;
+    while let Some(e) = prepositional_phrase(v, j).map(clamp) {
+        if e >= last {
+            break;
+        }
+        j = e;
+        leading += 1;
+    }
+    let object_start = j;
+    let mut k = np.noun_phrase(j).map(clamp)?;
+    // A time word the object phrase took in ("the suspect yesterday") is a phrase of its own.
+    let mut object_len = k - object_start;
+    let mut phrases = leading;
+    while object_len > 1 && is_time_word(v, object_start + object_len - 1) {
+        object_len -= 1;
+        phrases += 1;
+    }
+    // "has the past week strongly risen": the phrase after "have" is a time, not an object.
+    if (object_start..object_start + object_len).any(|t| {
+        matches!(
+            v.lower(t),
+            "week" | "weeks" | "month" | "months" | "year" | "years"
+        )
+    }) && matches!(v.lower(object_start), "the" | "this" | "last")
+    {
+        phrases += 1;
+    }
+    let mut last_bare_np = false;
+    while k < last {
+        last_bare_np = false;
+        if let Some(e) = prepositional_phrase(v, k).map(clamp) {
+            k = e;
+            phrases += 1;
+        } else if let Some(e) = np.noun_phrase(k).map(clamp) {
+            // A time phrase ("next week").
+            k = e;
+            phrases += 1;
+            last_bare_np = true;
+        } else if v.tag(k).is_some_and(Tag::is_adverb) {
+            // "had their homes already left": an adverb of time and aspect belongs to the
+            // perfect, not to a causative "have".
+            if matches!(
+                v.lower(k),
+                "already" | "just" | "never" | "finally" | "recently" | "long" | "since"
+            ) {
+                phrases += 1;
+            }
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    (k == last).then_some(MiddleField {
+        object_len,
+        phrases,
+        last_bare_np,
+    })
 }
 
 /// "yesterday", "today", a weekday.

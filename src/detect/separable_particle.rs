@@ -154,67 +154,20 @@ impl Detector for SeparableParticle {
         }
         for e in 6..v.len() {
             let p = v.lower(e);
-            // The clause ends after the particle: punctuation, or "and" and another verb.
-            let ends = v
-                .words
-                .get(e + 1)
-                .is_none_or(|w| matches!(*w, "." | "!" | "," | ";" | ":"))
-                || (v.tag(e + 1) == Some(Tag::CC)
-                    && v.tag(e + 2).is_some_and(|t| t.is_finite_verb()));
-            if !ends || !adverbial_end(v, e - 1) {
+            if !clause_ends_after(v, e) || !adverbial_end(v, e - 1) {
                 continue;
             }
             let ending = VERB_ENDINGS.iter().find(|(w, _)| *w == p);
             if !PARTICLES.contains(&p) && ending.is_none() {
                 continue;
             }
-            // The clause's verb: the nearest finite lexical verb before, with no clause
-            // boundary between (a relative or infinitive clause may end in its preposition:
-            // "the company he works for").
-            let mut verb = None;
-            for k in (0..e).rev() {
-                let t = v.tag(k).unwrap_or(Tag::XX);
-                let w = v.lower(k);
-                if matches!(t, Tag::WDT | Tag::WP | Tag::WRB | Tag::TO | Tag::MD)
-                    || matches!(w, "that" | "which" | "who" | "whom" | "whose")
-                    || t.is_punct() && w != "-"
-                {
-                    break;
-                }
-                if t.is_verb() {
-                    // "The carmaker put", "near Cologne climbed"; "will introduce", "has
-                    // abolished": a base form after a modal, a participle after "have".
-                    let aux = (0..k)
-                        .rev()
-                        .find(|&a| v.tag(a) != Some(Tag::RB))
-                        .map(|a| v.lower(a));
-                    if (matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP)
-                        || super::clause::past_read_as_other(v, k))
-                        && !AUXILIARIES.contains(&w)
-                    {
-                        verb = Some((k, false));
-                    } else if (t == Tag::VB && aux.is_some_and(|a| MODALS.contains(&a)))
-                        || (t == Tag::VBN && aux.is_some_and(|a| HAVE.contains(&a)))
-                    {
-                        verb = Some((k, true));
-                    }
-                    break;
-                }
-            }
-            let Some((k, after_aux)) = verb else { continue };
+            let Some((k, after_aux)) = clause_verb(v, e) else {
+                continue;
+            };
             if e - k < 5 {
                 continue;
             }
-            // A time expression between the verb and the particle: a day, a month, a year,
-            // "yesterday", or a time noun ("last year", "after three weeks").
-            let time_between = (k + 2..e).any(|j| {
-                let w = v.lower(j);
-                names_a_time(w)
-                    || TIME_NOUNS.contains(&w)
-                    || w.strip_suffix('s')
-                        .is_some_and(|n| TIME_NOUNS.contains(&n) || n == "day")
-                    || matches!(w, "day" | "midnight" | "noon")
-            });
+            let time_between = time_between(v, k, e);
             let object_follows = v.tag(k + 1).is_some_and(|t| {
                 matches!(t, Tag::DT | Tag::PRPS | Tag::CD | Tag::JJ) || t.is_noun()
             });
@@ -240,25 +193,7 @@ impl Detector for SeparableParticle {
                 || OBJECTLESS_PARTICLES.contains(&p)
                 || time_between
                 || object_follows;
-            // The particle must follow the adverbial itself, not an object after it ("will
-            // get in three days or your money back"): the phrase before the particle holds a
-            // time word, follows a preposition, or is an "-ly" adverb.
-            let mut s = e - 1;
-            while s > k + 1
-                && v.tag(s - 1).is_some_and(|t| {
-                    matches!(
-                        t,
-                        Tag::DT | Tag::PRPS | Tag::JJ | Tag::CD | Tag::POS | Tag::RB
-                    ) || t.is_noun()
-                })
-            {
-                s -= 1;
-            }
-            let adverbial_last = (s..e).any(|j| {
-                let w = v.lower(j);
-                names_a_time(w) || TIME_NOUNS.contains(&w)
-            }) || matches!(v.tag(s - 1), Some(Tag::IN | Tag::TO))
-                || v.tag(e - 1) == Some(Tag::RB);
+            let adverbial_last = adverbial_last(v, k, e);
             // A verb after a modal or "have" counts only with a time expression between ("will
             // sign the confirms with the rep in" is English).
             if !adverbial_between || !object || !adverbial_last || (after_aux && !time_between) {
@@ -280,4 +215,83 @@ impl Detector for SeparableParticle {
             return;
         }
     }
+}
+
+/// The clause ends after the particle at `e`: punctuation, or "and" and another verb.
+fn clause_ends_after(v: &SentenceView, e: usize) -> bool {
+    v.words
+        .get(e + 1)
+        .is_none_or(|w| matches!(*w, "." | "!" | "," | ";" | ":"))
+        || (v.tag(e + 1) == Some(Tag::CC) && v.tag(e + 2).is_some_and(|t| t.is_finite_verb()))
+}
+
+/// The clause's verb: the nearest finite lexical verb before, with no clause
+/// boundary between (a relative or infinitive clause may end in its preposition:
+/// "the company he works for"). Returns its index, and whether it follows an auxiliary.
+fn clause_verb(v: &SentenceView, e: usize) -> Option<(usize, bool)> {
+    for k in (0..e).rev() {
+        let t = v.tag(k).unwrap_or(Tag::XX);
+        let w = v.lower(k);
+        if matches!(t, Tag::WDT | Tag::WP | Tag::WRB | Tag::TO | Tag::MD)
+            || matches!(w, "that" | "which" | "who" | "whom" | "whose")
+            || t.is_punct() && w != "-"
+        {
+            break;
+        }
+        if t.is_verb() {
+            // "The carmaker put", "near Cologne climbed"; "will introduce", "has
+            // abolished": a base form after a modal, a participle after "have".
+            let aux = (0..k)
+                .rev()
+                .find(|&a| v.tag(a) != Some(Tag::RB))
+                .map(|a| v.lower(a));
+            if (matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP)
+                || super::clause::past_read_as_other(v, k))
+                && !AUXILIARIES.contains(&w)
+            {
+                return Some((k, false));
+            } else if (t == Tag::VB && aux.is_some_and(|a| MODALS.contains(&a)))
+                || (t == Tag::VBN && aux.is_some_and(|a| HAVE.contains(&a)))
+            {
+                return Some((k, true));
+            }
+            return None;
+        }
+    }
+    None
+}
+
+/// A time expression between the verb and the particle: a day, a month, a year,
+/// "yesterday", or a time noun ("last year", "after three weeks").
+fn time_between(v: &SentenceView, k: usize, e: usize) -> bool {
+    (k + 2..e).any(|j| {
+        let w = v.lower(j);
+        names_a_time(w)
+            || TIME_NOUNS.contains(&w)
+            || w.strip_suffix('s')
+                .is_some_and(|n| TIME_NOUNS.contains(&n) || n == "day")
+            || matches!(w, "day" | "midnight" | "noon")
+    })
+}
+
+/// The particle must follow the adverbial itself, not an object after it ("will
+/// get in three days or your money back"): the phrase before the particle holds a
+/// time word, follows a preposition, or is an "-ly" adverb.
+fn adverbial_last(v: &SentenceView, k: usize, e: usize) -> bool {
+    let mut s = e - 1;
+    while s > k + 1
+        && v.tag(s - 1).is_some_and(|t| {
+            matches!(
+                t,
+                Tag::DT | Tag::PRPS | Tag::JJ | Tag::CD | Tag::POS | Tag::RB
+            ) || t.is_noun()
+        })
+    {
+        s -= 1;
+    }
+    (s..e).any(|j| {
+        let w = v.lower(j);
+        names_a_time(w) || TIME_NOUNS.contains(&w)
+    }) || matches!(v.tag(s - 1), Some(Tag::IN | Tag::TO))
+        || v.tag(e - 1) == Some(Tag::RB)
 }

@@ -215,21 +215,7 @@ impl Detector for SourceMismatch {
     ) {
         let script = script_of(&source.source.normalized.text);
         let capitalises_nouns = capitalises_nouns(&source.source.normalized.text);
-        let pairs: Vec<Pair> = source
-            .beads
-            .iter()
-            .map(|b| Pair {
-                src: (b.src.0..b.src.1)
-                    .map(|i| source.source.text(i))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                src_original: (b.src.0..b.src.1)
-                    .map(|i| source.source.original_text(i))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                tgt: b.tgt,
-            })
-            .collect();
+        let pairs = pairs_of(source);
         let mut push = |sentence: usize, src: &str, d: Diagnosis| {
             out.push(SourceDiagnosis {
                 sentence,
@@ -241,156 +227,206 @@ impl Detector for SourceMismatch {
         // alignment put next door.
         let src_numbers: Vec<Vec<Number>> =
             pairs.iter().map(|p| numbers::extract(&p.src)).collect();
-        let tgt_numbers: Vec<Vec<(usize, Number)>> = pairs
-            .iter()
-            .map(|p| {
-                (p.tgt.0..p.tgt.1)
-                    .flat_map(|i| {
-                        let seg = target[i].sentence.segment;
-                        numbers::extract(&target[i].text[seg.start..seg.end])
-                            .into_iter()
-                            .map(move |mut n| {
-                                n.start += seg.start;
-                                n.end += seg.start;
-                                (i, n)
-                            })
-                    })
-                    .collect()
-            })
-            .collect();
-        let near = |k: usize| k.saturating_sub(1)..(k + 2).min(pairs.len());
+        let tgt_numbers: Vec<Vec<(usize, Number)>> =
+            pairs.iter().map(|p| target_numbers(target, p)).collect();
         for (k, p) in pairs.iter().enumerate() {
             if p.tgt.0 == p.tgt.1 || p.src.is_empty() {
                 continue;
             }
-            let first = p.tgt.0;
-            let sentence_span = |i: usize| {
-                let s = target[i].sentence.segment;
-                (s.start, s.end)
-            };
-            // Numbers.
-            let missing: Vec<&Number> = src_numbers[k]
-                .iter()
-                .filter(|n| n.strong)
-                .filter(|n| !near(k).any(|j| tgt_numbers[j].iter().any(|(_, m)| m.agrees(n))))
-                .collect();
-            let extra: Vec<&(usize, Number)> = tgt_numbers[k]
-                .iter()
-                .filter(|(_, n)| n.digits && n.strong)
-                .filter(|(_, n)| !near(k).any(|j| src_numbers[j].iter().any(|m| m.agrees(n))))
-                .collect();
-            // Small numbers written as words ("nine days" for "三天", "four weeks" for "drei
-            // Wochen") are reported only as a pair: a number word of the translation that the
-            // source lacks, while a small number of the source is missing from the translation.
-            let small = |n: &Number| n.values.iter().any(|v| (2.0..=12.0).contains(v));
-            let extra_words: Vec<&(usize, Number)> = tgt_numbers[k]
-                .iter()
-                .filter(|(_, n)| n.word && !n.strong && small(n))
-                .filter(|(_, n)| !near(k).any(|j| src_numbers[j].iter().any(|m| m.agrees(n))))
-                .collect();
-            let missing_small: Vec<&Number> = src_numbers[k]
-                .iter()
-                .filter(|n| small(n) && !n.strong)
-                .filter(|n| !near(k).any(|j| tgt_numbers[j].iter().any(|(_, m)| m.agrees(n))))
-                .collect();
-            let (missing, extra) = if missing.is_empty()
-                && extra.is_empty()
-                && missing_small.len() == 1
-                && extra_words.len() == 1
-            {
-                (missing_small, extra_words)
-            } else {
-                (missing, extra)
-            };
-            let src_text = |n: &Number| p.src[n.start..n.end].to_string();
-            let tgt_text = |n: &Number| target[0].text[n.start..n.end].to_string();
-            if missing.len() == 1 && extra.len() == 1 {
-                let (i, n) = extra[0];
-                push(
-                    *i,
-                    &p.src_original,
-                    Diagnosis {
-                        check: "",
-                        start: n.start,
-                        end: n.end,
-                        message: format!(
-                            "'{}' here is '{}' in the source: \u{201c}{}\u{201d}",
-                            tgt_text(n),
-                            src_text(missing[0]),
-                            p.src_original
-                        ),
-                        suggestion: None,
-                        confidence: 0.9,
-                    },
-                );
-            } else {
-                for (i, n) in &extra {
-                    push(
-                        *i,
-                        &p.src_original,
-                        Diagnosis {
-                            check: "",
-                            start: n.start,
-                            end: n.end,
-                            message: format!(
-                                "the number '{}' is not in the source: \u{201c}{}\u{201d}",
-                                tgt_text(n),
-                                p.src_original
-                            ),
-                            suggestion: None,
-                            confidence: 0.85,
-                        },
-                    );
-                }
-                for n in &missing {
-                    let (s, e) = sentence_span(first);
-                    push(
-                        first,
-                        &p.src_original,
-                        Diagnosis {
-                            check: "",
-                            start: s,
-                            end: e,
-                            message: format!(
-                                "the source's number '{}' is missing from the translation: \
-                                 \u{201c}{}\u{201d}",
-                                src_text(n),
-                                p.src_original
-                            ),
-                            suggestion: None,
-                            confidence: 0.85,
-                        },
-                    );
-                }
-            }
-            // Names.
+            check_numbers(target, p, k, &src_numbers, &tgt_numbers, &mut push);
             self.check_names(target, p, script, capitalises_nouns, &mut push);
-            // Untranslated.
             if script == Script::Latin {
-                for (i, view) in target.iter().enumerate().take(p.tgt.1).skip(p.tgt.0) {
-                    let (s, e) = sentence_span(i);
-                    if looks_untranslated(&view.text[s..e], &p.src) {
-                        push(
-                            i,
-                            &p.src_original,
-                            Diagnosis {
-                                check: "",
-                                start: s,
-                                end: e,
-                                message: format!(
-                                    "the sentence is the same as its source, not translated: \
-                                     \u{201c}{}\u{201d}",
-                                    p.src_original
-                                ),
-                                suggestion: None,
-                                confidence: 0.9,
-                            },
-                        );
-                    }
-                }
+                check_untranslated(target, p, &mut push);
             }
         }
-        self.check_alignment(target, source, &pairs, &mut push);
+        check_unaligned(target, source, &pairs, &mut push);
+        check_length_ratios(target, &pairs, &mut push);
+    }
+}
+
+/// The aligned beads as pairs of source text and target sentences.
+fn pairs_of(source: &SourceView) -> Vec<Pair> {
+    source
+        .beads
+        .iter()
+        .map(|b| Pair {
+            src: (b.src.0..b.src.1)
+                .map(|i| source.source.text(i))
+                .collect::<Vec<_>>()
+                .join(" "),
+            src_original: (b.src.0..b.src.1)
+                .map(|i| source.source.original_text(i))
+                .collect::<Vec<_>>()
+                .join(" "),
+            tgt: b.tgt,
+        })
+        .collect()
+}
+
+/// The numbers of a pair's target sentences, each with its sentence and its offsets in the
+/// text.
+fn target_numbers(target: &[SentenceView], p: &Pair) -> Vec<(usize, Number)> {
+    (p.tgt.0..p.tgt.1)
+        .flat_map(|i| {
+            let seg = target[i].sentence.segment;
+            numbers::extract(&target[i].text[seg.start..seg.end])
+                .into_iter()
+                .map(move |mut n| {
+                    n.start += seg.start;
+                    n.end += seg.start;
+                    (i, n)
+                })
+        })
+        .collect()
+}
+
+/// The start and end of target sentence `i` in the text.
+fn sentence_span(target: &[SentenceView], i: usize) -> (usize, usize) {
+    let s = target[i].sentence.segment;
+    (s.start, s.end)
+}
+
+/// Numbers of pair `k`'s source missing or different in its translation, and numbers of the
+/// translation not in the source. A number of a neighbouring bead counts as found.
+fn check_numbers(
+    target: &[SentenceView],
+    p: &Pair,
+    k: usize,
+    src_numbers: &[Vec<Number>],
+    tgt_numbers: &[Vec<(usize, Number)>],
+    push: &mut impl FnMut(usize, &str, Diagnosis),
+) {
+    let first = p.tgt.0;
+    let (missing, extra) = unmatched_numbers(k, src_numbers, tgt_numbers);
+    let src_text = |n: &Number| p.src[n.start..n.end].to_string();
+    let tgt_text = |n: &Number| target[0].text[n.start..n.end].to_string();
+    if missing.len() == 1 && extra.len() == 1 {
+        let (i, n) = extra[0];
+        push(
+            *i,
+            &p.src_original,
+            Diagnosis {
+                check: "",
+                start: n.start,
+                end: n.end,
+                message: format!(
+                    "'{}' here is '{}' in the source: \u{201c}{}\u{201d}",
+                    tgt_text(n),
+                    src_text(missing[0]),
+                    p.src_original
+                ),
+                suggestion: None,
+                confidence: 0.9,
+            },
+        );
+        return;
+    }
+    for (i, n) in &extra {
+        push(
+            *i,
+            &p.src_original,
+            Diagnosis {
+                check: "",
+                start: n.start,
+                end: n.end,
+                message: format!(
+                    "the number '{}' is not in the source: \u{201c}{}\u{201d}",
+                    tgt_text(n),
+                    p.src_original
+                ),
+                suggestion: None,
+                confidence: 0.85,
+            },
+        );
+    }
+    for n in &missing {
+        let (s, e) = sentence_span(target, first);
+        push(
+            first,
+            &p.src_original,
+            Diagnosis {
+                check: "",
+                start: s,
+                end: e,
+                message: format!(
+                    "the source's number '{}' is missing from the translation: \
+                     \u{201c}{}\u{201d}",
+                    src_text(n),
+                    p.src_original
+                ),
+                suggestion: None,
+                confidence: 0.85,
+            },
+        );
+    }
+}
+
+/// The numbers of pair `k`'s source not in its translation, and the numbers of its
+/// translation not in its source; a number of a neighbouring bead counts as found.
+fn unmatched_numbers<'a>(
+    k: usize,
+    src_numbers: &'a [Vec<Number>],
+    tgt_numbers: &'a [Vec<(usize, Number)>],
+) -> (Vec<&'a Number>, Vec<&'a (usize, Number)>) {
+    let near = |k: usize| k.saturating_sub(1)..(k + 2).min(src_numbers.len());
+    let missing: Vec<&Number> = src_numbers[k]
+        .iter()
+        .filter(|n| n.strong)
+        .filter(|n| !near(k).any(|j| tgt_numbers[j].iter().any(|(_, m)| m.agrees(n))))
+        .collect();
+    let extra: Vec<&(usize, Number)> = tgt_numbers[k]
+        .iter()
+        .filter(|(_, n)| n.digits && n.strong)
+        .filter(|(_, n)| !near(k).any(|j| src_numbers[j].iter().any(|m| m.agrees(n))))
+        .collect();
+    // Small numbers written as words ("nine days" for "三天", "four weeks" for "drei Wochen")
+    // are reported only as a pair: a number word of the translation that the source lacks,
+    // while a small number of the source is missing from the translation.
+    let small = |n: &Number| n.values.iter().any(|v| (2.0..=12.0).contains(v));
+    let extra_words: Vec<&(usize, Number)> = tgt_numbers[k]
+        .iter()
+        .filter(|(_, n)| n.word && !n.strong && small(n))
+        .filter(|(_, n)| !near(k).any(|j| src_numbers[j].iter().any(|m| m.agrees(n))))
+        .collect();
+    let missing_small: Vec<&Number> = src_numbers[k]
+        .iter()
+        .filter(|n| small(n) && !n.strong)
+        .filter(|n| !near(k).any(|j| tgt_numbers[j].iter().any(|(_, m)| m.agrees(n))))
+        .collect();
+    if missing.is_empty() && extra.is_empty() && missing_small.len() == 1 && extra_words.len() == 1
+    {
+        (missing_small, extra_words)
+    } else {
+        (missing, extra)
+    }
+}
+
+/// Target sentences of a pair that are its source left as it was (untranslated).
+fn check_untranslated(
+    target: &[SentenceView],
+    p: &Pair,
+    push: &mut impl FnMut(usize, &str, Diagnosis),
+) {
+    for (i, view) in target.iter().enumerate().take(p.tgt.1).skip(p.tgt.0) {
+        let (s, e) = sentence_span(target, i);
+        if looks_untranslated(&view.text[s..e], &p.src) {
+            push(
+                i,
+                &p.src_original,
+                Diagnosis {
+                    check: "",
+                    start: s,
+                    end: e,
+                    message: format!(
+                        "the sentence is the same as its source, not translated: \
+                         \u{201c}{}\u{201d}",
+                        p.src_original
+                    ),
+                    suggestion: None,
+                    confidence: 0.9,
+                },
+            );
+        }
     }
 }
 
@@ -659,137 +695,22 @@ fn name_evidence(w: &str, capitalises_nouns: bool) -> bool {
 /// capitalises its nouns a group of such words also needs a sign of being a name: an acronym,
 /// a name English knows, or a spelling German and Dutch do not use.
 fn latin_source_names(src: &str, ws: &[&str], capitalises_nouns: bool) -> Vec<usize> {
-    // Words joined by hyphens ("WM-Punkte", "US-Dollar", "ESPN-Angaben") are compounds,
-    // translated as a whole.
-    let mut in_compound = vec![false; ws.len()];
-    let mut before_hyphen = vec![false; ws.len()];
-    let mut at = 0;
-    for (i, w) in ws.iter().enumerate() {
-        if let Some(p) = src[at..].find(w) {
-            let (a, b) = (at + p, at + p + w.len());
-            before_hyphen[i] = src[b..].starts_with('-');
-            in_compound[i] = src[..a].ends_with('-') || before_hyphen[i];
-            at = b;
-        }
-    }
+    let (in_compound, before_hyphen) = hyphen_marks(src, ws);
     let mut out = Vec::new();
     let mut cued = vec![false; ws.len()];
-    let evidence = |w: &str| name_evidence(w, capitalises_nouns);
-    // A German source capitalises its nouns, and English shares some of them: only a word
-    // English itself uses as a common word counts as one ("Trump", "Java" do not), and only
-    // one German uses as its own ("Kind", "Team"): other English words in a German text are
-    // names and titles left in English ("Green", "Long Bay", "Black Lives Matter").
-    let english = |w: &str| {
-        if capitalises_nouns {
-            is_observed_english(w) && german::is_shared(&fold(w))
-        } else {
-            is_common_english(w)
-        }
-    };
     for (i, w) in ws.iter().enumerate() {
         if !is_capitalised(w) || w.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
-        if in_compound[i] {
-            // A name stays a name inside a compound ("Corona-Krise", "Rakoczy-Reitturnier"):
-            // in a German source, a part before the head that is neither German nor English.
-            // An acronym English keeps ("ESPN-Angaben", "US-Imperialisten") counts too.
-            let f = fold(w);
-            // ("US-Dollar" is "$").
-            let acronym = is_acronym(w)
-                && !TRANSLATED_ACRONYMS.contains(&f.as_str())
-                && ws.get(i + 1).is_none_or(|n| fold(n) != "dollar");
-            if capitalises_nouns
-                && before_hyphen[i]
-                && (acronym
-                    || (!is_acronym(w)
-                        && f.chars().count() >= 4
-                        && !german::is_common(&f, &is_common_english)
-                        && !english(&w.to_lowercase())))
-            {
-                cued[i] = true;
-                out.push(i);
-            }
-            continue;
-        }
-        // A sentence's first word is capitalised anyway: only a clear name counts there.
-        if i == 0 && (is_acronym(w) || is_common_english(w) || !evidence(w)) {
-            continue;
-        }
-        let lower = w.to_lowercase();
-        if SOURCE_STOP.contains(&lower.as_str()) || {
-            let f = fold(w);
-            NOT_NAMES.contains(&f.as_str()) || is_calendar_word(&f)
-        } {
-            continue;
-        }
-        if is_acronym(w) {
-            out.push(i);
-            continue;
-        }
-        if i == 0 {
-            // Outside German, any word opens a sentence capitalised, and a foreign-looking
-            // one is as often a common word ("Sąd", "Předtím") as a name: it counts when the
-            // source capitalises it elsewhere too.
-            let again = ws[1..]
-                .iter()
-                .any(|o| fold(o) == fold(w) && is_capitalised(o));
-            if capitalises_nouns || again {
-                out.push(i);
-            }
-            continue;
-        }
-        // A place with a name in English, or its possessive or adjective ("Wien", "im Iran",
-        // "Singapurs", "die Grazer Klinik", "ein Münchner") is a name wherever it stands, and
-        // so is a street ("in der Talstraße"), unless it is any side street ("in einer
-        // Seitenstraße").
-        let indefinite = INDEFINITE.contains(&ws[i - 1].to_lowercase().as_str());
-        if capitalises_nouns
-            && (place_form(&fold(w)) || (!indefinite && german::is_street(&fold(w))))
-        {
-            cued[i] = true;
-            out.push(i);
-            continue;
-        }
-        let prev = ws[i - 1].to_lowercase();
-        // After a verb of saying or a title ("sagte Putin", "laut Tennet", "Herr Müller") a
-        // capitalised word is the name of someone speaking.
-        if capitalises_nouns && NAME_CUES.contains(&prev.as_str()) && !english(&lower) {
-            cued[i] = true;
-            out.push(i);
-            continue;
-        }
-        let prev_adjective = ws[i - 1].chars().next().is_some_and(char::is_lowercase)
-            && !NOT_ADJECTIVES.contains(&prev.as_str())
-            && ["e", "en", "er", "es", "em"]
-                .iter()
-                .any(|e| prev.ends_with(e))
-            && prev.chars().count() >= 4;
-        // After a word in "-te" that may be a verb in the past ("machte Allan", "erzählte
-        // Bush"), a word that is neither German nor English is a name.
-        let past_verb = capitalises_nouns && prev.ends_with("te") && {
-            let f = fold(w);
-            f.chars().count() >= 4 && !german::is_common(&f, &is_common_english) && !english(&lower)
+        let verdict = if in_compound[i] {
+            compound_part_name(ws, i, before_hyphen[i], capitalises_nouns)
+        } else {
+            free_word_name(ws, i, capitalises_nouns)
         };
-        if DETERMINERS.contains(&prev.as_str())
-            || prev.chars().all(|c| c.is_ascii_digit())
-            || (prev_adjective && !past_verb)
-        {
-            continue;
+        if let Some(is_cued) = verdict {
+            cued[i] = is_cued;
+            out.push(i);
         }
-        // "Spanien", "Argentinien" end like nouns but have an exonym; "Nellingen" ends like
-        // a place.
-        if lower.chars().count() >= 6
-            && NOUN_ENDINGS.iter().any(|e| lower.ends_with(e))
-            && names::exonyms(&fold(w)).is_empty()
-            && !(capitalises_nouns && german::is_place(&fold(w), &is_common_english))
-        {
-            continue;
-        }
-        if lower.chars().count() >= 13 || english(&lower) {
-            continue;
-        }
-        out.push(i);
     }
     if !capitalises_nouns {
         return out;
@@ -802,12 +723,161 @@ fn latin_source_names(src: &str, ws: &[&str], capitalises_nouns: bool) -> Vec<us
         while e < out.len() && out[e] == out[e - 1] + 1 {
             e += 1;
         }
-        if out[k..e].iter().any(|&i| cued[i] || evidence(ws[i])) {
+        if out[k..e]
+            .iter()
+            .any(|&i| cued[i] || name_evidence(ws[i], capitalises_nouns))
+        {
             kept.extend_from_slice(&out[k..e]);
         }
         k = e;
     }
     kept
+}
+
+/// Which words of the source are parts of a compound joined by hyphens ("WM-Punkte",
+/// "US-Dollar", "ESPN-Angaben": translated as a whole), and which stand before a hyphen.
+fn hyphen_marks(src: &str, ws: &[&str]) -> (Vec<bool>, Vec<bool>) {
+    let mut in_compound = vec![false; ws.len()];
+    let mut before_hyphen = vec![false; ws.len()];
+    let mut at = 0;
+    for (i, w) in ws.iter().enumerate() {
+        if let Some(p) = src[at..].find(w) {
+            let (a, b) = (at + p, at + p + w.len());
+            before_hyphen[i] = src[b..].starts_with('-');
+            in_compound[i] = src[..a].ends_with('-') || before_hyphen[i];
+            at = b;
+        }
+    }
+    (in_compound, before_hyphen)
+}
+
+/// Whether a word of the source is an English common word. A German source capitalises its
+/// nouns, and English shares some of them: only a word English itself uses as a common word
+/// counts as one ("Trump", "Java" do not), and only one German uses as its own ("Kind",
+/// "Team"): other English words in a German text are names and titles left in English
+/// ("Green", "Long Bay", "Black Lives Matter").
+fn is_source_english(w: &str, capitalises_nouns: bool) -> bool {
+    if capitalises_nouns {
+        is_observed_english(w) && german::is_shared(&fold(w))
+    } else {
+        is_common_english(w)
+    }
+}
+
+/// Whether capitalised word `i`, part of a hyphenated compound, is a name: `Some(true)` (a
+/// cued name) or `None`. A name stays a name inside a compound ("Corona-Krise",
+/// "Rakoczy-Reitturnier"): in a German source, a part before the head that is neither German
+/// nor English. An acronym English keeps ("ESPN-Angaben", "US-Imperialisten") counts too.
+fn compound_part_name(
+    ws: &[&str],
+    i: usize,
+    before_hyphen: bool,
+    capitalises_nouns: bool,
+) -> Option<bool> {
+    let w = ws[i];
+    let f = fold(w);
+    // ("US-Dollar" is "$").
+    let acronym = is_acronym(w)
+        && !TRANSLATED_ACRONYMS.contains(&f.as_str())
+        && ws.get(i + 1).is_none_or(|n| fold(n) != "dollar");
+    (capitalises_nouns
+        && before_hyphen
+        && (acronym
+            || (!is_acronym(w)
+                && f.chars().count() >= 4
+                && !german::is_common(&f, &is_common_english)
+                && !is_source_english(&w.to_lowercase(), capitalises_nouns))))
+    .then_some(true)
+}
+
+/// Whether capitalised word `i`, not in a compound, is a name: `Some(cued)`, where a cued name
+/// is one its context marks as a name (a place form, a street, a word after a verb of saying or
+/// a title), or `None`.
+fn free_word_name(ws: &[&str], i: usize, capitalises_nouns: bool) -> Option<bool> {
+    let w = ws[i];
+    let english = |w: &str| is_source_english(w, capitalises_nouns);
+    // A sentence's first word is capitalised anyway: only a clear name counts there.
+    if i == 0 && (is_acronym(w) || is_common_english(w) || !name_evidence(w, capitalises_nouns)) {
+        return None;
+    }
+    let lower = w.to_lowercase();
+    if SOURCE_STOP.contains(&lower.as_str()) || {
+        let f = fold(w);
+        NOT_NAMES.contains(&f.as_str()) || is_calendar_word(&f)
+    } {
+        return None;
+    }
+    if is_acronym(w) {
+        return Some(false);
+    }
+    if i == 0 {
+        // Outside German, any word opens a sentence capitalised, and a foreign-looking one is
+        // as often a common word ("Sąd", "Předtím") as a name: it counts when the source
+        // capitalises it elsewhere too.
+        let again = ws[1..]
+            .iter()
+            .any(|o| fold(o) == fold(w) && is_capitalised(o));
+        return (capitalises_nouns || again).then_some(false);
+    }
+    // A place with a name in English, or its possessive or adjective ("Wien", "im Iran",
+    // "Singapurs", "die Grazer Klinik", "ein Münchner") is a name wherever it stands, and so
+    // is a street ("in der Talstraße"), unless it is any side street ("in einer
+    // Seitenstraße").
+    let indefinite = INDEFINITE.contains(&ws[i - 1].to_lowercase().as_str());
+    if capitalises_nouns && (place_form(&fold(w)) || (!indefinite && german::is_street(&fold(w)))) {
+        return Some(true);
+    }
+    let prev = ws[i - 1].to_lowercase();
+    // After a verb of saying or a title ("sagte Putin", "laut Tennet", "Herr Müller") a
+    // capitalised word is the name of someone speaking.
+    if capitalises_nouns && NAME_CUES.contains(&prev.as_str()) && !english(&lower) {
+        return Some(true);
+    }
+    if after_determiner_or_adjective(w, &prev, &lower, ws[i - 1], capitalises_nouns) {
+        return None;
+    }
+    // "Spanien", "Argentinien" end like nouns but have an exonym; "Nellingen" ends like a
+    // place.
+    if lower.chars().count() >= 6
+        && NOUN_ENDINGS.iter().any(|e| lower.ends_with(e))
+        && names::exonyms(&fold(w)).is_empty()
+        && !(capitalises_nouns && german::is_place(&fold(w), &is_common_english))
+    {
+        return None;
+    }
+    if lower.chars().count() >= 13 || english(&lower) {
+        return None;
+    }
+    Some(false)
+}
+
+/// Whether a capitalised word `w` (lowercased `lower`) follows a determiner, a number or an
+/// adjective (`prev` is the previous word lowercased, `prev_word` as written), and so is a
+/// noun, not a name.
+fn after_determiner_or_adjective(
+    w: &str,
+    prev: &str,
+    lower: &str,
+    prev_word: &str,
+    capitalises_nouns: bool,
+) -> bool {
+    let prev_adjective = prev_word.chars().next().is_some_and(char::is_lowercase)
+        && !NOT_ADJECTIVES.contains(&prev)
+        && ["e", "en", "er", "es", "em"]
+            .iter()
+            .any(|e| prev.ends_with(e))
+        && prev.chars().count() >= 4;
+    // After a word in "-te" that may be a verb in the past ("machte Allan", "erzählte Bush"),
+    // a word that is neither German nor English is a name.
+    let past_verb = capitalises_nouns && prev.ends_with("te") && {
+        let f = fold(w);
+        f.chars().count() >= 4
+            && !german::is_common(&f, &is_common_english)
+            && !is_source_english(lower, capitalises_nouns)
+    };
+    DETERMINERS.contains(&prev)
+        || prev.chars().all(|c| c.is_ascii_digit())
+        || (prev_adjective && !past_verb)
 }
 
 /// Whether a folded German word is a place of the exonym table, its genitive or its adjective
@@ -868,19 +938,27 @@ fn looks_untranslated(target: &str, source: &str) -> bool {
     strsim::normalized_levenshtein(&t, &s) >= 0.85
 }
 
-impl SourceMismatch {
-    fn check_names(
-        &self,
-        target: &[SentenceView],
-        p: &Pair,
-        script: Script,
-        capitalises_nouns: bool,
-        push: &mut impl FnMut(usize, &str, Diagnosis),
-    ) {
+/// The words of one aligned pair that names are looked up in, computed once per pair.
+struct PairWords<'a> {
+    src_words: Vec<&'a str>,
+    src_folded: Vec<String>,
+    /// Latin words of the source (all of them for a Latin source; acronyms and the like in a
+    /// Chinese or Hindi one).
+    src_latin: Vec<String>,
+    /// Consonant skeletons of a Devanagari source's words (empty for other scripts).
+    src_skeletons: Vec<String>,
+    tgt_folded: Vec<String>,
+    /// Names sound alike across languages ("Neapel", "Napoli"), but only a capitalised word of
+    /// the translation can be the name ("Flynn" is not "film").
+    tgt_capitalised: Vec<String>,
+    /// Words that start with a capital, wherever they stand, for acronyms ("US" is not "us").
+    tgt_upper: Vec<String>,
+}
+
+impl<'a> PairWords<'a> {
+    fn new(target: &[SentenceView], p: &'a Pair, script: Script) -> Self {
         let src_words = words(&p.src);
         let src_folded: Vec<String> = src_words.iter().map(|w| fold(w)).collect();
-        // Latin words of the source (all of them for a Latin source; acronyms and the like in
-        // a Chinese or Hindi one).
         let src_latin: Vec<String> = src_words
             .iter()
             .filter(|w| names::script_of(w) == Script::Latin && w.chars().any(char::is_alphabetic))
@@ -892,10 +970,7 @@ impl SourceMismatch {
             Vec::new()
         };
         let mut tgt_folded: Vec<String> = Vec::new();
-        // Names sound alike across languages ("Neapel", "Napoli"), but only a capitalised word
-        // of the translation can be the name ("Flynn" is not "film").
         let mut tgt_capitalised: Vec<String> = Vec::new();
-        // Words that start with a capital, wherever they stand, for acronyms ("US" is not "us").
         let mut tgt_upper: Vec<String> = Vec::new();
         for view in &target[p.tgt.0..p.tgt.1] {
             tgt_folded.extend(view.words.iter().map(|w| fold(w)));
@@ -923,276 +998,327 @@ impl SourceMismatch {
                     .map(|(_, w)| fold(w)),
             );
         }
-        let han = (script == Script::Han).then(|| han::HanSource::new(&p.src));
-        // Names in the translation that are not in the source.
-        for (i, view) in target.iter().enumerate().take(p.tgt.1).skip(p.tgt.0) {
-            let mut t = 0;
-            while t < view.len() {
-                if !is_target_name(view, t) {
-                    t += 1;
-                    continue;
-                }
-                let start = t;
-                while t < view.len() && is_target_name(view, t) {
-                    t += 1;
-                    // A particle inside a name ("Rio de Janeiro", "Ludwig van Beethoven").
-                    if t + 1 < view.len()
-                        && NAME_PARTICLES.contains(&view.words[t])
-                        && is_target_name(view, t + 1)
-                    {
-                        t += 1;
-                    }
-                }
-                let tokens: Vec<&str> = view.words[start..t]
-                    .iter()
-                    .copied()
-                    .filter(|w| !NAME_PARTICLES.contains(w))
-                    .collect();
-                // A title-cased common word ("Best Original Screenplay", "Tri-Nation") is
-                // translated, not transliterated.
-                // A Chinese source gives weaker evidence: only a name English knows as one
-                // ("Singapore", "Putin"), spelled with letters English does not use ("Škoda"),
-                // a name in pinyin ("Shanghai"), or of several words, is reported.
-                let han_found = han.as_ref().is_some_and(|h| {
-                    (tokens.len() < 2
-                        && !tokens.iter().any(|w| {
-                            is_proper_english(w)
-                                || !w.is_ascii()
-                                || (w.len() >= 6 && han::HanSource::is_pinyin(&fold(w)))
-                        }))
-                        || h.has_name(&tokens, &|w| is_common_english(w))
-                });
-                // Against a Hindi source every word of a name that can be compared must be
-                // found: a replaced name often shares a word or two consonants by chance.
-                // (The family name alone may stand for a person: "Recep Tayyip Erdoğan" in
-                // Hindi letters for the Turkish ones; the whole name may be one Hindi word.)
-                let deva_found = script == Script::Devanagari && {
-                    let relevant: Vec<&str> = tokens
-                        .iter()
-                        .copied()
-                        .filter(|w| names::latin_skeleton(w).chars().count() >= 2 && !is_acronym(w))
-                        .collect();
-                    let in_source = |w: &str| {
-                        let f = fold(w);
-                        hindi::table_says(&p.src, &f) == Some(true)
-                            || occurs_in(&f, &src_latin)
-                            || names::skeleton_occurs(w, &src_skeletons)
-                            || names::exonyms(&f)
-                                .iter()
-                                .any(|x| !x.is_ascii() && p.src.contains(x))
-                    };
-                    // A name whose first word English also uses ("New York", "Tamil Nadu")
-                    // starts a word earlier.
-                    let with_previous = start > 0 && is_capitalised(view.words[start - 1]) && {
-                        let joined = fold(&format!("{}{}", view.words[start - 1], tokens.concat()));
-                        hindi::table_says(&p.src, &joined) == Some(true)
-                    };
-                    with_previous
-                        || relevant.iter().all(|w| in_source(w))
-                        || (relevant.len() > 1
-                            && relevant.last() == tokens.last()
-                            && relevant.last().is_some_and(|w| in_source(w)))
-                        || (tokens.len() > 1
-                            && names::skeleton_occurs(&tokens.concat(), &src_skeletons))
-                };
-                let found = han_found
-                    || deva_found
-                    || tokens.iter().any(|w| {
-                        let f = fold(w);
-                        if f.is_empty() {
-                            return true;
-                        }
-                        match script {
-                            Script::Latin => {
-                                occurs_in(&f, &src_folded)
-                                    || src_folded.iter().any(|s| names::names_alike(&f, s))
-                            }
-                            Script::Devanagari => is_acronym(w) && occurs_in(&f, &src_latin),
-                            Script::Han => is_acronym(w) || occurs_in(&f, &src_latin),
-                            // Nothing known of the script: no evidence either way.
-                            Script::Other => true,
-                        }
-                    });
-                if !found {
-                    let (s, e) = view.span(start, t);
-                    let name = &view.text[s..e];
-                    push(
-                        i,
-                        &p.src_original,
-                        Diagnosis {
-                            check: "",
-                            start: s,
-                            end: e,
-                            message: format!(
-                                "the name '{name}' is not in the source: \u{201c}{}\u{201d}",
-                                p.src_original
-                            ),
-                            suggestion: None,
-                            confidence: 0.7,
-                        },
-                    );
-                }
-            }
+        PairWords {
+            src_words,
+            src_folded,
+            src_latin,
+            src_skeletons,
+            tgt_folded,
+            tgt_capitalised,
+            tgt_upper,
         }
-        // Names of the source missing in the translation.
-        let candidates: Vec<usize> = match script {
-            Script::Latin => latin_source_names(&p.src, &src_words, capitalises_nouns),
-            // Latin words in another script: acronyms and names left in Latin letters.
-            _ => (0..src_words.len())
-                .filter(|&i| {
-                    let w = src_words[i];
-                    names::script_of(w) == Script::Latin
-                        && w.chars().filter(|c| c.is_ascii_alphabetic()).count() >= 2
-                        && w.chars().next().is_some_and(char::is_uppercase)
-                })
-                .collect(),
-        };
-        let mut missing: Vec<String> = Vec::new();
-        let mut k = 0;
-        while k < candidates.len() {
-            // Neighbouring candidates are one name ("Edgar Veguilla").
-            let mut e = k + 1;
-            while e < candidates.len() && candidates[e] == candidates[e - 1] + 1 {
-                e += 1;
-            }
-            let group = &candidates[k..e];
-            k = e;
-            let found_word = |i: usize| {
-                let f = &src_folded[i];
-                // "Südkorea" is "South Korea": the compass point is translated.
-                let bare = without_compass(f).unwrap_or(f);
-                // A genitive of a place with an exonym ("Südafrikas").
-                let stem = bare
-                    .strip_suffix('s')
-                    .filter(|b| !names::exonyms(b).is_empty())
-                    .unwrap_or(bare);
-                // An acronym is one of the translation's capitalised words ("US" is not "us").
-                if is_acronym(src_words[i]) {
-                    return occurs_in(f, &tgt_upper);
-                }
-                occurs_in(f, &tgt_folded)
-                    || occurs_in(bare, &tgt_folded)
-                    || occurs_in(stem, &tgt_folded)
-                    || tgt_capitalised.iter().any(|t| names::names_alike(bare, t))
-            };
-            // In a German source a group may join a name to a noun ("Diözese Nantes"): each
-            // word that is a name by itself must be found. Elsewhere one word of it will do.
-            let found = if script == Script::Latin && capitalises_nouns && group.len() > 1 {
-                let named: Vec<usize> = group
-                    .iter()
-                    .copied()
-                    .filter(|&i| name_evidence(src_words[i], true))
-                    .collect();
-                if named.is_empty() {
-                    group.iter().any(|&i| found_word(i))
-                } else {
-                    named.iter().all(|&i| found_word(i))
-                }
-            } else {
+    }
+}
+
+/// Whether a Chinese source vouches for a name of the translation. A Chinese source gives weaker
+/// evidence: only a name English knows as one ("Singapore", "Putin"), spelled with letters
+/// English does not use ("Škoda"), a name in pinyin ("Shanghai"), or of several words, is
+/// reported.
+fn han_vouches(h: &han::HanSource, tokens: &[&str]) -> bool {
+    (tokens.len() < 2
+        && !tokens.iter().any(|w| {
+            is_proper_english(w)
+                || !w.is_ascii()
+                || (w.len() >= 6 && han::HanSource::is_pinyin(&fold(w)))
+        }))
+        || h.has_name(tokens, &|w| is_common_english(w))
+}
+
+/// Whether a Hindi source has the name `tokens` (starting at word `start` of `view`). Every word
+/// of a name that can be compared must be found: a replaced name often shares a word or two
+/// consonants by chance. (The family name alone may stand for a person: "Recep Tayyip Erdoğan"
+/// in Hindi letters for the Turkish ones; the whole name may be one Hindi word.)
+fn hindi_source_has(
+    view: &SentenceView,
+    start: usize,
+    tokens: &[&str],
+    p: &Pair,
+    pw: &PairWords,
+) -> bool {
+    let relevant: Vec<&str> = tokens
+        .iter()
+        .copied()
+        .filter(|w| names::latin_skeleton(w).chars().count() >= 2 && !is_acronym(w))
+        .collect();
+    let in_source = |w: &str| {
+        let f = fold(w);
+        hindi::table_says(&p.src, &f) == Some(true)
+            || occurs_in(&f, &pw.src_latin)
+            || names::skeleton_occurs(w, &pw.src_skeletons)
+            || names::exonyms(&f)
+                .iter()
+                .any(|x| !x.is_ascii() && p.src.contains(x))
+    };
+    // A name whose first word English also uses ("New York", "Tamil Nadu") starts a word
+    // earlier.
+    let with_previous = start > 0 && is_capitalised(view.words[start - 1]) && {
+        let joined = fold(&format!("{}{}", view.words[start - 1], tokens.concat()));
+        hindi::table_says(&p.src, &joined) == Some(true)
+    };
+    with_previous
+        || relevant.iter().all(|w| in_source(w))
+        || (relevant.len() > 1
+            && relevant.last() == tokens.last()
+            && relevant.last().is_some_and(|w| in_source(w)))
+        || (tokens.len() > 1 && names::skeleton_occurs(&tokens.concat(), &pw.src_skeletons))
+}
+
+/// Whether a word of a name of the translation is in a source of this script, by the script's
+/// own evidence.
+fn word_in_source(w: &str, script: Script, pw: &PairWords) -> bool {
+    let f = fold(w);
+    if f.is_empty() {
+        return true;
+    }
+    match script {
+        Script::Latin => {
+            occurs_in(&f, &pw.src_folded) || pw.src_folded.iter().any(|s| names::names_alike(&f, s))
+        }
+        Script::Devanagari => is_acronym(w) && occurs_in(&f, &pw.src_latin),
+        Script::Han => is_acronym(w) || occurs_in(&f, &pw.src_latin),
+        // Nothing known of the script: no evidence either way.
+        Script::Other => true,
+    }
+}
+
+/// The end of the name that starts at word `start` of `view`, with the particles inside it
+/// ("Rio de Janeiro", "Ludwig van Beethoven").
+fn target_name_end(view: &SentenceView, start: usize) -> usize {
+    let mut t = start;
+    while t < view.len() && is_target_name(view, t) {
+        t += 1;
+        if t + 1 < view.len()
+            && NAME_PARTICLES.contains(&view.words[t])
+            && is_target_name(view, t + 1)
+        {
+            t += 1;
+        }
+    }
+    t
+}
+
+/// The source's candidate names, as word indices: its name-like words for a Latin source, and
+/// the Latin words in another script (acronyms and names left in Latin letters).
+fn source_name_candidates(
+    p: &Pair,
+    pw: &PairWords,
+    script: Script,
+    capitalises_nouns: bool,
+) -> Vec<usize> {
+    match script {
+        Script::Latin => latin_source_names(&p.src, &pw.src_words, capitalises_nouns),
+        _ => (0..pw.src_words.len())
+            .filter(|&i| {
+                let w = pw.src_words[i];
+                names::script_of(w) == Script::Latin
+                    && w.chars().filter(|c| c.is_ascii_alphabetic()).count() >= 2
+                    && w.chars().next().is_some_and(char::is_uppercase)
+            })
+            .collect(),
+    }
+}
+
+/// Whether source word `i` (a candidate name) is in the translation.
+fn source_word_found(i: usize, pw: &PairWords) -> bool {
+    let f = &pw.src_folded[i];
+    // "Südkorea" is "South Korea": the compass point is translated.
+    let bare = without_compass(f).unwrap_or(f);
+    // A genitive of a place with an exonym ("Südafrikas").
+    let stem = bare
+        .strip_suffix('s')
+        .filter(|b| !names::exonyms(b).is_empty())
+        .unwrap_or(bare);
+    // An acronym is one of the translation's capitalised words ("US" is not "us").
+    if is_acronym(pw.src_words[i]) {
+        return occurs_in(f, &pw.tgt_upper);
+    }
+    occurs_in(f, &pw.tgt_folded)
+        || occurs_in(bare, &pw.tgt_folded)
+        || occurs_in(stem, &pw.tgt_folded)
+        || pw
+            .tgt_capitalised
+            .iter()
+            .any(|t| names::names_alike(bare, t))
+}
+
+/// The source's candidate names, grouped (neighbouring candidates are one name: "Edgar
+/// Veguilla"), that the translation lacks.
+fn missing_source_names(
+    candidates: &[usize],
+    pw: &PairWords,
+    script: Script,
+    capitalises_nouns: bool,
+) -> Vec<String> {
+    let mut missing: Vec<String> = Vec::new();
+    let mut k = 0;
+    while k < candidates.len() {
+        let mut e = k + 1;
+        while e < candidates.len() && candidates[e] == candidates[e - 1] + 1 {
+            e += 1;
+        }
+        let group = &candidates[k..e];
+        k = e;
+        let found_word = |i: usize| source_word_found(i, pw);
+        // In a German source a group may join a name to a noun ("Diözese Nantes"): each word
+        // that is a name by itself must be found. Elsewhere one word of it will do.
+        let found = if script == Script::Latin && capitalises_nouns && group.len() > 1 {
+            let named: Vec<usize> = group
+                .iter()
+                .copied()
+                .filter(|&i| name_evidence(pw.src_words[i], true))
+                .collect();
+            if named.is_empty() {
                 group.iter().any(|&i| found_word(i))
-            };
-            if found {
-                continue;
+            } else {
+                named.iter().all(|&i| found_word(i))
             }
-            let name = group
-                .iter()
-                .map(|&i| src_words[i])
-                .collect::<Vec<_>>()
-                .join(" ");
-            missing.push(name);
+        } else {
+            group.iter().any(|&i| found_word(i))
+        };
+        if found {
+            continue;
         }
-        // Names of a Hindi source: names of the table ("भारत", "संयुक्त राष्ट्र"), a word after a
-        // form of address (श्री, सुश्री, डॉ) and a word spelled with the English o (ऑ, ॉ: जॉनसन,
-        // ऑरेगोन), when no word of the translation stands for it or sounds like it.
+        let name = group
+            .iter()
+            .map(|&i| pw.src_words[i])
+            .collect::<Vec<_>>()
+            .join(" ");
+        missing.push(name);
+    }
+    missing
+}
+
+/// Adds the names of a Hindi source that the translation lacks to `missing`: names of the table
+/// ("भारत", "संयुक्त राष्ट्र"), a word after a form of address (श्री, सुश्री, डॉ) and a word
+/// spelled with the English o (ऑ, ॉ: जॉनसन, ऑरेगोन), when no word of the translation stands for
+/// it or sounds like it.
+fn missing_hindi_names(
+    target: &[SentenceView],
+    p: &Pair,
+    pw: &PairWords,
+    missing: &mut Vec<String>,
+) {
+    let src_words = &pw.src_words;
+    let table_names = hindi::names_in(&p.src);
+    for &(form, entry) in &table_names {
+        if !hindi::found_in(entry, form, &pw.tgt_folded, &pw.tgt_upper)
+            && !missing.iter().any(|m| m == form)
+        {
+            missing.push(form.to_string());
+        }
+    }
+    let tgt_skeletons: Vec<String> = target[p.tgt.0..p.tgt.1]
+        .iter()
+        .flat_map(|v| v.words.iter())
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .map(|w| names::latin_skeleton(w))
+        .collect();
+    for (i, w) in src_words.iter().enumerate() {
+        let after_office = i > 0
+            && hindi::is_office(src_words[i - 1])
+            && !hindi::is_common(w)
+            && !hindi::is_office(w);
+        let after_title = i > 0 && hindi::is_address(src_words[i - 1]);
+        // A name of the table has been looked for already.
+        if !(after_title || after_office || w.contains(['ऑ', 'ॉ']))
+            || hindi::is_address(w)
+            || table_names
+                .iter()
+                .any(|(form, _)| form.split(' ').any(|f| f == *w))
+        {
+            continue;
+        }
+        let sk = devanagari_skeleton(w);
+        if sk.chars().count() < 2 {
+            continue;
+        }
+        // The word alone, or with the next one (a name written in two: "स्नो डेन").
+        let next = src_words
+            .get(i + 1)
+            .map(|n| devanagari_skeleton(&format!("{w}{n}")));
+        // After a title of office, the name's other words up to a common one: any of them may
+        // be the one the translation spells alike ("राष्ट्रपति रजब तैयब इरदुगान", "President
+        // Recep Tayyip Erdugan").
+        let rest: Vec<String> = if after_office {
+            src_words[i + 1..]
+                .iter()
+                .take(3)
+                .take_while(|n| !hindi::is_common(n))
+                .map(|n| devanagari_skeleton(n))
+                .filter(|sk| sk.chars().count() >= 2)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let heard = |t: &String| {
+            [Some(&sk), next.as_ref()]
+                .into_iter()
+                .flatten()
+                .chain(rest.iter())
+                .any(|sk| sounds_alike(t, sk))
+        };
+        if !tgt_skeletons.iter().any(heard) && !missing.iter().any(|m| m == w) {
+            missing.push(w.to_string());
+        }
+    }
+}
+
+/// Two consonant skeletons sound alike: equal, sharing their first three letters, or close by
+/// Jaro-Winkler when both have four letters or more.
+fn sounds_alike(t: &str, sk: &str) -> bool {
+    let (a, b) = (t.chars().count(), sk.chars().count());
+    let common = t
+        .chars()
+        .zip(sk.chars())
+        .take_while(|(x, y)| x == y)
+        .count();
+    t == sk || common >= 3 || (a.min(b) >= 4 && strsim::jaro_winkler(t, sk) >= 0.85)
+}
+
+/// The names of a Chinese source (its table names and transliterations) that the translation
+/// lacks.
+fn missing_han_names(
+    h: &han::HanSource,
+    target: &[SentenceView],
+    p: &Pair,
+    pw: &PairWords,
+) -> Vec<String> {
+    // Capitalised words, and each sentence's first word whatever its case.
+    let capitalised: Vec<(&str, bool)> = target[p.tgt.0..p.tgt.1]
+        .iter()
+        .flat_map(|v| v.words.iter().enumerate())
+        .filter(|&(k, w)| k == 0 || is_capitalised(w))
+        .map(|(_, w)| (*w, !is_acronym(w) && is_common_english(w)))
+        .collect();
+    let text: String = target[p.tgt.0..p.tgt.1]
+        .iter()
+        .map(|v| &v.text[v.sentence.segment.start..v.sentence.segment.end])
+        .collect::<Vec<_>>()
+        .join(" ");
+    h.missing_names(&text, &pw.tgt_folded, &capitalised)
+}
+
+impl SourceMismatch {
+    /// Names of the source missing in the translation, and names in the translation that are
+    /// not in the source (a replaced name).
+    fn check_names(
+        &self,
+        target: &[SentenceView],
+        p: &Pair,
+        script: Script,
+        capitalises_nouns: bool,
+        push: &mut impl FnMut(usize, &str, Diagnosis),
+    ) {
+        let pw = PairWords::new(target, p, script);
+        let han = (script == Script::Han).then(|| han::HanSource::new(&p.src));
+        self.extra_target_names(target, p, script, &pw, han.as_ref(), push);
+        let candidates = source_name_candidates(p, &pw, script, capitalises_nouns);
+        let mut missing = missing_source_names(&candidates, &pw, script, capitalises_nouns);
         if script == Script::Devanagari {
-            let table_names = hindi::names_in(&p.src);
-            for &(form, entry) in &table_names {
-                if !hindi::found_in(entry, form, &tgt_folded, &tgt_upper)
-                    && !missing.iter().any(|m| m == form)
-                {
-                    missing.push(form.to_string());
-                }
-            }
-            let tgt_skeletons: Vec<String> = target[p.tgt.0..p.tgt.1]
-                .iter()
-                .flat_map(|v| v.words.iter())
-                .filter(|w| w.chars().any(char::is_alphabetic))
-                .map(|w| names::latin_skeleton(w))
-                .collect();
-            for (i, w) in src_words.iter().enumerate() {
-                let after_office = i > 0
-                    && hindi::is_office(src_words[i - 1])
-                    && !hindi::is_common(w)
-                    && !hindi::is_office(w);
-                let after_title = i > 0 && hindi::is_address(src_words[i - 1]);
-                // A name of the table has been looked for already.
-                if !(after_title || after_office || w.contains(['ऑ', 'ॉ']))
-                    || hindi::is_address(w)
-                    || table_names
-                        .iter()
-                        .any(|(form, _)| form.split(' ').any(|f| f == *w))
-                {
-                    continue;
-                }
-                let sk = devanagari_skeleton(w);
-                if sk.chars().count() < 2 {
-                    continue;
-                }
-                // The word alone, or with the next one (a name written in two: "स्नो डेन").
-                let next = src_words
-                    .get(i + 1)
-                    .map(|n| devanagari_skeleton(&format!("{w}{n}")));
-                // After a title of office, the name's other words up to a common one: any of
-                // them may be the one the translation spells alike ("राष्ट्रपति रजब तैयब
-                // इरदुगान", "President Recep Tayyip Erdugan").
-                let rest: Vec<String> = if after_office {
-                    src_words[i + 1..]
-                        .iter()
-                        .take(3)
-                        .take_while(|n| !hindi::is_common(n))
-                        .map(|n| devanagari_skeleton(n))
-                        .filter(|sk| sk.chars().count() >= 2)
-                        .collect()
-                } else {
-                    Vec::new()
-                };
-                let heard = |t: &String| {
-                    [Some(&sk), next.as_ref()]
-                        .into_iter()
-                        .flatten()
-                        .chain(rest.iter())
-                        .any(|sk| {
-                            let (a, b) = (t.chars().count(), sk.chars().count());
-                            let common = t
-                                .chars()
-                                .zip(sk.chars())
-                                .take_while(|(x, y)| x == y)
-                                .count();
-                            t == sk
-                                || common >= 3
-                                || (a.min(b) >= 4 && strsim::jaro_winkler(t, sk) >= 0.85)
-                        })
-                };
-                if !tgt_skeletons.iter().any(heard) && !missing.iter().any(|m| m == w) {
-                    missing.push(w.to_string());
-                }
-            }
+            missing_hindi_names(target, p, &pw, &mut missing);
         }
-        // Names of a Chinese source: its table names and transliterations.
         if let Some(h) = &han {
-            // Capitalised words, and each sentence's first word whatever its case.
-            let capitalised: Vec<(&str, bool)> = target[p.tgt.0..p.tgt.1]
-                .iter()
-                .flat_map(|v| v.words.iter().enumerate())
-                .filter(|&(k, w)| k == 0 || is_capitalised(w))
-                .map(|(_, w)| (*w, !is_acronym(w) && is_common_english(w)))
-                .collect();
-            let text: String = target[p.tgt.0..p.tgt.1]
-                .iter()
-                .map(|v| &v.text[v.sentence.segment.start..v.sentence.segment.end])
-                .collect::<Vec<_>>()
-                .join(" ");
-            missing.extend(h.missing_names(&text, &tgt_folded, &capitalised));
+            missing.extend(missing_han_names(h, target, p, &pw));
         }
         for name in missing {
             let s = target[p.tgt.0].sentence.segment;
@@ -1215,124 +1341,183 @@ impl SourceMismatch {
         }
     }
 
-    /// Sentences without a counterpart, and sentences far shorter or longer than the article's
-    /// other sentences are against their source.
-    fn check_alignment(
+    /// Names in the translation that are not in the source.
+    fn extra_target_names(
         &self,
         target: &[SentenceView],
-        source: &SourceView,
-        pairs: &[Pair],
+        p: &Pair,
+        script: Script,
+        pw: &PairWords,
+        han: Option<&han::HanSource>,
         push: &mut impl FnMut(usize, &str, Diagnosis),
     ) {
-        let span = |i: usize| {
-            let s = target[i].sentence.segment;
-            (s.start, s.end)
-        };
-        for (k, p) in pairs.iter().enumerate() {
-            if p.tgt.0 == p.tgt.1 && !p.src.trim().is_empty() {
-                // A source sentence with no translation: reported on the sentence before the
-                // gap (or after it, at the start).
-                let at = if p.tgt.0 > 0 {
-                    p.tgt.0 - 1
-                } else if p.tgt.0 < target.len() {
-                    p.tgt.0
-                } else {
+        for (i, view) in target.iter().enumerate().take(p.tgt.1).skip(p.tgt.0) {
+            let mut t = 0;
+            while t < view.len() {
+                if !is_target_name(view, t) {
+                    t += 1;
                     continue;
-                };
-                let (s, e) = span(at);
-                let place = if at < p.tgt.0 { "after" } else { "before" };
+                }
+                let start = t;
+                t = target_name_end(view, start);
+                let tokens: Vec<&str> = view.words[start..t]
+                    .iter()
+                    .copied()
+                    .filter(|w| !NAME_PARTICLES.contains(w))
+                    .collect();
+                // A title-cased common word ("Best Original Screenplay", "Tri-Nation") is
+                // translated, not transliterated.
+                let found = han.is_some_and(|h| han_vouches(h, &tokens))
+                    || (script == Script::Devanagari
+                        && hindi_source_has(view, start, &tokens, p, pw))
+                    || tokens.iter().any(|w| word_in_source(w, script, pw));
+                if found {
+                    continue;
+                }
+                let (s, e) = view.span(start, t);
+                let name = &view.text[s..e];
                 push(
-                    at,
+                    i,
                     &p.src_original,
                     Diagnosis {
                         check: "",
                         start: s,
                         end: e,
                         message: format!(
-                            "the source sentence \u{201c}{}\u{201d} has no translation (it \
-                             belongs {place} this sentence)",
+                            "the name '{name}' is not in the source: \u{201c}{}\u{201d}",
                             p.src_original
                         ),
                         suggestion: None,
-                        confidence: 0.6,
+                        confidence: 0.7,
                     },
                 );
-            } else if p.src.is_empty() && source.source.segments.len() > 1 {
-                for i in p.tgt.0..p.tgt.1 {
-                    let (s, e) = span(i);
-                    let neighbour = pairs
-                        .get(k.wrapping_sub(1))
-                        .or_else(|| pairs.get(k + 1))
-                        .map_or("", |q| q.src_original.as_str());
-                    push(
-                        i,
-                        neighbour,
-                        Diagnosis {
-                            check: "",
-                            start: s,
-                            end: e,
-                            message: "no sentence of the source corresponds to this sentence"
-                                .to_string(),
-                            suggestion: None,
-                            confidence: 0.6,
-                        },
-                    );
-                }
             }
         }
-        // Length ratios of the one-to-one pairs, against the article's own distribution.
-        let ratios: Vec<(usize, f64)> = pairs
-            .iter()
-            .filter(|p| p.tgt.1 == p.tgt.0 + 1 && !p.src.is_empty())
-            .filter_map(|p| {
-                let (s, e) = span(p.tgt.0);
-                let t = crate::align::text_length(&target[p.tgt.0].text[s..e]);
-                let sl = crate::align::text_length(&p.src);
-                (t >= 1.0 && sl >= 1.0).then(|| (p.tgt.0, (t / sl).ln()))
-            })
-            .collect();
-        if ratios.len() < MIN_PAIRS_FOR_RATIO {
-            return;
-        }
-        let mut xs: Vec<f64> = ratios.iter().map(|r| r.1).collect();
-        xs.sort_by(f64::total_cmp);
-        let median = xs[xs.len() / 2];
-        let mut dev: Vec<f64> = xs.iter().map(|x| (x - median).abs()).collect();
-        dev.sort_by(f64::total_cmp);
-        let mad = 1.4826 * dev[dev.len() / 2];
-        let limit = (4.0 * mad).max(std::f64::consts::LN_2);
-        for (i, x) in ratios {
-            let d = x - median;
-            if d.abs() <= limit {
-                continue;
-            }
-            let Some(p) = pairs.iter().find(|p| p.tgt.0 == i) else {
-                continue;
-            };
-            let (s, e) = span(i);
-            let what = if d < 0.0 {
-                "much shorter than its source, compared with the article's other sentences: \
-                 something may be left out"
+    }
+}
+
+/// Sentences without a counterpart: a source sentence with no translation, or a translated
+/// sentence with no source.
+fn check_unaligned(
+    target: &[SentenceView],
+    source: &SourceView,
+    pairs: &[Pair],
+    push: &mut impl FnMut(usize, &str, Diagnosis),
+) {
+    let span = |i: usize| sentence_span(target, i);
+    for (k, p) in pairs.iter().enumerate() {
+        if p.tgt.0 == p.tgt.1 && !p.src.trim().is_empty() {
+            // A source sentence with no translation: reported on the sentence before the
+            // gap (or after it, at the start).
+            let at = if p.tgt.0 > 0 {
+                p.tgt.0 - 1
+            } else if p.tgt.0 < target.len() {
+                p.tgt.0
             } else {
-                "much longer than its source, compared with the article's other sentences: \
-                 something may be added"
+                continue;
             };
+            let (s, e) = span(at);
+            let place = if at < p.tgt.0 { "after" } else { "before" };
             push(
-                i,
+                at,
                 &p.src_original,
                 Diagnosis {
                     check: "",
                     start: s,
                     end: e,
                     message: format!(
-                        "the sentence is {what} (source: \u{201c}{}\u{201d})",
+                        "the source sentence \u{201c}{}\u{201d} has no translation (it \
+                         belongs {place} this sentence)",
                         p.src_original
                     ),
                     suggestion: None,
-                    confidence: 0.5,
+                    confidence: 0.6,
                 },
             );
+        } else if p.src.is_empty() && source.source.segments.len() > 1 {
+            for i in p.tgt.0..p.tgt.1 {
+                let (s, e) = span(i);
+                let neighbour = pairs
+                    .get(k.wrapping_sub(1))
+                    .or_else(|| pairs.get(k + 1))
+                    .map_or("", |q| q.src_original.as_str());
+                push(
+                    i,
+                    neighbour,
+                    Diagnosis {
+                        check: "",
+                        start: s,
+                        end: e,
+                        message: "no sentence of the source corresponds to this sentence"
+                            .to_string(),
+                        suggestion: None,
+                        confidence: 0.6,
+                    },
+                );
+            }
         }
+    }
+}
+
+/// Sentences far shorter or longer than the article's other sentences are against their
+/// source: the length ratios of the one-to-one pairs, against the article's own distribution.
+fn check_length_ratios(
+    target: &[SentenceView],
+    pairs: &[Pair],
+    push: &mut impl FnMut(usize, &str, Diagnosis),
+) {
+    let span = |i: usize| sentence_span(target, i);
+    let ratios: Vec<(usize, f64)> = pairs
+        .iter()
+        .filter(|p| p.tgt.1 == p.tgt.0 + 1 && !p.src.is_empty())
+        .filter_map(|p| {
+            let (s, e) = span(p.tgt.0);
+            let t = crate::align::text_length(&target[p.tgt.0].text[s..e]);
+            let sl = crate::align::text_length(&p.src);
+            (t >= 1.0 && sl >= 1.0).then(|| (p.tgt.0, (t / sl).ln()))
+        })
+        .collect();
+    if ratios.len() < MIN_PAIRS_FOR_RATIO {
+        return;
+    }
+    let mut xs: Vec<f64> = ratios.iter().map(|r| r.1).collect();
+    xs.sort_by(f64::total_cmp);
+    let median = xs[xs.len() / 2];
+    let mut dev: Vec<f64> = xs.iter().map(|x| (x - median).abs()).collect();
+    dev.sort_by(f64::total_cmp);
+    let mad = 1.4826 * dev[dev.len() / 2];
+    let limit = (4.0 * mad).max(std::f64::consts::LN_2);
+    for (i, x) in ratios {
+        let d = x - median;
+        if d.abs() <= limit {
+            continue;
+        }
+        let Some(p) = pairs.iter().find(|p| p.tgt.0 == i) else {
+            continue;
+        };
+        let (s, e) = span(i);
+        let what = if d < 0.0 {
+            "much shorter than its source, compared with the article's other sentences: \
+                 something may be left out"
+        } else {
+            "much longer than its source, compared with the article's other sentences: \
+                 something may be added"
+        };
+        push(
+            i,
+            &p.src_original,
+            Diagnosis {
+                check: "",
+                start: s,
+                end: e,
+                message: format!(
+                    "the sentence is {what} (source: \u{201c}{}\u{201d})",
+                    p.src_original
+                ),
+                suggestion: None,
+                confidence: 0.5,
+            },
+        );
     }
 }
 

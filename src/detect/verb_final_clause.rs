@@ -355,26 +355,12 @@ fn judge(
     start: usize,
 ) -> Option<Diagnosis> {
     let (vs, ve) = c.verb;
-    let verb_words: Vec<&str> = (vs..ve).map(|i| v.lower(i)).collect();
     let head = ve - 1;
     let relative = opener.is_some_and(|o| {
         matches!(v.tag(o), Some(Tag::WDT | Tag::WP | Tag::WRB))
             || o > 0 && v.tag(o - 1).is_some_and(Tag::is_noun)
     });
-    if verb_words.iter().all(|w| BE.contains(w)) {
-        return None;
-    }
-    // "The next morning the police arrived.": a time phrase read as the subject, and the one
-    // noun phrase after it the real subject, right before its verb.
-    if is_time_head(v.lower(c.subject.1 - 1)) && c.middle.nps.len() <= 1 && c.middle.pps.is_empty()
-    {
-        return None;
-    }
-    // '"The situation is under control," the minister said.': a quotation, then who said it
-    // (the chunker reads the quotation as a noun phrase).
-    if (c.subject.0..c.subject.1).any(|k| v.tag(k) == Some(Tag::CloseQuote))
-        && v.tag(c.subject.0) == Some(Tag::OpenQuote)
-    {
+    if english_verb_last(v, c) {
         return None;
     }
     let single_verb = ve - vs == 1 && v.tag(head).is_some_and(Tag::is_finite_verb);
@@ -419,6 +405,58 @@ fn judge(
     } else {
         return None;
     };
+    let suggestion = verb_final_rewrite(v, c, front, start, (subject_end, object_start), has_np);
+    let (s, e) = v.span(c.subject.0, ve);
+    let verb_text = v.slice(vs, ve);
+    Some(Diagnosis {
+        check: "finite-verb-last",
+        start: s,
+        end: e,
+        message: format!(
+            "Dutch/German verb-final order: the verb '{verb_text}' comes after its {}",
+            if has_np { "object" } else { "complements" }
+        ),
+        suggestion: Some(suggestion),
+        confidence,
+    })
+}
+
+/// Whether the clause's verb stands last as English allows: a form of "be", a time phrase
+/// read as the subject, or a quotation before who said it.
+fn english_verb_last(v: &SentenceView, c: &Clause) -> bool {
+    let (vs, ve) = c.verb;
+    let verb_words: Vec<&str> = (vs..ve).map(|i| v.lower(i)).collect();
+    if verb_words.iter().all(|w| BE.contains(w)) {
+        return true;
+    }
+    // "The next morning the police arrived.": a time phrase read as the subject, and the one
+    // noun phrase after it the real subject, right before its verb.
+    if is_time_head(v.lower(c.subject.1 - 1)) && c.middle.nps.len() <= 1 && c.middle.pps.is_empty()
+    {
+        return true;
+    }
+    // '"The situation is under control," the minister said.': a quotation, then who said it
+    // (the chunker reads the quotation as a noun phrase).
+    if (c.subject.0..c.subject.1).any(|k| v.tag(k) == Some(Tag::CloseQuote))
+        && v.tag(c.subject.0) == Some(Tag::OpenQuote)
+    {
+        return true;
+    }
+    false
+}
+
+/// The clause in English order: what came before the subject (a fronted phrase with its
+/// comma), the subject (up to `subject_end`), the verb, the middle (from the object at
+/// `object_start`), and the rest of the sentence.
+fn verb_final_rewrite(
+    v: &SentenceView,
+    c: &Clause,
+    front: Option<Front>,
+    start: usize,
+    (subject_end, object_start): (usize, usize),
+    has_np: bool,
+) -> String {
+    let (vs, ve) = c.verb;
     let mut middle_start = subject_end;
     let middle_end = vs;
     // "the U.S. and Russia of a UN resolution": "of" cannot attach to a coordination or a
@@ -460,20 +498,7 @@ fn judge(
     }
     pieces.push(Piece::Tokens(middle_start, m_end));
     pieces.push(Piece::Tokens(ve, v.len()));
-    let suggestion = render(v, &pieces);
-    let (s, e) = v.span(c.subject.0, ve);
-    let verb_text = v.slice(vs, ve);
-    Some(Diagnosis {
-        check: "finite-verb-last",
-        start: s,
-        end: e,
-        message: format!(
-            "Dutch/German verb-final order: the verb '{verb_text}' comes after its {}",
-            if has_np { "object" } else { "complements" }
-        ),
-        suggestion: Some(suggestion),
-        confidence,
-    })
+    render(v, &pieces)
 }
 
 /// Where a name that ends a "determiner + common noun + name" subject starts.

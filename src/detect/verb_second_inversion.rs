@@ -543,156 +543,221 @@ impl Detector for VerbSecondInversion {
         if AUXILIARIES.contains(&verb_word) {
             return;
         }
-        let np = v.chunker();
-        let Some(subj_end) = subject_phrase(v, &np, verb + 1) else {
-            return;
-        };
-        // "Also discussed were …": a participle followed by "be" is English inversion.
-        if v.tag(subj_end).is_some_and(Tag::is_verb) {
-            return;
+        if let Some(d) = fronted_phrase(v, front_end, front, verb, vt) {
+            out.push(d);
         }
-        // The object (or "that" clause) may follow the subject's adverbials ("opens the Federal
-        // Court in Karlsruhe the trial", "cancelled the airline on Monday 200 flights"): a
-        // subject and an object both after the verb is the verb-second order, not English
-        // inversion, which has no object.
-        let mut after = subj_end;
-        while v.tag(after) == Some(Tag::IN) && v.lower(after) != "that" {
-            match subject_phrase(v, &np, after + 1) {
-                Some(e) => after = e,
-                None => break,
-            }
+    }
+}
+
+/// A finite verb before its subject after a fronted phrase: where each part ends.
+struct Inverted {
+    front: Front,
+    /// The end of the fronted phrase.
+    front_end: usize,
+    verb: usize,
+    /// The end of the subject after the verb.
+    subj_end: usize,
+    /// The end of the adverbials after the subject (`subj_end` when there are none).
+    after: usize,
+    /// An object follows the subject and its adverbials.
+    object: bool,
+    /// A "that" clause follows them.
+    clause: bool,
+}
+
+/// The finding for the verb at `verb` (tagged `vt`) standing before its subject after the
+/// fronted phrase that ends at `front_end`, when English would not invert there.
+fn fronted_phrase(
+    v: &SentenceView,
+    front_end: usize,
+    front: Front,
+    verb: usize,
+    vt: Tag,
+) -> Option<Diagnosis> {
+    let verb_word = v.lower(verb);
+    let np = v.chunker();
+    let subj_end = subject_phrase(v, &np, verb + 1)?;
+    // "Also discussed were …": a participle followed by "be" is English inversion.
+    if v.tag(subj_end).is_some_and(Tag::is_verb) {
+        return None;
+    }
+    // The object (or "that" clause) may follow the subject's adverbials ("opens the Federal
+    // Court in Karlsruhe the trial", "cancelled the airline on Monday 200 flights"): a subject
+    // and an object both after the verb is the verb-second order, not English inversion, which
+    // has no object.
+    let mut after = subj_end;
+    while v.tag(after) == Some(Tag::IN) && v.lower(after) != "that" {
+        match subject_phrase(v, &np, after + 1) {
+            Some(e) => after = e,
+            None => break,
         }
-        // A determiner and an adjective open a phrase too ("the police | a flat in …").
-        let opens_phrase = |k: usize| {
-            subject_phrase(v, &np, k).is_some()
-                || (matches!(v.lower(k), "a" | "an" | "the")
-                    && v.tag(k + 1).is_some_and(|t| t == Tag::JJ || t.is_noun()))
-        };
-        let object =
-            (after == subj_end || !LOCATIVE_VERBS.contains(&verb_word)) && opens_phrase(after);
-        let clause = matches!(v.lower(after), "that") && !LOCATIVE_VERBS.contains(&verb_word);
-        // "After residents reported broken lights, the department sent workers": "after",
-        // "before", "since" and "until" also open a clause, and then the main clause follows
-        // its comma.
-        if matches!(v.lower(0), "after" | "before" | "since" | "until")
-            && (after..v.len()).any(|k| {
-                v.words[k] == ","
-                    && subject_phrase(v, &np, k + 1).is_some_and(|mut e| {
-                        while v.tag(e).is_some_and(Tag::is_adverb) {
-                            e += 1;
-                        }
-                        v.tag(e).is_some_and(|t| t.is_verb() || t == Tag::MD)
-                    })
-            })
-        {
-            return;
-        }
-        // A base form the tagger gave a finite verb's place ("Two weeks before the election
-        // lead the Christian Democrats the polls") needs an object as evidence.
-        if vt == Tag::VB && !object {
-            return;
-        }
-        // "On Monday opened the new bridge for traffic": after a time (not a place), English
-        // does not invert even an intransitive verb; verbs of motion and position still may
-        // ("Then came the news"). Nor after a phrase of time, cause or manner ("After three
-        // hours of negotiations agreed the unions on …", "Before the court admitted the
-        // defendant …").
-        // "In the end Nixon kept his promise": a name after a common noun may be the subject
-        // rather than part of the fronted phrase.
-        let name_closes_front = front_end >= 2
-            && v.tag(front_end - 1) == Some(Tag::NNP)
-            && v.tag(front_end - 2)
-                .is_some_and(|t| matches!(t, Tag::NN | Tag::NNS));
-        // After a phrase of cause or concession no verb inverts in English, not even one of
-        // motion ("Despite the rain came more than 30,000 spectators …").
-        let causal_front = matches!(
-            v.lower(0),
-            "despite" | "because" | "due" | "according" | "thanks"
-        );
-        let time_front = (!LOCATIVE_VERBS.contains(&verb_word) || causal_front)
-            // A present form only after a prepositional phrase: a bare time word may be the
-            // subject ("Today marks the anniversary …").
-            && (matches!(vt, Tag::VBD | Tag::VBN) || (vt == Tag::VBZ && v.tag(0) == Some(Tag::IN)))
-            && (0..front_end).any(|k| {
-                let w = v.lower(k);
-                names_a_time(w)
-                    || TIME_NOUNS.contains(&w)
-                    || matches!(w, "week" | "month" | "year")
-                    || (k == 0 && NON_LOCATIVE_FRONTS.contains(&w))
-                    || (k == 0 && v.tag(0) == Some(Tag::IN) && !name_closes_front)
-            })
-            && v.tag(subj_end).is_none_or(|t| t.is_punct() || t == Tag::IN);
-        if !object && !clause && !time_front {
-            return;
-        }
-        let confidence = if object { 0.85 } else { 0.7 };
-        // "accused the government of France that …": with only a clause after it, an
-        // "of"-phrase on the subject of a transitive verb is the source's object ("beschuldigde
-        // de regering Frankrijk"), so the subject ends before "of" and "of" goes.
-        let transitive = frames()
-            .get(verb_word)
-            .is_some_and(|f| f.object_rate >= 0.5);
-        // With no object after it, a transitive verb's object is the last of two nouns the
-        // subject seems to end in ("caused heavy rain | flooding").
-        let compound_object = !object
-            && !clause
-            && transitive
-            && subj_end >= verb + 3
-            && [subj_end - 2, subj_end - 1].iter().all(|&k| {
-                v.tag(k).is_some_and(|t| matches!(t, Tag::NN | Tag::NNS))
-                    && v.words[k].starts_with(char::is_lowercase)
-            });
-        let (subj_end, object_start) =
-            match (object, (verb + 1..subj_end).find(|&k| v.lower(k) == "of")) {
-                (false, Some(of)) if transitive => (of, of + 1),
-                _ if compound_object => (subj_end - 1, subj_end - 1),
-                _ => (subj_end, subj_end),
-            };
-        let subject = v.slice(verb + 1, subj_end);
-        let mut pieces = Vec::new();
-        match front {
-            Front::Mid => {
-                pieces.push(Piece::Tokens(verb + 1, subj_end));
-                pieces.push(Piece::Word(0, uncapitalize(v, 0)));
-                pieces.push(Piece::Tokens(verb, verb + 1));
-            }
-            Front::Phrase { weekday } => {
-                if weekday {
-                    pieces.push(Piece::Text("On".into()));
-                }
-                pieces.push(Piece::Tokens(0, front_end));
-                pieces.push(Piece::Text(",".into()));
-                pieces.push(Piece::Tokens(verb + 1, subj_end));
-                pieces.push(Piece::Tokens(verb, verb + 1));
-            }
-        }
-        // The object goes before the adverbials that stood between it and the subject
-        // ("cancelled more than 200 flights on Monday").
-        match (object_start == subj_end && after > subj_end)
-            .then(|| subject_phrase(v, &np, after))
-            .flatten()
-        {
-            Some(object_end) => {
-                pieces.push(Piece::Tokens(after, object_end));
-                pieces.push(Piece::Tokens(subj_end, after));
-                pieces.push(Piece::Tokens(object_end, v.len()));
-            }
-            None => pieces.push(Piece::Tokens(object_start, v.len())),
-        }
-        let suggestion = render(v, &pieces);
-        let (start, end) = v.span(0, subj_end);
-        out.push(Diagnosis {
-            check: "fronted-phrase",
-            start,
-            end,
-            message: format!(
-                "Dutch/German verb-second order: the verb '{}' comes before its subject '{}' after the fronted '{}'",
-                v.words[verb],
-                subject,
-                v.slice(0, front_end)
-            ),
-            suggestion: Some(suggestion),
-            confidence,
+    }
+    // A determiner and an adjective open a phrase too ("the police | a flat in …").
+    let opens_phrase = |k: usize| {
+        subject_phrase(v, &np, k).is_some()
+            || (matches!(v.lower(k), "a" | "an" | "the")
+                && v.tag(k + 1).is_some_and(|t| t == Tag::JJ || t.is_noun()))
+    };
+    let object = (after == subj_end || !LOCATIVE_VERBS.contains(&verb_word)) && opens_phrase(after);
+    let clause = matches!(v.lower(after), "that") && !LOCATIVE_VERBS.contains(&verb_word);
+    if main_clause_after_comma(v, &np, after) {
+        return None;
+    }
+    // A base form the tagger gave a finite verb's place ("Two weeks before the election lead
+    // the Christian Democrats the polls") needs an object as evidence.
+    if vt == Tag::VB && !object {
+        return None;
+    }
+    if !object && !clause && !after_time_front(v, front_end, vt, verb_word, subj_end) {
+        return None;
+    }
+    let inverted = Inverted {
+        front,
+        front_end,
+        verb,
+        subj_end,
+        after,
+        object,
+        clause,
+    };
+    Some(fronted_phrase_finding(v, &np, &inverted))
+}
+
+/// Whether a fronted "after", "before", "since" or "until" opens a clause, and the main clause
+/// follows its comma ("After residents reported broken lights, the department sent workers").
+fn main_clause_after_comma(v: &SentenceView, np: &crate::chunk::Words, after: usize) -> bool {
+    matches!(v.lower(0), "after" | "before" | "since" | "until")
+        && (after..v.len()).any(|k| {
+            v.words[k] == ","
+                && subject_phrase(v, np, k + 1).is_some_and(|mut e| {
+                    while v.tag(e).is_some_and(Tag::is_adverb) {
+                        e += 1;
+                    }
+                    v.tag(e).is_some_and(|t| t.is_verb() || t == Tag::MD)
+                })
+        })
+}
+
+/// Whether the fronted phrase is one after which English does not invert even an
+/// intransitive verb. "On Monday opened the new bridge for traffic": after a time (not a
+/// place), English does not invert; verbs of motion and position still may ("Then came the
+/// news"). Nor after a phrase of time, cause or manner ("After three hours of negotiations
+/// agreed the unions on …", "Before the court admitted the defendant …").
+fn after_time_front(
+    v: &SentenceView,
+    front_end: usize,
+    vt: Tag,
+    verb_word: &str,
+    subj_end: usize,
+) -> bool {
+    // "In the end Nixon kept his promise": a name after a common noun may be the subject
+    // rather than part of the fronted phrase.
+    let name_closes_front = front_end >= 2
+        && v.tag(front_end - 1) == Some(Tag::NNP)
+        && v.tag(front_end - 2)
+            .is_some_and(|t| matches!(t, Tag::NN | Tag::NNS));
+    // After a phrase of cause or concession no verb inverts in English, not even one of motion
+    // ("Despite the rain came more than 30,000 spectators …").
+    let causal_front = matches!(
+        v.lower(0),
+        "despite" | "because" | "due" | "according" | "thanks"
+    );
+    (!LOCATIVE_VERBS.contains(&verb_word) || causal_front)
+        // A present form only after a prepositional phrase: a bare time word may be the
+        // subject ("Today marks the anniversary …").
+        && (matches!(vt, Tag::VBD | Tag::VBN) || (vt == Tag::VBZ && v.tag(0) == Some(Tag::IN)))
+        && (0..front_end).any(|k| {
+            let w = v.lower(k);
+            names_a_time(w)
+                || TIME_NOUNS.contains(&w)
+                || matches!(w, "week" | "month" | "year")
+                || (k == 0 && NON_LOCATIVE_FRONTS.contains(&w))
+                || (k == 0 && v.tag(0) == Some(Tag::IN) && !name_closes_front)
+        })
+        && v.tag(subj_end).is_none_or(|t| t.is_punct() || t == Tag::IN)
+}
+
+/// The finding for an inverted verb and subject, with the rewrite in English order: the
+/// subject before the verb, and the object before the adverbials that stood between it and
+/// the subject.
+fn fronted_phrase_finding(v: &SentenceView, np: &crate::chunk::Words, inv: &Inverted) -> Diagnosis {
+    let Inverted {
+        front,
+        front_end,
+        verb,
+        subj_end,
+        after,
+        object,
+        clause,
+    } = *inv;
+    let verb_word = v.lower(verb);
+    let confidence = if object { 0.85 } else { 0.7 };
+    // "accused the government of France that …": with only a clause after it, an
+    // "of"-phrase on the subject of a transitive verb is the source's object ("beschuldigde
+    // de regering Frankrijk"), so the subject ends before "of" and "of" goes.
+    let transitive = frames()
+        .get(verb_word)
+        .is_some_and(|f| f.object_rate >= 0.5);
+    // With no object after it, a transitive verb's object is the last of two nouns the
+    // subject seems to end in ("caused heavy rain | flooding").
+    let compound_object = !object
+        && !clause
+        && transitive
+        && subj_end >= verb + 3
+        && [subj_end - 2, subj_end - 1].iter().all(|&k| {
+            v.tag(k).is_some_and(|t| matches!(t, Tag::NN | Tag::NNS))
+                && v.words[k].starts_with(char::is_lowercase)
         });
+    let (subj_end, object_start) =
+        match (object, (verb + 1..subj_end).find(|&k| v.lower(k) == "of")) {
+            (false, Some(of)) if transitive => (of, of + 1),
+            _ if compound_object => (subj_end - 1, subj_end - 1),
+            _ => (subj_end, subj_end),
+        };
+    let subject = v.slice(verb + 1, subj_end);
+    let mut pieces = Vec::new();
+    match front {
+        Front::Mid => {
+            pieces.push(Piece::Tokens(verb + 1, subj_end));
+            pieces.push(Piece::Word(0, uncapitalize(v, 0)));
+            pieces.push(Piece::Tokens(verb, verb + 1));
+        }
+        Front::Phrase { weekday } => {
+            if weekday {
+                pieces.push(Piece::Text("On".into()));
+            }
+            pieces.push(Piece::Tokens(0, front_end));
+            pieces.push(Piece::Text(",".into()));
+            pieces.push(Piece::Tokens(verb + 1, subj_end));
+            pieces.push(Piece::Tokens(verb, verb + 1));
+        }
+    }
+    // The object goes before the adverbials that stood between it and the subject
+    // ("cancelled more than 200 flights on Monday").
+    match (object_start == subj_end && after > subj_end)
+        .then(|| subject_phrase(v, np, after))
+        .flatten()
+    {
+        Some(object_end) => {
+            pieces.push(Piece::Tokens(after, object_end));
+            pieces.push(Piece::Tokens(subj_end, after));
+            pieces.push(Piece::Tokens(object_end, v.len()));
+        }
+        None => pieces.push(Piece::Tokens(object_start, v.len())),
+    }
+    let suggestion = render(v, &pieces);
+    let (start, end) = v.span(0, subj_end);
+    Diagnosis {
+        check: "fronted-phrase",
+        start,
+        end,
+        message: format!(
+            "Dutch/German verb-second order: the verb '{}' comes before its subject '{}' after the fronted '{}'",
+            v.words[verb],
+            subject,
+            v.slice(0, front_end)
+        ),
+        suggestion: Some(suggestion),
+        confidence,
     }
 }

@@ -412,29 +412,40 @@ fn always_english(v: &SentenceView, j: usize) -> bool {
 /// Orders English has that the model misreads (a shape that certifies a swap outweighs
 /// them).
 fn model_only_english(v: &SentenceView, j: usize) -> bool {
-    let opens_with_auxiliary = j == 0
-        && v.tag(0).is_some_and(|t| {
-            t == Tag::MD || (t.is_finite_verb() && super::words::AUXILIARIES.contains(&v.lower(0)))
-        })
-        && v.tag(1) == Some(Tag::PRP);
+    (j == 0 && english_opening(v))
+        || predicative_adjective(v, j)
+        || fronted_negative(v, j)
+        || english_pair_shape(v, j)
+}
+
+/// Whether the sentence's first two words are in an order English has: an auxiliary and a
+/// pronoun (a question), a free opener, or a pronoun and its verb.
+fn english_opening(v: &SentenceView) -> bool {
+    let opens_with_auxiliary = v.tag(0).is_some_and(|t| {
+        t == Tag::MD || (t.is_finite_verb() && super::words::AUXILIARIES.contains(&v.lower(0)))
+    }) && v.tag(1) == Some(Tag::PRP);
     // A sentence may open with any adverb, preposition, subordinator or coordinator
     // ("Currently we have …", "Because obviously most people …"): moving it into second place
     // is not a repair.
-    let free_opener = j == 0
-        && (v.tag(0)
-            .is_some_and(|t| matches!(t, Tag::RB | Tag::IN | Tag::CC | Tag::WRB))
-            // "Yesterday the minister announced …", "Monday the court ruled …".
-            || TIME_WORDS.contains(&v.lower(0))
-            || WEEKDAYS.contains(&v.lower(0)));
-    // The order of two names inside a sentence ("Saad Khalid", "the Chengdu US Consulate") is
-    // not something word classes can judge.
-    let capitalized = |k: usize| v.words[k].starts_with(char::is_uppercase);
-    let two_names = j > 0 && capitalized(j) && capitalized(j + 1);
-    // An adjective after its noun at the end of a clause is predicative or resultative ("leaves
-    // seven soldiers dead.", "prices reasonable, staff friendly", "are their decisions
-    // equal."), and a sentence may open with a noun and its predicate ("Rooms quick, clean.").
-    // Adjectives English uses only before a noun ("various", "main", "former") are not.
-    let predicative = v.tag(j).is_some_and(Tag::is_noun)
+    let free_opener = v
+        .tag(0)
+        .is_some_and(|t| matches!(t, Tag::RB | Tag::IN | Tag::CC | Tag::WRB))
+        // "Yesterday the minister announced …", "Monday the court ruled …".
+        || TIME_WORDS.contains(&v.lower(0))
+        || WEEKDAYS.contains(&v.lower(0));
+    // "You have received this alert.": a statement that opens with a pronoun and an auxiliary
+    // is not a question to be inverted.
+    let statement_opening =
+        v.tag(0) == Some(Tag::PRP) && v.tag(1).is_some_and(|t| t == Tag::MD || t.is_finite_verb());
+    opens_with_auxiliary || free_opener || statement_opening
+}
+
+/// An adjective after its noun at the end of a clause is predicative or resultative ("leaves
+/// seven soldiers dead.", "prices reasonable, staff friendly", "are their decisions equal."),
+/// and a sentence may open with a noun and its predicate ("Rooms quick, clean."). Adjectives
+/// English uses only before a noun ("various", "main", "former") are not.
+fn predicative_adjective(v: &SentenceView, j: usize) -> bool {
+    v.tag(j).is_some_and(Tag::is_noun)
         && v.tag(j + 1).is_some_and(Tag::is_adjective)
         && !ATTRIBUTIVE_ONLY.contains(&v.lower(j + 1))
         // The noun must be inside a noun phrase ("the pad thai", "their decisions"): a bare
@@ -445,26 +456,13 @@ fn model_only_english(v: &SentenceView, j: usize) -> bool {
             }))
         && (j == 0
             || v.tag(j + 2)
-                .is_none_or(|t| t.is_punct() || t == Tag::CC));
-    // "You have received this alert.": a statement that opens with a pronoun and an
-    // auxiliary is not a question to be inverted; "to drive" is never repaired by "drive to";
-    // "the fifth highest bid" ranks a superlative.
-    let statement_opening = j == 0
-        && v.tag(0) == Some(Tag::PRP)
-        && v.tag(1).is_some_and(|t| t == Tag::MD || t.is_finite_verb());
-    let infinitive = v.tag(j) == Some(Tag::TO) && v.tag(j + 1) == Some(Tag::VB);
-    let ranked = v.tag(j + 1) == Some(Tag::JJS)
-        && (matches!(v.lower(j), "first" | "second" | "third") || v.lower(j).ends_with("th"));
-    // "They have the required skills": a regular participle between a determiner and its
-    // noun is an adjective; "have required the skills" is no repair.
-    let participle_adjective = v.tag(j) == Some(Tag::DT)
-        && v.tag(j + 1) == Some(Tag::VBN)
-        && v.lower(j + 1).ends_with("ed")
-        && v.tag(j + 2)
-            .is_some_and(|t| t.is_noun() || t.is_adjective());
-    // "Rarely have we seen …", "Only then did they …", "Nor do I": negative and restrictive
-    // fronting inverts the auxiliary and the subject.
-    let fronted_negative = j > 0
+                .is_none_or(|t| t.is_punct() || t == Tag::CC))
+}
+
+/// "Rarely have we seen …", "Only then did they …", "Nor do I": negative and restrictive
+/// fronting inverts the auxiliary and the subject.
+fn fronted_negative(v: &SentenceView, j: usize) -> bool {
+    j > 0
         && v.tag(j + 1) == Some(Tag::PRP)
         && v.tag(j).is_some_and(|t| {
             t == Tag::MD || (t.is_finite_verb() && super::words::AUXILIARIES.contains(&v.lower(j)))
@@ -486,7 +484,28 @@ fn model_only_english(v: &SentenceView, j: usize) -> bool {
                     | "so"
                     | "such"
             )
-        });
+        })
+}
+
+/// Whether words `j` and `j + 1` are a pair whose order English fixes: two names, an
+/// infinitive, a ranked superlative, a participle used as an adjective, a date, a year after
+/// a preposition, a compound after a determiner, or a negation.
+fn english_pair_shape(v: &SentenceView, j: usize) -> bool {
+    // The order of two names inside a sentence ("Saad Khalid", "the Chengdu US Consulate") is
+    // not something word classes can judge.
+    let capitalized = |k: usize| v.words[k].starts_with(char::is_uppercase);
+    let two_names = j > 0 && capitalized(j) && capitalized(j + 1);
+    // "to drive" is never repaired by "drive to"; "the fifth highest bid" ranks a superlative.
+    let infinitive = v.tag(j) == Some(Tag::TO) && v.tag(j + 1) == Some(Tag::VB);
+    let ranked = v.tag(j + 1) == Some(Tag::JJS)
+        && (matches!(v.lower(j), "first" | "second" | "third") || v.lower(j).ends_with("th"));
+    // "They have the required skills": a regular participle between a determiner and its
+    // noun is an adjective; "have required the skills" is no repair.
+    let participle_adjective = v.tag(j) == Some(Tag::DT)
+        && v.tag(j + 1) == Some(Tag::VBN)
+        && v.lower(j + 1).ends_with("ed")
+        && v.tag(j + 2)
+            .is_some_and(|t| t.is_noun() || t.is_adjective());
     // "on 1 January" is the British order of a date; "in 1920s Paris", "in 2020 alone": a
     // year after a preposition is not moved in front of it.
     let day_month = v.tag(j) == Some(Tag::CD) && is_month(v.lower(j + 1));
@@ -505,14 +524,9 @@ fn model_only_english(v: &SentenceView, j: usize) -> bool {
     compound_after_determiner
         || day_month
         || number_after_preposition
-        || fronted_negative
         || participle_adjective
-        || predicative
-        || statement_opening
         || infinitive
         || ranked
-        || opens_with_auxiliary
-        || free_opener
         || two_names
         || matches!(v.lower(j + 1), "not" | "n't" | "n’t")
 }
@@ -679,92 +693,59 @@ const LY_ADJECTIVES: &[&str] = &[
 /// gerund and a superlative ("for the having best team"), and an adjective of origin before
 /// one of quality, size or age ("the Italian traditional circuit").
 fn misplaced_function_word(words: &[&str], tags: &[Tag], j: usize) -> bool {
-    let tag = |k: usize| tags.get(k).copied();
     let lower = |k: usize| lowercase(words.get(k).copied().unwrap_or(""));
     let (a, b) = (lower(j), lower(j + 1));
-    let noun_next = tag(j + 2).is_some_and(|t| t.is_noun() || matches!(t, Tag::DT | Tag::JJ));
+    let n = Neighbours {
+        words,
+        tags,
+        j,
+        a: &a,
+        b: &b,
+    };
+    misplaced_determiner(&n) || misplaced_quantity(&n) || misplaced_modifier(&n)
+}
+
+/// Two neighbouring words `j` and `j + 1` (lowercased as `a` and `b`) in their sentence, for
+/// the judgements of a misplaced function word.
+struct Neighbours<'a> {
+    words: &'a [&'a str],
+    tags: &'a [Tag],
+    j: usize,
+    a: &'a str,
+    b: &'a str,
+}
+
+/// An article or determiner in the wrong place: before a verb, before "not", before a gerund,
+/// before a preposition with its own noun phrase, or before a past form and its noun.
+fn misplaced_determiner(n: &Neighbours) -> bool {
+    let tag = |k: usize| n.tags.get(k).copied();
+    let (words, j, a, b) = (n.words, n.j, n.a, n.b);
+    let lower = |k: usize| lowercase(words.get(k).copied().unwrap_or(""));
     let determiner_before_verb = j > 0
-        && matches!(a.as_ref(), "a" | "an" | "the" | "no" | "every")
+        && matches!(a, "a" | "an" | "the" | "no" | "every")
         && tag(j) == Some(Tag::DT)
         && tag(j + 1).is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP))
         && tag(j + 2).is_some_and(|t| t.is_noun() || t == Tag::JJ);
-    let quantity_adjective = |w: &str| matches!(w, "various" | "several" | "numerous" | "multiple");
-    // ("the past several months", "the next several years" are English.)
-    let quantity_after_adjective = j > 0
-        && !tag(j - 1).is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS))
-        && tag(j) == Some(Tag::JJ)
-        && quantity_adjective(&b)
-        && !quantity_adjective(&a)
-        && tag(j + 2).is_some_and(Tag::is_noun);
-    let quantity_before_preposition =
-        quantity_adjective(&a) && tag(j + 1) == Some(Tag::IN) && tag(j + 2) == Some(Tag::NNS);
-    let percent = (matches!(a.as_ref(), "percent" | "per cent") && tag(j + 1) == Some(Tag::CD))
-        || (tag(j.wrapping_sub(1)) == Some(Tag::CD) && a == "of" && b == "percent");
-    let approximate = matches!(
-        a.as_ref(),
-        "around" | "about" | "approximately" | "roughly" | "nearly" | "almost"
-    ) && b == "at"
-        && tag(j + 2) == Some(Tag::CD);
-    let number_then_approximation = tag(j) == Some(Tag::CD)
-        && matches!(
-            b.as_ref(),
-            "about" | "nearly" | "approximately" | "around" | "almost" | "roughly"
-        )
-        && tag(j + 2) == Some(Tag::NNS);
-    let to_adjective = j > 0
-        && a == "to"
-        && matches!(
-            b.as_ref(),
-            "adjacent" | "close" | "similar" | "prior" | "contrary" | "identical" | "next"
-        )
-        && words
-            .get(j - 1)
-            .is_some_and(|w| super::words::BE.contains(&w.to_lowercase().as_ref()))
-        && noun_next;
     let determiner_not = j > 0
-        && matches!(a.as_ref(), "a" | "an" | "the")
+        && matches!(a, "a" | "an" | "the")
         && b == "not"
         && tag(j + 2).is_some_and(|t| t.is_noun() || t == Tag::DT)
         && !lower(j + 2).ends_with("thing");
-    let month_in_year = is_month(&a)
-        && matches!(b.as_ref(), "in" | "on")
-        && words
-            .get(j + 2)
-            .is_some_and(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()));
-    // ("this Catholic strictly country": a capitalized adjective may be read as a name.)
-    let adjective = tag(j) == Some(Tag::JJ)
-        || (tag(j) == Some(Tag::NNP) && tag(j.wrapping_sub(1)) == Some(Tag::DT));
-    let adverb_in_noun_phrase = j > 0
-        && tag(j - 1).is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS | Tag::IN))
-        && adjective
-        && tag(j + 1) == Some(Tag::RB)
-        && b.ends_with("ly")
-        && !LY_ADJECTIVES.contains(&b.as_ref())
-        && tag(j + 2).is_some_and(|t| matches!(t, Tag::NN | Tag::NNS | Tag::CC));
     // "known for the having best polo team": a determiner before a gerund and its object
     // ("the beating the team took" is a noun and its relative clause).
     let determiner_before_gerund = j > 0
-        && matches!(a.as_ref(), "the" | "a" | "an")
+        && matches!(a, "the" | "a" | "an")
         && tag(j + 1) == Some(Tag::VBG)
         && tag(j + 2) == Some(Tag::JJS);
-    // "on the Italian traditional circuit": an adjective of origin (capitalized) stands
-    // after the adjectives of quality, size and age.
-    let origin_first = j > 0
-        && tag(j - 1).is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS))
-        && tag(j) == Some(Tag::JJ)
-        && words[j].starts_with(char::is_uppercase)
-        && tag(j + 1) == Some(Tag::JJ)
-        && GENERAL_ADJECTIVES.contains(&b.as_ref())
-        && tag(j + 2).is_some_and(|t| matches!(t, Tag::NN | Tag::NNS));
     // "witnesses the of robbery", "very close the to beach": an article before a preposition
     // that has its own noun phrase after it ("the on switch" and "the in crowd" are English,
     // so only prepositions that never modify a noun).
     let determiner_before_preposition = j > 0
-        && matches!(a.as_ref(), "a" | "an" | "the")
+        && matches!(a, "a" | "an" | "the")
         && tag(j) == Some(Tag::DT)
         && matches!(tag(j + 1), Some(Tag::IN | Tag::TO))
         && matches!(
-            b.as_ref(),
+            b,
             "of" | "to"
                 | "since"
                 | "for"
@@ -795,7 +776,7 @@ fn misplaced_function_word(words: &[&str], tags: &[Tag], j: usize) -> bool {
     // before a past form and its noun, where the clause has no verb yet (after a verb, "gave
     // the man the opened letter" is a participle before its noun).
     let determiner_before_past = j > 0
-        && matches!(a.as_ref(), "a" | "an" | "the")
+        && matches!(a, "a" | "an" | "the")
         && tag(j) == Some(Tag::DT)
         && tag(j + 1).is_some_and(|t| matches!(t, Tag::VBN | Tag::VBD | Tag::AFX))
         && Tagger::embedded().can_be(words.get(j + 1).copied().unwrap_or(""), Tag::VBD)
@@ -803,6 +784,90 @@ fn misplaced_function_word(words: &[&str], tags: &[Tag], j: usize) -> bool {
         && tag(j - 1).is_some_and(|t| matches!(t, Tag::NN | Tag::NNS | Tag::NNP | Tag::RB))
         && !(0..j).any(|k| tag(k).is_some_and(|t| t.is_verb() || t == Tag::MD))
         && !(0..j).any(|k| matches!(tag(k), Some(Tag::Comma | Tag::IN | Tag::WDT | Tag::WP)));
+    determiner_before_verb
+        || determiner_before_past
+        || determiner_before_preposition
+        || determiner_not
+        || determiner_before_gerund
+}
+
+/// A word of quantity or number in the wrong place: "various" after an adjective or before a
+/// preposition, "percent" before its number, "about at 5", "5 about people", "January in 2020".
+fn misplaced_quantity(n: &Neighbours) -> bool {
+    let tag = |k: usize| n.tags.get(k).copied();
+    let (words, j, a, b) = (n.words, n.j, n.a, n.b);
+    let quantity_adjective = |w: &str| matches!(w, "various" | "several" | "numerous" | "multiple");
+    // ("the past several months", "the next several years" are English.)
+    let quantity_after_adjective = j > 0
+        && !tag(j - 1).is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS))
+        && tag(j) == Some(Tag::JJ)
+        && quantity_adjective(b)
+        && !quantity_adjective(a)
+        && tag(j + 2).is_some_and(Tag::is_noun);
+    let quantity_before_preposition =
+        quantity_adjective(a) && tag(j + 1) == Some(Tag::IN) && tag(j + 2) == Some(Tag::NNS);
+    let percent = (matches!(a, "percent" | "per cent") && tag(j + 1) == Some(Tag::CD))
+        || (tag(j.wrapping_sub(1)) == Some(Tag::CD) && a == "of" && b == "percent");
+    let approximate = matches!(
+        a,
+        "around" | "about" | "approximately" | "roughly" | "nearly" | "almost"
+    ) && b == "at"
+        && tag(j + 2) == Some(Tag::CD);
+    let number_then_approximation = tag(j) == Some(Tag::CD)
+        && matches!(
+            b,
+            "about" | "nearly" | "approximately" | "around" | "almost" | "roughly"
+        )
+        && tag(j + 2) == Some(Tag::NNS);
+    let month_in_year = is_month(a)
+        && matches!(b, "in" | "on")
+        && words
+            .get(j + 2)
+            .is_some_and(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()));
+    quantity_after_adjective
+        || quantity_before_preposition
+        || percent
+        || approximate
+        || number_then_approximation
+        || month_in_year
+}
+
+/// A modifier in the wrong place: "to" before "adjacent" after "be", an "-ly" adverb inside a
+/// noun phrase, an adjective of origin before one of quality, "never" after a participle.
+fn misplaced_modifier(n: &Neighbours) -> bool {
+    let tag = |k: usize| n.tags.get(k).copied();
+    let (words, j, a, b) = (n.words, n.j, n.a, n.b);
+    let lower = |k: usize| lowercase(words.get(k).copied().unwrap_or(""));
+    let noun_next = tag(j + 2).is_some_and(|t| t.is_noun() || matches!(t, Tag::DT | Tag::JJ));
+    let to_adjective = j > 0
+        && a == "to"
+        && matches!(
+            b,
+            "adjacent" | "close" | "similar" | "prior" | "contrary" | "identical" | "next"
+        )
+        && words
+            .get(j - 1)
+            .is_some_and(|w| super::words::BE.contains(&w.to_lowercase().as_ref()))
+        && noun_next;
+    // ("this Catholic strictly country": a capitalized adjective may be read as a name.)
+    let adjective = tag(j) == Some(Tag::JJ)
+        || (tag(j) == Some(Tag::NNP) && tag(j.wrapping_sub(1)) == Some(Tag::DT));
+    let adverb_in_noun_phrase = j > 0
+        && tag(j - 1).is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS | Tag::IN))
+        && adjective
+        && tag(j + 1) == Some(Tag::RB)
+        && b.ends_with("ly")
+        && !LY_ADJECTIVES.contains(&b)
+        && tag(j + 2).is_some_and(|t| matches!(t, Tag::NN | Tag::NNS | Tag::CC));
+    // "on the Italian traditional circuit": an adjective of origin (capitalized) stands
+    // after the adjectives of quality, size and age.
+    let origin_first = j > 0
+        && tag(j - 1).is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS))
+        && tag(j) == Some(Tag::JJ)
+        && words[j].starts_with(char::is_uppercase)
+        && tag(j + 1) == Some(Tag::JJ)
+        && GENERAL_ADJECTIVES.contains(&b)
+        && tag(j + 2).is_some_and(|t| matches!(t, Tag::NN | Tag::NNS));
     // "he had known never about the payments": "never" after the participle of a perfect.
     let participle_before_never = j > 0
         && tag(j) == Some(Tag::VBN)
@@ -812,21 +877,7 @@ fn misplaced_function_word(words: &[&str], tags: &[Tag], j: usize) -> bool {
             "has" | "have" | "had" | "'ve" | "’ve" | "'d" | "’d"
         )
         && tag(j + 2) != Some(Tag::TO);
-    determiner_before_verb
-        || determiner_before_past
-        || participle_before_never
-        || determiner_before_preposition
-        || quantity_after_adjective
-        || quantity_before_preposition
-        || percent
-        || approximate
-        || number_then_approximation
-        || to_adjective
-        || determiner_not
-        || month_in_year
-        || adverb_in_noun_phrase
-        || determiner_before_gerund
-        || origin_first
+    participle_before_never || to_adjective || adverb_in_noun_phrase || origin_first
 }
 
 /// True prepositions: none is followed by a verb in English ("from know", "during died").
@@ -978,20 +1029,47 @@ pub(crate) fn counted_swap(
             return true;
         }
     }
+    let (a, b) = (a.as_ref(), b.as_ref());
+    let n = Neighbours {
+        words,
+        tags,
+        j,
+        a,
+        b,
+    };
+    misplaced_word_or_number(&n) || misplaced_clause_word(&n) || misplaced_in_noun_phrase(&n)
+}
+
+/// A mid-sentence adverb, a number, an ordinal or "not" after the word it stands before in
+/// English ("the time tenth since", "the Chinese first consulate", "had had not a problem").
+fn misplaced_word_or_number(n: &Neighbours) -> bool {
+    let tag = |k: usize| n.tags.get(k).copied();
+    let (words, j, a, b) = (n.words, n.j, n.a, n.b);
+    let (Some(ta), Some(tb)) = (tag(j), tag(j + 1)) else {
+        return false;
+    };
+    let lower = |k: usize| lowercase(words.get(k).copied().unwrap_or(""));
+    let capitalized = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+    };
+    let verb = |t: Tag| matches!(t, Tag::VB | Tag::VBD | Tag::VBN | Tag::VBP | Tag::VBZ);
+    let next = tag(j + 2);
     let mid_adverb = matches!(ta, Tag::VBZ | Tag::VBD | Tag::VBP)
-        && !super::words::AUXILIARIES.contains(&a.as_ref())
-        && MID_ADVERBS.contains(&b.as_ref())
+        && !super::words::AUXILIARIES.contains(&a)
+        && MID_ADVERBS.contains(&b)
         && next.is_some_and(|t| {
             t.is_noun() || matches!(t, Tag::TO | Tag::DT | Tag::PRPS | Tag::JJ | Tag::CD)
         });
     let number_after_noun = lower(j - 1) == "the"
         && ta == Tag::NNS
-        && SMALL_NUMBERS.contains(&b.as_ref())
+        && SMALL_NUMBERS.contains(&b)
         && next.is_some_and(|t| verb(t) || matches!(t, Tag::MD | Tag::NN));
     // "the time tenth since": an ordinal stands before its noun.
     let ordinal_after_noun = lower(j - 1) == "the"
         && matches!(ta, Tag::NN | Tag::NNS)
-        && ORDINALS.contains(&b.as_ref())
+        && ORDINALS.contains(&b)
         && next.is_some_and(|t| matches!(t, Tag::IN | Tag::WRB | Tag::WDT) || t.is_punct());
     // "the Chinese first consulate": an ordinal stands before the adjective of origin.
     let origin_before_ordinal = tag(j - 1).is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS))
@@ -999,18 +1077,9 @@ pub(crate) fn counted_swap(
         && capitalized(j)
         && ORDINALS.contains(&words[j + 1])
         && next.is_some_and(|t| matches!(t, Tag::NN | Tag::NNS));
-    // "defeated because Britain it had": a subordinator between a name and the pronoun
-    // subject of its clause.
-    let name_after_subordinator = matches!(
-        a.as_ref(),
-        "because" | "although" | "though" | "while" | "when" | "if" | "unless" | "until"
-    ) && tb == Tag::NNP
-        && capitalized(j + 1)
-        && matches!(lower(j + 2).as_ref(), "it" | "he" | "she" | "they" | "we")
-        && tag(j + 3).is_some_and(|t| verb(t) || t == Tag::MD);
     // "had had not a problem": "not" follows the auxiliary, not the participle.
     let not_after_participle = matches!(lower(j - 1).as_ref(), "has" | "have" | "had")
-        && matches!(a.as_ref(), "had" | "been")
+        && matches!(a, "had" | "been")
         && b == "not"
         && !matches!(
             lower(j + 2).as_ref(),
@@ -1022,25 +1091,87 @@ pub(crate) fn counted_swap(
             lower(j + 2).as_ref(),
             "hundred" | "thousand" | "million" | "billion"
         );
-    let say_before_subject = SAY_VERBS.contains(&a.as_ref())
+    mid_adverb
+        || number_after_noun
+        || ordinal_after_noun
+        || origin_before_ordinal
+        || not_after_participle
+        || preposition_in_number
+}
+
+/// A word that opens or joins a clause on the wrong side of its neighbour ("defeated because
+/// Britain it had", "a \"runaway\" illegally who crossed", "many of were whom foreigners",
+/// "146,000 according deaths to data").
+fn misplaced_clause_word(n: &Neighbours) -> bool {
+    let tag = |k: usize| n.tags.get(k).copied();
+    let (words, j, a, b) = (n.words, n.j, n.a, n.b);
+    let (Some(ta), Some(tb)) = (tag(j), tag(j + 1)) else {
+        return false;
+    };
+    let lower = |k: usize| lowercase(words.get(k).copied().unwrap_or(""));
+    let capitalized = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+    };
+    let verb = |t: Tag| matches!(t, Tag::VB | Tag::VBD | Tag::VBN | Tag::VBP | Tag::VBZ);
+    let next = tag(j + 2);
+    // "defeated because Britain it had": a subordinator between a name and the pronoun
+    // subject of its clause.
+    let name_after_subordinator = matches!(
+        a,
+        "because" | "although" | "though" | "while" | "when" | "if" | "unless" | "until"
+    ) && tb == Tag::NNP
+        && capitalized(j + 1)
+        && matches!(lower(j + 2).as_ref(), "it" | "he" | "she" | "they" | "we")
+        && tag(j + 3).is_some_and(|t| verb(t) || t == Tag::MD);
+    let say_before_subject = SAY_VERBS.contains(&a)
         && tb == Tag::NNP
         && capitalized(j + 1)
-        && !WEEKDAYS.contains(&b.as_ref())
-        && !matches!(b.as_ref(), "today" | "yesterday")
-        && !is_month(&b)
+        && !WEEKDAYS.contains(&b)
+        && !matches!(b, "today" | "yesterday")
+        && !is_month(b)
         && !words[j + 1].ends_with('.')
         && lower(j + 2) == "that";
     // "a \"runaway\" illegally who crossed": an adverb in "-ly" before the relative pronoun
     // of the clause it modifies.
     let adverb_before_relative = ta == Tag::RB
         && a.ends_with("ly")
-        && matches!(b.as_ref(), "who" | "which")
+        && matches!(b, "who" | "which")
         && next.is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD));
+    // "many of were whom foreigners": the relative pronoun right after its preposition.
+    let verb_before_relative = matches!(tag(j - 1), Some(Tag::IN))
+        && super::words::BE.contains(&a)
+        && matches!(b, "whom" | "which");
+    // "146,000 according deaths to data": "according" is followed by "to" (with a comma between
+    // the two, the swap would not repair the sentence).
+    let according_apart = a == "according" && tb.is_noun() && lower(j + 2) == "to";
+    adverb_before_relative
+        || verb_before_relative
+        || according_apart
+        || name_after_subordinator
+        || say_before_subject
+}
+
+/// A word inside a noun phrase on the wrong side of its neighbour ("planning entire their
+/// vacation", "Olivia Havilland de moved", "was an refused emergency landing").
+fn misplaced_in_noun_phrase(n: &Neighbours) -> bool {
+    let tag = |k: usize| n.tags.get(k).copied();
+    let (words, j, a) = (n.words, n.j, n.a);
+    let (Some(ta), Some(tb)) = (tag(j), tag(j + 1)) else {
+        return false;
+    };
+    let capitalized = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+    };
+    let next = tag(j + 2);
     // "planning entire their vacation": an adjective used only before its noun stands after
     // the noun's determiner.
     let attributive_before_determiner = ta == Tag::JJ
         && a != "only"
-        && ATTRIBUTIVE_ONLY.contains(&a.as_ref())
+        && ATTRIBUTIVE_ONLY.contains(&a)
         && matches!(tb, Tag::PRPS | Tag::DT)
         && !tag(j - 1).is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS))
         && next.is_some_and(|t| t.is_noun() || t == Tag::JJ);
@@ -1054,13 +1185,6 @@ pub(crate) fn counted_swap(
         && words
             .get(j + 2)
             .is_some_and(|w| w.starts_with(char::is_lowercase));
-    // "many of were whom foreigners": the relative pronoun right after its preposition.
-    let verb_before_relative = matches!(tag(j - 1), Some(Tag::IN))
-        && super::words::BE.contains(&a.as_ref())
-        && matches!(b.as_ref(), "whom" | "which");
-    // "146,000 according deaths to data": "according" is followed by "to" (with a comma between
-    // the two, the swap would not repair the sentence).
-    let according_apart = a == "according" && tb.is_noun() && lower(j + 2) == "to";
     // "was an refused emergency landing": "an" before a consonant belongs to the vowel after
     // it, and the participle before the article.
     let vowel = |w: &str| w.starts_with(['a', 'e', 'i', 'o']);
@@ -1069,20 +1193,7 @@ pub(crate) fn counted_swap(
         && words[j + 1].starts_with(|c: char| c.is_ascii_lowercase() && !"aeiouh".contains(c))
         && words.get(j + 2).is_some_and(|w| vowel(w))
         && next.is_some_and(|t| t.is_noun() || t == Tag::JJ);
-    mid_adverb
-        || article_before_participle
-        || adverb_before_relative
-        || attributive_before_determiner
-        || particle_after_name
-        || verb_before_relative
-        || according_apart
-        || number_after_noun
-        || ordinal_after_noun
-        || origin_before_ordinal
-        || name_after_subordinator
-        || not_after_participle
-        || preposition_in_number
-        || say_before_subject
+    article_before_participle || attributive_before_determiner || particle_after_name
 }
 
 const ORDINALS: &[&str] = &[

@@ -592,6 +592,62 @@ fn words(text: &str, chars: &[(usize, char)], k: usize, out: &mut Vec<Number>) -
 fn digits(text: &str, chars: &[(usize, char)], k: usize, out: &mut Vec<Number>) -> usize {
     let end_of = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
     let start = chars[k].0;
+    let (s, mut e, mut time) = digit_run(chars, k);
+    if time.is_none()
+        && let Some((t, after)) = chinese_time(chars, e, &s)
+    {
+        time = Some(t);
+        e = after;
+    }
+    let mut values = match time {
+        Some((h, m)) => {
+            let mut v = vec![h as f64 + m as f64 / 100.0];
+            if m == 0 {
+                v.push(h as f64);
+            }
+            v
+        }
+        None => digit_string_values(&s.replace('\'', ",")),
+    };
+    // "9.30 Uhr" is a time too: its decimal reading is already h + m/100.
+    let (mult, after) = scale_after(text, chars, e);
+    let end = end_of(after);
+    // Only when no scale follows (a scale character always gives a factor).
+    if mult.is_empty() && is_time_marker(&text[end_of(e)..]) {
+        add_twelve_hour_readings(&mut values);
+    }
+    let base = values.clone();
+    for m in &mult {
+        values.extend(base.iter().map(|v| v * m));
+    }
+    // A year also stands for its decade's short form ("the 1990s", "90er Jahre").
+    for v in &base {
+        if (1900.0..2100.0).contains(v) && v.fract() == 0.0 {
+            values.push(v % 100.0);
+        }
+    }
+    if !values.is_empty() {
+        out.push(Number {
+            start,
+            end,
+            values,
+            digits: true,
+            strong: !glued_to_letters(text, start),
+            word: false,
+        });
+    }
+    // Skip letters glued to the number ("21st", "1990s", "G20" is read from its digits).
+    let mut k = after.max(e);
+    while k < chars.len() && chars[k].1.is_alphanumeric() && digit_value(chars[k].1).is_none() {
+        k += 1;
+    }
+    k.max(e).max(k)
+}
+
+/// The digits from `k` on, with their group and decimal separators (a separator other than
+/// "." and "," as "'"), the index after them, and the hours and minutes when they are a time
+/// ("24:00", "9:30").
+fn digit_run(chars: &[(usize, char)], k: usize) -> (String, usize, Option<(u32, u32)>) {
     let mut s = String::new();
     let mut e = k;
     let mut time: Option<(u32, u32)> = None;
@@ -610,12 +666,7 @@ fn digits(text: &str, chars: &[(usize, char)], k: usize, out: &mut Vec<Number>) 
             '.' | ',' | '\'' | '’' | '\u{202F}' | '\u{00A0}' | '\u{2009}'
         );
         if c == ':' && next_digit {
-            // A time: "24:00", "9:30".
-            let m: String = chars[e + 1..]
-                .iter()
-                .take_while(|&&(_, c)| digit_value(c).is_some())
-                .map(|&(_, c)| char::from_digit(digit_value(c).unwrap_or(0), 10).unwrap_or('0'))
-                .collect();
+            let m = ascii_digits(&chars[e + 1..]);
             if let (Ok(h), Ok(mi)) = (s.parse::<u32>(), m.parse::<u32>())
                 && m.len() == 2
                 && h <= 24
@@ -633,53 +684,53 @@ fn digits(text: &str, chars: &[(usize, char)], k: usize, out: &mut Vec<Number>) 
         }
         break;
     }
-    // Chinese times: 15时50分, 9点半.
-    if time.is_none()
-        && let Some(&(_, marker)) = chars.get(e)
-        && matches!(marker, '时' | '点' | '時' | '點')
-        && let Ok(h) = s.parse::<u32>()
-        && h <= 24
-    {
-        let rest: String = chars[e + 1..]
-            .iter()
-            .take_while(|&&(_, c)| digit_value(c).is_some())
-            .map(|&(_, c)| char::from_digit(digit_value(c).unwrap_or(0), 10).unwrap_or('0'))
-            .collect();
-        let n = rest.chars().count();
-        if n > 0
-            && chars.get(e + 1 + n).is_some_and(|&(_, c)| c == '分')
-            && let Ok(m) = rest.parse::<u32>()
-            && m < 60
-        {
-            time = Some((h, m));
-            e += 2 + n;
-        } else if chars.get(e + 1).is_some_and(|&(_, c)| c == '半') {
-            time = Some((h, 30));
-            e += 2;
-        }
+    (s, e, time)
+}
+
+/// The leading digits of `chars` (of any script), as ASCII digits.
+fn ascii_digits(chars: &[(usize, char)]) -> String {
+    chars
+        .iter()
+        .take_while(|&&(_, c)| digit_value(c).is_some())
+        .map(|&(_, c)| char::from_digit(digit_value(c).unwrap_or(0), 10).unwrap_or('0'))
+        .collect()
+}
+
+/// A Chinese time after the hour digits `s` that end at `e` (15时50分, 9点半): the hours and
+/// minutes, and the index after the time.
+fn chinese_time(chars: &[(usize, char)], e: usize, s: &str) -> Option<((u32, u32), usize)> {
+    let &(_, marker) = chars.get(e)?;
+    if !matches!(marker, '时' | '点' | '時' | '點') {
+        return None;
     }
-    let end = end_of(e);
-    let mut values = match time {
-        Some((h, m)) => {
-            let mut v = vec![h as f64 + m as f64 / 100.0];
-            if m == 0 {
-                v.push(h as f64);
-            }
-            v
-        }
-        None => digit_string_values(&s.replace('\'', ",")),
-    };
-    // "9.30 Uhr" is a time too: its decimal reading is already h + m/100.
-    // What follows: a scale character, a scale word, a time marker.
+    let h = s.parse::<u32>().ok().filter(|&h| h <= 24)?;
+    let rest = ascii_digits(&chars[e + 1..]);
+    let n = rest.chars().count();
+    if n > 0
+        && chars.get(e + 1 + n).is_some_and(|&(_, c)| c == '分')
+        && let Ok(m) = rest.parse::<u32>()
+        && m < 60
+    {
+        Some(((h, m), e + 2 + n))
+    } else if chars.get(e + 1).is_some_and(|&(_, c)| c == '半') {
+        Some(((h, 30), e + 2))
+    } else {
+        None
+    }
+}
+
+/// The scale after the digits that end at `e`: a scale character (万, 亿, 万亿: ten thousand
+/// times a hundred million) or a scale word ("million", "Milliarden"), as its factors, and the
+/// index after it (`e` when there is none).
+fn scale_after(text: &str, chars: &[(usize, char)], e: usize) -> (Vec<f64>, usize) {
+    let end_of = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
     let mut after = e;
     let mut mult: Vec<f64> = Vec::new();
-    let mut end = end;
     if let Some(&(_, c)) = chars.get(after)
         && let Some(m) = cjk_scale(c)
     {
         let mut factor = m;
         after += 1;
-        // 万亿: ten thousand times a hundred million.
         if let Some(&(_, c2)) = chars.get(after)
             && let Some(m2) = cjk_scale(c2)
             && m2 > m
@@ -688,7 +739,6 @@ fn digits(text: &str, chars: &[(usize, char)], k: usize, out: &mut Vec<Number>) 
             after += 1;
         }
         mult.push(factor);
-        end = end_of(after);
     } else {
         let mut n = after;
         while n < chars.len() && chars[n].1 == ' ' {
@@ -700,55 +750,35 @@ fn digits(text: &str, chars: &[(usize, char)], k: usize, out: &mut Vec<Number>) 
             let w = w.trim_end_matches('.');
             if let Some(m) = scale(w) {
                 mult.extend_from_slice(m);
-                end = end_of(we);
                 after = we;
             }
         }
-        if mult.is_empty() && is_time_marker(&text[end_of(e)..]) {
-            let base: Vec<f64> = values.clone();
-            for v in base {
-                let h = v.trunc();
-                let frac = v - h;
-                if (1.0..12.0).contains(&h) {
-                    values.push(h + 12.0 + frac);
-                } else if (13.0..=24.0).contains(&h) {
-                    values.push(h - 12.0 + frac);
-                }
-            }
+    }
+    (mult, after)
+}
+
+/// Adds the other half of the day's reading of each hour before a time marker ("9 Uhr" may be
+/// 21:00, "21 Uhr" 9 pm).
+fn add_twelve_hour_readings(values: &mut Vec<f64>) {
+    let base: Vec<f64> = values.clone();
+    for v in base {
+        let h = v.trunc();
+        let frac = v - h;
+        if (1.0..12.0).contains(&h) {
+            values.push(h + 12.0 + frac);
+        } else if (13.0..=24.0).contains(&h) {
+            values.push(h - 12.0 + frac);
         }
     }
-    let base = values.clone();
-    for m in &mult {
-        values.extend(base.iter().map(|v| v * m));
-    }
-    // A year also stands for its decade's short form ("the 1990s", "90er Jahre").
-    for v in &base {
-        if (1900.0..2100.0).contains(v) && v.fract() == 0.0 {
-            values.push(v % 100.0);
-        }
-    }
-    // Digits glued to letters belong to a name: "COVID-19", "G20", "F-16".
+}
+
+/// Digits glued to letters belong to a name: "COVID-19", "G20", "F-16".
+fn glued_to_letters(text: &str, start: usize) -> bool {
     let before: Vec<char> = text[..start].chars().rev().take(2).collect();
-    let in_name = before
+    before
         .first()
         .is_some_and(|c| c.is_alphabetic() && !crate::align::is_cjk(*c))
-        || (before.first() == Some(&'-') && before.get(1).is_some_and(|c| c.is_alphabetic()));
-    if !values.is_empty() {
-        out.push(Number {
-            start,
-            end,
-            values,
-            digits: true,
-            strong: !in_name,
-            word: false,
-        });
-    }
-    // Skip letters glued to the number ("21st", "1990s", "G20" is read from its digits).
-    let mut k = after.max(e);
-    while k < chars.len() && chars[k].1.is_alphanumeric() && digit_value(chars[k].1).is_none() {
-        k += 1;
-    }
-    k.max(e).max(k)
+        || (before.first() == Some(&'-') && before.get(1).is_some_and(|c| c.is_alphabetic()))
 }
 
 #[cfg(test)]

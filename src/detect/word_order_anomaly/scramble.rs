@@ -434,6 +434,37 @@ pub fn train(
     };
 
     let mut rng = cfg.seed;
+    let examples = scramble_examples(&measurer, &words, cfg, &mut rng);
+    eprintln!(
+        "{} examples, {} scrambled",
+        examples.len(),
+        examples.iter().filter(|e| e.1).count()
+    );
+    let mut model = ScrambleModel {
+        edges: bin_edges(&examples),
+        weights: Vec::new(),
+    };
+    model.weights = vec![0.0; model.n_weights()];
+    let active: Vec<(Vec<usize>, bool)> = examples
+        .iter()
+        .map(|(x, y)| {
+            let mut idx = Vec::new();
+            model.active(x, &mut idx);
+            (idx, *y)
+        })
+        .collect();
+    model.weights = fit_logistic(&active, model.weights.len(), cfg, &mut rng);
+    model
+}
+
+/// The training examples, as measurements and label (true = scrambled): each sentence long
+/// enough as it is, and its scrambled variants (the ones `cfg` asks for).
+fn scramble_examples(
+    measurer: &Measurer,
+    words: &[Vec<&str>],
+    cfg: &ScrambleTrainConfig,
+    rng: &mut u64,
+) -> Vec<(Vec<f32>, bool)> {
     let mut examples: Vec<(Vec<f32>, bool)> = Vec::new();
     for (si, ws) in words.iter().enumerate() {
         if ws.len() < cfg.min_tokens || ws.iter().filter(|w| is_word(w)).count() < 4 {
@@ -442,9 +473,9 @@ pub fn train(
         let half = si % 2;
         examples.push((measurer.measure(half, ws), false));
         let variants = [
-            Some(full_shuffle(&mut rng, ws)).filter(|_| cfg.full),
-            Some(window_shuffle(&mut rng, ws)).filter(|_| cfg.window),
-            pair_swap(&mut rng, ws).filter(|_| cfg.swap),
+            Some(full_shuffle(rng, ws)).filter(|_| cfg.full),
+            Some(window_shuffle(rng, ws)).filter(|_| cfg.window),
+            pair_swap(rng, ws).filter(|_| cfg.swap),
         ];
         for v in variants.into_iter().flatten() {
             let v: Vec<&str> = v.iter().map(String::as_str).collect();
@@ -453,14 +484,12 @@ pub fn train(
             }
         }
     }
-    eprintln!(
-        "{} examples, {} scrambled",
-        examples.len(),
-        examples.iter().filter(|e| e.1).count()
-    );
+    examples
+}
 
-    // Bin edges: deciles of each measurement, without repeats.
-    let edges: Vec<Vec<f32>> = (0..FEATURES.len())
+/// Bin edges: deciles of each measurement, without repeats.
+fn bin_edges(examples: &[(Vec<f32>, bool)]) -> Vec<Vec<f32>> {
+    (0..FEATURES.len())
         .map(|f| {
             let mut v: Vec<f32> = examples.iter().map(|(x, _)| x[f]).collect();
             v.sort_by(f32::total_cmp);
@@ -475,29 +504,23 @@ pub fn train(
             }
             e
         })
-        .collect();
-    let mut model = ScrambleModel {
-        edges,
-        weights: Vec::new(),
-    };
-    model.weights = vec![0.0; model.n_weights()];
-    let active: Vec<(Vec<usize>, bool)> = examples
-        .iter()
-        .map(|(x, y)| {
-            let mut idx = Vec::new();
-            model.active(x, &mut idx);
-            (idx, *y)
-        })
-        .collect();
+        .collect()
+}
 
-    // Logistic regression by SGD, weights averaged over all steps.
-    let n = model.weights.len();
+/// Logistic regression by SGD over `n` weights (with L2 regularisation), averaged over all
+/// steps.
+fn fit_logistic(
+    active: &[(Vec<usize>, bool)],
+    n: usize,
+    cfg: &ScrambleTrainConfig,
+    rng: &mut u64,
+) -> Vec<f32> {
     let mut w = vec![0.0f32; n];
     let mut acc = vec![0.0f64; n];
     let mut order: Vec<usize> = (0..active.len()).collect();
     let mut step = 1.0f64;
     for epoch in 0..cfg.epochs {
-        shuffle(&mut rng, &mut order);
+        shuffle(rng, &mut order);
         let lr = 0.05 / (1.0 + epoch as f32);
         let mut loss = 0.0f64;
         for &ei in &order {
@@ -524,12 +547,10 @@ pub fn train(
             loss / active.len().max(1) as f64
         );
     }
-    model.weights = w
-        .iter()
+    w.iter()
         .zip(&acc)
         .map(|(&wi, &ai)| (wi as f64 - ai / step) as f32)
-        .collect();
-    model
+        .collect()
 }
 
 /// `mtlint train-scramble`: trains the scrambled-sentence model on a CoNLL-U treebank with the

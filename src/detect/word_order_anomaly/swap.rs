@@ -618,19 +618,9 @@ impl Default for SwapTrainConfig {
 /// The class language model features of a sentence come from a model trained on the other half
 /// of the treebank, so that training sees them as they are on unseen text.
 pub fn train(sentences: &[TaggedSentence], tagger: &Tagger, cfg: &SwapTrainConfig) -> SwapModel {
-    let mut counts: HashMap<u64, u32> = HashMap::new();
-    for s in sentences {
-        for w in &s.words {
-            *counts.entry(word_key(w)).or_default() += 1;
-        }
-    }
     let mut model = SwapModel {
         bits: cfg.bits,
-        frequent: counts
-            .into_iter()
-            .filter(|(_, n)| *n >= cfg.min_count)
-            .map(|(k, _)| k)
-            .collect(),
+        frequent: frequent_words(sentences, cfg.min_count),
         ngrams: Ngrams::default(),
         weights: Cow::Owned(Vec::new()),
         scale: 1.0,
@@ -652,7 +642,7 @@ pub fn train(sentences: &[TaggedSentence], tagger: &Tagger, cfg: &SwapTrainConfi
     model.ngrams = Ngrams::build(tagged(None));
     // Counts of a sentence's features come from the other half, doubled to the full scale.
     let half_ngrams: Vec<Ngrams> = (0..2).map(|h| Ngrams::build(tagged(Some(h)))).collect();
-    let halves: Vec<ClassLm> = (0..2)
+    let half_lms: Vec<ClassLm> = (0..2)
         .map(|h| {
             let other: Vec<TaggedSentence> = sentences
                 .iter()
@@ -663,16 +653,65 @@ pub fn train(sentences: &[TaggedSentence], tagger: &Tagger, cfg: &SwapTrainConfi
             ClassLm::train(&other, cfg.lm_min_count)
         })
         .collect();
-
-    // Examples: feature indexes and label (true = swapped).
-    let mut examples: Vec<(Vec<u32>, bool)> = Vec::new();
     let mut rng = cfg.seed;
+    let halves = Halves {
+        ngrams: &half_ngrams,
+        lms: &half_lms,
+    };
+    let mut examples = swap_examples(&model, sentences, tagger, &halves, cfg, &mut rng);
+    eprintln!(
+        "{} examples, {} swapped",
+        examples.len(),
+        examples.iter().filter(|e| e.1).count()
+    );
+    let size = 1usize << cfg.bits;
+    drop_rare_features(&mut examples, size, cfg.min_feature_count);
+    let averaged = fit_logistic(&examples, size, cfg.epochs, &mut rng);
+    let (weights, scale) = quantise(&averaged);
+    model.weights = Cow::Owned(weights);
+    model.scale = scale;
+    model
+}
+
+/// The keys of the words seen at least `min_count` times: the words the model knows by name.
+fn frequent_words(sentences: &[TaggedSentence], min_count: u32) -> HashSet<u64> {
+    let mut counts: HashMap<u64, u32> = HashMap::new();
+    for s in sentences {
+        for w in &s.words {
+            *counts.entry(word_key(w)).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= min_count)
+        .map(|(k, _)| k)
+        .collect()
+}
+
+/// The counts and language models of each half of the training set: a sentence's features
+/// come from the half it is not in.
+struct Halves<'a> {
+    ngrams: &'a [Ngrams],
+    lms: &'a [ClassLm],
+}
+
+/// The training examples, as feature indexes and label (true = swapped): each sentence's pairs
+/// as they are, and `swaps_per_sentence` copies with a random pair of neighbours swapped.
+fn swap_examples(
+    model: &SwapModel,
+    sentences: &[TaggedSentence],
+    tagger: &Tagger,
+    halves: &Halves,
+    cfg: &SwapTrainConfig,
+    rng: &mut u64,
+) -> Vec<(Vec<u32>, bool)> {
+    let mut examples: Vec<(Vec<u32>, bool)> = Vec::new();
     let mut add_sentence = |words: &[&str], half: usize, labels: &dyn Fn(usize) -> Option<bool>| {
-        let lm = &halves[half];
+        let lm = &halves.lms[half];
         let tags = tagger.tag(words);
         let keys = model.keys(words, &tags);
         let mut seq = lm.sequence(words, &tags);
-        let mut counts = BigramMemo::new(&half_ngrams[half], 2, keys.len());
+        let mut counts = BigramMemo::new(&halves.ngrams[half], 2, keys.len());
         for j in 0..words.len().saturating_sub(1) {
             if !eligible(words, j) {
                 continue;
@@ -696,7 +735,7 @@ pub fn train(sentences: &[TaggedSentence], tagger: &Tagger, cfg: &SwapTrainConfi
             continue;
         }
         for _ in 0..cfg.swaps_per_sentence {
-            let j = cands[(splitmix(&mut rng) % cands.len() as u64) as usize];
+            let j = cands[(splitmix(rng) % cands.len() as u64) as usize];
             let mut swapped = words.clone();
             swapped.swap(j, j + 1);
             // The swapped pair is the error; its overlapping neighbours are not the repair.
@@ -711,33 +750,38 @@ pub fn train(sentences: &[TaggedSentence], tagger: &Tagger, cfg: &SwapTrainConfi
             });
         }
     }
-    eprintln!(
-        "{} examples, {} swapped",
-        examples.len(),
-        examples.iter().filter(|e| e.1).count()
-    );
+    examples
+}
 
-    // Features seen in few examples would only memorize the training sentences: drop them.
-    let size = 1usize << cfg.bits;
+/// Features seen in few examples would only memorize the training sentences: drops those seen
+/// in fewer than `min_count`.
+fn drop_rare_features(examples: &mut [(Vec<u32>, bool)], size: usize, min_count: u32) {
     let mut seen = vec![0u32; size];
-    for (f, _) in &examples {
+    for (f, _) in examples.iter() {
         for &k in f {
             seen[k as usize] += 1;
         }
     }
-    for (f, _) in &mut examples {
-        f.retain(|&k| seen[k as usize] >= cfg.min_feature_count);
+    for (f, _) in examples.iter_mut() {
+        f.retain(|&k| seen[k as usize] >= min_count);
     }
+}
 
-    // Logistic regression by SGD, weights averaged over all steps.
+/// Logistic regression by SGD over `size` weights, averaged over all steps.
+fn fit_logistic(
+    examples: &[(Vec<u32>, bool)],
+    size: usize,
+    epochs: usize,
+    rng: &mut u64,
+) -> Vec<f32> {
     let mut w = vec![0.0f32; size];
     // Sum of step-weighted updates, for the average (w_avg = w - acc / steps).
     let mut acc = vec![0.0f64; size];
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut step: f64 = 1.0;
-    for epoch in 0..cfg.epochs {
+    for epoch in 0..epochs {
         for i in (1..order.len()).rev() {
-            let j = (splitmix(&mut rng) % (i as u64 + 1)) as usize;
+            let j = (splitmix(rng) % (i as u64 + 1)) as usize;
             order.swap(i, j);
         }
         let lr = 0.1 / (1.0 + epoch as f32);
@@ -767,15 +811,10 @@ pub fn train(sentences: &[TaggedSentence], tagger: &Tagger, cfg: &SwapTrainConfi
             loss / examples.len() as f64
         );
     }
-    let averaged: Vec<f32> = w
-        .iter()
+    w.iter()
         .zip(&acc)
         .map(|(&wi, &ai)| (wi as f64 - ai / step) as f32)
-        .collect();
-    let (weights, scale) = quantise(&averaged);
-    model.weights = Cow::Owned(weights);
-    model.scale = scale;
-    model
+        .collect()
 }
 
 /// `mtlint train-swap`: trains the swap model on a CoNLL-U treebank and writes it.

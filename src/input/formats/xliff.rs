@@ -88,203 +88,285 @@ struct Unit {
 /// Reads the translated segments of an XLIFF document, in document order. Segments without a
 /// target (or with an empty one) and 1.2 units marked `translate="no"` are left out.
 pub fn parse(text: &str) -> Result<Vec<Segment>, XliffError> {
-    let at = |pos: usize, message: String| {
-        let (line, column) = line_column(text, pos);
-        XliffError {
-            line,
-            column,
-            message,
-        }
-    };
     let mut reader = Reader::from_str(text);
     reader.config_mut().trim_text(false);
     reader.config_mut().check_end_names = true;
-    let mut stack: Vec<String> = Vec::new();
-    let mut seen_root = false;
-    let mut out = Vec::new();
-    let mut unit: Option<Unit> = None;
-    let mut units_seen = 0usize;
-    let mut skip_unit_depth: Option<usize> = None;
-    let mut segment: Option<(String, Unit)> = None;
-    let mut segments_in_unit = 0usize;
-    let mut capture: Option<Capture> = None;
+    let mut p = Parser {
+        text,
+        ..Parser::default()
+    };
     loop {
         let before = reader.buffer_position() as usize;
         let event = match reader.read_event() {
             Ok(e) => e,
             Err(e) => {
-                return Err(at(reader.error_position() as usize, e.to_string()));
+                return Err(error_at(
+                    text,
+                    reader.error_position() as usize,
+                    e.to_string(),
+                ));
             }
         };
         let after = reader.buffer_position() as usize;
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
-                let empty = matches!(event, Event::Empty(_));
-                let name = e.local_name().as_ref().to_string();
-                if !seen_root {
-                    if name != "xliff" {
-                        return Err(at(
-                            before,
-                            format!("not an XLIFF document: the root element is <{name}>"),
-                        ));
-                    }
-                    seen_root = true;
-                }
-                let depth = stack.len();
-                let parent = stack.last().map(String::as_str).unwrap_or("");
-                if let Some(c) = &mut capture {
-                    if c.code_depth.is_none() && CODE_CONTENT.contains(&name.as_str()) && !empty {
-                        c.code_depth = Some(depth);
-                    } else if c.code_depth.is_none() && name == "cp" {
-                        // XLIFF 2 code point: <cp hex="0007"/>.
-                        let ch = attr(e, "hex")
-                            .and_then(|h| u32::from_str_radix(&h, 16).ok())
-                            .and_then(char::from_u32);
-                        if let Some(ch) = ch {
-                            c.push(ch.encode_utf8(&mut [0; 4]));
-                        }
-                    } else if c.code_depth.is_none()
-                        && name == "mrk"
-                        && !empty
-                        && attr(e, "mtype").as_deref() == Some("seg")
-                        && c.mrk.is_none()
-                    {
-                        let mid = attr(e, "mid").unwrap_or_else(|| (c.marks.len() + 1).to_string());
-                        c.mrk = Some((mid, depth, String::new(), after));
-                    }
-                } else if skip_unit_depth.is_none() {
-                    match name.as_str() {
-                        "trans-unit" | "unit" => {
-                            units_seen += 1;
-                            segments_in_unit = 0;
-                            if name == "trans-unit" && attr(e, "translate").as_deref() == Some("no")
-                            {
-                                skip_unit_depth = Some(depth);
-                            }
-                            unit = Some(Unit {
-                                id: attr(e, "id").unwrap_or_else(|| format!("#{units_seen}")),
-                                ..Unit::default()
-                            });
-                        }
-                        "segment" if parent == "unit" => {
-                            segments_in_unit += 1;
-                            let id = attr(e, "id").unwrap_or_else(|| segments_in_unit.to_string());
-                            segment = Some((id, Unit::default()));
-                        }
-                        "source" | "target" | "seg-source"
-                            if !empty && (parent == "trans-unit" || parent == "segment") =>
-                        {
-                            capture = Some(Capture {
-                                kind: match name.as_str() {
-                                    "source" => "source",
-                                    "target" => "target",
-                                    _ => "seg-source",
-                                },
-                                depth,
-                                pos: after,
-                                ..Capture::default()
-                            });
-                        }
-                        _ => {}
-                    }
-                }
-                if !empty {
-                    stack.push(name);
-                } else {
-                    // An empty element opens and closes at once.
-                    end_element(
-                        &name,
-                        depth,
-                        &mut unit,
-                        &mut segment,
-                        &mut out,
-                        &mut skip_unit_depth,
-                        text,
-                    );
-                }
+                p.start(e, matches!(event, Event::Empty(_)), before, after)?;
             }
-            Event::End(_) => {
-                let Some(name) = stack.pop() else {
-                    return Err(at(before, "closing tag without an opening tag".into()));
-                };
-                let depth = stack.len();
-                if let Some(c) = &mut capture {
-                    if c.code_depth == Some(depth) {
-                        c.code_depth = None;
-                    } else if c.mrk.as_ref().is_some_and(|m| m.1 == depth) {
-                        let (mid, _, t, pos) = c.mrk.take().unwrap_or_default();
-                        c.marks.push((mid, t, pos));
-                    } else if c.depth == depth {
-                        let c = capture.take().unwrap_or_default();
-                        let target = match (&mut segment, &mut unit) {
-                            (Some((_, s)), _) => Some(s),
-                            (None, Some(u)) => Some(u),
-                            _ => None,
-                        };
-                        if let Some(u) = target {
-                            match c.kind {
-                                "source" => u.source = Some((c.text, c.pos)),
-                                "target" => {
-                                    u.target = Some((c.text, c.pos));
-                                    u.target_marks = c.marks;
-                                }
-                                _ => u.seg_source = c.marks,
-                            }
-                        }
-                    }
-                    continue;
-                }
-                end_element(
-                    &name,
-                    depth,
-                    &mut unit,
-                    &mut segment,
-                    &mut out,
-                    &mut skip_unit_depth,
-                    text,
-                );
-            }
+            Event::End(_) => p.end(before)?,
             Event::Text(t) => {
-                if let Some(c) = &mut capture {
+                if let Some(c) = &mut p.capture {
                     c.push(&t.xml10_content());
-                } else if stack.is_empty() && !t.trim().is_empty() {
-                    return Err(at(before, "text outside the root element".into()));
+                } else if p.stack.is_empty() && !t.trim().is_empty() {
+                    return Err(error_at(
+                        text,
+                        before,
+                        "text outside the root element".into(),
+                    ));
                 }
             }
             Event::CData(t) => {
-                if let Some(c) = &mut capture {
+                if let Some(c) = &mut p.capture {
                     c.push(&t.xml10_content());
                 }
             }
             Event::GeneralRef(r) => {
-                let resolved = match r.resolve_char_ref() {
-                    Ok(Some(ch)) => ch.to_string(),
-                    Ok(None) => match quick_xml::escape::resolve_xml_entity(&r) {
-                        Some(s) => s.to_string(),
-                        None => {
-                            return Err(at(before, format!("unknown entity &{};", &*r)));
-                        }
-                    },
-                    Err(e) => return Err(at(before, e.to_string())),
-                };
-                if let Some(c) = &mut capture {
+                let resolved = resolve_reference(&r).map_err(|m| error_at(text, before, m))?;
+                if let Some(c) = &mut p.capture {
                     c.push(&resolved);
                 }
             }
-            Event::Eof => {
-                if let Some(open) = stack.last() {
-                    return Err(at(
-                        text.len(),
-                        format!("unexpected end of file: <{open}> is not closed"),
-                    ));
+            Event::Eof => return p.finish(),
+            _ => {}
+        }
+    }
+}
+
+/// The error at byte `pos` of `text`, with its line and column.
+fn error_at(text: &str, pos: usize, message: String) -> XliffError {
+    let (line, column) = line_column(text, pos);
+    XliffError {
+        line,
+        column,
+        message,
+    }
+}
+
+/// A character or entity reference's text; an unknown entity or a malformed reference is an
+/// error.
+fn resolve_reference(r: &quick_xml::events::BytesRef) -> Result<String, String> {
+    match r.resolve_char_ref() {
+        Ok(Some(ch)) => Ok(ch.to_string()),
+        Ok(None) => match quick_xml::escape::resolve_xml_entity(r) {
+            Some(s) => Ok(s.to_string()),
+            None => Err(format!("unknown entity &{};", &**r)),
+        },
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// The state of reading one document: the open elements, the unit and segment being read, the
+/// text being captured, and the segments read so far.
+#[derive(Default)]
+struct Parser<'t> {
+    text: &'t str,
+    stack: Vec<String>,
+    seen_root: bool,
+    out: Vec<Segment>,
+    unit: Option<Unit>,
+    units_seen: usize,
+    skip_unit_depth: Option<usize>,
+    segment: Option<(String, Unit)>,
+    segments_in_unit: usize,
+    capture: Option<Capture>,
+}
+
+impl Parser<'_> {
+    /// An opening (or empty) element: the root is checked, inline markup inside a captured text
+    /// is followed, and units, segments and their texts are opened.
+    fn start(
+        &mut self,
+        e: &BytesStart,
+        empty: bool,
+        before: usize,
+        after: usize,
+    ) -> Result<(), XliffError> {
+        let name = e.local_name().as_ref().to_string();
+        if !self.seen_root {
+            if name != "xliff" {
+                return Err(error_at(
+                    self.text,
+                    before,
+                    format!("not an XLIFF document: the root element is <{name}>"),
+                ));
+            }
+            self.seen_root = true;
+        }
+        let depth = self.stack.len();
+        if let Some(c) = &mut self.capture {
+            inline_start(c, e, &name, empty, depth, after);
+        } else if self.skip_unit_depth.is_none() {
+            self.open_structure(e, &name, empty, depth, after);
+        }
+        if !empty {
+            self.stack.push(name);
+        } else {
+            // An empty element opens and closes at once.
+            self.end_element(&name, depth);
+        }
+        Ok(())
+    }
+
+    /// Opens a unit, a segment, or the capture of a source or target text.
+    fn open_structure(
+        &mut self,
+        e: &BytesStart,
+        name: &str,
+        empty: bool,
+        depth: usize,
+        after: usize,
+    ) {
+        let parent = self.stack.last().map(String::as_str).unwrap_or("");
+        match name {
+            "trans-unit" | "unit" => {
+                self.units_seen += 1;
+                self.segments_in_unit = 0;
+                if name == "trans-unit" && attr(e, "translate").as_deref() == Some("no") {
+                    self.skip_unit_depth = Some(depth);
                 }
-                if !seen_root {
-                    return Err(at(0, "not an XLIFF document: no root element".into()));
-                }
-                return Ok(out);
+                self.unit = Some(Unit {
+                    id: attr(e, "id").unwrap_or_else(|| format!("#{}", self.units_seen)),
+                    ..Unit::default()
+                });
+            }
+            "segment" if parent == "unit" => {
+                self.segments_in_unit += 1;
+                let id = attr(e, "id").unwrap_or_else(|| self.segments_in_unit.to_string());
+                self.segment = Some((id, Unit::default()));
+            }
+            "source" | "target" | "seg-source"
+                if !empty && (parent == "trans-unit" || parent == "segment") =>
+            {
+                self.capture = Some(Capture {
+                    kind: match name {
+                        "source" => "source",
+                        "target" => "target",
+                        _ => "seg-source",
+                    },
+                    depth,
+                    pos: after,
+                    ..Capture::default()
+                });
             }
             _ => {}
         }
+    }
+
+    /// A closing tag: ends code content or a `<mrk>` segment inside a captured text, stores a
+    /// captured text in its unit or segment, or closes a unit or segment.
+    fn end(&mut self, before: usize) -> Result<(), XliffError> {
+        let Some(name) = self.stack.pop() else {
+            return Err(error_at(
+                self.text,
+                before,
+                "closing tag without an opening tag".into(),
+            ));
+        };
+        let depth = self.stack.len();
+        let Some(c) = &mut self.capture else {
+            self.end_element(&name, depth);
+            return Ok(());
+        };
+        if c.code_depth == Some(depth) {
+            c.code_depth = None;
+        } else if c.mrk.as_ref().is_some_and(|m| m.1 == depth) {
+            let (mid, _, t, pos) = c.mrk.take().unwrap_or_default();
+            c.marks.push((mid, t, pos));
+        } else if c.depth == depth {
+            let c = self.capture.take().unwrap_or_default();
+            self.store_capture(c);
+        }
+        Ok(())
+    }
+
+    /// Stores a captured source or target text in the segment being read, or else the unit.
+    fn store_capture(&mut self, c: Capture) {
+        let target = match (&mut self.segment, &mut self.unit) {
+            (Some((_, s)), _) => Some(s),
+            (None, Some(u)) => Some(u),
+            _ => None,
+        };
+        if let Some(u) = target {
+            match c.kind {
+                "source" => u.source = Some((c.text, c.pos)),
+                "target" => {
+                    u.target = Some((c.text, c.pos));
+                    u.target_marks = c.marks;
+                }
+                _ => u.seg_source = c.marks,
+            }
+        }
+    }
+
+    fn end_element(&mut self, name: &str, depth: usize) {
+        end_element(
+            name,
+            depth,
+            &mut self.unit,
+            &mut self.segment,
+            &mut self.out,
+            &mut self.skip_unit_depth,
+            self.text,
+        );
+    }
+
+    /// The end of the file: every element must be closed, and there must have been a root.
+    fn finish(self) -> Result<Vec<Segment>, XliffError> {
+        if let Some(open) = self.stack.last() {
+            return Err(error_at(
+                self.text,
+                self.text.len(),
+                format!("unexpected end of file: <{open}> is not closed"),
+            ));
+        }
+        if !self.seen_root {
+            return Err(error_at(
+                self.text,
+                0,
+                "not an XLIFF document: no root element".into(),
+            ));
+        }
+        Ok(self.out)
+    }
+}
+
+/// An element opening inside a captured text: code content (1.2's `<ph>`, `<bpt>`, `<ept>`,
+/// `<it>`) starts, a 2.x code point (`<cp hex="0007"/>`) adds its character, and a
+/// `<mrk mtype="seg">` opens a segment of the text.
+fn inline_start(
+    c: &mut Capture,
+    e: &BytesStart,
+    name: &str,
+    empty: bool,
+    depth: usize,
+    after: usize,
+) {
+    if c.code_depth.is_none() && CODE_CONTENT.contains(&name) && !empty {
+        c.code_depth = Some(depth);
+    } else if c.code_depth.is_none() && name == "cp" {
+        let ch = attr(e, "hex")
+            .and_then(|h| u32::from_str_radix(&h, 16).ok())
+            .and_then(char::from_u32);
+        if let Some(ch) = ch {
+            c.push(ch.encode_utf8(&mut [0; 4]));
+        }
+    } else if c.code_depth.is_none()
+        && name == "mrk"
+        && !empty
+        && attr(e, "mtype").as_deref() == Some("seg")
+        && c.mrk.is_none()
+    {
+        let mid = attr(e, "mid").unwrap_or_else(|| (c.marks.len() + 1).to_string());
+        c.mrk = Some((mid, depth, String::new(), after));
     }
 }
 
