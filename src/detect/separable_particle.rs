@@ -20,6 +20,8 @@
 //! Some endings are left over even when the verb already translates the whole separable verb
 //! ("arrested … on Saturday fast", "released … after three weeks free").
 
+use super::rewrite::{Piece, render};
+use super::verb_forms::{self, Form};
 use super::words::{
     AUXILIARIES, HAVE, MODALS, MONTHS, TIME_NOUNS, TIME_WORDS, WEEKDAYS, names_a_time,
 };
@@ -28,6 +30,8 @@ use crate::finding::{Category, Severity};
 use crate::frames::frames;
 use crate::segment::SegmentKind;
 use crate::tag::Tag;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 pub struct SeparableParticle;
 
@@ -77,19 +81,25 @@ static META: RuleMeta = RuleMeta {
     examples: &[
         Example::Bad {
             text: "Police took the 31-year-old suspect at the main station on Saturday evening fast.",
-            fix: None,
+            fix: Some(
+                "Police arrested the 31-year-old suspect at the main station on Saturday evening.",
+            ),
         },
         Example::Bad {
             text: "The commission beat a levy on plastic packaging on Wednesday before.",
-            fix: None,
+            fix: Some("The commission proposed a levy on plastic packaging on Wednesday."),
         },
         Example::Bad {
             text: "The final of the championship finds on 14 July in the Olympic Stadium place.",
-            fix: None,
+            fix: Some(
+                "The final of the championship takes place on 14 July in the Olympic Stadium.",
+            ),
         },
         Example::Bad {
             text: "Two men grabbed a taxi driver in Rotterdam on Saturday night on and stole his takings.",
-            fix: None,
+            fix: Some(
+                "Two men attacked a taxi driver in Rotterdam on Saturday night and stole his takings.",
+            ),
         },
         Example::Bad {
             text: "The cup final took on Sunday in front of 42,000 spectators in Rotterdam place.",
@@ -101,7 +111,7 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Bad {
             text: "A spokesman for the ministry pointed the accusations on Tuesday firmly back.",
-            fix: None,
+            fix: Some("A spokesman for the ministry firmly rejected the accusations on Tuesday."),
         },
         Example::Bad {
             text: "The government will abolish the levy on plastic bags next year off.",
@@ -113,7 +123,7 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Bad {
             text: "Police arrested three suspects in Utrecht on Sunday fast.",
-            fix: None,
+            fix: Some("Police arrested three suspects in Utrecht on Sunday."),
         },
         Example::Good("You will get it in three business days or your money back."),
         Example::Good("They won't sign the contracts with the rep in."),
@@ -200,6 +210,9 @@ impl Detector for SeparableParticle {
                 continue;
             }
             let (start, end) = v.span(k, e + 1);
+            let leftover = ending.is_some_and(|(w, verbs)| {
+                LEFTOVER_ENDINGS.contains(w) && !verbs.contains(&frames().lemma(v.lower(k)))
+            });
             out.push(Diagnosis {
                 check: "",
                 start,
@@ -209,12 +222,84 @@ impl Detector for SeparableParticle {
                      belongs to '{}'; English needs one verb for both",
                     v.words[e], v.words[k]
                 ),
-                suggestion: None,
+                suggestion: rewrite_separable(v, k, e, leftover),
                 confidence: 0.6,
             });
             return;
         }
     }
+}
+
+/// The English verbs for separable verbs rendered verb and particle apart:
+/// `rules/separable-verbs.tsv`, as (lemma, particle) → English ("" keeps the verb).
+fn separable_verbs() -> &'static HashMap<(&'static str, &'static str), &'static str> {
+    static TABLE: OnceLock<HashMap<(&str, &str), &str>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        include_str!("../../rules/separable-verbs.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| {
+                let mut f = l.split('\t').map(str::trim);
+                let (lemma, particle, english) = (f.next()?, f.next()?, f.next()?);
+                Some(((lemma, particle), if english == "-" { "" } else { english }))
+            })
+            .collect()
+    })
+}
+
+/// The sentence with the verb at `k` replaced by the English verb for it and its particle at
+/// `e` ("took … fast" → "arrested …"), in the verb's form, and the particle gone; for an
+/// ending left over after a verb that already translates the whole, only the ending goes.
+fn rewrite_separable(v: &SentenceView, k: usize, e: usize, leftover: bool) -> Option<String> {
+    let verb = v.words[k];
+    let english = if leftover {
+        ""
+    } else {
+        let lemma = verb_forms::lemma(verb)?;
+        let particle = v.lower(e);
+        *separable_verbs()
+            .get(&(lemma.as_str(), particle))
+            .or_else(|| separable_verbs().get(&(frames().lemma(v.lower(k)), particle)))?
+    };
+    // A manner adverb before the particle goes before the verb: "pointed the accusations on
+    // Tuesday firmly back" → "firmly rejected the accusations on Tuesday".
+    let adverb = e - 1 > k + 1 && v.tag(e - 1) == Some(Tag::RB) && v.lower(e - 1).ends_with("ly");
+    let mut pieces = vec![Piece::Tokens(0, k)];
+    if adverb {
+        pieces.push(Piece::Word(e - 1, v.lower(e - 1).to_string()));
+    }
+    let middle_end = if adverb { e - 1 } else { e };
+    if english.is_empty() {
+        pieces.push(Piece::Tokens(k, k + 1));
+    } else {
+        let lemma = verb_forms::lemma(verb).unwrap_or_default();
+        let form = match v.tag(k) {
+            Some(Tag::VBZ) => Form::ThirdSingular,
+            // "put", "set", "cut": a past the tagger may read as a present; the clause's time
+            // phrase (which the rule requires) is read as past, as news reports.
+            Some(Tag::VB | Tag::VBP)
+                if verb_forms::inflect(&lemma, Form::Past) == verb.to_lowercase() =>
+            {
+                Form::Past
+            }
+            Some(Tag::VB | Tag::VBP) => Form::Base,
+            Some(Tag::VBN) => Form::Participle,
+            Some(Tag::VBG) => Form::Gerund,
+            _ => Form::Past,
+        };
+        let (head, rest) = english.split_once(' ').unwrap_or((english, ""));
+        let mut word = verb_forms::inflect(head, form);
+        if !rest.is_empty() {
+            word = format!("{word} {rest}");
+        }
+        if verb.starts_with(char::is_uppercase) {
+            word = super::edit::capitalize(&word);
+        }
+        pieces.push(Piece::Word(k, word));
+    }
+    pieces.push(Piece::Tokens(k + 1, middle_end));
+    pieces.push(Piece::Tokens(e + 1, v.len()));
+    Some(render(v, &pieces))
 }
 
 /// The clause ends after the particle at `e`: punctuation, or "and" and another verb.

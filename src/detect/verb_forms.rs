@@ -180,12 +180,19 @@ fn doubles(w: &str) -> bool {
         && !vowel(b[b.len() - 3])
 }
 
+/// British spelling doubles a final l after a single vowel ("cancel" → "cancelled").
+fn doubles_l(w: &str) -> bool {
+    let b = w.as_bytes();
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    b.len() >= 3 && b[b.len() - 1] == b'l' && vowel(b[b.len() - 2]) && !vowel(b[b.len() - 3])
+}
+
 fn regular_ed(lemma: &str) -> String {
     if lemma.ends_with('e') {
         format!("{lemma}d")
     } else if lemma.ends_with('y') && !ends_with_vowel_y(lemma) {
         format!("{}ied", &lemma[..lemma.len() - 1])
-    } else if doubles(lemma) {
+    } else if doubles(lemma) || doubles_l(lemma) {
         format!("{lemma}{}ed", &lemma[lemma.len() - 1..])
     } else {
         format!("{lemma}ed")
@@ -214,5 +221,6 @@ mod tests {
         assert_eq!(inflect("carry", Form::ThirdSingular), "carries");
         assert_eq!(inflect("approve", Form::Past), "approved");
         assert_eq!(inflect("ban", Form::Past), "banned");
+        assert_eq!(inflect("cancel", Form::Past), "cancelled");
     }
 }
