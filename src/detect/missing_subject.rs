@@ -27,6 +27,8 @@
 //! cost for her was low"); an article before a dash where the writer broke off ("he's got a --
 //! I'm …").
 
+mod supply;
+
 use super::clause::{Front, fronted};
 use super::rewrite::{Piece, render, uncapitalize};
 use super::words::{AUXILIARIES, BE, HAVE, MODALS, SUBORDINATORS, WEEKDAYS};
@@ -395,12 +397,29 @@ fn verb_first(v: &SentenceView) -> Option<Diagnosis> {
         return be_first(v, &np, k, adverb_first);
     }
     if HAVE.contains(&w0) && t0.is_finite_verb() && v.lower(k) == "been" {
+        // "Have been arrested three suspects in …": the subject follows the participle.
+        if v.tag(k + 1) == Some(Tag::VBN)
+            && let Some((e, rewrite)) = postposed_subject(v, &np, k + 1)
+        {
+            return Some(diagnosis(
+                v,
+                0,
+                k + 2,
+                &format!(
+                    "Missing subject: the subject '{}' comes after '{}'",
+                    v.slice(k + 2, e),
+                    v.slice(0, k + 2)
+                ),
+                Some(rewrite),
+                0.75,
+            ));
+        }
         return Some(diagnosis(
             v,
             0,
             1,
             "Missing subject: the clause starts with its verb; English needs 'it' here",
-            with_first_word(v, "It"),
+            (w0 == "has").then(|| with_first_word(v, "It")).flatten(),
             0.75,
         ));
     }
@@ -439,6 +458,60 @@ fn with_first_word(v: &SentenceView, word: &str) -> Option<String> {
     Some(render(v, &pieces))
 }
 
+/// The sentence `v` with `word` before token `i` (which is uncapitalised when it opened the
+/// sentence or a clause after a comma).
+fn with_word_before(v: &SentenceView, i: usize, word: &str) -> Option<String> {
+    let word = if i == 0 {
+        word.to_string()
+    } else {
+        word.to_lowercase()
+    };
+    let pieces = [
+        Piece::Tokens(0, i),
+        Piece::Text(word),
+        Piece::Word(i, uncapitalize(v, i)),
+        Piece::Tokens(i + 1, v.len()),
+    ];
+    Some(render(v, &pieces))
+}
+
+/// A passive whose subject follows its participle at `vbn` ("Were found two bags of cocaine
+/// in the boot", "Are expected more than 10,000 visitors."): the end of the subject, and the
+/// sentence with the subject first. The subject is a noun phrase with its "of"-phrases (after
+/// an optional "more than"), followed by a preposition or the end of the clause.
+fn postposed_subject(
+    v: &SentenceView,
+    np: &crate::chunk::Words,
+    vbn: usize,
+) -> Option<(usize, String)> {
+    let start = vbn + 1;
+    let inner =
+        if matches!(v.lower(start), "more" | "fewer" | "less") && v.lower(start + 1) == "than" {
+            start + 2
+        } else {
+            start
+        };
+    let mut e = np.basic_np(inner)?;
+    while v.lower(e) == "of"
+        && let Some(next) = np.basic_np(e + 1)
+    {
+        e = next;
+    }
+    if !v
+        .tag(e)
+        .is_none_or(|t| t.is_punct() || matches!(t, Tag::IN | Tag::TO))
+    {
+        return None;
+    }
+    let pieces = [
+        Piece::Tokens(start, e),
+        Piece::Word(0, uncapitalize(v, 0)),
+        Piece::Tokens(1, start),
+        Piece::Tokens(e, v.len()),
+    ];
+    Some((e, render(v, &pieces)))
+}
+
 /// A sentence that opens with a finite "be" (its adverbs end at `k`; `adverb_first`: an
 /// adverb stands between "be" and a noun phrase): it lacks "there" or "it", or its subject
 /// follows a plural passive.
@@ -449,6 +522,25 @@ fn be_first(
     adverb_first: bool,
 ) -> Option<Diagnosis> {
     let w0 = v.lower(0);
+    // "Are expected more than 10,000 visitors.": a plural passive whose subject follows
+    // it; the subject goes first.
+    if matches!(w0, "are" | "were")
+        && v.tag(k) == Some(Tag::VBN)
+        && let Some((e, rewrite)) = postposed_subject(v, np, k)
+    {
+        return Some(diagnosis(
+            v,
+            0,
+            k + 1,
+            &format!(
+                "Missing subject: the subject '{}' comes after '{}'",
+                v.slice(k + 1, e),
+                v.slice(0, k + 1)
+            ),
+            Some(rewrite),
+            0.75,
+        ));
+    }
     // "Are you free …", "Are the results ready …": questions without their mark. An
     // adverb before the noun phrase is no question's order ("Are still 40 people missing
     // …": "There are still …").
@@ -462,40 +554,8 @@ fn be_first(
             0,
             1,
             "Missing subject: the clause starts with its verb; English needs 'there' here",
-            with_first_word(v, "There"),
+            supply::expletive(v, 0).and_then(|e| with_first_word(v, e)),
             0.8,
-        ));
-    }
-    // "Are expected more than 10,000 visitors.": a plural passive whose subject follows
-    // it; the subject goes first.
-    // "more than 10,000 visitors": a comparative quantifier before the noun phrase.
-    let inner = if matches!(v.lower(k + 1), "more" | "fewer" | "less") && v.lower(k + 2) == "than" {
-        k + 3
-    } else {
-        k + 1
-    };
-    if matches!(w0, "are" | "were")
-        && v.tag(k) == Some(Tag::VBN)
-        && let Some(e) = np.noun_phrase(inner)
-        && v.tag(e).is_none_or(Tag::is_punct)
-    {
-        let pieces = [
-            Piece::Tokens(k + 1, e),
-            Piece::Word(0, uncapitalize(v, 0)),
-            Piece::Tokens(1, k + 1),
-            Piece::Tokens(e, v.len()),
-        ];
-        return Some(diagnosis(
-            v,
-            0,
-            k + 1,
-            &format!(
-                "Missing subject: the subject '{}' comes after '{}'",
-                v.slice(k + 1, e),
-                v.slice(0, k + 1)
-            ),
-            Some(render(v, &pieces)),
-            0.75,
         ));
     }
     if matches!(v.tag(k), Some(Tag::VBN | Tag::JJ | Tag::JJR)) {
@@ -639,7 +699,7 @@ fn verb_after_intro(v: &SentenceView) -> Option<Diagnosis> {
         k,
         k + 1,
         "Missing subject: after the introductory phrase the clause starts with its verb",
-        None,
+        supply::expletive(v, k).and_then(|e| with_word_before(v, k, e)),
         0.65,
     ))
 }
@@ -855,6 +915,16 @@ fn reported_auxiliary_without_subject(v: &SentenceView) -> Option<Diagnosis> {
     if !CLAUSE_AUXILIARIES.contains(&aux) || !follows {
         return None;
     }
+    // The reporting subject, taken up by a pronoun: "The club said it will …".
+    let suggestion = supply::pronoun_for(v, start, i, j).map(|(pronoun, aux)| {
+        let pieces = [
+            Piece::Tokens(0, j),
+            Piece::Text(pronoun.into()),
+            Piece::Word(j, aux),
+            Piece::Tokens(j + 1, v.len()),
+        ];
+        render(v, &pieces)
+    });
     Some(diagnosis(
         v,
         i,
@@ -863,7 +933,7 @@ fn reported_auxiliary_without_subject(v: &SentenceView) -> Option<Diagnosis> {
             "Missing subject: the clause reported by '{}' starts with its verb '{}'",
             v.words[i], v.words[j]
         ),
-        None,
+        suggestion,
         0.6,
     ))
 }
@@ -1230,12 +1300,27 @@ fn verb_first_in_prose(v: &SentenceView) -> Option<Diagnosis> {
     {
         return None;
     }
+    // "Gives still no trace of …" (es gibt): "There is still no trace of …".
+    let suggestion = if i == first && matches!(v.lower(i), "gives" | "gave") {
+        let be = if v.lower(i) == "gives" { "is" } else { "was" };
+        let pieces = [
+            Piece::Tokens(0, i),
+            Piece::Text("There".into()),
+            Piece::Word(i, be.into()),
+            Piece::Tokens(i + 1, v.len()),
+        ];
+        Some(render(v, &pieces))
+    } else if i == first {
+        supply::expletive(v, i).and_then(|e| with_word_before(v, i, e))
+    } else {
+        None
+    };
     Some(diagnosis(
         v,
         i,
         i + 1,
         "Missing subject: the sentence starts with its finite verb",
-        None,
+        suggestion,
         0.6,
     ))
 }
