@@ -594,6 +594,20 @@ impl crate::suggest::Judge for Linter {
         structural <= max_structural
     }
 
+    fn improve(&self, candidate: &str) -> Option<String> {
+        let doc = self.analyze(candidate.to_string(), 0);
+        if doc.sentences.len() != 1 {
+            return None;
+        }
+        let mut findings = self.document_findings(&doc);
+        crate::suggest::combine_once(&mut findings, self);
+        findings
+            .iter()
+            .filter(|f| f.suggestion.is_some())
+            .max_by(|a, b| a.confidence.total_cmp(&b.confidence))
+            .and_then(|f| f.suggestion.clone())
+    }
+
     /// A present perfect the rewrite made ("has … agreed" → "has agreed") with a time phrase
     /// of the finished past ("on Wednesday evening", "yesterday", "two weeks ago") becomes
     /// the simple past ("agreed"), as English needs.
@@ -603,11 +617,22 @@ impl crate::suggest::Judge for Linter {
         let mut edits: Vec<edit::Edit> = Vec::new();
         for s in &doc.sentences {
             let view = SentenceView::new(text, s);
-            if !words::has_finished_past_time(&view) {
-                continue;
-            }
+            let boundary = |k: usize| matches!(view.words[k], "," | ";" | ":");
             for i in 0..view.len() {
                 if !matches!(view.lower(i), "has" | "have") {
+                    continue;
+                }
+                // The time phrase must be in the same clause: after the last comma that closes
+                // a clause with a verb ("On Wednesday evening, the government has agreed" is
+                // one clause), before the next comma.
+                let mut from = 0;
+                for c in (0..i).filter(|&k| boundary(k)) {
+                    if (from..c).any(|k| view.tag(k).is_some_and(Tag::is_finite_verb)) {
+                        from = c + 1;
+                    }
+                }
+                let to = (i..view.len()).find(|&k| boundary(k)).unwrap_or(view.len());
+                if !words::has_finished_past_time(&view, from, to) {
                     continue;
                 }
                 // Adverbs may stand between: "has also agreed" → "also agreed".

@@ -27,7 +27,7 @@
 
 use super::clause::{Front, fronted};
 use super::rewrite::{Piece, render, uncapitalize};
-use super::words::{AUXILIARIES, TIME_NOUNS, names_a_time};
+use super::words::{AUXILIARIES, TIME_NOUNS, is_time_head, names_a_time};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::frames::frames;
@@ -207,6 +207,30 @@ fn subject_phrase(v: &SentenceView, np: &crate::chunk::Words, i: usize) -> Optio
             }
         })
     })
+}
+
+/// A word that names a time or a stretch of it ("Monday", "2019", "week", "days").
+fn names_time(w: &str) -> bool {
+    names_a_time(w) || is_time_head(w) || w.strip_suffix('s').is_some_and(is_time_head)
+}
+
+/// The end of the prepositional phrases from `i` (at most to `limit`) that name no time: "in
+/// Vienna", "against Feyenoord", "from Schiphol", but not "on Monday", "after three weeks".
+fn place_phrases_end(v: &SentenceView, np: &crate::chunk::Words, i: usize, limit: usize) -> usize {
+    let mut end = i;
+    while end < limit
+        && v.tag(end) == Some(Tag::IN)
+        && !matches!(
+            v.lower(end),
+            "than" | "that" | "because" | "if" | "while" | "as"
+        )
+        && let Some(e) = np.noun_phrase(end + 1)
+        && e <= limit
+        && !(end..e).any(|k| names_time(v.lower(k)))
+    {
+        end = e;
+    }
+    end
 }
 
 /// Prepositions of time, cause and manner: after a phrase they open, English does not put
@@ -585,20 +609,36 @@ fn fronted_phrase(
     // Court in Karlsruhe the trial", "cancelled the airline on Monday 200 flights"): a subject
     // and an object both after the verb is the verb-second order, not English inversion, which
     // has no object.
-    let mut after = subj_end;
-    while v.tag(after) == Some(Tag::IN) && v.lower(after) != "that" {
-        match subject_phrase(v, &np, after + 1) {
-            Some(e) => after = e,
-            None => break,
-        }
-    }
     // A determiner and an adjective open a phrase too ("the police | a flat in …").
     let opens_phrase = |k: usize| {
         subject_phrase(v, &np, k).is_some()
             || (matches!(v.lower(k), "a" | "an" | "the")
                 && v.tag(k + 1).is_some_and(|t| t == Tag::JJ || t.is_noun()))
     };
-    let object = (after == subj_end || !LOCATIVE_VERBS.contains(&verb_word)) && opens_phrase(after);
+    let mut after = subj_end;
+    // Whether a prepositional phrase stands between the subject and what follows.
+    let mut phrase_between = false;
+    loop {
+        if v.tag(after) == Some(Tag::IN) && v.lower(after) != "that" {
+            match subject_phrase(v, &np, after + 1) {
+                Some(e) => {
+                    after = e;
+                    phrase_between = true;
+                }
+                None => break,
+            }
+        } else if let Some(e) = subject_phrase(v, &np, after)
+            && (after..e).any(|k| names_time(v.lower(k)))
+            && opens_phrase(e)
+        {
+            // A time without a preposition before the object: "went citizens the past few
+            // days the streets".
+            after = e;
+        } else {
+            break;
+        }
+    }
+    let object = (!phrase_between || !LOCATIVE_VERBS.contains(&verb_word)) && opens_phrase(after);
     let clause = matches!(v.lower(after), "that") && !LOCATIVE_VERBS.contains(&verb_word);
     if main_clause_after_comma(v, &np, after) {
         return None;
@@ -714,6 +754,15 @@ fn fronted_phrase_finding(v: &SentenceView, np: &crate::chunk::Words, inv: &Inve
             _ if compound_object => (subj_end - 1, subj_end - 1),
             _ => (subj_end, subj_end),
         };
+    // With an object after them, prepositional phrases that name no time right after the
+    // subject belong to the subject ("rejected the parliament in Vienna the proposal" → "the
+    // parliament in Vienna rejected the proposal").
+    let (subj_end, object_start) = if object && object_start == subj_end && after > subj_end {
+        let end = place_phrases_end(v, np, subj_end, after);
+        (end, end)
+    } else {
+        (subj_end, object_start)
+    };
     let subject = v.slice(verb + 1, subj_end);
     let mut pieces = Vec::new();
     match front {
@@ -734,9 +783,12 @@ fn fronted_phrase_finding(v: &SentenceView, np: &crate::chunk::Words, inv: &Inve
     }
     // The object goes before the adverbials that stood between it and the subject
     // ("cancelled more than 200 flights on Monday").
+    // The object keeps its own phrases that name no time ("a 2-1 win against Feyenoord"); the
+    // adverbials follow it.
     match (object_start == subj_end && after > subj_end)
         .then(|| subject_phrase(v, np, after))
         .flatten()
+        .map(|end| place_phrases_end(v, np, end, v.len()))
     {
         Some(object_end) => {
             pieces.push(Piece::Tokens(after, object_end));

@@ -462,8 +462,11 @@ fn predicative_adjective(v: &SentenceView, j: usize) -> bool {
 /// "Rarely have we seen …", "Only then did they …", "Nor do I": negative and restrictive
 /// fronting inverts the auxiliary and the subject.
 fn fronted_negative(v: &SentenceView, j: usize) -> bool {
+    // The subject after the auxiliary: a pronoun or a noun phrase ("Rarely have investors …").
     j > 0
-        && v.tag(j + 1) == Some(Tag::PRP)
+        && v.tag(j + 1).is_some_and(|t| {
+            matches!(t, Tag::PRP | Tag::DT | Tag::PRPS | Tag::CD | Tag::JJ) || t.is_noun()
+        })
         && v.tag(j).is_some_and(|t| {
             t == Tag::MD || (t.is_finite_verb() && super::words::AUXILIARIES.contains(&v.lower(j)))
         })

@@ -134,14 +134,17 @@ const LAST_TIMES: &[&str] = &[
     "afternoon",
 ];
 
-/// Whether a sentence names a time of the finished past, which English does not combine with
-/// the present perfect: "yesterday", "last week", "two years ago", "on Monday", "on 14 May",
-/// "in 2019".
-pub fn has_finished_past_time(v: &super::SentenceView) -> bool {
-    let n = v.len();
+/// Whether tokens `a..b` of a sentence name a time of the finished past, which English does
+/// not combine with the present perfect: "yesterday", "last week", "two years ago", "on
+/// Monday", "on 14 May", "in 2019"; and no "since", which asks for the perfect.
+pub fn has_finished_past_time(v: &super::SentenceView, a: usize, b: usize) -> bool {
+    let n = b.min(v.len());
     let is_year =
         |w: &str| w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..2030).contains(&y));
-    (0..n).any(|i| {
+    if (a..n).any(|i| v.lower(i) == "since") {
+        return false;
+    }
+    (a..n).any(|i| {
         let w = v.lower(i);
         let next = if i + 1 < n { v.lower(i + 1) } else { "" };
         match w {

@@ -20,6 +20,13 @@ pub trait Judge: Sync {
     fn polish(&self, _original: &str, candidate: &str) -> String {
         candidate.to_string()
     }
+
+    /// The candidate checked again and rewritten by the findings it still has, once: how the
+    /// edits of findings that touched the same words are made one after the other ("went
+    /// citizens … the streets": the subject first, then "took to the streets").
+    fn improve(&self, _candidate: &str) -> Option<String> {
+        None
+    }
 }
 
 /// Sets every finding's `edits`, `suggestion` and `combines`. `findings` are in input order
@@ -29,11 +36,21 @@ pub fn combine(findings: &mut [Finding], judge: &dyn Judge) {
         .par_chunk_by_mut(|a, b| {
             a.sentence_start == b.sentence_start && a.sentence.len() == b.sentence.len()
         })
-        .for_each(|group| combine_sentence(group, judge));
+        .for_each(|group| combine_sentence(group, judge, true));
+}
+
+/// [`combine`], with no second round for the findings whose edits conflict: what
+/// [`Judge::improve`] runs on a candidate.
+pub fn combine_once(findings: &mut [Finding], judge: &dyn Judge) {
+    findings
+        .chunk_by_mut(|a, b| {
+            a.sentence_start == b.sentence_start && a.sentence.len() == b.sentence.len()
+        })
+        .for_each(|group| combine_sentence(group, judge, false));
 }
 
 /// The findings of one sentence.
-fn combine_sentence(group: &mut [Finding], judge: &dyn Judge) {
+fn combine_sentence(group: &mut [Finding], judge: &dyn Judge, improve: bool) {
     let Some(first) = group.first() else {
         return;
     };
@@ -67,11 +84,23 @@ fn combine_sentence(group: &mut [Finding], judge: &dyn Judge) {
     let accepts =
         |candidate: &str, allowed: usize| !judged || judge.accepts(&sentence, candidate, allowed);
     let mut done = vec![false; group.len()];
-    if together.len() >= 2 {
+    let left_out = order.len() > together.len();
+    if together.len() >= 2 || (left_out && improve) {
         let edits: Vec<&Edit> = together.iter().flat_map(|&i| &own[i]).collect();
-        let plain = apply(&sentence, offset, &edits);
+        let mut plain = apply(&sentence, offset, &edits);
+        // The findings left out get their turn on the rewrite: when the rule that found
+        // them finds the rewrite still wanting, its new suggestion is the sentence's.
+        if left_out
+            && improve
+            && let Some(better) = judge.improve(&plain)
+            && better != plain
+        {
+            plain = better;
+            together = order.clone();
+            together.sort_unstable();
+        }
         let combined = judge.polish(&sentence, &plain);
-        if accepts(&combined, 0) {
+        if together.len() >= 2 && accepts(&combined, 0) {
             let owns: Vec<&[Edit]> = together.iter().map(|&i| own[i].as_slice()).collect();
             let mut by_confidence: Vec<usize> = (0..together.len()).collect();
             by_confidence.sort_by(|&a, &b| {
@@ -79,8 +108,13 @@ fn combine_sentence(group: &mut [Finding], judge: &dyn Judge) {
                     .confidence
                     .total_cmp(&group[together[a]].confidence)
             });
-            // Each keeps its own edits, unless polishing changed more.
-            let shares = if combined == plain {
+            // Each keeps its own edits, unless polishing or a second round changed more.
+            let plain_of_own = apply(
+                &sentence,
+                offset,
+                &together.iter().flat_map(|&i| &own[i]).collect::<Vec<_>>(),
+            );
+            let shares = if combined == plain_of_own {
                 owns.iter().map(|o| o.to_vec()).collect()
             } else {
                 assign(diff(&sentence, &combined, offset), &owns, &by_confidence)
@@ -111,9 +145,24 @@ fn combine_sentence(group: &mut [Finding], judge: &dyn Judge) {
         }
         let refs: Vec<&Edit> = own[i].iter().collect();
         let plain = apply(&sentence, offset, &refs);
-        let candidate = judge.polish(&sentence, &plain);
+        let mut candidate = judge.polish(&sentence, &plain);
         let allowed = structural.saturating_sub(usize::from(f.category.is_structural()));
-        if accepts(&candidate, allowed) {
+        // A half repair ("Last week has the company its results published" with only the
+        // verb second made) gets a second round: the rule that still flags the rewrite
+        // makes its move on it, and both moves are one suggestion.
+        let mut ok = accepts(&candidate, allowed);
+        if !ok
+            && improve
+            && let Some(better) = judge.improve(&plain)
+            && better != plain
+        {
+            let better = judge.polish(&sentence, &better);
+            if accepts(&better, allowed) {
+                candidate = better;
+                ok = true;
+            }
+        }
+        if ok {
             f.edits = if candidate == plain {
                 own[i].clone()
             } else {

@@ -5,5 +5,5 @@
 pub mod combine;
 pub mod edits;
 
-pub use combine::{Judge, combine};
+pub use combine::{Judge, combine, combine_once};
 pub use edits::{apply, conflict, diff};
