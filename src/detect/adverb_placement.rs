@@ -1,15 +1,4 @@
-//! `adverb-placement`: an adverbial where Dutch and German put it and English does not:
-//! between "have" and its participle ("has on Tuesday visited the flooded areas"), or between
-//! a verb and its object ("opened officially the new bridge", "arrested yesterday two men").
-//!
-//! ## Why is this bad?
-//! In Dutch and German the participle ends the clause, so time and place phrases stand between
-//! the auxiliary and the participle ("hat am Dienstag … besucht"), and an adverb may follow
-//! the finite verb ("eröffnete offiziell die Brücke"). Machine translation keeps both orders.
-//!
-//! ## Use instead
-//! The phrase after the verb and its object ("has visited the flooded areas on Tuesday"), the
-//! adverb before the verb ("officially opened the new bridge").
+//! The rule `adverb-placement`: see `META` for what it finds and why.
 
 use super::rewrite::{Piece, render};
 use super::words::HAVE;

@@ -1,21 +1,12 @@
-//! `capitalization`: words in the wrong case.
+//! The rule `capitalization`: see `META` for what it finds and why.
 //!
 //! ## What it does
-//! Finds an acronym written like a word ("The Us president": a known initialism, or a word the
-//! same document writes in capitals elsewhere), a month or day name in lower case ("since the
-//! beginning of april"; "may", "march" and "august" only where a date is meant: after "in",
-//! "of", "since", "until", "early", "late" … or next to a number), a sentence that starts in
-//! lower case, and a title in lower case directly before a name ("of prime minister Fayez Al
-//! Sarraj").
-//!
-//! ## Why is this bad?
-//! Dutch and German write months and days in lower case ("april", "maandag") and titles before
-//! names in lower case ("premier Rutte"), and machine translation keeps it; cased acronyms
-//! ("Us") come from title-cased source text. Editors have to fix each one by hand.
-//!
-//! ## Use instead
-//! "The US president", "since the beginning of April", "Prime Minister Fayez Al Sarraj".
-//! The suggestion is the whole sentence with every casing fix of the sentence applied.
+//! Finds an acronym written like a word ("The Us president": a known initialism, or a word the same
+//! document writes in capitals elsewhere), a month or day name in lower case ("since the beginning
+//! of april"; "may", "march" and "august" only where a date is meant: after "in", "of", "since",
+//! "until", "early", "late" … or next to a number), a sentence that starts in lower case, and a
+//! title in lower case directly before a name ("of prime minister Fayez Al Sarraj"). The suggestion
+//! is the whole sentence with every casing fix of the sentence applied.
 //!
 //! ## Silent on
 //! Words with an inner capital ("iPhone", "eBay"), e-mail addresses and links at the start of a

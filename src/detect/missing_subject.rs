@@ -1,4 +1,4 @@
-//! `missing-subject`: a declarative clause without its subject.
+//! The rule `missing-subject`: see `META` for what it finds and why.
 //!
 //! ## What it does
 //! Finds sentences that open with a finite verb and no subject ("Are already two hundred
@@ -13,11 +13,6 @@
 //! or a quotation with no subject ("said delivered 45 aircraft", "“…,” said."), and "that"
 //! followed by a plural verb or by a perfect with its object ("found that had passed the
 //! checkpoint").
-//!
-//! ## Why is this bad?
-//! Dutch and German drop the expletive ("Er zijn …", "Es wurde beschlossen …" become "are …",
-//! "was decided …") or put it after the verb; machine translation then loses it. English
-//! needs "there", "it" or the subject.
 //!
 //! ## Silent on
 //! Imperatives ("Don't be shy, get in touch."), questions, headlines and "Thank you"; notes and

@@ -1,5 +1,4 @@
-//! `word-order-anomaly`: an order of words English does not produce, and the swap of two
-//! neighbours that repairs it.
+//! The rule `word-order-anomaly`: see `META` for what it finds and why.
 //!
 //! ## What it does
 //! Scores every adjacent pair of words with the swap model (see [`swap`]: a logistic model of
@@ -13,10 +12,6 @@
 //! [`certified_swap`]), and so are pairs whose written order the treebank's bigram counts never
 //! show while the reverse is common, in shapes where that evidence decides (see
 //! [`counted_swap`]: "the States United").
-//!
-//! ## Why is this bad?
-//! Machine translation keeps source order in places English grammar does not allow; an editor
-//! reads such sentences as garbled.
 //!
 //! ## Silent on
 //! Questions (the verb before its subject is their order, also in a quoted question), a
