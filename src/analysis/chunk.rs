@@ -85,6 +85,30 @@ impl Words<'_> {
                 j += 1;
             }
         }
+        let mut end = match self.head_end(j, has_det) {
+            Some(e) => e,
+            None if has_det && !quoted && matches!(self.tag(i), Some(Tag::DT)) => {
+                self.lone_determiner_end(i)?
+            }
+            None => return None,
+        };
+        if quoted {
+            // Take everything up to the closing quote as the phrase: a quoted title or phrase.
+            let mut k = end;
+            while k < self.len() && !is_close_quote(self.word(k)) {
+                k += 1;
+            }
+            if k < self.len() {
+                end = k + 1;
+            }
+        }
+        Some(end)
+    }
+
+    /// Where the head of a basic noun phrase ends, its modifiers starting at `j` (after the
+    /// determiner, if `has_det`): adjectives, participles and numbers before nouns, and nouns
+    /// up to a possessive. `None` when there is no head.
+    fn head_end(&self, mut j: usize, has_det: bool) -> Option<usize> {
         let mut head_end = None;
         let mut after_number = false;
         loop {
@@ -114,22 +138,12 @@ impl Words<'_> {
                     continue;
                 }
                 Some(t) if t.is_noun() => {
-                    // "a result Libya cooperation": a name between a determined common noun
-                    // and another common noun starts a new phrase.
                     if has_det
                         && t.is_proper_noun()
                         && head_end.is_some()
-                        && self
-                            .tag(j - 1)
-                            .is_some_and(|p| matches!(p, Tag::NN | Tag::NNS))
+                        && self.name_starts_phrase(j)
                     {
-                        let mut k = j;
-                        while self.tag(k).is_some_and(Tag::is_proper_noun) {
-                            k += 1;
-                        }
-                        if self.tag(k).is_some_and(|n| matches!(n, Tag::NN | Tag::NNS)) {
-                            break;
-                        }
+                        break;
                     }
                     j += 1;
                     head_end = Some(j);
@@ -143,42 +157,44 @@ impl Words<'_> {
                 _ => break,
             }
         }
-        let mut end = match head_end {
-            Some(e) => e,
-            None if has_det && !quoted && matches!(self.tag(i), Some(Tag::DT)) => {
-                // A demonstrative or quantifier used alone: "this", "both", "all".
-                let d = i;
-                let alone = matches!(
-                    self.word(d).to_lowercase().as_str(),
-                    "this"
-                        | "that"
-                        | "these"
-                        | "those"
-                        | "all"
-                        | "both"
-                        | "each"
-                        | "some"
-                        | "any"
-                        | "none"
-                        | "either"
-                        | "neither"
-                        | "another"
-                );
-                if alone { d + 1 } else { return None }
-            }
-            None => return None,
-        };
-        if quoted {
-            // Take everything up to the closing quote as the phrase: a quoted title or phrase.
-            let mut k = end;
-            while k < self.len() && !is_close_quote(self.word(k)) {
-                k += 1;
-            }
-            if k < self.len() {
-                end = k + 1;
-            }
+        head_end
+    }
+
+    /// "a result Libya cooperation": a name at `j` between a determined common noun and
+    /// another common noun starts a new phrase.
+    fn name_starts_phrase(&self, j: usize) -> bool {
+        if !self
+            .tag(j - 1)
+            .is_some_and(|p| matches!(p, Tag::NN | Tag::NNS))
+        {
+            return false;
         }
-        Some(end)
+        let mut k = j;
+        while self.tag(k).is_some_and(Tag::is_proper_noun) {
+            k += 1;
+        }
+        self.tag(k).is_some_and(|n| matches!(n, Tag::NN | Tag::NNS))
+    }
+
+    /// The end of a demonstrative or quantifier used alone at `d` ("this", "both", "all").
+    fn lone_determiner_end(&self, d: usize) -> Option<usize> {
+        let alone = matches!(
+            self.word(d).to_lowercase().as_str(),
+            "this"
+                | "that"
+                | "these"
+                | "those"
+                | "all"
+                | "both"
+                | "each"
+                | "some"
+                | "any"
+                | "none"
+                | "either"
+                | "neither"
+                | "another"
+        );
+        alone.then_some(d + 1)
     }
 
     /// A noun phrase with "of"-attachments and coordination: "the government of France",

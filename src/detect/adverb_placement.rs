@@ -1,15 +1,4 @@
-//! `adverb-placement`: an adverbial where Dutch and German put it and English does not:
-//! between "have" and its participle ("has on Tuesday visited the flooded areas"), or between
-//! a verb and its object ("opened officially the new bridge", "arrested yesterday two men").
-//!
-//! ## Why is this bad?
-//! In Dutch and German the participle ends the clause, so time and place phrases stand between
-//! the auxiliary and the participle ("hat am Dienstag … besucht"), and an adverb may follow
-//! the finite verb ("eröffnete offiziell die Brücke"). Machine translation keeps both orders.
-//!
-//! ## Use instead
-//! The phrase after the verb and its object ("has visited the flooded areas on Tuesday"), the
-//! adverb before the verb ("officially opened the new bridge").
+//! The rule `adverb-placement`: see `META` for what it finds and why.
 
 use super::rewrite::{Piece, render};
 use super::words::HAVE;
@@ -342,105 +331,116 @@ impl Detector for AdverbPlacement {
         }
         let np = v.chunker();
         for a in 1..v.len().saturating_sub(3) {
-            // "has on Tuesday visited …": a prepositional phrase between "have" and its
-            // participle, the participle followed by its object.
-            // Only a point in time or a place: "has for years regarded", "has in recent
-            // years become" are English.
-            let point = match v.lower(a + 1) {
-                "on" | "at" => true,
-                "in" => v
-                    .tag(a + 2)
-                    .is_some_and(|t| matches!(t, Tag::NNP | Tag::CD)),
-                _ => false,
-            };
-            let participle = |k: usize| {
-                v.tag(k) == Some(Tag::VBN)
-                    || (v.tag(k) == Some(Tag::VBD)
-                        && crate::tag::Tagger::embedded().can_be(v.words[k], Tag::VBN))
-            };
-            if HAVE.contains(&v.lower(a))
-                && v.tag(a).is_some_and(Tag::is_finite_verb)
-                && point
-                && !INSERTED_PHRASES.iter().any(|p| {
-                    p.split(' ')
-                        .enumerate()
-                        .all(|(k, w)| v.lower(a + 1 + k) == w)
-                })
-                && let Some(pp_end) = np.noun_phrase(a + 2)
-                && participle(pp_end)
-                && let Some(obj_end) = np.noun_phrase(pp_end + 1)
-            {
-                let clause_end = clause_end(v, obj_end);
-                let pieces = [
-                    Piece::Tokens(0, a + 1),
-                    Piece::Tokens(pp_end, clause_end),
-                    Piece::Tokens(a + 1, pp_end),
-                    Piece::Tokens(clause_end, v.len()),
-                ];
-                let (start, end) = v.span(a, pp_end + 1);
-                out.push(Diagnosis {
-                    check: "phrase-before-participle",
-                    start,
-                    end,
-                    message: format!(
-                        "Dutch/German word order: '{}' stands between '{}' and its participle '{}'",
-                        v.slice(a + 1, pp_end),
-                        v.words[a],
-                        v.words[pp_end]
-                    ),
-                    suggestion: Some(render(v, &pieces)),
-                    confidence: 0.7,
-                });
-                return;
-            }
-            // "were on Friday evening released from custody", "will on Monday present the
-            // plan": a time phrase between "be" or a modal and its verb.
-            if let Some(d) = time_before_verb(v, &np, a) {
+            let found = phrase_before_participle(v, &np, a)
+                // "were on Friday evening released from custody", "will on Monday present the
+                // plan": a time phrase between "be" or a modal and its verb.
+                .or_else(|| time_before_verb(v, &np, a))
+                // "arrested yesterday two men", "visited on Tuesday the flooded villages",
+                // "found in the boot of the car a loaded pistol": a time word or a
+                // prepositional phrase between a transitive verb and its object.
+                .or_else(|| adverbial_before_object(v, &np, a))
+                .or_else(|| adverb_before_object(v, &np, a));
+            if let Some(d) = found {
                 out.push(d);
-                return;
-            }
-            // "arrested yesterday two men", "visited on Tuesday the flooded villages",
-            // "found in the boot of the car a loaded pistol": a time word or a prepositional
-            // phrase between a transitive verb and its object.
-            if let Some(d) = adverbial_before_object(v, &np, a) {
-                out.push(d);
-                return;
-            }
-            // "opened officially the new bridge": an adverb in "-ly" between a verb and the
-            // determiner of its object.
-            let w = v.lower(a + 1);
-            if matches!(v.tag(a), Some(Tag::VBD | Tag::VBZ | Tag::VBP))
-                && !super::words::AUXILIARIES.contains(&v.lower(a))
-                && !super::words::BE.contains(&v.lower(a))
-                && !v.words[a].starts_with('\'')
-                && v.tag(a + 1) == Some(Tag::RB)
-                && w.ends_with("ly")
-                && !PHRASE_ADVERBS.contains(&w)
-                && v.tag(a + 2)
-                    .is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS | Tag::CD))
-                && np.noun_phrase(a + 2).is_some()
-            {
-                let pieces = [
-                    Piece::Tokens(0, a),
-                    Piece::Tokens(a + 1, a + 2),
-                    Piece::Tokens(a, a + 1),
-                    Piece::Tokens(a + 2, v.len()),
-                ];
-                let (start, end) = v.span(a, a + 2);
-                out.push(Diagnosis {
-                    check: "adverb-before-object",
-                    start,
-                    end,
-                    message: format!(
-                        "Dutch/German word order: the adverb '{}' stands between the verb '{}' and its object",
-                        v.words[a + 1],
-                        v.words[a]
-                    ),
-                    suggestion: Some(render(v, &pieces)),
-                    confidence: 0.65,
-                });
                 return;
             }
         }
     }
+}
+
+/// "has on Tuesday visited …": a prepositional phrase between "have" at `a` and its
+/// participle, the participle followed by its object. Only a point in time or a place: "has
+/// for years regarded", "has in recent years become" are English.
+fn phrase_before_participle(
+    v: &SentenceView,
+    np: &crate::chunk::Words,
+    a: usize,
+) -> Option<Diagnosis> {
+    let point = match v.lower(a + 1) {
+        "on" | "at" => true,
+        "in" => v
+            .tag(a + 2)
+            .is_some_and(|t| matches!(t, Tag::NNP | Tag::CD)),
+        _ => false,
+    };
+    let participle = |k: usize| {
+        v.tag(k) == Some(Tag::VBN)
+            || (v.tag(k) == Some(Tag::VBD)
+                && crate::tag::Tagger::embedded().can_be(v.words[k], Tag::VBN))
+    };
+    if !(HAVE.contains(&v.lower(a))
+        && v.tag(a).is_some_and(Tag::is_finite_verb)
+        && point
+        && !INSERTED_PHRASES.iter().any(|p| {
+            p.split(' ')
+                .enumerate()
+                .all(|(k, w)| v.lower(a + 1 + k) == w)
+        }))
+    {
+        return None;
+    }
+    let pp_end = np.noun_phrase(a + 2)?;
+    if !participle(pp_end) {
+        return None;
+    }
+    let obj_end = np.noun_phrase(pp_end + 1)?;
+    let clause_end = clause_end(v, obj_end);
+    let pieces = [
+        Piece::Tokens(0, a + 1),
+        Piece::Tokens(pp_end, clause_end),
+        Piece::Tokens(a + 1, pp_end),
+        Piece::Tokens(clause_end, v.len()),
+    ];
+    let (start, end) = v.span(a, pp_end + 1);
+    Some(Diagnosis {
+        check: "phrase-before-participle",
+        start,
+        end,
+        message: format!(
+            "Dutch/German word order: '{}' stands between '{}' and its participle '{}'",
+            v.slice(a + 1, pp_end),
+            v.words[a],
+            v.words[pp_end]
+        ),
+        suggestion: Some(render(v, &pieces)),
+        confidence: 0.7,
+    })
+}
+
+/// "opened officially the new bridge": an adverb in "-ly" between the verb at `a` and the
+/// determiner of its object.
+fn adverb_before_object(v: &SentenceView, np: &crate::chunk::Words, a: usize) -> Option<Diagnosis> {
+    let w = v.lower(a + 1);
+    if !(matches!(v.tag(a), Some(Tag::VBD | Tag::VBZ | Tag::VBP))
+        && !super::words::AUXILIARIES.contains(&v.lower(a))
+        && !super::words::BE.contains(&v.lower(a))
+        && !v.words[a].starts_with('\'')
+        && v.tag(a + 1) == Some(Tag::RB)
+        && w.ends_with("ly")
+        && !PHRASE_ADVERBS.contains(&w)
+        && v.tag(a + 2)
+            .is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS | Tag::CD))
+        && np.noun_phrase(a + 2).is_some())
+    {
+        return None;
+    }
+    let pieces = [
+        Piece::Tokens(0, a),
+        Piece::Tokens(a + 1, a + 2),
+        Piece::Tokens(a, a + 1),
+        Piece::Tokens(a + 2, v.len()),
+    ];
+    let (start, end) = v.span(a, a + 2);
+    Some(Diagnosis {
+        check: "adverb-before-object",
+        start,
+        end,
+        message: format!(
+            "Dutch/German word order: the adverb '{}' stands between the verb '{}' and its object",
+            v.words[a + 1],
+            v.words[a]
+        ),
+        suggestion: Some(render(v, &pieces)),
+        confidence: 0.65,
+    })
 }

@@ -1,4 +1,4 @@
-//! `boilerplate`: page chrome scraped along with the article.
+//! The rule `boilerplate`: see `META` for what it finds and why.
 //!
 //! ## What it does
 //! Finds lines that belong to the web page, not the article: "Follow us", "Most popular",
@@ -9,13 +9,6 @@
 //! - position and shape: after the article's last long paragraph (its tail), short headings and
 //!   fragments and calls to action ("Subscribe …", "Sign up …", "Don't miss …");
 //! - anywhere, a short call to action about a newsletter, an app or social media.
-//!
-//! ## Why is this bad?
-//! The chrome is not part of the text to translate or publish; left in, it is translated,
-//! checked and printed with the article.
-//!
-//! ## Use instead
-//! Delete the line (the rule gives no rewrite).
 //!
 //! ## Silent on
 //! Headings inside the article ("International community divided on Libya"), documents without

@@ -1,21 +1,12 @@
-//! `capitalization`: words in the wrong case.
+//! The rule `capitalization`: see `META` for what it finds and why.
 //!
 //! ## What it does
-//! Finds an acronym written like a word ("The Us president": a known initialism, or a word the
-//! same document writes in capitals elsewhere), a month or day name in lower case ("since the
-//! beginning of april"; "may", "march" and "august" only where a date is meant: after "in",
-//! "of", "since", "until", "early", "late" … or next to a number), a sentence that starts in
-//! lower case, and a title in lower case directly before a name ("of prime minister Fayez Al
-//! Sarraj").
-//!
-//! ## Why is this bad?
-//! Dutch and German write months and days in lower case ("april", "maandag") and titles before
-//! names in lower case ("premier Rutte"), and machine translation keeps it; cased acronyms
-//! ("Us") come from title-cased source text. Editors have to fix each one by hand.
-//!
-//! ## Use instead
-//! "The US president", "since the beginning of April", "Prime Minister Fayez Al Sarraj".
-//! The suggestion is the whole sentence with every casing fix of the sentence applied.
+//! Finds an acronym written like a word ("The Us president": a known initialism, or a word the same
+//! document writes in capitals elsewhere), a month or day name in lower case ("since the beginning
+//! of april"; "may", "march" and "august" only where a date is meant: after "in", "of", "since",
+//! "until", "early", "late" … or next to a number), a sentence that starts in lower case, and a
+//! title in lower case directly before a name ("of prime minister Fayez Al Sarraj"). The suggestion
+//! is the whole sentence with every casing fix of the sentence applied.
 //!
 //! ## Silent on
 //! Words with an inner capital ("iPhone", "eBay"), e-mail addresses and links at the start of a
@@ -264,54 +255,69 @@ fn fixes(
             ));
         }
         // Month and day names.
-        if w.chars().next().is_some_and(char::is_lowercase) && may_need_capital(lw) {
-            let ambiguous = CALENDAR_AMBIGUOUS.contains(&lw);
-            let date = (MONTHS.contains(&lw) || WEEKDAYS.contains(&lw))
-                || (ambiguous
-                    && ((i > 0
-                        && DATE_CONTEXT.contains(&v.lower(i - 1))
-                        && !matches!(v.tag(i + 1), Some(Tag::VB | Tag::RB | Tag::PRP)))
-                        || (i > 0 && is_number(v.words[i - 1]))
-                        || (i + 1 < v.len() && is_number(v.words[i + 1]))));
-            if date && i != first && !informal() {
-                let cap = capitalize(w);
-                out.push((
-                    i,
-                    i + 1,
-                    format!("Month and day names take a capital: '{cap}'."),
-                    edit(i, cap),
-                ));
-            }
+        if w.chars().next().is_some_and(char::is_lowercase)
+            && may_need_capital(lw)
+            && is_date_word(v, i)
+            && i != first
+            && !informal()
+        {
+            let cap = capitalize(w);
+            out.push((
+                i,
+                i + 1,
+                format!("Month and day names take a capital: '{cap}'."),
+                edit(i, cap),
+            ));
         }
         // A lower-case title directly before a name.
-        if i != first && w.chars().next().is_some_and(char::is_lowercase) && may_need_capital(lw) {
-            let title = TITLES.iter().find(|t| {
-                t.iter()
-                    .enumerate()
-                    .all(|(k, word)| i + k < v.len() && v.lower(i + k) == *word)
-            });
-            if let Some(t) = title {
-                let n = t.len();
-                if is_name(v, i + n) && !(i > 0 && describes(v, i - 1)) {
-                    let cap: Vec<String> = (i..i + n).map(|k| capitalize(v.words[k])).collect();
-                    let title = cap.join(" ");
-                    out.push((
-                        i,
-                        i + n,
-                        format!("A title directly before a name takes capitals: '{title}'."),
-                        Edit {
-                            start: v.span(i, i + n).0,
-                            end: v.span(i, i + n).1,
-                            with: title.clone(),
-                        },
-                    ));
-                    i += n;
-                    continue;
-                }
-            }
+        if i != first
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && may_need_capital(lw)
+            && let Some(n) = title_before_name(v, i)
+        {
+            let cap: Vec<String> = (i..i + n).map(|k| capitalize(v.words[k])).collect();
+            let title = cap.join(" ");
+            out.push((
+                i,
+                i + n,
+                format!("A title directly before a name takes capitals: '{title}'."),
+                Edit {
+                    start: v.span(i, i + n).0,
+                    end: v.span(i, i + n).1,
+                    with: title.clone(),
+                },
+            ));
+            i += n;
+            continue;
         }
         i += 1;
     }
+}
+
+/// Whether the lower-case word at `i` is a month or day name: always for most, and for the
+/// ambiguous ones ("may", "march", "august") only in a date's context or next to a number.
+fn is_date_word(v: &SentenceView, i: usize) -> bool {
+    let lw = v.lower(i);
+    let ambiguous = CALENDAR_AMBIGUOUS.contains(&lw);
+    (MONTHS.contains(&lw) || WEEKDAYS.contains(&lw))
+        || (ambiguous
+            && ((i > 0
+                && DATE_CONTEXT.contains(&v.lower(i - 1))
+                && !matches!(v.tag(i + 1), Some(Tag::VB | Tag::RB | Tag::PRP)))
+                || (i > 0 && is_number(v.words[i - 1]))
+                || (i + 1 < v.len() && is_number(v.words[i + 1]))))
+}
+
+/// The number of words of a title at `i` directly before a name (and not after a word that
+/// describes the person), or `None`.
+fn title_before_name(v: &SentenceView, i: usize) -> Option<usize> {
+    let title = TITLES.iter().find(|t| {
+        t.iter()
+            .enumerate()
+            .all(|(k, word)| i + k < v.len() && v.lower(i + k) == *word)
+    })?;
+    let n = title.len();
+    (is_name(v, i + n) && !(i > 0 && describes(v, i - 1))).then_some(n)
 }
 
 impl Detector for Capitalization {

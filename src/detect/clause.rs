@@ -4,7 +4,8 @@
 
 use super::SentenceView;
 use super::words::{
-    SUBORDINATORS, TIME_NOUNS, TIME_WORDS, WEEKDAYS, WH_WORDS, is_closing, is_final_punct,
+    FRONTS_WITHOUT_VERB_SECOND, INVERTING_ADVERBS, SUBORDINATORS, TIME_NOUNS, TIME_WORDS, WEEKDAYS,
+    WH_WORDS, is_closing, is_final_punct, is_mid_adverb,
 };
 use crate::tag::Tag;
 
@@ -206,40 +207,6 @@ pub fn main_clause_start(v: &SentenceView) -> (usize, Option<Front>) {
     }
 }
 
-/// Adverbs that English places before the verb ("They also discussed"), not at the front.
-const MID_ADVERBS: &[&str] = &[
-    "also",
-    "already",
-    "still",
-    "even",
-    "just",
-    "often",
-    "always",
-    "usually",
-    "sometimes",
-    "frequently",
-    "recently",
-    "soon",
-    "finally",
-    "again",
-    "further",
-    "meanwhile",
-    "subsequently",
-    "immediately",
-    "yet",
-    "later",
-    "previously",
-    "initially",
-    "eventually",
-];
-
-/// Fronted words after which English itself inverts (or which are not adverbials at all).
-const INVERTING_ADVERBS: &[&str] = &[
-    "never", "rarely", "seldom", "hardly", "scarcely", "barely", "only", "little", "nor",
-    "neither", "so", "such", "here", "there", "thus", "not", "how", "why", "where", "when",
-    "whence", "as", "more", "less", "well", "no",
-];
-
 /// "last week", "this year", "next Monday".
 const TIME_DETERMINERS: &[&str] = &["last", "this", "next", "every", "that"];
 
@@ -309,7 +276,9 @@ pub enum Front {
 pub fn fronted(v: &SentenceView) -> Option<(usize, Front)> {
     let first = v.lower(0);
     let t0 = v.tag(0)?;
-    if INVERTING_ADVERBS.contains(&first) && !(t0 == Tag::IN && first == "as") {
+    if (INVERTING_ADVERBS.contains(&first) || FRONTS_WITHOUT_VERB_SECOND.contains(&first))
+        && !(t0 == Tag::IN && first == "as")
+    {
         return None;
     }
     if let Some(front) = fronted_time(v, first, t0) {
@@ -322,7 +291,7 @@ pub fn fronted(v: &SentenceView) -> Option<(usize, Front)> {
         && v.tag(1)
             .is_some_and(|t| matches!(t, Tag::DT | Tag::CD | Tag::PRPS) || t.is_noun());
     if t0.is_adverb() && t0 != Tag::RBS && !preposition_as_adverb {
-        let kind = if MID_ADVERBS.contains(&first) {
+        let kind = if is_mid_adverb(first) {
             Front::Mid
         } else {
             Front::Phrase { weekday: false }

@@ -1,5 +1,4 @@
-//! `infinitive-after-object`: "wants the power … take control" — a verb of wanting with its
-//! object and then a bare infinitive, where English needs "to".
+//! The rule `infinitive-after-object`: see `META` for what it finds and why.
 //!
 //! Besides verbs of wanting, it knows verbs that take an infinitive with "to" ("decide",
 //! "refuse", "manage", "afford", "fail", "offer"; "remember" and "forget" only with the
@@ -7,14 +6,6 @@
 //! when the tagger read it as a noun or an adjective, where nothing else could explain the
 //! word there: it can only be a verb ("renovate"), or it follows a number, a time noun or an
 //! "-ly" adverb ("before 2028 open", "next week present").
-//!
-//! ## Why is this bad?
-//! Dutch and German put the infinitive at the end without a particle ("wil de macht …
-//! overnemen"); machine translation keeps the bare infinitive after the object.
-//!
-//! ## Use instead
-//! "to" before the infinitive: "wants the power in the country to take control" — or the
-//! infinitive right after the verb: "wants to take control of the power".
 
 use super::rewrite::{Piece, render};
 use super::words::{TIME_NOUNS, WEEKDAYS};

@@ -1,4 +1,4 @@
-//! `missing-subject`: a declarative clause without its subject.
+//! The rule `missing-subject`: see `META` for what it finds and why.
 //!
 //! ## What it does
 //! Finds sentences that open with a finite verb and no subject ("Are already two hundred
@@ -14,11 +14,6 @@
 //! followed by a plural verb or by a perfect with its object ("found that had passed the
 //! checkpoint").
 //!
-//! ## Why is this bad?
-//! Dutch and German drop the expletive ("Er zijn …", "Es wurde beschlossen …" become "are …",
-//! "was decided …") or put it after the verb; machine translation then loses it. English
-//! needs "there", "it" or the subject.
-//!
 //! ## Silent on
 //! Imperatives ("Don't be shy, get in touch."), questions, headlines and "Thank you"; notes and
 //! reviews that drop "I"/"we" ("Stayed here for 2 nights."); conditional and locative
@@ -31,7 +26,10 @@ mod supply;
 
 use super::clause::{Front, fronted};
 use super::rewrite::{Piece, render, uncapitalize};
-use super::words::{AUXILIARIES, BE, HAVE, MODALS, SUBORDINATORS, WEEKDAYS};
+use super::words::{
+    AUXILIARIES, BE, HAVE, INVERTING_ADVERBS, INVERTING_PLACE_ADVERBS, MODALS, SUBORDINATORS,
+    WEEKDAYS,
+};
 use super::{Check, Detector, Diagnosis, Example, RuleMeta, SentenceView, first_check};
 use crate::finding::{Category, Severity};
 use crate::segment::SegmentKind;
@@ -1199,16 +1197,6 @@ fn extraposition_without_it(v: &SentenceView) -> Option<Diagnosis> {
     None
 }
 
-/// Fronted place, direction and negative adverbs after which English puts the verb before
-/// its subject ("Here stood …", "Down came …", "Never have I …"). `verb-second-inversion` keeps
-/// its own list of fronted words (wh-words, "as", "so"), where "then" and "now" must not count:
-/// "Then announced the minister …" is the error it looks for.
-const INVERTING_ADVERBS: &[&str] = &[
-    "here", "there", "so", "nor", "neither", "never", "only", "rarely", "seldom", "hardly",
-    "little", "not", "nowhere", "thus", "hence", "now", "then", "down", "up", "out", "in", "away",
-    "off",
-];
-
 /// Sentences of this many tokens or more read as written prose, not notes or reviews.
 const PROSE_TOKENS: usize = 14;
 
@@ -1236,7 +1224,8 @@ fn verb_first_in_prose(v: &SentenceView) -> Option<Diagnosis> {
     // "Never have I …") nor an adverb before "be" or "have" ("Also present were …").
     let mut i = first;
     while v.tag(i).is_some_and(|t| matches!(t, Tag::RB | Tag::RBR)) {
-        if INVERTING_ADVERBS.contains(&v.lower(i)) {
+        let w = v.lower(i);
+        if INVERTING_ADVERBS.contains(&w) || INVERTING_PLACE_ADVERBS.contains(&w) {
             return None;
         }
         i += 1;

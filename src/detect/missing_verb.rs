@@ -1,4 +1,4 @@
-//! `missing-verb`: a clause that needs a finite verb and has none.
+//! The rule `missing-verb`: see `META` for what it finds and why.
 //!
 //! ## What it does
 //! Finds "that"-clauses and subordinate clauses whose subject is followed by no verb before the
@@ -19,10 +19,6 @@
 //! subject followed by an adverb and a "to"-infinitive ("The UN also to set up a fund"), and
 //! "after"/"before"/"since" + subject + object with no verb ("After the officials the voter's
 //! identity, …").
-//!
-//! ## Why is this bad?
-//! Verb-final source clauses put the verb last; when the translation drops or misplaces it the
-//! English clause has none, and the reader cannot tell what is said of the subject.
 //!
 //! ## Silent on
 //! Headlines, captions and list items (segments without final punctuation), a modal inverted

@@ -1,20 +1,11 @@
-//! `mixed-spelling`: American and British spellings mixed in one document.
+//! The rule `mixed-spelling`: see `META` for what it finds and why.
 //!
 //! ## What it does
 //! Counts the spellings of a document that differ between American and British English
 //! ("-ize"/"-ise": "recognized"/"recognised"; "-yze"/"-yse"; "-or"/"-our": "color"/"colour";
-//! "-er"/"-re": "center"/"centre"; "defense"/"defence") and the two ways of writing the
-//! United States ("U.S."/"US"). When both are used, every occurrence of the less frequent one
-//! is flagged with the majority form.
-//!
-//! ## Why is this bad?
-//! Machine translation picks a spelling per sentence from whatever its training data had, so
-//! one article ends up with both; a publication uses one.
-//!
-//! ## Use instead
-//! The majority spelling of the document: "the internationally recognised government" becomes
-//! "the internationally recognized government" when the document writes "recognized" more
-//! often. A tie flags nothing.
+//! "-er"/"-re": "center"/"centre"; "defense"/"defence") and the two ways of writing the United
+//! States ("U.S."/"US"). When both are used, every occurrence of the less frequent one is flagged
+//! with the majority form. A tie flags nothing.
 //!
 //! ## Silent on
 //! Words spelled the same in both ("advise", "size", "exercise"), names ("Labour Party",

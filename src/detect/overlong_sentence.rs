@@ -1,18 +1,11 @@
-//! `overlong-sentence`: a run of text longer than [`MAX_SEGMENT_BYTES`] with no sentence
-//! punctuation.
+//! The rule `overlong-sentence`: see `META` for what it finds and why.
 //!
 //! ## What it does
-//! Names the runs the segmenter cut into pieces because they are too long to be a sentence:
-//! scraped navigation, a table or a list run together, text whose punctuation was lost. The
-//! pieces are checked only by the local rules (capitalisation, repetition, untranslated words,
-//! page chrome), not by the structural ones, which need a sentence.
-//!
-//! ## Why is this bad?
-//! Such a run is rarely prose an editor wants as it stands, and the structural checks say
-//! nothing of it: the editor should know that part of the text was not checked in full.
-//!
-//! ## Use instead
-//! Split the text into sentences, or remove the page chrome.
+//! Names the runs the segmenter cut into pieces because they are too long to be a sentence (longer
+//! than [`MAX_SEGMENT_BYTES`] with no sentence punctuation): scraped navigation, a table or a list
+//! run together, text whose punctuation was lost. The pieces are checked only by the local rules
+//! (capitalisation, repetition, untranslated words, page chrome), not by the structural ones, which
+//! need a sentence.
 
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};

@@ -1,17 +1,8 @@
-//! `participle-after-object`: the participle or infinitive of a verb group comes after the
-//! object, at the end of the clause ("has a comprehensive reform proposed").
+//! The rule `participle-after-object`: see `META` for what it finds and why.
 //!
 //! After a modal with a noun phrase right after it ("could the flames … extinguish"), the last
 //! word counts as the infinitive even where the tagger read it as a noun or an adjective, when
 //! it can be a verb's base form.
-//!
-//! ## Why is this bad?
-//! Dutch and German close the main clause with the participle or infinitive ("heeft … een
-//! hervorming voorgesteld", "wird … vorschlagen"); machine translation leaves it there, far
-//! from its auxiliary.
-//!
-//! ## Use instead
-//! The participle right after the auxiliary: "has proposed a comprehensive reform".
 //!
 //! ## Silent on
 //! The causative "have" with a short object ("He had his car repaired").

@@ -1,15 +1,8 @@
-//! `repeated-words`: a word or phrase written twice in a row.
+//! The rule `repeated-words`: see `META` for what it finds and why.
 //!
 //! ## What it does
 //! Finds a word repeated directly ("the the", "in in the") and a phrase of two to four words
 //! repeated directly ("the government the government"), comparing without case.
-//!
-//! ## Why is this bad?
-//! Machine translation sometimes emits a word twice where the source has a compound or a
-//! separable verb, and pasted or edited text keeps both copies; a reader stumbles on it.
-//!
-//! ## Use instead
-//! The sentence with the second copy dropped.
 //!
 //! ## Silent on
 //! Doubles that English allows ("had had", "that that", "what it is is"), reduplication ("bye

@@ -1,18 +1,9 @@
-//! `separable-particle`: the particle of a Dutch or German separable verb left at the end of
-//! the clause ("Police took the suspect at the station on Saturday fast", festnehmen; "The
-//! commission beat a levy on plastic on Wednesday before", vorschlagen).
+//! The rule `separable-particle`: see `META` for what it finds and why.
 //!
-//! ## Why is this bad?
-//! Dutch and German split separable verbs: the verb stands second, its particle last ("nahm
-//! … fest", "zet … in"). Machine translation translates both halves word for word and keeps
-//! the particle at the end, where English has no phrasal verb to read it with.
-//!
-//! ## Use instead
-//! The English verb for the whole separable verb: "arrested the suspect", "proposed a levy".
-//! English phrasal verbs keep a particle after a short object ("gave the plans up"), never
-//! after the object's adverbials, so a particle is flagged only when a prepositional phrase or
-//! a time expression stands between the object and it, and only when the particle follows
-//! that adverbial itself ("… or your money back" is English).
+//! English phrasal verbs keep a particle after a short object ("gave the plans up"), never after
+//! the object's adverbials, so a particle is flagged only when a prepositional phrase or a time
+//! expression stands between the object and it, and only when the particle follows that adverbial
+//! itself ("… or your money back" is English).
 //!
 //! The clause's verb may be a base form after a modal or a participle after "have" ("will
 //! introduce a sugar tax next year in"), then with a time expression between. After a time

@@ -1,4 +1,4 @@
-//! `source-mismatch`: the translation says something else than its source.
+//! The rule `source-mismatch`: see `META` for what it finds and why.
 //!
 //! ## What it does
 //! Runs only when the source is given (`check --source FILE`, or `"source"` in a JSONL
@@ -15,13 +15,6 @@
 //! - a sentence much shorter or longer than the article's other sentences are against their
 //!   source (an omission or an addition), when the article has enough sentences to tell;
 //! - a source sentence with no translation, or a translated sentence with no source.
-//!
-//! ## Why is this bad?
-//! A wrong number or name reads fluently: no other check sees it, and it is the error a reader
-//! is least able to spot.
-//!
-//! ## Use instead
-//! The source's number or name; a translation of the untranslated or left-out sentence.
 
 pub mod german;
 pub mod han;

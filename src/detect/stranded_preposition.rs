@@ -1,13 +1,4 @@
-//! `stranded-preposition`: a preposition separated from its object by an adverbial phrase
-//! ("lay siege to since the beginning of April the capital").
-//!
-//! ## Why is this bad?
-//! Dutch and German put time and place adverbials before the object ("sinds begin april de
-//! hoofdstad"); machine translation keeps that order and strands the preposition.
-//!
-//! ## Use instead
-//! The object right after its preposition, the adverbial after: "lay siege to the capital
-//! since the beginning of April".
+//! The rule `stranded-preposition`: see `META` for what it finds and why.
 
 use super::clause::{content_end, prepositional_phrase};
 use super::rewrite::{Piece, render};

@@ -1,4 +1,4 @@
-//! `untranslated-text`: source-language words left in the English.
+//! The rule `untranslated-text`: see `META` for what it finds and why.
 //!
 //! ## What it does
 //! Finds words the translation left in Dutch or German and words in another script inside an
@@ -14,13 +14,6 @@
 //!
 //! "Unknown" means neither the treebank the tagger learnt from nor its morphological lexicon
 //! has the word.
-//!
-//! ## Why is this bad?
-//! An untranslated word is a translation error a reader cannot repair; machine translation
-//! leaves words it does not know (rare compounds, inflected forms) in the source language.
-//!
-//! ## Use instead
-//! Translate the words (the rule gives no rewrite).
 //!
 //! ## Silent on
 //! Names ("van Gogh", "Der Spiegel", "Olivia de Havilland", "Söder"), borrowed phrases ("de

@@ -1,17 +1,10 @@
-//! `verb-final-clause`: the clause's verb comes last, after its object or adjuncts.
+//! The rule `verb-final-clause`: see `META` for what it finds and why.
 //!
 //! ## What it does
 //! Reads each clause forward (main clause, "that"-clause, subordinate clause): subject, then
 //! what stands before the verb. When a noun phrase (an object), or — for a verb that takes an
 //! object — prepositional phrases, come between the subject and a verb that ends the sentence,
 //! the verb is dangling: "the U.S. and Russia of a UN resolution for a ceasefire, rejected".
-//!
-//! ## Why is this bad?
-//! Dutch and German put the verb of subordinate clauses, and the participle or infinitive of
-//! main clauses, at the end. Machine translation often leaves it there.
-//!
-//! ## Use instead
-//! The verb (group) right after the subject: "… that the country supports Haftar."
 //!
 //! ## Silent on
 //! English verb-final shapes where the object is a gap: "the book that she read", "what he

@@ -1,4 +1,4 @@
-//! `verb-second-inversion`: a fronted adverbial followed by the finite verb and then the subject.
+//! The rule `verb-second-inversion`: see `META` for what it finds and why.
 //!
 //! ## What it does
 //! Finds sentences that open with an adverb, a time expression or a prepositional phrase,
@@ -6,18 +6,6 @@
 //! and Haftar a shared vision." It also finds a subordinate clause set off by a comma and then
 //! the main clause's verb before its subject: "When the fire broke out, were most residents
 //! already asleep."
-//!
-//! ## Why is this bad?
-//! Dutch and German put the finite verb second, so after a fronted adverbial the subject follows
-//! the verb ("Ook bespraken Trump en Haftar …"). Machine translation often keeps that order,
-//! which English only allows in a few fixed constructions.
-//!
-//! ## Example
-//! "Yesterday announced the minister new measures."
-//!
-//! ## Use instead
-//! "Yesterday, the minister announced new measures." Adverbs that sit before the verb in English
-//! ("also", "already", "still") move there: "The minister also announced new measures."
 //!
 //! ## Silent on
 //! English inversions: questions, quotation inversion ("…,” said the minister), locative

@@ -1,5 +1,4 @@
-//! `word-order-anomaly`: an order of words English does not produce, and the swap of two
-//! neighbours that repairs it.
+//! The rule `word-order-anomaly`: see `META` for what it finds and why.
 //!
 //! ## What it does
 //! Scores every adjacent pair of words with the swap model (see [`swap`]: a logistic model of
@@ -13,10 +12,6 @@
 //! [`certified_swap`]), and so are pairs whose written order the treebank's bigram counts never
 //! show while the reverse is common, in shapes where that evidence decides (see
 //! [`counted_swap`]: "the States United").
-//!
-//! ## Why is this bad?
-//! Machine translation keeps source order in places English grammar does not allow; an editor
-//! reads such sentences as garbled.
 //!
 //! ## Silent on
 //! Questions (the verb before its subject is their order, also in a quoted question), a
@@ -33,7 +28,7 @@
 //! was lowered from 2.5 to 1.5 once the orders above were kept out.
 
 use super::rewrite::{Piece, render, uncapitalize};
-use super::words::{CALENDAR_AMBIGUOUS, MONTHS, TIME_WORDS, WEEKDAYS};
+use super::words::{CALENDAR_AMBIGUOUS, MONTHS, PRE_VERB_ADVERBS, TIME_WORDS, WEEKDAYS};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::lm::ClassLm;
@@ -917,10 +912,6 @@ const PREPOSITIONS: &[&str] = &[
     "near",
 ];
 
-/// Adverbs of frequency and "also", which English puts before a lexical verb, never between
-/// it and its object ("the Pope nominates also cardinals").
-const MID_ADVERBS: &[&str] = &["also", "always", "never", "usually", "often", "already"];
-
 /// Verbs of saying that take no indirect object ("reported Xinhua that" for "Xinhua reported
 /// that"; "told Xinhua that" is English).
 const SAY_VERBS: &[&str] = &[
@@ -1061,7 +1052,7 @@ fn misplaced_word_or_number(n: &Neighbours) -> bool {
     let next = tag(j + 2);
     let mid_adverb = matches!(ta, Tag::VBZ | Tag::VBD | Tag::VBP)
         && !super::words::AUXILIARIES.contains(&a)
-        && MID_ADVERBS.contains(&b)
+        && PRE_VERB_ADVERBS.contains(&b)
         && next.is_some_and(|t| {
             t.is_noun() || matches!(t, Tag::TO | Tag::DT | Tag::PRPS | Tag::JJ | Tag::CD)
         });

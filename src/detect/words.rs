@@ -33,6 +33,64 @@ pub const WH_WORDS: &[&str] = &[
     "wherever",
 ];
 
+/// Adverbs of frequency, "also" and "already": English puts them before a lexical verb, never
+/// between it and its object ("the Pope nominates also cardinals").
+pub const PRE_VERB_ADVERBS: &[&str] = &["also", "always", "never", "usually", "often", "already"];
+
+/// More adverbs English places before the verb rather than at the front of the clause, besides
+/// [`PRE_VERB_ADVERBS`].
+pub const MORE_MID_ADVERBS: &[&str] = &[
+    "still",
+    "even",
+    "just",
+    "sometimes",
+    "frequently",
+    "recently",
+    "soon",
+    "finally",
+    "again",
+    "further",
+    "meanwhile",
+    "subsequently",
+    "immediately",
+    "yet",
+    "later",
+    "previously",
+    "initially",
+    "eventually",
+];
+
+/// Adverbs that English places before the verb ("They also discussed"), not at the front:
+/// [`PRE_VERB_ADVERBS`] and [`MORE_MID_ADVERBS`].
+pub fn is_mid_adverb(w: &str) -> bool {
+    PRE_VERB_ADVERBS.contains(&w) || MORE_MID_ADVERBS.contains(&w)
+}
+
+/// Fronted adverbs after which English itself puts the verb before its subject: negative and
+/// restrictive ones ("Never have I …") and "here", "there", "so", "thus" ("Here stood …").
+/// The rules add their own words to these: [`FRONTS_WITHOUT_VERB_SECOND`] where a fronted
+/// phrase is looked for, [`INVERTING_PLACE_ADVERBS`] where a sentence's first verb is.
+pub const INVERTING_ADVERBS: &[&str] = &[
+    "never", "rarely", "seldom", "hardly", "only", "little", "nor", "neither", "so", "here",
+    "there", "thus", "not",
+];
+
+/// Fronted words that open no fronted adverbial of a verb-second clause, besides
+/// [`INVERTING_ADVERBS`]: more words after which English inverts, and words that are not
+/// adverbials at all (wh-words, "as"). "then" and "now" are not among them: "Then announced
+/// the minister …" is the error `verb-second-inversion` looks for.
+pub const FRONTS_WITHOUT_VERB_SECOND: &[&str] = &[
+    "scarcely", "barely", "such", "how", "why", "where", "when", "whence", "as", "more", "less",
+    "well", "no",
+];
+
+/// Fronted place, direction and time adverbs after which English may put the verb before its
+/// subject ("Down came …", "Then came the news"), besides [`INVERTING_ADVERBS`]: a sentence
+/// that starts with one and a verb has not lost its subject (`missing-subject`).
+pub const INVERTING_PLACE_ADVERBS: &[&str] = &[
+    "nowhere", "hence", "now", "then", "down", "up", "out", "in", "away", "off",
+];
+
 /// Weekdays: a bare weekday in front of a clause reads "On Thursday".
 pub const WEEKDAYS: &[&str] = &[
     "monday",

@@ -624,8 +624,45 @@ fn build_bytes(words: &KeyMap<WordEntry>, weights: &SparseWeights, forms: &[&str
         b.push(name.len() as u8);
         b.extend_from_slice(name);
     }
+    let words_table = word_table(words);
+    let weight_map: KeyMap<&[(u8, f32)]> = weights.iter().map(|(k, e)| (*k, &e[..])).collect();
+    let (index_table, recs) = form_records(words, &weight_map, forms);
+    let (trans, trans_scale) = transitions(&weight_map);
+    let features = feature_table(weights);
+    for v in [
+        words_table.capacity,
+        words_table.len,
+        index_table.capacity,
+        index_table.len + EDGES.len(),
+        features.table.capacity,
+        features.table.len,
+        features.count as usize,
+    ] {
+        b.extend_from_slice(&(v as u32).to_le_bytes());
+    }
+    b.extend_from_slice(&features.scale.to_le_bytes());
+    b.extend_from_slice(&trans_scale.to_le_bytes());
+    b.extend_from_slice(&words_table.bytes);
+    b.extend_from_slice(&index_table.bytes);
+    b.extend_from_slice(&recs);
+    for v in &trans {
+        let q = (v / trans_scale).round().clamp(-32767.0, 32767.0) as i16;
+        b.extend_from_slice(&q.to_le_bytes());
+    }
+    b.extend_from_slice(&features.table.bytes);
+    b.extend_from_slice(&features.entries);
+    b
+}
 
-    // Word lexicon.
+/// A hash table of the model file: its bytes, its number of slots, and the entries in it.
+struct Table {
+    bytes: Vec<u8>,
+    capacity: usize,
+    len: usize,
+}
+
+/// The word lexicon: each word's tags, morphology, cluster and sure tag, by key.
+fn word_table(words: &KeyMap<WordEntry>) -> Table {
     let mut ws: Vec<(u64, WordEntry)> = words.iter().map(|(k, w)| (*k | 1, *w)).collect();
     ws.sort_by_key(|(k, _)| *k);
     let words_cap = capacity(ws.len());
@@ -639,9 +676,20 @@ fn build_bytes(words: &KeyMap<WordEntry>, weights: &SparseWeights, forms: &[&str
         words_table[at + 24..at + 28].copy_from_slice(&w.cluster.to_le_bytes());
         words_table[at + 28] = w.sure.map_or(NO_TAG, |t| t as u8);
     }
+    Table {
+        bytes: words_table,
+        capacity: words_cap,
+        len: ws.len(),
+    }
+}
 
-    // Word records, one per distinct exact form.
-    let weight_map: KeyMap<&[(u8, f32)]> = weights.iter().map(|(k, e)| (*k, &e[..])).collect();
+/// Word records, one per distinct exact form (then one per sentence edge), with the index
+/// from a form's key to its record.
+fn form_records(
+    words: &KeyMap<WordEntry>,
+    weight_map: &KeyMap<&[(u8, f32)]>,
+    forms: &[&str],
+) -> (Table, Vec<u8>) {
     let mut exact: Vec<(u64, &str)> = forms.iter().map(|f| (exact_key(f) | 1, *f)).collect();
     exact.sort();
     exact.dedup_by_key(|(k, _)| *k);
@@ -672,14 +720,23 @@ fn build_bytes(words: &KeyMap<WordEntry>, weights: &SparseWeights, forms: &[&str
         }
         recs.extend_from_slice(&info.cluster.to_le_bytes());
         recs.extend_from_slice(&[sure, info.case, 0, 0]);
-        recs.extend_from_slice(&role_scores(&info, &weight_map));
+        recs.extend_from_slice(&role_scores(&info, weight_map));
     }
     for edge in &EDGES {
         recs.extend_from_slice(&[0; REC_HEAD]);
-        recs.extend_from_slice(&role_scores(edge, &weight_map));
+        recs.extend_from_slice(&role_scores(edge, weight_map));
     }
+    let index = Table {
+        bytes: index_table,
+        capacity: index_cap,
+        len: exact.len(),
+    };
+    (index, recs)
+}
 
-    // Transition table.
+/// The transition table: the scores of each tag after each pair of previous tags, and the
+/// scale that makes its largest score fit an `i16`.
+fn transitions(weight_map: &KeyMap<&[(u8, f32)]>) -> (Vec<f32>, f32) {
     let mut trans = vec![0f32; N_PREV * N_PREV * N_TAGS];
     let mut feats = [0u64; MAX_FEATURES];
     let tag_of = |p: usize| if p == N_TAGS { NO_TAG } else { p as u8 };
@@ -687,13 +744,25 @@ fn build_bytes(words: &KeyMap<WordEntry>, weights: &SparseWeights, forms: &[&str
         for p1 in 0..N_PREV {
             let k = transition_features(tag_of(p1), tag_of(p2), &mut feats, 0);
             let row = &mut trans[(p2 * N_PREV + p1) * N_TAGS..][..N_TAGS];
-            sum_weights(&feats[..k], &weight_map, row);
+            sum_weights(&feats[..k], weight_map, row);
         }
     }
     let max = trans.iter().fold(0f32, |m, s| m.max(s.abs()));
     let trans_scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+    (trans, trans_scale)
+}
 
-    // Sparse features, i16 weights with one scale.
+/// The sparse features: their table, their (tag, i16 weight) entries, the number of entries,
+/// and the one scale of the weights.
+struct FeatureTable {
+    table: Table,
+    entries: Vec<u8>,
+    count: u32,
+    scale: f32,
+}
+
+/// The sparse features, i16 weights with one scale.
+fn feature_table(weights: &SparseWeights) -> FeatureTable {
     let mut fs: Vec<(u64, &Vec<(u8, f32)>)> = weights.iter().map(|(k, e)| (*k, e)).collect();
     fs.sort_by_key(|(k, _)| *k);
     let max = fs
@@ -720,30 +789,16 @@ fn build_bytes(words: &KeyMap<WordEntry>, weights: &SparseWeights, forms: &[&str
             count += 1;
         }
     }
-
-    for v in [
-        words_cap,
-        ws.len(),
-        index_cap,
-        exact.len() + EDGES.len(),
-        feats_cap,
-        fs.len(),
-        count as usize,
-    ] {
-        b.extend_from_slice(&(v as u32).to_le_bytes());
+    FeatureTable {
+        table: Table {
+            bytes: feats_table,
+            capacity: feats_cap,
+            len: fs.len(),
+        },
+        entries: entries_out,
+        count,
+        scale,
     }
-    b.extend_from_slice(&scale.to_le_bytes());
-    b.extend_from_slice(&trans_scale.to_le_bytes());
-    b.extend_from_slice(&words_table);
-    b.extend_from_slice(&index_table);
-    b.extend_from_slice(&recs);
-    for v in &trans {
-        let q = (v / trans_scale).round().clamp(-32767.0, 32767.0) as i16;
-        b.extend_from_slice(&q.to_le_bytes());
-    }
-    b.extend_from_slice(&feats_table);
-    b.extend_from_slice(&entries_out);
-    b
 }
 
 /// The best-scoring tag, among `mask` when it is not 0. Ties go to the lower tag number.

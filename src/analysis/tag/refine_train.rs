@@ -319,41 +319,7 @@ pub fn train_refiner_command(args: &RefinerArgs) -> Result<String, String> {
     let mtext = std::fs::read_to_string(args.morph).map_err(|e| format!("{}: {e}", args.morph))?;
     let morph = read_morph_lexicon(&mtext).map_err(|e| format!("{}: {e}", args.morph))?;
     let embedded = Tagger::load_embedded()?.with_refiner(Refiner::default());
-
-    // Jackknifed first-pass tags for every training sentence and its moved variants.
-    let folds = args.folds.max(2);
-    let originals: Vec<TaggedSentence> = trees.iter().map(Tree::sentence).collect();
-    let mut examples_data: Vec<(TaggedSentence, FirstPass)> = Vec::new();
-    for k in 0..folds {
-        let rest: Vec<TaggedSentence> = originals
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % folds != k)
-            .map(|(_, s)| s.clone())
-            .collect();
-        let model = train(
-            &rest,
-            &morph,
-            &Default::default(),
-            &[],
-            &TrainConfig::default(),
-            |_, _, _| {},
-        );
-        for (i, t) in trees.iter().enumerate() {
-            if i % folds != k {
-                continue;
-            }
-            let moved = moves_of(t)
-                .into_iter()
-                .filter(|(m, _)| args.moves.contains(m))
-                .map(|(_, s)| s);
-            for s in std::iter::once(t.sentence()).chain(moved) {
-                let first = first_pass(&model, &s.words);
-                examples_data.push((s, first));
-            }
-        }
-        eprintln!("fold {} of {folds}: first-pass tags made", k + 1);
-    }
+    let examples_data = jackknifed_first_pass(&trees, &morph, args.folds.max(2), args.moves);
     let examples: Vec<Example> = examples_data
         .iter()
         .map(|(s, (first, margins))| Example {
@@ -365,35 +331,8 @@ pub fn train_refiner_command(args: &RefinerArgs) -> Result<String, String> {
     let mut refiner = refine::train(&examples, args.epochs, refine::PRUNE);
     let dev_moved: Vec<TaggedSentence> = dev.iter().flat_map(interference_moves).collect();
     let dev_plain: Vec<TaggedSentence> = dev.iter().map(Tree::sentence).collect();
-    // The two margins, chosen on EWT dev: the setting that tags dev as it is best (correct
-    // English is what must not suffer), and of equals the one that tags dev with the moves
-    // best.
     let first_only = score(&embedded, &dev_plain).accuracy();
-    let mut best: Option<(f64, f64, f32, f32)> = None;
-    let mut tried = String::new();
-    for first_sure in [4.0f32, 8.0, 16.0, 32.0, 64.0, 128.0, 256.0, f32::INFINITY] {
-        for margin in [0.0f32, 2.0] {
-            refiner.margin = margin;
-            refiner.first_sure = first_sure;
-            let t = Tagger::load_embedded()?.with_refiner(refiner.clone());
-            let (plain, moved) = (
-                score(&t, &dev_plain).accuracy(),
-                score(&t, &dev_moved).accuracy(),
-            );
-            let _ = write!(
-                tried,
-                "\n  first-sure {first_sure}, margin {margin}: dev {:.2}%, moved {:.2}%",
-                plain * 100.0,
-                moved * 100.0
-            );
-            if best.is_none_or(|b| (plain, moved) > (b.0, b.1)) {
-                best = Some((plain, moved, margin, first_sure));
-            }
-        }
-    }
-    let (_, _, margin, first_sure) = best.expect("settings were tried");
-    refiner.margin = margin;
-    refiner.first_sure = first_sure;
+    let tried = choose_margins(&mut refiner, &dev_plain, &dev_moved)?;
     crate::output::write_file(args.output, refiner.to_bytes())
         .map_err(|e| format!("{}: {e}", args.output))?;
 
@@ -413,13 +352,104 @@ pub fn train_refiner_command(args: &RefinerArgs) -> Result<String, String> {
         refiner.margin,
         first_only * 100.0
     );
+    write_figures(&mut out, &embedded, &refined, &sets);
+    Ok(out)
+}
+
+/// Jackknifed first-pass tags for every training sentence and its moved variants (of the
+/// `moves` asked for): each fold's sentences are tagged by a first pass trained on the others.
+fn jackknifed_first_pass(
+    trees: &[Tree],
+    morph: &super::model::KeyMap<u64>,
+    folds: usize,
+    moves: &[Move],
+) -> Vec<(TaggedSentence, FirstPass)> {
+    let originals: Vec<TaggedSentence> = trees.iter().map(Tree::sentence).collect();
+    let mut examples_data: Vec<(TaggedSentence, FirstPass)> = Vec::new();
+    for k in 0..folds {
+        let rest: Vec<TaggedSentence> = originals
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % folds != k)
+            .map(|(_, s)| s.clone())
+            .collect();
+        let model = train(
+            &rest,
+            morph,
+            &Default::default(),
+            &[],
+            &TrainConfig::default(),
+            |_, _, _| {},
+        );
+        for (i, t) in trees.iter().enumerate() {
+            if i % folds != k {
+                continue;
+            }
+            let moved = moves_of(t)
+                .into_iter()
+                .filter(|(m, _)| moves.contains(m))
+                .map(|(_, s)| s);
+            for s in std::iter::once(t.sentence()).chain(moved) {
+                let first = first_pass(&model, &s.words);
+                examples_data.push((s, first));
+            }
+        }
+        eprintln!("fold {} of {folds}: first-pass tags made", k + 1);
+    }
+    examples_data
+}
+
+/// Sets the refiner's two margins, chosen on EWT dev: the setting that tags dev as it is best
+/// (correct English is what must not suffer), and of equals the one that tags dev with the
+/// moves best. Returns the lines of the settings tried.
+fn choose_margins(
+    refiner: &mut Refiner,
+    dev_plain: &[TaggedSentence],
+    dev_moved: &[TaggedSentence],
+) -> Result<String, String> {
+    let mut best: Option<(f64, f64, f32, f32)> = None;
+    let mut tried = String::new();
+    for first_sure in [4.0f32, 8.0, 16.0, 32.0, 64.0, 128.0, 256.0, f32::INFINITY] {
+        for margin in [0.0f32, 2.0] {
+            refiner.margin = margin;
+            refiner.first_sure = first_sure;
+            let t = Tagger::load_embedded()?.with_refiner(refiner.clone());
+            let (plain, moved) = (
+                score(&t, dev_plain).accuracy(),
+                score(&t, dev_moved).accuracy(),
+            );
+            let _ = write!(
+                tried,
+                "\n  first-sure {first_sure}, margin {margin}: dev {:.2}%, moved {:.2}%",
+                plain * 100.0,
+                moved * 100.0
+            );
+            if best.is_none_or(|b| (plain, moved) > (b.0, b.1)) {
+                best = Some((plain, moved, margin, first_sure));
+            }
+        }
+    }
+    let (_, _, margin, first_sure) = best.expect("settings were tried");
+    refiner.margin = margin;
+    refiner.first_sure = first_sure;
+    Ok(tried)
+}
+
+/// The table of figures: per set, accuracy before and after the second pass, and the
+/// confusions it is for.
+fn write_figures(
+    out: &mut String,
+    embedded: &Tagger,
+    refined: &Tagger,
+    sets: &[(&str, Vec<TaggedSentence>)],
+) {
     let _ = writeln!(
         out,
         "{:<16}{:>8}{:>10}{:>10}{:>14}{:>14}{:>14}",
         "set", "tokens", "before", "after", "VBD<>VBN", "VB/VBP<>NN", "VBZ<>NNS"
     );
-    for (name, gold) in &sets {
-        let (a, b) = (score(&embedded, gold), score(&refined, gold));
+    for (name, gold) in sets {
+        let (a, b) = (score(embedded, gold), score(refined, gold));
         let pair = |f: &dyn Fn(&Scores) -> usize| format!("{} -> {}", f(&a), f(&b));
         let _ = writeln!(
             out,
@@ -433,7 +463,6 @@ pub fn train_refiner_command(args: &RefinerArgs) -> Result<String, String> {
             pair(&|s| s.between(Tag::VBZ, Tag::NNS)),
         );
     }
-    Ok(out)
 }
 
 #[cfg(test)]

@@ -221,96 +221,79 @@ impl Loader<'_> {
                     ..TokenTest::default()
                 })),
             }),
-            toml::Value::Table(t) => {
-                let mut test = TokenTest::default();
-                let mut chunk = None;
-                let mut skip = None;
-                let mut optional = false;
-                let mut name = None;
-                for (k, v) in t {
-                    let text = || {
-                        v.as_str()
-                            .ok_or_else(|| format!("'{k}' must be a string"))
-                            .map(str::to_string)
-                    };
-                    match k.as_str() {
-                        "word" => test.words = words(&text()?),
-                        "lemma" => test.lemmas = words(&text()?),
-                        "regex" => {
-                            let r = text()?;
-                            test.regex = Some(
-                                LazyRegex::new(format!("^(?i:{r})$"))
-                                    .map_err(|e| format!("bad regex '{r}': {e}"))?,
-                            );
-                        }
-                        "tag" => {
-                            for name in text()?.split('|') {
-                                test.tags.push(TagTest::parse(name.trim()).ok_or_else(|| {
-                                    format!(
-                                        "unknown tag '{name}' (a Penn Treebank tag such as VBD, \
-                                         or VFIN, VERB, NOUN, ADJ, ADV, DET, NUM, PRON, PUNCT)"
-                                    )
-                                })?);
-                            }
-                        }
-                        "chunk" => {
-                            chunk = Some(match text()?.as_str() {
-                                "NP" => ChunkTest::NounPhrase,
-                                "BNP" => ChunkTest::BasicNounPhrase,
-                                "VG" => ChunkTest::VerbGroup,
-                                c => {
-                                    return Err(format!(
-                                        "unknown chunk '{c}' (expected NP, BNP or VG)"
-                                    ));
-                                }
-                            })
-                        }
-                        "skip" => {
-                            skip = Some(
-                                v.as_integer()
-                                    .and_then(|n| usize::try_from(n).ok())
-                                    .ok_or("'skip' must be a whole number of tokens")?,
-                            )
-                        }
-                        "opt" => optional = v.as_bool().ok_or("'opt' must be true or false")?,
-                        "name" => {
-                            let n = text()?;
-                            if matches!(n.as_str(), "before" | "after") {
-                                return Err(format!("'{n}' is reserved for the template"));
-                            }
-                            name = Some(n)
-                        }
-                        _ => {
-                            return Err(format!(
-                                "unknown field '{k}' in a pattern element (expected word, \
-                                 lemma, regex, tag, chunk, skip, opt or name)"
-                            ));
-                        }
-                    }
-                }
-                let has_test = !test.words.is_empty()
-                    || !test.lemmas.is_empty()
-                    || test.regex.is_some()
-                    || !test.tags.is_empty();
-                let element = match (chunk, skip, has_test) {
-                    (Some(c), None, false) => Element::Chunk(c),
-                    (None, Some(n), false) => Element::Skip(n),
-                    (None, None, _) => Element::Token(test),
-                    _ => {
-                        return Err(
-                            "a pattern element is one of: a token test, a chunk, or a skip"
-                                .to_string(),
-                        );
-                    }
-                };
-                Ok(Step {
-                    element,
-                    optional,
-                    name,
-                })
-            }
+            toml::Value::Table(t) => self.table_step(t),
             _ => Err("a pattern element is a word or a table such as {tag = \"VBD\"}".into()),
         }
+    }
+
+    /// A pattern element written as a table (`{tag = "VBD"}`, `{chunk = "NP", opt = true}`):
+    /// a token test, a chunk or a skip, optional and named or not.
+    fn table_step(&self, t: &toml::Table) -> Result<Step, String> {
+        let mut test = TokenTest::default();
+        let mut chunk = None;
+        let mut skip = None;
+        let mut optional = false;
+        let mut name = None;
+        for (k, v) in t {
+            let text = || {
+                v.as_str()
+                    .ok_or_else(|| format!("'{k}' must be a string"))
+                    .map(str::to_string)
+            };
+            match k.as_str() {
+                "word" => test.words = words(&text()?),
+                "lemma" => test.lemmas = words(&text()?),
+                "regex" => {
+                    let r = text()?;
+                    test.regex = Some(
+                        LazyRegex::new(format!("^(?i:{r})$"))
+                            .map_err(|e| format!("bad regex '{r}': {e}"))?,
+                    );
+                }
+                "tag" => tag_tests(&text()?, &mut test.tags)?,
+                "chunk" => chunk = Some(chunk_test(&text()?)?),
+                "skip" => {
+                    skip = Some(
+                        v.as_integer()
+                            .and_then(|n| usize::try_from(n).ok())
+                            .ok_or("'skip' must be a whole number of tokens")?,
+                    )
+                }
+                "opt" => optional = v.as_bool().ok_or("'opt' must be true or false")?,
+                "name" => {
+                    let n = text()?;
+                    if matches!(n.as_str(), "before" | "after") {
+                        return Err(format!("'{n}' is reserved for the template"));
+                    }
+                    name = Some(n)
+                }
+                _ => {
+                    return Err(format!(
+                        "unknown field '{k}' in a pattern element (expected word, \
+                         lemma, regex, tag, chunk, skip, opt or name)"
+                    ));
+                }
+            }
+        }
+        let has_test = !test.words.is_empty()
+            || !test.lemmas.is_empty()
+            || test.regex.is_some()
+            || !test.tags.is_empty();
+        let element = match (chunk, skip, has_test) {
+            (Some(c), None, false) => Element::Chunk(c),
+            (None, Some(n), false) => Element::Skip(n),
+            (None, None, _) => Element::Token(test),
+            _ => {
+                return Err(
+                    "a pattern element is one of: a token test, a chunk, or a skip".to_string(),
+                );
+            }
+        };
+        Ok(Step {
+            element,
+            optional,
+            name,
+        })
     }
 
     fn template(
@@ -415,6 +398,29 @@ impl Loader<'_> {
             confidence: spec.confidence.unwrap_or(0.8).clamp(0.0, 1.0),
         }
     }
+}
+
+/// The chunk a pattern element's `chunk` names: NP, BNP or VG.
+fn chunk_test(name: &str) -> Result<ChunkTest, String> {
+    Ok(match name {
+        "NP" => ChunkTest::NounPhrase,
+        "BNP" => ChunkTest::BasicNounPhrase,
+        "VG" => ChunkTest::VerbGroup,
+        c => return Err(format!("unknown chunk '{c}' (expected NP, BNP or VG)")),
+    })
+}
+
+/// Adds the tag tests of a pattern element's `tag` ("VBD|VBN") to `tags`.
+fn tag_tests(text: &str, tags: &mut Vec<TagTest>) -> Result<(), String> {
+    for name in text.split('|') {
+        tags.push(TagTest::parse(name.trim()).ok_or_else(|| {
+            format!(
+                "unknown tag '{name}' (a Penn Treebank tag such as VBD, \
+                 or VFIN, VERB, NOUN, ADJ, ADV, DET, NUM, PRON, PUNCT)"
+            )
+        })?);
+    }
+    Ok(())
 }
 
 /// The message as a one-line summary: captures become "…".
