@@ -193,7 +193,7 @@ fn time_before_verb(v: &SentenceView, np: &crate::chunk::Words, a: usize) -> Opt
         start,
         end,
         message: format!(
-            "Dutch/German word order: '{}' stands between '{}' and its verb '{}'",
+            "'{}' splits '{}' from its verb '{}' (Dutch/German order): move it after the verb",
             v.slice(p, verb),
             v.words[a],
             v.words[verb]
@@ -301,7 +301,7 @@ fn adverbial_before_object(
         start,
         end,
         message: format!(
-            "Dutch/German word order: '{}' stands between the verb '{}' and its object '{}'",
+            "'{}' splits the verb '{}' from its object '{}' (Dutch/German order): move it after the object",
             v.slice(a + 1, adverbial_end),
             v.words[a],
             v.slice(adverbial_end, object_end)
@@ -397,7 +397,7 @@ fn phrase_before_participle(
         start,
         end,
         message: format!(
-            "Dutch/German word order: '{}' stands between '{}' and its participle '{}'",
+            "'{}' splits '{}' from '{}' (Dutch/German order): move it after them",
             v.slice(a + 1, pp_end),
             v.words[a],
             v.words[pp_end]
@@ -436,7 +436,7 @@ fn adverb_before_object(v: &SentenceView, np: &crate::chunk::Words, a: usize) ->
         start,
         end,
         message: format!(
-            "Dutch/German word order: the adverb '{}' stands between the verb '{}' and its object",
+            "'{}' splits the verb '{}' from its object (Dutch/German order): move it before the verb or after the object",
             v.words[a + 1],
             v.words[a]
         ),

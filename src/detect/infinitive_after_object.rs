@@ -210,10 +210,12 @@ fn infinitive_finding(v: &SentenceView, i: usize, j: usize, moved: bool, last: b
         start,
         end,
         message: format!(
-            "Dutch/German infinitive order: '{}' {place} '{}'{}",
+            "'{}' {place} '{}'{} (Dutch/German order): write '{} to {}' before the object",
             v.words[j],
             v.words[i],
-            if last { "" } else { " without 'to'" }
+            if last { "" } else { " without 'to'" },
+            v.words[i],
+            v.words[j]
         ),
         suggestion: Some(render(v, &pieces)),
         confidence: 0.65,

@@ -404,7 +404,7 @@ fn verb_first(v: &SentenceView) -> Option<Diagnosis> {
                 0,
                 k + 2,
                 &format!(
-                    "Missing subject: the subject '{}' comes after '{}'",
+                    "The subject '{}' comes after '{}': put it first",
                     v.slice(k + 2, e),
                     v.slice(0, k + 2)
                 ),
@@ -416,7 +416,7 @@ fn verb_first(v: &SentenceView) -> Option<Diagnosis> {
             v,
             0,
             1,
-            "Missing subject: the clause starts with its verb; English needs 'it' here",
+            "The clause starts with its verb and has no subject: add 'it'",
             (w0 == "has").then(|| with_first_word(v, "It")).flatten(),
             0.75,
         ));
@@ -428,7 +428,7 @@ fn verb_first(v: &SentenceView) -> Option<Diagnosis> {
             v,
             0,
             1,
-            "Missing subject: the clause starts with its verb",
+            "The clause starts with its verb and has no subject: add the subject",
             None,
             0.6,
         ));
@@ -438,7 +438,7 @@ fn verb_first(v: &SentenceView) -> Option<Diagnosis> {
             v,
             0,
             1,
-            "Missing subject: the sentence starts with a finite verb",
+            "The sentence starts with its verb and has no subject: add the subject (often 'it')",
             None,
             0.6,
         ));
@@ -531,7 +531,7 @@ fn be_first(
             0,
             k + 1,
             &format!(
-                "Missing subject: the subject '{}' comes after '{}'",
+                "The subject '{}' comes after '{}': put it first",
                 v.slice(k + 1, e),
                 v.slice(0, k + 1)
             ),
@@ -547,12 +547,16 @@ fn be_first(
         && v.tag(k) != Some(Tag::PRP)
         && (!v.tag(e).is_some_and(predicate) || adverb_first)
     {
+        let word = supply::expletive(v, 0);
         return Some(diagnosis(
             v,
             0,
             1,
-            "Missing subject: the clause starts with its verb; English needs 'there' here",
-            supply::expletive(v, 0).and_then(|e| with_first_word(v, e)),
+            &format!(
+                "The clause starts with its verb and has no subject: add '{}'",
+                word.unwrap_or("There").to_lowercase()
+            ),
+            word.and_then(|e| with_first_word(v, e)),
             0.8,
         ));
     }
@@ -561,7 +565,7 @@ fn be_first(
             v,
             0,
             1,
-            "Missing subject: the clause starts with its verb; English needs 'it' here",
+            "The clause starts with its verb and has no subject: add 'it'",
             with_first_word(v, "It"),
             0.75,
         ));
@@ -593,7 +597,7 @@ fn dont_know(v: &SentenceView) -> Option<Diagnosis> {
         v,
         0,
         3,
-        "Missing subject: 'don't know' here is not an imperative; the subject was dropped",
+        "'don't know' has lost its subject: add it ('I don't know', 'We don't know')",
         Some(render(v, &pieces)),
         0.7,
     ))
@@ -634,7 +638,7 @@ fn lost_conjunct(v: &SentenceView) -> Option<Diagnosis> {
         v,
         cc,
         cc + 1,
-        "A coordinator with no first conjunct: nothing before 'and' for it to join",
+        "'and' joins nothing here: did the translation mean 'also', or has something before it been lost?",
         Some(render(v, &pieces)),
         0.65,
     ))
@@ -696,7 +700,7 @@ fn verb_after_intro(v: &SentenceView) -> Option<Diagnosis> {
         v,
         k,
         k + 1,
-        "Missing subject: after the introductory phrase the clause starts with its verb",
+        "After the opening phrase the clause starts with its verb and has no subject: add the subject",
         supply::expletive(v, k).and_then(|e| with_word_before(v, k, e)),
         0.65,
     ))
@@ -773,7 +777,7 @@ fn verb_after_opener(v: &SentenceView) -> Option<Diagnosis> {
                 i,
                 i + 2,
                 &format!(
-                    "Missing subject: '{}' is followed by a verb without its subject",
+                    "'{0}' is followed by a verb with no subject: add the subject after '{0}'",
                     v.words[i]
                 ),
                 None,
@@ -795,7 +799,7 @@ fn prepositional_subject(v: &SentenceView) -> Option<Diagnosis> {
         v.tag(k).is_some_and(Tag::is_finite_verb) || matches!(v.words[k], "," | ";" | ":")
     })?;
     (v.tag(e).is_some_and(Tag::is_finite_verb) && !WH_OR_RELATIVE.contains(&v.lower(1)))
-        .then(|| diagnosis(v, 0, e, "Missing subject: the sentence starts with a prepositional phrase where its subject should be", None, 0.6))
+        .then(|| diagnosis(v, 0, e, "The sentence has a phrase with a preposition where its subject should be: the subject has been lost", None, 0.6))
 }
 
 /// "Of which …", "Of whom …": relative openers, not a subject.
@@ -815,7 +819,7 @@ fn quotation_without_speaker(v: &SentenceView) -> Option<Diagnosis> {
                 i,
                 i + 1,
                 &format!(
-                    "Missing subject: '{}' after the quotation has no speaker",
+                    "'{}' after the quotation has no speaker: add who said it",
                     v.words[i]
                 ),
                 None,
@@ -928,7 +932,7 @@ fn reported_auxiliary_without_subject(v: &SentenceView) -> Option<Diagnosis> {
         i,
         j + 1,
         &format!(
-            "Missing subject: the clause reported by '{}' starts with its verb '{}'",
+            "The words reported by '{}' start with their verb '{}' and have no subject: add it (often 'it', 'he' or 'they')",
             v.words[i], v.words[j]
         ),
         suggestion,
@@ -967,7 +971,7 @@ fn reported_clause_without_subject(v: &SentenceView) -> Option<Diagnosis> {
                 i,
                 i + 2,
                 &format!(
-                    "Missing subject: the clause reported by '{}' starts with its verb '{}'",
+                    "The words reported by '{}' start with their verb '{}' and have no subject: add it (often 'it', 'he' or 'they')",
                     v.words[i],
                     v.words[i + 1]
                 ),
@@ -997,7 +1001,7 @@ fn headless_relative(v: &SentenceView) -> Option<Diagnosis> {
                 v,
                 0,
                 1,
-                "Missing subject: the relative clause has no noun to describe",
+                "The clause with 'who' or 'which' describes no noun: the noun before it has been lost",
                 None,
                 0.65,
             )
@@ -1020,7 +1024,7 @@ fn lost_first_conjunct(v: &SentenceView) -> Option<Diagnosis> {
             v,
             0,
             end + 1,
-            "Missing subject: 'and' joins nothing, and the plural verb shows the other half of the subject is gone",
+            "'and' opens the sentence and the verb is plural: the first half of the subject has been lost",
             None,
             0.6,
         )
@@ -1185,10 +1189,7 @@ fn extraposition_without_it(v: &SentenceView) -> Option<Diagnosis> {
                 v,
                 i,
                 k + 2,
-                &format!(
-                    "Missing subject: '{}' needs 'it' before it",
-                    v.slice(i, k + 2)
-                ),
+                &format!("'{}' needs 'it' before it: add 'it'", v.slice(i, k + 2)),
                 Some(render(v, &pieces)),
                 0.7,
             ));
@@ -1308,7 +1309,7 @@ fn verb_first_in_prose(v: &SentenceView) -> Option<Diagnosis> {
         v,
         i,
         i + 1,
-        "Missing subject: the sentence starts with its finite verb",
+        "The sentence starts with its verb and has no subject: add the subject",
         suggestion,
         0.6,
     ))
@@ -1335,7 +1336,10 @@ fn orphan_determiner(v: &SentenceView) -> Option<Diagnosis> {
                 v,
                 i,
                 i + 2,
-                &format!("Missing subject: '{}' has lost its noun", v.words[i]),
+                &format!(
+                    "'{}' has no noun after it: a word has been lost here",
+                    v.words[i]
+                ),
                 None,
                 0.6,
             ));
@@ -1387,7 +1391,10 @@ fn orphan_determiner(v: &SentenceView) -> Option<Diagnosis> {
                 v,
                 i,
                 i + 2,
-                &format!("Missing subject: '{}' has lost its noun", v.words[i]),
+                &format!(
+                    "'{}' has no noun after it: a word has been lost here",
+                    v.words[i]
+                ),
                 None,
                 0.6,
             ));

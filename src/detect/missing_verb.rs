@@ -435,7 +435,7 @@ fn bare_clause_without_verb(v: &SentenceView) -> Option<Diagnosis> {
                 start,
                 end: stop,
                 message: format!(
-                    "Missing verb: the clause '{}' after '{}' has a subject and a predicate but no verb",
+                    "'{}' after '{}' has no verb: add it (often 'is' or 'was')",
                     v.slice(i + 1, end),
                     v.words[i]
                 ),
@@ -662,7 +662,7 @@ fn reported_without_verb(v: &SentenceView) -> Option<Diagnosis> {
         start,
         end,
         message: format!(
-            "Missing verb: the statement reported by '{}' has no verb",
+            "What '{}' reports has no verb: a verb has been lost",
             v.words[e]
         ),
         suggestion: None,
@@ -788,10 +788,7 @@ fn relative_without_verb(v: &SentenceView) -> Option<Diagnosis> {
                 v,
                 i,
                 end,
-                format!(
-                    "Missing verb: the relative clause '{}' has no verb",
-                    v.slice(i, end)
-                ),
+                format!("'{}' has no verb: a verb has been lost", v.slice(i, end)),
                 0.6,
             ));
         }
@@ -863,7 +860,7 @@ fn infinitive_without_verb(v: &SentenceView) -> Option<Diagnosis> {
                 k - 1,
                 k + 2,
                 format!(
-                    "Missing verb: '{} to' needs a verb, but '{}' follows",
+                    "'{} to' is followed by '{}', not a verb: the verb has been lost or moved to the end",
                     v.words[k - 1],
                     v.words[k + 1]
                 ),
@@ -908,7 +905,7 @@ fn pronoun_without_verb(v: &SentenceView) -> Option<Diagnosis> {
                 a,
                 b,
                 format!(
-                    "Missing verb: '{}' has no verb between '{}' and '{}'",
+                    "'{}' has no verb between '{}' and '{}': the verb has been lost or moved to the end",
                     v.slice(a, b),
                     v.words[if object { p } else { p - 1 }],
                     v.words[if object { p + 1 } else { p }]
@@ -1013,7 +1010,7 @@ fn copula_missing(v: &SentenceView) -> Option<Diagnosis> {
         start: a,
         end: b,
         message: format!(
-            "Missing verb: '{}' has no '{copula}' between the subject and '{}'",
+            "'{}' lacks '{copula}' before '{}': add it",
             v.slice(start, k + 1),
             v.words[k]
         ),
@@ -1058,7 +1055,7 @@ fn verbless_clause(v: &SentenceView) -> Option<Diagnosis> {
                         start,
                         end: stop,
                         message: format!(
-                            "Missing verb: the clause '{}' has a subject and an object but no verb",
+                            "'{}' has no verb between its subject and its object: the verb has been lost or moved to the end",
                             v.slice(i, end)
                         ),
                         suggestion: None,
@@ -1113,7 +1110,7 @@ fn verbless_clause(v: &SentenceView) -> Option<Diagnosis> {
                 start,
                 end: stop,
                 message: format!(
-                    "Missing verb: the clause '{}' has a subject but no verb",
+                    "'{}' has no verb: the verb has been lost or moved to the end",
                     v.slice(i, end)
                 ),
                 suggestion: None,
@@ -1316,7 +1313,7 @@ fn no_verb_with(v: &SentenceView, a: usize, k: usize) -> Diagnosis {
         a,
         k + 1,
         format!(
-            "Missing verb: '{}' has no verb to go with it",
+            "'{}' has no verb to go with it: the verb has been lost or moved to the end",
             v.slice(a, k)
         ),
         0.65,
@@ -1443,7 +1440,7 @@ fn source_without_according(v: &SentenceView) -> Option<Diagnosis> {
             0,
             comma,
             format!(
-                "Missing verb: '{}' names a source with no verb; English says 'According to'",
+                "'{}' names a source with no verb: write 'According to'",
                 v.slice(0, comma)
             ),
             0.65,
@@ -1566,7 +1563,7 @@ fn subject_then_that_clause(v: &SentenceView) -> Option<Diagnosis> {
                 i,
                 k + 1,
                 format!(
-                    "Missing verb: '{}' has no verb before 'that'",
+                    "'{}' has no verb before 'that': a verb such as 'said' has been lost",
                     v.slice(i, k)
                 ),
                 0.6,
@@ -1680,7 +1677,7 @@ fn first_conjunct_without_verb(v: &SentenceView) -> Option<Diagnosis> {
             0,
             cc,
             format!(
-                "Missing verb: '{}' has no verb, though '{}' after '{}' shares its subject",
+                "'{}' has no verb, though '{}' after '{}' has one: the first verb has been lost",
                 v.slice(0, cc),
                 v.words[k],
                 v.words[cc]
@@ -1715,7 +1712,7 @@ fn subject_then_infinitive(v: &SentenceView) -> Option<Diagnosis> {
         start,
         j + 1,
         format!(
-            "Missing verb: '{}' is followed by '{}' with no verb between",
+            "'{}' is followed by '{}' with no verb between: the verb has been lost or moved to the end",
             v.slice(start, k),
             v.slice(k, j + 1)
         ),
@@ -1780,7 +1777,7 @@ fn subject_then_object(v: &SentenceView) -> Option<Diagnosis> {
             start,
             object_end,
             format!(
-                "Missing verb: '{}' is followed by '{}' with no verb between",
+                "'{}' is followed by '{}' with no verb between: the verb has been lost or moved to the end",
                 v.slice(start, k),
                 v.slice(k, object_end)
             ),
@@ -1829,7 +1826,7 @@ fn subject_then_object(v: &SentenceView) -> Option<Diagnosis> {
         start,
         object_end,
         format!(
-            "Missing verb: '{}' is followed by '{}' with no verb between",
+            "'{}' is followed by '{}' with no verb between: the verb has been lost or moved to the end",
             v.slice(start, subject_end),
             v.slice(k, object_end)
         ),
@@ -1923,7 +1920,7 @@ fn subject_adverb_without_verb(v: &SentenceView) -> Option<Diagnosis> {
         start,
         end,
         format!(
-            "Missing verb: '{}' has no verb after '{}'",
+            "'{}' has no verb after '{}': the verb has been lost",
             v.slice(start, subject_end),
             v.words[subject_end]
         ),
@@ -1966,7 +1963,7 @@ fn subordinate_pronoun_alone(v: &SentenceView) -> Option<Diagnosis> {
             k,
             k + 2,
             format!(
-                "Missing verb: the clause '{}' has a subject but no verb",
+                "'{}' has no verb: the verb has been lost or moved to the end",
                 v.slice(k, k + 2)
             ),
             0.6,
@@ -2000,8 +1997,8 @@ fn name_then_clause(v: &SentenceView) -> Option<Diagnosis> {
                 start,
                 i + 1,
                 format!(
-                    "Missing verb: '{}' has no verb before 'that'",
-                    v.slice(start, i)
+                    "'{}' has no verb before 'that': a verb such as 'said' has been lost",
+                    v.slice(if start < i { start } else { 0 }, i)
                 ),
                 0.6,
             ));
@@ -2103,7 +2100,7 @@ fn verb_deficit(v: &SentenceView) -> Option<Diagnosis> {
             check: "",
             start,
             end,
-            message: "Missing verb: the sentence has a subject but no finite verb".into(),
+            message: "The sentence has a subject but no verb: the verb has been lost or left in another form".into(),
             suggestion: None,
             confidence: 0.6,
         });
@@ -2115,7 +2112,7 @@ fn verb_deficit(v: &SentenceView) -> Option<Diagnosis> {
             start,
             end,
             message: format!(
-                "Missing verb: {openers} clause{} but only {finite} finite verb{}: one clause has lost its verb",
+                "The sentence has {openers} clause{} but only {finite} verb{} to go with them: one clause has lost its verb",
                 if openers == 1 { "" } else { "s" },
                 if finite == 1 { "" } else { "s" },
             ),

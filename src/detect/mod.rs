@@ -588,9 +588,6 @@ impl crate::suggest::Judge for Linter {
             drop_shadowed(&mut found);
             structural += structural_count(&found);
         }
-        if structural > max_structural && std::env::var_os("MTLINT_DEBUG_JUDGE").is_some() {
-            eprintln!("JUDGE structural {structural}>{max_structural}: {candidate}");
-        }
         structural <= max_structural
     }
 

@@ -349,7 +349,7 @@ fn bracket(v: &SentenceView, a: usize, end: usize, what: &str, confidence: f64) 
         start,
         end: stop,
         message: format!(
-            "Dutch/German verb bracket: '{}' comes at the end, after its {what}, far from '{}'",
+            "'{0}' comes at the end, after its {what}, far from '{1}' (Dutch/German order): put it right after '{1}'",
             v.words[last], v.words[a]
         ),
         suggestion: Some(render(v, &pieces)),

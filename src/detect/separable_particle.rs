@@ -209,8 +209,8 @@ impl Detector for SeparableParticle {
                 start,
                 end,
                 message: format!(
-                    "Dutch/German separable verb: the particle '{}' at the end of the clause \
-                     belongs to '{}'; English needs one verb for both",
+                    "'{0}' at the end of the clause is the second half of '{1}', a Dutch/German verb \
+                     split in two: use one English verb for both and drop '{0}'",
                     v.words[e], v.words[k]
                 ),
                 suggestion: rewrite_separable(v, k, e, leftover),

@@ -76,7 +76,7 @@ impl Detector for StrandedPreposition {
                 start,
                 end: stop,
                 message: format!(
-                    "Dutch/German adverbial order: '{}' is separated from its object '{}' by '{}'",
+                    "'{0}' is cut off from '{1}' by '{2}' (Dutch/German order): put '{1}' right after '{0}'",
                     v.words[p],
                     v.slice(adv_end, obj_end),
                     v.slice(p + 1, adv_end)

@@ -41,7 +41,7 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Bad {
             text: "We are committed to all your e-mails to read.",
-            fix: Some("We are committed to read all your e-mails."),
+            fix: Some("We are committed to reading all your e-mails."),
         },
         Example::Bad {
             text: "The team is happy to your questions about the new service to answer.",
@@ -227,8 +227,8 @@ fn participle_before_auxiliary(v: &SentenceView, end: usize) -> Option<Diagnosis
             start,
             end: stop,
             message: format!(
-                "Dutch/German verb-final order: the participle '{}' comes before its auxiliary \
-                 '{}' at the end of the clause",
+                "'{}' and '{}' stand at the end of the clause in Dutch/German order: put them, in English \
+                 order, right after the subject",
                 v.words[p], v.words[a]
             ),
             suggestion,
@@ -260,6 +260,17 @@ const TAKES_INFINITIVE: &[&str] = &[
     "proud",
     "unable",
     "free",
+];
+
+/// Adjectives whose "to" is a preposition: the verb after it takes -ing ("committed to
+/// reading").
+const TO_TAKES_ING: &[&str] = &[
+    "committed",
+    "dedicated",
+    "devoted",
+    "opposed",
+    "accustomed",
+    "used",
 ];
 
 /// "We are committed to all your e-mails to read.", "happy to your questions to answer": an
@@ -318,10 +329,21 @@ fn infinitive_last(v: &SentenceView, end: usize) -> Option<Diagnosis> {
     } else {
         Piece::Text("to".into())
     };
+    // After "committed to", "opposed to" the verb is an -ing form: "to" is a preposition.
+    let gerund = after_adjective.is_some() && TO_TAKES_ING.contains(&v.lower(first - 1));
+    let verb_piece = if gerund {
+        let lemma = super::verb_forms::lemma(v.words[verb]).unwrap_or_default();
+        Piece::Word(
+            verb,
+            super::verb_forms::inflect(&lemma, super::verb_forms::Form::Gerund),
+        )
+    } else {
+        Piece::Tokens(verb, verb + 1)
+    };
     let pieces = [
         Piece::Tokens(0, first + 1),
         to,
-        Piece::Tokens(verb, verb + 1),
+        verb_piece,
         Piece::Tokens(object.start, object.end),
         Piece::Tokens(end, v.len()),
     ];
@@ -331,7 +353,7 @@ fn infinitive_last(v: &SentenceView, end: usize) -> Option<Diagnosis> {
         start: s,
         end: e,
         message: format!(
-            "Dutch/German verb-final order: the infinitive '{}' comes after its object",
+            "The verb '{}' comes after its object, at the end as in Dutch/German: put it before the object",
             v.words[verb]
         ),
         suggestion: Some(render(v, &pieces)),
@@ -406,7 +428,7 @@ fn judge(
         start: s,
         end: e,
         message: format!(
-            "Dutch/German verb-final order: the verb '{verb_text}' comes after its {}",
+            "The verb '{verb_text}' comes after its {}, at the end as in Dutch/German: put it right after the subject",
             if has_np { "object" } else { "complements" }
         ),
         suggestion: Some(suggestion),

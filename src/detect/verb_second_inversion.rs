@@ -401,7 +401,7 @@ fn after_subordinate_clause(v: &SentenceView) -> Option<Diagnosis> {
         start,
         end,
         message: format!(
-            "Dutch/German verb-second order: the verb '{}' comes before its subject '{}' after the fronted clause",
+            "The verb '{}' comes before its subject '{}' after the opening clause, in Dutch/German order: put the subject first",
             v.words[verb],
             v.slice(verb + 1, subj_end)
         ),
@@ -501,7 +501,7 @@ fn auxiliary_inversion(
         start,
         end,
         message: format!(
-            "Dutch/German verb-second order: '{}' comes before its subject '{}' after the fronted '{}'",
+            "'{}' comes before its subject '{}' after '{}', in Dutch/German order: put the subject first",
             v.words[aux],
             v.slice(aux + 1, subj_end),
             v.slice(0, front_end)
@@ -792,7 +792,7 @@ fn fronted_phrase_finding(v: &SentenceView, np: &crate::chunk::Words, inv: &Inve
         start,
         end,
         message: format!(
-            "Dutch/German verb-second order: the verb '{}' comes before its subject '{}' after the fronted '{}'",
+            "The verb '{}' comes before its subject '{}' after '{}', in Dutch/German order: put the subject first",
             v.words[verb],
             subject,
             v.slice(0, front_end)

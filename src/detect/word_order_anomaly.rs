@@ -1318,7 +1318,7 @@ impl Detector for WordOrderAnomaly {
             let (message, suggestion) = if score >= SWAP_FIX_SCORE || !stranded || certified {
                 (
                     format!(
-                        "Word order English does not produce: '{}' reads as '{} {}'",
+                        "'{}' is in an order English does not use: did the translation mean '{} {}'?",
                         v.slice(j, j + 2),
                         v.words[j + 1],
                         v.words[j]
@@ -1328,9 +1328,10 @@ impl Detector for WordOrderAnomaly {
             } else {
                 (
                     format!(
-                        "Word order English rarely produces: '{}' leaves '{}' without its noun \
-                         phrase",
+                        "'{}' leaves '{}' without the words it needs after it (Dutch/German \
+                         order): move '{}' to where its noun phrase is",
                         v.slice(j, j + 2),
+                        v.words[j + 1],
                         v.words[j + 1]
                     ),
                     None,
@@ -1358,8 +1359,8 @@ impl Detector for WordOrderAnomaly {
                 check: "scrambled",
                 start,
                 end,
-                message: "The order of the words is far from English: the sentence reads as \
-                          scrambled"
+                message: "The words of the sentence are far from English order (as if \
+                          shuffled): rewrite it from the source"
                     .into(),
                 suggestion: None,
                 confidence: 0.6,

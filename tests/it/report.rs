@@ -388,7 +388,7 @@ fn text_output_colours() {
     assert_eq!(
         plain.lines().take(5).collect::<Vec<_>>(),
         [
-            "-:1:1: major[verb-second-inversion/fronted-phrase]: Dutch/German verb-second order: the verb 'discussed' comes before its subject 'Trump and Haftar' after the fronted 'Also'",
+            "-:1:1: major[verb-second-inversion/fronted-phrase]: The verb 'discussed' comes before its subject 'Trump and Haftar' after 'Also', in Dutch/German order: put the subject first",
             "  |",
             "  | Also discussed Trump and Haftar a shared vision.",
             "  | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^",
