@@ -4,10 +4,12 @@
 //!
 //! Plain text and Markdown: the edits are on the file's bytes. JSONL: on the `text` field of
 //! each line, whose JSON string is edited in place (the replacement escaped as JSON needs).
-//! TSV: on the target field of each line.
+//! TSV: on the target field of each line. XLIFF: on the target text of each segment, found
+//! again in the file's bytes; inline markup and the source stay as they were (an edit that
+//! would cross a tag is not made), and replacements are escaped as XML needs.
 
 use crate::finding::{Edit, Finding};
-use crate::formats::tsv;
+use crate::formats::{tsv, xliff};
 use crate::input::InputFormat;
 use crate::report::DocumentReport;
 use crate::suggest::conflict;
@@ -151,6 +153,145 @@ pub fn fix_records(
         fixed.bytes.extend_from_slice(&raw[end..]);
     }
     fixed
+}
+
+/// Applies the findings of the segments of an XLIFF file (one report per segment with a
+/// target, in document order) to its bytes.
+pub fn fix_xliff(
+    bytes: &[u8],
+    reports: &[DocumentReport],
+    min_confidence: f64,
+) -> Result<Fixed, String> {
+    let whole = std::str::from_utf8(bytes)
+        .map_err(|_| "not UTF-8: mtlint fixes UTF-8 files only (convert it first)".to_string())?;
+    // Offsets are found in the text after a byte-order mark, and shifted past it.
+    let bom = if whole.starts_with('\u{feff}') { 3 } else { 0 };
+    let text = &whole[bom..];
+    let segments = xliff::parse(text).map_err(|e| format!("invalid XLIFF: {e}"))?;
+    let mut fixed = Fixed::default();
+    let mut all: Vec<Edit> = Vec::new();
+    for (segment, report) in segments.iter().zip(reports) {
+        let (edits, applied, skipped) = chosen_edits(report.findings(), min_confidence);
+        if edits.is_empty() {
+            continue;
+        }
+        let mapped = target_map(text, segment).and_then(|map| xml_edits(text, &map, &edits));
+        match mapped {
+            Some(e) => {
+                all.extend(e.into_iter().map(|e| Edit {
+                    start: e.start + bom,
+                    end: e.end + bom,
+                    ..e
+                }));
+                fixed.applied += applied;
+                fixed.skipped += skipped;
+            }
+            None => fixed.skipped += applied + skipped,
+        }
+    }
+    all.sort_by_key(|e| (e.start, e.end));
+    fixed.bytes = splice(bytes, &all);
+    Ok(fixed)
+}
+
+/// Code elements of XLIFF 1.2 whose content is not text.
+const CODE_ELEMENTS: &[&str] = &["ph", "bpt", "ept", "it"];
+
+/// For each byte of a segment's target text (and one past its end), where its character
+/// starts in the file and where it ends: found by reading the file from the target's start,
+/// skipping tags and code content, reading entities and CDATA. None when the file does not
+/// read back to the text (nothing is edited then).
+fn target_map(text: &str, segment: &xliff::Segment) -> Option<Vec<(usize, usize)>> {
+    let raw = text.as_bytes();
+    let mut r = segment.offset;
+    let mut map = Vec::with_capacity(segment.target.len() + 1);
+    let mut cdata_end: Option<usize> = None;
+    for ch in segment.target.chars() {
+        // Tags, comments and code content are not text.
+        while cdata_end.is_none() && raw.get(r) == Some(&b'<') {
+            if text[r..].starts_with("<![CDATA[") {
+                r += 9;
+                cdata_end = Some(r + text[r..].find("]]>")?);
+                break;
+            }
+            let close = r + text[r..].find('>')?;
+            let tag = &text[r + 1..close];
+            let name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == ':')
+                .collect();
+            let local = name.rsplit(':').next().unwrap_or("");
+            r = close + 1;
+            if !tag.starts_with('/') && !tag.ends_with('/') && CODE_ELEMENTS.contains(&local) {
+                let end_tag = format!("</{name}>");
+                r += text[r..].find(&end_tag)? + end_tag.len();
+            }
+        }
+        if cdata_end == Some(r) {
+            r += 3;
+            cdata_end = None;
+        }
+        let (start, len) = if cdata_end.is_none() && raw.get(r) == Some(&b'&') {
+            let semi = text[r..].find(';')?;
+            let entity = &text[r + 1..r + semi];
+            let decoded = match entity {
+                "amp" => '&',
+                "lt" => '<',
+                "gt" => '>',
+                "quot" => '"',
+                "apos" => '\'',
+                _ if entity.starts_with("#x") => {
+                    char::from_u32(u32::from_str_radix(&entity[2..], 16).ok()?)?
+                }
+                _ if entity.starts_with('#') => char::from_u32(entity[1..].parse().ok()?)?,
+                _ => return None,
+            };
+            (decoded == ch).then_some((r, semi + 1))?
+        } else if ch == '\n' && text[r..].starts_with("\r\n") {
+            (r, 2)
+        } else {
+            (text[r..].starts_with(ch).then_some((r, ch.len_utf8())))?
+        };
+        map.extend(std::iter::repeat_n((start, start + len), ch.len_utf8()));
+        r = start + len;
+        if cdata_end == Some(r) {
+            r += 3;
+            cdata_end = None;
+        }
+    }
+    map.push((r, r));
+    Some(map)
+}
+
+/// A segment's edits as edits of the file: offsets through the target's map, replacements
+/// escaped for XML. None when an edit would cross markup.
+fn xml_edits(text: &str, map: &[(usize, usize)], edits: &[Edit]) -> Option<Vec<Edit>> {
+    edits
+        .iter()
+        .map(|e| {
+            let start = map.get(e.start)?.0;
+            let end = if e.end > e.start {
+                map.get(e.end - 1)?.1
+            } else {
+                start
+            };
+            if text.get(start..end)?.contains('<') {
+                return None;
+            }
+            let replacement = e
+                .replacement
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;");
+            Some(Edit {
+                kind: e.kind,
+                start,
+                end,
+                replacement,
+            })
+        })
+        .collect()
 }
 
 /// A field of a line: where its text is in the line, and for each byte of the field's text

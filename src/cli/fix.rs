@@ -2,7 +2,7 @@
 //! a unified diff.
 
 use super::*;
-use mtlint::fix::{Fixed, fix_file, fix_records};
+use mtlint::fix::{Fixed, fix_file, fix_records, fix_xliff};
 use mtlint::read::{WalkOptions, expand_paths};
 
 /// The options of `fix`.
@@ -153,7 +153,10 @@ fn fix_path(
             );
             let text = similar::TextDiff::from_lines(old.as_ref(), new.as_ref())
                 .unified_diff()
-                .header(&format!("a/{name}"), &format!("b/{name}"))
+                .header(
+                    &format!("a/{}", name.trim_start_matches('/')),
+                    &format!("b/{}", name.trim_start_matches('/')),
+                )
                 .to_string();
             out!("{text}");
         }
@@ -195,11 +198,6 @@ fn fix_bytes(
     threshold: f64,
     config: &Config,
 ) -> Result<Fixed, String> {
-    if format == InputFormat::Xliff {
-        return Err(format!(
-            "{name}: fix does not edit XLIFF yet: use `check --format sarif` for its fixes"
-        ));
-    }
     // Standard input is checked the way a file is: through a temporary copy.
     let temp;
     let checked = if name == "<stdin>" {
@@ -221,6 +219,12 @@ fn fix_bytes(
         }
         return Ok(fixed);
     }
+    if format == InputFormat::Xliff {
+        if let Some(e) = reports.iter().find_map(|r| r.outcome.as_ref().err()) {
+            return Err(e.replace(&checked, name));
+        }
+        return fix_xliff(bytes, &reports, threshold).map_err(|e| format!("{name}: {e}"));
+    }
     let report = reports
         .first()
         .ok_or_else(|| format!("{name}: nothing was read"))?;
@@ -235,6 +239,7 @@ fn write_temp(bytes: &[u8], format: InputFormat) -> Result<tempfile::NamedTempFi
         InputFormat::Jsonl => ".jsonl",
         InputFormat::Tsv => ".tsv",
         InputFormat::Markdown => ".md",
+        InputFormat::Xliff => ".xlf",
         _ => ".txt",
     };
     let temp = tempfile::Builder::new()

@@ -170,3 +170,24 @@ fn the_committed_diff_of_the_sample_matches_the_tool() {
         "reports/haftar-libya.nl-en.fix.diff is out of date: run scripts/update-reports.sh"
     );
 }
+
+#[test]
+fn xliff_edits_targets_and_keeps_markup_and_sources() {
+    let before = format!(
+        "\u{feff}<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<xliff version=\"1.2\">\r\n<file source-language=\"nl\" target-language=\"en\" datatype=\"plaintext\" original=\"a\"><body>\r\n\
+         <trans-unit id=\"1\"><source>{BAD}</source><target>Also discussed Trump and <g id=\"1\">Haftar</g> a shared vision &amp; more.</target></trans-unit>\r\n\
+         <trans-unit id=\"2\"><source>{BAD}</source><target>{CLEAN}</target></trans-unit>\r\n\
+         <trans-unit id=\"3\"><source>{BAD}</source><target>{BAD}</target></trans-unit>\r\n\
+         </body></file></xliff>\r\n"
+    );
+    let after = String::from_utf8(fixed("a.xlf", before.as_bytes())).unwrap();
+    let want = before
+        .replace(
+            "<target>Also discussed Trump and <g id=\"1\">Haftar</g> a shared vision &amp; more.</target>",
+            "<target>Trump and <g id=\"1\">Haftar</g> also discussed a shared vision &amp; more.</target>",
+        )
+        .replace(&format!("<target>{BAD}</target>"), &format!("<target>{GOOD}</target>"));
+    assert_eq!(after, want);
+    // The sources are untouched.
+    assert_eq!(after.matches(&format!("<source>{BAD}</source>")).count(), 3);
+}

@@ -21,6 +21,8 @@ pub struct Segment {
     /// 1-based line and column (in characters) where the target text starts.
     pub line: usize,
     pub column: usize,
+    /// Byte offset in the file where the target text starts.
+    pub offset: usize,
     pub source: Option<String>,
     pub target: String,
 }
@@ -431,6 +433,7 @@ fn push_segment(
         id,
         line,
         column,
+        offset: pos,
         source: source.map(|s| s.0),
         target,
     });
