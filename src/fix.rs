@@ -517,3 +517,142 @@ mod tests {
         assert!(json_text_field(b"not json").is_none());
     }
 }
+
+/// What the editor answered for the findings of one input, asked one at a time.
+#[derive(Debug, Default)]
+pub struct Review {
+    /// The findings to apply: those accepted, and those edited (with the editor's sentence as
+    /// their suggestion and its edits).
+    pub accepted: Vec<Finding>,
+    /// The editor quit: no more questions, for this input or the next.
+    pub quit: bool,
+}
+
+/// Asks about each finding at or above `min_confidence` that has a suggestion, the way
+/// `git add -p` asks about hunks: apply it (`y`), skip it (`n`), type the sentence as it
+/// should read (`e`), or stop asking (`q`). A finding whose suggestion an earlier answer
+/// already applied is not asked again.
+pub fn review(
+    findings: &[Finding],
+    min_confidence: f64,
+    input: &mut dyn std::io::BufRead,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<Review> {
+    let mut r = Review::default();
+    let mut done_sentences: Vec<usize> = Vec::new();
+    for f in findings {
+        let Some(suggestion) = &f.suggestion else {
+            continue;
+        };
+        if f.confidence < min_confidence || f.edits.is_empty() {
+            continue;
+        }
+        // A combined suggestion is asked once per sentence.
+        if !f.combines.is_empty() && done_sentences.contains(&f.sentence_start) {
+            continue;
+        }
+        writeln!(out, "\n{}:{}: {}", f.line, f.column, f.message)?;
+        writeln!(out, "  - {}", f.sentence)?;
+        writeln!(out, "  + {suggestion}")?;
+        loop {
+            write!(out, "Apply this suggestion [y,n,e,q,?]? ")?;
+            out.flush()?;
+            let mut line = String::new();
+            if input.read_line(&mut line)? == 0 {
+                r.quit = true;
+                return Ok(r);
+            }
+            match line.trim() {
+                "y" | "Y" => {
+                    r.accepted.push(f.clone());
+                    done_sentences.push(f.sentence_start);
+                }
+                "n" | "N" => {}
+                "e" | "E" => {
+                    write!(out, "The sentence as it should read: ")?;
+                    out.flush()?;
+                    let mut typed = String::new();
+                    input.read_line(&mut typed)?;
+                    let typed = typed.trim_end_matches(['\n', '\r']);
+                    if typed.trim().is_empty() {
+                        continue;
+                    }
+                    let mut edited = f.clone();
+                    edited.edits = crate::suggest::diff(&f.sentence, typed, f.sentence_start);
+                    edited.suggestion = Some(typed.to_string());
+                    edited.combines.clear();
+                    r.accepted.push(edited);
+                    done_sentences.push(f.sentence_start);
+                }
+                "q" | "Q" => {
+                    r.quit = true;
+                    return Ok(r);
+                }
+                _ => {
+                    writeln!(
+                        out,
+                        "y - apply it\nn - leave the sentence as it is\ne - type the sentence as it should read\nq - stop here (what was answered is applied)"
+                    )?;
+                    continue;
+                }
+            }
+            break;
+        }
+    }
+    Ok(r)
+}
+
+#[cfg(test)]
+mod review_tests {
+    use super::*;
+    use crate::finding::{Category, EditKind, Severity};
+
+    fn finding(start: usize, sentence: &str, suggestion: &str) -> Finding {
+        Finding {
+            rule: "r".into(),
+            check: None,
+            category: Category::WordOrder,
+            severity: Severity::Major,
+            confidence: 0.9,
+            message: "m".into(),
+            line: 1,
+            column: 1,
+            start,
+            end: start + 4,
+            sentence: sentence.into(),
+            sentence_start: start,
+            text: String::new(),
+            suggestion: Some(suggestion.into()),
+            edits: crate::suggest::diff(sentence, suggestion, start),
+            combines: Vec::new(),
+            source: None,
+        }
+    }
+
+    #[test]
+    fn answers_accept_skip_edit_and_quit() {
+        let fs = vec![
+            finding(0, "A b c.", "B a c."),
+            finding(10, "D e f.", "E d f."),
+            finding(20, "G h i.", "H g i."),
+            finding(30, "J k l.", "K j l."),
+        ];
+        let mut input = std::io::Cursor::new("y\n?\nn\ne\nG i h.\nq\n");
+        let mut out = Vec::new();
+        let r = review(&fs, 0.5, &mut input, &mut out).unwrap();
+        assert!(r.quit);
+        assert_eq!(r.accepted.len(), 2);
+        assert_eq!(r.accepted[0].suggestion.as_deref(), Some("B a c."));
+        assert_eq!(r.accepted[1].suggestion.as_deref(), Some("G i h."));
+        assert!(r.accepted[1].edits.iter().all(|e| e.start >= 20));
+        assert!(r.accepted[1].edits.iter().any(|e| e.kind == EditKind::Move));
+        let shown = String::from_utf8(out).unwrap();
+        assert!(shown.contains("e - type the sentence"));
+        // Applied to the text, the edited finding gives the editor's sentence.
+        let (edits, applied, _) = chosen_edits(&r.accepted, 0.5);
+        assert_eq!(applied, 2);
+        let text = "A b c.    D e f.    G h i.    J k l.";
+        let fixed = String::from_utf8(splice(text.as_bytes(), &edits)).unwrap();
+        assert_eq!(fixed, "B a c.    D e f.    G i h.    J k l.");
+    }
+}

@@ -14,6 +14,10 @@ pub struct FixArgs {
     /// Print a unified diff of the changes and change nothing.
     #[arg(long)]
     diff: bool,
+    /// Ask about each suggestion on the terminal, the way `git add -p` does: apply it, skip
+    /// it, type the sentence as it should read, or stop.
+    #[arg(long, short = 'i', conflicts_with = "diff")]
+    interactive: bool,
     /// Apply the suggestions of findings at least this confident
     /// [default: the threshold `check` reports structural findings at].
     #[arg(long, value_name = "P", value_parser = parse_probability)]
@@ -41,6 +45,7 @@ pub fn run(args: FixArgs, config: &Config) -> ExitCode {
     let FixArgs {
         paths,
         diff,
+        interactive,
         min_confidence,
         input_format,
         hidden,
@@ -78,6 +83,12 @@ pub fn run(args: FixArgs, config: &Config) -> ExitCode {
     };
     linter.min_confidence = threshold;
     linter.judge_threshold = threshold;
+    use std::io::IsTerminal;
+    if interactive && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        return fail("--interactive asks on a terminal: standard input and error must be one");
+    }
+    // Some(quit) when asking: whether the editor has stopped.
+    let mut ask = interactive.then_some(false);
     let walk = WalkOptions { hidden, no_ignore };
     let mut status = ExitCode::SUCCESS;
     let mut error = |msg: String| {
@@ -99,8 +110,13 @@ pub fn run(args: FixArgs, config: &Config) -> ExitCode {
         };
         let format = input_format.resolve(origin.extension().as_deref());
         let outcome = match &origin {
+            Origin::Stdin if interactive => {
+                Err("--interactive reads its answers from standard input: name the files".into())
+            }
             Origin::Stdin => fix_stdin(format, &linter, threshold, config),
-            Origin::File(path) => fix_path(path, format, &linter, threshold, config, diff),
+            Origin::File(path) => {
+                fix_path(path, format, &linter, threshold, config, diff, &mut ask)
+            }
         };
         match outcome {
             Ok(Some(note)) if !quiet => eprintln!("mtlint: {note}"),
@@ -138,13 +154,14 @@ fn fix_path(
     threshold: f64,
     config: &Config,
     diff: bool,
+    ask: &mut Option<bool>,
 ) -> Result<Option<String>, String> {
     let name = path.display().to_string();
     if config.is_excluded(&name) {
         return Ok(None);
     }
     let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
-    let fixed = fix_bytes(&name, &bytes, format, linter, threshold, config)?;
+    let fixed = fix_bytes(&name, &bytes, format, linter, threshold, config, ask)?;
     if diff {
         if fixed.bytes != bytes {
             let (old, new) = (
@@ -181,7 +198,9 @@ fn fix_stdin(
     std::io::stdin()
         .read_to_end(&mut bytes)
         .map_err(|e| format!("<stdin>: {e}"))?;
-    let fixed = fix_bytes("<stdin>", &bytes, format, linter, threshold, config)?;
+    let fixed = fix_bytes(
+        "<stdin>", &bytes, format, linter, threshold, config, &mut None,
+    )?;
     let mut stdout = std::io::stdout().lock();
     if let Err(e) = stdout.write_all(&fixed.bytes).and_then(|()| stdout.flush()) {
         exit_on_write_error(e);
@@ -197,6 +216,7 @@ fn fix_bytes(
     linter: &Linter,
     threshold: f64,
     config: &Config,
+    ask: &mut Option<bool>,
 ) -> Result<Fixed, String> {
     // Standard input is checked the way a file is: through a temporary copy.
     let temp;
@@ -206,7 +226,10 @@ fn fix_bytes(
     } else {
         name.to_string()
     };
-    let reports = reports_of(&checked, format, linter, config);
+    let mut reports = reports_of(&checked, format, linter, config);
+    if let Some(quit) = ask {
+        ask_about(name, &mut reports, threshold, quit)?;
+    }
     if format.is_line_records() {
         // A line that could not be read is left as it is; the others are fixed.
         let errors: Vec<String> = reports
@@ -232,6 +255,36 @@ fn fix_bytes(
         return Err(e.replace(&checked, name));
     }
     fix_file(bytes, report, threshold).map_err(|e| format!("{name}: {e}"))
+}
+
+/// Asks the editor about each finding of `reports` and keeps only those to apply.
+fn ask_about(
+    name: &str,
+    reports: &mut [DocumentReport],
+    threshold: f64,
+    quit: &mut bool,
+) -> Result<(), String> {
+    let mut stdin = std::io::stdin().lock();
+    let mut err = std::io::stderr();
+    let mut named = false;
+    for r in reports {
+        let Ok(findings) = &mut r.outcome else {
+            continue;
+        };
+        if *quit {
+            findings.clear();
+            continue;
+        }
+        if !named && findings.iter().any(|f| f.suggestion.is_some()) {
+            eprintln!("== {name}");
+            named = true;
+        }
+        let answers = mtlint::fix::review(findings, threshold, &mut stdin, &mut err)
+            .map_err(|e| format!("{name}: {e}"))?;
+        *findings = answers.accepted;
+        *quit = answers.quit;
+    }
+    Ok(())
 }
 
 fn write_temp(bytes: &[u8], format: InputFormat) -> Result<tempfile::NamedTempFile, String> {
