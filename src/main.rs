@@ -3,11 +3,7 @@ mod cli;
 
 use clap::{Parser, Subcommand};
 use cli::*;
-use mtlint::inspect::{TagFormat, render, tag_pretokenized};
-use mtlint::read::{Origin, read_text};
-use mtlint::tag::Tagger;
 use mtlint::tag::train::{TrainArgs, eval_command, train_command};
-use std::io::Write;
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -36,26 +32,12 @@ enum Command {
     /// changes nothing); only the edited bytes change.
     Fix(cli::fix::FixArgs),
     /// Show how mtlint analyses text: tokens, tags and chunks per sentence.
-    Tag {
-        /// A file, or `-`/nothing for standard input.
-        file: Option<String>,
-        #[arg(long, value_enum, default_value = "text")]
-        format: TagFormat,
-        /// Input is one sentence per line, tokens separated by single spaces; output is the same
-        /// lines with /TAG after each token.
-        #[arg(long)]
-        pretokenized: bool,
-    },
+    Tag(cli::tag::TagArgs),
     /// Precision and recall of the rules on labelled JSONL lines ({"text", "expect": [...]}),
     /// and the operating points: recall at 0.5%, 1% and 2% of the clean lines flagged.
     Eval(cli::eval::EvalArgs),
     /// List, explain and test the rules.
-    Rules {
-        #[command(subcommand)]
-        command: RulesCommand,
-        #[command(flatten)]
-        rules: RuleArgs,
-    },
+    Rules(cli::rules::RulesArgs),
     /// Fit the calibration of confidences (models/calibration.tsv) on labelled JSONL lines:
     /// structural findings on lines with a structural error are real, on clean lines false.
     Calibrate(cli::calibrate::CalibrateArgs),
@@ -182,34 +164,8 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => cli::check::run(args, &config),
         Command::Fix(args) => cli::fix::run(args, &config),
-        Command::Tag {
-            file,
-            format,
-            pretokenized,
-        } => {
-            let origin = match file.as_deref() {
-                None | Some("-") => Origin::Stdin,
-                Some(p) => Origin::File(p.into()),
-            };
-            let decoded = match read_text(&origin) {
-                Ok(d) => d,
-                Err(e) => return fail(e),
-            };
-            let tagger = Tagger::embedded();
-            let out = if pretokenized {
-                tag_pretokenized(tagger, &decoded.text)
-            } else {
-                let doc =
-                    mtlint::pipeline::Document::analyze(decoded.text, decoded.bom_len, tagger);
-                render(&doc, format)
-            };
-            let mut stdout = std::io::stdout().lock();
-            match stdout.write_all(out.as_bytes()) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => fail(e),
-            }
-        }
-        Command::Rules { command, rules } => rules_command(command, &rules.over(&config)),
+        Command::Tag(args) => cli::tag::run(args),
+        Command::Rules(args) => cli::rules::run(args, &config),
         Command::Eval(args) => cli::eval::run(args, &config),
         Command::Calibrate(args) => cli::calibrate::run(args, &config),
         Command::TrainTagger {
@@ -326,60 +282,5 @@ fn main() -> ExitCode {
             }
             Err(e) => fail(e),
         },
-    }
-}
-
-fn rules_command(command: RulesCommand, args: &RuleArgs) -> ExitCode {
-    // Every rule, on or off by default: the list shows them all and the tests run them all.
-    let linter = match linter_for(args, true) {
-        Ok(l) => l,
-        Err(e) => return fail(e),
-    };
-    match command {
-        RulesCommand::List => {
-            for d in &linter.detectors {
-                let m = d.meta();
-                out!(
-                    "{}\t{}\t{}\t{}\t{}\n",
-                    m.id,
-                    m.category,
-                    m.severity,
-                    d.source().unwrap_or("built-in"),
-                    m.summary
-                );
-                for c in d.checks() {
-                    out!("{}/{c}\t{}\t{}\tcheck\t\n", m.id, m.category, m.severity);
-                }
-            }
-            ExitCode::SUCCESS
-        }
-        RulesCommand::Explain { id } => match linter.detectors.iter().find(|d| d.meta().id == id) {
-            Some(d) => {
-                out!("{}", mtlint::detect::explain(d.meta()));
-                ExitCode::SUCCESS
-            }
-            None => fail(format!("no rule with id '{id}' (see `mtlint rules list`)")),
-        },
-        RulesCommand::Test => {
-            let failures = mtlint::detect::test_examples(&linter);
-            for f in &failures {
-                out!("FAIL {f}\n");
-            }
-            let total: usize = linter
-                .detectors
-                .iter()
-                .map(|d| d.meta().examples.len())
-                .sum();
-            out!(
-                "{} passed, {} failed\n",
-                total - failures.len(),
-                failures.len()
-            );
-            if failures.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            }
-        }
     }
 }
