@@ -3,7 +3,6 @@ mod cli;
 
 use clap::{Parser, Subcommand};
 use cli::*;
-use mtlint::tag::train::{TrainArgs, eval_command, train_command};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -42,117 +41,19 @@ enum Command {
     /// structural findings on lines with a structural error are real, on clean lines false.
     Calibrate(cli::calibrate::CalibrateArgs),
     /// Train the part-of-speech tagger on a CoNLL-U treebank.
-    TrainTagger {
-        #[arg(long)]
-        train: String,
-        #[arg(long)]
-        dev: Option<String>,
-        #[arg(short, long)]
-        output: String,
-        /// Training passes over the data; with --dev, the weights after the pass that tags dev
-        /// best are kept.
-        #[arg(long, default_value_t = 10)]
-        iterations: usize,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// Averaged weights smaller than this are left out of the model (a smaller, faster model).
-        #[arg(long, default_value_t = 1.0)]
-        prune: f32,
-        /// Morphological lexicon (word<TAB>tags), built by scripts/build_morph_lexicon.py.
-        #[arg(long, default_value = "models/morph-lexicon.tsv")]
-        morph: String,
-    },
+    TrainTagger(cli::train::TrainTaggerArgs),
     /// Train the tagger's second pass (the verb, noun and adjective decisions with the first
     /// pass's tags on both sides) and print its figures.
-    TrainRefiner {
-        #[arg(
-            long,
-            default_value = "../shared/data/ud-english-ewt/en_ewt-ud-train.conllu"
-        )]
-        train: String,
-        #[arg(
-            long,
-            default_value = "../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu"
-        )]
-        dev: String,
-        #[arg(
-            long,
-            default_value = "../shared/data/ud-english-ewt/en_ewt-ud-test.conllu"
-        )]
-        test: String,
-        /// Morphological lexicon (word<TAB>tags) for the first-pass models of the folds.
-        #[arg(long, default_value = "models/morph-lexicon.tsv")]
-        morph: String,
-        /// Folds of the training set: each fold's first-pass tags come from a model trained on
-        /// the others.
-        #[arg(long, default_value_t = 5)]
-        folds: usize,
-        #[arg(long, default_value_t = 6)]
-        epochs: usize,
-        /// The word-order moves whose sentences are trained on (all are measured).
-        #[arg(
-            long,
-            value_enum,
-            value_delimiter = ',',
-            default_value = "verb-last,verb-second,bracket"
-        )]
-        moves: Vec<mtlint::tag::refine_train::Move>,
-        #[arg(short, long, default_value = "models/refiner.bin")]
-        output: String,
-    },
+    TrainRefiner(cli::train::TrainRefinerArgs),
     /// Train the class n-gram model of English word order on a CoNLL-U treebank.
-    TrainLm {
-        #[arg(long)]
-        train: String,
-        #[arg(short, long)]
-        output: String,
-        /// Function words at least this frequent get a class of their own.
-        #[arg(long, default_value_t = 30)]
-        min_count: u32,
-    },
+    TrainLm(cli::train::TrainLmArgs),
     /// Train the model of swapped neighbouring words (word-order-anomaly) on a CoNLL-U treebank.
-    TrainSwap {
-        #[arg(long)]
-        train: String,
-        #[arg(short, long)]
-        output: String,
-        #[arg(long, default_value_t = 3)]
-        epochs: usize,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// Features seen in fewer training examples get no weight.
-        #[arg(long, default_value_t = 8)]
-        min_feature_count: u32,
-        /// Swapped copies made of each training sentence.
-        #[arg(long, default_value_t = 3)]
-        swaps: usize,
-    },
+    TrainSwap(cli::train::TrainSwapArgs),
     /// Train the scrambled-sentence model (word-order-anomaly) on a CoNLL-U treebank, with the
     /// embedded swap model.
-    TrainScramble {
-        #[arg(long)]
-        train: String,
-        #[arg(short, long)]
-        output: String,
-        #[arg(long, default_value_t = 6)]
-        epochs: usize,
-        #[arg(long, default_value_t = 7)]
-        seed: u64,
-        /// Positives to make of each sentence: `full` (shuffled sentence), `window` (three to
-        /// six neighbours shuffled), `swap` (two neighbours swapped), comma-separated.
-        #[arg(long, default_value = "full")]
-        variants: String,
-        /// Sentences with fewer tokens are left out.
-        #[arg(long, default_value_t = 6)]
-        min_tokens: usize,
-    },
+    TrainScramble(cli::train::TrainScrambleArgs),
     /// Accuracy of the tagger on gold-tokenized CoNLL-U files.
-    EvalTagger {
-        files: Vec<String>,
-        /// A model file instead of the embedded one.
-        #[arg(long)]
-        model: Option<String>,
-    },
+    EvalTagger(cli::train::EvalTaggerArgs),
 }
 
 fn main() -> ExitCode {
@@ -168,119 +69,11 @@ fn main() -> ExitCode {
         Command::Rules(args) => cli::rules::run(args, &config),
         Command::Eval(args) => cli::eval::run(args, &config),
         Command::Calibrate(args) => cli::calibrate::run(args, &config),
-        Command::TrainTagger {
-            train,
-            dev,
-            output,
-            iterations,
-            seed,
-            prune,
-            morph,
-        } => match train_command(&TrainArgs {
-            train,
-            dev,
-            output,
-            morph,
-            iterations,
-            seed,
-            prune,
-        }) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => fail(e),
-        },
-        Command::TrainRefiner {
-            train,
-            dev,
-            test,
-            morph,
-            folds,
-            epochs,
-            moves,
-            output,
-        } => match mtlint::tag::refine_train::train_refiner_command(
-            &mtlint::tag::refine_train::RefinerArgs {
-                train: &train,
-                dev: &dev,
-                test: &test,
-                morph: &morph,
-                folds,
-                epochs,
-                moves: &moves,
-                output: &output,
-            },
-        ) {
-            Ok(s) => {
-                out!("{s}");
-                ExitCode::SUCCESS
-            }
-            Err(e) => fail(e),
-        },
-        Command::TrainLm {
-            train,
-            output,
-            min_count,
-        } => {
-            let run = || -> Result<(), String> {
-                let sentences = mtlint::tag::train::read_treebank(&train)?;
-                let lm = mtlint::lm::ClassLm::train(&sentences, min_count);
-                mtlint::output::write_file(&output, lm.to_bytes())
-                    .map_err(|e| format!("{output}: {e}"))
-            };
-            match run() {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => fail(e),
-            }
-        }
-        Command::TrainSwap {
-            train,
-            output,
-            epochs,
-            seed,
-            min_feature_count,
-            swaps,
-        } => {
-            let cfg = mtlint::detect::word_order_anomaly::swap::SwapTrainConfig {
-                epochs,
-                seed,
-                min_feature_count,
-                swaps_per_sentence: swaps,
-                ..Default::default()
-            };
-            match mtlint::detect::word_order_anomaly::swap::train_command(&train, &output, &cfg) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => fail(e),
-            }
-        }
-        Command::TrainScramble {
-            train,
-            output,
-            epochs,
-            seed,
-            variants,
-            min_tokens,
-        } => {
-            let has = |v: &str| variants.split(',').any(|x| x.trim() == v);
-            let cfg = mtlint::detect::word_order_anomaly::scramble::ScrambleTrainConfig {
-                epochs,
-                seed,
-                full: has("full"),
-                window: has("window"),
-                swap: has("swap"),
-                min_tokens,
-                ..Default::default()
-            };
-            match mtlint::detect::word_order_anomaly::scramble::train_command(&train, &output, &cfg)
-            {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => fail(e),
-            }
-        }
-        Command::EvalTagger { files, model } => match eval_command(&files, model.as_deref()) {
-            Ok(s) => {
-                out!("{s}");
-                ExitCode::SUCCESS
-            }
-            Err(e) => fail(e),
-        },
+        Command::TrainTagger(args) => cli::train::run_tagger(args),
+        Command::TrainRefiner(args) => cli::train::run_refiner(args),
+        Command::TrainLm(args) => cli::train::run_lm(args),
+        Command::TrainSwap(args) => cli::train::run_swap(args),
+        Command::TrainScramble(args) => cli::train::run_scramble(args),
+        Command::EvalTagger(args) => cli::train::run_eval_tagger(args),
     }
 }

@@ -354,3 +354,4 @@ pub mod eval;
 pub mod fix;
 pub mod rules;
 pub mod tag;
+pub mod train;
