@@ -3,11 +3,6 @@ mod cli;
 
 use clap::{Parser, Subcommand};
 use cli::*;
-use mtlint::inspect::{TagFormat, render, tag_pretokenized};
-use mtlint::read::{Origin, read_text};
-use mtlint::tag::Tagger;
-use mtlint::tag::train::{TrainArgs, eval_command, train_command};
-use std::io::Write;
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -36,141 +31,29 @@ enum Command {
     /// changes nothing); only the edited bytes change.
     Fix(cli::fix::FixArgs),
     /// Show how mtlint analyses text: tokens, tags and chunks per sentence.
-    Tag {
-        /// A file, or `-`/nothing for standard input.
-        file: Option<String>,
-        #[arg(long, value_enum, default_value = "text")]
-        format: TagFormat,
-        /// Input is one sentence per line, tokens separated by single spaces; output is the same
-        /// lines with /TAG after each token.
-        #[arg(long)]
-        pretokenized: bool,
-    },
+    Tag(cli::tag::TagArgs),
     /// Precision and recall of the rules on labelled JSONL lines ({"text", "expect": [...]}),
     /// and the operating points: recall at 0.5%, 1% and 2% of the clean lines flagged.
     Eval(cli::eval::EvalArgs),
     /// List, explain and test the rules.
-    Rules {
-        #[command(subcommand)]
-        command: RulesCommand,
-        #[command(flatten)]
-        rules: RuleArgs,
-    },
+    Rules(cli::rules::RulesArgs),
     /// Fit the calibration of confidences (models/calibration.tsv) on labelled JSONL lines:
     /// structural findings on lines with a structural error are real, on clean lines false.
     Calibrate(cli::calibrate::CalibrateArgs),
     /// Train the part-of-speech tagger on a CoNLL-U treebank.
-    TrainTagger {
-        #[arg(long)]
-        train: String,
-        #[arg(long)]
-        dev: Option<String>,
-        #[arg(short, long)]
-        output: String,
-        /// Training passes over the data; with --dev, the weights after the pass that tags dev
-        /// best are kept.
-        #[arg(long, default_value_t = 10)]
-        iterations: usize,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// Averaged weights smaller than this are left out of the model (a smaller, faster model).
-        #[arg(long, default_value_t = 1.0)]
-        prune: f32,
-        /// Morphological lexicon (word<TAB>tags), built by scripts/build_morph_lexicon.py.
-        #[arg(long, default_value = "models/morph-lexicon.tsv")]
-        morph: String,
-    },
+    TrainTagger(cli::train::TrainTaggerArgs),
     /// Train the tagger's second pass (the verb, noun and adjective decisions with the first
     /// pass's tags on both sides) and print its figures.
-    TrainRefiner {
-        #[arg(
-            long,
-            default_value = "../shared/data/ud-english-ewt/en_ewt-ud-train.conllu"
-        )]
-        train: String,
-        #[arg(
-            long,
-            default_value = "../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu"
-        )]
-        dev: String,
-        #[arg(
-            long,
-            default_value = "../shared/data/ud-english-ewt/en_ewt-ud-test.conllu"
-        )]
-        test: String,
-        /// Morphological lexicon (word<TAB>tags) for the first-pass models of the folds.
-        #[arg(long, default_value = "models/morph-lexicon.tsv")]
-        morph: String,
-        /// Folds of the training set: each fold's first-pass tags come from a model trained on
-        /// the others.
-        #[arg(long, default_value_t = 5)]
-        folds: usize,
-        #[arg(long, default_value_t = 6)]
-        epochs: usize,
-        /// The word-order moves whose sentences are trained on (all are measured).
-        #[arg(
-            long,
-            value_enum,
-            value_delimiter = ',',
-            default_value = "verb-last,verb-second,bracket"
-        )]
-        moves: Vec<mtlint::tag::refine_train::Move>,
-        #[arg(short, long, default_value = "models/refiner.bin")]
-        output: String,
-    },
+    TrainRefiner(cli::train::TrainRefinerArgs),
     /// Train the class n-gram model of English word order on a CoNLL-U treebank.
-    TrainLm {
-        #[arg(long)]
-        train: String,
-        #[arg(short, long)]
-        output: String,
-        /// Function words at least this frequent get a class of their own.
-        #[arg(long, default_value_t = 30)]
-        min_count: u32,
-    },
+    TrainLm(cli::train::TrainLmArgs),
     /// Train the model of swapped neighbouring words (word-order-anomaly) on a CoNLL-U treebank.
-    TrainSwap {
-        #[arg(long)]
-        train: String,
-        #[arg(short, long)]
-        output: String,
-        #[arg(long, default_value_t = 3)]
-        epochs: usize,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// Features seen in fewer training examples get no weight.
-        #[arg(long, default_value_t = 8)]
-        min_feature_count: u32,
-        /// Swapped copies made of each training sentence.
-        #[arg(long, default_value_t = 3)]
-        swaps: usize,
-    },
+    TrainSwap(cli::train::TrainSwapArgs),
     /// Train the scrambled-sentence model (word-order-anomaly) on a CoNLL-U treebank, with the
     /// embedded swap model.
-    TrainScramble {
-        #[arg(long)]
-        train: String,
-        #[arg(short, long)]
-        output: String,
-        #[arg(long, default_value_t = 6)]
-        epochs: usize,
-        #[arg(long, default_value_t = 7)]
-        seed: u64,
-        /// Positives to make of each sentence: `full` (shuffled sentence), `window` (three to
-        /// six neighbours shuffled), `swap` (two neighbours swapped), comma-separated.
-        #[arg(long, default_value = "full")]
-        variants: String,
-        /// Sentences with fewer tokens are left out.
-        #[arg(long, default_value_t = 6)]
-        min_tokens: usize,
-    },
+    TrainScramble(cli::train::TrainScrambleArgs),
     /// Accuracy of the tagger on gold-tokenized CoNLL-U files.
-    EvalTagger {
-        files: Vec<String>,
-        /// A model file instead of the embedded one.
-        #[arg(long)]
-        model: Option<String>,
-    },
+    EvalTagger(cli::train::EvalTaggerArgs),
 }
 
 fn main() -> ExitCode {
@@ -182,204 +65,15 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => cli::check::run(args, &config),
         Command::Fix(args) => cli::fix::run(args, &config),
-        Command::Tag {
-            file,
-            format,
-            pretokenized,
-        } => {
-            let origin = match file.as_deref() {
-                None | Some("-") => Origin::Stdin,
-                Some(p) => Origin::File(p.into()),
-            };
-            let decoded = match read_text(&origin) {
-                Ok(d) => d,
-                Err(e) => return fail(e),
-            };
-            let tagger = Tagger::embedded();
-            let out = if pretokenized {
-                tag_pretokenized(tagger, &decoded.text)
-            } else {
-                let doc =
-                    mtlint::pipeline::Document::analyze(decoded.text, decoded.bom_len, tagger);
-                render(&doc, format)
-            };
-            let mut stdout = std::io::stdout().lock();
-            match stdout.write_all(out.as_bytes()) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => fail(e),
-            }
-        }
-        Command::Rules { command, rules } => rules_command(command, &rules.over(&config)),
+        Command::Tag(args) => cli::tag::run(args),
+        Command::Rules(args) => cli::rules::run(args, &config),
         Command::Eval(args) => cli::eval::run(args, &config),
         Command::Calibrate(args) => cli::calibrate::run(args, &config),
-        Command::TrainTagger {
-            train,
-            dev,
-            output,
-            iterations,
-            seed,
-            prune,
-            morph,
-        } => match train_command(&TrainArgs {
-            train,
-            dev,
-            output,
-            morph,
-            iterations,
-            seed,
-            prune,
-        }) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => fail(e),
-        },
-        Command::TrainRefiner {
-            train,
-            dev,
-            test,
-            morph,
-            folds,
-            epochs,
-            moves,
-            output,
-        } => match mtlint::tag::refine_train::train_refiner_command(
-            &mtlint::tag::refine_train::RefinerArgs {
-                train: &train,
-                dev: &dev,
-                test: &test,
-                morph: &morph,
-                folds,
-                epochs,
-                moves: &moves,
-                output: &output,
-            },
-        ) {
-            Ok(s) => {
-                out!("{s}");
-                ExitCode::SUCCESS
-            }
-            Err(e) => fail(e),
-        },
-        Command::TrainLm {
-            train,
-            output,
-            min_count,
-        } => {
-            let run = || -> Result<(), String> {
-                let sentences = mtlint::tag::train::read_treebank(&train)?;
-                let lm = mtlint::lm::ClassLm::train(&sentences, min_count);
-                mtlint::output::write_file(&output, lm.to_bytes())
-                    .map_err(|e| format!("{output}: {e}"))
-            };
-            match run() {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => fail(e),
-            }
-        }
-        Command::TrainSwap {
-            train,
-            output,
-            epochs,
-            seed,
-            min_feature_count,
-            swaps,
-        } => {
-            let cfg = mtlint::detect::word_order_anomaly::swap::SwapTrainConfig {
-                epochs,
-                seed,
-                min_feature_count,
-                swaps_per_sentence: swaps,
-                ..Default::default()
-            };
-            match mtlint::detect::word_order_anomaly::swap::train_command(&train, &output, &cfg) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => fail(e),
-            }
-        }
-        Command::TrainScramble {
-            train,
-            output,
-            epochs,
-            seed,
-            variants,
-            min_tokens,
-        } => {
-            let has = |v: &str| variants.split(',').any(|x| x.trim() == v);
-            let cfg = mtlint::detect::word_order_anomaly::scramble::ScrambleTrainConfig {
-                epochs,
-                seed,
-                full: has("full"),
-                window: has("window"),
-                swap: has("swap"),
-                min_tokens,
-                ..Default::default()
-            };
-            match mtlint::detect::word_order_anomaly::scramble::train_command(&train, &output, &cfg)
-            {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => fail(e),
-            }
-        }
-        Command::EvalTagger { files, model } => match eval_command(&files, model.as_deref()) {
-            Ok(s) => {
-                out!("{s}");
-                ExitCode::SUCCESS
-            }
-            Err(e) => fail(e),
-        },
-    }
-}
-
-fn rules_command(command: RulesCommand, args: &RuleArgs) -> ExitCode {
-    // Every rule, on or off by default: the list shows them all and the tests run them all.
-    let linter = match linter_for(args, true) {
-        Ok(l) => l,
-        Err(e) => return fail(e),
-    };
-    match command {
-        RulesCommand::List => {
-            for d in &linter.detectors {
-                let m = d.meta();
-                out!(
-                    "{}\t{}\t{}\t{}\t{}\n",
-                    m.id,
-                    m.category,
-                    m.severity,
-                    d.source().unwrap_or("built-in"),
-                    m.summary
-                );
-                for c in d.checks() {
-                    out!("{}/{c}\t{}\t{}\tcheck\t\n", m.id, m.category, m.severity);
-                }
-            }
-            ExitCode::SUCCESS
-        }
-        RulesCommand::Explain { id } => match linter.detectors.iter().find(|d| d.meta().id == id) {
-            Some(d) => {
-                out!("{}", mtlint::detect::explain(d.meta()));
-                ExitCode::SUCCESS
-            }
-            None => fail(format!("no rule with id '{id}' (see `mtlint rules list`)")),
-        },
-        RulesCommand::Test => {
-            let failures = mtlint::detect::test_examples(&linter);
-            for f in &failures {
-                out!("FAIL {f}\n");
-            }
-            let total: usize = linter
-                .detectors
-                .iter()
-                .map(|d| d.meta().examples.len())
-                .sum();
-            out!(
-                "{} passed, {} failed\n",
-                total - failures.len(),
-                failures.len()
-            );
-            if failures.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            }
-        }
+        Command::TrainTagger(args) => cli::train::run_tagger(args),
+        Command::TrainRefiner(args) => cli::train::run_refiner(args),
+        Command::TrainLm(args) => cli::train::run_lm(args),
+        Command::TrainSwap(args) => cli::train::run_swap(args),
+        Command::TrainScramble(args) => cli::train::run_scramble(args),
+        Command::EvalTagger(args) => cli::train::run_eval_tagger(args),
     }
 }

@@ -212,16 +212,6 @@ pub(crate) fn linter_for(args: &RuleArgs, all: bool) -> Result<Linter, String> {
     Ok(linter)
 }
 
-#[derive(Subcommand)]
-pub(crate) enum RulesCommand {
-    /// One line per rule: id, category, severity, summary.
-    List,
-    /// A rule's documentation and examples.
-    Explain { id: String },
-    /// Run every rule's examples: bad ones must be flagged with their fix, good ones not.
-    Test,
-}
-
 /// The rules of the linter as reports describe them.
 pub(crate) fn rule_docs(linter: &Linter) -> Vec<RuleDoc> {
     linter
@@ -362,3 +352,6 @@ pub mod calibrate;
 pub mod check;
 pub mod eval;
 pub mod fix;
+pub mod rules;
+pub mod tag;
+pub mod train;

@@ -1,0 +1,265 @@
+//! The commands that train the models (`train-tagger`, `train-refiner`, `train-lm`,
+//! `train-swap`, `train-scramble`) and measure the tagger (`eval-tagger`). None of them reads
+//! the configuration.
+
+use super::*;
+use mtlint::detect::word_order_anomaly::{scramble, swap};
+use mtlint::tag::refine_train::{Move, RefinerArgs, train_refiner_command};
+use mtlint::tag::train::{TrainArgs, eval_command, train_command};
+
+/// The options of `train-tagger`.
+#[derive(clap::Args)]
+pub struct TrainTaggerArgs {
+    #[arg(long)]
+    train: String,
+    #[arg(long)]
+    dev: Option<String>,
+    #[arg(short, long)]
+    output: String,
+    /// Training passes over the data; with --dev, the weights after the pass that tags dev
+    /// best are kept.
+    #[arg(long, default_value_t = 10)]
+    iterations: usize,
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Averaged weights smaller than this are left out of the model (a smaller, faster model).
+    #[arg(long, default_value_t = 1.0)]
+    prune: f32,
+    /// Morphological lexicon (word<TAB>tags), built by scripts/build_morph_lexicon.py.
+    #[arg(long, default_value = "models/morph-lexicon.tsv")]
+    morph: String,
+}
+
+/// Runs `train-tagger`: trains the part-of-speech tagger and writes the model.
+pub fn run_tagger(args: TrainTaggerArgs) -> ExitCode {
+    let TrainTaggerArgs {
+        train,
+        dev,
+        output,
+        iterations,
+        seed,
+        prune,
+        morph,
+    } = args;
+    let args = TrainArgs {
+        train,
+        dev,
+        output,
+        morph,
+        iterations,
+        seed,
+        prune,
+    };
+    match train_command(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(e),
+    }
+}
+
+/// The options of `train-refiner`.
+#[derive(clap::Args)]
+pub struct TrainRefinerArgs {
+    #[arg(
+        long,
+        default_value = "../shared/data/ud-english-ewt/en_ewt-ud-train.conllu"
+    )]
+    train: String,
+    #[arg(
+        long,
+        default_value = "../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu"
+    )]
+    dev: String,
+    #[arg(
+        long,
+        default_value = "../shared/data/ud-english-ewt/en_ewt-ud-test.conllu"
+    )]
+    test: String,
+    /// Morphological lexicon (word<TAB>tags) for the first-pass models of the folds.
+    #[arg(long, default_value = "models/morph-lexicon.tsv")]
+    morph: String,
+    /// Folds of the training set: each fold's first-pass tags come from a model trained on
+    /// the others.
+    #[arg(long, default_value_t = 5)]
+    folds: usize,
+    #[arg(long, default_value_t = 6)]
+    epochs: usize,
+    /// The word-order moves whose sentences are trained on (all are measured).
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        default_value = "verb-last,verb-second,bracket"
+    )]
+    moves: Vec<Move>,
+    #[arg(short, long, default_value = "models/refiner.bin")]
+    output: String,
+}
+
+/// Runs `train-refiner`: trains the tagger's second pass, writes it and prints its figures.
+pub fn run_refiner(args: TrainRefinerArgs) -> ExitCode {
+    let TrainRefinerArgs {
+        train,
+        dev,
+        test,
+        morph,
+        folds,
+        epochs,
+        moves,
+        output,
+    } = args;
+    let args = RefinerArgs {
+        train: &train,
+        dev: &dev,
+        test: &test,
+        morph: &morph,
+        folds,
+        epochs,
+        moves: &moves,
+        output: &output,
+    };
+    match train_refiner_command(&args) {
+        Ok(s) => {
+            out!("{s}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(e),
+    }
+}
+
+/// The options of `train-lm`.
+#[derive(clap::Args)]
+pub struct TrainLmArgs {
+    #[arg(long)]
+    train: String,
+    #[arg(short, long)]
+    output: String,
+    /// Function words at least this frequent get a class of their own.
+    #[arg(long, default_value_t = 30)]
+    min_count: u32,
+}
+
+/// Runs `train-lm`: trains the class n-gram model and writes it.
+pub fn run_lm(args: TrainLmArgs) -> ExitCode {
+    let TrainLmArgs {
+        train,
+        output,
+        min_count,
+    } = args;
+    let run = || -> Result<(), String> {
+        let sentences = mtlint::tag::train::read_treebank(&train)?;
+        let lm = mtlint::lm::ClassLm::train(&sentences, min_count);
+        mtlint::output::write_file(&output, lm.to_bytes()).map_err(|e| format!("{output}: {e}"))
+    };
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(e),
+    }
+}
+
+/// The options of `train-swap`.
+#[derive(clap::Args)]
+pub struct TrainSwapArgs {
+    #[arg(long)]
+    train: String,
+    #[arg(short, long)]
+    output: String,
+    #[arg(long, default_value_t = 3)]
+    epochs: usize,
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Features seen in fewer training examples get no weight.
+    #[arg(long, default_value_t = 8)]
+    min_feature_count: u32,
+    /// Swapped copies made of each training sentence.
+    #[arg(long, default_value_t = 3)]
+    swaps: usize,
+}
+
+/// Runs `train-swap`: trains the model of swapped neighbouring words and writes it.
+pub fn run_swap(args: TrainSwapArgs) -> ExitCode {
+    let TrainSwapArgs {
+        train,
+        output,
+        epochs,
+        seed,
+        min_feature_count,
+        swaps,
+    } = args;
+    let cfg = swap::SwapTrainConfig {
+        epochs,
+        seed,
+        min_feature_count,
+        swaps_per_sentence: swaps,
+        ..Default::default()
+    };
+    match swap::train_command(&train, &output, &cfg) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(e),
+    }
+}
+
+/// The options of `train-scramble`.
+#[derive(clap::Args)]
+pub struct TrainScrambleArgs {
+    #[arg(long)]
+    train: String,
+    #[arg(short, long)]
+    output: String,
+    #[arg(long, default_value_t = 6)]
+    epochs: usize,
+    #[arg(long, default_value_t = 7)]
+    seed: u64,
+    /// Positives to make of each sentence: `full` (shuffled sentence), `window` (three to
+    /// six neighbours shuffled), `swap` (two neighbours swapped), comma-separated.
+    #[arg(long, default_value = "full")]
+    variants: String,
+    /// Sentences with fewer tokens are left out.
+    #[arg(long, default_value_t = 6)]
+    min_tokens: usize,
+}
+
+/// Runs `train-scramble`: trains the scrambled-sentence model and writes it.
+pub fn run_scramble(args: TrainScrambleArgs) -> ExitCode {
+    let TrainScrambleArgs {
+        train,
+        output,
+        epochs,
+        seed,
+        variants,
+        min_tokens,
+    } = args;
+    let has = |v: &str| variants.split(',').any(|x| x.trim() == v);
+    let cfg = scramble::ScrambleTrainConfig {
+        epochs,
+        seed,
+        full: has("full"),
+        window: has("window"),
+        swap: has("swap"),
+        min_tokens,
+        ..Default::default()
+    };
+    match scramble::train_command(&train, &output, &cfg) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(e),
+    }
+}
+
+/// The options of `eval-tagger`.
+#[derive(clap::Args)]
+pub struct EvalTaggerArgs {
+    files: Vec<String>,
+    /// A model file instead of the embedded one.
+    #[arg(long)]
+    model: Option<String>,
+}
+
+/// Runs `eval-tagger`: prints the tagger's accuracy on the files.
+pub fn run_eval_tagger(args: EvalTaggerArgs) -> ExitCode {
+    match eval_command(&args.files, args.model.as_deref()) {
+        Ok(s) => {
+            out!("{s}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(e),
+    }
+}
