@@ -1290,21 +1290,9 @@ fn verb_first_in_prose(v: &SentenceView) -> Option<Diagnosis> {
     {
         return None;
     }
-    // "Gives still no trace of …" (es gibt): "There is still no trace of …".
-    let suggestion = if i == first && matches!(v.lower(i), "gives" | "gave") {
-        let be = if v.lower(i) == "gives" { "is" } else { "was" };
-        let pieces = [
-            Piece::Tokens(0, i),
-            Piece::Text("There".into()),
-            Piece::Word(i, be.into()),
-            Piece::Tokens(i + 1, v.len()),
-        ];
-        Some(render(v, &pieces))
-    } else if i == first {
-        supply::expletive(v, i).and_then(|e| with_word_before(v, i, e))
-    } else {
-        None
-    };
+    let suggestion = (i == first)
+        .then(|| opening_verb_suggestion(v, i))
+        .flatten();
     Some(diagnosis(
         v,
         i,
@@ -1313,6 +1301,23 @@ fn verb_first_in_prose(v: &SentenceView) -> Option<Diagnosis> {
         suggestion,
         0.6,
     ))
+}
+
+/// The sentence whose verb at `i` opens it with its subject supplied: "it" or "there" when the
+/// sentence tells which, and "Gives still no trace of …" (es gibt) as "There is still no
+/// trace of …".
+fn opening_verb_suggestion(v: &SentenceView, i: usize) -> Option<String> {
+    if matches!(v.lower(i), "gives" | "gave") {
+        let be = if v.lower(i) == "gives" { "is" } else { "was" };
+        let pieces = [
+            Piece::Tokens(0, i),
+            Piece::Text("There".into()),
+            Piece::Word(i, be.into()),
+            Piece::Tokens(i + 1, v.len()),
+        ];
+        return Some(render(v, &pieces));
+    }
+    supply::expletive(v, i).and_then(|e| with_word_before(v, i, e))
 }
 
 /// A determiner or possessive whose noun is missing: "A by infrared …", "her has been".

@@ -49,130 +49,177 @@ pub fn combine_once(findings: &mut [Finding], judge: &dyn Judge) {
         .for_each(|group| combine_sentence(group, judge, false));
 }
 
+/// One sentence's findings being combined: the sentence, where it starts in the input, each
+/// finding's own edits, and how rewrites of it are judged.
+struct Sentence<'a> {
+    text: String,
+    offset: usize,
+    own: Vec<Vec<Edit>>,
+    /// How many of its findings are structural.
+    structural: usize,
+    /// Whether rewrites are judged at all (see [`combine_sentence`]).
+    judged: bool,
+    judge: &'a dyn Judge,
+    /// Whether a second round may run (see [`Judge::improve`]).
+    improve: bool,
+}
+
+impl Sentence<'_> {
+    fn accepts(&self, candidate: &str, allowed: usize) -> bool {
+        !self.judged || self.judge.accepts(&self.text, candidate, allowed)
+    }
+
+    /// The sentence with the own edits of `findings` applied.
+    fn with_edits_of(&self, findings: &[usize]) -> String {
+        let edits: Vec<&Edit> = findings.iter().flat_map(|&i| &self.own[i]).collect();
+        apply(&self.text, self.offset, &edits)
+    }
+}
+
 /// The findings of one sentence.
 fn combine_sentence(group: &mut [Finding], judge: &dyn Judge, improve: bool) {
     let Some(first) = group.first() else {
         return;
     };
-    let (sentence, offset) = (first.sentence.clone(), first.sentence_start);
+    let (text, offset) = (first.sentence.clone(), first.sentence_start);
     let own: Vec<Vec<Edit>> = group
         .iter()
         .map(|f| {
             f.suggestion
                 .as_deref()
-                .map_or_else(Vec::new, |s| diff(&sentence, s, offset))
+                .map_or_else(Vec::new, |s| diff(&text, s, offset))
         })
         .collect();
-    let structural = group.iter().filter(|f| f.category.is_structural()).count();
-    // The most confident first; a finding whose edits touch those of one before it is left out.
-    let mut order: Vec<usize> = (0..group.len()).filter(|&i| !own[i].is_empty()).collect();
-    order.sort_by(|&a, &b| group[b].confidence.total_cmp(&group[a].confidence));
-    let mut together: Vec<usize> = Vec::new();
-    for &i in &order {
-        if together.iter().all(|&j| !conflict(&own[i], &own[j])) {
-            together.push(i);
-        }
-    }
-    together.sort_unstable();
     // Words changed in place (a capital letter, a spelling) in a sentence with no structural
     // finding cannot make its structure worse: such a rewrite is not judged again.
+    let structural = group.iter().filter(|f| f.category.is_structural()).count();
     let judged = structural > 0
         || own
             .iter()
             .flatten()
             .any(|e| !matches!(e.kind, EditKind::Replace));
-    let accepts =
-        |candidate: &str, allowed: usize| !judged || judge.accepts(&sentence, candidate, allowed);
+    let s = Sentence {
+        text,
+        offset,
+        own,
+        structural,
+        judged,
+        judge,
+        improve,
+    };
+    // The most confident first; a finding whose edits touch those of one before it is left out.
+    let mut order: Vec<usize> = (0..group.len()).filter(|&i| !s.own[i].is_empty()).collect();
+    order.sort_by(|&a, &b| group[b].confidence.total_cmp(&group[a].confidence));
+    let mut together: Vec<usize> = Vec::new();
+    for &i in &order {
+        if together.iter().all(|&j| !conflict(&s.own[i], &s.own[j])) {
+            together.push(i);
+        }
+    }
+    together.sort_unstable();
+    let done = combine_together(&s, group, &order, together);
+    for (i, f) in group.iter_mut().enumerate() {
+        if !done[i] {
+            settle_alone(&s, i, f);
+        }
+    }
+}
+
+/// Gives the findings whose edits go together one corrected sentence, when the judge accepts
+/// it; the findings left out for a conflict get a second round on it. Returns which findings
+/// got it.
+fn combine_together(
+    s: &Sentence,
+    group: &mut [Finding],
+    order: &[usize],
+    mut together: Vec<usize>,
+) -> Vec<bool> {
     let mut done = vec![false; group.len()];
     let left_out = order.len() > together.len();
-    if together.len() >= 2 || (left_out && improve) {
-        let edits: Vec<&Edit> = together.iter().flat_map(|&i| &own[i]).collect();
-        let mut plain = apply(&sentence, offset, &edits);
-        // The findings left out get their turn on the rewrite: when the rule that found
-        // them finds the rewrite still wanting, its new suggestion is the sentence's.
-        if left_out
-            && improve
-            && let Some(better) = judge.improve(&plain)
-            && better != plain
-        {
-            plain = better;
-            together = order.clone();
-            together.sort_unstable();
-        }
-        let combined = judge.polish(&sentence, &plain);
-        if together.len() >= 2 && accepts(&combined, 0) {
-            let owns: Vec<&[Edit]> = together.iter().map(|&i| own[i].as_slice()).collect();
-            let mut by_confidence: Vec<usize> = (0..together.len()).collect();
-            by_confidence.sort_by(|&a, &b| {
-                group[together[b]]
-                    .confidence
-                    .total_cmp(&group[together[a]].confidence)
-            });
-            // Each keeps its own edits, unless polishing or a second round changed more.
-            let plain_of_own = apply(
-                &sentence,
-                offset,
-                &together.iter().flat_map(|&i| &own[i]).collect::<Vec<_>>(),
-            );
-            let shares = if combined == plain_of_own {
-                owns.iter().map(|o| o.to_vec()).collect()
-            } else {
-                assign(diff(&sentence, &combined, offset), &owns, &by_confidence)
-            };
-            let ids: Vec<String> = together.iter().map(|&i| group[i].check_id()).collect();
-            for (k, (&i, edits)) in together.iter().zip(shares).enumerate() {
-                let f = &mut group[i];
-                f.suggestion = Some(combined.clone());
-                f.edits = edits;
-                f.combines = ids
-                    .iter()
-                    .enumerate()
-                    .filter(|&(n, _)| n != k)
-                    .map(|(_, id)| id.clone())
-                    .collect();
-                done[i] = true;
-            }
+    if together.len() < 2 && !(left_out && s.improve) {
+        return done;
+    }
+    let mut plain = s.with_edits_of(&together);
+    // The findings left out get their turn on the rewrite: when the rule that found them
+    // finds the rewrite still wanting, its new suggestion is the sentence's.
+    if left_out
+        && s.improve
+        && let Some(better) = s.judge.improve(&plain)
+        && better != plain
+    {
+        plain = better;
+        together = order.to_vec();
+        together.sort_unstable();
+    }
+    let combined = s.judge.polish(&s.text, &plain);
+    if together.len() < 2 || !s.accepts(&combined, 0) {
+        return done;
+    }
+    let owns: Vec<&[Edit]> = together.iter().map(|&i| s.own[i].as_slice()).collect();
+    let mut by_confidence: Vec<usize> = (0..together.len()).collect();
+    by_confidence.sort_by(|&a, &b| {
+        group[together[b]]
+            .confidence
+            .total_cmp(&group[together[a]].confidence)
+    });
+    // Each keeps its own edits, unless polishing or a second round changed more.
+    let shares = if combined == s.with_edits_of(&together) {
+        owns.iter().map(|o| o.to_vec()).collect()
+    } else {
+        assign(diff(&s.text, &combined, s.offset), &owns, &by_confidence)
+    };
+    let ids: Vec<String> = together.iter().map(|&i| group[i].check_id()).collect();
+    for (k, (&i, edits)) in together.iter().zip(shares).enumerate() {
+        let f = &mut group[i];
+        f.suggestion = Some(combined.clone());
+        f.edits = edits;
+        f.combines = ids
+            .iter()
+            .enumerate()
+            .filter(|&(n, _)| n != k)
+            .map(|(_, id)| id.clone())
+            .collect();
+        done[i] = true;
+    }
+    done
+}
+
+/// A finding's own rewrite, alone: it must leave fewer structural findings than the sentence
+/// has. A half repair ("Last week has the company its results published" with only the verb
+/// second made) gets a second round: the rule that still flags the rewrite makes its move on
+/// it, and both moves are one suggestion.
+fn settle_alone(s: &Sentence, i: usize, f: &mut Finding) {
+    if s.own[i].is_empty() {
+        f.suggestion = None;
+        return;
+    }
+    let plain = s.with_edits_of(&[i]);
+    let mut candidate = s.judge.polish(&s.text, &plain);
+    let allowed = s
+        .structural
+        .saturating_sub(usize::from(f.category.is_structural()));
+    let mut ok = s.accepts(&candidate, allowed);
+    if !ok
+        && s.improve
+        && let Some(better) = s.judge.improve(&plain)
+        && better != plain
+    {
+        let better = s.judge.polish(&s.text, &better);
+        if s.accepts(&better, allowed) {
+            candidate = better;
+            ok = true;
         }
     }
-    // Alone: the rewrite must leave fewer structural findings than the sentence has.
-    for (i, f) in group.iter_mut().enumerate() {
-        if done[i] {
-            continue;
-        }
-        if own[i].is_empty() {
-            f.suggestion = None;
-            continue;
-        }
-        let refs: Vec<&Edit> = own[i].iter().collect();
-        let plain = apply(&sentence, offset, &refs);
-        let mut candidate = judge.polish(&sentence, &plain);
-        let allowed = structural.saturating_sub(usize::from(f.category.is_structural()));
-        // A half repair ("Last week has the company its results published" with only the
-        // verb second made) gets a second round: the rule that still flags the rewrite
-        // makes its move on it, and both moves are one suggestion.
-        let mut ok = accepts(&candidate, allowed);
-        if !ok
-            && improve
-            && let Some(better) = judge.improve(&plain)
-            && better != plain
-        {
-            let better = judge.polish(&sentence, &better);
-            if accepts(&better, allowed) {
-                candidate = better;
-                ok = true;
-            }
-        }
-        if ok {
-            f.edits = if candidate == plain {
-                own[i].clone()
-            } else {
-                diff(&sentence, &candidate, offset)
-            };
-            f.suggestion = Some(candidate);
-        } else {
-            f.suggestion = None;
-        }
+    if !ok {
+        f.suggestion = None;
+        return;
     }
+    f.edits = if candidate == plain {
+        s.own[i].clone()
+    } else {
+        diff(&s.text, &candidate, s.offset)
+    };
+    f.suggestion = Some(candidate);
 }
 
 /// Shares the edits of a combined rewrite among the findings it combines: an edit goes to the
