@@ -69,6 +69,16 @@ impl Sentence<'_> {
         !self.judged || self.judge.accepts(&self.text, candidate, allowed)
     }
 
+    /// The candidate polished by the judge; a rewrite that is not judged (words changed in
+    /// place) needs no polish either.
+    fn polish(&self, candidate: String) -> String {
+        if self.judged {
+            self.judge.polish(&self.text, &candidate)
+        } else {
+            candidate
+        }
+    }
+
     /// The sentence with the own edits of `findings` applied.
     fn with_edits_of(&self, findings: &[usize]) -> String {
         let edits: Vec<&Edit> = findings.iter().flat_map(|&i| &self.own[i]).collect();
@@ -151,7 +161,7 @@ fn combine_together(
         together = order.to_vec();
         together.sort_unstable();
     }
-    let combined = s.judge.polish(&s.text, &plain);
+    let combined = s.polish(plain);
     if together.len() < 2 || !s.accepts(&combined, 0) {
         return done;
     }
@@ -194,7 +204,7 @@ fn settle_alone(s: &Sentence, i: usize, f: &mut Finding) {
         return;
     }
     let plain = s.with_edits_of(&[i]);
-    let mut candidate = s.judge.polish(&s.text, &plain);
+    let mut candidate = s.polish(plain.clone());
     let allowed = s
         .structural
         .saturating_sub(usize::from(f.category.is_structural()));
@@ -204,7 +214,7 @@ fn settle_alone(s: &Sentence, i: usize, f: &mut Finding) {
         && let Some(better) = s.judge.improve(&plain)
         && better != plain
     {
-        let better = s.judge.polish(&s.text, &better);
+        let better = s.polish(better);
         if s.accepts(&better, allowed) {
             candidate = better;
             ok = true;

@@ -56,8 +56,10 @@ fn identical(a: &str, b: &str) -> bool {
 /// Whether two tokens are the same word, whatever their case: such a pair stays in place, and
 /// a change of case is an edit of that word alone ("april" → "April").
 fn same(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
     identical(a, b)
-        || (a.len() == b.len() && a.eq_ignore_ascii_case(b))
         || a.chars()
             .flat_map(char::to_lowercase)
             .eq(b.chars().flat_map(char::to_lowercase))
@@ -66,6 +68,29 @@ fn same(a: &str, b: &str) -> bool {
 /// The pairs of token indices (in `a`, in `b`) that stay: a longest common subsequence, or for
 /// very long sentences the common first and last tokens.
 fn matched(a: &[&str], b: &[&str]) -> Vec<(usize, usize)> {
+    // The common first and last tokens stay; only the middle is compared in full (a rewrite
+    // changes a few places of a sentence).
+    let mut head = 0;
+    while head < a.len() && head < b.len() && same(a[head], b[head]) {
+        head += 1;
+    }
+    let mut tail = 0;
+    while tail < a.len() - head
+        && tail < b.len() - head
+        && same(a[a.len() - 1 - tail], b[b.len() - 1 - tail])
+    {
+        tail += 1;
+    }
+    let middle = middle_matched(&a[head..a.len() - tail], &b[head..b.len() - tail]);
+    let mut pairs: Vec<(usize, usize)> = (0..head).map(|k| (k, k)).collect();
+    pairs.extend(middle.into_iter().map(|(i, j)| (i + head, j + head)));
+    pairs.extend((0..tail).rev().map(|k| (a.len() - 1 - k, b.len() - 1 - k)));
+    pairs
+}
+
+/// The matched pairs of two token lists, compared in full (or for very long ones by their
+/// common ends).
+fn middle_matched(a: &[&str], b: &[&str]) -> Vec<(usize, usize)> {
     let (n, m) = (a.len(), b.len());
     if n > MAX_TOKENS || m > MAX_TOKENS {
         let mut pairs = Vec::new();
