@@ -8,7 +8,7 @@
 //! The causative "have" with a short object ("He had his car repaired").
 
 use super::clause::{content_end, prepositional_phrase};
-use super::rewrite::{Piece, render};
+use super::rewrite::{Piece, english_middle, render};
 use super::words::{BE, HAVE, MODALS, TIME_WORDS, WEEKDAYS};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
@@ -43,7 +43,7 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Bad {
             text: "The fire brigade could the fire only after six hours extinguish.",
-            fix: Some("The fire brigade could extinguish the fire only after six hours."),
+            fix: Some("The fire brigade could only extinguish the fire after six hours."),
         },
         Example::Bad {
             text: "Customers can it within 14 days return.",
@@ -67,11 +67,11 @@ static META: RuleMeta = RuleMeta {
         Example::Good("The house was by then abandoned."),
         Example::Bad {
             text: "Many residents had their homes already left.",
-            fix: Some("Many residents had left their homes already."),
+            fix: Some("Many residents had already left their homes."),
         },
         Example::Bad {
             text: "The number of infections has the past week strongly risen.",
-            fix: Some("The number of infections has risen the past week strongly."),
+            fix: Some("The number of infections has strongly risen the past week."),
         },
     ],
 };
@@ -337,12 +337,15 @@ fn passive_agent_before_participle(v: &SentenceView) -> Option<Diagnosis> {
 /// right after the auxiliary; `what` names what stands between them.
 fn bracket(v: &SentenceView, a: usize, end: usize, what: &str, confidence: f64) -> Diagnosis {
     let last = end - 1;
-    let pieces = [
-        Piece::Tokens(0, a + 1),
-        Piece::Tokens(last, last + 1),
-        Piece::Tokens(a + 1, last),
-        Piece::Tokens(end, v.len()),
-    ];
+    // The adverbs go before the verb, the object first and times last ("has definitively
+    // shelved the plans …", "defended the decision in parliament yesterday").
+    let (adverbs, middle) = english_middle(v, a + 1, last)
+        .unwrap_or_else(|| (Vec::new(), vec![Piece::Tokens(a + 1, last)]));
+    let mut pieces = vec![Piece::Tokens(0, a + 1)];
+    pieces.extend(adverbs);
+    pieces.push(Piece::Tokens(last, last + 1));
+    pieces.extend(middle);
+    pieces.push(Piece::Tokens(end, v.len()));
     let (start, stop) = v.span(a, last + 1);
     Diagnosis {
         check: "",

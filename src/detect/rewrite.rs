@@ -112,3 +112,81 @@ pub fn capitalize_first(s: &str) -> String {
     }
     out
 }
+
+/// A word that names a time or a stretch of it ("Monday", "2019", "week", "days", "ago").
+fn names_time(w: &str) -> bool {
+    use super::words::{is_time_head, names_a_time};
+    names_a_time(w)
+        || is_time_head(w)
+        || w.strip_suffix('s').is_some_and(is_time_head)
+        || w == "ago"
+}
+
+/// Adverbs that stand before the verb in English: of manner and degree in -ly, and the
+/// frequency, focus and negation words ("not", "only", "already"). Others ("late", "twice",
+/// "again", "here") stay after the object.
+fn before_verb(w: &str) -> bool {
+    (w.ends_with("ly") && !matches!(w, "early" | "daily" | "weekly" | "monthly" | "yearly"))
+        || matches!(
+            w,
+            "not"
+                | "never"
+                | "also"
+                | "already"
+                | "still"
+                | "just"
+                | "always"
+                | "often"
+                | "even"
+                | "almost"
+                | "nearly"
+                | "rarely"
+                | "seldom"
+                | "hardly"
+                | "soon"
+                | "ever"
+                | "once"
+                | "jointly"
+        )
+}
+
+/// The words of a clause's middle field (tokens `a..b`, which a rewrite puts after its verb)
+/// in English order, when they read as phrases: the adverbs that go before the verb ("should
+/// immediately publish", "will not extend"), then the middle itself: the object (its first
+/// noun phrase) first, then the phrases that name no time, then those that name one ("defended
+/// the decision in parliament yesterday"). None when the middle does not read as such phrases
+/// (it is then kept as it is).
+pub fn english_middle(v: &SentenceView, a: usize, b: usize) -> Option<(Vec<Piece>, Vec<Piece>)> {
+    // A middle that opens with "of" continues the subject: the clause was misread.
+    if v.lower(a) == "of" {
+        return None;
+    }
+    let np = v.chunker();
+    let (mut adverbs, mut objects, mut places, mut times) = (vec![], vec![], vec![], vec![]);
+    let mut k = a;
+    while k < b {
+        let t = v.tag(k)?;
+        let (end, kind) = if t.is_adverb() && before_verb(v.lower(k)) {
+            (k + 1, 0)
+        } else if t.is_adverb() {
+            // "twice", "late", "again": after the object, with the times.
+            (k + 1, 3)
+        } else if t == Tag::IN || t == Tag::TO {
+            (np.noun_phrase(k + 1).filter(|&e| e <= b)?, 2)
+        } else {
+            (np.noun_phrase(k).filter(|&e| e <= b)?, 1)
+        };
+        let time = (k..end).any(|i| names_time(v.lower(i)));
+        let piece = Piece::Tokens(k, end);
+        match (kind, time) {
+            (0, _) => adverbs.push(piece),
+            (3, _) | (_, true) => times.push(piece),
+            (1, false) if objects.is_empty() => objects.push(piece),
+            _ => places.push(piece),
+        }
+        k = end;
+    }
+    objects.extend(places);
+    objects.extend(times);
+    Some((adverbs, objects))
+}

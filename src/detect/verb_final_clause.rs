@@ -15,8 +15,8 @@ use super::clause::Front;
 use super::clause::{
     Clause, content_end, coordinated_np, is_clause_opener, main_clause_start, read_clause,
 };
-use super::rewrite::{Piece, render};
-use super::words::{BE, HAVE, is_time_head};
+use super::rewrite::{Piece, english_middle, render};
+use super::words::{AUXILIARIES, BE, HAVE, is_time_head};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::frames::frames;
@@ -210,16 +210,15 @@ fn participle_before_auxiliary(v: &SentenceView, end: usize) -> Option<Diagnosis
             coordinated_np(v, start).filter(|&e| e <= s)
         };
         let suggestion = subject_end.map(|e| {
-            render(
-                v,
-                &[
-                    Piece::Tokens(0, e),
-                    Piece::Tokens(a, a + 1),
-                    Piece::Tokens(s, a),
-                    Piece::Tokens(e, s),
-                    Piece::Tokens(a + 1, v.len()),
-                ],
-            )
+            // The middle's adverbs go before the participle, its object first, times last.
+            let (adverbs, middle) = english_middle(v, e, s)
+                .unwrap_or_else(|| (Vec::new(), vec![Piece::Tokens(e, s)]));
+            let mut pieces = vec![Piece::Tokens(0, e), Piece::Tokens(a, a + 1)];
+            pieces.extend(adverbs);
+            pieces.push(Piece::Tokens(s, a));
+            pieces.extend(middle);
+            pieces.push(Piece::Tokens(a + 1, v.len()));
+            render(v, &pieces)
         });
         let (start, stop) = v.span(s, a + 1);
         Some(Diagnosis {
@@ -499,19 +498,42 @@ fn verb_final_rewrite(
         _ => pieces.push(Piece::Tokens(0, c.subject.0)),
     }
     pieces.push(Piece::Tokens(c.subject.0, subject_end));
-    // A passive "has been recognized" with an object is an active "has recognized".
-    for i in vs..ve {
-        let drop_been = has_np && v.lower(i) == "been" && i > vs && HAVE.contains(&v.lower(i - 1));
-        if !drop_been {
-            pieces.push(Piece::Tokens(i, i + 1));
-        }
-    }
     // The middle, without a comma that only closed it.
     let mut m_end = middle_end;
     while m_end > middle_start && v.words[m_end - 1] == "," {
         m_end -= 1;
     }
-    pieces.push(Piece::Tokens(middle_start, m_end));
+    // "that she the proposal … send will": the verb before a final modal or auxiliary joins
+    // it.
+    let auxiliary = |i: usize| AUXILIARIES.contains(&v.lower(i)) || v.tag(i) == Some(Tag::MD);
+    let trailing_verb = (m_end > middle_start
+        && matches!(v.tag(m_end - 1), Some(Tag::VB | Tag::VBN))
+        && auxiliary(vs))
+    .then(|| m_end - 1);
+    if trailing_verb.is_some() {
+        m_end -= 1;
+    }
+    // A passive "has been recognized" with an object is an active "has recognized".
+    let group: Vec<usize> = (vs..ve)
+        .filter(|&i| !(has_np && v.lower(i) == "been" && i > vs && HAVE.contains(&v.lower(i - 1))))
+        .chain(trailing_verb)
+        .collect();
+    // The middle's adverbs go before the verb (after an auxiliary: "should immediately
+    // publish"), its object first and times last.
+    let (adverbs, middle) = english_middle(v, middle_start, m_end)
+        .unwrap_or_else(|| (Vec::new(), vec![Piece::Tokens(middle_start, m_end)]));
+    let adverbs_after = if group.len() >= 2 && auxiliary(group[0]) {
+        1
+    } else {
+        0
+    };
+    for (n, &i) in group.iter().enumerate() {
+        if n == adverbs_after {
+            pieces.extend(adverbs.iter().cloned());
+        }
+        pieces.push(Piece::Tokens(i, i + 1));
+    }
+    pieces.extend(middle);
     pieces.push(Piece::Tokens(ve, v.len()));
     render(v, &pieces)
 }
