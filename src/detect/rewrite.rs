@@ -166,7 +166,12 @@ pub fn english_middle(v: &SentenceView, a: usize, b: usize) -> Option<(Vec<Piece
     let mut k = a;
     while k < b {
         let t = v.tag(k)?;
-        let (end, kind) = if t.is_adverb() && before_verb(v.lower(k)) {
+        // "around 14 percent", "almost 200 flights": an adverb before a number is part of
+        // its noun phrase.
+        let of_number = t.is_adverb() && v.tag(k + 1) == Some(Tag::CD);
+        let (end, kind) = if of_number {
+            (np.noun_phrase(k + 1).filter(|&e| e <= b)?, 1)
+        } else if t.is_adverb() && before_verb(v.lower(k)) {
             (k + 1, 0)
         } else if t.is_adverb() {
             // "twice", "late", "again": after the object, with the times.

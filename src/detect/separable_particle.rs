@@ -11,7 +11,7 @@
 //! Some endings are left over even when the verb already translates the whole separable verb
 //! ("arrested … on Saturday fast", "released … after three weeks free").
 
-use super::rewrite::{Piece, render};
+use super::rewrite::{Piece, english_middle, render};
 use super::verb_forms::{self, Form};
 use super::words::{
     AUXILIARIES, HAVE, MODALS, MONTHS, TIME_NOUNS, TIME_WORDS, WEEKDAYS, names_a_time,
@@ -252,14 +252,14 @@ fn rewrite_separable(v: &SentenceView, k: usize, e: usize, leftover: bool) -> Op
             .get(&(lemma.as_str(), particle))
             .or_else(|| separable_verbs().get(&(frames().lemma(v.lower(k)), particle)))?
     };
-    // A manner adverb before the particle goes before the verb: "pointed the accusations on
-    // Tuesday firmly back" → "firmly rejected the accusations on Tuesday".
-    let adverb = e - 1 > k + 1 && v.tag(e - 1) == Some(Tag::RB) && v.lower(e - 1).ends_with("ly");
+    // The clause's middle in English order: a manner adverb before the verb ("pointed the
+    // accusations on Tuesday firmly back" → "firmly rejected the accusations on Tuesday"), the
+    // object first, times last ("put its new car on Tuesday at the motor show before" →
+    // "presented its new car at the motor show on Tuesday").
+    let (adverbs, middle) =
+        english_middle(v, k + 1, e).unwrap_or_else(|| (Vec::new(), vec![Piece::Tokens(k + 1, e)]));
     let mut pieces = vec![Piece::Tokens(0, k)];
-    if adverb {
-        pieces.push(Piece::Word(e - 1, v.lower(e - 1).to_string()));
-    }
-    let middle_end = if adverb { e - 1 } else { e };
+    pieces.extend(adverbs);
     if english.is_empty() {
         pieces.push(Piece::Tokens(k, k + 1));
     } else {
@@ -288,7 +288,7 @@ fn rewrite_separable(v: &SentenceView, k: usize, e: usize, leftover: bool) -> Op
         }
         pieces.push(Piece::Word(k, word));
     }
-    pieces.push(Piece::Tokens(k + 1, middle_end));
+    pieces.extend(middle);
     pieces.push(Piece::Tokens(e + 1, v.len()));
     Some(render(v, &pieces))
 }
