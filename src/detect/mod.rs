@@ -614,6 +614,9 @@ impl crate::suggest::Judge for Linter {
         let mut edits: Vec<edit::Edit> = Vec::new();
         for s in &doc.sentences {
             let view = SentenceView::new(text, s);
+            if let Some(e) = both_and_agreement(&view) {
+                edits.push(e);
+            }
             let boundary = |k: usize| matches!(view.words[k], "," | ";" | ":");
             for i in 0..view.len() {
                 if !matches!(view.lower(i), "has" | "have") {
@@ -668,6 +671,8 @@ impl crate::suggest::Judge for Linter {
         if edits.is_empty() {
             return candidate.to_string();
         }
+        edits.sort_by_key(|e| e.start);
+        edits.dedup_by(|b, a| b.start < a.end);
         let mut out = String::with_capacity(text.len());
         let mut at = 0;
         for e in edits {
@@ -678,6 +683,31 @@ impl crate::suggest::Judge for Linter {
         out.push_str(&text[at..]);
         out
     }
+}
+
+/// "Both Haftar and the government deploys …": a subject of two joined by "both … and" takes
+/// the plural verb ("deploy"). The edit of the verb, when a rewrite left it singular.
+fn both_and_agreement(v: &SentenceView) -> Option<edit::Edit> {
+    if v.lower(0) != "both" {
+        return None;
+    }
+    let verb =
+        (1..v.len()).find(|&k| v.tag(k).is_some_and(|t| t.is_finite_verb() || t == Tag::MD))?;
+    if v.tag(verb) != Some(Tag::VBZ) || !(1..verb).any(|k| v.lower(k) == "and") {
+        return None;
+    }
+    let plural = match v.lower(verb) {
+        "is" => "are".to_string(),
+        "has" => "have".to_string(),
+        "does" => "do".to_string(),
+        w => verb_forms::lemma(w)?,
+    };
+    let (start, end) = v.span(verb, verb + 1);
+    Some(edit::Edit {
+        start,
+        end,
+        with: plural,
+    })
 }
 
 /// Sentences analysed and checked at a time when a text is streamed: enough to keep every core

@@ -17,4 +17,5 @@ mod rules;
 mod sample;
 mod sarif_schema;
 mod source;
+mod suggestions;
 mod tagger;

@@ -1,0 +1,97 @@
+//! Suggestions an editor can accept: one corrected sentence per sentence, rewrites that need
+//! two moves made as one, the tense a time phrase asks for, and no rewrite of English.
+
+use mtlint::detect::Linter;
+use mtlint::finding::Finding;
+use mtlint::tag::Tagger;
+
+fn check(text: &str) -> Vec<Finding> {
+    Linter::new(Tagger::embedded()).check_text(text.to_string(), 0)
+}
+
+#[test]
+fn two_findings_of_one_sentence_offer_the_same_corrected_sentence() {
+    let fs = check(
+        "Thursday accused the internationally recognised government of France that the country Haftar supports.",
+    );
+    let with: Vec<&Finding> = fs.iter().filter(|f| f.suggestion.is_some()).collect();
+    assert!(with.len() >= 2, "{fs:#?}");
+    let first = with[0].suggestion.as_deref().unwrap();
+    assert!(with.iter().all(|f| f.suggestion.as_deref() == Some(first)));
+    assert!(first.starts_with("On Thursday, the internationally recognised government accused"));
+    assert!(first.ends_with("the country supports Haftar."), "{first}");
+    assert!(with.iter().all(|f| !f.combines.is_empty()));
+}
+
+#[test]
+fn a_present_perfect_with_a_finished_past_time_becomes_the_simple_past() {
+    let fs = check("We have the car yesterday repaired.");
+    assert_eq!(
+        fs.iter().find_map(|f| f.suggestion.as_deref()),
+        Some("We repaired the car yesterday.")
+    );
+    // A time in another clause, or "since", leaves the perfect alone.
+    let fs = check(
+        "Since January have more than 12,000 asylum seekers applied for protection in Belgium, the interior ministry said on Wednesday.",
+    );
+    let s = fs
+        .iter()
+        .find_map(|f| f.suggestion.as_deref())
+        .unwrap_or_default();
+    assert!(s.contains("have applied"), "{s}");
+}
+
+#[test]
+fn english_inversions_are_not_rewritten() {
+    for text in [
+        "Rarely have investors been so nervous.",
+        "Never had the city seen such crowds.",
+        "Only then did the government act.",
+    ] {
+        let fs = check(text);
+        assert!(
+            fs.iter().all(|f| !f.category.is_structural()),
+            "{text}: {fs:#?}"
+        );
+    }
+}
+
+#[test]
+fn adverbs_go_before_the_verb_and_times_last() {
+    let fs = check("The Swiss government will the ban on fireworks not extend.");
+    assert_eq!(
+        fs.iter().find_map(|f| f.suggestion.as_deref()),
+        Some("The Swiss government will not extend the ban on fireworks.")
+    );
+}
+
+#[test]
+fn a_separable_verb_becomes_one_english_verb() {
+    let fs =
+        check("Police took the 31-year-old suspect at the main station on Saturday evening fast.");
+    assert_eq!(
+        fs.iter().find_map(|f| f.suggestion.as_deref()),
+        Some("Police arrested the 31-year-old suspect at the main station on Saturday evening.")
+    );
+}
+
+#[test]
+fn every_suggestion_is_its_edits_applied_to_the_sentence() {
+    let text = std::fs::read_to_string("samples/haftar-libya.nl-en.txt").unwrap();
+    let fs = check(&text);
+    for f in fs.iter().filter(|f| f.suggestion.is_some()) {
+        let mut edits: Vec<&mtlint::finding::Edit> = f.edits.iter().collect();
+        for other in &fs {
+            if other.sentence_start == f.sentence_start && f.combines.contains(&other.check_id()) {
+                edits.extend(&other.edits);
+            }
+        }
+        edits.sort_by_key(|e| (e.start, e.end));
+        edits.dedup();
+        assert_eq!(
+            mtlint::suggest::apply(&f.sentence, f.sentence_start, &edits),
+            f.suggestion.clone().unwrap(),
+            "{f:#?}"
+        );
+    }
+}
