@@ -154,7 +154,9 @@ impl Evaluation {
                     .any(|f| f.category == Category::SourceMismatch)
                     as usize;
             }
-            if let (Some(fixed), false) = (&item.fixed, findings.is_empty()) {
+            if let (Some(fixed), false, false) =
+                (&item.fixed, findings.is_empty(), item.expect.is_empty())
+            {
                 ev.count_suggestion(item.group.as_deref(), fixed, &findings);
             }
             let cats: BTreeSet<Category> = findings.iter().map(|f| f.category).collect();

@@ -21,6 +21,7 @@ pub mod finding;
 pub mod fix;
 pub mod inspect;
 pub mod output;
+pub mod synth;
 
 // The stages' modules under their long-standing paths (`mtlint::tag`, `mtlint::segment`, …).
 pub use analysis::{align, chunk, frames, lm, pipeline, segment, table, tag, tokenize};

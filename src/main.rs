@@ -54,6 +54,10 @@ enum Command {
     TrainScramble(cli::train::TrainScrambleArgs),
     /// Accuracy of the tagger on gold-tokenized CoNLL-U files.
     EvalTagger(cli::train::EvalTaggerArgs),
+    /// Generate Dutch/German interference errors from a treebank's sentences (verb last, verb
+    /// second, verb bracket, separable particle, adverbial before the object, dropped "it" or
+    /// verb), each with the sentence it came from, as labelled JSONL for `eval`.
+    Synth(cli::synth::SynthArgs),
 }
 
 fn main() -> ExitCode {
@@ -75,5 +79,6 @@ fn main() -> ExitCode {
         Command::TrainSwap(args) => cli::train::run_swap(args),
         Command::TrainScramble(args) => cli::train::run_scramble(args),
         Command::EvalTagger(args) => cli::train::run_eval_tagger(args),
+        Command::Synth(args) => cli::synth::run(args),
     }
 }

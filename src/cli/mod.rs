@@ -353,5 +353,6 @@ pub mod check;
 pub mod eval;
 pub mod fix;
 pub mod rules;
+pub mod synth;
 pub mod tag;
 pub mod train;

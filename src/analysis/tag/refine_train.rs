@@ -90,12 +90,12 @@ impl Tree {
         }
     }
 
-    fn children(&self, v: usize) -> impl Iterator<Item = usize> + '_ {
+    pub fn children(&self, v: usize) -> impl Iterator<Item = usize> + '_ {
         (0..self.words.len()).filter(move |&i| self.heads[i] == Some(v))
     }
 
     /// The first and last index of `v`'s subtree (`v` included).
-    fn span(&self, v: usize) -> (usize, usize) {
+    pub fn span(&self, v: usize) -> (usize, usize) {
         let (mut lo, mut hi) = (v, v);
         for i in 0..self.words.len() {
             let mut a = Some(i);
@@ -116,12 +116,12 @@ impl Tree {
         (lo, hi)
     }
 
-    fn child_with(&self, v: usize, rels: &[&str], before: bool) -> Option<usize> {
+    pub fn child_with(&self, v: usize, rels: &[&str], before: bool) -> Option<usize> {
         self.children(v)
             .find(|&c| rels.contains(&self.rels[c].as_str()) && (c < v) == before)
     }
 
-    fn has_child(&self, v: usize, rels: &[&str]) -> bool {
+    pub fn has_child(&self, v: usize, rels: &[&str]) -> bool {
         self.children(v)
             .any(|c| rels.contains(&self.rels[c].as_str()))
     }
