@@ -31,7 +31,9 @@
 
 use super::clause::{coordinated_np, main_clause_start};
 use super::rewrite::{Piece, render};
-use super::words::{BE, MODALS, SUBORDINATORS, TIME_WORDS, WEEKDAYS, WH_WORDS, is_final_punct};
+use super::words::{
+    AUXILIARIES, BE, MODALS, SUBORDINATORS, TIME_WORDS, WEEKDAYS, WH_WORDS, is_final_punct,
+};
 use super::{Check, Detector, Diagnosis, Example, RuleMeta, SentenceView, first_check};
 use crate::finding::{Category, Severity};
 use crate::segment::SegmentKind;
@@ -900,7 +902,7 @@ fn pronoun_without_verb(v: &SentenceView) -> Option<Diagnosis> {
             && v.tag(p + 1).is_some_and(Tag::is_finite_verb);
         if object || after_name {
             let (a, b) = if object { (p, p + 2) } else { (p - 2, p + 2) };
-            return Some(whole(
+            let mut d = whole(
                 v,
                 a,
                 b,
@@ -911,7 +913,11 @@ fn pronoun_without_verb(v: &SentenceView) -> Option<Diagnosis> {
                     v.words[if object { p + 1 } else { p }]
                 ),
                 0.6,
-            ));
+            );
+            if object {
+                d.suggestion = verb_from_end(v, p + 1, clause_end(v, p + 1));
+            }
+            return Some(d);
         }
     }
     None
@@ -1017,6 +1023,49 @@ fn copula_missing(v: &SentenceView) -> Option<Diagnosis> {
         suggestion: Some(render(v, &pieces)),
         confidence: 0.6,
     })
+}
+
+/// The clause whose subject ends at `subject_end` (and which ends before `end`) with its verb
+/// taken back from the clause's end, where machine translation from Dutch or German left it:
+/// "If the parliament the treaty before June rejects," → "If the parliament rejects the treaty
+/// before June,"; "that it the contract until 2027 extended has" → "that it has extended the
+/// contract until 2027". The clause's last word is its verb when it can be one (the tagger may
+/// read it as a noun: "rejects"), with the verb before it when it is an auxiliary. None when the
+/// clause does not end so.
+fn verb_from_end(v: &SentenceView, subject_end: usize, end: usize) -> Option<String> {
+    let mut last = end.min(v.len());
+    while last > subject_end && v.tag(last - 1).is_some_and(Tag::is_punct) {
+        last -= 1;
+    }
+    if last < subject_end + 2 {
+        return None;
+    }
+    let l = last - 1;
+    let can_be_verb = |k: usize| {
+        v.tag(k).is_some_and(|t| t.is_verb())
+            || [Tag::VBZ, Tag::VBD, Tag::VBP, Tag::VBN, Tag::VB]
+                .iter()
+                .any(|&t| Tagger::embedded().can_be(v.words[k], t))
+    };
+    let auxiliary = |k: usize| v.tag(k) == Some(Tag::MD) || AUXILIARIES.contains(&v.lower(k));
+    // The verb group in English order: an auxiliary before its verb ("extended has" → "has
+    // extended"), the middle's adverbs just before the verb.
+    let with_aux = auxiliary(l) && l > subject_end + 1 && can_be_verb(l - 1);
+    if !with_aux && (auxiliary(l) || !can_be_verb(l)) {
+        return None;
+    }
+    let start = if with_aux { l - 1 } else { l };
+    let (adverbs, middle) = super::rewrite::english_middle(v, subject_end, start)
+        .unwrap_or_else(|| (Vec::new(), vec![Piece::Tokens(subject_end, start)]));
+    let mut pieces = vec![Piece::Tokens(0, subject_end)];
+    if with_aux {
+        pieces.push(Piece::Tokens(l, l + 1));
+    }
+    pieces.extend(adverbs);
+    pieces.push(Piece::Tokens(start, start + 1));
+    pieces.extend(middle);
+    pieces.push(Piece::Tokens(last, v.len()));
+    Some(render(v, &pieces))
 }
 
 /// Where the clause opened at `i` ends: the next comma, semicolon, colon, dash or the end.
