@@ -624,6 +624,15 @@ fn is_mark(c: char) -> bool {
 /// Whether a Latin-script text capitalises its nouns (German): more than a fifth of the words
 /// inside sentences start with a capital.
 fn capitalises_nouns(text: &str) -> bool {
+    // German's own small words must be there: a short Polish or Czech sentence full of names
+    // has as many capitals inside it.
+    let german = words(text)
+        .iter()
+        .filter(|w| GERMAN_FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+        .count();
+    if german == 0 {
+        return false;
+    }
     let mut inside = 0;
     let mut capital = 0;
     for sentence in text.split(['.', '!', '?', '\n']) {
@@ -636,6 +645,17 @@ fn capitalises_nouns(text: &str) -> bool {
     }
     inside >= 5 && capital * 5 > inside
 }
+
+/// Small words of German that other languages written in Latin letters hardly use.
+const GERMAN_FUNCTION_WORDS: &[&str] = &[
+    "der", "die", "das", "und", "ist", "nicht", "mit", "von", "den", "dem", "des", "ein", "eine",
+    "einen", "auf", "für", "sich", "auch", "wird", "werden", "wurde", "sind", "hat", "haben",
+    "nach", "bei", "aus", "zum", "zur", "im", "ich", "wir", "sie", "es", "dass", "aber", "oder",
+    "als", "noch", "wie", "um", "am", "vom", "beim", "wenn", "weil", "durch", "über", "unter",
+    "vor", "nur", "schon", "sehr", "kann", "muss", "soll", "will", "war", "waren", "er", "ihm",
+    "ihn", "uns", "wurden", "zwischen", "gegen", "seit", "dann", "mehr", "einem", "einer", "eines",
+    "kein", "keine", "zu", "diese", "dieser", "dieses",
+];
 
 fn is_proper_english(word: &str) -> bool {
     let proper = (1u64 << Tag::NNP.index()) | (1u64 << Tag::NNPS.index());
@@ -689,6 +709,7 @@ fn name_evidence(w: &str, capitalises_nouns: bool) -> bool {
 /// a name English knows, or a spelling German and Dutch do not use.
 fn latin_source_names(src: &str, ws: &[&str], capitalises_nouns: bool) -> Vec<usize> {
     let (in_compound, before_hyphen) = hyphen_marks(src, ws);
+    let initial = sentence_initial(src, ws);
     let mut out = Vec::new();
     let mut cued = vec![false; ws.len()];
     for (i, w) in ws.iter().enumerate() {
@@ -698,7 +719,7 @@ fn latin_source_names(src: &str, ws: &[&str], capitalises_nouns: bool) -> Vec<us
         let verdict = if in_compound[i] {
             compound_part_name(ws, i, before_hyphen[i], capitalises_nouns)
         } else {
-            free_word_name(ws, i, capitalises_nouns)
+            free_word_name(ws, &initial, i, capitalises_nouns)
         };
         if let Some(is_cued) = verdict {
             cued[i] = is_cued;
@@ -725,6 +746,32 @@ fn latin_source_names(src: &str, ws: &[&str], capitalises_nouns: bool) -> Vec<us
         k = e;
     }
     kept
+}
+
+/// Which words of the source open a sentence: the first, and each after a sentence's final
+/// punctuation (past quotes and brackets: "… upadło. „Choć …").
+fn sentence_initial(src: &str, ws: &[&str]) -> Vec<bool> {
+    let base = src.as_ptr() as usize;
+    ws.iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let at = (w.as_ptr() as usize).wrapping_sub(base);
+            i == 0
+                || src.get(..at).is_some_and(|before| {
+                    let before = before.trim_end_matches(|c: char| {
+                        c.is_whitespace()
+                            || matches!(c, '"' | '“' | '„' | '«' | '»' | '\'' | '‘' | '(' | '[')
+                    });
+                    // Not after an ordinal ("am 19. Juli") or an initial ("J. Smith").
+                    let mut end = before.chars().rev();
+                    let (last, prev, third) = (end.next(), end.next(), end.next());
+                    matches!(last, Some('.' | '!' | '?' | '…'))
+                        && !prev.is_some_and(|c| c.is_ascii_digit())
+                        && !(prev.is_some_and(char::is_uppercase)
+                            && third.is_none_or(|c| !c.is_alphabetic()))
+                })
+        })
+        .collect()
 }
 
 /// Which words of the source are parts of a compound joined by hyphens ("WM-Punkte",
@@ -786,11 +833,17 @@ fn compound_part_name(
 /// Whether capitalised word `i`, not in a compound, is a name: `Some(cued)`, where a cued name
 /// is one its context marks as a name (a place form, a street, a word after a verb of saying or
 /// a title), or `None`.
-fn free_word_name(ws: &[&str], i: usize, capitalises_nouns: bool) -> Option<bool> {
+fn free_word_name(
+    ws: &[&str],
+    initial: &[bool],
+    i: usize,
+    capitalises_nouns: bool,
+) -> Option<bool> {
     let w = ws[i];
     let english = |w: &str| is_source_english(w, capitalises_nouns);
     // A sentence's first word is capitalised anyway: only a clear name counts there.
-    if i == 0 && (is_acronym(w) || is_common_english(w) || !name_evidence(w, capitalises_nouns)) {
+    if initial[i] && (is_acronym(w) || is_common_english(w) || !name_evidence(w, capitalises_nouns))
+    {
         return None;
     }
     let lower = w.to_lowercase();
@@ -803,13 +856,14 @@ fn free_word_name(ws: &[&str], i: usize, capitalises_nouns: bool) -> Option<bool
     if is_acronym(w) {
         return Some(false);
     }
-    if i == 0 {
+    if initial[i] {
         // Outside German, any word opens a sentence capitalised, and a foreign-looking one is
-        // as often a common word ("Sąd", "Předtím") as a name: it counts when the source
-        // capitalises it elsewhere too.
-        let again = ws[1..]
+        // as often a common word ("Sąd", "Předtím", "Choć") as a name: it counts when the
+        // source capitalises it elsewhere too, inside a sentence.
+        let again = ws
             .iter()
-            .any(|o| fold(o) == fold(w) && is_capitalised(o));
+            .enumerate()
+            .any(|(j, o)| j != i && !initial[j] && fold(o) == fold(w) && is_capitalised(o));
         return (capitalises_nouns || again).then_some(false);
     }
     // A place with a name in English, or its possessive or adjective ("Wien", "im Iran",
@@ -1069,8 +1123,9 @@ fn word_in_source(w: &str, script: Script, pw: &PairWords) -> bool {
         }
         Script::Devanagari => is_acronym(w) && occurs_in(&f, &pw.src_latin),
         Script::Han => is_acronym(w) || occurs_in(&f, &pw.src_latin),
-        // Nothing known of the script: no evidence either way.
-        Script::Other => true,
+        // Nothing known of the script, or kanji and kana whose readings the checks do not
+        // know: no evidence either way.
+        Script::Japanese | Script::Other => true,
     }
 }
 

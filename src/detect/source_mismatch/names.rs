@@ -17,6 +17,9 @@ pub enum Script {
     Latin,
     Devanagari,
     Han,
+    /// Han characters with kana: Japanese, whose names the checks cannot read (a kanji name
+    /// has no reading the tool knows), so only Latin letters and digits are compared.
+    Japanese,
     Other,
 }
 
@@ -26,14 +29,18 @@ impl Script {
             Script::Latin => "Latin",
             Script::Devanagari => "Devanagari",
             Script::Han => "Han",
+            Script::Japanese => "Japanese",
             Script::Other => "other",
         }
     }
 }
 
 pub fn script_of(text: &str) -> Script {
-    let (mut latin, mut deva, mut han, mut other) = (0, 0, 0, 0);
+    let (mut latin, mut deva, mut han, mut other, mut kana) = (0, 0, 0, 0, 0);
     for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if ('\u{3040}'..='\u{30FF}').contains(&c) {
+            kana += 1;
+        }
         if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) {
             latin += 1;
         } else if ('\u{0900}'..='\u{097F}').contains(&c) {
@@ -50,6 +57,8 @@ pub fn script_of(text: &str) -> Script {
         Script::Latin
     } else if max == deva {
         Script::Devanagari
+    } else if max == han && kana > 0 {
+        Script::Japanese
     } else if max == han {
         Script::Han
     } else {
@@ -534,6 +543,8 @@ mod tests {
     fn scripts() {
         assert_eq!(script_of("Der Mann arbeitet."), Script::Latin);
         assert_eq!(script_of("中国驻休斯敦总领馆 (FTIR)"), Script::Han);
+        // Kana among the Han characters: Japanese, whose kanji names are not compared.
+        assert_eq!(script_of("感染が確認されたのは、仙台市に住む男性です。"), Script::Japanese);
         assert_eq!(script_of("तीसरे नंबर पर कोहली"), Script::Devanagari);
     }
 }
