@@ -8,6 +8,8 @@
 //! both K-L). Chinese sources are compared through the readings of their characters, see
 //! [`super::han`].
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
 use strsim::jaro_winkler;
 use unicode_normalization::UnicodeNormalization;
 
@@ -289,13 +291,65 @@ egypt|मिस्र
 greece|यूनान
 ";
 
+/// The names of countries, territories and continents in English and other Latin-script
+/// languages (from Unicode CLDR, by `scripts/make_territory_names.py`): one name a line, its
+/// folded forms separated by '|'.
+static TERRITORIES: &str = include_str!("../../../rules/territory-names.tsv");
+
+/// The exonym lines (of [`EXONYMS`] and [`TERRITORIES`]) by each folded form, and by its stem
+/// without a final vowel (Slavic case endings: "Ukrajiny" is "Ukrajina", "Ruska" "Rusko").
+struct ExonymIndex {
+    lines: Vec<&'static str>,
+    by_form: HashMap<&'static str, Vec<usize>>,
+    by_stem: HashMap<&'static str, Vec<usize>>,
+}
+
+/// A folded form without its final vowel, when what is left is long enough to be a stem.
+fn stem(folded: &str) -> Option<&str> {
+    let s = folded.strip_suffix(['a', 'e', 'i', 'o', 'u', 'y'])?;
+    (s.chars().count() >= 4).then_some(s)
+}
+
+fn exonym_index() -> &'static ExonymIndex {
+    static INDEX: OnceLock<ExonymIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let lines: Vec<&'static str> = EXONYMS
+            .lines()
+            .chain(TERRITORIES.lines().filter(|l| !l.starts_with('#')))
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        let mut by_form: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        let mut by_stem: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        for (i, l) in lines.iter().enumerate() {
+            for f in l.split('|') {
+                by_form.entry(f).or_default().push(i);
+                if let Some(s) = stem(f) {
+                    by_stem.entry(s).or_default().push(i);
+                }
+            }
+        }
+        ExonymIndex {
+            lines,
+            by_form,
+            by_stem,
+        }
+    })
+}
+
 /// The folded forms that stand for the same name as `folded` (itself included).
 pub fn exonyms(folded: &str) -> Vec<&'static str> {
-    EXONYMS
-        .lines()
-        .filter(|l| l.split('|').any(|f| f == folded))
-        .flat_map(|l| l.split('|'))
-        .collect()
+    let index = exonym_index();
+    let hits = index
+        .by_form
+        .get(folded)
+        .or_else(|| stem(folded).and_then(|s| index.by_stem.get(s)));
+    let mut out: Vec<&'static str> = hits
+        .into_iter()
+        .flatten()
+        .flat_map(|&i| index.lines[i].split('|'))
+        .collect();
+    out.dedup();
+    out
 }
 
 /// Whether a folded name occurs among folded words: alike, an exonym, or inside a compound
@@ -543,8 +597,15 @@ mod tests {
     fn scripts() {
         assert_eq!(script_of("Der Mann arbeitet."), Script::Latin);
         assert_eq!(script_of("中国驻休斯敦总领馆 (FTIR)"), Script::Han);
+        // Country names from CLDR, also in a Slavic case.
+        assert!(exonyms("bulharsko").contains(&"bulgaria"));
+        assert!(exonyms("ukrajiny").contains(&"ukraine"));
+        assert!(exonyms("allemagne").contains(&"germany"));
         // Kana among the Han characters: Japanese, whose kanji names are not compared.
-        assert_eq!(script_of("感染が確認されたのは、仙台市に住む男性です。"), Script::Japanese);
+        assert_eq!(
+            script_of("感染が確認されたのは、仙台市に住む男性です。"),
+            Script::Japanese
+        );
         assert_eq!(script_of("तीसरे नंबर पर कोहली"), Script::Devanagari);
     }
 }

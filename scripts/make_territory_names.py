@@ -1,0 +1,36 @@
+"""Builds rules/territory-names.tsv: the names of countries, territories and continents in
+English and in the Latin-script languages machine translation often comes from, from the
+Unicode CLDR data that Babel ships (pip install babel==2.19.0; CLDR under the Unicode licence,
+Babel BSD-3-Clause). One line per territory: its folded forms separated by '|', English first.
+Usage: python3 scripts/make_territory_names.py > rules/territory-names.tsv"""
+import unicodedata
+from babel import Locale
+
+LANGS = ["de", "nl", "fr", "es", "it", "pt", "cs", "sk", "pl", "sl", "hr", "ro", "hu", "sv",
+         "da", "nb", "fi", "et", "lv", "lt", "tr", "id", "ca"]
+
+
+def fold(s):
+    s = unicodedata.normalize("NFD", s.lower().replace("ß", "ss"))
+    return "".join(c for c in s if c.isalnum())
+
+
+en = Locale.parse("en").territories
+print("# Names of countries, territories and continents: folded forms separated by '|', English")
+print("# first. Built by scripts/make_territory_names.py from Unicode CLDR (via Babel 2.19.0;")
+print("# Unicode licence). Used by source-mismatch to match a source's name with its English one.")
+for code in sorted(en):
+    if code in ("ZZ", "EU", "EZ", "UN", "QO"):
+        continue
+    name = en[code]
+    if " " in name and len(name.split()) > 3:
+        continue
+    forms = [fold(name)]
+    for lang in LANGS:
+        n = Locale.parse(lang).territories.get(code)
+        if n:
+            f = fold(n)
+            if f and f not in forms and len(f) >= 4:
+                forms.append(f)
+    if len(forms) > 1 and len(forms[0]) >= 4:
+        print("|".join(forms))
