@@ -289,6 +289,16 @@ gdp|bip|bbp
 india|भारत|हिंदुस्तान
 egypt|मिस्र
 greece|यूनान
+eu|ue|unia|unie
+un|onu|osn|oon
+nato|otan
+who|oms|svz
+imf|fmi|mmf
+ecb|bce|ebc
+pln|zł|złoty|złotych|złote|zlotys|zlotych
+czk|kč|korun|koruna|koruny|crowns
+eur|euro|eura|euros
+usd|dolarů|dolarów|dólares|dollars
 ";
 
 /// The names of countries, territories and continents in English and other Latin-script
