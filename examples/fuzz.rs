@@ -14,12 +14,14 @@
 //! - every finding's `start..end` lies on character boundaries inside the text it points into,
 //!   and `text` is that span (for text and Markdown files, the file's text as given; for
 //!   records, the finding's sentence holds its text);
-//! - the reports are the same, byte for byte, on one thread and on two.
+//! - the reports are the same, byte for byte, on one thread and on two;
+//! - `fix` on the input does not panic, and leaves a text's bytes before its first edit alone.
 //!
 //! A failing input is written to `target/fuzz-failure.EXT` and the run stops with exit code 1.
 
 use mtlint::check::check_paths;
 use mtlint::detect::Linter;
+use mtlint::fix::{fix_file, fix_records, fix_xliff};
 use mtlint::input::InputFormat;
 use mtlint::report::DocumentReport;
 use mtlint::tag::Tagger;
@@ -229,6 +231,41 @@ fn invariants(bytes: &[u8], format: InputFormat, reports: &[DocumentReport]) -> 
     Ok(())
 }
 
+/// `mtlint fix` on the input: no panic, and for whole files the bytes before the first
+/// edit and after the last are the input's.
+fn fixes(bytes: &[u8], format: InputFormat, reports: &[DocumentReport]) -> Result<(), String> {
+    let fixed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match format {
+        InputFormat::Jsonl | InputFormat::Tsv => Some(fix_records(bytes, format, reports, 0.0)),
+        InputFormat::Xliff => fix_xliff(bytes, reports, 0.0).ok(),
+        _ => reports.first().and_then(|r| fix_file(bytes, r, 0.0).ok()),
+    }))
+    .map_err(|_| "fix panicked".to_string())?;
+    if let (Some(f), InputFormat::Text | InputFormat::Markdown) = (fixed, format) {
+        let same_start = bytes
+            .iter()
+            .zip(&f.bytes)
+            .take_while(|(a, b)| a == b)
+            .count();
+        let first_edit = reports
+            .first()
+            .map(|r| {
+                r.findings()
+                    .iter()
+                    .flat_map(|x| &x.edits)
+                    .map(|e| e.start)
+                    .min()
+                    .unwrap_or(bytes.len())
+            })
+            .unwrap_or(bytes.len());
+        if same_start < first_edit.min(bytes.len()).min(f.bytes.len()) {
+            return Err(format!(
+                "fix changed byte {same_start}, before its first edit at {first_edit}"
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let minutes: f64 = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(1.0);
@@ -267,7 +304,9 @@ fn main() {
                 if ja.ok() != jb.ok() {
                     Some("reports differ between one and two threads".to_string())
                 } else {
-                    invariants(&bytes, format, &a).err()
+                    invariants(&bytes, format, &a)
+                        .and_then(|()| fixes(&bytes, format, &a))
+                        .err()
                 }
             }
         };

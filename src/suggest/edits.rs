@@ -269,7 +269,12 @@ pub fn apply(text: &str, offset: usize, edits: &[&Edit]) -> String {
         let (Some(s), Some(t)) = (e.start.checked_sub(offset), e.end.checked_sub(offset)) else {
             continue;
         };
-        if s < at || t > text.len() || s > t || !text.is_char_boundary(s) {
+        if s < at
+            || t > text.len()
+            || s > t
+            || !text.is_char_boundary(s)
+            || !text.is_char_boundary(t)
+        {
             continue;
         }
         out.push_str(&text[at..s]);
