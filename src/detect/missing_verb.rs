@@ -1607,7 +1607,7 @@ fn subject_then_that_clause(v: &SentenceView) -> Option<Diagnosis> {
             {
                 return None;
             }
-            return Some(whole(
+            let mut d = whole(
                 v,
                 i,
                 k + 1,
@@ -1616,7 +1616,21 @@ fn subject_then_that_clause(v: &SentenceView) -> Option<Diagnosis> {
                     v.slice(i, k)
                 ),
                 0.6,
-            ));
+            );
+            // After a noun, an adverb or an apposition's comma the verb of saying goes back
+            // in ("Duan Mengqi, the station director, said that …"); after an adjective
+            // ("confident that") the lost verb is "be", whose tense the sentence does not tell.
+            if v.tag(k - 1)
+                .is_some_and(|t| t.is_noun() || t.is_adverb() || v.words[k - 1] == ",")
+            {
+                let pieces = [
+                    Piece::Tokens(0, k),
+                    Piece::Text("said".into()),
+                    Piece::Tokens(k, v.len()),
+                ];
+                d.suggestion = Some(render(v, &pieces));
+            }
+            return Some(d);
         }
         // Only a noun phrase (with "of", adverbs and commas of an apposition) may come first.
         let in_subject = !(t.is_verb()
@@ -2041,7 +2055,7 @@ fn name_then_clause(v: &SentenceView) -> Option<Diagnosis> {
             }) {
                 return None;
             }
-            return Some(whole(
+            let mut d = whole(
                 v,
                 start,
                 i + 1,
@@ -2050,7 +2064,18 @@ fn name_then_clause(v: &SentenceView) -> Option<Diagnosis> {
                     v.slice(if start < i { start } else { 0 }, i)
                 ),
                 0.6,
-            ));
+            );
+            // A name opening the clause is someone whose verb of saying is gone ("Chen
+            // Guangming that the walls were cracked" → "Chen Guangming said that …").
+            if name && start < i && (start..i).all(|k| v.tag(k).is_some_and(Tag::is_proper_noun)) {
+                let pieces = [
+                    Piece::Tokens(0, i),
+                    Piece::Text("said".into()),
+                    Piece::Tokens(i, v.len()),
+                ];
+                d.suggestion = Some(render(v, &pieces));
+            }
+            return Some(d);
         }
     }
     None
