@@ -290,6 +290,8 @@ india|भारत|हिंदुस्तान
 egypt|मिस्र
 greece|यूनान
 eu|ue|unia|unie
+hiv|vih
+aids|sida
 un|onu|osn|oon
 nato|otan
 who|oms|svz

@@ -682,9 +682,50 @@ fn digit_run(chars: &[(usize, char)], k: usize) -> (String, usize, Option<(u32, 
             e += 1;
             continue;
         }
+        // A plain space between groups of three ("34 125 korun", as Czech, Polish and
+        // French write thousands): a group of one to three digits, then exactly three.
+        if c == ' ' && next_digit {
+            let group = s.chars().rev().take_while(char::is_ascii_digit).count();
+            let next = ascii_digits(&chars[e + 1..]).len();
+            if (1..=3).contains(&group) && next == 3 && !s.contains(['.', ',']) {
+                s.push('\'');
+                e += 1;
+                continue;
+            }
+        }
+        // "12 h 00", "12h00": the French way of writing a time.
+        if time.is_none()
+            && let Some((h, after)) = french_time(chars, e, &s)
+        {
+            time = Some(h);
+            e = after;
+        }
         break;
     }
     (s, e, time)
+}
+
+/// A time written "12 h 00" or "12h00" after the hour digits `s` ending at `e`: the hours and
+/// minutes, and the index after it.
+fn french_time(chars: &[(usize, char)], e: usize, s: &str) -> Option<((u32, u32), usize)> {
+    let h = s.parse::<u32>().ok().filter(|&h| h <= 24)?;
+    let mut k = e;
+    if chars.get(k).is_some_and(|&(_, c)| c == ' ') {
+        k += 1;
+    }
+    if chars.get(k).is_none_or(|&(_, c)| c != 'h') {
+        return None;
+    }
+    k += 1;
+    if chars.get(k).is_some_and(|&(_, c)| c == ' ') {
+        k += 1;
+    }
+    let m = ascii_digits(&chars[k.min(chars.len())..]);
+    let mi = m
+        .parse::<u32>()
+        .ok()
+        .filter(|&mi| m.len() == 2 && mi < 60)?;
+    Some(((h, mi), k + 2))
 }
 
 /// The leading digits of `chars` (of any script), as ASCII digits.
@@ -784,6 +825,16 @@ fn glued_to_letters(text: &str, start: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaced_thousands_and_french_times() {
+        let n = extract("Průměrná mzda byla 34 125 korun.");
+        assert!(n.iter().any(|x| x.values.contains(&34125.0)), "{n:?}");
+        // "12 h 00" is one number (a time), not 12 and 0.
+        assert_eq!(extract("vers 12 h 00 GMT").len(), 1);
+        // A year then a count stays two numbers.
+        assert_eq!(extract("in 2019 125 people").len(), 2);
+    }
 
     fn vals(text: &str) -> Vec<Vec<f64>> {
         extract(text).into_iter().map(|n| n.values).collect()
