@@ -609,6 +609,22 @@ fn digits(text: &str, chars: &[(usize, char)], k: usize, out: &mut Vec<Number>) 
         }
         None => digit_string_values(&s.replace('\'', ",")),
     };
+    // "1200 GMT", "0930 hours": four digits before a time zone are a time too.
+    if time.is_none() && s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
+        let next = text[end_of(e)..].trim_start();
+        let zone = ["GMT", "UTC", "CET", "CEST", "hours", "hrs", "Uhr", "h "]
+            .iter()
+            .any(|z| next.starts_with(z));
+        if let (true, Ok(h), Ok(m)) = (zone, s[..2].parse::<u32>(), s[2..].parse::<u32>())
+            && h <= 24
+            && m < 60
+        {
+            values.push(h as f64 + m as f64 / 100.0);
+            if m == 0 {
+                values.push(h as f64);
+            }
+        }
+    }
     // "9.30 Uhr" is a time too: its decimal reading is already h + m/100.
     let (mult, after) = scale_after(text, chars, e);
     let end = end_of(after);
@@ -832,6 +848,12 @@ mod tests {
         assert!(n.iter().any(|x| x.values.contains(&34125.0)), "{n:?}");
         // "12 h 00" is one number (a time), not 12 and 0.
         assert_eq!(extract("vers 12 h 00 GMT").len(), 1);
+        // "1200 GMT" is also the time 12:00.
+        assert!(
+            extract("at 1200 GMT")
+                .iter()
+                .any(|x| x.values.contains(&12.0))
+        );
         // A year then a count stays two numbers.
         assert_eq!(extract("in 2019 125 people").len(), 2);
     }
