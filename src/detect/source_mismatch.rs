@@ -1223,7 +1223,13 @@ fn missing_source_names(
         } else {
             group.iter().any(|&i| found_word(i))
         };
-        if found {
+        // A name of several words with an exonym of one ("Países Bajos" = "Netherlands").
+        let joined: String = group.iter().map(|&i| pw.src_folded[i].as_str()).collect();
+        let exonym_found = group.len() > 1 && {
+            let forms = names::exonyms(&joined);
+            forms.len() > 1 && occurs_in(&joined, &pw.tgt_folded)
+        };
+        if found || exonym_found {
             continue;
         }
         let name = group
