@@ -192,6 +192,24 @@ pub struct Edit {
 }
 
 impl Finding {
+    /// The edits that turn the sentence into the suggestion: this finding's own and those of
+    /// the findings of `all` (the findings of its document) that its suggestion combines; in
+    /// order, each once.
+    pub fn suggestion_edits<'a>(&'a self, all: &'a [Finding]) -> Vec<&'a Edit> {
+        let mut edits: Vec<&Edit> = self.edits.iter().collect();
+        for other in all {
+            if other.sentence_start == self.sentence_start
+                && !std::ptr::eq(other, self)
+                && self.combines.contains(&other.check_id())
+            {
+                edits.extend(&other.edits);
+            }
+        }
+        edits.sort_by_key(|e| (e.start, e.end));
+        edits.dedup();
+        edits
+    }
+
     /// The finding's id in a report: `rule`, or `rule/check` for a rule of several checks.
     pub fn check_id(&self) -> String {
         match &self.check {

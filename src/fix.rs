@@ -39,15 +39,8 @@ pub fn chosen_edits(findings: &[Finding], min_confidence: f64) -> (Vec<Edit>, us
     let mut taken: Vec<Edit> = Vec::new();
     let (mut applied, mut skipped) = (0, 0);
     for f in order {
-        let mut edits: Vec<Edit> = f.edits.clone();
-        for other in findings {
-            if other.sentence_start == f.sentence_start && f.combines.contains(&other.check_id()) {
-                edits.extend(other.edits.iter().cloned());
-            }
-        }
+        let mut edits: Vec<Edit> = f.suggestion_edits(findings).into_iter().cloned().collect();
         edits.retain(|e| !taken.contains(e));
-        edits.sort_by_key(|e| (e.start, e.end));
-        edits.dedup();
         if conflict(&edits, &taken) {
             skipped += 1;
             continue;

@@ -10,7 +10,7 @@
 //! must leave alone (questions, "said the minister" after a quotation, "Never have I …").
 //! Deterministic: the same trees and seed give the same lines.
 
-use crate::analysis::tag::refine_train::Tree;
+use crate::analysis::tag::refine_train::{Tree, trim_punct};
 use crate::finding::Category;
 use crate::tag::Tag;
 use serde::Serialize;
@@ -106,15 +106,6 @@ fn lower_first(w: &str) -> String {
     }
 }
 
-/// The tree's words in order with `v` moved to stand before index `to` (the original's
-/// numbering).
-fn moved(t: &Tree, v: usize, to: usize) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..t.words.len()).filter(|&i| i != v).collect();
-    let at = order.iter().position(|&i| i >= to).unwrap_or(order.len());
-    order.insert(at, v);
-    order
-}
-
 /// The sentence with the words of `t` in `order`; the old first word is written in lower case
 /// when it no longer opens the sentence (unless a name or "I").
 fn render(t: &Tree, order: &[usize]) -> String {
@@ -132,13 +123,6 @@ fn render(t: &Tree, order: &[usize]) -> String {
         })
         .collect();
     join(&words)
-}
-
-fn trim_punct(t: &Tree, lo: usize, mut hi: usize) -> usize {
-    while hi > lo && t.tags[hi].is_punct() {
-        hi -= 1;
-    }
-    hi
 }
 
 fn finite(t: &Tree, v: usize) -> bool {
@@ -160,7 +144,7 @@ fn moves(t: &Tree) -> Vec<(&'static str, Vec<usize>)> {
             let (lo, hi) = t.span(v);
             let end = trim_punct(t, lo, hi);
             if end > v + 1 {
-                out.push(("verb-last", moved(t, v, end + 1)));
+                out.push(("verb-last", t.move_order(v, end + 1)));
             }
         }
         if finite(t, v)
@@ -178,7 +162,7 @@ fn moves(t: &Tree) -> Vec<(&'static str, Vec<usize>)> {
                     && t.span(c).0 == 0
             });
             if fronted && s_lo > 0 {
-                out.push(("verb-second", moved(t, v, s_lo)));
+                out.push(("verb-second", t.move_order(v, s_lo)));
             }
         }
         let bracket = match t.tags[v] {
@@ -188,7 +172,7 @@ fn moves(t: &Tree) -> Vec<(&'static str, Vec<usize>)> {
         };
         if bracket && let Some(o) = t.child_with(v, &["obj"], false) {
             let (lo, hi) = t.span(o);
-            out.push(("bracket", moved(t, v, trim_punct(t, lo, hi) + 1)));
+            out.push(("bracket", t.move_order(v, trim_punct(t, lo, hi) + 1)));
         }
         // A separable particle ("set up", "took over") at the end of its clause, after an
         // object and an adverbial.
@@ -199,7 +183,7 @@ fn moves(t: &Tree) -> Vec<(&'static str, Vec<usize>)> {
             let (lo, hi) = t.span(v);
             let end = trim_punct(t, lo, hi);
             if end > p + 2 {
-                out.push(("particle-last", moved(t, p, end + 1)));
+                out.push(("particle-last", t.move_order(p, end + 1)));
             }
         }
         // An adverbial between the verb and its object ("published on Monday its results").

@@ -331,6 +331,19 @@ impl Linter {
         found
     }
 
+    /// What the sentence rules report on one sentence: their diagnoses, calibrated, those
+    /// below `threshold` left out, and those another rule's rewrite covers.
+    fn reported_diagnoses(
+        &self,
+        view: &SentenceView,
+        threshold: f64,
+    ) -> Vec<(&RuleMeta, Diagnosis)> {
+        let mut found = self.sentence_diagnoses(view);
+        self.calibrate(view, &mut found, threshold);
+        drop_shadowed(&mut found);
+        found
+    }
+
     /// Whether `--disable rule/check` switched this check off.
     fn check_disabled(&self, rule: &str, check: &str) -> bool {
         !check.is_empty()
@@ -499,10 +512,7 @@ impl Linter {
         let per_sentence: Vec<Vec<Finding>> = views
             .par_iter()
             .map(|view| {
-                let mut found = self.sentence_diagnoses(view);
-                self.calibrate(view, &mut found, self.min_confidence);
-                drop_shadowed(&mut found);
-                found
+                self.reported_diagnoses(view, self.min_confidence)
                     .into_iter()
                     .map(|(meta, d)| to_finding(doc, view.sentence, meta, d))
                     .collect()
@@ -583,10 +593,7 @@ impl crate::suggest::Judge for Linter {
         let mut structural = 0;
         for s in &doc.sentences {
             let view = SentenceView::new(doc.text(), s);
-            let mut found = self.sentence_diagnoses(&view);
-            self.calibrate(&view, &mut found, self.judge_threshold);
-            drop_shadowed(&mut found);
-            structural += structural_count(&found);
+            structural += structural_count(&self.reported_diagnoses(&view, self.judge_threshold));
         }
         structural <= max_structural
     }

@@ -115,11 +115,7 @@ pub fn capitalize_first(s: &str) -> String {
 
 /// A word that names a time or a stretch of it ("Monday", "2019", "week", "days", "ago").
 fn names_time(w: &str) -> bool {
-    use super::words::{is_time_head, names_a_time};
-    names_a_time(w)
-        || is_time_head(w)
-        || w.strip_suffix('s').is_some_and(is_time_head)
-        || w == "ago"
+    super::words::names_time(w) || w == "ago"
 }
 
 /// Adverbs that stand before the verb in English: of manner and degree in -ly, and the

@@ -15,7 +15,7 @@
 
 use super::clause::{Front, fronted};
 use super::rewrite::{Piece, render, uncapitalize};
-use super::words::{AUXILIARIES, TIME_NOUNS, is_time_head, names_a_time};
+use super::words::{AUXILIARIES, TIME_NOUNS, names_a_time, names_time};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::frames::frames;
@@ -195,11 +195,6 @@ fn subject_phrase(v: &SentenceView, np: &crate::chunk::Words, i: usize) -> Optio
             }
         })
     })
-}
-
-/// A word that names a time or a stretch of it ("Monday", "2019", "week", "days").
-fn names_time(w: &str) -> bool {
-    names_a_time(w) || is_time_head(w) || w.strip_suffix('s').is_some_and(is_time_head)
 }
 
 /// The end of the prepositional phrases from `i` (at most to `limit`) that name no time: "in

@@ -165,6 +165,12 @@ pub fn names_a_time(w: &str) -> bool {
         || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// A lower-case word that names a time or a stretch of it: a time word, a weekday, a month, a
+/// year, or a time noun, also in the plural ("Monday", "2019", "week", "days").
+pub fn names_time(w: &str) -> bool {
+    names_a_time(w) || is_time_head(w) || w.strip_suffix('s').is_some_and(is_time_head)
+}
+
 /// Sentence-final punctuation tokens.
 pub fn is_final_punct(w: &str) -> bool {
     matches!(w, "." | "!" | "?" | "..." | "…")

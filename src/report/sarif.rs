@@ -6,7 +6,7 @@
 use super::fingerprint::fingerprint;
 use super::json::summary_value;
 use super::{DocumentReport, ReportOptions, RuleDoc, Summary, Verdict, write_indented};
-use crate::finding::{Edit, Finding, Severity};
+use crate::finding::{Finding, Severity};
 use serde_json::{Map, Value, json};
 use std::io::{self, Write};
 
@@ -123,23 +123,6 @@ fn sentence_range(f: &Finding) -> Option<(usize, usize)> {
     (f.sentence_start <= f.start && f.end <= end).then_some((f.sentence_start, end))
 }
 
-/// The edits that turn the sentence into a finding's suggestion: its own, and those of the
-/// findings of the same sentence its suggestion combines; in order, each once.
-fn fix_edits<'a>(d: &'a DocumentReport, f: &'a Finding) -> Vec<&'a Edit> {
-    let mut edits: Vec<&Edit> = f.edits.iter().collect();
-    for other in d.findings() {
-        if other.sentence_start == f.sentence_start
-            && !std::ptr::eq(other, f)
-            && f.combines.contains(&other.check_id())
-        {
-            edits.extend(&other.edits);
-        }
-    }
-    edits.sort_by_key(|e| (e.start, e.end));
-    edits.dedup();
-    edits
-}
-
 fn result_value(d: &DocumentReport, f: &Finding, rules: &[RuleDoc]) -> Value {
     let mut result = Map::new();
     result.insert("ruleId".into(), json!(f.rule));
@@ -205,7 +188,8 @@ fn result_value(d: &DocumentReport, f: &Finding, rules: &[RuleDoc]) -> Value {
         }
         result.insert("locations".into(), json!([{"physicalLocation": physical}]));
         if let Some(suggestion) = &f.suggestion {
-            let replacements: Vec<Value> = fix_edits(d, f)
+            let replacements: Vec<Value> = f
+                .suggestion_edits(d.findings())
                 .into_iter()
                 .map(|e| {
                     let mut r = json!({

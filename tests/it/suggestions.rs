@@ -80,14 +80,7 @@ fn every_suggestion_is_its_edits_applied_to_the_sentence() {
     let text = std::fs::read_to_string("samples/haftar-libya.nl-en.txt").unwrap();
     let fs = check(&text);
     for f in fs.iter().filter(|f| f.suggestion.is_some()) {
-        let mut edits: Vec<&mtlint::finding::Edit> = f.edits.iter().collect();
-        for other in &fs {
-            if other.sentence_start == f.sentence_start && f.combines.contains(&other.check_id()) {
-                edits.extend(&other.edits);
-            }
-        }
-        edits.sort_by_key(|e| (e.start, e.end));
-        edits.dedup();
+        let edits = f.suggestion_edits(&fs);
         assert_eq!(
             mtlint::suggest::apply(&f.sentence, f.sentence_start, &edits),
             f.suggestion.clone().unwrap(),

@@ -126,12 +126,19 @@ impl Tree {
             .any(|c| rels.contains(&self.rels[c].as_str()))
     }
 
-    /// The sentence with word `v` moved to stand just before index `to` (in the original's
-    /// numbering), tags carried along.
-    fn moved(&self, v: usize, to: usize) -> TaggedSentence {
+    /// The word indices in order with word `v` moved to stand just before index `to` (in the
+    /// original's numbering).
+    pub fn move_order(&self, v: usize, to: usize) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.words.len()).filter(|&i| i != v).collect();
         let at = order.iter().position(|&i| i >= to).unwrap_or(order.len());
         order.insert(at, v);
+        order
+    }
+
+    /// The sentence with word `v` moved to stand just before index `to` (in the original's
+    /// numbering), tags carried along.
+    fn moved(&self, v: usize, to: usize) -> TaggedSentence {
+        let order = self.move_order(v, to);
         TaggedSentence {
             words: order.iter().map(|&i| self.words[i].clone()).collect(),
             tags: order.iter().map(|&i| self.tags[i]).collect(),
@@ -140,7 +147,7 @@ impl Tree {
 }
 
 /// The end of a span without the punctuation that closes it.
-fn trim_punct(t: &Tree, lo: usize, mut hi: usize) -> usize {
+pub fn trim_punct(t: &Tree, lo: usize, mut hi: usize) -> usize {
     while hi > lo && t.tags[hi].is_punct() {
         hi -= 1;
     }
