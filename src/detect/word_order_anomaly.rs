@@ -713,12 +713,34 @@ struct Neighbours<'a> {
     b: &'a str,
 }
 
+impl<'a> Neighbours<'a> {
+    fn tag(&self, k: usize) -> Option<Tag> {
+        self.tags.get(k).copied()
+    }
+
+    /// Word `k` in lower case ("" past the end).
+    fn lower(&self, k: usize) -> std::borrow::Cow<'a, str> {
+        lowercase(self.words.get(k).copied().unwrap_or(""))
+    }
+
+    fn capitalized(&self, k: usize) -> bool {
+        self.words
+            .get(k)
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+    }
+}
+
+/// A verb's tag, finite or not.
+fn is_verb_tag(t: Tag) -> bool {
+    matches!(t, Tag::VB | Tag::VBD | Tag::VBN | Tag::VBP | Tag::VBZ)
+}
+
 /// An article or determiner in the wrong place: before a verb, before "not", before a gerund,
 /// before a preposition with its own noun phrase, or before a past form and its noun.
 fn misplaced_determiner(n: &Neighbours) -> bool {
-    let tag = |k: usize| n.tags.get(k).copied();
+    let tag = |k: usize| n.tag(k);
     let (words, j, a, b) = (n.words, n.j, n.a, n.b);
-    let lower = |k: usize| lowercase(words.get(k).copied().unwrap_or(""));
+    let lower = |k: usize| n.lower(k);
     let determiner_before_verb = j > 0
         && matches!(a, "a" | "an" | "the" | "no" | "every")
         && tag(j) == Some(Tag::DT)
@@ -792,7 +814,7 @@ fn misplaced_determiner(n: &Neighbours) -> bool {
 /// A word of quantity or number in the wrong place: "various" after an adjective or before a
 /// preposition, "percent" before its number, "about at 5", "5 about people", "January in 2020".
 fn misplaced_quantity(n: &Neighbours) -> bool {
-    let tag = |k: usize| n.tags.get(k).copied();
+    let tag = |k: usize| n.tag(k);
     let (words, j, a, b) = (n.words, n.j, n.a, n.b);
     let quantity_adjective = |w: &str| matches!(w, "various" | "several" | "numerous" | "multiple");
     // ("the past several months", "the next several years" are English.)
@@ -833,9 +855,9 @@ fn misplaced_quantity(n: &Neighbours) -> bool {
 /// A modifier in the wrong place: "to" before "adjacent" after "be", an "-ly" adverb inside a
 /// noun phrase, an adjective of origin before one of quality, "never" after a participle.
 fn misplaced_modifier(n: &Neighbours) -> bool {
-    let tag = |k: usize| n.tags.get(k).copied();
+    let tag = |k: usize| n.tag(k);
     let (words, j, a, b) = (n.words, n.j, n.a, n.b);
-    let lower = |k: usize| lowercase(words.get(k).copied().unwrap_or(""));
+    let lower = |k: usize| n.lower(k);
     let noun_next = tag(j + 2).is_some_and(|t| t.is_noun() || matches!(t, Tag::DT | Tag::JJ));
     let to_adjective = j > 0
         && a == "to"
@@ -994,7 +1016,7 @@ pub(crate) fn counted_swap(
             .get(k)
             .is_some_and(|w| w.starts_with(char::is_uppercase))
     };
-    let verb = |t: Tag| matches!(t, Tag::VB | Tag::VBD | Tag::VBN | Tag::VBP | Tag::VBZ);
+    let verb = is_verb_tag;
     let next = tag(j + 2);
     // Shapes by word class first; the counts are looked up only for the few pairs that fit.
     let preposition_verb = ta == Tag::IN && verb(tb) && PREPOSITIONS.contains(&a.as_ref());
@@ -1037,18 +1059,14 @@ pub(crate) fn counted_swap(
 /// A mid-sentence adverb, a number, an ordinal or "not" after the word it stands before in
 /// English ("the time tenth since", "the Chinese first consulate", "had had not a problem").
 fn misplaced_word_or_number(n: &Neighbours) -> bool {
-    let tag = |k: usize| n.tags.get(k).copied();
+    let tag = |k: usize| n.tag(k);
     let (words, j, a, b) = (n.words, n.j, n.a, n.b);
     let (Some(ta), Some(tb)) = (tag(j), tag(j + 1)) else {
         return false;
     };
-    let lower = |k: usize| lowercase(words.get(k).copied().unwrap_or(""));
-    let capitalized = |k: usize| {
-        words
-            .get(k)
-            .is_some_and(|w| w.starts_with(char::is_uppercase))
-    };
-    let verb = |t: Tag| matches!(t, Tag::VB | Tag::VBD | Tag::VBN | Tag::VBP | Tag::VBZ);
+    let lower = |k: usize| n.lower(k);
+    let capitalized = |k: usize| n.capitalized(k);
+    let verb = is_verb_tag;
     let next = tag(j + 2);
     let mid_adverb = matches!(ta, Tag::VBZ | Tag::VBD | Tag::VBP)
         && !super::words::AUXILIARIES.contains(&a)
@@ -1097,18 +1115,14 @@ fn misplaced_word_or_number(n: &Neighbours) -> bool {
 /// Britain it had", "a \"runaway\" illegally who crossed", "many of were whom foreigners",
 /// "146,000 according deaths to data").
 fn misplaced_clause_word(n: &Neighbours) -> bool {
-    let tag = |k: usize| n.tags.get(k).copied();
+    let tag = |k: usize| n.tag(k);
     let (words, j, a, b) = (n.words, n.j, n.a, n.b);
     let (Some(ta), Some(tb)) = (tag(j), tag(j + 1)) else {
         return false;
     };
-    let lower = |k: usize| lowercase(words.get(k).copied().unwrap_or(""));
-    let capitalized = |k: usize| {
-        words
-            .get(k)
-            .is_some_and(|w| w.starts_with(char::is_uppercase))
-    };
-    let verb = |t: Tag| matches!(t, Tag::VB | Tag::VBD | Tag::VBN | Tag::VBP | Tag::VBZ);
+    let lower = |k: usize| n.lower(k);
+    let capitalized = |k: usize| n.capitalized(k);
+    let verb = is_verb_tag;
     let next = tag(j + 2);
     // "defeated because Britain it had": a subordinator between a name and the pronoun
     // subject of its clause.
@@ -1150,16 +1164,12 @@ fn misplaced_clause_word(n: &Neighbours) -> bool {
 /// A word inside a noun phrase on the wrong side of its neighbour ("planning entire their
 /// vacation", "Olivia Havilland de moved", "was an refused emergency landing").
 fn misplaced_in_noun_phrase(n: &Neighbours) -> bool {
-    let tag = |k: usize| n.tags.get(k).copied();
+    let tag = |k: usize| n.tag(k);
     let (words, j, a) = (n.words, n.j, n.a);
     let (Some(ta), Some(tb)) = (tag(j), tag(j + 1)) else {
         return false;
     };
-    let capitalized = |k: usize| {
-        words
-            .get(k)
-            .is_some_and(|w| w.starts_with(char::is_uppercase))
-    };
+    let capitalized = |k: usize| n.capitalized(k);
     let next = tag(j + 2);
     // "planning entire their vacation": an adjective used only before its noun stands after
     // the noun's determiner.
