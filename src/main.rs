@@ -52,6 +52,9 @@ enum Command {
     /// Train the scrambled-sentence model (word-order-anomaly) on a CoNLL-U treebank, with the
     /// embedded swap model.
     TrainScramble(cli::train::TrainScrambleArgs),
+    /// Train the learned interference detector (rule `interference`) on errors generated from a
+    /// treebank and on clean English; print its figures (and a learning curve with --curve).
+    TrainDetector(cli::train::TrainDetectorArgs),
     /// Accuracy of the tagger on gold-tokenized CoNLL-U files.
     EvalTagger(cli::train::EvalTaggerArgs),
     /// Generate Dutch/German interference errors from a treebank's sentences (verb last, verb
@@ -78,6 +81,7 @@ fn main() -> ExitCode {
         Command::TrainLm(args) => cli::train::run_lm(args),
         Command::TrainSwap(args) => cli::train::run_swap(args),
         Command::TrainScramble(args) => cli::train::run_scramble(args),
+        Command::TrainDetector(args) => cli::train::run_detector(args),
         Command::EvalTagger(args) => cli::train::run_eval_tagger(args),
         Command::Synth(args) => cli::synth::run(args),
     }

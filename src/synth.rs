@@ -36,6 +36,12 @@ pub const MOVES: &[(&str, Category)] = &[
     ("adverbial-before-object", Category::WordOrder),
     ("dropped-expletive", Category::MissingSubject),
     ("dropped-verb", Category::MissingVerb),
+    ("infinitive-after-object", Category::WordOrder),
+    ("infinitive-no-to", Category::WordOrder),
+    ("topic-first", Category::WordOrder),
+    ("object-first", Category::WordOrder),
+    ("adverbial-in-bracket", Category::WordOrder),
+    ("dropped-subject", Category::MissingSubject),
 ];
 
 /// A small deterministic generator (xorshift64*), so a seed gives the same sample anywhere.
@@ -52,7 +58,7 @@ impl Rng {
 
 /// Words as a sentence: spaces between them except before closing punctuation and clitics and
 /// after opening quotes and brackets; the first letter capitalised.
-fn join(words: &[String]) -> String {
+pub fn join(words: &[String]) -> String {
     let mut out = String::new();
     let mut quotes = 0;
     for (n, w) in words.iter().enumerate() {
@@ -157,7 +163,7 @@ fn moves(t: &Tree) -> Vec<(&'static str, Vec<usize>)> {
                 c < s
                     && matches!(
                         t.rels[c].as_str(),
-                        "obl" | "obl:tmod" | "advmod" | "obl:npmod"
+                        "obl" | "obl:tmod" | "advmod" | "obl:npmod" | "advcl"
                     )
                     && t.span(c).0 == 0
             });
@@ -204,6 +210,7 @@ fn moves(t: &Tree) -> Vec<(&'static str, Vec<usize>)> {
             }
         }
     }
+    more_moves(t, &mut out);
     // A dropped "it" or "there" that opens the sentence ("It is unclear whether …").
     if n > 4
         && matches!(t.words[0].to_lowercase().as_str(), "it" | "there")
@@ -223,6 +230,332 @@ fn moves(t: &Tree) -> Vec<(&'static str, Vec<usize>)> {
         && !t.has_child(v, &["aux", "aux:pass"])
     {
         out.push(("dropped-verb", (0..n).filter(|&i| i != v).collect()));
+    }
+    out
+}
+
+/// The word indices in order with indices `a..=b` moved to stand just before index `to`.
+fn move_span(n: usize, a: usize, b: usize, to: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).filter(|&i| i < a || i > b).collect();
+    let at = order.iter().position(|&i| i >= to).unwrap_or(order.len());
+    order.splice(at..at, a..=b);
+    order
+}
+
+/// The moves of [`moves`] that carry a phrase rather than one word, and the dropped subject.
+fn more_moves(t: &Tree, out: &mut Vec<(&'static str, Vec<usize>)>) {
+    let n = t.words.len();
+    for v in 0..n {
+        // "to" and its infinitive after the infinitive's object ("We try all your messages to
+        // answer").
+        if t.tags[v] == Tag::VB
+            && v > 0
+            && t.words[v - 1].eq_ignore_ascii_case("to")
+            && t.heads[v - 1] == Some(v)
+            && let Some(o) = t.child_with(v, &["obj"], false)
+        {
+            let (lo, hi) = t.span(o);
+            if lo == v + 1 {
+                // After the object, or after all that follows the verb; with "to" kept or
+                // dropped ("wants the house sell").
+                let (s_lo, s_hi) = t.span(v);
+                let ends = [trim_punct(t, lo, hi), trim_punct(t, s_lo, s_hi)];
+                for (k, &end) in ends.iter().enumerate() {
+                    if k == 1 && end == ends[0] {
+                        continue;
+                    }
+                    let order = move_span(n, v - 1, v, end + 1);
+                    let no_to: Vec<usize> = order.iter().copied().filter(|&i| i != v - 1).collect();
+                    out.push(("infinitive-after-object", order));
+                    out.push(("infinitive-no-to", no_to));
+                }
+            }
+        }
+        // The participle or infinitive of a verb bracket after everything that follows it
+        // ("has a package of 2.5 billion euros for nature restoration approved").
+        let bracket = match t.tags[v] {
+            Tag::VBN => t.has_child(v, &["aux"]),
+            Tag::VB => t.children(v).any(|c| c < v && t.tags[c] == Tag::MD),
+            _ => false,
+        };
+        if bracket && t.child_with(v, &["obj"], false).is_some() {
+            let (lo, hi) = t.span(v);
+            let end = trim_punct(t, lo, hi);
+            if end > v + 1 {
+                out.push(("bracket", t.move_order(v, end + 1)));
+            }
+        }
+        // A separable particle at the end of its clause after just an object ("set the
+        // company up").
+        if let Some(p) = t.child_with(v, &["compound:prt"], false)
+            && t.child_with(v, &["obj"], false).is_some()
+        {
+            let (lo, hi) = t.span(v);
+            let end = trim_punct(t, lo, hi);
+            if end > p + 1 {
+                out.push(("particle-last", t.move_order(p, end + 1)));
+            }
+        }
+        // Verb second with an auxiliary, the main verb last ("Last week has the company its
+        // results published"), and the auxiliary and verb last in a subordinate clause ("that
+        // the company its results published has").
+        let aux = t
+            .children(v)
+            .find(|&c| c < v && matches!(t.rels[c].as_str(), "aux" | "aux:pass") && (finite(t, c) || t.tags[c] == Tag::MD));
+        if let Some(a) = aux
+            && matches!(t.tags[v], Tag::VBN | Tag::VB | Tag::VBG)
+            && let Some(s) = t.child_with(v, &["nsubj", "nsubj:pass"], true)
+            && s < a
+        {
+            let (lo, hi) = t.span(v);
+            let end = trim_punct(t, lo, hi);
+            let (s_lo, _) = t.span(s);
+            let fronted = t.children(v).any(|c| {
+                c < s
+                    && matches!(
+                        t.rels[c].as_str(),
+                        "obl" | "obl:tmod" | "advmod" | "obl:npmod" | "advcl"
+                    )
+                    && t.span(c).0 == 0
+            });
+            if t.rels[v] == "root" && fronted && s_lo > 0 && a + 1 == v {
+                let mut order: Vec<usize> = (0..s_lo).collect();
+                order.push(a);
+                order.extend((s_lo..=end).filter(|&i| i != a && i != v));
+                if end > v {
+                    order.push(v);
+                } else {
+                    order.insert(order.len() - (end - v), v);
+                }
+                order.extend(end + 1..n);
+                if order.len() == n {
+                    out.push(("verb-second", order));
+                }
+            }
+            if matches!(t.rels[v].as_str(), "advcl" | "ccomp" | "acl:relcl") && end > v + 1 && a + 1 == v {
+                let mut order: Vec<usize> = (0..=end).filter(|&i| i != a && i != v).collect();
+                order.extend([v, a]);
+                order.extend(end + 1..n);
+                out.push(("verb-last", order));
+            }
+        }
+        // A phrase from after the verb put first, the verb second before its subject ("The
+        // parliament rejected the proposal on Tuesday" -> "On Tuesday rejected the parliament
+        // the proposal"), the way a Dutch or German sentence opens with its topic.
+        if finite(t, v)
+            && t.rels[v] == "root"
+            && !t.has_child(v, &["aux", "aux:pass", "cop", "expl"])
+            && let Some(s) = t.child_with(v, &["nsubj"], true)
+            && t.span(s) == (0, v - 1)
+            && let Some(c) = t.children(v).find(|&c| {
+                c > v && matches!(t.rels[c].as_str(), "obl" | "obl:tmod" | "obl:npmod")
+            })
+        {
+            let (lo, hi) = t.span(c);
+            let hi = trim_punct(t, lo, hi);
+            if hi >= lo && hi - lo < 8 && !t.tags[lo].is_punct() {
+                let mut order: Vec<usize> = (lo..=hi).collect();
+                order.push(v);
+                order.extend((0..n).filter(|&i| i != v && (i < lo || i > hi)));
+                out.push(("topic-first", order));
+            }
+        }
+        // A dropped copula ("the two injured officers out of danger").
+        if let Some(c) = t.child_with(v, &["cop"], true)
+            && finite(t, c)
+            && matches!(t.rels[v].as_str(), "root" | "ccomp")
+            && t.child_with(v, &["nsubj"], true).is_some_and(|s| s < c)
+        {
+            out.push(("dropped-verb", (0..n).filter(|&i| i != c).collect()));
+        }
+        // Object first, subject after the verb ("The best chance had the striker from Poland").
+        if finite(t, v)
+            && t.rels[v] == "root"
+            && !t.has_child(v, &["aux", "aux:pass", "cop", "expl"])
+            && let Some(s) = t.child_with(v, &["nsubj"], true)
+            && let Some(o) = t.child_with(v, &["obj"], false)
+        {
+            let ((s_lo, s_hi), (o_lo, o_hi)) = (t.span(s), t.span(o));
+            let o_hi = trim_punct(t, o_lo, o_hi);
+            if s_lo == 0 && s_hi + 1 == v && o_lo == v + 1 && t.tags[s] != Tag::PRP {
+                let mut order: Vec<usize> = (o_lo..=o_hi).collect();
+                order.push(v);
+                order.extend(s_lo..=s_hi);
+                order.extend(o_hi + 1..n);
+                out.push(("object-first", order));
+            }
+        }
+        // A prepositional adverbial between the auxiliary and the verb ("has on Monday
+        // published its results").
+        if matches!(t.tags[v], Tag::VBN | Tag::VB)
+            && v > 0
+            && t.heads[v - 1] == Some(v)
+            && matches!(t.rels[v - 1].as_str(), "aux" | "aux:pass")
+            && let Some(c) = t
+                .children(v)
+                .find(|&c| c > v && matches!(t.rels[c].as_str(), "obl" | "obl:tmod"))
+        {
+            let (lo, hi) = t.span(c);
+            let hi = trim_punct(t, lo, hi);
+            if lo > v && hi >= lo && hi - lo < 6 {
+                out.push(("adverbial-in-bracket", move_span(n, lo, hi, v)));
+            }
+        }
+    }
+    // A dropped subject pronoun ("Said that he would come").
+    if n > 4
+        && matches!(
+            t.words[0].to_lowercase().as_str(),
+            "he" | "she" | "we" | "they" | "i"
+        )
+        && t.rels[0] == "nsubj"
+        && t.heads[0].is_some_and(|h| t.rels[h] == "root")
+        && t.tags.get(1).is_some_and(|&tag| finite(t, 1) || tag == Tag::MD)
+    {
+        out.push(("dropped-subject", (1..n).collect()));
+    }
+}
+
+/// Every error `trees` allow, each move at each place, and each tree as a clean line: the
+/// training lines of the learned detector (where [`synthesize`] makes a sample for measuring).
+pub fn synthesize_all(trees: &[Tree]) -> Vec<Example> {
+    let mut out = Vec::new();
+    for (k, t) in trees.iter().enumerate() {
+        if t.words.len() < 5 || t.words.len() > 60 {
+            continue;
+        }
+        let all: Vec<usize> = (0..t.words.len()).collect();
+        let fixed = render(t, &all);
+        out.push(Example {
+            id: format!("synth-{k}-clean"),
+            group: if english_inversion(t) {
+                "inversion-clean"
+            } else {
+                "clean"
+            },
+            text: fixed.clone(),
+            fixed: fixed.clone(),
+            expect: Vec::new(),
+        });
+        let mut seen: Vec<String> = Vec::new();
+        for (m, (g, order)) in moves(t).into_iter().enumerate() {
+            let text = render(t, &order);
+            if text == fixed || seen.contains(&text) {
+                continue;
+            }
+            seen.push(text.clone());
+            let category = MOVES.iter().find(|(x, _)| *x == g).map(|(_, c)| *c);
+            out.push(Example {
+                id: format!("synth-{k}-{g}-{m}"),
+                group: g,
+                text,
+                fixed: fixed.clone(),
+                expect: category.into_iter().collect(),
+            });
+        }
+    }
+    out
+}
+
+/// The moves that a tagged and chunked sentence without a syntax tree allows (verb last after
+/// a clause opener and its subject, verb before the subject after a fronted phrase, verb after
+/// its object in a verb group, "to" and its infinitive after the object, a dropped subject
+/// pronoun), as (group, word order): more errors to learn from, from any clean text.
+pub fn tagged_moves(lower: &[&str], tags: &[Tag]) -> Vec<(&'static str, Vec<usize>)> {
+    use crate::chunk::{ChunkKind, chunk};
+    let n = tags.len();
+    let chunks = chunk(lower, tags);
+    let mut out = Vec::new();
+    let clause_end = |from: usize| {
+        (from..n)
+            .find(|&k| tags[k].is_punct() || tags[k] == Tag::CC)
+            .unwrap_or(n)
+    };
+    let single_finite = |c: &crate::chunk::Chunk| {
+        c.kind == ChunkKind::VG
+            && c.end == c.start + 1
+            && matches!(tags[c.start], Tag::VBD | Tag::VBZ | Tag::VBP)
+    };
+    for (k, c) in chunks.iter().enumerate() {
+        let next = chunks.get(k + 1);
+        let after = chunks.get(k + 2);
+        // Opener, subject, verb, more: the verb to the clause's end.
+        if c.kind == ChunkKind::NP
+            && c.start > 0
+            && (crate::detect::words::SUBORDINATORS.contains(&lower[c.start - 1])
+                || (lower[c.start - 1] == "that" && tags[c.start - 1] == Tag::IN))
+            && let Some(v) = next.filter(|v| single_finite(v) && v.start == c.end)
+            && after.is_some_and(|a| a.start == v.end && a.kind != ChunkKind::VG)
+        {
+            let end = clause_end(v.end);
+            if end > v.end + 1 {
+                let mut order: Vec<usize> = (0..n).filter(|&i| i != v.start).collect();
+                let at = order.iter().position(|&i| i >= end).unwrap_or(order.len());
+                order.insert(at, v.start);
+                out.push(("verb-last", order));
+            }
+        }
+        // Fronted phrase, subject, verb: the verb before the subject.
+        if k == 0
+            && (c.kind == ChunkKind::PP || tags[0] == Tag::RB)
+            && let Some((s, v)) = chunks
+                .iter()
+                .zip(chunks.iter().skip(1))
+                .skip(if c.kind == ChunkKind::PP { 1 } else { 0 })
+                .find(|(s, _)| s.kind == ChunkKind::NP)
+            && single_finite(v)
+            && v.start == s.end
+            && tags[s.start] != Tag::EX
+            && (c.kind == ChunkKind::PP && s.start <= c.end + 1 || tags[0] == Tag::RB && s.start <= 2)
+        {
+            let mut order: Vec<usize> = (0..n).filter(|&i| i != v.start).collect();
+            let at = order.iter().position(|&i| i >= s.start).unwrap_or(order.len());
+            order.insert(at, v.start);
+            out.push(("verb-second", order));
+        }
+        // Auxiliary and main verb, object: the main verb after the object.
+        if c.kind == ChunkKind::VG
+            && c.end >= c.start + 2
+            && matches!(tags[c.end - 1], Tag::VB | Tag::VBN)
+            && (c.start..c.end - 1).any(|i| tags[i] == Tag::MD || tags[i].is_finite_verb())
+            && let Some(o) = next.filter(|o| o.kind == ChunkKind::NP && o.start == c.end)
+        {
+            let v = c.end - 1;
+            let mut order: Vec<usize> = (0..n).filter(|&i| i != v).collect();
+            let at = order.iter().position(|&i| i >= o.end).unwrap_or(order.len());
+            order.insert(at, v);
+            if v > 0 && lower[v - 1] == "to" {
+                order.retain(|&i| i != v - 1);
+                let at = order.iter().position(|&i| i == v).unwrap_or(0);
+                order.insert(at, v - 1);
+                out.push(("infinitive-after-object", order));
+            } else {
+                out.push(("bracket", order));
+            }
+        }
+    }
+    // Subject, verb, ..., a phrase: the phrase first and the verb before the subject.
+    if let [subj, verb, rest @ ..] = chunks.as_slice()
+        && subj.kind == ChunkKind::NP
+        && subj.start == 0
+        && single_finite(verb)
+        && verb.start == subj.end
+        && tags[0] != Tag::EX
+        && let Some(pp) = rest
+            .iter()
+            .rev()
+            .find(|c| c.kind == ChunkKind::PP && c.end == clause_end(c.start))
+    {
+        let mut order: Vec<usize> = (pp.start..pp.end).collect();
+        order.push(verb.start);
+        order.extend((0..n).filter(|&i| i != verb.start && (i < pp.start || i >= pp.end)));
+        out.push(("topic-first", order));
+    }
+    if n > 4
+        && matches!(lower[0], "he" | "she" | "we" | "they" | "i" | "it" | "there")
+        && tags.get(1).is_some_and(|t| t.is_finite_verb())
+    {
+        out.push(("dropped-subject", (1..n).collect()));
     }
     out
 }

@@ -263,3 +263,65 @@ pub fn run_eval_tagger(args: EvalTaggerArgs) -> ExitCode {
         Err(e) => fail(e),
     }
 }
+
+/// The options of `train-detector`.
+#[derive(clap::Args)]
+pub struct TrainDetectorArgs {
+    /// The treebank whose sentences the interference errors are generated from.
+    #[arg(
+        long,
+        default_value = "../shared/data/ud-english-ewt/en_ewt-ud-train.conllu"
+    )]
+    treebank: String,
+    /// JSONL of clean lines (`text`) to learn from as well (repeatable).
+    #[arg(long)]
+    clean: Vec<String>,
+    /// JSONL of clean lines the thresholds are chosen on, never learnt from (repeatable).
+    #[arg(long)]
+    threshold_clean: Vec<String>,
+    /// A treebank never learnt from: the figures per kind of generated error.
+    #[arg(long)]
+    dev: Option<String>,
+    /// Share of the threshold lines the model may flag (split between its two outputs).
+    #[arg(long, default_value_t = 0.005)]
+    rate: f64,
+    /// Learning curve: train on each of these shares of the data in turn (e.g. 0.125,0.25,0.5,1)
+    /// and print the figures of each; the last is written.
+    #[arg(long, value_delimiter = ',')]
+    curve: Vec<f64>,
+    #[arg(long, default_value_t = 20)]
+    bits: u32,
+    #[arg(long, default_value_t = 6)]
+    epochs: usize,
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Weight of the extra negative update on the highest-scoring word of each clean sentence.
+    #[arg(long, default_value_t = 2.0)]
+    hard_negatives: f32,
+    #[arg(short, long, default_value = "models/interference.bin")]
+    output: String,
+}
+
+/// Runs `train-detector`: trains the learned interference detector and writes it.
+pub fn run_detector(args: TrainDetectorArgs) -> ExitCode {
+    use mtlint::detect::interference::train;
+    let a = train::DetectorArgs {
+        treebank: args.treebank,
+        clean: args.clean,
+        threshold_clean: args.threshold_clean,
+        dev: args.dev,
+        rate: args.rate,
+        curve: args.curve,
+        output: args.output,
+        config: train::TrainConfig {
+            bits: args.bits,
+            epochs: args.epochs,
+            seed: args.seed,
+            hard_negatives: args.hard_negatives,
+        },
+    };
+    match train::train_command(&a) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(e),
+    }
+}

@@ -9,6 +9,7 @@ pub mod capitalization;
 pub mod clause;
 pub mod edit;
 pub mod infinitive_after_object;
+pub mod interference;
 pub mod missing_subject;
 pub mod missing_verb;
 pub mod mixed_spelling;
@@ -259,6 +260,7 @@ pub fn builtin() -> Vec<Box<dyn Detector>> {
     vec![
         Box::new(verb_second_inversion::VerbSecondInversion),
         Box::new(word_order_anomaly::WordOrderAnomaly),
+        Box::new(interference::Interference),
         Box::new(verb_final_clause::VerbFinalClause),
         Box::new(missing_subject::MissingSubject),
         Box::new(missing_verb::MissingVerb),

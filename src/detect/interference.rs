@@ -1,0 +1,337 @@
+//! The rule `interference`: see `META` for what it finds and why.
+//!
+//! ## What it does
+//! The learned interference model ([`model`], trained by `mtlint train-detector` on errors
+//! generated from the English Web Treebank, see [`train`]) gives every word two log-odds: that
+//! it stands where English would not put it, and that a word is missing just before it. When
+//! the highest is above the threshold chosen on clean text when the model was trained, the
+//! rule reports that word (check `moved-word` or `missing-word`).
+//!
+//! The suggestion is found by search, not by a pattern: the reported word (with the
+//! neighbours the model also doubts) is put at every other place in its sentence, or "it" /
+//! "there" is put into the gap, each candidate is tagged and scored by the same model, and the
+//! candidate the model finds most English is suggested when it finds nothing left to report
+//! in it.
+
+use super::rewrite::{Piece, render, uncapitalize};
+use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
+use crate::finding::{Category, Severity};
+use crate::segment::SegmentKind;
+use crate::tag::{Tag, Tagger};
+use model::{GAP, InterferenceModel, MOVED, OUTPUTS};
+use std::sync::OnceLock;
+
+pub mod model;
+pub mod train;
+
+static MODEL: &[u8] = include_bytes!("../../models/interference.bin");
+
+/// The embedded model (trained by `mtlint train-detector`), loaded once.
+pub fn embedded() -> Option<&'static InterferenceModel> {
+    static M: OnceLock<Option<InterferenceModel>> = OnceLock::new();
+    M.get_or_init(|| InterferenceModel::from_static(MODEL).ok())
+        .as_ref()
+}
+
+pub const META: RuleMeta = RuleMeta {
+    id: "interference",
+    category: Category::WordOrder,
+    severity: Severity::Major,
+    summary: "A word stands where the source language puts it, or a word is missing, by a model learnt from many such errors",
+    why: "Machine translation from Dutch or German leaves verbs at the end of a clause, puts the verb before its subject, leaves particles behind and drops 'it' and 'there'; the hand-written rules know some shapes of these errors, this model has seen thousands.",
+    fix: "Move the word to where English puts it (the suggestion shows where), or supply the missing word.",
+    examples: &[
+        Example::Bad {
+            text: "The spokesman said that the staff the explosion heard.",
+            fix: None,
+        },
+        Example::Good("The spokesman said that the staff heard the explosion."),
+        Example::Good("Never have I seen such a crowd in the square."),
+    ],
+};
+
+/// Candidates are searched at most this far from where the word stands.
+const REACH: usize = 16;
+/// A candidate is suggested when its worst word scores at least this far below the threshold.
+const CLEAR: f32 = 0.5;
+
+pub struct Interference;
+
+/// How far above its threshold each token's worst output is.
+fn excess(model: &InterferenceModel, z: &[f32; OUTPUTS]) -> (usize, f32) {
+    let m = z[MOVED] - model.thresholds[MOVED];
+    let g = z[GAP] - model.thresholds[GAP];
+    if m >= g { (MOVED, m) } else { (GAP, g) }
+}
+
+/// What the model and the word-order model make of a candidate sentence: its worst excess
+/// and its class-model log-probability.
+fn judge(model: &InterferenceModel, tagger: &Tagger, words: &[&str]) -> (f32, f32) {
+    let tags = tagger.tag(words);
+    let worst = model
+        .score(words, &tags, tagger)
+        .iter()
+        .map(|z| excess(model, z).1)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let lm = crate::detect::word_order_anomaly::model();
+    (worst, lm.score(&lm.sequence(words, &tags)))
+}
+
+/// Tokens before the sentence's closing punctuation.
+fn body_end(v: &SentenceView) -> usize {
+    let mut end = v.len();
+    while end > 0 && v.tag(end - 1).is_some_and(Tag::is_punct) {
+        end -= 1;
+    }
+    end
+}
+
+/// The pieces of the sentence with tokens `a..b` moved to before token `to` (`to` outside
+/// `a..b`); the first word loses or gains its capital.
+fn moved_pieces(v: &SentenceView, a: usize, b: usize, to: usize) -> Vec<Piece> {
+    let mut order: Vec<usize> = (0..v.len()).filter(|&i| i < a || i >= b).collect();
+    let at = order.iter().position(|&i| i >= to).unwrap_or(order.len());
+    order.splice(at..at, a..b);
+    order
+        .iter()
+        .enumerate()
+        .map(|(n, &i)| {
+            if i == 0 && n != 0 {
+                Piece::Word(0, uncapitalize(v, 0))
+            } else {
+                Piece::Tokens(i, i + 1)
+            }
+        })
+        .collect()
+}
+
+/// The words of pieces, for tagging a candidate.
+fn piece_words<'a>(v: &'a SentenceView, pieces: &'a [Piece]) -> Vec<&'a str> {
+    pieces
+        .iter()
+        .flat_map(|p| -> Vec<&'a str> {
+            match p {
+                Piece::Tokens(a, b) => v.words[*a..*b].to_vec(),
+                Piece::Word(_, w) | Piece::Text(w) => vec![w.as_str()],
+            }
+        })
+        .collect()
+}
+
+/// A rewrite the search found: its pieces, its worst excess, its class-model log-probability,
+/// and whether it moves words to the left.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub pieces: Vec<Piece>,
+    pub worst: f32,
+    pub lm: f32,
+    pub left: bool,
+}
+
+/// The best place for tokens `a..b`.
+fn best_move(
+    model: &InterferenceModel,
+    tagger: &Tagger,
+    v: &SentenceView,
+    a: usize,
+    b: usize,
+) -> Option<Candidate> {
+    let end = body_end(v);
+    let lo = a.saturating_sub(REACH);
+    let hi = (b + REACH).min(end);
+    (lo..=hi)
+        .filter(|&t| t < a || t > b)
+        .map(|to| {
+            let pieces = moved_pieces(v, a, b, to);
+            let (worst, lm) = judge(model, tagger, &piece_words(v, &pieces));
+            Candidate {
+                pieces,
+                worst,
+                lm,
+                left: to < a,
+            }
+        })
+        .min_by(|x, y| x.worst.total_cmp(&y.worst))
+}
+
+/// "It" or "there" in the gap before token `i`, whichever the model finds more English.
+fn best_filler(
+    model: &InterferenceModel,
+    tagger: &Tagger,
+    v: &SentenceView,
+    i: usize,
+) -> Option<Candidate> {
+    ["it", "there"]
+        .iter()
+        .map(|w| {
+            let mut pieces = vec![Piece::Tokens(0, i), Piece::Text(w.to_string())];
+            if i == 0 {
+                pieces.push(Piece::Word(0, uncapitalize(v, 0)));
+                pieces.push(Piece::Tokens(1, v.len()));
+            } else {
+                pieces.push(Piece::Tokens(i, v.len()));
+            }
+            let (worst, lm) = judge(model, tagger, &piece_words(v, &pieces));
+            Candidate {
+                pieces,
+                worst,
+                lm,
+                left: false,
+            }
+        })
+        .min_by(|x, y| x.worst.total_cmp(&y.worst))
+}
+
+/// What the model finds in one sentence: the word it doubts most, how far above the
+/// threshold, and the best rewrite the search found for it.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub check: &'static str,
+    /// Tokens `a..b` are reported.
+    pub a: usize,
+    pub b: usize,
+    pub excess: f32,
+    pub candidate: Option<Candidate>,
+    /// The class-model log-probability of the sentence as it stands.
+    pub lm: f32,
+}
+
+impl Analysis {
+    /// How much more probable the rewrite is than the sentence under the class model.
+    pub fn lm_gain(&self) -> Option<f32> {
+        self.candidate.as_ref().map(|c| c.lm - self.lm)
+    }
+}
+
+/// Analyses a sentence whose worst word is at least `-slack` from its threshold (`None`
+/// for the others, and for sentences the rule does not read).
+pub fn analyse(v: &SentenceView, slack: f32) -> Option<Analysis> {
+    analyse_with(embedded()?, v, slack)
+}
+
+/// [`analyse`] with a model of one's choice.
+pub fn analyse_with(model: &InterferenceModel, v: &SentenceView, slack: f32) -> Option<Analysis> {
+    if v.kind() != SegmentKind::Sentence || v.len() < 4 || v.len() > 80 {
+        return None;
+    }
+    let tagger = Tagger::embedded();
+    let scores = model.score(&v.words, &v.sentence.tags, tagger);
+    let (i, (output, ex)) = scores
+        .iter()
+        .map(|z| excess(model, z))
+        .enumerate()
+        .max_by(|x, y| x.1.1.total_cmp(&y.1.1))?;
+    if ex <= -slack {
+        return None;
+    }
+    let lm = crate::detect::word_order_anomaly::model();
+    let lm_here = lm.score(&lm.sequence(&v.words, &v.sentence.tags));
+    if output == GAP {
+        return Some(Analysis {
+            check: "missing-word",
+            a: i,
+            b: i + 1,
+            excess: ex,
+            candidate: best_filler(model, tagger, v, i),
+            lm: lm_here,
+        });
+    }
+    let near = |k: usize| {
+        scores[k][MOVED] > model.thresholds[MOVED] - 2.0 && !v.tag(k).is_some_and(Tag::is_punct)
+    };
+    let (mut a, mut b) = (i, i + 1);
+    while a > 0 && b - a < 4 && near(a - 1) {
+        a -= 1;
+    }
+    while b < body_end(v) && b - a < 4 && near(b) {
+        b += 1;
+    }
+    Some(Analysis {
+        check: "moved-word",
+        a,
+        b,
+        excess: ex,
+        candidate: best_move(model, tagger, v, a, b),
+        lm: lm_here,
+    })
+}
+
+/// The learned model's highest excess over its threshold on the words of the byte span
+/// `start..end` (and one word either side), and on the whole sentence.
+pub fn learned_excess(v: &SentenceView, start: usize, end: usize) -> Option<(f32, f32)> {
+    let model = embedded()?;
+    let tagger = Tagger::embedded();
+    let scores = model.score(&v.words, &v.sentence.tags, tagger);
+    let tokens = &v.sentence.tokens;
+    let mut at_span = f32::NEG_INFINITY;
+    let mut anywhere = f32::NEG_INFINITY;
+    for (i, z) in scores.iter().enumerate() {
+        let e = excess(model, z).1;
+        anywhere = anywhere.max(e);
+        let lo = tokens[i.saturating_sub(1)].start;
+        let hi = tokens[(i + 1).min(tokens.len() - 1)].end;
+        if hi > start && lo < end {
+            at_span = at_span.max(e);
+        }
+    }
+    Some((at_span.max(-8.0), anywhere))
+}
+
+/// The confidence of a report `excess` above the threshold.
+fn confidence(excess: f32) -> f64 {
+    (0.5 + 0.1 * excess as f64).clamp(0.5, 0.95)
+}
+
+/// The diagnosis of an analysis, with its suggestion when the rewrite is clear of the model.
+fn diagnosis(v: &SentenceView, an: &Analysis) -> Diagnosis {
+    let tagger = Tagger::embedded();
+    let clear = an.candidate.as_ref().filter(|c| c.worst < -CLEAR);
+    let suggestion = clear.map(|c| render(v, &c.pieces));
+    let (a, b) = (an.a, an.b);
+    let word = v.slice(a, b);
+    let message = if an.check == "missing-word" {
+        if suggestion.is_some() {
+            format!("A subject is missing before '{}'", v.words[a])
+        } else {
+            format!(
+                "A word seems to be missing before '{}' (a subject or a verb)",
+                v.words[a]
+            )
+        }
+    } else {
+        let verb = (a..b)
+            .any(|k| v.tag(k).is_some_and(Tag::is_verb) || tagger.can_be(v.words[k], Tag::VBD));
+        if verb && clear.is_some_and(|c| c.left) {
+            format!("The verb '{word}' comes too late: English puts it right after its subject")
+        } else if suggestion.is_some() {
+            format!("'{word}' stands where the source language puts it, not where English does")
+        } else {
+            format!("'{word}' seems out of place: the word order reads like the source language")
+        }
+    };
+    let (start, end) = v.span(a, b);
+    Diagnosis {
+        check: an.check,
+        start,
+        end,
+        message,
+        suggestion,
+        confidence: confidence(an.excess),
+    }
+}
+
+impl Detector for Interference {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn checks(&self) -> Vec<&'static str> {
+        vec!["moved-word", "missing-word"]
+    }
+
+    fn check(&self, v: &SentenceView, out: &mut Vec<Diagnosis>) {
+        if let Some(an) = analyse(v, 0.0) {
+            out.push(diagnosis(v, &an));
+        }
+    }
+}

@@ -1,0 +1,415 @@
+//! The learned interference model: for every word of a sentence, two probabilities, that the
+//! word stands where English would not put it (a verb left at the clause's end, a verb before
+//! its subject, a particle or adverbial out of place: "moved"), and that a word is missing just
+//! before it (a dropped subject, "it", "there" or verb: "gap").
+//!
+//! Each is a logistic model over hashed features of the word and a window around it: words,
+//! Brown clusters and the tags the tagger may give a word, the tagger's tags and their n-grams,
+//! and a few measurements of the clause read left to right and right to left (is a clause
+//! opened by "that", "because", "which" … still without its verb; how many nouns since; how
+//! many finite verbs before and after; is this the last word before the full stop). The
+//! weights are learnt by [`super::train`] from interference errors generated from the English
+//! Web Treebank ([`crate::synth`]) and from clean English.
+//!
+//! The model file holds `2^bits` slots of two little-endian `i16` weights (one per output),
+//! with one `f32` scale; the embedded model is read in place.
+
+use crate::chunk::{Chunk, ChunkKind, chunk};
+use crate::detect::words::{SUBORDINATORS, WH_WORDS};
+use crate::tag::Tag;
+use crate::tag::Tagger;
+use crate::tag::features::{mix, word_key};
+use std::borrow::Cow;
+
+const MAGIC: &[u8; 8] = b"MTLIF001";
+/// The outputs: a word out of place, a word missing before this one.
+pub const OUTPUTS: usize = 2;
+pub const MOVED: usize = 0;
+pub const GAP: usize = 1;
+
+/// Sentence-edge value in features.
+const EDGE: u64 = 0x00ed_6e5e_ed0f;
+
+/// What the features need of one token, computed once.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TokenKeys {
+    word: u64,
+    tag: u64,
+    cluster_short: u64,
+    cluster_long: u64,
+    possible: u64,
+    suffix: u64,
+    /// The word-order model's view, bucketed: ln P of the word after its left neighbours,
+    /// before its right neighbours, and the gain of leaving it out.
+    forward: u64,
+    backward: u64,
+    deletion: u64,
+}
+
+fn bucket(x: f32, lo: f32, hi: f32, step: f32) -> u64 {
+    ((x.clamp(lo, hi) - lo) / step).round() as u64 + 1
+}
+
+/// Which words open a clause whose verb an interference error leaves at the end.
+fn is_opener(lower: &str, tag: Tag) -> bool {
+    (lower == "that" && tag != Tag::DT)
+        || SUBORDINATORS.contains(&lower)
+        || WH_WORDS.contains(&lower)
+        || tag == Tag::WDT
+}
+
+fn is_nominal(t: Tag) -> bool {
+    t.is_noun() || matches!(t, Tag::PRP | Tag::CD)
+}
+
+/// The keys of each token of a sentence (`lower` are the lower-case words).
+pub fn token_keys(words: &[&str], tags: &[Tag], tagger: &Tagger) -> Vec<TokenKeys> {
+    let lm = crate::detect::word_order_anomaly::model();
+    let seq = lm.sequence(words, tags);
+    let memo = lm.position_log_probs(&seq);
+    let gains = lm.deletion_gains(&seq, &memo);
+    words
+        .iter()
+        .zip(tags)
+        .enumerate()
+        .map(|(i, (w, &t))| {
+            let key = word_key(w);
+            let entry = tagger.model().word(key).unwrap_or_default();
+            let known = entry.tags != 0 || entry.morph != 0;
+            let suffix: String = {
+                let chars: Vec<char> = w.chars().collect();
+                chars[chars.len().saturating_sub(3)..]
+                    .iter()
+                    .flat_map(|c| c.to_lowercase())
+                    .collect()
+            };
+            TokenKeys {
+                word: if known { key } else { 0x0 },
+                tag: t.index() as u64 + 1,
+                cluster_short: (entry.cluster & 0x3f) as u64 | 0x100,
+                cluster_long: (entry.cluster & 0xfff) as u64 | 0x10000,
+                possible: entry.tags | entry.morph,
+                suffix: word_key(&suffix),
+                forward: bucket(memo.forward[i + 2], -12.0, 0.0, 1.0),
+                backward: bucket(memo.backward[i + 2], -12.0, 0.0, 1.0),
+                deletion: bucket(gains.get(i).copied().unwrap_or(0.0), -6.0, 6.0, 0.75),
+            }
+        })
+        .collect()
+}
+
+/// The clause measurements at each token (see the module documentation).
+#[derive(Debug, Clone, Copy, Default)]
+struct State {
+    /// A clause opener since which no verb came (0 none, else a hash of the opener).
+    open: u64,
+    nouns_since_open: u64,
+    finite_before: u64,
+    finite_after: u64,
+    /// The first finite verb of the sentence, with the tag of the first word and the nouns
+    /// before it (0 for any other token).
+    first_finite: u64,
+    last_word: bool,
+    comma_since_open: bool,
+}
+
+fn states(lower: &[String], tags: &[Tag]) -> Vec<State> {
+    let n = tags.len();
+    let mut out = vec![State::default(); n];
+    let (mut open, mut nouns, mut comma) = (0u64, 0u64, false);
+    let mut finite = 0u64;
+    let mut nouns_total = 0u64;
+    for i in 0..n {
+        let t = tags[i];
+        let s = &mut out[i];
+        s.open = open;
+        s.nouns_since_open = nouns.min(3);
+        s.comma_since_open = comma;
+        s.finite_before = finite.min(2);
+        if t.is_finite_verb() && finite == 0 {
+            s.first_finite = mix(mix(tags[0].index() as u64 + 1, nouns_total.min(3)), 7);
+        }
+        if is_opener(&lower[i], t) {
+            open = mix(0x0be4, word_key(&lower[i]));
+            nouns = 0;
+            comma = false;
+        } else if t.is_verb() {
+            open = 0;
+        } else if is_nominal(t) {
+            nouns += 1;
+        } else if t == Tag::Comma {
+            comma = true;
+        }
+        if t.is_finite_verb() {
+            finite += 1;
+        }
+        if is_nominal(t) {
+            nouns_total += 1;
+        }
+    }
+    let mut after = 0u64;
+    let mut last = true;
+    for i in (0..n).rev() {
+        out[i].finite_after = after.min(2);
+        out[i].last_word = last;
+        if tags[i].is_finite_verb() {
+            after += 1;
+        }
+        if !tags[i].is_punct() {
+            last = false;
+        }
+    }
+    out
+}
+
+/// The chunks around each token: (its own chunk's kind and edges, the kinds of the three
+/// chunks before it, of the two after it, of those since an open clause opener).
+fn chunk_context(lower: &[String], tags: &[Tag], chunks: &[Chunk]) -> Vec<[u64; 4]> {
+    let n = tags.len();
+    let code = |k: ChunkKind| match k {
+        ChunkKind::NP => 1u64,
+        ChunkKind::VG => 2,
+        ChunkKind::PP => 3,
+    };
+    let mut own = vec![0u64; n];
+    for c in chunks {
+        for i in c.start..c.end.min(n) {
+            own[i] = code(c.kind) * 4 + (i == c.start) as u64 + 2 * (i + 1 == c.end) as u64;
+        }
+    }
+    let mut out = Vec::with_capacity(n);
+    let mut opener: Option<usize> = None;
+    for i in 0..n {
+        let before = chunks.iter().filter(|c| c.end <= i);
+        let left = before
+            .clone()
+            .rev()
+            .take(3)
+            .fold(0x1eu64, |h, c| mix(h, code(c.kind)));
+        let right = chunks
+            .iter()
+            .filter(|c| c.start > i)
+            .take(2)
+            .fold(0x21u64, |h, c| mix(h, code(c.kind)));
+        let open = match opener {
+            Some(o) => before
+                .filter(|c| c.start > o)
+                .take(4)
+                .fold(0x3au64, |h, c| mix(h, code(c.kind))),
+            None => 0,
+        };
+        out.push([own[i], left, right, open]);
+        if is_opener(&lower[i], tags[i]) {
+            opener = Some(i);
+        } else if tags[i].is_verb() {
+            opener = None;
+        }
+    }
+    out
+}
+
+/// The features of every token: `feats[starts[i]..starts[i + 1]]` are token `i`'s hashes.
+pub fn features(
+    lower: &[String],
+    tags: &[Tag],
+    keys: &[TokenKeys],
+    feats: &mut Vec<u64>,
+    starts: &mut Vec<usize>,
+) {
+    feats.clear();
+    starts.clear();
+    let n = tags.len();
+    let st = states(lower, tags);
+    let words: Vec<&str> = lower.iter().map(String::as_str).collect();
+    let cx = chunk_context(lower, tags, &chunk(&words, tags));
+    let edge = TokenKeys {
+        word: EDGE,
+        tag: EDGE,
+        cluster_short: EDGE,
+        cluster_long: EDGE,
+        possible: EDGE,
+        suffix: EDGE,
+        forward: EDGE,
+        backward: EDGE,
+        deletion: EDGE,
+    };
+    let k = |i: isize| -> TokenKeys {
+        if i < 0 || i as usize >= n {
+            edge
+        } else {
+            keys[i as usize]
+        }
+    };
+    for i in 0..n {
+        starts.push(feats.len());
+        let ii = i as isize;
+        let (p2, p1, c, n1, n2) = (k(ii - 2), k(ii - 1), k(ii), k(ii + 1), k(ii + 2));
+        let s = st[i];
+        let pos = (i as u64).min(3);
+        let h = |id: u64, vals: &[u64]| vals.iter().fold(id, |a, &v| mix(a, v));
+        feats.extend_from_slice(&[
+            1,
+            h(2, &[c.tag]),
+            h(3, &[c.word]),
+            h(4, &[p1.tag, c.tag]),
+            h(5, &[c.tag, n1.tag]),
+            h(6, &[p1.tag, c.tag, n1.tag]),
+            h(7, &[p2.tag, p1.tag, c.tag]),
+            h(8, &[c.tag, n1.tag, n2.tag]),
+            h(9, &[c.word, p1.tag]),
+            h(10, &[c.word, n1.tag]),
+            h(11, &[p1.word, c.tag]),
+            h(12, &[n1.word, c.tag]),
+            h(13, &[c.tag, c.cluster_short]),
+            h(14, &[c.cluster_long, p1.tag, n1.tag]),
+            h(15, &[c.possible, p1.tag, n1.tag]),
+            h(16, &[c.tag, (s.open != 0) as u64, s.nouns_since_open, s.comma_since_open as u64]),
+            h(17, &[c.tag, s.finite_before, s.finite_after]),
+            h(18, &[c.tag, s.last_word as u64, (s.open != 0) as u64, s.nouns_since_open]),
+            h(19, &[c.possible, s.last_word as u64, (s.open != 0) as u64]),
+            h(20, &[c.word, s.open]),
+            h(21, &[c.tag, s.first_finite]),
+            h(22, &[pos, c.tag, n1.tag]),
+            h(23, &[c.suffix, p1.tag]),
+            h(24, &[p1.word, c.word]),
+            h(25, &[c.word, n1.word]),
+            h(26, &[c.tag, s.finite_before + 3 * s.finite_after, s.last_word as u64]),
+            h(27, &[p1.cluster_short, c.tag, n1.cluster_short]),
+            h(28, &[c.possible, s.first_finite]),
+            h(29, &[c.tag, c.forward, c.backward]),
+            h(30, &[c.tag, c.deletion]),
+            h(31, &[c.possible, c.deletion, s.last_word as u64]),
+            h(32, &[c.tag, c.deletion, n1.deletion]),
+            h(33, &[p1.tag, c.tag, c.forward]),
+            h(34, &[c.tag, n1.tag, c.backward]),
+            h(35, &[c.tag, cx[i][0], cx[i][1]]),
+            h(36, &[c.tag, cx[i][0], cx[i][2]]),
+            h(37, &[c.possible, cx[i][3], s.last_word as u64]),
+            h(38, &[c.tag, cx[i][1], cx[i][2]]),
+            h(39, &[c.tag, cx[i][3]]),
+        ]);
+    }
+    starts.push(feats.len());
+}
+
+/// The trained model: `2^bits` slots of [`OUTPUTS`] weights.
+#[derive(Debug, Clone)]
+pub struct InterferenceModel {
+    bits: u32,
+    weights: Cow<'static, [u8]>,
+    scale: f32,
+    /// Per output, the log-odds above which a word is reported (chosen on clean text when the
+    /// model was trained).
+    pub thresholds: [f32; OUTPUTS],
+}
+
+/// Log-odds per token and output.
+pub type Scores = Vec<[f32; OUTPUTS]>;
+
+impl InterferenceModel {
+    /// A model from float weights (`2^bits * OUTPUTS`, slot-major), quantised to `i16`.
+    pub fn from_weights(bits: u32, w: &[f32], thresholds: [f32; OUTPUTS]) -> InterferenceModel {
+        let max = w.iter().fold(0.0f32, |m, x| m.max(x.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let bytes: Vec<u8> = w
+            .iter()
+            .flat_map(|&x| ((x / scale).round().clamp(-32767.0, 32767.0) as i16).to_le_bytes())
+            .collect();
+        InterferenceModel {
+            bits,
+            weights: Cow::Owned(bytes),
+            scale,
+            thresholds,
+        }
+    }
+
+    pub fn mask(&self) -> u64 {
+        (1u64 << self.bits) - 1
+    }
+
+    fn weight(&self, slot: usize, out: usize) -> f32 {
+        let at = (slot * OUTPUTS + out) * 2;
+        self.weights
+            .get(at..at + 2)
+            .map_or(0.0, |b| i16::from_le_bytes([b[0], b[1]]) as f32)
+    }
+
+    /// The log-odds of each output at each token.
+    pub fn score(&self, words: &[&str], tags: &[Tag], tagger: &Tagger) -> Scores {
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let keys = token_keys(words, tags, tagger);
+        let (mut feats, mut starts) = (Vec::new(), Vec::new());
+        features(&lower, tags, &keys, &mut feats, &mut starts);
+        let mask = self.mask();
+        (0..tags.len())
+            .map(|i| {
+                let mut z = [0.0f32; OUTPUTS];
+                for &f in &feats[starts[i]..starts[i + 1]] {
+                    let slot = (f & mask) as usize;
+                    for (o, zo) in z.iter_mut().enumerate() {
+                        *zo += self.weight(slot, o);
+                    }
+                }
+                z.map(|x| x * self.scale)
+            })
+            .collect()
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut b = Vec::with_capacity(self.weights.len() + 32);
+        b.extend_from_slice(MAGIC);
+        b.extend_from_slice(&self.bits.to_le_bytes());
+        b.extend_from_slice(&self.scale.to_le_bytes());
+        for t in self.thresholds {
+            b.extend_from_slice(&t.to_le_bytes());
+        }
+        b.extend_from_slice(&self.weights);
+        b
+    }
+
+    fn parse(bytes: &[u8]) -> Result<(u32, f32, [f32; OUTPUTS], usize), String> {
+        let head = 16 + 4 * OUTPUTS;
+        if bytes.len() < head || &bytes[..8] != MAGIC {
+            return Err("interference model: not a model file (bad magic)".into());
+        }
+        let u32_at = |at: usize| u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+        let bits = u32_at(8);
+        if !(8..=26).contains(&bits) {
+            return Err(format!("interference model: bad table size 2^{bits}"));
+        }
+        let scale = f32::from_bits(u32_at(12));
+        let mut thresholds = [0.0; OUTPUTS];
+        for (o, t) in thresholds.iter_mut().enumerate() {
+            *t = f32::from_bits(u32_at(16 + 4 * o));
+        }
+        let size = (1usize << bits) * OUTPUTS * 2;
+        if bytes.len() != head + size {
+            return Err(format!(
+                "interference model: expected {} bytes of weights, found {}",
+                size,
+                bytes.len() - head
+            ));
+        }
+        Ok((bits, scale, thresholds, head))
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<InterferenceModel, String> {
+        let (bits, scale, thresholds, head) = Self::parse(bytes)?;
+        Ok(InterferenceModel {
+            bits,
+            weights: Cow::Owned(bytes[head..].to_vec()),
+            scale,
+            thresholds,
+        })
+    }
+
+    pub fn from_static(bytes: &'static [u8]) -> Result<InterferenceModel, String> {
+        let (bits, scale, thresholds, head) = Self::parse(bytes)?;
+        Ok(InterferenceModel {
+            bits,
+            weights: Cow::Borrowed(&bytes[head..]),
+            scale,
+            thresholds,
+        })
+    }
+}

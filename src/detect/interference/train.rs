@@ -1,0 +1,485 @@
+//! Training the interference model ([`super::model`]): interference errors generated from a
+//! treebank ([`crate::synth`]) and clean English, each sentence analysed by the pipeline as at
+//! run time, each word labelled by comparing the sentence with the one it was made from.
+//!
+//! A word of the erroneous sentence that the longest common subsequence with the corrected
+//! sentence leaves out is "moved" when the corrected sentence has the same word elsewhere;
+//! a word of the corrected sentence that the erroneous one lacks marks a "gap" at the next
+//! word that both share. So any (sentence, correction) pair trains it, not only the moves the
+//! generator knows.
+
+use super::model::{GAP, InterferenceModel, MOVED, OUTPUTS, features, token_keys};
+use crate::pipeline::Document;
+use crate::tag::Tag;
+use crate::tag::Tagger;
+use crate::tag::train::splitmix;
+
+/// One analysed sentence with its labels.
+#[derive(Debug, Clone)]
+pub struct Sample {
+    pub lower: Vec<String>,
+    pub words: Vec<String>,
+    pub tags: Vec<Tag>,
+    pub labels: Vec<[bool; OUTPUTS]>,
+    /// The group it came from ("clean", "verb-last", …), for the figures.
+    pub group: String,
+}
+
+impl Sample {
+    pub fn is_error(&self) -> bool {
+        self.labels.iter().any(|l| l.iter().any(|&x| x))
+    }
+}
+
+/// The words of one sentence as the pipeline tokenizes it (`None` unless the text is exactly
+/// one sentence).
+fn sentence_words(text: &str, tagger: &Tagger) -> Option<(Vec<String>, Vec<Tag>)> {
+    let doc = Document::analyze(text.to_string(), 0, tagger);
+    let [s] = doc.sentences.as_slice() else {
+        return None;
+    };
+    let words = s.tokens.iter().map(|t| t.text(doc.text()).to_string()).collect();
+    Some((words, s.tags.clone()))
+}
+
+/// Index pairs of a longest common subsequence of `a` and `b`.
+fn lcs(a: &[String], b: &[String]) -> Vec<(usize, usize)> {
+    let (n, m) = (a.len(), b.len());
+    let mut t = vec![0u16; (n + 1) * (m + 1)];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            t[i * (m + 1) + j] = if a[i] == b[j] {
+                t[(i + 1) * (m + 1) + j + 1] + 1
+            } else {
+                t[(i + 1) * (m + 1) + j].max(t[i * (m + 1) + j + 1])
+            };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < n && j < m {
+        if a[i] == b[j] {
+            out.push((i, j));
+            i += 1;
+            j += 1;
+        } else if t[(i + 1) * (m + 1) + j] >= t[i * (m + 1) + j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
+/// The labels of the words `text` (lower case) against the corrected `fixed`.
+pub fn labels(text: &[String], fixed: &[String]) -> Vec<[bool; OUTPUTS]> {
+    let mut out = vec![[false; OUTPUTS]; text.len()];
+    if text == fixed {
+        return out;
+    }
+    let common = lcs(text, fixed);
+    let mut in_text = vec![false; text.len()];
+    let mut in_fixed = vec![false; fixed.len()];
+    for &(i, j) in &common {
+        in_text[i] = true;
+        in_fixed[j] = true;
+    }
+    let mut unmatched: Vec<&str> = Vec::new();
+    for (i, w) in text.iter().enumerate() {
+        if !in_text[i] {
+            unmatched.push(w);
+            out[i][MOVED] = true;
+        }
+    }
+    for (j, w) in fixed.iter().enumerate() {
+        if in_fixed[j] {
+            continue;
+        }
+        if let Some(k) = unmatched.iter().position(|u| *u == w.as_str()) {
+            unmatched.swap_remove(k);
+            continue;
+        }
+        // Missing: the gap is before the next word both share (or the last word).
+        let at = common
+            .iter()
+            .find(|&&(_, jj)| jj > j)
+            .map_or(text.len().saturating_sub(1), |&(i, _)| i);
+        if let Some(l) = out.get_mut(at) {
+            l[GAP] = true;
+        }
+    }
+    out
+}
+
+/// Analyses `text` and labels it against `fixed` (the same text for a clean line).
+pub fn sample(tagger: &Tagger, text: &str, fixed: &str, group: &str) -> Option<Sample> {
+    let (words, tags) = sentence_words(text, tagger)?;
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let labels = if text == fixed {
+        vec![[false; OUTPUTS]; words.len()]
+    } else {
+        let (fixed_words, _) = sentence_words(fixed, tagger)?;
+        let fixed_lower: Vec<String> = fixed_words.iter().map(|w| w.to_lowercase()).collect();
+        labels(&lower, &fixed_lower)
+    };
+    Some(Sample {
+        lower,
+        words,
+        tags,
+        labels,
+        group: group.to_string(),
+    })
+}
+
+/// Training settings.
+#[derive(Debug, Clone)]
+pub struct TrainConfig {
+    pub bits: u32,
+    pub epochs: usize,
+    pub seed: u64,
+    /// Weight of the extra update on the highest-scoring word of a clean sentence.
+    pub hard_negatives: f32,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        TrainConfig {
+            bits: 20,
+            epochs: 6,
+            seed: 1,
+            hard_negatives: 2.0,
+        }
+    }
+}
+
+/// Logistic regression of both outputs by SGD over hashed features, weights averaged over all
+/// steps. Returns slot-major float weights.
+pub fn fit(samples: &[Sample], tagger: &Tagger, cfg: &TrainConfig) -> Vec<f32> {
+    let size = (1usize << cfg.bits) * OUTPUTS;
+    let mask = (1u64 << cfg.bits) - 1;
+    let mut w = vec![0.0f32; size];
+    let mut acc = vec![0.0f64; size];
+    // Features once per sentence, as slots.
+    let feats: Vec<(Vec<u32>, Vec<usize>)> = samples
+        .iter()
+        .map(|s| {
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            let keys = token_keys(&words, &s.tags, tagger);
+            let (mut f, mut st) = (Vec::new(), Vec::new());
+            features(&s.lower, &s.tags, &keys, &mut f, &mut st);
+            (f.iter().map(|&h| (h & mask) as u32).collect(), st)
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..samples.len()).collect();
+    let mut rng = cfg.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    let mut step = 1.0f64;
+    for epoch in 0..cfg.epochs {
+        for i in (1..order.len()).rev() {
+            let j = (splitmix(&mut rng) % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        let lr = 0.1 / (1.0 + epoch as f32);
+        let mut loss = 0.0f64;
+        let mut tokens = 0usize;
+        for &si in &order {
+            let (f, st) = &feats[si];
+            for (t, label) in samples[si].labels.iter().enumerate() {
+                let fs = &f[st[t]..st[t + 1]];
+                for o in 0..OUTPUTS {
+                    let z: f32 = fs.iter().map(|&k| w[k as usize * OUTPUTS + o]).sum();
+                    let p = 1.0 / (1.0 + (-z).exp());
+                    let y = label[o] as u8 as f32;
+                    loss -= if label[o] {
+                        (p as f64).max(1e-9).ln()
+                    } else {
+                        (1.0 - p as f64).max(1e-9).ln()
+                    };
+                    let g = lr * (y - p);
+                    if g.abs() > 1e-7 {
+                        for &k in fs {
+                            let at = k as usize * OUTPUTS + o;
+                            w[at] += g;
+                            acc[at] += step * g as f64;
+                        }
+                    }
+                }
+                tokens += 1;
+                step += 1.0;
+            }
+            // The sentence's decision is its highest word: on a sentence without an error,
+            // the word scoring highest gets its negative update again (hard negatives).
+            if cfg.hard_negatives > 0.0 && !samples[si].is_error() {
+                for o in 0..OUTPUTS {
+                    let z = |t: usize| -> f32 {
+                        f[st[t]..st[t + 1]].iter().map(|&k| w[k as usize * OUTPUTS + o]).sum()
+                    };
+                    let Some((t, zt)) = (0..samples[si].labels.len())
+                        .map(|t| (t, z(t)))
+                        .max_by(|a, b| a.1.total_cmp(&b.1))
+                    else {
+                        continue;
+                    };
+                    let p = 1.0 / (1.0 + (-zt).exp());
+                    let g = -lr * cfg.hard_negatives * p;
+                    if g.abs() > 1e-7 {
+                        for &k in &f[st[t]..st[t + 1]] {
+                            let at = k as usize * OUTPUTS + o;
+                            w[at] += g;
+                            acc[at] += step * g as f64;
+                        }
+                    }
+                }
+            }
+        }
+        eprintln!(
+            "epoch {}: mean log loss {:.5} over {tokens} words",
+            epoch + 1,
+            loss / tokens.max(1) as f64
+        );
+    }
+    w.iter()
+        .zip(&acc)
+        .map(|(&wi, &ai)| (wi as f64 - ai / step) as f32)
+        .collect()
+}
+
+/// Per sentence, the highest log-odds of each output.
+pub fn sentence_scores(model: &InterferenceModel, s: &Sample, tagger: &Tagger) -> [f32; OUTPUTS] {
+    let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+    let scores = model.score(&words, &s.tags, tagger);
+    let mut best = [f32::NEG_INFINITY; OUTPUTS];
+    for z in scores {
+        for o in 0..OUTPUTS {
+            best[o] = best[o].max(z[o]);
+        }
+    }
+    best
+}
+
+/// The score above which `rate` of `clean` scores lie.
+pub fn threshold_for_rate(clean: &[f32], rate: f64) -> f32 {
+    let mut v: Vec<f32> = clean.to_vec();
+    v.sort_by(|a, b| b.total_cmp(a));
+    let k = ((v.len() as f64) * rate).floor() as usize;
+    v.get(k).copied().unwrap_or(f32::INFINITY)
+}
+
+/// What `mtlint train-detector` is given.
+#[derive(Debug, Clone)]
+pub struct DetectorArgs {
+    /// CoNLL-U treebank the errors are generated from.
+    pub treebank: String,
+    /// JSONL files of clean lines (`text`) to learn from as well.
+    pub clean: Vec<String>,
+    /// JSONL files of clean lines the thresholds are chosen on (not learnt from).
+    pub threshold_clean: Vec<String>,
+    /// A treebank never learnt from, whose generated errors give the figures.
+    pub dev: Option<String>,
+    /// Share of clean threshold lines each output may flag.
+    pub rate: f64,
+    /// Train on these shares of the data in turn and print the figures of each.
+    pub curve: Vec<f64>,
+    pub output: String,
+    pub config: TrainConfig,
+}
+
+/// Reads the clean `text` of every line of JSONL files.
+fn read_clean(paths: &[String]) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let v: serde_json::Value =
+                serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", n + 1))?;
+            let clean = v
+                .get("expect")
+                .and_then(|e| e.as_array())
+                .is_none_or(|a| a.is_empty());
+            if let Some(t) = v.get("text").and_then(|t| t.as_str())
+                && clean
+            {
+                out.push(t.to_string());
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The generated errors and clean lines of a treebank, analysed and labelled.
+fn treebank_samples(
+    path: &str,
+    tagger: &Tagger,
+    seed: u64,
+    all: bool,
+) -> Result<Vec<Sample>, String> {
+    use rayon::prelude::*;
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let trees =
+        crate::tag::refine_train::read_trees(&text).map_err(|e| format!("{path}: {e}"))?;
+    let examples = if all {
+        crate::synth::synthesize_all(&trees)
+    } else {
+        crate::synth::synthesize(&trees, seed, usize::MAX)
+    };
+    Ok(examples
+        .par_iter()
+        .filter_map(|e| sample(tagger, &e.text, &e.fixed, e.group))
+        .collect())
+}
+
+fn clean_samples(lines: &[String], tagger: &Tagger, group: &str) -> Vec<Sample> {
+    use rayon::prelude::*;
+    lines
+        .par_iter()
+        .filter_map(|t| sample(tagger, t, t, group))
+        .collect()
+}
+
+/// Errors made from clean sentences by the moves their tags and chunks allow (see
+/// [`crate::synth::tagged_moves`]), at most one of each kind per sentence.
+fn tagged_errors(clean: &[Sample], tagger: &Tagger) -> Vec<Sample> {
+    use rayon::prelude::*;
+    clean
+        .par_iter()
+        .flat_map_iter(|s| {
+            let lower: Vec<&str> = s.lower.iter().map(String::as_str).collect();
+            let fixed = crate::synth::join(&s.words);
+            let mut seen: Vec<&str> = Vec::new();
+            let mut out = Vec::new();
+            for (group, order) in crate::synth::tagged_moves(&lower, &s.tags) {
+                if seen.contains(&group) {
+                    continue;
+                }
+                seen.push(group);
+                let words: Vec<String> = order
+                    .iter()
+                    .enumerate()
+                    .map(|(n, &i)| {
+                        if i == 0 && n != 0 && s.tags[0] != Tag::NNP && s.words[0] != "I" {
+                            s.lower[0].clone()
+                        } else {
+                            s.words[i].clone()
+                        }
+                    })
+                    .collect();
+                let text = crate::synth::join(&words);
+                if let Some(e) = sample(tagger, &text, &fixed, group) {
+                    out.push(e);
+                }
+            }
+            out
+        })
+        .collect()
+}
+
+/// Trains on `samples` and chooses the thresholds on `threshold_clean`.
+fn train_model(
+    samples: &[Sample],
+    threshold_clean: &[Sample],
+    tagger: &Tagger,
+    args: &DetectorArgs,
+) -> InterferenceModel {
+    use rayon::prelude::*;
+    let weights = fit(samples, tagger, &args.config);
+    let mut model = InterferenceModel::from_weights(args.config.bits, &weights, [0.0; OUTPUTS]);
+    let scores: Vec<[f32; OUTPUTS]> = threshold_clean
+        .par_iter()
+        .map(|s| sentence_scores(&model, s, tagger))
+        .collect();
+    for o in 0..OUTPUTS {
+        let v: Vec<f32> = scores.iter().map(|s| s[o]).collect();
+        model.thresholds[o] = threshold_for_rate(&v, args.rate / OUTPUTS as f64);
+    }
+    model
+}
+
+/// Per group of `dev`: lines, and lines with a word above its threshold.
+pub fn figures(model: &InterferenceModel, dev: &[Sample], tagger: &Tagger) -> String {
+    use rayon::prelude::*;
+    use std::collections::BTreeMap;
+    use std::fmt::Write as _;
+    let flagged: Vec<bool> = dev
+        .par_iter()
+        .map(|s| {
+            let b = sentence_scores(model, s, tagger);
+            (0..OUTPUTS).any(|o| b[o] > model.thresholds[o])
+        })
+        .collect();
+    let mut groups: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for (s, f) in dev.iter().zip(&flagged) {
+        let g = groups.entry(&s.group).or_default();
+        g.0 += 1;
+        g.1 += *f as usize;
+    }
+    let mut out = String::new();
+    for (g, (n, f)) in groups {
+        let _ = writeln!(
+            out,
+            "  {g:<26}{n:>7}{:>9.1}%",
+            100.0 * f as f64 / n.max(1) as f64
+        );
+    }
+    out
+}
+
+/// `mtlint train-detector`: generates the errors, trains, reports figures, writes the model.
+pub fn train_command(args: &DetectorArgs) -> Result<(), String> {
+    let tagger = Tagger::embedded();
+    let mut samples = treebank_samples(&args.treebank, tagger, args.config.seed, true)?;
+    let errors = samples.iter().filter(|s| s.is_error()).count();
+    eprintln!(
+        "{}: {} sentences, {errors} with a generated error",
+        args.treebank,
+        samples.len()
+    );
+    let clean = read_clean(&args.clean)?;
+    let extra = clean_samples(&clean, tagger, "clean-extra");
+    let treebank_clean: Vec<Sample> = samples.iter().filter(|s| s.group == "clean").cloned().collect();
+    let mut generated = tagged_errors(&extra, tagger);
+    generated.extend(tagged_errors(&treebank_clean, tagger));
+    eprintln!(
+        "{} more clean sentences, {} errors generated from them",
+        extra.len(),
+        generated.len()
+    );
+    samples.extend(extra);
+    samples.extend(generated);
+    // A fixed shuffle, so a share of the data is a sample of every source.
+    let mut rng = args.config.seed | 1;
+    for i in (1..samples.len()).rev() {
+        let j = (splitmix(&mut rng) % (i as u64 + 1)) as usize;
+        samples.swap(i, j);
+    }
+    let held = clean_samples(&read_clean(&args.threshold_clean)?, tagger, "clean");
+    let dev = match &args.dev {
+        Some(d) => treebank_samples(d, tagger, args.config.seed, false)?,
+        None => Vec::new(),
+    };
+    let shares = if args.curve.is_empty() {
+        vec![1.0]
+    } else {
+        args.curve.clone()
+    };
+    let mut last = None;
+    for share in shares {
+        let n = ((samples.len() as f64) * share).round() as usize;
+        let model = train_model(&samples[..n.min(samples.len())], &held, tagger, args);
+        println!(
+            "== trained on {n} sentences ({:.0}%); thresholds {:.2} {:.2}",
+            share * 100.0,
+            model.thresholds[MOVED],
+            model.thresholds[GAP]
+        );
+        if !dev.is_empty() {
+            print!("{}", figures(&model, &dev, tagger));
+        }
+        last = Some(model);
+    }
+    if let Some(model) = last {
+        crate::output::write_file(&args.output, &model.to_bytes())
+            .map_err(|e| format!("{}: cannot write: {e}", args.output))?;
+    }
+    Ok(())
+}
