@@ -31,9 +31,12 @@ fn main() {
             for s in &doc.sentences {
                 let view = SentenceView::new(doc.text(), s);
                 if let Some(an) = analyse_with(model, &view, 8.0) {
-                    let (w, g) = an.candidate.as_ref().map_or((String::new(), String::new()), |c| {
-                        (format!("{:.3}", c.worst), format!("{:.3}", c.lm - an.lm))
-                    });
+                    let (w, g) = an
+                        .candidate
+                        .as_ref()
+                        .map_or((String::new(), String::new()), |c| {
+                            (format!("{:.3}", c.worst), format!("{:.3}", c.lm - an.lm))
+                        });
                     let row = format!("{}\t{:.3}\t{w}\t{g}", an.check, an.excess);
                     if best.as_ref().is_none_or(|(e, _)| an.excess > *e) {
                         best = Some((an.excess, row));

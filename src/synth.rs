@@ -299,9 +299,11 @@ fn more_moves(t: &Tree, out: &mut Vec<(&'static str, Vec<usize>)>) {
         // Verb second with an auxiliary, the main verb last ("Last week has the company its
         // results published"), and the auxiliary and verb last in a subordinate clause ("that
         // the company its results published has").
-        let aux = t
-            .children(v)
-            .find(|&c| c < v && matches!(t.rels[c].as_str(), "aux" | "aux:pass") && (finite(t, c) || t.tags[c] == Tag::MD));
+        let aux = t.children(v).find(|&c| {
+            c < v
+                && matches!(t.rels[c].as_str(), "aux" | "aux:pass")
+                && (finite(t, c) || t.tags[c] == Tag::MD)
+        });
         if let Some(a) = aux
             && matches!(t.tags[v], Tag::VBN | Tag::VB | Tag::VBG)
             && let Some(s) = t.child_with(v, &["nsubj", "nsubj:pass"], true)
@@ -332,7 +334,10 @@ fn more_moves(t: &Tree, out: &mut Vec<(&'static str, Vec<usize>)>) {
                     out.push(("verb-second", order));
                 }
             }
-            if matches!(t.rels[v].as_str(), "advcl" | "ccomp" | "acl:relcl") && end > v + 1 && a + 1 == v {
+            if matches!(t.rels[v].as_str(), "advcl" | "ccomp" | "acl:relcl")
+                && end > v + 1
+                && a + 1 == v
+            {
                 let mut order: Vec<usize> = (0..=end).filter(|&i| i != a && i != v).collect();
                 order.extend([v, a]);
                 order.extend(end + 1..n);
@@ -347,9 +352,9 @@ fn more_moves(t: &Tree, out: &mut Vec<(&'static str, Vec<usize>)>) {
             && !t.has_child(v, &["aux", "aux:pass", "cop", "expl"])
             && let Some(s) = t.child_with(v, &["nsubj"], true)
             && t.span(s) == (0, v - 1)
-            && let Some(c) = t.children(v).find(|&c| {
-                c > v && matches!(t.rels[c].as_str(), "obl" | "obl:tmod" | "obl:npmod")
-            })
+            && let Some(c) = t
+                .children(v)
+                .find(|&c| c > v && matches!(t.rels[c].as_str(), "obl" | "obl:tmod" | "obl:npmod"))
         {
             let (lo, hi) = t.span(c);
             let hi = trim_punct(t, lo, hi);
@@ -410,7 +415,9 @@ fn more_moves(t: &Tree, out: &mut Vec<(&'static str, Vec<usize>)>) {
         )
         && t.rels[0] == "nsubj"
         && t.heads[0].is_some_and(|h| t.rels[h] == "root")
-        && t.tags.get(1).is_some_and(|&tag| finite(t, 1) || tag == Tag::MD)
+        && t.tags
+            .get(1)
+            .is_some_and(|&tag| finite(t, 1) || tag == Tag::MD)
     {
         out.push(("dropped-subject", (1..n).collect()));
     }
@@ -506,10 +513,14 @@ pub fn tagged_moves(lower: &[&str], tags: &[Tag]) -> Vec<(&'static str, Vec<usiz
             && single_finite(v)
             && v.start == s.end
             && tags[s.start] != Tag::EX
-            && (c.kind == ChunkKind::PP && s.start <= c.end + 1 || tags[0] == Tag::RB && s.start <= 2)
+            && (c.kind == ChunkKind::PP && s.start <= c.end + 1
+                || tags[0] == Tag::RB && s.start <= 2)
         {
             let mut order: Vec<usize> = (0..n).filter(|&i| i != v.start).collect();
-            let at = order.iter().position(|&i| i >= s.start).unwrap_or(order.len());
+            let at = order
+                .iter()
+                .position(|&i| i >= s.start)
+                .unwrap_or(order.len());
             order.insert(at, v.start);
             out.push(("verb-second", order));
         }
@@ -522,7 +533,10 @@ pub fn tagged_moves(lower: &[&str], tags: &[Tag]) -> Vec<(&'static str, Vec<usiz
         {
             let v = c.end - 1;
             let mut order: Vec<usize> = (0..n).filter(|&i| i != v).collect();
-            let at = order.iter().position(|&i| i >= o.end).unwrap_or(order.len());
+            let at = order
+                .iter()
+                .position(|&i| i >= o.end)
+                .unwrap_or(order.len());
             order.insert(at, v);
             if v > 0 && lower[v - 1] == "to" {
                 order.retain(|&i| i != v - 1);
@@ -552,7 +566,10 @@ pub fn tagged_moves(lower: &[&str], tags: &[Tag]) -> Vec<(&'static str, Vec<usiz
         out.push(("topic-first", order));
     }
     if n > 4
-        && matches!(lower[0], "he" | "she" | "we" | "they" | "i" | "it" | "there")
+        && matches!(
+            lower[0],
+            "he" | "she" | "we" | "they" | "i" | "it" | "there"
+        )
         && tags.get(1).is_some_and(|t| t.is_finite_verb())
     {
         out.push(("dropped-subject", (1..n).collect()));
@@ -665,5 +682,57 @@ mod tests {
         assert_eq!(v2.fixed, "Yesterday the king travelled to Brussels.");
         assert_eq!(v2.expect, vec![Category::WordOrder]);
         assert!(a.iter().any(|e| e.group == "clean" && e.expect.is_empty()));
+    }
+
+    #[test]
+    fn every_place_of_every_move_for_training() {
+        let trees = read_trees(CONLLU).unwrap();
+        let all = synthesize_all(&trees);
+        let texts: Vec<&str> = all.iter().map(|e| e.text.as_str()).collect();
+        assert!(texts.contains(&"Yesterday travelled the king to Brussels."));
+        assert!(
+            all.iter()
+                .all(|e| e.fixed == "Yesterday the king travelled to Brussels.")
+        );
+        // The topic first and the verb before the subject.
+        let topic = "\
+1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_
+2\tking\tking\tNOUN\tNN\t_\t3\tnsubj\t_\t_
+3\ttravelled\ttravel\tVERB\tVBD\t_\t0\troot\t_\t_
+4\tto\tto\tADP\tIN\t_\t5\tcase\t_\t_
+5\tBrussels\tBrussels\tPROPN\tNNP\t_\t3\tobl\t_\t_
+6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+
+";
+        let all = synthesize_all(&read_trees(topic).unwrap());
+        assert!(
+            all.iter()
+                .any(|e| e.group == "topic-first" && e.text == "To Brussels travelled the king."),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn moves_from_tags_alone() {
+        use crate::tag::Tag::*;
+        let lower = [
+            "he",
+            "said",
+            "that",
+            "the",
+            "staff",
+            "heard",
+            "the",
+            "explosion",
+            ".",
+        ];
+        let tags = [PRP, VBD, IN, DT, NN, VBD, DT, NN, Period];
+        let moves = tagged_moves(&lower, &tags);
+        let (_, order) = moves
+            .iter()
+            .find(|(g, _)| *g == "verb-last")
+            .expect("verb last");
+        assert_eq!(order, &vec![0, 1, 2, 3, 4, 6, 7, 5, 8]);
+        assert!(moves.iter().any(|(g, _)| *g == "dropped-subject"));
     }
 }

@@ -530,7 +530,8 @@ impl ClassLm {
         let n = seq.len();
         let mut out = Vec::with_capacity(n.saturating_sub(4));
         for i in 2..n.saturating_sub(2) {
-            let before = memo.forward[i] + memo.forward[i + 1] + memo.backward[i] + memo.backward[i - 1];
+            let before =
+                memo.forward[i] + memo.forward[i + 1] + memo.backward[i] + memo.backward[i - 1];
             let next2 = seq.get(i + 2).copied().unwrap_or(EDGE);
             let prev2 = if i >= 2 { seq[i - 2] } else { EDGE };
             let after = self.forward.log_prob(prev2, seq[i - 1], seq[i + 1])

@@ -51,7 +51,11 @@ fn list(linter: &Linter) -> ExitCode {
             m.id,
             m.category,
             m.severity,
-            d.source().unwrap_or("built-in"),
+            match (d.source(), d.default_on()) {
+                (Some(s), _) => s.to_string(),
+                (None, true) => "built-in".to_string(),
+                (None, false) => "built-in, off unless enabled".to_string(),
+            },
             m.summary
         );
         for c in d.checks() {

@@ -282,6 +282,10 @@ pub struct TrainDetectorArgs {
     /// A treebank never learnt from: the figures per kind of generated error.
     #[arg(long)]
     dev: Option<String>,
+    /// Labelled JSONL never learnt from (`mtlint eval`'s format): the figures per group
+    /// (repeatable).
+    #[arg(long)]
+    dev_jsonl: Vec<String>,
     /// Share of the threshold lines the model may flag (split between its two outputs).
     #[arg(long, default_value_t = 0.005)]
     rate: f64,
@@ -291,7 +295,7 @@ pub struct TrainDetectorArgs {
     curve: Vec<f64>,
     #[arg(long, default_value_t = 20)]
     bits: u32,
-    #[arg(long, default_value_t = 6)]
+    #[arg(long, default_value_t = 10)]
     epochs: usize,
     #[arg(long, default_value_t = 1)]
     seed: u64,
@@ -310,6 +314,7 @@ pub fn run_detector(args: TrainDetectorArgs) -> ExitCode {
         clean: args.clean,
         threshold_clean: args.threshold_clean,
         dev: args.dev,
+        dev_jsonl: args.dev_jsonl,
         rate: args.rate,
         curve: args.curve,
         output: args.output,

@@ -177,11 +177,6 @@ pub fn features(
         numeric.push(("surprise-mean", (mean as f64 / 5.0).min(2.0)));
         numeric.push(("surprise-max", (max as f64 / 10.0).min(2.0)));
     }
-    // What the learned interference model finds: at the finding's words and anywhere.
-    if let Some((at_span, anywhere)) = super::interference::learned_excess(view, d.start, d.end) {
-        numeric.push(("learned-span", (at_span.clamp(-8.0, 4.0) / 4.0) as f64));
-        numeric.push(("learned-sentence", (anywhere.clamp(-8.0, 4.0) / 4.0) as f64));
-    }
     if let Some(s) = &d.suggestion {
         let gain = rewrite_gain(lm, tagger, view, &seq, s);
         numeric.push(("lm-gain", gain.clamp(-2.0, 2.0)));

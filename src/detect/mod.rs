@@ -216,6 +216,12 @@ pub trait Detector: Send + Sync {
     ) {
     }
 
+    /// Whether the rule runs unless switched off; a rule that is not runs only when named
+    /// with `--enable` (or its `mtlint.toml` key).
+    fn default_on(&self) -> bool {
+        true
+    }
+
     /// The rule pack a rule was loaded from; built-in rules have none.
     fn source(&self) -> Option<&str> {
         None
@@ -764,7 +770,7 @@ fn drop_shadowed(found: &mut Vec<(&RuleMeta, Diagnosis)>) {
         .map(|(m, d)| (d.start, d.end, m.id))
         .collect();
     found.retain(|(m, d)| {
-        let fallback = m.id == FALLBACK_RULE;
+        let fallback = FALLBACK_RULES.contains(&m.id);
         !(m.category.is_structural()
             && (d.suggestion.is_none() || fallback)
             && fixes
@@ -781,8 +787,10 @@ fn structural_count(found: &[(&RuleMeta, Diagnosis)]) -> usize {
         .count()
 }
 
-/// The rule [`drop_shadowed`] treats as a fallback.
-const FALLBACK_RULE: &str = "word-order-anomaly";
+/// The rules [`drop_shadowed`] treats as fallbacks: their finding gives way to another rule's
+/// rewrite of the same words, even when they have a rewrite of their own (the learned
+/// detector and the swap model know less of the error than a rule written for it).
+const FALLBACK_RULES: &[&str] = &["word-order-anomaly", "interference"];
 
 fn to_finding(
     doc: &Document,

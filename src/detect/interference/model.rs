@@ -22,10 +22,63 @@ use crate::tag::features::{mix, word_key};
 use std::borrow::Cow;
 
 const MAGIC: &[u8; 8] = b"MTLIF001";
-/// The outputs: a word out of place, a word missing before this one.
-pub const OUTPUTS: usize = 2;
+/// The outputs: a word out of place, a word missing before this one, and the place a word
+/// out of place came from (the word it belongs before).
+pub const OUTPUTS: usize = 3;
 pub const MOVED: usize = 0;
 pub const GAP: usize = 1;
+pub const ORIGIN: usize = 2;
+
+/// What the model decides for a sentence from its words' log-odds: a word is out of place
+/// when the most doubtful word and the likeliest place for it score high together
+/// (`moved + origin`), a word is missing when one gap scores high.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Decision {
+    /// The word most likely out of place, the word it most likely belongs before, and how far
+    /// their joint score is above the threshold.
+    pub moved: (usize, usize, f32),
+    /// The likeliest gap and how far its score is above the threshold.
+    pub gap: (usize, f32),
+}
+
+impl Decision {
+    /// The larger of the two excesses.
+    pub fn worst(&self) -> f32 {
+        self.moved.2.max(self.gap.1)
+    }
+}
+
+/// How far a word out of place may have travelled from its place.
+pub const REACH: usize = 16;
+
+/// The decision for a sentence's scores under `thresholds` (see [`Decision`]).
+pub fn decide(scores: &[[f32; OUTPUTS]], thresholds: &[f32; OUTPUTS]) -> Decision {
+    let argmax = |o: usize| {
+        scores
+            .iter()
+            .enumerate()
+            .map(|(i, z)| (i, z[o]))
+            .fold((0, f32::NEG_INFINITY), |a, b| if b.1 > a.1 { b } else { a })
+    };
+    // The best pair of a word and another place for it: not its own place (before itself or
+    // the word after it), and within reach.
+    let mut moved = (0, 0, f32::NEG_INFINITY);
+    for (i, zi) in scores.iter().enumerate() {
+        let lo = i.saturating_sub(REACH);
+        let hi = (i + REACH + 1).min(scores.len());
+        for (j, zj) in scores.iter().enumerate().take(hi).skip(lo) {
+            let z = zi[MOVED] + zj[ORIGIN];
+            if j != i && j != i + 1 && z > moved.2 {
+                moved = (i, j, z);
+            }
+        }
+    }
+    let (g, zg) = argmax(GAP);
+    Decision {
+        moved: (moved.0, moved.1, moved.2 - thresholds[MOVED]),
+        gap: (g, zg - thresholds[GAP]),
+    }
+}
 
 /// Sentence-edge value in features.
 const EDGE: u64 = 0x00ed_6e5e_ed0f;
@@ -173,8 +226,8 @@ fn chunk_context(lower: &[String], tags: &[Tag], chunks: &[Chunk]) -> Vec<[u64; 
     };
     let mut own = vec![0u64; n];
     for c in chunks {
-        for i in c.start..c.end.min(n) {
-            own[i] = code(c.kind) * 4 + (i == c.start) as u64 + 2 * (i + 1 == c.end) as u64;
+        for (i, o) in own.iter_mut().enumerate().take(c.end.min(n)).skip(c.start) {
+            *o = code(c.kind) * 4 + (i == c.start) as u64 + 2 * (i + 1 == c.end) as u64;
         }
     }
     let mut out = Vec::with_capacity(n);
@@ -263,9 +316,25 @@ pub fn features(
             h(13, &[c.tag, c.cluster_short]),
             h(14, &[c.cluster_long, p1.tag, n1.tag]),
             h(15, &[c.possible, p1.tag, n1.tag]),
-            h(16, &[c.tag, (s.open != 0) as u64, s.nouns_since_open, s.comma_since_open as u64]),
+            h(
+                16,
+                &[
+                    c.tag,
+                    (s.open != 0) as u64,
+                    s.nouns_since_open,
+                    s.comma_since_open as u64,
+                ],
+            ),
             h(17, &[c.tag, s.finite_before, s.finite_after]),
-            h(18, &[c.tag, s.last_word as u64, (s.open != 0) as u64, s.nouns_since_open]),
+            h(
+                18,
+                &[
+                    c.tag,
+                    s.last_word as u64,
+                    (s.open != 0) as u64,
+                    s.nouns_since_open,
+                ],
+            ),
             h(19, &[c.possible, s.last_word as u64, (s.open != 0) as u64]),
             h(20, &[c.word, s.open]),
             h(21, &[c.tag, s.first_finite]),
@@ -273,7 +342,14 @@ pub fn features(
             h(23, &[c.suffix, p1.tag]),
             h(24, &[p1.word, c.word]),
             h(25, &[c.word, n1.word]),
-            h(26, &[c.tag, s.finite_before + 3 * s.finite_after, s.last_word as u64]),
+            h(
+                26,
+                &[
+                    c.tag,
+                    s.finite_before + 3 * s.finite_after,
+                    s.last_word as u64,
+                ],
+            ),
             h(27, &[p1.cluster_short, c.tag, n1.cluster_short]),
             h(28, &[c.possible, s.first_finite]),
             h(29, &[c.tag, c.forward, c.backward]),
@@ -372,7 +448,9 @@ impl InterferenceModel {
         if bytes.len() < head || &bytes[..8] != MAGIC {
             return Err("interference model: not a model file (bad magic)".into());
         }
-        let u32_at = |at: usize| u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+        let u32_at = |at: usize| {
+            u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
+        };
         let bits = u32_at(8);
         if !(8..=26).contains(&bits) {
             return Err(format!("interference model: bad table size 2^{bits}"));
@@ -411,5 +489,46 @@ impl InterferenceModel {
             scale,
             thresholds,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_out_of_place_needs_a_place_to_go() {
+        let mut scores = vec![[0.0f32; OUTPUTS]; 6];
+        scores[5][MOVED] = 3.0;
+        scores[2][ORIGIN] = 2.0;
+        scores[1][GAP] = 1.0;
+        let d = decide(&scores, &[4.0, 2.0, 0.0]);
+        assert_eq!(d.moved, (5, 2, 1.0));
+        assert_eq!(d.gap, (1, -1.0));
+        assert_eq!(d.worst(), 1.0);
+        // Its own place or the next word's is no move.
+        let mut scores = vec![[-9.0f32, 0.0, 0.0]; 3];
+        scores[1][MOVED] = 3.0;
+        scores[1][ORIGIN] = 5.0;
+        scores[2][ORIGIN] = 5.0;
+        assert_eq!(decide(&scores, &[0.0; OUTPUTS]).moved.1, 0);
+    }
+
+    #[test]
+    fn bad_model_files_are_errors() {
+        assert!(InterferenceModel::from_bytes(b"nonsense").is_err());
+        let mut b = MAGIC.to_vec();
+        b.extend_from_slice(&30u32.to_le_bytes());
+        b.extend_from_slice(&[0; 64]);
+        assert!(
+            InterferenceModel::from_bytes(&b)
+                .unwrap_err()
+                .contains("table size")
+        );
+    }
+
+    #[test]
+    fn the_embedded_model_loads() {
+        assert!(crate::detect::interference::embedded().is_some());
     }
 }

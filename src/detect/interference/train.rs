@@ -8,7 +8,7 @@
 //! word that both share. So any (sentence, correction) pair trains it, not only the moves the
 //! generator knows.
 
-use super::model::{GAP, InterferenceModel, MOVED, OUTPUTS, features, token_keys};
+use super::model::{GAP, InterferenceModel, MOVED, ORIGIN, OUTPUTS, decide, features, token_keys};
 use crate::pipeline::Document;
 use crate::tag::Tag;
 use crate::tag::Tagger;
@@ -38,7 +38,11 @@ fn sentence_words(text: &str, tagger: &Tagger) -> Option<(Vec<String>, Vec<Tag>)
     let [s] = doc.sentences.as_slice() else {
         return None;
     };
-    let words = s.tokens.iter().map(|t| t.text(doc.text()).to_string()).collect();
+    let words = s
+        .tokens
+        .iter()
+        .map(|t| t.text(doc.text()).to_string())
+        .collect();
     Some((words, s.tags.clone()))
 }
 
@@ -94,17 +98,17 @@ pub fn labels(text: &[String], fixed: &[String]) -> Vec<[bool; OUTPUTS]> {
         if in_fixed[j] {
             continue;
         }
-        if let Some(k) = unmatched.iter().position(|u| *u == w.as_str()) {
-            unmatched.swap_remove(k);
-            continue;
-        }
-        // Missing: the gap is before the next word both share (or the last word).
+        // The place is before the next word both share (or the last word).
         let at = common
             .iter()
             .find(|&&(_, jj)| jj > j)
             .map_or(text.len().saturating_sub(1), |&(i, _)| i);
+        let moved = unmatched.iter().position(|u| *u == w.as_str());
+        if let Some(k) = moved {
+            unmatched.swap_remove(k);
+        }
         if let Some(l) = out.get_mut(at) {
-            l[GAP] = true;
+            l[if moved.is_some() { ORIGIN } else { GAP }] = true;
         }
     }
     out
@@ -210,7 +214,10 @@ pub fn fit(samples: &[Sample], tagger: &Tagger, cfg: &TrainConfig) -> Vec<f32> {
             if cfg.hard_negatives > 0.0 && !samples[si].is_error() {
                 for o in 0..OUTPUTS {
                     let z = |t: usize| -> f32 {
-                        f[st[t]..st[t + 1]].iter().map(|&k| w[k as usize * OUTPUTS + o]).sum()
+                        f[st[t]..st[t + 1]]
+                            .iter()
+                            .map(|&k| w[k as usize * OUTPUTS + o])
+                            .sum()
                     };
                     let Some((t, zt)) = (0..samples[si].labels.len())
                         .map(|t| (t, z(t)))
@@ -242,17 +249,12 @@ pub fn fit(samples: &[Sample], tagger: &Tagger, cfg: &TrainConfig) -> Vec<f32> {
         .collect()
 }
 
-/// Per sentence, the highest log-odds of each output.
-pub fn sentence_scores(model: &InterferenceModel, s: &Sample, tagger: &Tagger) -> [f32; OUTPUTS] {
+/// The model's decision on one sentence (see [`decide`]), with thresholds of 0.
+pub fn sentence_scores(model: &InterferenceModel, s: &Sample, tagger: &Tagger) -> [f32; 2] {
     let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
     let scores = model.score(&words, &s.tags, tagger);
-    let mut best = [f32::NEG_INFINITY; OUTPUTS];
-    for z in scores {
-        for o in 0..OUTPUTS {
-            best[o] = best[o].max(z[o]);
-        }
-    }
-    best
+    let d = decide(&scores, &[0.0; OUTPUTS]);
+    [d.moved.2, d.gap.1]
 }
 
 /// The score above which `rate` of `clean` scores lie.
@@ -274,6 +276,8 @@ pub struct DetectorArgs {
     pub threshold_clean: Vec<String>,
     /// A treebank never learnt from, whose generated errors give the figures.
     pub dev: Option<String>,
+    /// Labelled JSONL lines never learnt from, for the figures per group.
+    pub dev_jsonl: Vec<String>,
     /// Share of clean threshold lines each output may flag.
     pub rate: f64,
     /// Train on these shares of the data in turn and print the figures of each.
@@ -316,8 +320,7 @@ fn treebank_samples(
 ) -> Result<Vec<Sample>, String> {
     use rayon::prelude::*;
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-    let trees =
-        crate::tag::refine_train::read_trees(&text).map_err(|e| format!("{path}: {e}"))?;
+    let trees = crate::tag::refine_train::read_trees(&text).map_err(|e| format!("{path}: {e}"))?;
     let examples = if all {
         crate::synth::synthesize_all(&trees)
     } else {
@@ -325,7 +328,14 @@ fn treebank_samples(
     };
     Ok(examples
         .par_iter()
-        .filter_map(|e| sample(tagger, &e.text, &e.fixed, e.group))
+        .filter_map(|e| {
+            let group = if all {
+                e.group.to_string()
+            } else {
+                format!("generated: {}", e.group)
+            };
+            sample(tagger, &e.text, &e.fixed, &group)
+        })
         .collect())
 }
 
@@ -384,44 +394,97 @@ fn train_model(
     use rayon::prelude::*;
     let weights = fit(samples, tagger, &args.config);
     let mut model = InterferenceModel::from_weights(args.config.bits, &weights, [0.0; OUTPUTS]);
-    let scores: Vec<[f32; OUTPUTS]> = threshold_clean
+    let scores: Vec<[f32; 2]> = threshold_clean
         .par_iter()
         .map(|s| sentence_scores(&model, s, tagger))
         .collect();
-    for o in 0..OUTPUTS {
-        let v: Vec<f32> = scores.iter().map(|s| s[o]).collect();
-        model.thresholds[o] = threshold_for_rate(&v, args.rate / OUTPUTS as f64);
+    for (k, o) in [MOVED, GAP].into_iter().enumerate() {
+        let v: Vec<f32> = scores.iter().map(|s| s[k]).collect();
+        model.thresholds[o] = threshold_for_rate(&v, args.rate / 2.0);
     }
     model
 }
 
-/// Per group of `dev`: lines, and lines with a word above its threshold.
-pub fn figures(model: &InterferenceModel, dev: &[Sample], tagger: &Tagger) -> String {
+/// The model's decision on a sample: how far above its thresholds (see [`decide`]).
+fn excess(model: &InterferenceModel, s: &Sample, tagger: &Tagger) -> f32 {
+    let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+    decide(&model.score(&words, &s.tags, tagger), &model.thresholds).worst()
+}
+
+/// The shares of clean sentences at which recall is reported.
+pub const OPERATING_POINTS: [f64; 3] = [0.005, 0.01, 0.02];
+
+/// Per group of `dev`, the share of lines flagged at the thresholds that flag 0.5%, 1% and 2%
+/// of the clean lines of `held` (sentences never learnt from), and at the model's own.
+pub fn figures(
+    model: &InterferenceModel,
+    dev: &[Sample],
+    held: &[Sample],
+    tagger: &Tagger,
+) -> String {
     use rayon::prelude::*;
     use std::collections::BTreeMap;
     use std::fmt::Write as _;
-    let flagged: Vec<bool> = dev
-        .par_iter()
-        .map(|s| {
-            let b = sentence_scores(model, s, tagger);
-            (0..OUTPUTS).any(|o| b[o] > model.thresholds[o])
-        })
+    let clean: Vec<f32> = held.par_iter().map(|s| excess(model, s, tagger)).collect();
+    let mut cuts: Vec<f32> = OPERATING_POINTS
+        .iter()
+        .map(|&r| threshold_for_rate(&clean, r))
         .collect();
-    let mut groups: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    for (s, f) in dev.iter().zip(&flagged) {
-        let g = groups.entry(&s.group).or_default();
-        g.0 += 1;
-        g.1 += *f as usize;
+    cuts.push(0.0);
+    let scores: Vec<f32> = dev.par_iter().map(|s| excess(model, s, tagger)).collect();
+    let mut groups: BTreeMap<String, (usize, [usize; 4])> = BTreeMap::new();
+    for (s, &x) in dev.iter().zip(&scores) {
+        let source = s.group.split_once(": ").map_or("", |(a, _)| a);
+        let total = if s.group.ends_with("clean") {
+            format!("{source}: all clean")
+        } else {
+            format!("{source}: all errors")
+        };
+        for name in [s.group.clone(), total] {
+            let g = groups.entry(name).or_default();
+            g.0 += 1;
+            for (k, &c) in cuts.iter().enumerate() {
+                g.1[k] += (x > c) as usize;
+            }
+        }
     }
-    let mut out = String::new();
+    let mut out = format!(
+        "  {:<40}{:>7}{:>9}{:>9}{:>9}{:>9}\n",
+        "flagged at clean share", "lines", "0.5%", "1%", "2%", "model"
+    );
     for (g, (n, f)) in groups {
-        let _ = writeln!(
-            out,
-            "  {g:<26}{n:>7}{:>9.1}%",
-            100.0 * f as f64 / n.max(1) as f64
-        );
+        let _ = write!(out, "  {g:<40}{n:>7}");
+        for k in f {
+            let _ = write!(out, "{:>8.1}%", 100.0 * k as f64 / n.max(1) as f64);
+        }
+        out.push('\n');
     }
     out
+}
+
+/// Labelled JSONL lines (`text`, `group`, `expect`) as samples: a line with expected
+/// categories counts as an error, whatever its words.
+fn labelled_samples(paths: &[String], tagger: &Tagger) -> Result<Vec<Sample>, String> {
+    use rayon::prelude::*;
+    let mut lines = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+        for (n, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let v: serde_json::Value =
+                serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", n + 1))?;
+            let text = v.get("text").and_then(|t| t.as_str()).unwrap_or_default();
+            let group = v.get("group").and_then(|g| g.as_str()).unwrap_or("-");
+            lines.push((format!("labelled: {group}"), text.to_string()));
+        }
+    }
+    Ok(lines
+        .par_iter()
+        .filter_map(|(g, t)| sample(tagger, t, t, g))
+        .collect())
 }
 
 /// `mtlint train-detector`: generates the errors, trains, reports figures, writes the model.
@@ -436,9 +499,7 @@ pub fn train_command(args: &DetectorArgs) -> Result<(), String> {
     );
     let clean = read_clean(&args.clean)?;
     let extra = clean_samples(&clean, tagger, "clean-extra");
-    let treebank_clean: Vec<Sample> = samples.iter().filter(|s| s.group == "clean").cloned().collect();
-    let mut generated = tagged_errors(&extra, tagger);
-    generated.extend(tagged_errors(&treebank_clean, tagger));
+    let generated = tagged_errors(&extra, tagger);
     eprintln!(
         "{} more clean sentences, {} errors generated from them",
         extra.len(),
@@ -453,10 +514,11 @@ pub fn train_command(args: &DetectorArgs) -> Result<(), String> {
         samples.swap(i, j);
     }
     let held = clean_samples(&read_clean(&args.threshold_clean)?, tagger, "clean");
-    let dev = match &args.dev {
+    let mut dev = match &args.dev {
         Some(d) => treebank_samples(d, tagger, args.config.seed, false)?,
         None => Vec::new(),
     };
+    dev.extend(labelled_samples(&args.dev_jsonl, tagger)?);
     let shares = if args.curve.is_empty() {
         vec![1.0]
     } else {
@@ -473,13 +535,109 @@ pub fn train_command(args: &DetectorArgs) -> Result<(), String> {
             model.thresholds[GAP]
         );
         if !dev.is_empty() {
-            print!("{}", figures(&model, &dev, tagger));
+            print!("{}", figures(&model, &dev, &held, tagger));
         }
         last = Some(model);
     }
     if let Some(model) = last {
-        crate::output::write_file(&args.output, &model.to_bytes())
+        crate::output::write_file(&args.output, model.to_bytes())
             .map_err(|e| format!("{}: cannot write: {e}", args.output))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        s.split(' ').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn a_moved_verb_is_labelled_with_the_place_it_came_from() {
+        let text = words("he said that the staff the explosion heard .");
+        let fixed = words("he said that the staff heard the explosion .");
+        let l = labels(&text, &fixed);
+        let moved: Vec<usize> = (0..l.len()).filter(|&i| l[i][MOVED]).collect();
+        let origin: Vec<usize> = (0..l.len()).filter(|&i| l[i][ORIGIN]).collect();
+        assert_eq!(moved, vec![7]);
+        // "heard" belongs before the second "the".
+        assert_eq!(origin, vec![5]);
+        assert!(l.iter().all(|x| !x[GAP]));
+    }
+
+    #[test]
+    fn a_missing_word_is_a_gap_before_the_next_word() {
+        let l = labels(
+            &words("is feared that it will rain ."),
+            &words("it is feared that it will rain ."),
+        );
+        assert!(l[0][GAP]);
+        assert_eq!(l.iter().filter(|x| x.iter().any(|&b| b)).count(), 1);
+        let same = words("it rains .");
+        assert!(labels(&same, &same).iter().all(|x| x.iter().all(|&b| !b)));
+    }
+
+    const CONLLU: &str = "\
+1\tYesterday\tyesterday\tNOUN\tNN\t_\t4\tobl:tmod\t_\t_
+2\tthe\tthe\tDET\tDT\t_\t3\tdet\t_\t_
+3\tking\tking\tNOUN\tNN\t_\t4\tnsubj\t_\t_
+4\ttravelled\ttravel\tVERB\tVBD\t_\t0\troot\t_\t_
+5\tto\tto\tADP\tIN\t_\t6\tcase\t_\t_
+6\tBrussels\tBrussels\tPROPN\tNNP\t_\t4\tobl\t_\t_
+7\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+
+1\tHe\the\tPRON\tPRP\t_\t2\tnsubj\t_\t_
+2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tthat\tthat\tSCONJ\tIN\t_\t6\tmark\t_\t_
+4\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_
+5\tstaff\tstaff\tNOUN\tNN\t_\t6\tnsubj\t_\t_
+6\theard\thear\tVERB\tVBD\t_\t2\tccomp\t_\t_
+7\tthe\tthe\tDET\tDT\t_\t8\tdet\t_\t_
+8\texplosion\texplosion\tNOUN\tNN\t_\t6\tobj\t_\t_
+9\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+";
+
+    #[test]
+    fn trains_a_model_that_loads_and_reports_figures() {
+        let dir = std::env::temp_dir().join(format!("mtlint-detector-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let treebank = dir.join("t.conllu");
+        std::fs::write(&treebank, CONLLU).unwrap();
+        let clean = dir.join("clean.jsonl");
+        std::fs::write(
+            &clean,
+            "{\"text\": \"The king travelled to Brussels yesterday.\", \"expect\": []}\n\
+             {\"text\": \"She said that the staff heard nothing.\", \"expect\": []}\n",
+        )
+        .unwrap();
+        let out = dir.join("model.bin");
+        let args = DetectorArgs {
+            treebank: treebank.display().to_string(),
+            clean: vec![clean.display().to_string()],
+            threshold_clean: vec![clean.display().to_string()],
+            dev: Some(treebank.display().to_string()),
+            dev_jsonl: vec![clean.display().to_string()],
+            rate: 0.5,
+            curve: vec![0.5, 1.0],
+            output: out.display().to_string(),
+            config: TrainConfig {
+                bits: 10,
+                epochs: 2,
+                ..TrainConfig::default()
+            },
+        };
+        train_command(&args).unwrap();
+        let model = InterferenceModel::from_bytes(&std::fs::read(&out).unwrap()).unwrap();
+        assert_eq!(model.to_bytes(), std::fs::read(&out).unwrap());
+        let bad = DetectorArgs {
+            treebank: dir.join("missing.conllu").display().to_string(),
+            ..args
+        };
+        let err = train_command(&bad).unwrap_err();
+        assert!(err.contains("missing.conllu"), "{err}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
 }
