@@ -522,25 +522,6 @@ impl ClassLm {
         (before, after / 2.0)
     }
 
-    /// For each word of `seq` (edges excluded), how much more probable the local order is
-    /// without it: ln P of the trigrams around the gap its removal leaves, less ln P of the
-    /// trigrams it stands in (forward and backward averaged). A word put where English does
-    /// not put it gains much by going.
-    pub fn deletion_gains(&self, seq: &[u16], memo: &PositionLogProbs) -> Vec<f32> {
-        let n = seq.len();
-        let mut out = Vec::with_capacity(n.saturating_sub(4));
-        for i in 2..n.saturating_sub(2) {
-            let before =
-                memo.forward[i] + memo.forward[i + 1] + memo.backward[i] + memo.backward[i - 1];
-            let next2 = seq.get(i + 2).copied().unwrap_or(EDGE);
-            let prev2 = if i >= 2 { seq[i - 2] } else { EDGE };
-            let after = self.forward.log_prob(prev2, seq[i - 1], seq[i + 1])
-                + self.backward.log_prob(next2, seq[i + 1], seq[i - 1]);
-            out.push((after - before) / 2.0);
-        }
-        out
-    }
-
     /// How many forward class bigrams and trigrams of `seq` (edges included) the training text
     /// never had, and how many there are: orders English does not produce show as unseen
     /// n-grams even where interpolation keeps their probability moderate.

@@ -293,7 +293,7 @@ pub struct TrainDetectorArgs {
     /// and print the figures of each; the last is written.
     #[arg(long, value_delimiter = ',')]
     curve: Vec<f64>,
-    #[arg(long, default_value_t = 20)]
+    #[arg(long, default_value_t = 16)]
     bits: u32,
     #[arg(long, default_value_t = 10)]
     epochs: usize,

@@ -1,18 +1,19 @@
-//! The learned interference model: for every word of a sentence, two probabilities, that the
-//! word stands where English would not put it (a verb left at the clause's end, a verb before
-//! its subject, a particle or adverbial out of place: "moved"), and that a word is missing just
-//! before it (a dropped subject, "it", "there" or verb: "gap").
+//! The learned interference model: for every word of a sentence, three probabilities: that
+//! the word stands where English would not put it (a verb left at the clause's end, a verb
+//! before its subject, a particle or adverbial out of place: "moved"), that a moved word
+//! belongs just before it ("origin"), and that a word is missing just before it (a dropped
+//! subject, "it", "there" or verb: "gap"). [`decide`] turns them into the sentence's decision.
 //!
 //! Each is a logistic model over hashed features of the word and a window around it: words,
 //! Brown clusters and the tags the tagger may give a word, the tagger's tags and their n-grams,
-//! and a few measurements of the clause read left to right and right to left (is a clause
-//! opened by "that", "because", "which" … still without its verb; how many nouns since; how
-//! many finite verbs before and after; is this the last word before the full stop). The
-//! weights are learnt by [`super::train`] from interference errors generated from the English
-//! Web Treebank ([`crate::synth`]) and from clean English.
+//! the chunks around it, and a few measurements of the clause read left to right and right to
+//! left (is a clause opened by "that", "because", "which" … still without its verb; how many
+//! nouns since; how many finite verbs before and after; is this the last word before the full
+//! stop). The weights are learnt by [`super::train`] from interference errors generated from
+//! the English Web Treebank ([`crate::synth`]) and from clean English.
 //!
-//! The model file holds `2^bits` slots of two little-endian `i16` weights (one per output),
-//! with one `f32` scale; the embedded model is read in place.
+//! The model file holds `2^bits` slots of one `i8` weight per output, with one `f32` scale
+//! and the thresholds; the embedded model is read in place.
 
 use crate::chunk::{Chunk, ChunkKind, chunk};
 use crate::detect::words::{SUBORDINATORS, WH_WORDS};
@@ -21,7 +22,7 @@ use crate::tag::Tagger;
 use crate::tag::features::{mix, word_key};
 use std::borrow::Cow;
 
-const MAGIC: &[u8; 8] = b"MTLIF001";
+const MAGIC: &[u8; 8] = b"MTLIF002";
 /// The outputs: a word out of place, a word missing before this one, and the place a word
 /// out of place came from (the word it belongs before).
 pub const OUTPUTS: usize = 3;
@@ -92,15 +93,6 @@ pub struct TokenKeys {
     cluster_long: u64,
     possible: u64,
     suffix: u64,
-    /// The word-order model's view, bucketed: ln P of the word after its left neighbours,
-    /// before its right neighbours, and the gain of leaving it out.
-    forward: u64,
-    backward: u64,
-    deletion: u64,
-}
-
-fn bucket(x: f32, lo: f32, hi: f32, step: f32) -> u64 {
-    ((x.clamp(lo, hi) - lo) / step).round() as u64 + 1
 }
 
 /// Which words open a clause whose verb an interference error leaves at the end.
@@ -117,35 +109,27 @@ fn is_nominal(t: Tag) -> bool {
 
 /// The keys of each token of a sentence (`lower` are the lower-case words).
 pub fn token_keys(words: &[&str], tags: &[Tag], tagger: &Tagger) -> Vec<TokenKeys> {
-    let lm = crate::detect::word_order_anomaly::model();
-    let seq = lm.sequence(words, tags);
-    let memo = lm.position_log_probs(&seq);
-    let gains = lm.deletion_gains(&seq, &memo);
     words
         .iter()
         .zip(tags)
-        .enumerate()
-        .map(|(i, (w, &t))| {
+        .map(|(w, &t)| {
             let key = word_key(w);
             let entry = tagger.model().word(key).unwrap_or_default();
             let known = entry.tags != 0 || entry.morph != 0;
-            let suffix: String = {
-                let chars: Vec<char> = w.chars().collect();
-                chars[chars.len().saturating_sub(3)..]
-                    .iter()
-                    .flat_map(|c| c.to_lowercase())
-                    .collect()
-            };
+            // The last three letters, lower case, hashed as they come (last first).
+            let suffix = w
+                .chars()
+                .rev()
+                .take(3)
+                .flat_map(char::to_lowercase)
+                .fold(0x5ff1u64, |h, c| mix(h, c as u64));
             TokenKeys {
                 word: if known { key } else { 0x0 },
                 tag: t.index() as u64 + 1,
                 cluster_short: (entry.cluster & 0x3f) as u64 | 0x100,
                 cluster_long: (entry.cluster & 0xfff) as u64 | 0x10000,
                 possible: entry.tags | entry.morph,
-                suffix: word_key(&suffix),
-                forward: bucket(memo.forward[i + 2], -12.0, 0.0, 1.0),
-                backward: bucket(memo.backward[i + 2], -12.0, 0.0, 1.0),
-                deletion: bucket(gains.get(i).copied().unwrap_or(0.0), -6.0, 6.0, 0.75),
+                suffix,
             }
         })
         .collect()
@@ -232,20 +216,28 @@ fn chunk_context(lower: &[String], tags: &[Tag], chunks: &[Chunk]) -> Vec<[u64; 
     }
     let mut out = Vec::with_capacity(n);
     let mut opener: Option<usize> = None;
+    // Chunks ending at or before the word, and the first starting after it, as indices.
+    let (mut ended, mut after) = (0, 0);
     for i in 0..n {
-        let before = chunks.iter().filter(|c| c.end <= i);
+        while ended < chunks.len() && chunks[ended].end <= i {
+            ended += 1;
+        }
+        while after < chunks.len() && chunks[after].start <= i {
+            after += 1;
+        }
+        let before = &chunks[..ended];
         let left = before
-            .clone()
+            .iter()
             .rev()
             .take(3)
             .fold(0x1eu64, |h, c| mix(h, code(c.kind)));
-        let right = chunks
+        let right = chunks[after..]
             .iter()
-            .filter(|c| c.start > i)
             .take(2)
             .fold(0x21u64, |h, c| mix(h, code(c.kind)));
         let open = match opener {
             Some(o) => before
+                .iter()
                 .filter(|c| c.start > o)
                 .take(4)
                 .fold(0x3au64, |h, c| mix(h, code(c.kind))),
@@ -282,9 +274,6 @@ pub fn features(
         cluster_long: EDGE,
         possible: EDGE,
         suffix: EDGE,
-        forward: EDGE,
-        backward: EDGE,
-        deletion: EDGE,
     };
     let k = |i: isize| -> TokenKeys {
         if i < 0 || i as usize >= n {
@@ -352,12 +341,6 @@ pub fn features(
             ),
             h(27, &[p1.cluster_short, c.tag, n1.cluster_short]),
             h(28, &[c.possible, s.first_finite]),
-            h(29, &[c.tag, c.forward, c.backward]),
-            h(30, &[c.tag, c.deletion]),
-            h(31, &[c.possible, c.deletion, s.last_word as u64]),
-            h(32, &[c.tag, c.deletion, n1.deletion]),
-            h(33, &[p1.tag, c.tag, c.forward]),
-            h(34, &[c.tag, n1.tag, c.backward]),
             h(35, &[c.tag, cx[i][0], cx[i][1]]),
             h(36, &[c.tag, cx[i][0], cx[i][2]]),
             h(37, &[c.possible, cx[i][3], s.last_word as u64]),
@@ -383,13 +366,20 @@ pub struct InterferenceModel {
 pub type Scores = Vec<[f32; OUTPUTS]>;
 
 impl InterferenceModel {
-    /// A model from float weights (`2^bits * OUTPUTS`, slot-major), quantised to `i16`.
+    /// A model from float weights (`2^bits * OUTPUTS`, slot-major), quantised to `i8`.
     pub fn from_weights(bits: u32, w: &[f32], thresholds: [f32; OUTPUTS]) -> InterferenceModel {
-        let max = w.iter().fold(0.0f32, |m, x| m.max(x.abs()));
-        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        // One byte a weight: the scale is set by the 99.99th percentile of the magnitudes, so
+        // that the rare largest weights saturate rather than coarsen all others.
+        let mut mags: Vec<f32> = w.iter().map(|x| x.abs()).filter(|&x| x > 0.0).collect();
+        mags.sort_by(f32::total_cmp);
+        let top = mags
+            .get(mags.len().saturating_sub(1 + mags.len() / 10_000))
+            .copied()
+            .unwrap_or(0.0);
+        let scale = if top > 0.0 { top / 127.0 } else { 1.0 };
         let bytes: Vec<u8> = w
             .iter()
-            .flat_map(|&x| ((x / scale).round().clamp(-32767.0, 32767.0) as i16).to_le_bytes())
+            .map(|&x| (x / scale).round().clamp(-127.0, 127.0) as i8 as u8)
             .collect();
         InterferenceModel {
             bits,
@@ -404,10 +394,8 @@ impl InterferenceModel {
     }
 
     fn weight(&self, slot: usize, out: usize) -> f32 {
-        let at = (slot * OUTPUTS + out) * 2;
-        self.weights
-            .get(at..at + 2)
-            .map_or(0.0, |b| i16::from_le_bytes([b[0], b[1]]) as f32)
+        let at = slot * OUTPUTS + out;
+        self.weights.get(at).map_or(0.0, |&b| b as i8 as f32)
     }
 
     /// The log-odds of each output at each token.
@@ -460,7 +448,7 @@ impl InterferenceModel {
         for (o, t) in thresholds.iter_mut().enumerate() {
             *t = f32::from_bits(u32_at(16 + 4 * o));
         }
-        let size = (1usize << bits) * OUTPUTS * 2;
+        let size = (1usize << bits) * OUTPUTS;
         if bytes.len() != head + size {
             return Err(format!(
                 "interference model: expected {} bytes of weights, found {}",

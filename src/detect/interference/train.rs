@@ -147,7 +147,7 @@ pub struct TrainConfig {
 impl Default for TrainConfig {
     fn default() -> Self {
         TrainConfig {
-            bits: 20,
+            bits: 16,
             epochs: 6,
             seed: 1,
             hard_negatives: 2.0,
