@@ -264,11 +264,6 @@ pub fn analyse_with(model: &InterferenceModel, v: &SentenceView, slack: f32) -> 
     })
 }
 
-/// The confidence of a report `excess` above the threshold.
-fn confidence(excess: f32) -> f64 {
-    (0.5 + 0.1 * excess as f64).clamp(0.5, 0.95)
-}
-
 /// The diagnosis of an analysis, with its suggestion when the rewrite is clear of the model.
 fn diagnosis(v: &SentenceView, an: &Analysis) -> Diagnosis {
     let tagger = Tagger::embedded();
@@ -303,7 +298,7 @@ fn diagnosis(v: &SentenceView, an: &Analysis) -> Diagnosis {
         end,
         message,
         suggestion,
-        confidence: confidence(an.excess),
+        confidence: embedded().map_or(0.5, |m| m.probability(an.excess)),
     }
 }
 

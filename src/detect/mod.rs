@@ -387,7 +387,7 @@ impl Linter {
         let probabilities: Vec<Option<f64>> = found
             .iter()
             .map(|(m, d)| {
-                m.category.is_structural().then(|| {
+                (m.category.is_structural() && !SELF_CALIBRATED.contains(&m.id)).then(|| {
                     model.probability(&calibration::features(view, m, d, agreeing, self.tagger))
                 })
             })
@@ -397,9 +397,15 @@ impl Linter {
                 d.confidence = *p;
             }
         }
-        let mut keep = probabilities
+        let mut keep = found
             .iter()
-            .map(|p| p.is_none_or(|p| p >= threshold));
+            .zip(&probabilities)
+            .map(|((m, d), p)| match p {
+                Some(p) => *p >= threshold,
+                None => !m.category.is_structural() || d.confidence >= threshold,
+            })
+            .collect::<Vec<bool>>()
+            .into_iter();
         found.retain(|_| keep.next().unwrap_or(true));
     }
 
@@ -786,6 +792,10 @@ fn structural_count(found: &[(&RuleMeta, Diagnosis)]) -> usize {
         .filter(|(m, _)| m.category.is_structural())
         .count()
 }
+
+/// Rules whose confidence is already a probability learnt from labelled data (the learned
+/// detector's own Platt scaling), which the calibration leaves as it is.
+const SELF_CALIBRATED: &[&str] = &["interference"];
 
 /// The rules [`drop_shadowed`] treats as fallbacks: their finding gives way to another rule's
 /// rewrite of the same words, even when they have a rewrite of their own (the learned

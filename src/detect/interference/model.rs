@@ -12,8 +12,9 @@
 //! stop). The weights are learnt by [`super::train`] from interference errors generated from
 //! the English Web Treebank ([`crate::synth`]) and from clean English.
 //!
-//! The model file holds `2^bits` slots of one `i8` weight per output, with one `f32` scale
-//! and the thresholds; the embedded model is read in place.
+//! The model file holds `2^bits` slots of one `i8` weight per output, with one `f32` scale,
+//! the thresholds and the two numbers of its confidence; the embedded model is read in
+//! place.
 
 use crate::chunk::{Chunk, ChunkKind, chunk};
 use crate::detect::words::{SUBORDINATORS, WH_WORDS};
@@ -22,7 +23,7 @@ use crate::tag::Tagger;
 use crate::tag::features::{mix, word_key};
 use std::borrow::Cow;
 
-const MAGIC: &[u8; 8] = b"MTLIF002";
+const MAGIC: &[u8; 8] = b"MTLIF003";
 /// The outputs: a word out of place, a word missing before this one, and the place a word
 /// out of place came from (the word it belongs before).
 pub const OUTPUTS: usize = 3;
@@ -351,6 +352,27 @@ pub fn features(
     starts.push(feats.len());
 }
 
+/// What a model file's head says, and where its weights start.
+struct Header {
+    bits: u32,
+    scale: f32,
+    thresholds: [f32; OUTPUTS],
+    platt: [f32; 2],
+    head: usize,
+}
+
+impl Header {
+    fn model(&self, weights: Cow<'static, [u8]>) -> InterferenceModel {
+        InterferenceModel {
+            bits: self.bits,
+            weights,
+            scale: self.scale,
+            thresholds: self.thresholds,
+            platt: self.platt,
+        }
+    }
+}
+
 /// The trained model: `2^bits` slots of [`OUTPUTS`] weights.
 #[derive(Debug, Clone)]
 pub struct InterferenceModel {
@@ -360,6 +382,9 @@ pub struct InterferenceModel {
     /// Per output, the log-odds above which a word is reported (chosen on clean text when the
     /// model was trained).
     pub thresholds: [f32; OUTPUTS],
+    /// The probability that a sentence the model reports has an error, as the logistic
+    /// function of `platt[0] * excess + platt[1]` (fitted when the model was trained).
+    pub platt: [f32; 2],
 }
 
 /// Log-odds per token and output.
@@ -368,6 +393,7 @@ pub type Scores = Vec<[f32; OUTPUTS]>;
 impl InterferenceModel {
     /// A model from float weights (`2^bits * OUTPUTS`, slot-major), quantised to `i8`.
     pub fn from_weights(bits: u32, w: &[f32], thresholds: [f32; OUTPUTS]) -> InterferenceModel {
+        let platt = [1.0, 0.0];
         // One byte a weight: the scale is set by the 99.99th percentile of the magnitudes, so
         // that the rare largest weights saturate rather than coarsen all others.
         let mut mags: Vec<f32> = w.iter().map(|x| x.abs()).filter(|&x| x > 0.0).collect();
@@ -386,7 +412,13 @@ impl InterferenceModel {
             weights: Cow::Owned(bytes),
             scale,
             thresholds,
+            platt,
         }
+    }
+
+    /// The probability of an error in a sentence decided `excess` above the threshold.
+    pub fn probability(&self, excess: f32) -> f64 {
+        1.0 / (1.0 + (-(self.platt[0] * excess + self.platt[1]) as f64).exp())
     }
 
     pub fn mask(&self) -> u64 {
@@ -424,15 +456,15 @@ impl InterferenceModel {
         b.extend_from_slice(MAGIC);
         b.extend_from_slice(&self.bits.to_le_bytes());
         b.extend_from_slice(&self.scale.to_le_bytes());
-        for t in self.thresholds {
+        for t in self.thresholds.iter().chain(&self.platt) {
             b.extend_from_slice(&t.to_le_bytes());
         }
         b.extend_from_slice(&self.weights);
         b
     }
 
-    fn parse(bytes: &[u8]) -> Result<(u32, f32, [f32; OUTPUTS], usize), String> {
-        let head = 16 + 4 * OUTPUTS;
+    fn parse(bytes: &[u8]) -> Result<Header, String> {
+        let head = 16 + 4 * (OUTPUTS + 2);
         if bytes.len() < head || &bytes[..8] != MAGIC {
             return Err("interference model: not a model file (bad magic)".into());
         }
@@ -444,10 +476,12 @@ impl InterferenceModel {
             return Err(format!("interference model: bad table size 2^{bits}"));
         }
         let scale = f32::from_bits(u32_at(12));
+        let float = |k: usize| f32::from_bits(u32_at(16 + 4 * k));
         let mut thresholds = [0.0; OUTPUTS];
         for (o, t) in thresholds.iter_mut().enumerate() {
-            *t = f32::from_bits(u32_at(16 + 4 * o));
+            *t = float(o);
         }
+        let platt = [float(OUTPUTS), float(OUTPUTS + 1)];
         let size = (1usize << bits) * OUTPUTS;
         if bytes.len() != head + size {
             return Err(format!(
@@ -456,27 +490,23 @@ impl InterferenceModel {
                 bytes.len() - head
             ));
         }
-        Ok((bits, scale, thresholds, head))
+        Ok(Header {
+            bits,
+            scale,
+            thresholds,
+            platt,
+            head,
+        })
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<InterferenceModel, String> {
-        let (bits, scale, thresholds, head) = Self::parse(bytes)?;
-        Ok(InterferenceModel {
-            bits,
-            weights: Cow::Owned(bytes[head..].to_vec()),
-            scale,
-            thresholds,
-        })
+        let h = Self::parse(bytes)?;
+        Ok(h.model(Cow::Owned(bytes[h.head..].to_vec())))
     }
 
     pub fn from_static(bytes: &'static [u8]) -> Result<InterferenceModel, String> {
-        let (bits, scale, thresholds, head) = Self::parse(bytes)?;
-        Ok(InterferenceModel {
-            bits,
-            weights: Cow::Borrowed(&bytes[head..]),
-            scale,
-            thresholds,
-        })
+        let h = Self::parse(bytes)?;
+        Ok(h.model(Cow::Borrowed(&bytes[h.head..])))
     }
 }
 

@@ -411,6 +411,56 @@ fn excess(model: &InterferenceModel, s: &Sample, tagger: &Tagger) -> f32 {
     decide(&model.score(&words, &s.tags, tagger), &model.thresholds).worst()
 }
 
+/// The confidence of a report as a logistic function of its excess (Platt scaling), fitted
+/// the way the rules' confidences are calibrated: on the reports alone (sentences above the
+/// threshold), those on the error lines of `dev` real and those on the clean lines of `held`
+/// false, the two weighing the same in total; `[1, 0]` without both.
+fn fit_confidence(
+    model: &InterferenceModel,
+    dev: &[Sample],
+    held: &[Sample],
+    tagger: &Tagger,
+) -> [f32; 2] {
+    use rayon::prelude::*;
+    let errors: Vec<&Sample> = dev.iter().filter(|s| !s.group.ends_with("clean")).collect();
+    if errors.is_empty() || held.is_empty() {
+        return [1.0, 0.0];
+    }
+    let reports = |v: Vec<f64>| -> Vec<f64> { v.into_iter().filter(|&x| x > 0.0).collect() };
+    let pos = reports(
+        errors
+            .par_iter()
+            .map(|s| excess(model, s, tagger) as f64)
+            .collect(),
+    );
+    let neg = reports(
+        held.par_iter()
+            .map(|s| excess(model, s, tagger) as f64)
+            .collect(),
+    );
+    if pos.is_empty() || neg.is_empty() {
+        return [1.0, 0.0];
+    }
+    let (wp, wn) = (0.5 / pos.len() as f64, 0.5 / neg.len() as f64);
+    let (mut a, mut b) = (1.0f64, 0.0f64);
+    for _ in 0..2000 {
+        let (mut ga, mut gb) = (0.0, 0.0);
+        for (x, y, w) in pos
+            .iter()
+            .map(|&x| (x, 1.0, wp))
+            .chain(neg.iter().map(|&x| (x, 0.0, wn)))
+        {
+            let x = x.clamp(-20.0, 20.0);
+            let e = (1.0 / (1.0 + (-(a * x + b)).exp()) - y) * w;
+            ga += e * x;
+            gb += e;
+        }
+        a -= 0.5 * ga;
+        b -= 0.5 * gb;
+    }
+    [a as f32, b as f32]
+}
+
 /// The shares of clean sentences at which recall is reported.
 pub const OPERATING_POINTS: [f64; 3] = [0.005, 0.01, 0.02];
 
@@ -527,12 +577,14 @@ pub fn train_command(args: &DetectorArgs) -> Result<(), String> {
     let mut last = None;
     for share in shares {
         let n = ((samples.len() as f64) * share).round() as usize;
-        let model = train_model(&samples[..n.min(samples.len())], &held, tagger, args);
+        let mut model = train_model(&samples[..n.min(samples.len())], &held, tagger, args);
+        model.platt = fit_confidence(&model, &dev, &held, tagger);
         println!(
-            "== trained on {n} sentences ({:.0}%); thresholds {:.2} {:.2}",
+            "== trained on {n} sentences ({:.0}%); thresholds {:.2} {:.2}; confidence at the threshold {:.2}",
             share * 100.0,
             model.thresholds[MOVED],
-            model.thresholds[GAP]
+            model.thresholds[GAP],
+            model.probability(0.0)
         );
         if !dev.is_empty() {
             print!("{}", figures(&model, &dev, &held, tagger));
