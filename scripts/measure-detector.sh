@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The learned interference detector, measured:
 # 1. its learning curve: trained on 1/8, 1/4, 1/2 and all of its data, the recall of each
-#    (generated errors of EWT dev, mt-errors 1-4) at 0.5%, 1% and 2% of clean lines flagged;
-#    the model file is left alone.
+#    (generated errors of EWT dev; mt-errors 1-4, which it learns from, in-sample) at 0.5%, 1%
+#    and 2% of clean lines flagged; the model file is left alone.
 # 2. on held-out text, with the rules: `mtlint eval` with and without `--enable interference`
 #    on mt-errors-5, the DEMETR pairs of both files, EWT test, news-clean-5 and MLQE-PE dev
 #    (none used to train or tune it): the operating points of all structural findings.

@@ -276,6 +276,13 @@ pub struct TrainDetectorArgs {
     /// JSONL of clean lines (`text`) to learn from as well (repeatable).
     #[arg(long)]
     clean: Vec<String>,
+    /// Labelled JSONL whose lines carry their corrected sentence (`fixed`): errors to learn
+    /// from as they are (repeatable).
+    #[arg(long)]
+    errors: Vec<String>,
+    /// How many times each of those lines is learnt.
+    #[arg(long, default_value_t = 5)]
+    errors_weight: usize,
     /// JSONL of clean lines the thresholds are chosen on, never learnt from (repeatable).
     #[arg(long)]
     threshold_clean: Vec<String>,
@@ -313,6 +320,8 @@ pub fn run_detector(args: TrainDetectorArgs) -> ExitCode {
         treebank: args.treebank,
         clean: args.clean,
         threshold_clean: args.threshold_clean,
+        errors: args.errors,
+        errors_weight: args.errors_weight,
         dev: args.dev,
         dev_jsonl: args.dev_jsonl,
         rate: args.rate,

@@ -272,6 +272,10 @@ pub struct DetectorArgs {
     pub treebank: String,
     /// JSONL files of clean lines (`text`) to learn from as well.
     pub clean: Vec<String>,
+    /// Labelled JSONL lines with their corrected sentence (`fixed`) to learn from, and how
+    /// many times each is learnt.
+    pub errors: Vec<String>,
+    pub errors_weight: usize,
     /// JSONL files of clean lines the thresholds are chosen on (not learnt from).
     pub threshold_clean: Vec<String>,
     /// A treebank never learnt from, whose generated errors give the figures.
@@ -413,7 +417,7 @@ fn excess(model: &InterferenceModel, s: &Sample, tagger: &Tagger) -> f32 {
 
 /// The confidence of a report as a logistic function of its excess (Platt scaling), fitted
 /// the way the rules' confidences are calibrated: on the reports alone (sentences above the
-/// threshold), those on the error lines of `dev` real and those on the clean lines of `held`
+/// threshold), those on the generated errors of `dev` real and those on the clean lines of `held`
 /// false, the two weighing the same in total; `[1, 0]` without both.
 fn fit_confidence(
     model: &InterferenceModel,
@@ -422,7 +426,11 @@ fn fit_confidence(
     tagger: &Tagger,
 ) -> [f32; 2] {
     use rayon::prelude::*;
-    let errors: Vec<&Sample> = dev.iter().filter(|s| !s.group.ends_with("clean")).collect();
+    // The generated errors of a treebank never learnt from (labelled lines may have been).
+    let errors: Vec<&Sample> = dev
+        .iter()
+        .filter(|s| s.group.starts_with("generated: ") && !s.group.ends_with("clean"))
+        .collect();
     if errors.is_empty() || held.is_empty() {
         return [1.0, 0.0];
     }
@@ -512,6 +520,32 @@ pub fn figures(
     out
 }
 
+/// Labelled JSONL lines that carry their corrected sentence (`text`, `fixed`), labelled
+/// against it; lines without `fixed` are left out.
+fn corrected_samples(paths: &[String], tagger: &Tagger) -> Result<Vec<Sample>, String> {
+    use rayon::prelude::*;
+    let mut lines = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+        for (n, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let v: serde_json::Value =
+                serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", n + 1))?;
+            let field = |k: &str| v.get(k).and_then(|t| t.as_str()).map(str::to_string);
+            if let (Some(t), Some(f)) = (field("text"), field("fixed")) {
+                lines.push((field("group").unwrap_or_default(), t, f));
+            }
+        }
+    }
+    Ok(lines
+        .par_iter()
+        .filter_map(|(g, t, f)| sample(tagger, t, f, g))
+        .collect())
+}
+
 /// Labelled JSONL lines (`text`, `group`, `expect`) as samples: a line with expected
 /// categories counts as an error, whatever its words.
 fn labelled_samples(paths: &[String], tagger: &Tagger) -> Result<Vec<Sample>, String> {
@@ -557,6 +591,15 @@ pub fn train_command(args: &DetectorArgs) -> Result<(), String> {
     );
     samples.extend(extra);
     samples.extend(generated);
+    let labelled = corrected_samples(&args.errors, tagger)?;
+    eprintln!(
+        "{} labelled lines with their corrections, each learnt {} times",
+        labelled.len(),
+        args.errors_weight
+    );
+    for _ in 0..args.errors_weight {
+        samples.extend(labelled.iter().cloned());
+    }
     // A fixed shuffle, so a share of the data is a sample of every source.
     let mut rng = args.config.seed | 1;
     for i in (1..samples.len()).rev() {
@@ -670,6 +713,8 @@ mod tests {
             treebank: treebank.display().to_string(),
             clean: vec![clean.display().to_string()],
             threshold_clean: vec![clean.display().to_string()],
+            errors: Vec::new(),
+            errors_weight: 1,
             dev: Some(treebank.display().to_string()),
             dev_jsonl: vec![clean.display().to_string()],
             rate: 0.5,
