@@ -11,7 +11,7 @@
 //! neighbours the model also doubts) is put at every other place in its sentence, or "it" /
 //! "there" is put into the gap, each candidate is tagged and scored by the same model, and the
 //! candidate the model finds most English is suggested when it finds nothing left to report
-//! in it.
+//! in it and the class word-order model finds it more probable than the sentence.
 
 use super::rewrite::{Piece, render, uncapitalize};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
@@ -264,10 +264,14 @@ pub fn analyse_with(model: &InterferenceModel, v: &SentenceView, slack: f32) -> 
     })
 }
 
-/// The diagnosis of an analysis, with its suggestion when the rewrite is clear of the model.
+/// The diagnosis of an analysis, with its suggestion when the rewrite is clear of the model
+/// and more probable than the sentence under the class word-order model.
 fn diagnosis(v: &SentenceView, an: &Analysis) -> Diagnosis {
     let tagger = Tagger::embedded();
-    let clear = an.candidate.as_ref().filter(|c| c.worst < -CLEAR);
+    let clear = an
+        .candidate
+        .as_ref()
+        .filter(|c| c.worst < -CLEAR && c.lm > an.lm);
     let suggestion = clear.map(|c| render(v, &c.pieces));
     let (a, b) = (an.a, an.b);
     let word = v.slice(a, b);
