@@ -2,14 +2,15 @@
 # Throughput of `mtlint check` over a generated corpus of about 6 MB / 1 M words of English
 # sentences (UD English EWT train and the DEMETR dev translations, repeated), as one text file
 # and as a JSONL feed of articles; peak memory; the same text with every rule off and with the
-# statistical word-order model off; start-up for one short article; tagger speed.
+# statistical word-order model off, and with the learned interference detector on; start-up for
+# one short article; tagger speed; the interference model's own speed.
 # Usage: scripts/bench.sh [MB]   (needs ../shared/data)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mb=${1:-6}
 data=../shared/data
 cargo build --release --quiet
-cargo build --release --quiet --example tagger_speed
+cargo build --release --quiet --example tagger_speed --example interference_speed
 bin=${CARGO_TARGET_DIR:-target}/release/mtlint
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
@@ -61,12 +62,14 @@ done
 # tokenizing, tagging and chunking only), and with only the statistical word-order model off.
 { printf 'disable = ['; "$bin" rules list | awk 'NF { printf "%s\"%s\"", (n++ ? "," : ""), $1 }'; printf ']\n'; } > "$dir/no-rules.toml"
 printf 'disable = ["word-order-anomaly"]\n' > "$dir/no-anomaly.toml"
-for cfg in no-rules no-anomaly; do
+printf 'enable = ["interference"]\n' > "$dir/interference.toml"
+for cfg in no-rules no-anomaly interference; do
   start=$(date +%s.%N)
   "$bin" check "$dir/corpus.txt" --jobs 1 --format jsonl --fail-on never --config "$dir/$cfg.toml" > /dev/null
   end=$(date +%s.%N)
   python3 -c "b=$bytes; t=$end-$start; print(f'corpus.txt, --jobs 1, $cfg: {t:.2f} s, {b/t/1e6:.2f} MB/s')"
 done
+/usr/bin/time -f "corpus.txt, interference on: peak memory %M KiB" "$bin" check "$dir/corpus.txt" --format jsonl --fail-on never --config "$dir/interference.toml" > /dev/null
 echo "Trump and Haftar discussed a shared vision." > "$dir/short.txt"
 python3 - "$bin" "$dir/short.txt" <<'PY'
 import subprocess, sys, time
@@ -79,3 +82,4 @@ runs.sort()
 print(f"start-up (one short text, median of 20 runs): {runs[10]:.1f} ms (min {runs[0]:.1f} ms)")
 PY
 "${CARGO_TARGET_DIR:-target}/release/examples/tagger_speed" "$data/ud-english-ewt/en_ewt-ud-test.conllu" 2
+"${CARGO_TARGET_DIR:-target}/release/examples/interference_speed" "$data/ud-english-ewt/en_ewt-ud-test.conllu" 2
