@@ -421,6 +421,40 @@ fn more_moves(t: &Tree, out: &mut Vec<(&'static str, Vec<usize>)>) {
     {
         out.push(("dropped-subject", (1..n).collect()));
     }
+    // Any clause's subject or finite verb left out, the way a translation loses a word it
+    // could not place ("... because the talks  broke down", "the minister the plan on Monday").
+    for v in 0..n {
+        if !matches!(
+            t.rels[v].as_str(),
+            "root" | "ccomp" | "advcl" | "conj" | "acl:relcl"
+        ) {
+            continue;
+        }
+        if let Some(s) = t.child_with(v, &["nsubj", "nsubj:pass"], true) {
+            let (lo, hi) = t.span(s);
+            if hi - lo < 5
+                && !(lo == 0 && hi + 1 >= n)
+                && t.tags[lo] != Tag::WDT
+                && t.tags[lo] != Tag::WP
+            {
+                out.push((
+                    "dropped-subject",
+                    (0..n).filter(|&i| i < lo || i > hi).collect(),
+                ));
+            }
+        }
+        let verb = if finite(t, v) && !t.has_child(v, &["aux", "aux:pass", "cop"]) {
+            Some(v)
+        } else {
+            t.children(v)
+                .find(|&c| matches!(t.rels[c].as_str(), "aux" | "aux:pass" | "cop") && finite(t, c))
+        };
+        if let Some(d) = verb
+            && t.child_with(v, &["nsubj", "nsubj:pass"], true).is_some()
+        {
+            out.push(("dropped-verb", (0..n).filter(|&i| i != d).collect()));
+        }
+    }
 }
 
 /// Every error `trees` allow, each move at each place, and each tree as a clean line: the
