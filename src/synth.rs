@@ -135,6 +135,18 @@ fn finite(t: &Tree, v: usize) -> bool {
     matches!(t.tags[v], Tag::VBD | Tag::VBZ | Tag::VBP)
 }
 
+/// Whether verb `v` has an adverbial that opens the sentence, before its subject `s`.
+fn fronted_before(t: &Tree, v: usize, s: usize) -> bool {
+    t.children(v).any(|c| {
+        c < s
+            && matches!(
+                t.rels[c].as_str(),
+                "obl" | "obl:tmod" | "advmod" | "obl:npmod" | "advcl"
+            )
+            && t.span(c).0 == 0
+    })
+}
+
 /// Each move `t` allows, as (group, word order).
 fn moves(t: &Tree) -> Vec<(&'static str, Vec<usize>)> {
     let mut out = Vec::new();
@@ -159,14 +171,7 @@ fn moves(t: &Tree) -> Vec<(&'static str, Vec<usize>)> {
             && let Some(s) = t.child_with(v, &["nsubj"], true)
         {
             let (s_lo, _) = t.span(s);
-            let fronted = t.children(v).any(|c| {
-                c < s
-                    && matches!(
-                        t.rels[c].as_str(),
-                        "obl" | "obl:tmod" | "advmod" | "obl:npmod" | "advcl"
-                    )
-                    && t.span(c).0 == 0
-            });
+            let fronted = fronted_before(t, v, s);
             if fronted && s_lo > 0 {
                 out.push(("verb-second", t.move_order(v, s_lo)));
             }
@@ -312,14 +317,7 @@ fn more_moves(t: &Tree, out: &mut Vec<(&'static str, Vec<usize>)>) {
             let (lo, hi) = t.span(v);
             let end = trim_punct(t, lo, hi);
             let (s_lo, _) = t.span(s);
-            let fronted = t.children(v).any(|c| {
-                c < s
-                    && matches!(
-                        t.rels[c].as_str(),
-                        "obl" | "obl:tmod" | "advmod" | "obl:npmod" | "advcl"
-                    )
-                    && t.span(c).0 == 0
-            });
+            let fronted = fronted_before(t, v, s);
             if t.rels[v] == "root" && fronted && s_lo > 0 && a + 1 == v {
                 let mut order: Vec<usize> = (0..s_lo).collect();
                 order.push(a);
@@ -461,41 +459,62 @@ fn more_moves(t: &Tree, out: &mut Vec<(&'static str, Vec<usize>)>) {
 /// training lines of the learned detector (where [`synthesize`] makes a sample for measuring).
 pub fn synthesize_all(trees: &[Tree]) -> Vec<Example> {
     let mut out = Vec::new();
-    for (k, t) in trees.iter().enumerate() {
-        if t.words.len() < 5 || t.words.len() > 60 {
-            continue;
-        }
-        let all: Vec<usize> = (0..t.words.len()).collect();
-        let fixed = render(t, &all);
-        out.push(Example {
-            id: format!("synth-{k}-clean"),
-            group: if english_inversion(t) {
-                "inversion-clean"
-            } else {
-                "clean"
-            },
-            text: fixed.clone(),
-            fixed: fixed.clone(),
-            expect: Vec::new(),
-        });
+    for (k, t) in usable(trees) {
+        let clean = clean_example(k, t);
         let mut seen: Vec<String> = Vec::new();
         for (m, (g, order)) in moves(t).into_iter().enumerate() {
             let text = render(t, &order);
-            if text == fixed || seen.contains(&text) {
+            if text == clean.fixed || seen.contains(&text) {
                 continue;
             }
             seen.push(text.clone());
-            let category = MOVES.iter().find(|(x, _)| *x == g).map(|(_, c)| *c);
-            out.push(Example {
-                id: format!("synth-{k}-{g}-{m}"),
-                group: g,
+            out.push(error_example(
+                format!("synth-{k}-{g}-{m}"),
+                g,
                 text,
-                fixed: fixed.clone(),
-                expect: category.into_iter().collect(),
-            });
+                &clean.fixed,
+            ));
         }
+        out.insert(out.len() - seen.len(), clean);
     }
     out
+}
+
+/// The trees of a usable length (5 to 60 words), with their index.
+fn usable(trees: &[Tree]) -> impl Iterator<Item = (usize, &Tree)> {
+    trees
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| (5..=60).contains(&t.words.len()))
+}
+
+/// A tree as written, as a clean line (or an English inversion).
+fn clean_example(k: usize, t: &Tree) -> Example {
+    let all: Vec<usize> = (0..t.words.len()).collect();
+    let fixed = render(t, &all);
+    Example {
+        id: format!("synth-{k}-clean"),
+        group: if english_inversion(t) {
+            "inversion-clean"
+        } else {
+            "clean"
+        },
+        text: fixed.clone(),
+        fixed,
+        expect: Vec::new(),
+    }
+}
+
+/// An error line made by the move `group`, with the category a detector should report.
+fn error_example(id: String, group: &'static str, text: String, fixed: &str) -> Example {
+    let category = MOVES.iter().find(|(m, _)| *m == group).map(|(_, c)| *c);
+    Example {
+        id,
+        group,
+        text,
+        fixed: fixed.to_string(),
+        expect: category.into_iter().collect(),
+    }
 }
 
 /// The moves that a tagged and chunked sentence without a syntax tree allows (verb last after
@@ -636,24 +655,10 @@ fn english_inversion(t: &Tree) -> bool {
 pub fn synthesize(trees: &[Tree], seed: u64, per_tree: usize) -> Vec<Example> {
     let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
     let mut out = Vec::new();
-    for (k, t) in trees.iter().enumerate() {
-        if t.words.len() < 5 || t.words.len() > 60 {
-            continue;
-        }
-        let all: Vec<usize> = (0..t.words.len()).collect();
-        let fixed = render(t, &all);
-        let clean_group = if english_inversion(t) {
-            "inversion-clean"
-        } else {
-            "clean"
-        };
-        out.push(Example {
-            id: format!("synth-{k}-clean"),
-            group: clean_group,
-            text: fixed.clone(),
-            fixed: fixed.clone(),
-            expect: Vec::new(),
-        });
+    for (k, t) in usable(trees) {
+        let clean = clean_example(k, t);
+        let fixed = clean.fixed.clone();
+        out.push(clean);
         let mut found = moves(t);
         // One of each kind, the kinds in a seeded order.
         found.dedup_by(|a, b| a.0 == b.0);
@@ -674,25 +679,18 @@ pub fn synthesize(trees: &[Tree], seed: u64, per_tree: usize) -> Vec<Example> {
             if text == fixed {
                 continue;
             }
-            let category = MOVES.iter().find(|(m, _)| *m == g).map(|(_, c)| *c);
-            out.push(Example {
-                id: format!("synth-{k}-{g}"),
-                group: g,
-                text,
-                fixed: fixed.clone(),
-                expect: category.into_iter().collect(),
-            });
+            out.push(error_example(format!("synth-{k}-{g}"), g, text, &fixed));
         }
     }
     out
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::analysis::tag::refine_train::read_trees;
 
-    const CONLLU: &str = "\
+    pub(crate) const CONLLU: &str = "\
 1\tYesterday\tyesterday\tNOUN\tNN\t_\t4\tobl:tmod\t_\t_
 2\tthe\tthe\tDET\tDT\t_\t3\tdet\t_\t_
 3\tking\tking\tNOUN\tNN\t_\t4\tnsubj\t_\t_

@@ -290,29 +290,37 @@ pub struct DetectorArgs {
     pub config: TrainConfig,
 }
 
-/// Reads the clean `text` of every line of JSONL files.
-fn read_clean(paths: &[String]) -> Result<Vec<String>, String> {
+/// Every line of JSONL files as JSON values (blank lines skipped); a bad line is an error
+/// naming its file and line.
+fn jsonl_values(paths: &[String]) -> Result<Vec<serde_json::Value>, String> {
     let mut out = Vec::new();
     for path in paths {
         let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
         for (n, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let v: serde_json::Value =
-                serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", n + 1))?;
-            let clean = v
-                .get("expect")
-                .and_then(|e| e.as_array())
-                .is_none_or(|a| a.is_empty());
-            if let Some(t) = v.get("text").and_then(|t| t.as_str())
-                && clean
-            {
-                out.push(t.to_string());
+            if !line.trim().is_empty() {
+                out.push(serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", n + 1))?);
             }
         }
     }
     Ok(out)
+}
+
+/// A string field of a JSON line.
+fn field(v: &serde_json::Value, key: &str) -> Option<String> {
+    v.get(key).and_then(|t| t.as_str()).map(str::to_string)
+}
+
+/// The clean `text` of every line of JSONL files (lines expecting no category).
+fn read_clean(paths: &[String]) -> Result<Vec<String>, String> {
+    Ok(jsonl_values(paths)?
+        .iter()
+        .filter(|v| {
+            v.get("expect")
+                .and_then(|e| e.as_array())
+                .is_none_or(|a| a.is_empty())
+        })
+        .filter_map(|v| field(v, "text"))
+        .collect())
 }
 
 /// The generated errors and clean lines of a treebank, analysed and labelled.
@@ -524,22 +532,13 @@ pub fn figures(
 /// against it; lines without `fixed` are left out.
 fn corrected_samples(paths: &[String], tagger: &Tagger) -> Result<Vec<Sample>, String> {
     use rayon::prelude::*;
-    let mut lines = Vec::new();
-    for path in paths {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-        for (n, line) in text
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-        {
-            let v: serde_json::Value =
-                serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", n + 1))?;
-            let field = |k: &str| v.get(k).and_then(|t| t.as_str()).map(str::to_string);
-            if let (Some(t), Some(f)) = (field("text"), field("fixed")) {
-                lines.push((field("group").unwrap_or_default(), t, f));
-            }
-        }
-    }
+    let lines: Vec<(String, String, String)> = jsonl_values(paths)?
+        .iter()
+        .filter_map(|v| {
+            let group = field(v, "group").unwrap_or_default();
+            Some((group, field(v, "text")?, field(v, "fixed")?))
+        })
+        .collect();
     Ok(lines
         .par_iter()
         .filter_map(|(g, t, f)| sample(tagger, t, f, g))
@@ -550,21 +549,16 @@ fn corrected_samples(paths: &[String], tagger: &Tagger) -> Result<Vec<Sample>, S
 /// categories counts as an error, whatever its words.
 fn labelled_samples(paths: &[String], tagger: &Tagger) -> Result<Vec<Sample>, String> {
     use rayon::prelude::*;
-    let mut lines = Vec::new();
-    for path in paths {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-        for (n, line) in text
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-        {
-            let v: serde_json::Value =
-                serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", n + 1))?;
-            let text = v.get("text").and_then(|t| t.as_str()).unwrap_or_default();
-            let group = v.get("group").and_then(|g| g.as_str()).unwrap_or("-");
-            lines.push((format!("labelled: {group}"), text.to_string()));
-        }
-    }
+    let lines: Vec<(String, String)> = jsonl_values(paths)?
+        .iter()
+        .map(|v| {
+            let group = field(v, "group").unwrap_or_else(|| "-".into());
+            (
+                format!("labelled: {group}"),
+                field(v, "text").unwrap_or_default(),
+            )
+        })
+        .collect();
     Ok(lines
         .par_iter()
         .filter_map(|(g, t)| sample(tagger, t, t, g))
@@ -674,15 +668,8 @@ mod tests {
         assert!(labels(&same, &same).iter().all(|x| x.iter().all(|&b| !b)));
     }
 
-    const CONLLU: &str = "\
-1\tYesterday\tyesterday\tNOUN\tNN\t_\t4\tobl:tmod\t_\t_
-2\tthe\tthe\tDET\tDT\t_\t3\tdet\t_\t_
-3\tking\tking\tNOUN\tNN\t_\t4\tnsubj\t_\t_
-4\ttravelled\ttravel\tVERB\tVBD\t_\t0\troot\t_\t_
-5\tto\tto\tADP\tIN\t_\t6\tcase\t_\t_
-6\tBrussels\tBrussels\tPROPN\tNNP\t_\t4\tobl\t_\t_
-7\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
-
+    /// The tree of the generator's tests and one with a subordinate clause.
+    const MORE: &str = "\
 1\tHe\the\tPRON\tPRP\t_\t2\tnsubj\t_\t_
 2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_
 3\tthat\tthat\tSCONJ\tIN\t_\t6\tmark\t_\t_
@@ -700,7 +687,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("mtlint-detector-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let treebank = dir.join("t.conllu");
-        std::fs::write(&treebank, CONLLU).unwrap();
+        std::fs::write(&treebank, format!("{}{MORE}", crate::synth::tests::CONLLU)).unwrap();
         let clean = dir.join("clean.jsonl");
         std::fs::write(
             &clean,
