@@ -631,7 +631,8 @@ pub fn tagged_moves(lower: &[&str], tags: &[Tag]) -> Vec<(&'static str, Vec<usiz
 }
 
 /// English inversions a detector must leave alone: a question, a verb of saying before its
-/// subject after a quotation, a fronted negative before an auxiliary.
+/// subject after a quotation, a fronted negative before an auxiliary, "so do I", a
+/// conditional without "if", a locative "here" or "there" before a verb of motion.
 fn english_inversion(t: &Tree) -> bool {
     let lower: Vec<String> = t.words.iter().map(|w| w.to_lowercase()).collect();
     let question = t.words.last().is_some_and(|w| w == "?");
@@ -647,7 +648,22 @@ fn english_inversion(t: &Tree) -> bool {
         .tags
         .get(1)
         .is_some_and(|&tag| tag == Tag::MD || finite(t, 1));
-    question || quotative || negative
+    // "So do I", "Neither can we" after a comma or at the start; "Had I known", "Were it
+    // not", "Should you need" (a conditional without "if"); "Here comes the bus", "There goes
+    // the last train" (a locative before a verb of motion).
+    let pronoun_after = |i: usize| t.tags.get(i + 1) == Some(&Tag::PRP);
+    let so_do = (0..t.words.len().saturating_sub(2)).any(|i| {
+        matches!(lower[i].as_str(), "so" | "neither" | "nor")
+            && (i == 0 || t.tags[i - 1].is_punct() || t.tags[i - 1] == Tag::CC)
+            && (t.tags[i + 1] == Tag::MD || finite(t, i + 1))
+            && pronoun_after(i + 1)
+    });
+    let conditional = matches!(lower[0].as_str(), "had" | "were" | "should") && pronoun_after(0);
+    let locative = matches!(lower[0].as_str(), "here" | "there")
+        && t.tags[0] == Tag::RB
+        && matches!(t.tags.get(2), Some(Tag::DT | Tag::NNP | Tag::PRPS))
+        && finite(t, 1);
+    question || quotative || negative || so_do || conditional || locative
 }
 
 /// The generated lines of `trees`: each tree gives at most one error of each kind it allows
@@ -742,6 +758,39 @@ pub(crate) mod tests {
                 .any(|e| e.group == "topic-first" && e.text == "To Brussels travelled the king."),
             "{all:?}"
         );
+    }
+
+    #[test]
+    fn english_inversions_are_told_apart() {
+        let tree = |rows: &[(&str, &str)]| {
+            let text: String = rows
+                .iter()
+                .enumerate()
+                .map(|(i, (w, tag))| {
+                    let head = if i == 1 { 0 } else { 2 };
+                    format!("{}\t{w}\t{w}\tX\t{tag}\t_\t{head}\tdep\t_\t_\n", i + 1)
+                })
+                .collect();
+            read_trees(&format!("{text}\n")).unwrap().remove(0)
+        };
+        let so_do = tree(&[("So", "RB"), ("do", "VBP"), ("I", "PRP"), (".", ".")]);
+        let had_i = tree(&[("Had", "VBD"), ("I", "PRP"), ("known", "VBN"), (".", ".")]);
+        let here = tree(&[
+            ("Here", "RB"),
+            ("comes", "VBZ"),
+            ("the", "DT"),
+            ("bus", "NN"),
+        ]);
+        let plain = tree(&[
+            ("Then", "RB"),
+            ("came", "VBD"),
+            ("the", "DT"),
+            ("bus", "NN"),
+        ]);
+        assert!(english_inversion(&so_do));
+        assert!(english_inversion(&had_i));
+        assert!(english_inversion(&here));
+        assert!(!english_inversion(&plain));
     }
 
     #[test]
