@@ -51,11 +51,7 @@ fn list(linter: &Linter) -> ExitCode {
             m.id,
             m.category,
             m.severity,
-            match (d.source(), d.default_on()) {
-                (Some(s), _) => s.to_string(),
-                (None, true) => "built-in".to_string(),
-                (None, false) => "built-in, off unless enabled".to_string(),
-            },
+            d.source().unwrap_or("built-in"),
             m.summary
         );
         for c in d.checks() {

@@ -293,8 +293,8 @@ pub struct TrainDetectorArgs {
     /// (repeatable).
     #[arg(long)]
     dev_jsonl: Vec<String>,
-    /// Share of the threshold lines the model may flag (split between its two outputs).
-    #[arg(long, default_value_t = 0.005)]
+    /// Share of the threshold lines the model may flag (split between its two decisions).
+    #[arg(long, default_value_t = 0.001)]
     rate: f64,
     /// Learning curve: train on each of these shares of the data in turn (e.g. 0.125,0.25,0.5,1)
     /// and print the figures of each; the last is written.

@@ -216,12 +216,6 @@ pub trait Detector: Send + Sync {
     ) {
     }
 
-    /// Whether the rule runs unless switched off; a rule that is not runs only when named
-    /// with `--enable` (or its `mtlint.toml` key).
-    fn default_on(&self) -> bool {
-        true
-    }
-
     /// The rule pack a rule was loaded from; built-in rules have none.
     fn source(&self) -> Option<&str> {
         None

@@ -656,7 +656,7 @@ pub fn detectors(
         };
         return Ok(builtin()
             .into_iter()
-            .filter(|d| d.default_on() && !disabled(d.meta()))
+            .filter(|d| !disabled(d.meta()))
             .collect());
     }
     let mut packs: Vec<Arc<PackRule>> = embedded().map_err(<[PackError]>::to_vec)?.to_vec();
@@ -671,8 +671,7 @@ pub fn detectors(
     };
     let mut out: Vec<Box<dyn Detector>> = Vec::new();
     for d in builtin() {
-        let wanted = d.default_on() || named(&sel.enable, d.meta());
-        if sel.all || (wanted && !named(&sel.disable, d.meta())) {
+        if sel.all || !named(&sel.disable, d.meta()) {
             // A pack rule of the same id replaces the built-in.
             if !extra.iter().any(|r| r.meta.id == d.meta().id) {
                 out.push(d);
