@@ -1,5 +1,5 @@
 //! Speed of the learned interference model on its own: the words and tags of a CoNLL-U file
-//! (EWT train by default, tagged by the embedded tagger beforehand, not timed) scored again and
+//! (EWT train by default, tagged and chunked beforehand, not timed) scored again and
 //! again on one thread, as MB of text and words per second:
 //!
 //! ```text
@@ -26,24 +26,30 @@ fn main() -> Result<(), String> {
     println!("model load: {:.2} ms", start.elapsed().as_secs_f64() * 1e3);
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
     let sentences = read_conllu(&text).map_err(|e| format!("{path}: {e}"))?;
-    let tagged: Vec<(Vec<&str>, Vec<mtlint::tag::Tag>)> = sentences
+    type Tagged<'a> = (
+        Vec<&'a str>,
+        Vec<mtlint::tag::Tag>,
+        Vec<mtlint::chunk::Chunk>,
+    );
+    let tagged: Vec<Tagged> = sentences
         .iter()
         .map(|s| {
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
             let tags = tagger.tag(&words);
-            (words, tags)
+            let chunks = mtlint::chunk::chunk(&words, &tags);
+            (words, tags, chunks)
         })
         .collect();
     let bytes: usize = tagged
         .iter()
-        .map(|(w, _)| w.iter().map(|x| x.len() + 1).sum::<usize>())
+        .map(|(w, _, _)| w.iter().map(|x| x.len() + 1).sum::<usize>())
         .sum();
-    let words: usize = tagged.iter().map(|(w, _)| w.len()).sum();
+    let words: usize = tagged.iter().map(|(w, _, _)| w.len()).sum();
     let (mut passes, mut checksum) = (0usize, 0.0f32);
     let start = Instant::now();
     while start.elapsed().as_secs_f64() < seconds {
-        for (w, t) in &tagged {
-            checksum += model.score(w, t, tagger).len() as f32;
+        for (w, t, c) in &tagged {
+            checksum += model.score(w, t, c, tagger).len() as f32;
         }
         passes += 1;
     }

@@ -13,7 +13,7 @@ fn main() {
         let doc = Document::analyze(text, 0, tagger);
         for s in &doc.sentences {
             let words: Vec<&str> = s.tokens.iter().map(|t| t.text(doc.text())).collect();
-            let z = model.score(&words, &s.tags, tagger);
+            let z = model.score(&words, &s.tags, &s.chunks, tagger);
             let row: Vec<String> = words
                 .iter()
                 .zip(&s.tags)

@@ -64,7 +64,12 @@ pub struct Interference;
 /// and its class-model log-probability.
 fn judge(model: &InterferenceModel, tagger: &Tagger, words: &[&str]) -> (f32, f32) {
     let tags = tagger.tag(words);
-    let worst = decide(&model.score(words, &tags, tagger), &model.thresholds).worst();
+    let chunks = crate::chunk::chunk(words, &tags);
+    let worst = decide(
+        &model.score(words, &tags, &chunks, tagger),
+        &model.thresholds,
+    )
+    .worst();
     let lm = crate::detect::word_order_anomaly::model();
     (worst, lm.score(&lm.sequence(words, &tags)))
 }
@@ -225,7 +230,7 @@ pub fn analyse_with(model: &InterferenceModel, v: &SentenceView, slack: f32) -> 
         return None;
     }
     let tagger = Tagger::embedded();
-    let scores = model.score(&v.words, &v.sentence.tags, tagger);
+    let scores = model.score(&v.words, &v.sentence.tags, v.chunks(), tagger);
     let d = decide(&scores, &model.thresholds);
     if d.worst() <= -slack {
         return None;

@@ -16,11 +16,11 @@
 //! the thresholds and the two numbers of its confidence; the embedded model is read in
 //! place.
 
-use crate::chunk::{Chunk, ChunkKind, chunk};
+use crate::chunk::{Chunk, ChunkKind};
 use crate::detect::words::{SUBORDINATORS, WH_WORDS};
 use crate::tag::Tag;
 use crate::tag::Tagger;
-use crate::tag::features::{mix, word_key};
+use crate::tag::features::{canonical_chars, hash_chars, mix, word_key};
 use std::borrow::Cow;
 
 const MAGIC: &[u8; 8] = b"MTLIF003";
@@ -63,14 +63,22 @@ pub fn decide(scores: &[[f32; OUTPUTS]], thresholds: &[f32; OUTPUTS]) -> Decisio
             .fold((0, f32::NEG_INFINITY), |a, b| if b.1 > a.1 { b } else { a })
     };
     // The best pair of a word and another place for it: not its own place (before itself or
-    // the word after it), and within reach.
+    // the word after it), and within reach. For each word, the places in descending order
+    // of score are read until one qualifies (the first or second, but for long sentences).
+    let mut places: Vec<usize> = (0..scores.len()).collect();
+    places.sort_by(|&a, &b| {
+        scores[b][ORIGIN]
+            .total_cmp(&scores[a][ORIGIN])
+            .then(a.cmp(&b))
+    });
     let mut moved = (0, 0, f32::NEG_INFINITY);
     for (i, zi) in scores.iter().enumerate() {
-        let lo = i.saturating_sub(REACH);
-        let hi = (i + REACH + 1).min(scores.len());
-        for (j, zj) in scores.iter().enumerate().take(hi).skip(lo) {
-            let z = zi[MOVED] + zj[ORIGIN];
-            if j != i && j != i + 1 && z > moved.2 {
+        let place = places
+            .iter()
+            .find(|&&j| j != i && j != i + 1 && j.abs_diff(i) <= REACH);
+        if let Some(&j) = place {
+            let z = zi[MOVED] + scores[j][ORIGIN];
+            if z > moved.2 {
                 moved = (i, j, z);
             }
         }
@@ -110,11 +118,14 @@ fn is_nominal(t: Tag) -> bool {
 
 /// The keys of each token of a sentence (`lower` are the lower-case words).
 pub fn token_keys(words: &[&str], tags: &[Tag], tagger: &Tagger) -> Vec<TokenKeys> {
+    let mut buf = Vec::with_capacity(32);
     words
         .iter()
         .zip(tags)
         .map(|(w, &t)| {
-            let key = word_key(w);
+            // `word_key`, with one buffer for the whole sentence.
+            canonical_chars(w, &mut buf);
+            let key = hash_chars(&buf);
             let entry = tagger.model().word(key).unwrap_or_default();
             let known = entry.tags != 0 || entry.morph != 0;
             // The last three letters, lower case, hashed as they come (last first).
@@ -151,7 +162,7 @@ struct State {
     comma_since_open: bool,
 }
 
-fn states(lower: &[String], tags: &[Tag]) -> Vec<State> {
+fn states<S: AsRef<str>>(lower: &[S], tags: &[Tag]) -> Vec<State> {
     let n = tags.len();
     let mut out = vec![State::default(); n];
     let (mut open, mut nouns, mut comma) = (0u64, 0u64, false);
@@ -167,8 +178,8 @@ fn states(lower: &[String], tags: &[Tag]) -> Vec<State> {
         if t.is_finite_verb() && finite == 0 {
             s.first_finite = mix(mix(tags[0].index() as u64 + 1, nouns_total.min(3)), 7);
         }
-        if is_opener(&lower[i], t) {
-            open = mix(0x0be4, word_key(&lower[i]));
+        if is_opener(lower[i].as_ref(), t) {
+            open = mix(0x0be4, word_key(lower[i].as_ref()));
             nouns = 0;
             comma = false;
         } else if t.is_verb() {
@@ -202,7 +213,7 @@ fn states(lower: &[String], tags: &[Tag]) -> Vec<State> {
 
 /// The chunks around each token: (its own chunk's kind and edges, the kinds of the three
 /// chunks before it, of the two after it, of those since an open clause opener).
-fn chunk_context(lower: &[String], tags: &[Tag], chunks: &[Chunk]) -> Vec<[u64; 4]> {
+fn chunk_context<S: AsRef<str>>(lower: &[S], tags: &[Tag], chunks: &[Chunk]) -> Vec<[u64; 4]> {
     let n = tags.len();
     let code = |k: ChunkKind| match k {
         ChunkKind::NP => 1u64,
@@ -245,7 +256,7 @@ fn chunk_context(lower: &[String], tags: &[Tag], chunks: &[Chunk]) -> Vec<[u64; 
             None => 0,
         };
         out.push([own[i], left, right, open]);
-        if is_opener(&lower[i], tags[i]) {
+        if is_opener(lower[i].as_ref(), tags[i]) {
             opener = Some(i);
         } else if tags[i].is_verb() {
             opener = None;
@@ -255,9 +266,10 @@ fn chunk_context(lower: &[String], tags: &[Tag], chunks: &[Chunk]) -> Vec<[u64; 
 }
 
 /// The features of every token: `feats[starts[i]..starts[i + 1]]` are token `i`'s hashes.
-pub fn features(
-    lower: &[String],
+pub fn features<S: AsRef<str>>(
+    lower: &[S],
     tags: &[Tag],
+    chunks: &[Chunk],
     keys: &[TokenKeys],
     feats: &mut Vec<u64>,
     starts: &mut Vec<usize>,
@@ -266,8 +278,7 @@ pub fn features(
     starts.clear();
     let n = tags.len();
     let st = states(lower, tags);
-    let words: Vec<&str> = lower.iter().map(String::as_str).collect();
-    let cx = chunk_context(lower, tags, &chunk(&words, tags));
+    let cx = chunk_context(lower, tags, chunks);
     let edge = TokenKeys {
         word: EDGE,
         tag: EDGE,
@@ -430,12 +441,22 @@ impl InterferenceModel {
         self.weights.get(at).map_or(0.0, |&b| b as i8 as f32)
     }
 
-    /// The log-odds of each output at each token.
-    pub fn score(&self, words: &[&str], tags: &[Tag], tagger: &Tagger) -> Scores {
-        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    /// The log-odds of each output at each token of a sentence: its words, their tags and the
+    /// chunks the pipeline found.
+    pub fn score(&self, words: &[&str], tags: &[Tag], chunks: &[Chunk], tagger: &Tagger) -> Scores {
+        let lower: Vec<Cow<str>> = words
+            .iter()
+            .map(|w| {
+                if w.chars().any(char::is_uppercase) {
+                    Cow::Owned(w.to_lowercase())
+                } else {
+                    Cow::Borrowed(*w)
+                }
+            })
+            .collect();
         let keys = token_keys(words, tags, tagger);
         let (mut feats, mut starts) = (Vec::new(), Vec::new());
-        features(&lower, tags, &keys, &mut feats, &mut starts);
+        features(&lower, tags, chunks, &keys, &mut feats, &mut starts);
         let mask = self.mask();
         (0..tags.len())
             .map(|i| {

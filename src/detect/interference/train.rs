@@ -9,6 +9,7 @@
 //! generator knows.
 
 use super::model::{GAP, InterferenceModel, MOVED, ORIGIN, OUTPUTS, decide, features, token_keys};
+use crate::chunk::Chunk;
 use crate::pipeline::Document;
 use crate::tag::Tag;
 use crate::tag::Tagger;
@@ -20,6 +21,7 @@ pub struct Sample {
     pub lower: Vec<String>,
     pub words: Vec<String>,
     pub tags: Vec<Tag>,
+    pub chunks: Vec<Chunk>,
     pub labels: Vec<[bool; OUTPUTS]>,
     /// The group it came from ("clean", "verb-last", …), for the figures.
     pub group: String,
@@ -29,11 +31,17 @@ impl Sample {
     pub fn is_error(&self) -> bool {
         self.labels.iter().any(|l| l.iter().any(|&x| x))
     }
+
+    /// The model's log-odds for each word.
+    pub fn scores(&self, model: &InterferenceModel, tagger: &Tagger) -> super::model::Scores {
+        let words: Vec<&str> = self.words.iter().map(String::as_str).collect();
+        model.score(&words, &self.tags, &self.chunks, tagger)
+    }
 }
 
 /// The words of one sentence as the pipeline tokenizes it (`None` unless the text is exactly
 /// one sentence).
-fn sentence_words(text: &str, tagger: &Tagger) -> Option<(Vec<String>, Vec<Tag>)> {
+fn sentence_words(text: &str, tagger: &Tagger) -> Option<(Vec<String>, Vec<Tag>, Vec<Chunk>)> {
     let doc = Document::analyze(text.to_string(), 0, tagger);
     let [s] = doc.sentences.as_slice() else {
         return None;
@@ -43,7 +51,7 @@ fn sentence_words(text: &str, tagger: &Tagger) -> Option<(Vec<String>, Vec<Tag>)
         .iter()
         .map(|t| t.text(doc.text()).to_string())
         .collect();
-    Some((words, s.tags.clone()))
+    Some((words, s.tags.clone(), s.chunks.clone()))
 }
 
 /// Index pairs of a longest common subsequence of `a` and `b`.
@@ -116,12 +124,12 @@ pub fn labels(text: &[String], fixed: &[String]) -> Vec<[bool; OUTPUTS]> {
 
 /// Analyses `text` and labels it against `fixed` (the same text for a clean line).
 pub fn sample(tagger: &Tagger, text: &str, fixed: &str, group: &str) -> Option<Sample> {
-    let (words, tags) = sentence_words(text, tagger)?;
+    let (words, tags, chunks) = sentence_words(text, tagger)?;
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let labels = if text == fixed {
         vec![[false; OUTPUTS]; words.len()]
     } else {
-        let (fixed_words, _) = sentence_words(fixed, tagger)?;
+        let (fixed_words, _, _) = sentence_words(fixed, tagger)?;
         let fixed_lower: Vec<String> = fixed_words.iter().map(|w| w.to_lowercase()).collect();
         labels(&lower, &fixed_lower)
     };
@@ -129,6 +137,7 @@ pub fn sample(tagger: &Tagger, text: &str, fixed: &str, group: &str) -> Option<S
         lower,
         words,
         tags,
+        chunks,
         labels,
         group: group.to_string(),
     })
@@ -169,7 +178,7 @@ pub fn fit(samples: &[Sample], tagger: &Tagger, cfg: &TrainConfig) -> Vec<f32> {
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
             let keys = token_keys(&words, &s.tags, tagger);
             let (mut f, mut st) = (Vec::new(), Vec::new());
-            features(&s.lower, &s.tags, &keys, &mut f, &mut st);
+            features(&s.lower, &s.tags, &s.chunks, &keys, &mut f, &mut st);
             (f.iter().map(|&h| (h & mask) as u32).collect(), st)
         })
         .collect();
@@ -251,9 +260,7 @@ pub fn fit(samples: &[Sample], tagger: &Tagger, cfg: &TrainConfig) -> Vec<f32> {
 
 /// The model's decision on one sentence (see [`decide`]), with thresholds of 0.
 pub fn sentence_scores(model: &InterferenceModel, s: &Sample, tagger: &Tagger) -> [f32; 2] {
-    let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-    let scores = model.score(&words, &s.tags, tagger);
-    let d = decide(&scores, &[0.0; OUTPUTS]);
+    let d = decide(&s.scores(model, tagger), &[0.0; OUTPUTS]);
     [d.moved.2, d.gap.1]
 }
 
@@ -419,8 +426,7 @@ fn train_model(
 
 /// The model's decision on a sample: how far above its thresholds (see [`decide`]).
 fn excess(model: &InterferenceModel, s: &Sample, tagger: &Tagger) -> f32 {
-    let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-    decide(&model.score(&words, &s.tags, tagger), &model.thresholds).worst()
+    decide(&s.scores(model, tagger), &model.thresholds).worst()
 }
 
 /// The confidence of a report as a logistic function of its excess (Platt scaling), fitted

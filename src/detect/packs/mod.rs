@@ -630,8 +630,12 @@ impl Detector for Shared {
 /// Whether an embedded pack has a rule that is on by default (`default = true`).
 fn embedded_default_on() -> bool {
     EMBEDDED.iter().any(|(_, text)| {
-        text.lines()
-            .any(|l| l.split_whitespace().collect::<String>() == "default=true")
+        text.lines().any(|l| {
+            l.trim_start().starts_with("default")
+                && l.chars()
+                    .filter(|c| !c.is_whitespace())
+                    .eq("default=true".chars())
+        })
     })
 }
 
