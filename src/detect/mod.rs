@@ -374,10 +374,10 @@ impl Linter {
         let Some(model) = self.calibration else {
             return;
         };
-        let agreeing = structural_count(found);
-        if agreeing == 0 {
+        if structural_count(found) == 0 {
             return;
         }
+        let agreeing = calibrated_count(found);
         let probabilities: Vec<Option<f64>> = found
             .iter()
             .map(|(m, d)| {
@@ -404,16 +404,17 @@ impl Linter {
     }
 
     /// The features of every structural diagnosis on the sentences of `text`, before any
-    /// calibration: what `mtlint calibrate` fits the model on.
+    /// calibration: what `mtlint calibrate` fits the model on (less the rules that calibrate
+    /// themselves).
     pub fn structural_features(&self, text: String) -> Vec<calibration::Features> {
         let doc = self.analyze(text, 0);
         let mut out = Vec::new();
         for s in &doc.sentences {
             let view = SentenceView::new(doc.text(), s);
             let found = self.sentence_diagnoses(&view);
-            let agreeing = structural_count(&found);
+            let agreeing = calibrated_count(&found);
             for (m, d) in &found {
-                if m.category.is_structural() {
+                if m.category.is_structural() && !SELF_CALIBRATED.contains(&m.id) {
                     out.push(calibration::features(&view, m, d, agreeing, self.tagger));
                 }
             }
@@ -777,6 +778,15 @@ fn drop_shadowed(found: &mut Vec<(&RuleMeta, Diagnosis)>) {
                 .iter()
                 .any(|&(s, e, id)| s < d.end && d.start < e && id != m.id))
     });
+}
+
+/// How many of a sentence's diagnoses are structural and calibrated by the model: how many
+/// of those rules agree (the rules that calibrate themselves do not move the others).
+fn calibrated_count(found: &[(&RuleMeta, Diagnosis)]) -> usize {
+    found
+        .iter()
+        .filter(|(m, _)| m.category.is_structural() && !SELF_CALIBRATED.contains(&m.id))
+        .count()
 }
 
 /// How many of a sentence's diagnoses are structural: how many structural rules agree.
