@@ -211,13 +211,6 @@ pub struct Analysis {
     pub lm: f32,
 }
 
-impl Analysis {
-    /// How much more probable the rewrite is than the sentence under the class model.
-    pub fn lm_gain(&self) -> Option<f32> {
-        self.candidate.as_ref().map(|c| c.lm - self.lm)
-    }
-}
-
 /// Analyses a sentence whose worst word is at least `-slack` from its threshold (`None`
 /// for the others, and for sentences the rule does not read).
 pub fn analyse(v: &SentenceView, slack: f32) -> Option<Analysis> {
