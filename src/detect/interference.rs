@@ -223,7 +223,7 @@ pub fn analyse_with(model: &InterferenceModel, v: &SentenceView, slack: f32) -> 
         return None;
     }
     let tagger = Tagger::embedded();
-    let scores = model.score(&v.words, &v.sentence.tags, v.chunks(), tagger);
+    let scores = model.score_lower(&v.words, &v.lower, &v.sentence.tags, v.chunks(), tagger);
     let d = decide(&scores, &model.thresholds);
     if d.worst() <= -slack {
         return None;

@@ -86,6 +86,15 @@ pub fn first_check(checks: &[Check], view: &SentenceView) -> Option<Diagnosis> {
         .find_map(|&(check, test)| test(view).map(|d| Diagnosis { check, ..d }))
 }
 
+/// A word in lower case; borrowed when it has no capital, as most words have.
+pub fn lower_case(w: &str) -> Cow<'_, str> {
+    if w.chars().any(char::is_uppercase) {
+        Cow::Owned(w.to_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
+}
+
 /// A sentence as detectors see it.
 pub struct SentenceView<'a> {
     pub text: &'a str,
@@ -98,16 +107,7 @@ pub struct SentenceView<'a> {
 impl<'a> SentenceView<'a> {
     pub fn new(text: &'a str, sentence: &'a AnalyzedSentence) -> Self {
         let words: Vec<&str> = sentence.tokens.iter().map(|t| t.text(text)).collect();
-        let lower = words
-            .iter()
-            .map(|w| {
-                if w.chars().any(char::is_uppercase) {
-                    Cow::Owned(w.to_lowercase())
-                } else {
-                    Cow::Borrowed(*w)
-                }
-            })
-            .collect();
+        let lower = words.iter().map(|w| lower_case(w)).collect();
         SentenceView {
             text,
             sentence,

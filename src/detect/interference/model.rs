@@ -17,6 +17,7 @@
 //! place.
 
 use crate::chunk::{Chunk, ChunkKind};
+use crate::detect::lower_case;
 use crate::detect::words::{SUBORDINATORS, WH_WORDS};
 use crate::tag::Tag;
 use crate::tag::Tagger;
@@ -444,19 +445,24 @@ impl InterferenceModel {
     /// The log-odds of each output at each token of a sentence: its words, their tags and the
     /// chunks the pipeline found.
     pub fn score(&self, words: &[&str], tags: &[Tag], chunks: &[Chunk], tagger: &Tagger) -> Scores {
-        let lower: Vec<Cow<str>> = words
-            .iter()
-            .map(|w| {
-                if w.chars().any(char::is_uppercase) {
-                    Cow::Owned(w.to_lowercase())
-                } else {
-                    Cow::Borrowed(*w)
-                }
-            })
-            .collect();
+        let lower: Vec<Cow<str>> = words.iter().map(|w| lower_case(w)).collect();
+        self.score_lower(words, &lower, tags, chunks, tagger)
+    }
+
+    /// [`Self::score`] with the lower-case words already at hand (a [`SentenceView`]'s).
+    ///
+    /// [`SentenceView`]: crate::detect::SentenceView
+    pub fn score_lower<S: AsRef<str>>(
+        &self,
+        words: &[&str],
+        lower: &[S],
+        tags: &[Tag],
+        chunks: &[Chunk],
+        tagger: &Tagger,
+    ) -> Scores {
         let keys = token_keys(words, tags, tagger);
         let (mut feats, mut starts) = (Vec::new(), Vec::new());
-        features(&lower, tags, chunks, &keys, &mut feats, &mut starts);
+        features(lower, tags, chunks, &keys, &mut feats, &mut starts);
         let mask = self.mask();
         (0..tags.len())
             .map(|i| {
