@@ -166,6 +166,10 @@ pub struct Finding {
     /// The source sentence(s) the finding compares with (`source-mismatch` only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The language the source was read as (`source-mismatch` only): an ISO 639-1 code, from
+    /// `--source-lang` or recognised in the source text (`rules/languages.tsv`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_lang: Option<String>,
 }
 
 /// What an edit does.

@@ -619,6 +619,7 @@ mod review_tests {
             edits: crate::suggest::diff(sentence, suggestion, start),
             combines: Vec::new(),
             source: None,
+            source_lang: None,
         }
     }
 

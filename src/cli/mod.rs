@@ -38,8 +38,10 @@ pub(crate) struct RuleArgs {
     /// Switch off a rule or a whole category (repeatable).
     #[arg(long, value_name = "ID|CATEGORY", global = true)]
     pub(crate) disable: Vec<String>,
-    /// The language the text was translated from: switches on its interference pack.
-    #[arg(long, value_name = "LANG", value_parser = mtlint::packs::PACK_LANGUAGES, global = true)]
+    /// The language the text was translated from (a code of rules/languages.tsv: nl, de, pl,
+    /// ja, …): the source checks read the source as it, and nl and de switch on their
+    /// interference pack.
+    #[arg(long, value_name = "LANG", value_parser = parse_source_lang, global = true)]
     pub(crate) source_lang: Vec<String>,
 }
 
@@ -203,6 +205,9 @@ pub(crate) fn linter_for(args: &RuleArgs, all: bool) -> Result<Linter, String> {
         ));
     }
     let mut linter = Linter::with_detectors(Tagger::embedded(), detectors);
+    if let [one] = args.source_lang.as_slice() {
+        linter.source_lang = Some(one.clone());
+    }
     linter.disabled_checks = args
         .disable
         .iter()
@@ -262,7 +267,7 @@ pub(crate) fn project_config(path: Option<&str>, no_config: bool) -> Result<Conf
     if let Some(l) = config
         .source_lang
         .iter()
-        .find(|l| !mtlint::packs::PACK_LANGUAGES.contains(&l.as_str()))
+        .find(|l| parse_source_lang(l).is_err())
     {
         // Where the value stands in the file, for the editor who has to change it.
         let text = std::fs::read_to_string(&path).unwrap_or_default();
@@ -275,7 +280,7 @@ pub(crate) fn project_config(path: Option<&str>, no_config: bool) -> Result<Conf
             })
             .unwrap_or_default();
         return Err(format!(
-            "{}{at}: source-lang '{l}' has no interference pack (nl, de)",
+            "{}{at}: source-lang '{l}' is not a language of rules/languages.tsv",
             path.display()
         ));
     }
@@ -291,6 +296,18 @@ pub(crate) fn source_lang_of_names(paths: &[String]) -> Option<(String, String)>
     let first = named.next()?;
     let one_language = named.all(|(l, _)| l == first.0);
     (one_language && mtlint::packs::PACK_LANGUAGES.contains(&first.0.as_str())).then_some(first)
+}
+
+/// A source language given on the command line or in `mtlint.toml`: a code (or English name)
+/// of `rules/languages.tsv`, as its code.
+pub(crate) fn parse_source_lang(s: &str) -> Result<String, String> {
+    mtlint::detect::source_mismatch::language::by_code(s)
+        .map(|l| l.code.to_string())
+        .ok_or_else(|| {
+            format!(
+                "'{s}' is not a language of rules/languages.tsv (a code such as nl, de, pl, ja)"
+            )
+        })
 }
 
 /// A probability given on the command line.

@@ -233,6 +233,9 @@ pub trait Detector: Send + Sync {
 pub struct SourceView<'a> {
     pub source: &'a crate::align::Segmented,
     pub beads: &'a [crate::align::Bead],
+    /// The source's language when the user gave it (`--source-lang`); otherwise the rules
+    /// recognise it in the text.
+    pub lang: Option<&'a str>,
 }
 
 /// A diagnosis of a source-aware rule: the target sentence it is on and the source text it
@@ -241,6 +244,8 @@ pub struct SourceView<'a> {
 pub struct SourceDiagnosis {
     pub sentence: usize,
     pub source: String,
+    /// The language the source was read as (ISO 639-1), when known.
+    pub lang: Option<&'static str>,
     pub diagnosis: Diagnosis,
 }
 
@@ -293,6 +298,9 @@ pub struct Linter {
     /// A rewrite is not shown when a structural finding at or above this confidence remains
     /// on it: the reporting threshold, also when every finding is reported (`--all`).
     pub judge_threshold: f64,
+    /// The source language the user gave (`--source-lang`, when one), for the source-aware
+    /// rules; None lets them recognise it.
+    pub source_lang: Option<String>,
 }
 
 impl Linter {
@@ -313,6 +321,7 @@ impl Linter {
             calibration,
             min_confidence: calibration.map_or(0.0, |c| c.threshold),
             judge_threshold: calibration.map_or(0.0, |c| c.threshold),
+            source_lang: None,
             disabled_checks: Vec::new(),
         }
     }
@@ -542,6 +551,7 @@ impl Linter {
         let view = SourceView {
             source: &src,
             beads: &beads,
+            lang: self.source_lang.as_deref(),
         };
         let mut findings = Vec::new();
         let mut out = Vec::new();
@@ -552,6 +562,7 @@ impl Linter {
                 if let Some(sentence) = doc.sentences.get(d.sentence) {
                     let mut f = to_finding(doc, sentence, det.meta(), d.diagnosis);
                     f.source = Some(d.source);
+                    f.source_lang = d.lang.map(str::to_string);
                     findings.push(f);
                 }
             }
@@ -833,6 +844,7 @@ fn to_finding(
         edits: Vec::new(),
         combines: Vec::new(),
         source: None,
+        source_lang: None,
     }
 }
 
@@ -888,6 +900,7 @@ pub fn test_examples(linter: &Linter) -> Vec<String> {
                     &SourceView {
                         source: &src,
                         beads: &beads,
+                        lang: None,
                     },
                     &mut src_diags,
                 );

@@ -19,6 +19,7 @@
 pub mod german;
 pub mod han;
 pub mod hindi;
+pub mod language;
 pub mod names;
 pub mod numbers;
 
@@ -206,20 +207,30 @@ impl Detector for SourceMismatch {
         source: &SourceView,
         out: &mut Vec<SourceDiagnosis>,
     ) {
-        let script = script_of(&source.source.normalized.text);
-        let capitalises_nouns = capitalises_nouns(&source.source.normalized.text);
+        let text = &source.source.normalized.text;
+        let script = script_of(text);
+        // The language the user gave, else the one the text reads as.
+        let lang = source
+            .lang
+            .and_then(language::by_code)
+            .or_else(|| language::detect(text));
+        let capitalises_nouns =
+            lang.is_some_and(|l| l.nouns_capitalised) && capitalises_nouns(text);
         let pairs = pairs_of(source);
         let mut push = |sentence: usize, src: &str, d: Diagnosis| {
             out.push(SourceDiagnosis {
                 sentence,
                 source: src.to_string(),
+                lang: lang.map(|l| l.code),
                 diagnosis: d,
             })
         };
         // Numbers of every bead, so a neighbouring bead can vouch for a number an imperfect
         // alignment put next door.
-        let src_numbers: Vec<Vec<Number>> =
-            pairs.iter().map(|p| numbers::extract(&p.src)).collect();
+        let src_numbers: Vec<Vec<Number>> = pairs
+            .iter()
+            .map(|p| numbers::extract_in(&p.src, lang.map(|l| l.code)))
+            .collect();
         let tgt_numbers: Vec<Vec<(usize, Number)>> =
             pairs.iter().map(|p| target_numbers(target, p)).collect();
         for (k, p) in pairs.iter().enumerate() {
@@ -227,6 +238,7 @@ impl Detector for SourceMismatch {
                 continue;
             }
             check_numbers(target, p, k, &src_numbers, &tgt_numbers, &mut push);
+            check_codes(target, p, &mut push);
             self.check_names(target, p, script, capitalises_nouns, &mut push);
             if script == Script::Latin {
                 check_untranslated(target, p, &mut push);
@@ -351,6 +363,51 @@ fn check_numbers(
                 confidence: 0.85,
             },
         );
+    }
+}
+
+/// Codes of the translation whose name is in the source with other digits ("Covid-22" for
+/// "covidu-19", "F-16" for "F-35").
+fn check_codes(target: &[SentenceView], p: &Pair, push: &mut impl FnMut(usize, &str, Diagnosis)) {
+    let src_codes = numbers::codes(&p.src);
+    if src_codes.is_empty() {
+        return;
+    }
+    // The same name: equal letters, or one an inflection of the other ("covidu", "covid").
+    let same_name = |a: &str, b: &str| {
+        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        short == long || (short.chars().count() >= 3 && long.starts_with(short))
+    };
+    for i in p.tgt.0..p.tgt.1 {
+        let seg = target[i].sentence.segment;
+        for c in numbers::codes(&target[i].text[seg.start..seg.end]) {
+            let named: Vec<&numbers::Code> = src_codes
+                .iter()
+                .filter(|s| same_name(&s.letters, &c.letters))
+                .collect();
+            let Some(first) = named.first() else { continue };
+            if named.iter().any(|s| s.digits == c.digits) {
+                continue;
+            }
+            let (start, end) = (seg.start + c.start, seg.start + c.end);
+            push(
+                i,
+                &p.src_original,
+                Diagnosis {
+                    check: "",
+                    start,
+                    end,
+                    message: format!(
+                        "'{}' here is '{}' in the source: \u{201c}{}\u{201d}",
+                        &target[i].text[start..end],
+                        &p.src[first.start..first.end],
+                        p.src_original
+                    ),
+                    suggestion: None,
+                    confidence: 0.85,
+                },
+            );
+        }
     }
 }
 
@@ -621,18 +678,10 @@ fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0900..=0x0903 | 0x093A..=0x094F | 0x0951..=0x0957 | 0x0962..=0x0963)
 }
 
-/// Whether a Latin-script text capitalises its nouns (German): more than a fifth of the words
-/// inside sentences start with a capital.
+/// Whether a text in a language that capitalises its nouns (German) shows it: more than a
+/// fifth of the words inside sentences start with a capital. (A short Polish or Czech sentence
+/// full of names has as many capitals inside it: the language is read from its small words.)
 fn capitalises_nouns(text: &str) -> bool {
-    // German's own small words must be there: a short Polish or Czech sentence full of names
-    // has as many capitals inside it.
-    let german = words(text)
-        .iter()
-        .filter(|w| GERMAN_FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
-        .count();
-    if german == 0 {
-        return false;
-    }
     let mut inside = 0;
     let mut capital = 0;
     for sentence in text.split(['.', '!', '?', '\n']) {
@@ -645,17 +694,6 @@ fn capitalises_nouns(text: &str) -> bool {
     }
     inside >= 5 && capital * 5 > inside
 }
-
-/// Small words of German that other languages written in Latin letters hardly use.
-const GERMAN_FUNCTION_WORDS: &[&str] = &[
-    "der", "die", "das", "und", "ist", "nicht", "mit", "von", "den", "dem", "des", "ein", "eine",
-    "einen", "auf", "für", "sich", "auch", "wird", "werden", "wurde", "sind", "hat", "haben",
-    "nach", "bei", "aus", "zum", "zur", "im", "ich", "wir", "sie", "es", "dass", "aber", "oder",
-    "als", "noch", "wie", "um", "am", "vom", "beim", "wenn", "weil", "durch", "über", "unter",
-    "vor", "nur", "schon", "sehr", "kann", "muss", "soll", "will", "war", "waren", "er", "ihm",
-    "ihn", "uns", "wurden", "zwischen", "gegen", "seit", "dann", "mehr", "einem", "einer", "eines",
-    "kein", "keine", "zu", "diese", "dieser", "dieses",
-];
 
 fn is_proper_english(word: &str) -> bool {
     let proper = (1u64 << Tag::NNP.index()) | (1u64 << Tag::NNPS.index());

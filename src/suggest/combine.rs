@@ -285,6 +285,7 @@ mod tests {
             edits: Vec::new(),
             combines: Vec::new(),
             source: None,
+            source_lang: None,
         }
     }
 

@@ -226,7 +226,7 @@ fn min_confidence_in_the_configuration() {
     assert!(String::from_utf8_lossy(&bad.stderr).contains("min-confidence"));
 }
 
-/// A source language without a pack, and a broken baseline, are named with their line and
+/// A source language mtlint does not know, and a broken baseline, are named with their line and
 /// column (columns count from 1).
 #[test]
 fn bad_values_are_named_with_their_place() {
@@ -244,7 +244,7 @@ fn bad_values_are_named_with_their_place() {
         .code(2);
     let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
     assert!(
-        err.contains("mtlint.toml:2:23: source-lang 'xx' has no interference pack"),
+        err.contains("mtlint.toml:2:23: source-lang 'xx' is not a language of rules/languages.tsv"),
         "{err}"
     );
     let baseline = dir.path().join("b.json");

@@ -9,6 +9,57 @@
 //! double as "one", ordinals, months, Chinese numerals) only count as evidence that a strong
 //! number on the other side was kept.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+static NUMBER_WORDS: &str = include_str!("../../../rules/number-words.tsv");
+
+/// What a number word of `rules/number-words.tsv` is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum WordKind {
+    Cardinal,
+    /// Ordinals and months: they only vouch for a number.
+    Vouching,
+    Scale,
+}
+
+type LangWords = HashMap<&'static str, HashMap<&'static str, Vec<(WordKind, f64)>>>;
+
+/// The number words of `rules/number-words.tsv`: language → word → what it is.
+fn lang_words() -> &'static LangWords {
+    static W: OnceLock<LangWords> = OnceLock::new();
+    W.get_or_init(|| {
+        let mut out: LangWords = HashMap::new();
+        for line in NUMBER_WORDS.lines() {
+            let f: Vec<&str> = line.split('\t').collect();
+            if line.starts_with('#') || f.len() != 4 {
+                continue;
+            }
+            let kind = match f[1] {
+                "cardinal" => WordKind::Cardinal,
+                "ordinal" | "month" => WordKind::Vouching,
+                "scale" => WordKind::Scale,
+                _ => continue,
+            };
+            let Ok(value) = f[2].parse::<f64>() else {
+                continue;
+            };
+            let words = out.entry(f[0]).or_default();
+            for w in f[3].split(' ').filter(|w| !w.is_empty()) {
+                words.entry(w).or_default().push((kind, value));
+            }
+        }
+        out
+    })
+}
+
+/// What a (lower-case) word of language `lang` is as a number word, by the table.
+fn lang_word(lang: Option<&str>, word: &str) -> &'static [(WordKind, f64)] {
+    lang.and_then(|l| lang_words().get(l))
+        .and_then(|w| w.get(word))
+        .map_or(&[], Vec::as_slice)
+}
+
 /// One number found in a text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Number {
@@ -427,6 +478,12 @@ pub fn chinese_value(run: &str) -> Option<f64> {
 
 /// Every number in a text, in order.
 pub fn extract(text: &str) -> Vec<Number> {
+    extract_in(text, None)
+}
+
+/// The numbers of a text in language `lang` (a code of `rules/languages.tsv`): also the
+/// language's number words of `rules/number-words.tsv`.
+pub fn extract_in(text: &str, lang: Option<&str>) -> Vec<Number> {
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let end_of = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
@@ -434,7 +491,7 @@ pub fn extract(text: &str) -> Vec<Number> {
     while k < chars.len() {
         let (start, c) = chars[k];
         if digit_value(c).is_some() {
-            k = digits(text, &chars, k, &mut out);
+            k = digits(text, &chars, k, lang, &mut out);
             continue;
         }
         if is_chinese_numeral(c) {
@@ -458,7 +515,7 @@ pub fn extract(text: &str) -> Vec<Number> {
             continue;
         }
         if c.is_alphabetic() {
-            k = words(text, &chars, k, &mut out);
+            k = words(text, &chars, k, lang, &mut out);
             continue;
         }
         k += 1;
@@ -515,7 +572,13 @@ fn word_end(chars: &[(usize, char)], mut k: usize) -> usize {
 }
 
 /// A run of number words starting at char `k` ("two hundred and five", "fünfundzwanzig").
-fn words(text: &str, chars: &[(usize, char)], k: usize, out: &mut Vec<Number>) -> usize {
+fn words(
+    text: &str,
+    chars: &[(usize, char)],
+    k: usize,
+    lang: Option<&str>,
+    out: &mut Vec<Number>,
+) -> usize {
     let end_of = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
     let first_end = word_end(chars, k).max(k + 1);
     let start = chars[k].0;
@@ -550,6 +613,23 @@ fn words(text: &str, chars: &[(usize, char)], k: usize, out: &mut Vec<Number>) -
                         strong: false,
                         word: false,
                     });
+                } else if parts.is_empty() {
+                    // The source language's own words: a cardinal only ever as weak evidence
+                    // ("quinze jours" is a fortnight, "pour cent" per cent), or compared as a
+                    // pair with a small number of the translation.
+                    for &(kind, v) in lang_word(lang, &w) {
+                        if kind != WordKind::Scale {
+                            out.push(Number {
+                                start,
+                                end: end_of(we),
+                                values: vec![v],
+                                digits: false,
+                                strong: false,
+                                word: kind == WordKind::Cardinal,
+                            });
+                            break;
+                        }
+                    }
                 }
                 break;
             }
@@ -589,7 +669,13 @@ fn words(text: &str, chars: &[(usize, char)], k: usize, out: &mut Vec<Number>) -
 
 /// A number written with digits starting at char `k`, with its separators, a scale word or
 /// character after it and time-of-day readings.
-fn digits(text: &str, chars: &[(usize, char)], k: usize, out: &mut Vec<Number>) -> usize {
+fn digits(
+    text: &str,
+    chars: &[(usize, char)],
+    k: usize,
+    lang: Option<&str>,
+    out: &mut Vec<Number>,
+) -> usize {
     let end_of = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
     let start = chars[k].0;
     let (s, mut e, mut time) = digit_run(chars, k);
@@ -626,7 +712,7 @@ fn digits(text: &str, chars: &[(usize, char)], k: usize, out: &mut Vec<Number>) 
         }
     }
     // "9.30 Uhr" is a time too: its decimal reading is already h + m/100.
-    let (mult, after) = scale_after(text, chars, e);
+    let (mult, after) = scale_after(text, chars, e, lang);
     let end = end_of(after);
     // Only when no scale follows (a scale character always gives a factor).
     if mult.is_empty() && is_time_marker(&text[end_of(e)..]) {
@@ -779,7 +865,12 @@ fn chinese_time(chars: &[(usize, char)], e: usize, s: &str) -> Option<((u32, u32
 /// The scale after the digits that end at `e`: a scale character (万, 亿, 万亿: ten thousand
 /// times a hundred million) or a scale word ("million", "Milliarden"), as its factors, and the
 /// index after it (`e` when there is none).
-fn scale_after(text: &str, chars: &[(usize, char)], e: usize) -> (Vec<f64>, usize) {
+fn scale_after(
+    text: &str,
+    chars: &[(usize, char)],
+    e: usize,
+    lang: Option<&str>,
+) -> (Vec<f64>, usize) {
     let end_of = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
     let mut after = e;
     let mut mult: Vec<f64> = Vec::new();
@@ -808,6 +899,13 @@ fn scale_after(text: &str, chars: &[(usize, char)], e: usize) -> (Vec<f64>, usiz
             if let Some(m) = scale(w) {
                 mult.extend_from_slice(m);
                 after = we;
+            } else {
+                for &(kind, v) in lang_word(lang, w) {
+                    if kind == WordKind::Scale {
+                        mult.push(v);
+                        after = we;
+                    }
+                }
             }
         }
     }
@@ -827,6 +925,54 @@ fn add_twelve_hour_readings(values: &mut Vec<f64>) {
             values.push(h - 12.0 + frac);
         }
     }
+}
+
+/// A code of letters and digits ("COVID-19", "F-35", "A4", "G20"): the number belongs to the
+/// name, and a translation that keeps the name must keep the number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Code {
+    pub start: usize,
+    pub end: usize,
+    /// The letters, lower case.
+    pub letters: String,
+    pub digits: String,
+}
+
+/// The codes of a text: a word of letters, an optional hyphen and digits.
+pub fn codes(text: &str) -> Vec<Code> {
+    let mut out = Vec::new();
+    let part = |c: char| c.is_alphanumeric() || c == '-';
+    let mut rest = text;
+    while let Some(s) = rest.find(part) {
+        let after = &rest[s..];
+        let len = after.find(|c: char| !part(c)).unwrap_or(after.len());
+        let start = text.len() - after.len();
+        let w = &after[..len];
+        rest = &after[len..];
+        let w = w.trim_matches('-');
+        let Some(split) = w.find(|c: char| c.is_ascii_digit()) else {
+            continue;
+        };
+        let (letters, digits) = w.split_at(split);
+        let letters = letters.strip_suffix('-').unwrap_or(letters);
+        // Latin letters only (not Chinese characters run together with digits).
+        if letters.is_empty()
+            || !letters
+                .chars()
+                .all(|c| c.is_alphabetic() && (c as u32) < 0x250)
+            || !digits.bytes().all(|b| b.is_ascii_digit())
+        {
+            continue;
+        }
+        let lead = text[start..].find(w).unwrap_or(0);
+        out.push(Code {
+            start: start + lead,
+            end: start + lead + w.len(),
+            letters: letters.to_lowercase(),
+            digits: digits.to_string(),
+        });
+    }
+    out
 }
 
 /// Digits glued to letters belong to a name: "COVID-19", "G20", "F-16".
@@ -905,6 +1051,17 @@ mod tests {
         assert!(agree("7月24日15时50分", "15:50"));
         assert!(agree("上午9点半", "9:30"));
         assert!(!extract("COVID-19")[0].strong);
+        let c = codes("Tests for covidu-19 and the F-35, on the A4 (G20).");
+        let got: Vec<(&str, &str)> = c
+            .iter()
+            .map(|c| (c.letters.as_str(), c.digits.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [("covidu", "19"), ("f", "35"), ("a", "4"), ("g", "20")]
+        );
+        assert_eq!(&"Tests for covidu-19"[c[0].start..c[0].end], "covidu-19");
+        assert!(codes("in 2019, 3-4 times, the 1990s").is_empty());
         assert!(agree("um 15 Uhr", "at 3 p.m."));
         assert!(agree("9.30 Uhr", "9:30"));
         assert!(agree("in den 90er Jahren", "in the 1990s"));

@@ -175,6 +175,7 @@ mod tests {
             edits: Vec::new(),
             combines: Vec::new(),
             source: None,
+            source_lang: None,
         };
         let a = md.find("A.").unwrap();
         assert!(p.suppressions.suppresses(&f(5, a, "x"), 0));

@@ -1,0 +1,250 @@
+//! The language of a source text: its script, then, among the languages written in that script,
+//! the one whose small words it has most of. The languages and their small words are data
+//! (`rules/languages.tsv`), so a linguist adds a language without touching the code.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+static TABLE: &str = include_str!("../../../rules/languages.tsv");
+
+/// A language of `rules/languages.tsv`.
+#[derive(Debug)]
+pub struct Language {
+    /// ISO 639-1 code ("pl").
+    pub code: &'static str,
+    /// English name ("Polish").
+    pub name: &'static str,
+    pub script: &'static str,
+    /// Every noun starts with a capital (German).
+    pub nouns_capitalised: bool,
+    small_words: Vec<&'static str>,
+}
+
+struct Languages {
+    all: Vec<Language>,
+    /// Small word → the languages (indices) that have it.
+    small: HashMap<&'static str, Vec<usize>>,
+}
+
+fn languages() -> &'static Languages {
+    static L: OnceLock<Languages> = OnceLock::new();
+    L.get_or_init(|| {
+        let mut all = Vec::new();
+        for line in TABLE.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 4 {
+                continue;
+            }
+            all.push(Language {
+                code: f[0],
+                name: f[1],
+                script: f[2],
+                nouns_capitalised: f[3].split(',').any(|x| x == "nouns-capitalised"),
+                small_words: f
+                    .get(4)
+                    .map(|w| w.split(' ').filter(|w| !w.is_empty()).collect())
+                    .unwrap_or_default(),
+            });
+        }
+        let mut small: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        for (i, l) in all.iter().enumerate() {
+            for w in &l.small_words {
+                let v = small.entry(*w).or_default();
+                if !v.contains(&i) {
+                    v.push(i);
+                }
+            }
+        }
+        Languages { all, small }
+    })
+}
+
+/// The language with this code (`--source-lang pl`), or this English name.
+pub fn by_code(code: &str) -> Option<&'static Language> {
+    languages()
+        .all
+        .iter()
+        .find(|l| l.code.eq_ignore_ascii_case(code) || l.name.eq_ignore_ascii_case(code))
+}
+
+/// The script of a letter, as `rules/languages.tsv` names it; None for a letter of a script
+/// the table does not name (and for anything that is not a letter).
+pub fn script_of_char(c: char) -> Option<&'static str> {
+    let u = c as u32;
+    Some(match u {
+        0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F | 0x1E00..=0x1EFF => "Latin",
+        0x370..=0x3FF | 0x1F00..=0x1FFF => "Greek",
+        0x400..=0x52F => "Cyrillic",
+        0x530..=0x58F => "Armenian",
+        0x590..=0x5FF => "Hebrew",
+        0x600..=0x6FF | 0x750..=0x77F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => "Arabic",
+        0x900..=0x97F => "Devanagari",
+        0x980..=0x9FF => "Bengali",
+        0xB80..=0xBFF => "Tamil",
+        0xD80..=0xDFF => "Sinhala",
+        0xE00..=0xE7F => "Thai",
+        0x10A0..=0x10FF => "Georgian",
+        0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => "Kana",
+        0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => "Hangul",
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF => "Han",
+        _ => return None,
+    })
+}
+
+/// The script most of a text's letters are written in (a Han character counting three
+/// letters, as it carries about as much), "Japanese" for Han with kana; None without letters.
+pub fn script_of_text(text: &str) -> Option<&'static str> {
+    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    let mut kana = 0;
+    for c in text.chars() {
+        let Some(s) = script_of_char(c) else { continue };
+        let (s, weight) = match s {
+            "Kana" => {
+                kana += 1;
+                ("Han", 1)
+            }
+            "Han" => ("Han", 3),
+            s => (s, 1),
+        };
+        match counts.iter_mut().find(|(x, _)| *x == s) {
+            Some((_, n)) => *n += weight,
+            None => counts.push((s, weight)),
+        }
+    }
+    // The first of equal counts: the order the text shows them in.
+    let best = counts
+        .iter()
+        .fold(None, |best: Option<(&str, usize)>, &(s, n)| match best {
+            Some((_, m)) if m >= n => best,
+            _ => Some((s, n)),
+        })?
+        .0;
+    Some(if best == "Han" && kana > 0 {
+        "Japanese"
+    } else {
+        best
+    })
+}
+
+/// The language of a source text: the one language of its script, or the one whose small
+/// words it has most of (None when no language of the script has any, or two have as many).
+pub fn detect(text: &str) -> Option<&'static Language> {
+    let script = script_of_text(text)?;
+    let langs = languages();
+    let of_script: Vec<usize> = (0..langs.all.len())
+        .filter(|&i| langs.all[i].script == script)
+        .collect();
+    match of_script.as_slice() {
+        [] => return None,
+        [one] => return Some(&langs.all[*one]),
+        _ => {}
+    }
+    let mut hits = vec![0usize; langs.all.len()];
+    let mut lower = String::new();
+    for w in text
+        .split(|c: char| !(c.is_alphanumeric() || c == '\u{200C}' || c == '\u{200D}'))
+        .filter(|w| !w.is_empty())
+    {
+        lower.clear();
+        lower.extend(w.chars().flat_map(char::to_lowercase));
+        if let Some(ls) = langs.small.get(lower.as_str()) {
+            for &i in ls {
+                hits[i] += 1;
+            }
+        }
+    }
+    let mut best: Option<usize> = None;
+    let mut tie = false;
+    for &i in &of_script {
+        match best {
+            Some(b) if hits[i] < hits[b] => {}
+            Some(b) if hits[i] == hits[b] => tie = true,
+            _ => {
+                best = Some(i);
+                tie = false;
+            }
+        }
+    }
+    let b = best?;
+    (hits[b] > 0 && !tie).then(|| &langs.all[b])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(text: &str) -> Option<&'static str> {
+        detect(text).map(|l| l.code)
+    }
+
+    #[test]
+    fn the_table_loads_with_a_script_for_every_language() {
+        let l = languages();
+        assert!(l.all.len() >= 40);
+        for lang in &l.all {
+            assert!(
+                "Latin Cyrillic Greek Arabic Hebrew Devanagari Han Japanese Hangul Thai Bengali \
+                 Sinhala Tamil Georgian Armenian"
+                    .split(' ')
+                    .any(|s| s == lang.script),
+                "{}: unknown script {}",
+                lang.code,
+                lang.script
+            );
+        }
+        assert!(by_code("de").unwrap().nouns_capitalised);
+        assert!(!by_code("Polish").unwrap().nouns_capitalised);
+    }
+
+    #[test]
+    fn languages_are_told_by_script_and_small_words() {
+        assert_eq!(
+            code("Die Regierung hat am Montag beschlossen, dass die Steuern steigen."),
+            Some("de")
+        );
+        assert_eq!(
+            code("Sąd uznał, że oskarżony nie był winny i został uniewinniony przez sędziów."),
+            Some("pl")
+        );
+        assert_eq!(
+            code("Předtím se vláda rozhodla, že daně nezvýší, ale nakonec je zvýšila."),
+            Some("cs")
+        );
+        assert_eq!(
+            code("Le gouvernement a décidé que les impôts ne seront pas augmentés."),
+            Some("fr")
+        );
+        assert_eq!(
+            code("El gobierno decidió que los impuestos no subirán este año."),
+            Some("es")
+        );
+        assert_eq!(
+            code("Правительство решило, что налоги не вырастут."),
+            Some("ru")
+        );
+        assert_eq!(
+            code("甲府市は市内の３０代の男性が感染したと発表しました。"),
+            Some("ja")
+        );
+        assert_eq!(
+            code("新加坡总理表示，新加坡将继续与中美两国保持良好关系。"),
+            Some("zh")
+        );
+        assert_eq!(
+            code("तीसरे नंबर पर कोहली को भविष्य का सचिन तेंदुलकर माना जा रहा है।"),
+            Some("hi")
+        );
+        assert_eq!(code("서울시는 오늘 새로운 정책을 발표했다."), Some("ko"));
+    }
+
+    #[test]
+    fn no_language_without_evidence() {
+        assert_eq!(code(""), None);
+        assert_eq!(code("12 345"), None);
+        // Names only: no small word of any Latin language.
+        assert_eq!(code("Lockheed Martin Boeing"), None);
+    }
+}
