@@ -636,7 +636,29 @@ fn is_target_name(view: &SentenceView, i: usize) -> bool {
     if NOT_NAMES.contains(&lower.as_str()) || is_calendar_word(&lower) {
         return false;
     }
+    // A sentence opens capitalised: a word shaped like a common noun there ("Reintegration
+    // shock occurs …") is one, even when the lexicon does not know it.
+    if i == 0 && !is_acronym(w) && ENGLISH_NOUN_ENDINGS.iter().any(|e| lower.ends_with(e)) {
+        return false;
+    }
     is_acronym(w) || !is_common_english(w)
+}
+
+/// Endings of English common nouns that names hardly have.
+const ENGLISH_NOUN_ENDINGS: &[&str] = &[
+    "tion", "tions", "sion", "sions", "ment", "ments", "ness", "ity", "ities", "ism", "isms",
+    "ance", "ence", "ship", "hood", "ology", "ologies",
+];
+
+/// A short abbreviation in capital and small letters ("Rz" for "Rzeczpospolita"): a
+/// translation may write it out.
+fn is_abbreviation(w: &str) -> bool {
+    let mut c = w.chars();
+    let n = w.chars().count();
+    (2..=3).contains(&n)
+        && c.next().is_some_and(char::is_uppercase)
+        && c.all(|c| c.is_lowercase())
+        && !NOT_NAMES.contains(&fold(w).as_str())
 }
 
 /// Words of a text: runs of letters, digits and combining marks (hyphens split).
@@ -751,7 +773,11 @@ fn latin_source_names(src: &str, ws: &[&str], capitalises_nouns: bool) -> Vec<us
     let mut out = Vec::new();
     let mut cued = vec![false; ws.len()];
     for (i, w) in ws.iter().enumerate() {
-        if !is_capitalised(w) || w.chars().any(|c| c.is_ascii_digit()) {
+        // Roman numerals are numbers ("XIVe siècle", "Jan Paweł II").
+        if !is_capitalised(w)
+            || w.chars().any(|c| c.is_ascii_digit())
+            || numbers::roman_value(w).is_some()
+        {
             continue;
         }
         let verdict = if in_compound[i] {
@@ -1074,6 +1100,15 @@ impl<'a> PairWords<'a> {
                     .filter(|w| is_capitalised(w))
                     .map(|w| fold(w)),
             );
+            // Also the first part of a hyphenated word ("IT-related", "US-led").
+            tgt_upper.extend(
+                view.words
+                    .iter()
+                    .filter(|w| is_capitalised(w) && w.contains('-'))
+                    .filter_map(|w| w.split('-').next())
+                    .filter(|p| is_capitalised(p))
+                    .map(fold),
+            );
             // A sentence's first word is capitalised anyway ("Since" is no name).
             tgt_capitalised.extend(
                 view.words
@@ -1157,7 +1192,19 @@ fn word_in_source(w: &str, script: Script, pw: &PairWords) -> bool {
     }
     match script {
         Script::Latin => {
-            occurs_in(&f, &pw.src_folded) || pw.src_folded.iter().any(|s| names::names_alike(&f, s))
+            occurs_in(&f, &pw.src_folded)
+                || pw.src_folded.iter().any(|s| names::names_alike(&f, s))
+                // The name of a place in the source's own form, inflected ("Ruska" for
+                // "Russia").
+                || pw
+                    .src_folded
+                    .iter()
+                    .any(|s| s.chars().count() >= 4 && names::exonyms(s).contains(&f.as_str()))
+                // An abbreviation written out ("Rz" for "Rzeczpospolita").
+                || pw
+                    .src_words
+                    .iter()
+                    .any(|s| is_abbreviation(s) && f.len() > 3 && f.starts_with(&fold(s)))
         }
         Script::Devanagari => is_acronym(w) && occurs_in(&f, &pw.src_latin),
         Script::Han => is_acronym(w) || occurs_in(&f, &pw.src_latin),
@@ -1218,6 +1265,10 @@ fn source_word_found(i: usize, pw: &PairWords) -> bool {
     if is_acronym(pw.src_words[i]) {
         return occurs_in(f, &pw.tgt_upper);
     }
+    // An abbreviation may be written out ("Rz", "Rzeczpospolita").
+    if is_abbreviation(pw.src_words[i]) && pw.tgt_capitalised.iter().any(|t| t.starts_with(f)) {
+        return true;
+    }
     occurs_in(f, &pw.tgt_folded)
         || occurs_in(bare, &pw.tgt_folded)
         || occurs_in(stem, &pw.tgt_folded)
@@ -1245,6 +1296,23 @@ fn missing_source_names(
         let group = &candidates[k..e];
         k = e;
         let found_word = |i: usize| source_word_found(i, pw);
+        // Outside German, a capitalised neighbour the candidates left out belongs to the name
+        // ("Velká Británie", Great Britain; "Podkarpackiego Urzędu", the Podkarpackie Office):
+        // the translation may keep that word of it.
+        if !capitalises_nouns && script == Script::Latin {
+            let first = group[0];
+            let last = group[group.len() - 1];
+            let neighbours = (first.saturating_sub(2)..first)
+                .rev()
+                .take_while(|&j| is_capitalised(pw.src_words[j]))
+                .chain(
+                    (last + 1..(last + 3).min(pw.src_words.len()))
+                        .take_while(|&j| is_capitalised(pw.src_words[j])),
+                );
+            if neighbours.into_iter().any(found_word) {
+                continue;
+            }
+        }
         // In a German source a group may join a name to a noun ("Diözese Nantes"): each word
         // that is a name by itself must be found. Elsewhere one word of it will do.
         let found = if script == Script::Latin && capitalises_nouns && group.len() > 1 {
@@ -1412,6 +1480,19 @@ impl SourceMismatch {
         if let Some(h) = &han {
             missing.extend(missing_han_names(h, target, p, &pw));
         }
+        // Czech, Polish, French and Spanish capitalise only the first word of an institution
+        // ("Organizace pro bezpečnost…", "la Chambre des représentants"), which is translated
+        // ("Organisation for Security…", "House of Representatives"): a one-word name of the
+        // source is taken as such a title when the translation has a title of English common
+        // words that the source does not account for, one title for one name.
+        if script == Script::Latin && !capitalises_nouns && !missing.is_empty() {
+            let mut spare = translated_titles(target, p, &pw);
+            missing.retain(|name| {
+                let title = spare > 0 && !name.contains(' ') && !is_acronym(name);
+                spare -= title as usize;
+                !title
+            });
+        }
         for name in missing {
             let s = target[p.tgt.0].sentence.segment;
             push(
@@ -1434,6 +1515,7 @@ impl SourceMismatch {
     }
 
     /// Names in the translation that are not in the source.
+    #[allow(clippy::too_many_arguments)]
     fn extra_target_names(
         &self,
         target: &[SentenceView],
@@ -1486,6 +1568,63 @@ impl SourceMismatch {
             }
         }
     }
+}
+
+/// The titles of a pair's translation made of English common nouns ("House of
+/// Representatives", "Customs and Tax Office", "Organisation for Security and Cooperation in
+/// Europe") that the source does not account for: runs of capitalised words inside a sentence
+/// (with the small words between them) with two common nouns or more, the first of them not in
+/// the source (the rest may be: "représentants").
+fn translated_titles(target: &[SentenceView], p: &Pair, pw: &PairWords) -> usize {
+    let mut titles = 0;
+    for view in &target[p.tgt.0..p.tgt.1] {
+        let ws = &view.words;
+        let mut t = 1;
+        while t < ws.len() {
+            if !is_capitalised(ws[t]) {
+                t += 1;
+                continue;
+            }
+            let (mut nouns, mut found, mut named) = (0, false, false);
+            let mut first = true;
+            while t < ws.len() {
+                let w = ws[t];
+                if is_capitalised(w) {
+                    let common = !is_acronym(w)
+                        && w.chars().all(char::is_alphabetic)
+                        && is_common_english(w);
+                    // A title opens with a common word, and has no name in it that the source
+                    // lacks ("Patriotic Revolution of Max Harry" is no title).
+                    if !common && (first || !word_in_source(w, Script::Latin, pw)) {
+                        named = true;
+                    }
+                    if common && is_common_noun(w) {
+                        if nouns == 0 {
+                            found = word_in_source(w, Script::Latin, pw);
+                        }
+                        nouns += 1;
+                    }
+                    first = false;
+                } else if !(["of", "for", "and", "the", "in", "on"].contains(&w)
+                    && ws.get(t + 1).is_some_and(|n| is_capitalised(n)))
+                {
+                    break;
+                }
+                t += 1;
+            }
+            titles += (nouns >= 2 && !found && !named) as usize;
+        }
+    }
+    titles
+}
+
+/// Whether English uses a word as a common noun.
+fn is_common_noun(word: &str) -> bool {
+    let nouns = (1u64 << Tag::NN.index()) | (1u64 << Tag::NNS.index());
+    Tagger::embedded()
+        .model()
+        .word(word_key(word))
+        .is_some_and(|e| (e.tags | e.morph) & nouns != 0)
 }
 
 /// Sentences without a counterpart: a source sentence with no translation, or a translated

@@ -366,6 +366,8 @@ fn weak_word(word: &str) -> Option<f64> {
         "ninth" | "neunte" | "neunten" | "negende" => 9,
         "tenth" | "zehnte" | "zehnten" | "tiende" => 10,
         "half" | "halb" | "halbe" | "halben" | "halve" => return Some(0.5),
+        "midnight" => 0,
+        "noon" | "midday" => 12,
         // Months (English, German, Dutch, Hindi).
         "january" | "januar" | "jänner" | "januari" | "जनवरी" => 1,
         "february" | "februar" | "februari" | "फ़रवरी" | "फरवरी" => 2,
@@ -520,7 +522,96 @@ pub fn extract_in(text: &str, lang: Option<&str>) -> Vec<Number> {
         }
         k += 1;
     }
-    join_split_numbers(text, out)
+    let mut out = join_split_numbers(text, out);
+    add_decades_of_centuries(&mut out);
+    out
+}
+
+/// A decade and a century in one sentence may be one year ("in den 50ern des 19.
+/// Jahrhunderts", "les années 50 du XIXe siècle": the 1850s): both may stand for it.
+fn add_decades_of_centuries(numbers: &mut [Number]) {
+    let whole = |v: f64| (v.fract() == 0.0).then_some(v as u32);
+    let decades: Vec<(usize, u32)> = numbers
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.digits)
+        .filter_map(|(i, n)| whole(n.values[0]).map(|v| (i, v)))
+        .filter(|&(_, v)| (10..=90).contains(&v) && v % 10 == 0)
+        .collect();
+    if decades.is_empty() {
+        return;
+    }
+    let centuries: Vec<(usize, u32)> = numbers
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| n.values.first().and_then(|&v| whole(v)).map(|v| (i, v)))
+        .filter(|&(_, v)| (1..=21).contains(&v))
+        .collect();
+    for &(d, decade) in &decades {
+        for &(c, century) in &centuries {
+            if c == d {
+                continue;
+            }
+            let year = ((century - 1) * 100 + decade) as f64;
+            numbers[d].values.push(year);
+            numbers[c].values.push(year);
+        }
+    }
+}
+
+/// The value of a Roman numeral of two letters or more, or with an ordinal ending ("XIV",
+/// "XIXe", "IIº"): centuries and regnal numbers, up to 399.
+pub fn roman_value(word: &str) -> Option<u32> {
+    let (core, ended) = ["ème", "eme", "er", "e", "º", "ª", "."]
+        .iter()
+        .find_map(|e| word.strip_suffix(e).map(|c| (c, true)))
+        .unwrap_or((word, false));
+    if core.is_empty() || (core.len() < 2 && !ended) {
+        return None;
+    }
+    let digit = |c: char| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        _ => None,
+    };
+    let values: Vec<u32> = core.chars().map(digit).collect::<Option<_>>()?;
+    let mut total = 0i64;
+    for (k, &v) in values.iter().enumerate() {
+        if values.get(k + 1).is_some_and(|&next| next > v) {
+            total -= v as i64;
+        } else {
+            total += v as i64;
+        }
+    }
+    let total = u32::try_from(total)
+        .ok()
+        .filter(|&t| (1..400).contains(&t))?;
+    // Only the canonical spelling ("XIV", not "XIIII" or "IVX").
+    (to_roman(total) == core).then_some(total)
+}
+
+fn to_roman(mut n: u32) -> String {
+    let mut s = String::new();
+    for (v, r) in [
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ] {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
 }
 
 /// One number written in parts, a scale word's multiple and then the rest ("１万１０００",
@@ -582,6 +673,18 @@ fn words(
     let end_of = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
     let first_end = word_end(chars, k).max(k + 1);
     let start = chars[k].0;
+    // A Roman numeral is a number that only vouches ("XIVe siècle", "World War II").
+    if let Some(v) = roman_value(&text[start..end_of(first_end)]) {
+        out.push(Number {
+            start,
+            end: end_of(first_end),
+            values: vec![v as f64],
+            digits: false,
+            strong: false,
+            word: false,
+        });
+        return first_end;
+    }
     let mut parts: Vec<u64> = Vec::new();
     let mut end = start;
     let mut next_k = first_end;
@@ -608,7 +711,12 @@ fn words(
                     out.push(Number {
                         start,
                         end: end_of(we),
-                        values: vec![v],
+                        // Midnight is 0:00 and 24:00.
+                        values: if w == "midnight" {
+                            vec![0.0, 24.0]
+                        } else {
+                            vec![v]
+                        },
                         digits: false,
                         strong: false,
                         word: false,
