@@ -16,6 +16,7 @@
 //!   source (an omission or an addition), when the article has enough sentences to tell;
 //! - a source sentence with no translation, or a translated sentence with no source.
 
+pub mod cyrillic;
 pub mod german;
 pub mod han;
 pub mod hindi;
@@ -207,15 +208,8 @@ impl Detector for SourceMismatch {
         source: &SourceView,
         out: &mut Vec<SourceDiagnosis>,
     ) {
-        let text = &source.source.normalized.text;
-        let script = script_of(text);
-        // The language the user gave, else the one the text reads as.
-        let lang = source
-            .lang
-            .and_then(language::by_code)
-            .or_else(|| language::detect(text));
-        let capitalises_nouns =
-            lang.is_some_and(|l| l.nouns_capitalised) && capitalises_nouns(text);
+        let (ctx, lang) = source_context(source);
+        let script = ctx.script;
         let pairs = pairs_of(source);
         let mut push = |sentence: usize, src: &str, d: Diagnosis| {
             out.push(SourceDiagnosis {
@@ -239,7 +233,7 @@ impl Detector for SourceMismatch {
             }
             check_numbers(target, p, k, &src_numbers, &tgt_numbers, &mut push);
             check_codes(target, p, &mut push);
-            self.check_names(target, p, script, capitalises_nouns, &mut push);
+            self.check_names(target, p, &ctx, &mut push);
             if script == Script::Latin {
                 check_untranslated(target, p, &mut push);
             }
@@ -247,6 +241,24 @@ impl Detector for SourceMismatch {
         check_unaligned(target, source, &pairs, &mut push);
         check_length_ratios(target, &pairs, &mut push);
     }
+}
+
+/// What the checks know of a source: its script, its language (the one the user gave, else
+/// the one the text reads as) and how it writes names.
+fn source_context(source: &SourceView) -> (NameContext, Option<&'static language::Language>) {
+    let text = &source.source.normalized.text;
+    let script = script_of(text);
+    let lang = source
+        .lang
+        .and_then(language::by_code)
+        .or_else(|| language::detect(text));
+    let ctx = NameContext {
+        script,
+        capitalises_nouns: lang.is_some_and(|l| l.nouns_capitalised) && capitalises_nouns(text),
+        // Names of a Cyrillic source are compared in Latin letters, as a Latin source's.
+        cyrillic: script == Script::Other && cyrillic::has_cyrillic(text),
+    };
+    (ctx, lang)
 }
 
 /// The aligned beads as pairs of source text and target sentences.
@@ -378,9 +390,9 @@ fn check_codes(target: &[SentenceView], p: &Pair, push: &mut impl FnMut(usize, &
         let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
         short == long || (short.chars().count() >= 3 && long.starts_with(short))
     };
-    for i in p.tgt.0..p.tgt.1 {
-        let seg = target[i].sentence.segment;
-        for c in numbers::codes(&target[i].text[seg.start..seg.end]) {
+    for (i, view) in target.iter().enumerate().take(p.tgt.1).skip(p.tgt.0) {
+        let seg = view.sentence.segment;
+        for c in numbers::codes(&view.text[seg.start..seg.end]) {
             let named: Vec<&numbers::Code> = src_codes
                 .iter()
                 .filter(|s| same_name(&s.letters, &c.letters))
@@ -399,7 +411,7 @@ fn check_codes(target: &[SentenceView], p: &Pair, push: &mut impl FnMut(usize, &
                     end,
                     message: format!(
                         "'{}' here is '{}' in the source: \u{201c}{}\u{201d}",
-                        &target[i].text[start..end],
+                        &view.text[start..end],
                         &p.src[first.start..first.end],
                         p.src_original
                     ),
@@ -715,6 +727,28 @@ fn capitalises_nouns(text: &str) -> bool {
         }
     }
     inside >= 5 && capital * 5 > inside
+}
+
+/// Whether English writes a word for a people, a nationality or a language ("Europeans",
+/// "French", "Chadian", "Czechs"): a plural name or a capitalised adjective in the lexicon, or a
+/// word with an ending English makes such words with.
+fn is_people_word(word: &str) -> bool {
+    let people = (1u64 << Tag::NNPS.index()) | (1u64 << Tag::JJ.index());
+    let known = |w: &str| {
+        Tagger::embedded()
+            .model()
+            .word(word_key(w))
+            .is_some_and(|e| e.tags & people != 0)
+    };
+    let lower = word.to_lowercase();
+    let singular = lower.strip_suffix('s').unwrap_or(&lower);
+    is_capitalised(word)
+        && !is_acronym(word)
+        && (known(word)
+            || word.strip_suffix('s').is_some_and(known)
+            || ["ian", "ean", "ese", "ish"]
+                .iter()
+                .any(|e| singular.ends_with(e) && singular.len() > e.len() + 3))
 }
 
 fn is_proper_english(word: &str) -> bool {
@@ -1465,109 +1499,217 @@ impl SourceMismatch {
         &self,
         target: &[SentenceView],
         p: &Pair,
-        script: Script,
-        capitalises_nouns: bool,
+        ctx: &NameContext,
         push: &mut impl FnMut(usize, &str, Diagnosis),
     ) {
-        let pw = PairWords::new(target, p, script);
-        let han = (script == Script::Han).then(|| han::HanSource::new(&p.src));
-        self.extra_target_names(target, p, script, &pw, han.as_ref(), push);
-        let candidates = source_name_candidates(p, &pw, script, capitalises_nouns);
-        let mut missing = missing_source_names(&candidates, &pw, script, capitalises_nouns);
-        if script == Script::Devanagari {
-            missing_hindi_names(target, p, &pw, &mut missing);
-        }
-        if let Some(h) = &han {
-            missing.extend(missing_han_names(h, target, p, &pw));
-        }
-        // Czech, Polish, French and Spanish capitalise only the first word of an institution
-        // ("Organizace pro bezpečnost…", "la Chambre des représentants"), which is translated
-        // ("Organisation for Security…", "House of Representatives"): a one-word name of the
-        // source is taken as such a title when the translation has a title of English common
-        // words that the source does not account for, one title for one name.
-        if script == Script::Latin && !capitalises_nouns && !missing.is_empty() {
-            let mut spare = translated_titles(target, p, &pw);
-            missing.retain(|name| {
-                let title = spare > 0 && !name.contains(' ') && !is_acronym(name);
-                spare -= title as usize;
-                !title
-            });
-        }
-        for name in missing {
-            let s = target[p.tgt.0].sentence.segment;
+        for c in name_candidates(target, p, ctx) {
+            let message = if c.extra {
+                format!(
+                    "the name '{}' is not in the source: \u{201c}{}\u{201d}",
+                    c.name, p.src_original
+                )
+            } else {
+                format!(
+                    "the source's name '{}' is missing from the translation: \u{201c}{}\u{201d}",
+                    c.name, p.src_original
+                )
+            };
             push(
-                p.tgt.0,
+                c.sentence,
                 &p.src_original,
                 Diagnosis {
                     check: "",
-                    start: s.start,
-                    end: s.end,
-                    message: format!(
-                        "the source's name '{name}' is missing from the translation: \
-                         \u{201c}{}\u{201d}",
-                        p.src_original
-                    ),
+                    start: c.start,
+                    end: c.end,
+                    message,
                     suggestion: None,
-                    confidence: 0.6,
+                    confidence: if c.extra { 0.7 } else { 0.6 },
                 },
             );
         }
     }
+}
 
-    /// Names in the translation that are not in the source.
-    #[allow(clippy::too_many_arguments)]
-    fn extra_target_names(
-        &self,
-        target: &[SentenceView],
-        p: &Pair,
-        script: Script,
-        pw: &PairWords,
-        han: Option<&han::HanSource>,
-        push: &mut impl FnMut(usize, &str, Diagnosis),
-    ) {
-        for (i, view) in target.iter().enumerate().take(p.tgt.1).skip(p.tgt.0) {
-            let mut t = 0;
-            while t < view.len() {
-                if !is_target_name(view, t) {
-                    t += 1;
-                    continue;
+/// What the name checks know of the whole source.
+struct NameContext {
+    script: Script,
+    capitalises_nouns: bool,
+    /// A Cyrillic source, whose names are compared in Latin letters.
+    cyrillic: bool,
+}
+
+/// A name finding: a name of the translation not in the source (`extra`) or a name of the
+/// source missing from the translation, on a target sentence and byte span.
+struct NameCandidate {
+    sentence: usize,
+    start: usize,
+    end: usize,
+    name: String,
+    extra: bool,
+}
+
+/// The name findings of one aligned pair.
+fn name_candidates(target: &[SentenceView], p: &Pair, ctx: &NameContext) -> Vec<NameCandidate> {
+    if !ctx.cyrillic {
+        return pair_name_candidates(target, p, ctx.script, ctx.capitalises_nouns);
+    }
+    // A Cyrillic source's names come through transliteration, inflected and often translated
+    // ("Госдуме", the State Duma; "Рим", Rome): only a name of several words with no word on
+    // the other side that sounds like it is reported, and a name of the translation only with
+    // a name of the source missing beside it (a replaced name).
+    let latin = Pair {
+        src: cyrillic::to_latin(&p.src),
+        src_original: p.src_original.clone(),
+        tgt: p.tgt,
+    };
+    let mut found = pair_name_candidates(target, &latin, Script::Latin, false);
+    let src: Vec<String> = words(&latin.src).iter().map(|w| fold(w)).collect();
+    let tgt: Vec<String> = (p.tgt.0..p.tgt.1)
+        .flat_map(|i| target[i].words.iter().map(|w| fold(w)))
+        .collect();
+    found.retain(|c| {
+        let other = if c.extra { &src } else { &tgt };
+        let sound = names::nearest_sound(&c.name, other).0;
+        let spelling = c
+            .name
+            .split_whitespace()
+            .map(|w| names::nearest(&fold(w), other))
+            .fold(0.0, f32::max);
+        c.name.contains(' ') && sound < 0.34 && spelling < 0.8
+    });
+    let missing = found.iter().any(|c| !c.extra);
+    found.retain(|c| !c.extra || missing);
+    found
+}
+
+fn pair_name_candidates(
+    target: &[SentenceView],
+    p: &Pair,
+    script: Script,
+    capitalises_nouns: bool,
+) -> Vec<NameCandidate> {
+    let pw = PairWords::new(target, p, script);
+    let han = (script == Script::Han).then(|| han::HanSource::new(&p.src));
+    let candidates = source_name_candidates(p, &pw, script, capitalises_nouns);
+    let mut missing = missing_source_names(&candidates, &pw, script, capitalises_nouns);
+    if script == Script::Devanagari {
+        missing_hindi_names(target, p, &pw, &mut missing);
+    }
+    if let Some(h) = &han {
+        missing.extend(missing_han_names(h, target, p, &pw));
+    }
+    // Czech, Polish, French and Spanish capitalise only the first word of an institution
+    // ("Organizace pro bezpečnost…", "la Chambre des représentants"), which is translated
+    // ("Organisation for Security…", "House of Representatives"): a one-word name of the
+    // source is taken as such a title when the translation has a title of English common
+    // words that the source does not account for, one title for one name.
+    if script == Script::Latin && !capitalises_nouns && !missing.is_empty() {
+        let mut spare = translated_titles(target, p, &pw);
+        missing.retain(|name| {
+            let title = spare > 0 && !name.contains(' ') && !is_acronym(name);
+            spare -= title as usize;
+            !title
+        });
+    }
+    let s = target[p.tgt.0].sentence.segment;
+    let mut out = extra_target_names(target, p, script, &pw, han.as_ref());
+    if script == Script::Latin && missing.is_empty() {
+        // With every name of the source found, a name of the translation is reported only when
+        // no word of the source sounds like it: English derives names from the source's
+        // adjectives and cases ("Piemontul", Piedmont; "Suurbritannia", Britain; "Rin",
+        // Rhine).
+        out.retain(|c| {
+            let (sound, _) = names::nearest_sound(&c.name, &pw.src_folded);
+            let spelling = c
+                .name
+                .split_whitespace()
+                .map(|w| names::nearest(&fold(w), &pw.src_folded))
+                .fold(0.0, f32::max);
+            sound < 0.34 && spelling < 0.8
+        });
+    }
+    if script == Script::Latin {
+        // A name of the source the translation seems to lack and a name of the translation
+        // the source seems to lack that sound alike are one name in two spellings ("Rooma",
+        // Rome; "Alehhiniga", Alekhine): neither is reported.
+        let mut k = 0;
+        while k < missing.len() {
+            let twin = out
+                .iter()
+                .position(|c| c.extra && names::loosely_alike(&missing[k], &c.name));
+            match twin {
+                Some(t) => {
+                    out.remove(t);
+                    missing.remove(k);
                 }
-                let start = t;
-                t = target_name_end(view, start);
-                let tokens: Vec<&str> = view.words[start..t]
-                    .iter()
-                    .copied()
-                    .filter(|w| !NAME_PARTICLES.contains(w))
-                    .collect();
-                // A title-cased common word ("Best Original Screenplay", "Tri-Nation") is
-                // translated, not transliterated.
-                let found = han.is_some_and(|h| han_vouches(h, &tokens))
-                    || (script == Script::Devanagari
-                        && hindi_source_has(view, start, &tokens, p, pw))
-                    || tokens.iter().any(|w| word_in_source(w, script, pw));
-                if found {
-                    continue;
-                }
-                let (s, e) = view.span(start, t);
-                let name = &view.text[s..e];
-                push(
-                    i,
-                    &p.src_original,
-                    Diagnosis {
-                        check: "",
-                        start: s,
-                        end: e,
-                        message: format!(
-                            "the name '{name}' is not in the source: \u{201c}{}\u{201d}",
-                            p.src_original
-                        ),
-                        suggestion: None,
-                        confidence: 0.7,
-                    },
-                );
+                None => k += 1,
             }
         }
     }
+    out.extend(missing.into_iter().map(|name| NameCandidate {
+        sentence: p.tgt.0,
+        start: s.start,
+        end: s.end,
+        name,
+        extra: false,
+    }));
+    out
+}
+
+/// Names in the translation that are not in the source.
+fn extra_target_names(
+    target: &[SentenceView],
+    p: &Pair,
+    script: Script,
+    pw: &PairWords,
+    han: Option<&han::HanSource>,
+) -> Vec<NameCandidate> {
+    let mut out = Vec::new();
+    for (i, view) in target.iter().enumerate().take(p.tgt.1).skip(p.tgt.0) {
+        let mut t = 0;
+        while t < view.len() {
+            if !is_target_name(view, t) {
+                t += 1;
+                continue;
+            }
+            let start = t;
+            t = target_name_end(view, start);
+            let tokens: Vec<&str> = view.words[start..t]
+                .iter()
+                .copied()
+                .filter(|w| !NAME_PARTICLES.contains(w))
+                .collect();
+            // A title-cased common word ("Best Original Screenplay", "Tri-Nation") is
+            // translated, not transliterated.
+            let found = han.is_some_and(|h| han_vouches(h, &tokens))
+                || (script == Script::Devanagari && hindi_source_has(view, start, &tokens, p, pw))
+                || tokens.iter().any(|w| word_in_source(w, script, pw));
+            if found {
+                continue;
+            }
+            // A word for a people or a nationality ("Estonians", "Chadian", "the Nazis") is
+            // made from the source's word for it, often an adjective or in lower case; and a
+            // common noun after "the" ("the Empire", "the Church") is a title.
+            let one = t == start + 1;
+            if tokens.iter().all(|w| is_people_word(w))
+                || (one
+                    && start > 0
+                    && view.words[start - 1].eq_ignore_ascii_case("the")
+                    && is_common_english(&view.words[start].to_lowercase()))
+            {
+                continue;
+            }
+            let (s, e) = view.span(start, t);
+            out.push(NameCandidate {
+                sentence: i,
+                start: s,
+                end: e,
+                name: view.text[s..e].to_string(),
+                extra: true,
+            });
+        }
+    }
+    out
 }
 
 /// The titles of a pair's translation made of English common nouns ("House of

@@ -543,8 +543,104 @@ pub fn names_alike(a: &str, b: &str) -> bool {
     x.chars().count() >= 2 && y.chars().count() >= 2 && (x.starts_with(&y) || y.starts_with(&x))
 }
 
+/// A word as it sounds, roughly, in any Latin spelling: folded, 'c', 'q' as 'k', 'ph' as 'f',
+/// 'w' as 'v', 'j' and 'y' as 'i', 'z' as 's', no 'h', no double letters ("Subcarpathian" →
+/// "subkarpatian", "podkarpackiego" → "podkarpakiego").
+fn sound(word: &str) -> Vec<char> {
+    let f: Vec<char> = fold(word).chars().collect();
+    let mut out: Vec<char> = Vec::with_capacity(f.len());
+    let mut k = 0;
+    while k < f.len() {
+        let c = match (f[k], f.get(k + 1)) {
+            ('p', Some('h')) => {
+                k += 1;
+                'f'
+            }
+            ('c' | 'q', _) => 'k',
+            ('w', _) => 'v',
+            ('j' | 'y', _) => 'i',
+            ('z', _) => 's',
+            ('x', _) => 's',
+            (c, _) => c,
+        };
+        k += 1;
+        if c == 'h' || out.last() == Some(&c) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The share of `a`'s sound trigrams (with the word's start marked) that `b` has too.
+fn trigram_overlap(a: &[char], b: &[char]) -> f32 {
+    let grams = |w: &[char]| -> Vec<[char; 3]> {
+        let padded: Vec<char> = std::iter::once('^').chain(w.iter().copied()).collect();
+        padded.windows(3).map(|g| [g[0], g[1], g[2]]).collect()
+    };
+    let (ga, gb) = (grams(a), grams(b));
+    if ga.is_empty() || gb.is_empty() {
+        return 0.0;
+    }
+    let shared = ga.iter().filter(|g| gb.contains(g)).count();
+    shared as f32 / ga.len() as f32
+}
+
+/// The highest sound-trigram overlap of any word of `name` with any of `words`, and the
+/// longest shared start as a share of the shorter word.
+pub fn nearest_sound(name: &str, words: &[String]) -> (f32, f32) {
+    let others: Vec<Vec<char>> = words.iter().map(|w| sound(w)).collect();
+    let mut best = (0.0f32, 0.0f32);
+    for w in name.split_whitespace() {
+        let a = sound(w);
+        if a.len() < 2 {
+            continue;
+        }
+        for b in others.iter().filter(|b| b.len() >= 2) {
+            best.0 = best.0.max(trigram_overlap(&a, b));
+            let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+            best.1 = best.1.max(prefix as f32 / a.len().min(b.len()) as f32);
+        }
+    }
+    best
+}
+
+/// Whether two names, each missing on the other side, may be one name in two spellings: some
+/// word of each shares its first three sounds with the other, or is close in spelling or in
+/// sound ("Rooma" and "Rome", "Alehhiniga" and "Alekhine", "Dunării" and "Danube").
+pub fn loosely_alike(a: &str, b: &str) -> bool {
+    a.split_whitespace().any(|x| {
+        let (fx, sx) = (fold(x), sound(x));
+        b.split_whitespace().any(|y| {
+            let (fy, sy) = (fold(y), sound(y));
+            let prefix = sx.iter().zip(&sy).take_while(|(p, q)| p == q).count();
+            (prefix >= 3 && prefix * 2 >= sx.len().min(sy.len()))
+                || jaro_winkler(&fx, &fy) >= 0.75
+                || (sx.len() >= 3 && sy.len() >= 3 && trigram_overlap(&sx, &sy) >= 0.3)
+        })
+    })
+}
+
+/// The highest Jaro–Winkler similarity of `word` (folded) to any of `words`.
+pub fn nearest(word: &str, words: &[String]) -> f32 {
+    words
+        .iter()
+        .filter(|w| !w.is_empty())
+        .map(|w| jaro_winkler(word, w))
+        .fold(0.0, f64::max) as f32
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn derived_and_inflected_names_sound_alike() {
+        let near = |a: &str, b: &str| nearest_sound(a, &[fold(b)]).0;
+        assert!(near("Hong Kong", "gonkongskikh") > 0.5);
+        assert!(near("Rome", "rooma") > 0.5);
+        assert!(near("Putin", "putina") > 0.7);
+        assert!(near("Brumbies", "warszawa") < 0.2);
+    }
+
     use super::*;
 
     #[test]
