@@ -257,6 +257,7 @@ fn source_context(source: &SourceView) -> (NameContext, Option<&'static language
         capitalises_nouns: lang.is_some_and(|l| l.nouns_capitalised) && capitalises_nouns(text),
         // Names of a Cyrillic source are compared in Latin letters, as a Latin source's.
         cyrillic: script == Script::Other && cyrillic::has_cyrillic(text),
+        lang,
     };
     (ctx, lang)
 }
@@ -1101,7 +1102,12 @@ struct PairWords<'a> {
 }
 
 impl<'a> PairWords<'a> {
-    fn new(target: &[SentenceView], p: &'a Pair, script: Script) -> Self {
+    fn new(
+        target: &[SentenceView],
+        p: &'a Pair,
+        script: Script,
+        lang: Option<&language::Language>,
+    ) -> Self {
         let src_words = words(&p.src);
         let src_folded: Vec<String> = src_words.iter().map(|w| fold(w)).collect();
         let src_latin: Vec<String> = src_words
@@ -1110,7 +1116,18 @@ impl<'a> PairWords<'a> {
             .map(|w| fold(w))
             .collect();
         let src_skeletons: Vec<String> = if script == Script::Devanagari {
-            src_words.iter().map(|w| devanagari_skeleton(w)).collect()
+            // Also without the endings the language glues to names ("रामलाई" = to Ram).
+            src_words
+                .iter()
+                .flat_map(|w| {
+                    let stem = lang.map_or(*w, |l| l.stem(w));
+                    let mut s = vec![devanagari_skeleton(w)];
+                    if stem != *w {
+                        s.push(devanagari_skeleton(stem));
+                    }
+                    s
+                })
+                .collect()
         } else {
             Vec::new()
         };
@@ -1536,6 +1553,7 @@ struct NameContext {
     capitalises_nouns: bool,
     /// A Cyrillic source, whose names are compared in Latin letters.
     cyrillic: bool,
+    lang: Option<&'static language::Language>,
 }
 
 /// A name finding: a name of the translation not in the source (`extra`) or a name of the
@@ -1551,7 +1569,7 @@ struct NameCandidate {
 /// The name findings of one aligned pair.
 fn name_candidates(target: &[SentenceView], p: &Pair, ctx: &NameContext) -> Vec<NameCandidate> {
     if !ctx.cyrillic {
-        return pair_name_candidates(target, p, ctx.script, ctx.capitalises_nouns);
+        return pair_name_candidates(target, p, ctx.script, ctx.capitalises_nouns, ctx.lang);
     }
     // A Cyrillic source's names come through transliteration, inflected and often translated
     // ("Госдуме", the State Duma; "Рим", Rome): only a name of several words with no word on
@@ -1562,7 +1580,7 @@ fn name_candidates(target: &[SentenceView], p: &Pair, ctx: &NameContext) -> Vec<
         src_original: p.src_original.clone(),
         tgt: p.tgt,
     };
-    let mut found = pair_name_candidates(target, &latin, Script::Latin, false);
+    let mut found = pair_name_candidates(target, &latin, Script::Latin, false, ctx.lang);
     let src: Vec<String> = words(&latin.src).iter().map(|w| fold(w)).collect();
     let tgt: Vec<String> = (p.tgt.0..p.tgt.1)
         .flat_map(|i| target[i].words.iter().map(|w| fold(w)))
@@ -1587,8 +1605,9 @@ fn pair_name_candidates(
     p: &Pair,
     script: Script,
     capitalises_nouns: bool,
+    lang: Option<&language::Language>,
 ) -> Vec<NameCandidate> {
-    let pw = PairWords::new(target, p, script);
+    let pw = PairWords::new(target, p, script, lang);
     let han = (script == Script::Han).then(|| han::HanSource::new(&p.src));
     let candidates = source_name_candidates(p, &pw, script, capitalises_nouns);
     let mut missing = missing_source_names(&candidates, &pw, script, capitalises_nouns);
@@ -1626,6 +1645,22 @@ fn pair_name_candidates(
                 .map(|w| names::nearest(&fold(w), &pw.src_folded))
                 .fold(0.0, f32::max);
             sound < 0.34 && spelling < 0.8
+        });
+    }
+    if script == Script::Devanagari && missing.is_empty() {
+        // The same in Devanagari, by consonants: a name of the translation whose first three
+        // consonant classes (two in a short name) start a source word is taken as heard there
+        // ("Rigveda", ऋग्वेदकाे).
+        out.retain(|c| {
+            !c.name.split_whitespace().any(|w| {
+                let k = names::latin_skeleton(w);
+                let n = 3;
+                k.chars().count() >= n
+                    && pw
+                        .src_skeletons
+                        .iter()
+                        .any(|s| s.chars().count() >= n && s.chars().take(n).eq(k.chars().take(n)))
+            })
         });
     }
     if script == Script::Latin {

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 static TABLE: &str = include_str!("../../../rules/languages.tsv");
+static ENDINGS: &str = include_str!("../../../rules/case-endings.tsv");
 
 /// A language of `rules/languages.tsv`.
 #[derive(Debug)]
@@ -18,6 +19,8 @@ pub struct Language {
     /// Every noun starts with a capital (German).
     pub nouns_capitalised: bool,
     small_words: Vec<&'static str>,
+    /// Endings glued to words (`rules/case-endings.tsv`), longest first.
+    pub endings: Vec<&'static str>,
 }
 
 struct Languages {
@@ -47,7 +50,16 @@ fn languages() -> &'static Languages {
                     .get(4)
                     .map(|w| w.split(' ').filter(|w| !w.is_empty()).collect())
                     .unwrap_or_default(),
+                endings: Vec::new(),
             });
+        }
+        for line in ENDINGS.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((code, endings)) = line.split_once('\t')
+                && let Some(l) = all.iter_mut().find(|l| l.code == code)
+            {
+                l.endings = endings.split(' ').filter(|e| !e.is_empty()).collect();
+                l.endings.sort_by_key(|e| std::cmp::Reverse(e.len()));
+            }
         }
         let mut small: HashMap<&'static str, Vec<usize>> = HashMap::new();
         for (i, l) in all.iter().enumerate() {
@@ -60,6 +72,26 @@ fn languages() -> &'static Languages {
         }
         Languages { all, small }
     })
+}
+
+impl Language {
+    /// A word without the endings glued to it, one after another ("आर्यहरूमा" → "आर्य"),
+    /// keeping at least two letters; the word itself when none is.
+    pub fn stem<'a>(&self, word: &'a str) -> &'a str {
+        let mut w = word;
+        'strip: for _ in 0..3 {
+            for e in &self.endings {
+                if let Some(s) = w.strip_suffix(e)
+                    && s.chars().count() >= 2
+                {
+                    w = s;
+                    continue 'strip;
+                }
+            }
+            break;
+        }
+        w
+    }
 }
 
 /// The language with this code (`--source-lang pl`), or this English name.
@@ -238,6 +270,15 @@ mod tests {
             Some("hi")
         );
         assert_eq!(code("서울시는 오늘 새로운 정책을 발표했다."), Some("ko"));
+    }
+
+    #[test]
+    fn glued_endings_come_off() {
+        let ne = by_code("ne").unwrap();
+        assert_eq!(ne.stem("आर्यहरूमा"), "आर्य");
+        assert_eq!(ne.stem("रामलाई"), "राम");
+        assert_eq!(ne.stem("को"), "को");
+        assert_eq!(by_code("pl").unwrap().stem("Warszawy"), "Warszawy");
     }
 
     #[test]
