@@ -20,6 +20,7 @@ pub mod cyrillic;
 pub mod german;
 pub mod han;
 pub mod hindi;
+pub mod japanese;
 pub mod language;
 pub mod names;
 pub mod numbers;
@@ -1632,6 +1633,9 @@ fn pair_name_candidates(
     }
     let s = target[p.tgt.0].sentence.segment;
     let mut out = extra_target_names(target, p, script, &pw, han.as_ref());
+    if script == Script::Japanese {
+        japanese_names(target, p, &mut missing, &mut out);
+    }
     if script == Script::Latin && missing.is_empty() {
         // With every name of the source found, a name of the translation is reported only when
         // no word of the source sounds like it: English derives names from the source's
@@ -1689,6 +1693,82 @@ fn pair_name_candidates(
         extra: false,
     }));
     out
+}
+
+/// The kanji names of a Japanese source (before a place suffix, a title or a form of address)
+/// against the names of the translation: a kanji name is found when a name of the translation
+/// reads as its kanji ("Kofu" for 甲府), or, read in a way the readings do not know, starts
+/// with a reading of its first kanji ("Watanabe" for 渡辺). A kanji name not found is missing,
+/// and then the translation's names that nothing in the source accounts for are reported with
+/// it (a replaced name); otherwise they stay unreported, as a name in kana cannot be checked.
+fn japanese_names(
+    target: &[SentenceView],
+    p: &Pair,
+    missing: &mut Vec<String>,
+    out: &mut Vec<NameCandidate>,
+) {
+    let kanji = japanese::names(&p.src);
+    if kanji.is_empty() {
+        return;
+    }
+    let src_latin: Vec<String> = words(&p.src)
+        .iter()
+        .filter(|w| w.is_ascii() && w.chars().any(|c| c.is_ascii_alphabetic()))
+        .map(|w| fold(w))
+        .collect();
+    // The translation's names: sentence, span, words.
+    let mut groups: Vec<(usize, usize, usize, Vec<&str>)> = Vec::new();
+    for (i, view) in target.iter().enumerate().take(p.tgt.1).skip(p.tgt.0) {
+        let mut t = 0;
+        while t < view.len() {
+            if !is_target_name(view, t) {
+                t += 1;
+                continue;
+            }
+            let start = t;
+            t = target_name_end(view, start);
+            let (s, e) = view.span(start, t);
+            groups.push((i, s, e, view.words[start..t].to_vec()));
+        }
+    }
+    let mut accounted: Vec<bool> = groups
+        .iter()
+        .map(|g| g.3.iter().any(|w| occurs_in(&fold(w), &src_latin)))
+        .collect();
+    let mut unmatched: Vec<&Vec<char>> = Vec::new();
+    for name in &kanji {
+        let hit = groups
+            .iter()
+            .position(|g| g.3.iter().any(|w| japanese::reads_as(name, w)));
+        match hit {
+            Some(k) => accounted[k] = true,
+            None => unmatched.push(name),
+        }
+    }
+    let mut lost: Vec<String> = Vec::new();
+    for name in unmatched {
+        let irregular = (0..groups.len())
+            .find(|&k| !accounted[k] && groups[k].3.iter().any(|w| japanese::plausible(name, w)));
+        match irregular {
+            Some(k) => accounted[k] = true,
+            None => lost.push(name.iter().collect()),
+        }
+    }
+    if lost.is_empty() {
+        return;
+    }
+    for (k, (i, s, e, _)) in groups.iter().enumerate() {
+        if !accounted[k] {
+            out.push(NameCandidate {
+                sentence: *i,
+                start: *s,
+                end: *e,
+                name: target[*i].text[*s..*e].to_string(),
+                extra: true,
+            });
+        }
+    }
+    missing.extend(lost);
 }
 
 /// Names in the translation that are not in the source.
