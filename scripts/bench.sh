@@ -2,8 +2,11 @@
 # Throughput of `mtlint check` over a generated corpus of about 6 MB / 1 M words of English
 # sentences (UD English EWT train and the DEMETR dev translations, repeated), as one text file
 # and as a JSONL feed of articles; peak memory; the same text with every rule off and with the
-# statistical word-order model off, and with the learned interference detector off; start-up for
-# one short article; tagger speed; the interference model's own speed.
+# statistical word-order model off, and with the learned interference detector off; the source
+# checks (`--source`) on as much translated text with its sources (the DEMETR clean twins of all
+# eight source languages, repeated), as a text file and its source file and as a JSONL feed with
+# a "source" per article; start-up for one short article; tagger speed; the interference model's
+# own speed.
 # Usage: scripts/bench.sh [MB]   (needs ../shared/data)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -68,6 +71,46 @@ for cfg in no-rules no-anomaly no-interference; do
   "$bin" check "$dir/corpus.txt" --jobs 1 --format jsonl --fail-on never --config "$dir/$cfg.toml" > /dev/null
   end=$(date +%s.%N)
   python3 -c "b=$bytes; t=$end-$start; print(f'corpus.txt, --jobs 1, $cfg: {t:.2f} s, {b/t/1e6:.2f} MB/s')"
+done
+# The source checks: translations with their sources, as a text and its source file (aligned by
+# the tool) and as a JSONL feed of articles with their source.
+python3 - "$data" "$dir" "$mb" <<'PY'
+import json, sys
+data, out, mb = sys.argv[1], sys.argv[2], float(sys.argv[3])
+pairs = []
+for name in ("pairs.jsonl", "pairs-more-langs.jsonl"):
+    for l in open(f"{data}/demetr-dev/{name}", encoding="utf-8"):
+        d = json.loads(l)
+        pairs.append((d["src_sent"], d["mt_sent"]))
+target = int(mb * 1_000_000)
+size, i = 0, 0
+src, tgt, articles, art = [], [], [], ([], [])
+while size < target:
+    s, t = pairs[i % len(pairs)]
+    sep = "\n\n" if i % 5 == 4 else " "
+    src.append(s + sep)
+    tgt.append(t + sep)
+    art[0].append(s + sep)
+    art[1].append(t + sep)
+    if i % 40 == 39:
+        articles.append(art)
+        art = ([], [])
+    size += len(t.encode()) + len(sep)
+    i += 1
+open(f"{out}/source.txt", "w", encoding="utf-8").write("".join(src))
+open(f"{out}/translation.txt", "w", encoding="utf-8").write("".join(tgt))
+with open(f"{out}/bilingual.jsonl", "w", encoding="utf-8") as f:
+    for n, (s, t) in enumerate(articles):
+        f.write(json.dumps({"id": n, "text": "".join(t), "source": "".join(s)}, ensure_ascii=False) + "\n")
+PY
+tbytes=$(stat -c %s "$dir/translation.txt")
+for input in translation.txt bilingual.jsonl; do
+  src_arg=()
+  [ "$input" = translation.txt ] && src_arg=(--source "$dir/source.txt")
+  start=$(date +%s.%N)
+  "$bin" check "$dir/$input" "${src_arg[@]}" --jobs 1 --format jsonl --fail-on never --no-config > /dev/null
+  end=$(date +%s.%N)
+  python3 -c "b=$tbytes; t=$end-$start; print(f'$input with its source, --jobs 1: {t:.2f} s, {b/t/1e6:.2f} MB/s of translation')"
 done
 echo "Trump and Haftar discussed a shared vision." > "$dir/short.txt"
 python3 - "$bin" "$dir/short.txt" <<'PY'

@@ -9,7 +9,7 @@ Usage: python3 scripts/make_german_words.py PATH/TO/wordfreq-3.1.1-py3-none-any.
 The wheel comes from PyPI (`pip download wordfreq==3.1.1 --no-deps`); its word lists are
 CC BY-SA 4.0 (wordfreq, Robyn Speer; https://github.com/rspeer/wordfreq). Needs `msgpack`.
 
-Each line is a word and its Zipf frequency. A word is kept when it is at least as frequent as 1 in 3.2 million German words (Zipf 2.5),
+Each line is a Zipf frequency and the words that have it. A word is kept when it is at least as frequent as 1 in 3.2 million German words (Zipf 2.5),
 has three letters or more, and is ten times rarer in English or not English at all. Words that
 are as frequent in English as in German are left out: they are names ("Nantes", "Twitter") or
 international words, which is what `source-mismatch` needs to tell a German source's names from
@@ -87,8 +87,12 @@ def write(header, kept):
     out = sys.stdout
     for line in header:
         out.write(f"# {line}\n")
+    out.write("# One line per frequency: the Zipf frequency, a tab, its words separated by spaces.\n")
+    by_zipf = {}
     for w in sorted(kept):
-        out.write(f"{w}\t{9 - kept[w] / 100:.1f}\n")
+        by_zipf.setdefault(f"{9 - kept[w] / 100:.1f}", []).append(w)
+    for z in sorted(by_zipf, key=float):
+        out.write(f"{z}\t{' '.join(by_zipf[z])}\n")
 
 
 def main():
@@ -105,7 +109,7 @@ def main():
         )
         write(
             [
-                "Words German shares with English and uses as its own, folded, and their German Zipf",
+                "Words German shares with English and uses as its own, folded, by German Zipf",
                 "frequency. Built by scripts/make_german_words.py --shared from wordfreq 3.1.1",
                 "(Robyn Speer), CC BY-SA 4.0, and the common words of UD English EWT (CC BY-SA 4.0).",
             ],
@@ -115,7 +119,7 @@ def main():
     kept = select(de, en, lambda b, e, f: e > b + ENGLISH_GAP)
     write(
         [
-            "Common German words English does not share, folded, and their Zipf frequency",
+            "Common German words English does not share, folded, by Zipf frequency",
             "(6 = once in a thousand words, 3 = once in a million).",
             "Built by scripts/make_german_words.py from wordfreq 3.1.1 (Robyn Speer), CC BY-SA 4.0.",
         ],

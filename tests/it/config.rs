@@ -168,14 +168,22 @@ fn broken_configuration_names_file_line_and_column() {
     assert!(err.contains("mtlint.toml:3:1"), "{err}");
     assert!(err.contains("unknown field"), "{err}");
 
-    fs::write(dir.path().join("mtlint.toml"), "source-lang = [\"fr\"]\n").unwrap();
+    fs::write(dir.path().join("mtlint.toml"), "source-lang = [\"xx\"]\n").unwrap();
     let out = mtlint()
         .current_dir(dir.path())
         .args(["check", "a.txt"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("'fr'"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("'xx'"));
+    // Any language of rules/languages.tsv will do, with or without an interference pack.
+    fs::write(dir.path().join("mtlint.toml"), "source-lang = [\"fr\"]\n").unwrap();
+    let out = mtlint()
+        .current_dir(dir.path())
+        .args(["check", "a.txt"])
+        .output()
+        .unwrap();
+    assert_ne!(out.status.code(), Some(2));
 
     let out = mtlint()
         .args(["check", "a.txt", "--config", "/nonexistent/mtlint.toml"])

@@ -27,17 +27,19 @@ fn shared() -> &'static HashMap<&'static str, u8> {
     MAP.get_or_init(|| parse(SHARED))
 }
 
-/// Word lists of lines "word<TAB>zipf", with '#' comments.
+/// Word lists of lines "zipf<TAB>word word …", with '#' comments.
 fn parse(list: &'static str) -> HashMap<&'static str, u8> {
     list.lines()
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| {
-            let (w, z) = l.split_once('\t').unwrap_or((l, "0"));
+        .filter_map(|l| l.split_once('\t'))
+        .flat_map(|(z, ws)| {
             let tenths = z
                 .trim()
                 .parse::<f32>()
                 .map_or(0, |z| (z * 10.0).round() as u8);
-            (w.trim(), tenths)
+            ws.split(' ')
+                .filter(|w| !w.is_empty())
+                .map(move |w| (w, tenths))
         })
         .collect()
 }

@@ -161,9 +161,16 @@ pub fn script_of_text(text: &str) -> Option<&'static str> {
     })
 }
 
-/// The language of a source text: the one language of its script, or the one whose small
-/// words it has most of (None when no language of the script has any, or two have as many).
+/// The language of a source text (read from its start): the one language of its script, or the
+/// one whose small words it has most of (None when no language of the script has any, or two
+/// have as many).
 pub fn detect(text: &str) -> Option<&'static Language> {
+    // The first 2,000 bytes tell as well as a whole article.
+    let mut end = text.len().min(2000);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let text = &text[..end];
     let script = script_of_text(text)?;
     let langs = languages();
     let of_script: Vec<usize> = (0..langs.all.len())

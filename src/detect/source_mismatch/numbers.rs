@@ -562,6 +562,9 @@ fn add_decades_of_centuries(numbers: &mut [Number]) {
 /// The value of a Roman numeral of two letters or more, or with an ordinal ending ("XIV",
 /// "XIXe", "IIº"): centuries and regnal numbers, up to 399.
 pub fn roman_value(word: &str) -> Option<u32> {
+    if !word.starts_with(['I', 'V', 'X', 'L', 'C']) {
+        return None;
+    }
     let (core, ended) = ["ème", "eme", "er", "e", "º", "ª", "."]
         .iter()
         .find_map(|e| word.strip_suffix(e).map(|c| (c, true)))
