@@ -181,7 +181,9 @@ pub fn detect(text: &str) -> Option<&'static Language> {
         [one] => return Some(&langs.all[*one]),
         _ => {}
     }
-    let mut hits = vec![0usize; langs.all.len()];
+    // A small word counts for each language that has it, the less the more languages share it
+    // ("ja" is Estonian and Finnish, "että" Finnish alone).
+    let mut hits = vec![0.0f32; langs.all.len()];
     let mut lower = String::new();
     for w in text
         .split(|c: char| !(c.is_alphanumeric() || c == '\u{200C}' || c == '\u{200D}'))
@@ -191,7 +193,7 @@ pub fn detect(text: &str) -> Option<&'static Language> {
         lower.extend(w.chars().flat_map(char::to_lowercase));
         if let Some(ls) = langs.small.get(lower.as_str()) {
             for &i in ls {
-                hits[i] += 1;
+                hits[i] += 1.0 / ls.len() as f32;
             }
         }
     }
@@ -208,7 +210,7 @@ pub fn detect(text: &str) -> Option<&'static Language> {
         }
     }
     let b = best?;
-    (hits[b] > 0 && !tie).then(|| &langs.all[b])
+    (hits[b] > 0.0 && !tie).then(|| &langs.all[b])
 }
 
 #[cfg(test)]
