@@ -498,7 +498,7 @@ fn check_untranslated(
 /// [`is_calendar_word`]).
 const NOT_NAMES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "ltd", "co", "corp", "mt", "i", "ok",
-    "tv", "am", "pm",
+    "tv", "am", "pm", "bc", "ad", "bce", "ce",
 ];
 
 /// Lower-case words inside a name ("Rio de Janeiro", "Ludwig van Beethoven").
@@ -750,7 +750,7 @@ fn is_people_word(word: &str) -> bool {
             || word.strip_suffix('s').is_some_and(known)
             || ["ian", "ean", "ese", "ish"]
                 .iter()
-                .any(|e| singular.ends_with(e) && singular.len() > e.len() + 3))
+                .any(|e| singular.ends_with(e) && singular.len() >= e.len() + 3))
 }
 
 fn is_proper_english(word: &str) -> bool {
@@ -1100,6 +1100,8 @@ struct PairWords<'a> {
     tgt_capitalised: Vec<String>,
     /// Words that start with a capital, wherever they stand, for acronyms ("US" is not "us").
     tgt_upper: Vec<String>,
+    /// The translation's acronyms, as written.
+    tgt_acronyms: Vec<String>,
 }
 
 impl<'a> PairWords<'a> {
@@ -1178,6 +1180,11 @@ impl<'a> PairWords<'a> {
             tgt_folded,
             tgt_capitalised,
             tgt_upper,
+            tgt_acronyms: target[p.tgt.0..p.tgt.1]
+                .iter()
+                .flat_map(|v| v.words.iter().filter(|w| is_acronym(w)))
+                .map(|w| w.to_string())
+                .collect(),
         }
     }
 }
@@ -1252,6 +1259,12 @@ fn word_in_source(w: &str, script: Script, pw: &PairWords) -> bool {
                     .src_folded
                     .iter()
                     .any(|s| s.chars().count() >= 4 && names::exonyms(s).contains(&f.as_str()))
+                // An acronym in another order ("AI" for "IA", "USA" for "SUA").
+                || (is_acronym(w)
+                    && pw
+                        .src_words
+                        .iter()
+                        .any(|s| is_acronym(s) && names::same_acronym(w, s)))
                 // An abbreviation written out ("Rz" for "Rzeczpospolita").
                 || pw
                     .src_words
@@ -1313,9 +1326,14 @@ fn source_word_found(i: usize, pw: &PairWords) -> bool {
         .strip_suffix('s')
         .filter(|b| !names::exonyms(b).is_empty())
         .unwrap_or(bare);
-    // An acronym is one of the translation's capitalised words ("US" is not "us").
+    // An acronym is one of the translation's capitalised words ("US" is not "us"), or one of
+    // its acronyms in another order ("SUA" = "USA", "OTAN" = "NATO", "ONU" = "UN").
     if is_acronym(pw.src_words[i]) {
-        return occurs_in(f, &pw.tgt_upper);
+        return occurs_in(f, &pw.tgt_upper)
+            || pw
+                .tgt_acronyms
+                .iter()
+                .any(|t| names::same_acronym(pw.src_words[i], t));
     }
     // An abbreviation may be written out ("Rz", "Rzeczpospolita").
     if is_abbreviation(pw.src_words[i]) && pw.tgt_capitalised.iter().any(|t| t.starts_with(f)) {

@@ -605,10 +605,27 @@ pub fn nearest_sound(name: &str, words: &[String]) -> (f32, f32) {
     best
 }
 
+/// Whether two acronyms are one in two languages' word orders: the same letters ("SUA", "USA";
+/// "IA", "AI"; "OTAN", "NATO").
+pub fn same_acronym(a: &str, b: &str) -> bool {
+    let letters = |w: &str| {
+        let mut l: Vec<char> = w.chars().filter(char::is_ascii_alphabetic).collect();
+        l.iter_mut().for_each(|c| *c = c.to_ascii_uppercase());
+        l.sort_unstable();
+        l
+    };
+    let (x, y) = (letters(a), letters(b));
+    x.len() >= 2 && x == y
+}
+
 /// Whether two names, each missing on the other side, may be one name in two spellings: some
 /// word of each shares its first three sounds with the other, or is close in spelling or in
 /// sound ("Rooma" and "Rome", "Alehhiniga" and "Alekhine", "Dunării" and "Danube").
 pub fn loosely_alike(a: &str, b: &str) -> bool {
+    let caps = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
+    if caps(a) && caps(b) && same_acronym(a, b) {
+        return true;
+    }
     a.split_whitespace().any(|x| {
         let (fx, sx) = (fold(x), sound(x));
         b.split_whitespace().any(|y| {
@@ -632,6 +649,17 @@ pub fn nearest(word: &str, words: &[String]) -> f32 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn acronyms_in_other_word_orders_are_one() {
+        assert!(same_acronym("SUA", "USA"));
+        assert!(same_acronym("IA", "AI"));
+        assert!(same_acronym("OTAN", "NATO"));
+        assert!(!same_acronym("NPWS", "NSW"));
+        assert!(!same_acronym("NHL", "NBA"));
+        assert!(!same_acronym("EU", "ECB"));
+        assert!(!same_acronym("A", "AB"));
+    }
+
     #[test]
     fn derived_and_inflected_names_sound_alike() {
         let near = |a: &str, b: &str| nearest_sound(a, &[fold(b)]).0;
