@@ -374,7 +374,18 @@ impl HanSource {
                 .count();
             if i - start >= 3 && rare * 3 >= (i - start) * 2 {
                 covered[start..i].iter_mut().for_each(|c| *c = true);
-                if !self.matched_by(capitalised, start..i) {
+                // Where the run starts and ends is a guess: a character more or less at either
+                // end may belong to the name ("孙德本尔斯", Sundarbans; "滕哈赫赛后", Ten Hag after
+                // the match; "格奥尔基耶娃", Georgieva).
+                let n = self.chars.len();
+                let spans = [
+                    start..i,
+                    start.saturating_sub(1)..i,
+                    start..(i + 1).min(n),
+                    start + 1..i,
+                    start..i - 1,
+                ];
+                if !spans.into_iter().any(|r| self.matched_by(capitalised, r)) {
                     out.push(self.chars[start..i].iter().collect());
                 }
             }
