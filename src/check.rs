@@ -200,6 +200,19 @@ fn flush_files(
     done.into_iter().flatten().try_for_each(emit)
 }
 
+/// Runs the checks of one document, turning a panic (a bug of the tool) into an error report
+/// naming the document, so that the other documents are still checked and reported.
+fn guarded(place: &str, check: impl FnOnce() -> Vec<Finding>) -> Result<Vec<Finding>, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(check)).map_err(|e| {
+        let what = e
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| e.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".to_string());
+        format!("{place}: internal error, this document was not checked ({what}); please report it")
+    })
+}
+
 fn error_report(path: String, message: String) -> DocumentReport {
     DocumentReport {
         path,
@@ -237,26 +250,28 @@ fn check_file(
     };
     let (text, base) = (decoded.text, decoded.bom_len);
     let mut words = count_words(&text);
-    let findings = match format {
-        InputFormat::Xliff => return check_xliff(&path, &text, linter),
-        InputFormat::Markdown => {
-            let prose = markdown::prose(&text);
-            // The score is per word of prose: code, URLs and markup are not counted.
-            words = count_words(&prose.text);
-            check_prepared(linter, &text, base, prose.text, &prose.suppressions, source)
-        }
-        _ => match directives::plain_text(&text) {
+    if format == InputFormat::Xliff {
+        return check_xliff(&path, &text, linter);
+    }
+    let prose = (format == InputFormat::Markdown).then(|| markdown::prose(&text));
+    if let Some(p) = &prose {
+        // The score is per word of prose: code, URLs and markup are not counted.
+        words = count_words(&p.text);
+    }
+    let outcome = guarded(&path, move || match prose {
+        Some(p) => check_prepared(linter, &text, base, p.text, &p.suppressions, source),
+        None => match directives::plain_text(&text) {
             Some((checked, sup)) => check_prepared(linter, &text, base, checked, &sup, source),
             None => linter.check_text_with_source(text, base, source),
         },
-    };
+    });
     vec![DocumentReport {
         path,
         id: None,
         line: None,
         words,
         baselined: 0,
-        outcome: Ok(findings),
+        outcome,
     }]
 }
 
@@ -420,14 +435,22 @@ fn check_record(
     linter: &Linter,
 ) -> DocumentReport {
     match record {
-        Ok(r) => DocumentReport {
-            path: path.to_string(),
-            id: r.id,
-            line: r.line,
-            words: count_words(&r.text),
-            baselined: 0,
-            outcome: Ok(linter.check_text_with_source(r.text, r.base_offset, r.source.as_deref())),
-        },
+        Ok(r) => {
+            let place = match r.line {
+                Some(l) => format!("{path}:{l}"),
+                None => path.to_string(),
+            };
+            DocumentReport {
+                path: path.to_string(),
+                id: r.id,
+                line: r.line,
+                words: count_words(&r.text),
+                baselined: 0,
+                outcome: guarded(&place, || {
+                    linter.check_text_with_source(r.text, r.base_offset, r.source.as_deref())
+                }),
+            }
+        }
         Err(e) => DocumentReport {
             path: path.to_string(),
             id: Some(e.id.unwrap_or(Value::Null)),
@@ -538,6 +561,15 @@ fn check_line_records(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_panic_while_checking_is_an_error_naming_the_document() {
+        let ok = guarded("a.txt", Vec::new);
+        assert_eq!(ok, Ok(Vec::new()));
+        let err = guarded("feed.jsonl:12", || panic!("index out of bounds")).unwrap_err();
+        assert!(err.starts_with("feed.jsonl:12: internal error"), "{err}");
+        assert!(err.contains("index out of bounds"), "{err}");
+    }
+
     use super::*;
 
     #[test]
