@@ -301,7 +301,17 @@ fn main() {
             Ok((a, b)) => {
                 let ja = serde_json::to_string(&a.iter().map(|r| &r.outcome).collect::<Vec<_>>());
                 let jb = serde_json::to_string(&b.iter().map(|r| &r.outcome).collect::<Vec<_>>());
-                if ja.ok() != jb.ok() {
+                // A panic inside a document's checks is caught and reported as an internal
+                // error: still a bug.
+                let internal = a.iter().find_map(|r| {
+                    r.outcome
+                        .as_ref()
+                        .err()
+                        .filter(|e| e.contains("internal error"))
+                });
+                if let Some(e) = internal {
+                    Some(format!("panicked: {e}"))
+                } else if ja.ok() != jb.ok() {
                     Some("reports differ between one and two threads".to_string())
                 } else {
                     invariants(&bytes, format, &a)
