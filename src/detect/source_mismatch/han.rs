@@ -238,6 +238,11 @@ impl HanSource {
         // A name in pinyin is its characters' readings in order ("Xi Jinping" is 习近平); no
         // single syllable of it ("Xi") is evidence.
         let parts: Vec<&str> = folded.iter().map(|f| possessive(f)).collect();
+        // Every word spelled by the readings of the source's characters, also without the
+        // apostrophe pinyin puts before a vowel ("Beijing Guoan", 北京国安).
+        if parts.len() > 1 && parts.iter().all(|p| self.spelled_in_pinyin(p)) {
+            return true;
+        }
         // An English name may look like pinyin too ("Michigan", mi chi gan): one of three
         // consonant classes or more may still be a transliteration.
         if parts.iter().all(|p| Self::is_pinyin(p)) {
