@@ -1822,12 +1822,14 @@ fn extra_target_names(
             }
             // A word for a people or a nationality ("Estonians", "Chadian", "the Nazis") is
             // made from the source's word for it, often an adjective or in lower case; and a
-            // common noun after "the" ("the Empire", "the Church") is a title.
+            // common noun after "the" or a capitalised word ("the Empire", "the Russian
+            // Empire", "the Church") is a title.
             let one = t == start + 1;
             if tokens.iter().all(|w| is_people_word(w))
                 || (one
                     && start > 0
-                    && view.words[start - 1].eq_ignore_ascii_case("the")
+                    && (view.words[start - 1].eq_ignore_ascii_case("the")
+                        || is_capitalised(view.words[start - 1]))
                     && is_common_english(&view.words[start].to_lowercase()))
             {
                 continue;
