@@ -196,6 +196,20 @@ pub fn detect(text: &str) -> Option<&'static Language> {
                 hits[i] += 1.0 / ls.len() as f32;
             }
         }
+        // Endings a language glues to words ("रामलाई") count a quarter as much.
+        let glued: Vec<usize> = of_script
+            .iter()
+            .copied()
+            .filter(|&i| {
+                langs.all[i]
+                    .endings
+                    .iter()
+                    .any(|e| lower.len() > e.len() + 3 && lower.ends_with(e))
+            })
+            .collect();
+        for &i in &glued {
+            hits[i] += 0.25 / glued.len() as f32;
+        }
     }
     let mut best: Option<usize> = None;
     let mut tie = false;
