@@ -1735,20 +1735,13 @@ fn japanese_names(
         .map(|w| fold(w))
         .collect();
     // The translation's names: sentence, span, words.
-    let mut groups: Vec<(usize, usize, usize, Vec<&str>)> = Vec::new();
-    for (i, view) in target.iter().enumerate().take(p.tgt.1).skip(p.tgt.0) {
-        let mut t = 0;
-        while t < view.len() {
-            if !is_target_name(view, t) {
-                t += 1;
-                continue;
-            }
-            let start = t;
-            t = target_name_end(view, start);
-            let (s, e) = view.span(start, t);
-            groups.push((i, s, e, view.words[start..t].to_vec()));
-        }
-    }
+    let groups: Vec<(usize, usize, usize, &[&str])> = target_names(target, p)
+        .into_iter()
+        .map(|(i, a, b)| {
+            let (s, e) = target[i].span(a, b);
+            (i, s, e, &target[i].words[a..b])
+        })
+        .collect();
     let mut accounted: Vec<bool> = groups
         .iter()
         .map(|g| g.3.iter().any(|w| occurs_in(&fold(w), &src_latin)))
@@ -1789,14 +1782,8 @@ fn japanese_names(
     missing.extend(lost);
 }
 
-/// Names in the translation that are not in the source.
-fn extra_target_names(
-    target: &[SentenceView],
-    p: &Pair,
-    script: Script,
-    pw: &PairWords,
-    han: Option<&han::HanSource>,
-) -> Vec<NameCandidate> {
+/// The names of a pair's translation: sentence, first word, the word after the last.
+fn target_names(target: &[SentenceView], p: &Pair) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     for (i, view) in target.iter().enumerate().take(p.tgt.1).skip(p.tgt.0) {
         let mut t = 0;
@@ -1807,42 +1794,58 @@ fn extra_target_names(
             }
             let start = t;
             t = target_name_end(view, start);
-            let tokens: Vec<&str> = view.words[start..t]
-                .iter()
-                .copied()
-                .filter(|w| !NAME_PARTICLES.contains(w))
-                .collect();
-            // A title-cased common word ("Best Original Screenplay", "Tri-Nation") is
-            // translated, not transliterated.
-            let found = han.is_some_and(|h| han_vouches(h, &tokens))
-                || (script == Script::Devanagari && hindi_source_has(view, start, &tokens, p, pw))
-                || tokens.iter().any(|w| word_in_source(w, script, pw));
-            if found {
-                continue;
-            }
-            // A word for a people or a nationality ("Estonians", "Chadian", "the Nazis") is
-            // made from the source's word for it, often an adjective or in lower case; and a
-            // common noun after "the" or a capitalised word ("the Empire", "the Russian
-            // Empire", "the Church") is a title.
-            let one = t == start + 1;
-            if tokens.iter().all(|w| is_people_word(w))
-                || (one
-                    && start > 0
-                    && (view.words[start - 1].eq_ignore_ascii_case("the")
-                        || is_capitalised(view.words[start - 1]))
-                    && is_common_english(&view.words[start].to_lowercase()))
-            {
-                continue;
-            }
-            let (s, e) = view.span(start, t);
-            out.push(NameCandidate {
-                sentence: i,
-                start: s,
-                end: e,
-                name: view.text[s..e].to_string(),
-                extra: true,
-            });
+            out.push((i, start, t));
         }
+    }
+    out
+}
+
+/// Names in the translation that are not in the source.
+fn extra_target_names(
+    target: &[SentenceView],
+    p: &Pair,
+    script: Script,
+    pw: &PairWords,
+    han: Option<&han::HanSource>,
+) -> Vec<NameCandidate> {
+    let mut out = Vec::new();
+    for (i, start, t) in target_names(target, p) {
+        let view = &target[i];
+        let tokens: Vec<&str> = view.words[start..t]
+            .iter()
+            .copied()
+            .filter(|w| !NAME_PARTICLES.contains(w))
+            .collect();
+        // A title-cased common word ("Best Original Screenplay", "Tri-Nation") is
+        // translated, not transliterated.
+        let found = han.is_some_and(|h| han_vouches(h, &tokens))
+            || (script == Script::Devanagari && hindi_source_has(view, start, &tokens, p, pw))
+            || tokens.iter().any(|w| word_in_source(w, script, pw));
+        if found {
+            continue;
+        }
+        // A word for a people or a nationality ("Estonians", "Chadian", "the Nazis") is
+        // made from the source's word for it, often an adjective or in lower case; and a
+        // common noun after "the" or a capitalised word ("the Empire", "the Russian
+        // Empire", "the Church") is a title.
+        let one = t == start + 1;
+        if tokens.iter().all(|w| is_people_word(w))
+            || (one
+                && start > 0
+                && (view.words[start - 1].eq_ignore_ascii_case("the")
+                    || is_capitalised(view.words[start - 1]))
+                && is_common_english(&view.words[start].to_lowercase()))
+        {
+            continue;
+        }
+        let (s, e) = view.span(start, t);
+        out.push(NameCandidate {
+            sentence: i,
+            start: s,
+            end: e,
+            name: view.text[s..e].to_string(),
+            extra: true,
+        });
     }
     out
 }
