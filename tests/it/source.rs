@@ -198,3 +198,93 @@ fn jsonl_records_carry_their_source() {
         "{fourth:?}"
     );
 }
+
+/// Each finding says which language the source was read as: recognised from its script and
+/// small words, or the one `--source-lang` gives.
+#[test]
+fn findings_name_the_source_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let records = [
+        (
+            "pl",
+            "Pawłowicz posiada mieszkanie o wartości 570 tys. zł oraz nieco mniejsze, które wynajmuje.",
+            "Pawłowicz owns an apartment worth PLN 590 thousand and another, smaller one, which she rents.",
+        ),
+        (
+            "ja",
+            "甲府市は市内の３０代の男性が新型コロナウイルスに感染したと発表しました。",
+            "Japan announced that a man in his thirties was infected with the new coronavirus.",
+        ),
+        (
+            "ru",
+            "Экстрадированному в США россиянину Алексею Буркову грозит до 80 лет тюрьмы.",
+            "Alexei Burkov, a Russian extradited to the United States, faces up to 70 years in prison.",
+        ),
+    ];
+    let lines: String = records
+        .iter()
+        .map(|(id, source, text)| {
+            serde_json::json!({"id": id, "text": text, "source": source}).to_string() + "\n"
+        })
+        .collect();
+    let path = file(&dir, "records.jsonl", &lines);
+    let out = mtlint()
+        .args([
+            "check",
+            &path,
+            "--format",
+            "jsonl",
+            "--no-config",
+            "--fail-on",
+            "never",
+        ])
+        .output()
+        .unwrap();
+    let docs: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(docs.len(), 3);
+    for doc in &docs {
+        let found = source_findings(doc);
+        assert!(!found.is_empty(), "no source-mismatch finding: {doc}");
+        for f in found {
+            assert_eq!(f["source_lang"], doc["id"], "{f}");
+        }
+    }
+    // The Japanese record: the kanji name 甲府 (Kofu) is missing and "Japan" stands in for it.
+    let messages: Vec<String> = source_findings(&docs[1])
+        .iter()
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        messages.iter().any(|m| m.contains("'甲府'")),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().any(|m| m.contains("'Japan'")),
+        "{messages:?}"
+    );
+    // Given on the command line, the language is the one reported.
+    let one = file(&dir, "one.jsonl", lines.lines().next().unwrap());
+    let out = mtlint()
+        .args([
+            "check",
+            &one,
+            "--format",
+            "jsonl",
+            "--no-config",
+            "--fail-on",
+            "never",
+        ])
+        .args(["--source-lang", "cs"])
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_str(String::from_utf8_lossy(&out.stdout).trim()).unwrap();
+    assert!(
+        source_findings(&doc)
+            .iter()
+            .all(|f| f["source_lang"] == "cs"),
+        "{doc}"
+    );
+}

@@ -19,6 +19,8 @@ pub struct Language {
     /// Every noun starts with a capital (German).
     pub nouns_capitalised: bool,
     small_words: Vec<&'static str>,
+    /// Letters the language uses and most others of its script do not.
+    letters: Vec<char>,
     /// Endings glued to words (`rules/case-endings.tsv`), longest first.
     pub endings: Vec<&'static str>,
 }
@@ -49,6 +51,10 @@ fn languages() -> &'static Languages {
                 small_words: f
                     .get(4)
                     .map(|w| w.split(' ').filter(|w| !w.is_empty()).collect())
+                    .unwrap_or_default(),
+                letters: f
+                    .get(5)
+                    .map(|w| w.split(' ').filter_map(|l| l.chars().next()).collect())
                     .unwrap_or_default(),
                 endings: Vec::new(),
             });
@@ -162,8 +168,8 @@ pub fn script_of_text(text: &str) -> Option<&'static str> {
 }
 
 /// The language of a source text (read from its start): the one language of its script, or the
-/// one whose small words it has most of (None when no language of the script has any, or two
-/// have as many).
+/// one whose small words, endings and letters it has most of (of equals, the first in the
+/// table); None when no language of the script has any.
 pub fn detect(text: &str) -> Option<&'static Language> {
     // The first 2,000 bytes tell as well as a whole article.
     let mut end = text.len().min(2000);
@@ -211,20 +217,30 @@ pub fn detect(text: &str) -> Option<&'static Language> {
             hits[i] += 0.25 / glued.len() as f32;
         }
     }
+    // Letters only some languages of the script use count half a small word each.
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii() {
+            continue;
+        }
+        let having: Vec<usize> = of_script
+            .iter()
+            .copied()
+            .filter(|&i| langs.all[i].letters.contains(&c))
+            .collect();
+        for &i in &having {
+            hits[i] += 0.5 / having.len() as f32;
+        }
+    }
+    // Of equals, the one the table lists first (Czech before Slovak, Russian before
+    // Ukrainian): close relatives, whose number words and endings are alike.
     let mut best: Option<usize> = None;
-    let mut tie = false;
     for &i in &of_script {
-        match best {
-            Some(b) if hits[i] < hits[b] => {}
-            Some(b) if hits[i] == hits[b] => tie = true,
-            _ => {
-                best = Some(i);
-                tie = false;
-            }
+        if best.is_none_or(|b| hits[i] > hits[b]) {
+            best = Some(i);
         }
     }
     let b = best?;
-    (hits[b] > 0.0 && !tie).then(|| &langs.all[b])
+    (hits[b] > 0.0).then(|| &langs.all[b])
 }
 
 #[cfg(test)]
@@ -280,6 +296,12 @@ mod tests {
             code("Правительство решило, что налоги не вырастут."),
             Some("ru")
         );
+        // Letters tell what the small words cannot ("ы" Russian, "і" Ukrainian).
+        assert_eq!(
+            code("Россиянину Буркову грозит до 80 лет тюрьмы."),
+            Some("ru")
+        );
+        assert_eq!(code("Україна і Польща підписали угоду."), Some("uk"));
         assert_eq!(
             code("甲府市は市内の３０代の男性が感染したと発表しました。"),
             Some("ja")
