@@ -796,7 +796,10 @@ fn name_evidence(w: &str, capitalises_nouns: bool) -> bool {
             v.chars().count() >= 4 && (is_proper_english(v) || !names::exonyms(v).is_empty())
         })
         // Not a German word: a name, a word English shares, or a rare word.
-        || (capitalises_nouns && f.chars().count() >= 4 && !german::is_common(&f, &is_common_english))
+        || (capitalises_nouns
+            && f.chars().count() >= 4
+            && !german::is_common(&f, &is_common_english)
+            && !german::is_shared(&f))
 }
 
 /// Indices of the words of a Latin-script source sentence that are likely names: capitalised

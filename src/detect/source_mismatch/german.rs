@@ -97,6 +97,13 @@ fn part(folded: &str) -> bool {
     zipf(folded).is_some_and(|z| z >= PART_ZIPF)
 }
 
+/// A word as common as one in a hundred thousand or more (Zipf 5), German's own or shared.
+fn very_common(folded: &str) -> bool {
+    zipf(folded)
+        .max(shared().get(folded).copied())
+        .is_some_and(|z| z >= 50)
+}
+
 fn head(folded: &str) -> bool {
     zipf(folded).is_some_and(|z| z >= HEAD_ZIPF)
 }
@@ -133,10 +140,11 @@ fn is_compound(folded: &str, depth: usize, english: &dyn Fn(&str) -> bool) -> bo
                     .is_some_and(|f| f.len() >= 4 && part(f))
             })
     };
-    // The head is the last part: four letters or more, itself a word or a compound.
-    (3..=folded.len() - 4).any(|k| {
+    // The head is the last part: four letters or more (three for the commonest words:
+    // "Käfer-art", "Feier-tag"), itself a word or a compound.
+    (3..=folded.len() - 3).any(|k| {
         let (first, head) = folded.split_at(k);
-        if PLACE_ENDINGS.contains(&head) {
+        if PLACE_ENDINGS.contains(&head) || (head.len() == 3 && !very_common(head)) {
             return false;
         }
         let head_german = self::head(head) || (depth > 1 && is_compound(head, depth - 1, english));
