@@ -498,32 +498,44 @@ impl HanSource {
         // The run's classes, with 'k' and 'ch' alike (English "ch" is either: "Michael",
         // "Chad").
         let merge = |s: &str| s.replace('C', "K");
-        let run: String = {
+        // A syllable in 'w' writes an English 'w', which is not heard, or a 'v' ("维基奇",
+        // Vekic): the run's classes both ways.
+        let classes = |v: bool| -> String {
             let mut w = String::new();
             for &c in &part.chars {
-                w.push_str(&syllable_classes(
-                    readings(c).first().copied().unwrap_or(""),
-                ));
+                let r = readings(c).first().copied().unwrap_or("");
+                if v && r.starts_with('w') {
+                    w.push('F');
+                }
+                w.push_str(&syllable_classes(r));
             }
             merge(&collapse(&w))
         };
-        words.iter().any(|&(w, common)| {
-            let f = fold(w);
-            part.spelled_in_pinyin(&f)
-                || part.in_table(&f)
-                || [english_classes(&f), english_classes_all(&f)]
-                    .iter()
-                    .any(|classes| {
-                        let n = classes.chars().count();
-                        let loose = merge(classes);
-                        // A common word only as exactly the run's sounds.
-                        (!common && n >= 2 && part.sounds_in(classes, 0..part.chars.len()))
-                            || (n >= 1 && loose == run)
+        let (heard, as_v) = (classes(false), classes(true));
+        let runs: Vec<&String> = if as_v == heard {
+            vec![&heard]
+        } else {
+            vec![&heard, &as_v]
+        };
+        runs.iter().any(|run| {
+            words.iter().any(|&(w, common)| {
+                let f = fold(w);
+                part.spelled_in_pinyin(&f)
+                    || part.in_table(&f)
+                    || [english_classes(&f), english_classes_all(&f)]
+                        .iter()
+                        .any(|classes| {
+                            let n = classes.chars().count();
+                            let loose = merge(classes);
+                            // A common word only as exactly the run's sounds.
+                            (!common && n >= 2 && part.sounds_in(classes, 0..part.chars.len()))
+                            || (n >= 1 && loose == **run)
                             // Part of the run, or a run that is part of the word, from a
                             // word that is not also a common one ("Timbuktu", 廷巴克图).
                             || (!common && n >= 3 && run.contains(&loose))
-                            || (!common && run.chars().count() >= 2 && loose.contains(&run))
-                    })
+                            || (!common && run.chars().count() >= 2 && loose.contains(run.as_str()))
+                        })
+            })
         })
     }
 }
