@@ -522,19 +522,23 @@ impl HanSource {
                 let f = fold(w);
                 part.spelled_in_pinyin(&f)
                     || part.in_table(&f)
-                    || [english_classes(&f), english_classes_all(&f)]
-                        .iter()
-                        .any(|classes| {
-                            let n = classes.chars().count();
-                            let loose = merge(classes);
-                            // A common word only as exactly the run's sounds.
-                            (!common && n >= 2 && part.sounds_in(classes, 0..part.chars.len()))
+                    || [
+                        english_classes(&f),
+                        english_classes_all(&f),
+                        english_classes_hard_g(&f),
+                    ]
+                    .iter()
+                    .any(|classes| {
+                        let n = classes.chars().count();
+                        let loose = merge(classes);
+                        // A common word only as exactly the run's sounds.
+                        (!common && n >= 2 && part.sounds_in(classes, 0..part.chars.len()))
                             || (n >= 1 && loose == **run)
                             // Part of the run, or a run that is part of the word, from a
                             // word that is not also a common one ("Timbuktu", 廷巴克图).
                             || (!common && n >= 3 && run.contains(&loose))
                             || (!common && run.chars().count() >= 2 && loose.contains(run.as_str()))
-                        })
+                    })
             })
         })
     }
@@ -589,17 +593,23 @@ fn syllable_classes(s: &str) -> String {
 /// The consonant classes of a folded English word as Chinese transliterates it ("trump" →
 /// "TLNP", "houston" → "STN").
 pub fn english_classes(w: &str) -> String {
-    classes_of(w, true)
+    classes_of(w, true, false)
 }
 
 /// [`english_classes`] with every 'r' heard, as 尔 (er) writes it ("Andanar" is 安达纳尔), and
 /// a 'j' or soft 'g' read as in Portuguese, French or Italian ("Janeiro" is 热内卢, re nei lu;
 /// "Genoa" is 热那亚).
 fn english_classes_all(w: &str) -> String {
-    classes_of(w, false)
+    classes_of(w, false, false)
 }
 
-fn classes_of(w: &str, drop_r: bool) -> String {
+/// [`english_classes_all`] with every 'g' hard, as in names from Slavic and other languages
+/// ("Georgieva" is 格奥尔基耶娃, ge ao er ji ye wa).
+fn english_classes_hard_g(w: &str) -> String {
+    classes_of(w, false, true)
+}
+
+fn classes_of(w: &str, drop_r: bool, hard_g: bool) -> String {
     let w: Vec<char> = w.chars().collect();
     let mut out = String::new();
     let mut i = 0;
@@ -620,8 +630,8 @@ fn classes_of(w: &str, drop_r: bool) -> String {
             ('c', 'k') | ('k', 'h') => ("K", 2),
             ('q', 'u') => ("K", 2),
             ('c', _) if soft => ("S", 1),
-            ('g', _) if soft && !drop_r => ("L", 1),
-            ('g', _) if soft => ("C", 1),
+            ('g', _) if soft && !drop_r && !hard_g => ("L", 1),
+            ('g', _) if soft && !hard_g => ("C", 1),
             // A 'q' without 'u' is pinyin ("Urumqi").
             ('q', _) => ("C", 1),
             ('c' | 'k' | 'g', _) => ("K", 1),
