@@ -147,12 +147,16 @@ pub fn reads_as(name: &[char], word: &str) -> bool {
     at.contains(&w.len())
 }
 
-/// Whether `word` may be `name` read in a way the table does not know ("Watanabe" for 渡辺): it
-/// starts with a reading of the first kanji.
+/// Whether `word` may be `name` read in a way the table does not know ("Watanabe" for 渡辺,
+/// "Abe" for 安倍: names have readings of their own): it starts with the first sound of a
+/// reading of the first kanji.
 pub fn plausible(name: &[char], word: &str) -> bool {
     let w = norm(word);
-    name.first()
-        .is_some_and(|&c| forms(c, false).iter().any(|r| w.starts_with(r.as_str())))
+    name.first().is_some_and(|&c| {
+        forms(c, false)
+            .iter()
+            .any(|r| r.chars().next().is_some_and(|f| w.starts_with(f)))
+    })
 }
 
 /// The kanji names of a Japanese text: runs of two or three kanji before a place suffix, a
@@ -210,6 +214,7 @@ mod tests {
         assert!(!reads_as(&n("甲府"), "Japan"));
         assert!(!reads_as(&n("仙台"), "Moscow"));
         assert!(plausible(&n("渡辺"), "Watanabe"));
+        assert!(plausible(&n("安倍"), "Abe"));
         assert!(!plausible(&n("渡辺"), "Glitter"));
     }
 
