@@ -1594,9 +1594,10 @@ fn name_candidates(target: &[SentenceView], p: &Pair, ctx: &NameContext) -> Vec<
         return pair_name_candidates(target, p, ctx.script, ctx.capitalises_nouns, ctx.lang);
     }
     // A Cyrillic source's names come through transliteration, inflected and often translated
-    // ("Госдуме", the State Duma; "Рим", Rome): only a name of several words with no word on
-    // the other side that sounds like it is reported, and a name of the translation only with
-    // a name of the source missing beside it (a replaced name).
+    // ("Госдуме", the State Duma; "Рим", Rome), and Russian capitalises common words of
+    // respect and institutions ("Бога", "Вам", "Церковь"): only a name of several words with no
+    // word on the other side that sounds like it is reported, and a name of the translation
+    // only with a name of the source missing beside it (a replaced name).
     let latin = Pair {
         src: cyrillic::to_latin(&p.src),
         src_original: p.src_original.clone(),
@@ -1615,7 +1616,13 @@ fn name_candidates(target: &[SentenceView], p: &Pair, ctx: &NameContext) -> Vec<
             .split_whitespace()
             .map(|w| names::nearest(&fold(w), other))
             .fold(0.0, f32::max);
-        c.name.contains(' ') && sound < 0.34 && spelling < 0.8
+        // Words in capitals throughout are a shouted phrase, not a name ("ПОВТОРИТЕ ПОПЫТКУ").
+        let shouted = c.name.split_whitespace().all(|w| {
+            w.chars()
+                .filter(|ch| ch.is_alphabetic())
+                .all(char::is_uppercase)
+        });
+        c.name.contains(' ') && !shouted && sound < 0.34 && spelling < 0.8
     });
     let missing = found.iter().any(|c| !c.extra);
     found.retain(|c| !c.extra || missing);
