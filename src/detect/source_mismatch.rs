@@ -1626,6 +1626,20 @@ fn name_candidates(target: &[SentenceView], p: &Pair, ctx: &NameContext) -> Vec<
     });
     let missing = found.iter().any(|c| !c.extra);
     found.retain(|c| !c.extra || missing);
+    // A missing name is reported as the source writes it: transliteration keeps the words
+    // ("Путин" is "Putin").
+    let (latin_words, original_words) = (words(&latin.src), words(&p.src));
+    if latin_words.len() == original_words.len() {
+        for c in found.iter_mut().filter(|c| !c.extra) {
+            let parts: Vec<&str> = c.name.split(' ').collect();
+            if let Some(k) = latin_words
+                .windows(parts.len())
+                .position(|w| w == parts.as_slice())
+            {
+                c.name = original_words[k..k + parts.len()].join(" ");
+            }
+        }
+    }
     found
 }
 
