@@ -288,3 +288,90 @@ fn findings_name_the_source_language() {
         "{doc}"
     );
 }
+
+/// Sources in languages the checks have no special code for: Italian is read as a Latin-script
+/// source, Russian through transliteration, each quiet on a correct translation.
+#[test]
+fn italian_and_russian_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let it = "Il presidente Sergio Mattarella ha incontrato ieri a Roma il premier spagnolo Pedro Sánchez.";
+    let ru = "Президент России Владимир Путин во вторник встретился в Москве с лидером Китая Си Цзиньпином.";
+    let records = [
+        (
+            "it-clean",
+            it,
+            "President Sergio Mattarella met Spanish Prime Minister Pedro Sánchez in Rome yesterday.",
+        ),
+        (
+            "it-name",
+            it,
+            "President Sergio Mattarella met Spanish Prime Minister Pedro Sánchez in Milan yesterday.",
+        ),
+        (
+            "it-number",
+            "La Camera dei deputati ha approvato la manovra con 312 voti favorevoli e 21 contrari.",
+            "The Chamber of Deputies approved the budget with 312 votes in favour and 12 against.",
+        ),
+        (
+            "ru-clean",
+            ru,
+            "Russian President Vladimir Putin met Chinese leader Xi Jinping in Moscow on Tuesday.",
+        ),
+        (
+            "ru-name",
+            ru,
+            "Russian President Vladimir Putin met Chinese leader Joe Biden in Moscow on Tuesday.",
+        ),
+    ];
+    let lines: String = records
+        .iter()
+        .map(|(id, source, text)| {
+            serde_json::json!({"id": id, "text": text, "source": source}).to_string() + "\n"
+        })
+        .collect();
+    let path = file(&dir, "records.jsonl", &lines);
+    let out = mtlint()
+        .args([
+            "check",
+            &path,
+            "--format",
+            "jsonl",
+            "--no-config",
+            "--fail-on",
+            "never",
+        ])
+        .output()
+        .unwrap();
+    let messages: Vec<(String, Vec<String>)> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| {
+            let doc: Value = serde_json::from_str(l).unwrap();
+            let found = source_findings(&doc)
+                .iter()
+                .map(|f| f["message"].as_str().unwrap().to_string())
+                .collect();
+            (doc["id"].as_str().unwrap().to_string(), found)
+        })
+        .collect();
+    let of = |id: &str| &messages.iter().find(|(i, _)| i == id).unwrap().1;
+    assert!(of("it-clean").is_empty(), "{:?}", of("it-clean"));
+    assert!(
+        of("it-name")
+            .iter()
+            .any(|m| m.contains("'Milan' is not in the source"))
+    );
+    assert!(
+        of("it-number")
+            .iter()
+            .any(|m| m.starts_with("'12' here is '21'"))
+    );
+    assert!(of("ru-clean").is_empty(), "{:?}", of("ru-clean"));
+    // The missing name in the source's own letters.
+    assert!(
+        of("ru-name")
+            .iter()
+            .any(|m| m.contains("'Китая Си Цзиньпином'")),
+        "{:?}",
+        of("ru-name")
+    );
+}
