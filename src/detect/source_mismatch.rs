@@ -1898,8 +1898,14 @@ fn translated_titles(target: &[SentenceView], p: &Pair, pw: &PairWords) -> usize
                         && w.chars().all(char::is_alphabetic)
                         && is_common_english(w);
                     // A title opens with a common word, and has no name in it that the source
-                    // lacks ("Patriotic Revolution of Max Harry" is no title).
-                    if !common && (first || !word_in_source(w, Script::Latin, pw)) {
+                    // lacks ("Patriotic Revolution of Max Harry" is no title), nor a person's
+                    // name ("Max Kolonko": a common word right before a name).
+                    let before_name = ws.get(t + 1).is_some_and(|n| {
+                        is_capitalised(n) && !is_acronym(n) && !is_common_english(n)
+                    });
+                    if (!common && (first || !word_in_source(w, Script::Latin, pw)))
+                        || (common && before_name)
+                    {
                         named = true;
                     }
                     if common && is_common_noun(w) {
