@@ -806,7 +806,12 @@ fn name_evidence(w: &str, capitalises_nouns: bool) -> bool {
 /// mid-sentence, not after an article, not shaped like a common noun. In a language that
 /// capitalises its nouns a group of such words also needs a sign of being a name: an acronym,
 /// a name English knows, or a spelling German and Dutch do not use.
-fn latin_source_names(src: &str, ws: &[&str], capitalises_nouns: bool) -> Vec<usize> {
+fn latin_source_names(
+    src: &str,
+    ws: &[&str],
+    capitalises_nouns: bool,
+    opening_pairs: bool,
+) -> Vec<usize> {
     let (in_compound, before_hyphen) = hyphen_marks(src, ws);
     let initial = sentence_initial(src, ws);
     let mut out = Vec::new();
@@ -822,7 +827,7 @@ fn latin_source_names(src: &str, ws: &[&str], capitalises_nouns: bool) -> Vec<us
         let verdict = if in_compound[i] {
             compound_part_name(ws, i, before_hyphen[i], capitalises_nouns)
         } else {
-            free_word_name(ws, &initial, i, capitalises_nouns)
+            free_word_name(ws, &initial, i, capitalises_nouns, opening_pairs)
         };
         if let Some(is_cued) = verdict {
             cued[i] = is_cued;
@@ -941,6 +946,7 @@ fn free_word_name(
     initial: &[bool],
     i: usize,
     capitalises_nouns: bool,
+    opening_pairs: bool,
 ) -> Option<bool> {
     let w = ws[i];
     let english = |w: &str| is_source_english(w, capitalises_nouns);
@@ -967,7 +973,13 @@ fn free_word_name(
             .iter()
             .enumerate()
             .any(|(j, o)| j != i && !initial[j] && fold(o) == fold(w) && is_capitalised(o));
-        return (capitalises_nouns || again).then_some(false);
+        // So is one that a capitalised word follows ("Thomas Cook ogłosiło", "Franco A.
+        // wszedł"): two capitals in a row open a name.
+        let paired = opening_pairs
+            && ws
+                .get(i + 1)
+                .is_some_and(|n| is_capitalised(n) && !initial.get(i + 1).copied().unwrap_or(true));
+        return (capitalises_nouns || again || paired).then_some(false);
     }
     // A place with a name in English, or its possessive or adjective ("Wien", "im Iran",
     // "Singapurs", "die Grazer Klinik", "ein Münchner") is a name wherever it stands, and so
@@ -1305,9 +1317,12 @@ fn source_name_candidates(
     pw: &PairWords,
     script: Script,
     capitalises_nouns: bool,
+    opening_pairs: bool,
 ) -> Vec<usize> {
     match script {
-        Script::Latin => latin_source_names(&p.src, &pw.src_words, capitalises_nouns),
+        Script::Latin => {
+            latin_source_names(&p.src, &pw.src_words, capitalises_nouns, opening_pairs)
+        }
         _ => (0..pw.src_words.len())
             .filter(|&i| {
                 let w = pw.src_words[i];
@@ -1591,7 +1606,7 @@ struct NameCandidate {
 /// The name findings of one aligned pair.
 fn name_candidates(target: &[SentenceView], p: &Pair, ctx: &NameContext) -> Vec<NameCandidate> {
     if !ctx.cyrillic {
-        return pair_name_candidates(target, p, ctx.script, ctx.capitalises_nouns, ctx.lang);
+        return pair_name_candidates(target, p, ctx.script, ctx.capitalises_nouns, ctx.lang, true);
     }
     // A Cyrillic source's names come through transliteration, inflected and often translated
     // ("Госдуме", the State Duma; "Рим", Rome), and Russian capitalises common words of
@@ -1603,7 +1618,8 @@ fn name_candidates(target: &[SentenceView], p: &Pair, ctx: &NameContext) -> Vec<
         src_original: p.src_original.clone(),
         tgt: p.tgt,
     };
-    let mut found = pair_name_candidates(target, &latin, Script::Latin, false, ctx.lang);
+    // (Russian capitalises the words of an institution's name at a sentence's start too.)
+    let mut found = pair_name_candidates(target, &latin, Script::Latin, false, ctx.lang, false);
     let src: Vec<String> = words(&latin.src).iter().map(|w| fold(w)).collect();
     let tgt: Vec<String> = (p.tgt.0..p.tgt.1)
         .flat_map(|i| target[i].words.iter().map(|w| fold(w)))
@@ -1649,10 +1665,11 @@ fn pair_name_candidates(
     script: Script,
     capitalises_nouns: bool,
     lang: Option<&language::Language>,
+    opening_pairs: bool,
 ) -> Vec<NameCandidate> {
     let pw = PairWords::new(target, p, script, lang);
     let han = (script == Script::Han).then(|| han::HanSource::new(&p.src));
-    let candidates = source_name_candidates(p, &pw, script, capitalises_nouns);
+    let candidates = source_name_candidates(p, &pw, script, capitalises_nouns, opening_pairs);
     let mut missing = missing_source_names(&candidates, &pw, script, capitalises_nouns);
     if script == Script::Devanagari {
         missing_hindi_names(target, p, &pw, &mut missing);
@@ -2071,25 +2088,26 @@ mod tests {
 
     fn names_of(src: &str) -> Vec<&str> {
         let ws = words(src);
-        latin_source_names(src, &ws, true)
+        latin_source_names(src, &ws, true, true)
             .into_iter()
             .map(|i| ws[i])
             .collect()
     }
 
     /// Outside German, a sentence's capitalised first word is a name only when the source
-    /// capitalises it elsewhere too.
+    /// capitalises it elsewhere too, or a capitalised word follows it.
     #[test]
     fn a_first_word_outside_german_needs_a_second_sighting() {
         let names = |src: &str| -> Vec<String> {
             let ws = words(src);
-            latin_source_names(src, &ws, false)
+            latin_source_names(src, &ws, false, true)
                 .into_iter()
                 .map(|i| ws[i].to_string())
                 .collect()
         };
         assert!(!names("Sąd w Gandawie ogłosił upadłość.").contains(&"Sąd".to_string()));
         assert!(!names("Předtím působil v Ostravě.").contains(&"Předtím".to_string()));
+        assert!(names("Thomas Cook ogłosiło upadłość.").contains(&"Thomas".to_string()));
         let repeated = names("Kolonko poinformował, że Kolonko odchodzi.");
         assert_eq!(
             repeated.iter().filter(|n| *n == "Kolonko").count(),
