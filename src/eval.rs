@@ -95,8 +95,9 @@ pub struct Evaluation {
     groups: BTreeMap<String, GroupStats>,
     categories: BTreeMap<Category, Counts>,
     rules: BTreeMap<String, Counts>,
-    /// Per group and source language: lines with a source, and lines `source-mismatch` flagged.
-    by_lang: BTreeMap<(String, String), (usize, usize)>,
+    /// Per group and source language: lines with a source, lines `source-mismatch` flagged,
+    /// and how many of its findings read the source as each language.
+    by_lang: BTreeMap<(String, String), LangLines>,
     /// Per group: the suggestions on flagged lines that have a corrected sentence.
     suggestions: BTreeMap<String, SuggestionStats>,
 }
@@ -153,6 +154,9 @@ impl Evaluation {
                     .iter()
                     .any(|f| f.category == Category::SourceMismatch)
                     as usize;
+                for code in findings.iter().filter_map(|f| f.source_lang.as_ref()) {
+                    *e.2.entry(code.clone()).or_default() += 1;
+                }
             }
             if let (Some(fixed), false, false) =
                 (&item.fixed, findings.is_empty(), item.expect.is_empty())
@@ -315,15 +319,33 @@ impl Evaluation {
         if !self.by_lang.is_empty() {
             let _ = writeln!(
                 s,
-                "\nsource-mismatch by group and source language   lines   flagged"
+                "\nsource-mismatch by group and source language   lines   flagged    read as"
             );
-            for ((g, l), (n, f)) in &self.by_lang {
-                let _ = writeln!(s, "  {:<22}{:<22}{:>7}{:>10} ({})", g, l, n, f, pct(*f, *n));
+            for ((g, l), (n, f, read)) in &self.by_lang {
+                // The language most findings read the source as.
+                let read_as = read
+                    .iter()
+                    .max_by_key(|&(code, k)| (*k, std::cmp::Reverse(code.clone())))
+                    .map_or("-", |(code, _)| code.as_str());
+                let _ = writeln!(
+                    s,
+                    "  {:<22}{:<22}{:>7}{:>10} ({}){:>8}",
+                    g,
+                    l,
+                    n,
+                    f,
+                    pct(*f, *n),
+                    read_as
+                );
             }
         }
         s
     }
 }
+
+/// Lines with a source of one group and language: how many, how many `source-mismatch`
+/// flagged, and how many of its findings read the source as each language (a code).
+type LangLines = (usize, usize, BTreeMap<String, usize>);
 
 /// Clean-line shares at which the curve is read.
 pub const OPERATING_POINTS: [f64; 3] = [0.005, 0.01, 0.02];
