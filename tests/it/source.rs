@@ -199,6 +199,37 @@ fn jsonl_records_carry_their_source() {
     );
 }
 
+/// JSONL records with an id, a source and a translation.
+fn records_jsonl(records: &[(&str, &str, &str)]) -> String {
+    records
+        .iter()
+        .map(|(id, source, text)| {
+            serde_json::json!({"id": id, "text": text, "source": source}).to_string() + "\n"
+        })
+        .collect()
+}
+
+/// `check` on a JSONL file (with more arguments), its reports as JSON values.
+fn check_jsonl(path: &str, args: &[&str]) -> Vec<Value> {
+    let out = mtlint()
+        .args([
+            "check",
+            path,
+            "--format",
+            "jsonl",
+            "--no-config",
+            "--fail-on",
+            "never",
+        ])
+        .args(args)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 /// Each finding says which language the source was read as: recognised from its script and
 /// small words, or the one `--source-lang` gives.
 #[test]
@@ -221,29 +252,8 @@ fn findings_name_the_source_language() {
             "Alexei Burkov, a Russian extradited to the United States, faces up to 70 years in prison.",
         ),
     ];
-    let lines: String = records
-        .iter()
-        .map(|(id, source, text)| {
-            serde_json::json!({"id": id, "text": text, "source": source}).to_string() + "\n"
-        })
-        .collect();
-    let path = file(&dir, "records.jsonl", &lines);
-    let out = mtlint()
-        .args([
-            "check",
-            &path,
-            "--format",
-            "jsonl",
-            "--no-config",
-            "--fail-on",
-            "never",
-        ])
-        .output()
-        .unwrap();
-    let docs: Vec<Value> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = records_jsonl(&records);
+    let docs = check_jsonl(&file(&dir, "records.jsonl", &lines), &[]);
     assert_eq!(docs.len(), 3);
     for doc in &docs {
         let found = source_findings(doc);
@@ -267,22 +277,9 @@ fn findings_name_the_source_language() {
     );
     // Given on the command line, the language is the one reported.
     let one = file(&dir, "one.jsonl", lines.lines().next().unwrap());
-    let out = mtlint()
-        .args([
-            "check",
-            &one,
-            "--format",
-            "jsonl",
-            "--no-config",
-            "--fail-on",
-            "never",
-        ])
-        .args(["--source-lang", "cs"])
-        .output()
-        .unwrap();
-    let doc: Value = serde_json::from_str(String::from_utf8_lossy(&out.stdout).trim()).unwrap();
+    let doc = &check_jsonl(&one, &["--source-lang", "cs"])[0];
     assert!(
-        source_findings(&doc)
+        source_findings(doc)
             .iter()
             .all(|f| f["source_lang"] == "cs"),
         "{doc}"
@@ -323,29 +320,10 @@ fn italian_and_russian_sources() {
             "Russian President Vladimir Putin met Chinese leader Joe Biden in Moscow on Tuesday.",
         ),
     ];
-    let lines: String = records
-        .iter()
-        .map(|(id, source, text)| {
-            serde_json::json!({"id": id, "text": text, "source": source}).to_string() + "\n"
-        })
-        .collect();
-    let path = file(&dir, "records.jsonl", &lines);
-    let out = mtlint()
-        .args([
-            "check",
-            &path,
-            "--format",
-            "jsonl",
-            "--no-config",
-            "--fail-on",
-            "never",
-        ])
-        .output()
-        .unwrap();
-    let messages: Vec<(String, Vec<String>)> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| {
-            let doc: Value = serde_json::from_str(l).unwrap();
+    let path = file(&dir, "records.jsonl", &records_jsonl(&records));
+    let messages: Vec<(String, Vec<String>)> = check_jsonl(&path, &[])
+        .into_iter()
+        .map(|doc| {
             let found = source_findings(&doc)
                 .iter()
                 .map(|f| f["message"].as_str().unwrap().to_string())
