@@ -1693,7 +1693,7 @@ fn pair_name_candidates(
     let s = target[p.tgt.0].sentence.segment;
     let mut out = extra_target_names(target, p, script, &pw, han.as_ref());
     if script == Script::Japanese {
-        japanese_names(target, p, &mut missing, &mut out);
+        japanese_names(target, p, &pw, &mut missing, &mut out);
     }
     if script == Script::Latin && missing.is_empty() {
         // With every name of the source found, a name of the translation is reported only when
@@ -1763,6 +1763,7 @@ fn pair_name_candidates(
 fn japanese_names(
     target: &[SentenceView],
     p: &Pair,
+    pw: &PairWords,
     missing: &mut Vec<String>,
     out: &mut Vec<NameCandidate>,
 ) {
@@ -1770,11 +1771,6 @@ fn japanese_names(
     if kanji.is_empty() {
         return;
     }
-    let src_latin: Vec<String> = words(&p.src)
-        .iter()
-        .filter(|w| w.is_ascii() && w.chars().any(|c| c.is_ascii_alphabetic()))
-        .map(|w| fold(w))
-        .collect();
     // The translation's names: sentence, span, words.
     let groups: Vec<(usize, usize, usize, &[&str])> = target_names(target, p)
         .into_iter()
@@ -1785,7 +1781,7 @@ fn japanese_names(
         .collect();
     let mut accounted: Vec<bool> = groups
         .iter()
-        .map(|g| g.3.iter().any(|w| occurs_in(&fold(w), &src_latin)))
+        .map(|g| g.3.iter().any(|w| occurs_in(&fold(w), &pw.src_latin)))
         .collect();
     let mut unmatched: Vec<&Vec<char>> = Vec::new();
     for name in &kanji {
