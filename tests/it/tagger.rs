@@ -127,3 +127,19 @@ fn news_text_names_numbers_and_quotes() {
 fn empty_sentence_is_fine() {
     assert!(Tagger::embedded().tag(&[]).is_empty());
 }
+
+#[test]
+fn a_modal_takes_a_verb_the_model_read_as_a_noun() {
+    let tagger = Tagger::embedded();
+    let words = "a bag in which it can store water for later use .";
+    let words: Vec<&str> = words.split(' ').collect();
+    let tags = tagger.tag(&words);
+    assert_eq!(tags[6], Tag::VB, "{tags:?}");
+    let words = "Church leaders could no longer act as they pleased .";
+    let words: Vec<&str> = words.split(' ').collect();
+    let tags = tagger.tag(&words);
+    assert_eq!(tags[5], Tag::VB, "{tags:?}");
+    // A word that cannot be a verb stays what it is ("will the report publish").
+    let tags = tagger.tag(&["They", "will", "the", "report", "publish", "."]);
+    assert_eq!(tags[2], Tag::DT, "{tags:?}");
+}

@@ -202,6 +202,7 @@ impl Tagger {
         }
         if self.refiner.is_empty() {
             self.model.decode(&scratch.infos, &scratch.allowed, out);
+            self.verbs_after_modals(words, &scratch.allowed, out);
             return;
         }
         self.model.decode_with_margins(
@@ -232,6 +233,35 @@ impl Tagger {
             })
             .collect();
         self.refiner.refine(&words, out, &scratch.fixed);
+        let words: Vec<&str> = words.iter().map(|w| w.text).collect();
+        self.verbs_after_modals(&words, &scratch.allowed, out);
+    }
+
+    /// A modal takes a base verb: the first word after a modal and its adverbs ("can store",
+    /// "could no longer act") that the model read as a noun, adjective or present verb is the
+    /// modal's verb when it can be one (the lexicon's fixed tags stay).
+    fn verbs_after_modals(&self, words: &[&str], allowed: &[u64], out: &mut [Tag]) {
+        for m in 0..out.len() {
+            if out[m] != Tag::MD {
+                continue;
+            }
+            let mut k = m + 1;
+            while k < out.len()
+                && (matches!(out[k], Tag::RB | Tag::RBR)
+                    || (words[k].eq_ignore_ascii_case("no")
+                        && k + 1 < out.len()
+                        && out[k + 1] == Tag::RBR))
+            {
+                k += 1;
+            }
+            if k < out.len()
+                && allowed[k] == 0
+                && matches!(out[k], Tag::NN | Tag::JJ | Tag::VBP)
+                && self.can_be(words[k], Tag::VB)
+            {
+                out[k] = Tag::VB;
+            }
+        }
     }
 }
 
