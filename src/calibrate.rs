@@ -18,9 +18,15 @@ pub struct Args<'a> {
     pub fit: &'a [String],
     /// Files whose error lines only are fitted on.
     pub positives: &'a [String],
-    /// Plain-text files of real errors whose structural findings must all stay reported: the
-    /// threshold is never above the lowest probability among them.
+    /// Plain-text files of real errors: every sentence of them with a structural finding keeps
+    /// one, so the threshold is never above the lowest of their sentences' highest
+    /// probabilities.
     pub keep: &'a [String],
+    /// Labelled files only measured: their figures at the fitted threshold are in the
+    /// summary, nothing is fitted on them.
+    pub measure: &'a [String],
+    /// Where to write every read line's features as JSONL, for study outside the tool.
+    pub dump: Option<&'a str>,
     pub clean_rate: f64,
     pub l2: f64,
 }
@@ -30,10 +36,14 @@ struct Line {
     text: String,
     #[serde(default)]
     expect: Vec<Category>,
+    #[serde(default)]
+    group: String,
 }
 
-/// One labelled line: is it an error line, and the features of its structural diagnoses.
+/// One labelled line: its group, is it an error line, and the features of its structural
+/// diagnoses.
 struct Scored {
+    group: String,
     error: bool,
     diagnoses: Vec<Features>,
 }
@@ -52,12 +62,13 @@ fn read(path: &str, linter: &Linter, with_clean: bool) -> Result<Vec<Scored>, St
         let error = line.expect.iter().any(|c| c.is_structural());
         let clean = line.expect.is_empty();
         if error || (clean && with_clean) {
-            lines.push((error, line.text));
+            lines.push((line.group, error, line.text));
         }
     }
     Ok(lines
         .into_par_iter()
-        .map(|(error, text)| Scored {
+        .map(|(group, error, text)| Scored {
+            group,
             error,
             diagnoses: linter.structural_features(text),
         })
@@ -73,7 +84,11 @@ pub fn run(args: &Args, linter: &Linter) -> Result<(Calibration, String), String
     for f in args.positives {
         files.push((f, read(f, linter, false)?));
     }
-    let examples: Vec<(Features, bool)> = files
+    let fitted_files = files.len();
+    for f in args.measure {
+        files.push((f, read(f, linter, true)?));
+    }
+    let examples: Vec<(Features, bool)> = files[..fitted_files]
         .iter()
         .flat_map(|(_, lines)| lines.iter())
         .flat_map(|l| l.diagnoses.iter().map(move |d| (d.clone(), l.error)))
@@ -111,12 +126,31 @@ pub fn run(args: &Args, linter: &Linter) -> Result<(Calibration, String), String
             threshold = threshold.max(threshold_for_rate(&clean, args.clean_rate));
         }
     }
+    // Every sentence of the kept files with a structural finding keeps one.
     let mut kept = f64::INFINITY;
+    let mut keep_rows = Vec::new();
     for f in args.keep {
         let text = std::fs::read_to_string(f).map_err(|e| format!("{f}: {e}"))?;
-        for d in linter.structural_features(text) {
-            kept = kept.min(model.probability(&d));
+        for sentence in linter.structural_features_by_sentence(text) {
+            if sentence.is_empty() {
+                continue;
+            }
+            let best = sentence
+                .iter()
+                .map(|d| model.probability(d))
+                .fold(0.0, f64::max);
+            kept = kept.min(best);
+            keep_rows.push(Scored {
+                group: f.to_string(),
+                error: true,
+                diagnoses: sentence,
+            });
         }
+    }
+    if let Some(path) = args.dump {
+        files.push(("keep", keep_rows));
+        dump(path, &files)?;
+        files.pop();
     }
     let fitted = threshold;
     if kept < threshold {
@@ -133,7 +167,10 @@ pub fn run(args: &Args, linter: &Linter) -> Result<(Calibration, String), String
         fitted,
         kept.min(1.0),
     );
-    for ((name, _), lines) in files.iter().zip(&scored) {
+    for (n, ((name, _), lines)) in files.iter().zip(&scored).enumerate() {
+        if n == fitted_files {
+            summary.push_str("measured only:\n");
+        }
         let count = |error: bool, t: f64| {
             lines
                 .iter()
@@ -153,4 +190,31 @@ pub fn run(args: &Args, linter: &Linter) -> Result<(Calibration, String), String
         );
     }
     Ok((model, summary))
+}
+
+/// Writes one JSON line per read line: file, group, error, and the features of each
+/// structural diagnosis.
+fn dump(path: &str, files: &[(&str, Vec<Scored>)]) -> Result<(), String> {
+    let mut out = String::new();
+    for (name, lines) in files {
+        for l in lines {
+            let row = serde_json::json!({
+                "file": name,
+                "group": l.group,
+                "error": l.error,
+                "diagnoses": l
+                    .diagnoses
+                    .iter()
+                    .map(|d| {
+                        d.iter()
+                            .map(|(k, v)| (k.clone(), serde_json::Value::from(*v)))
+                            .collect::<serde_json::Map<_, _>>()
+                    })
+                    .collect::<Vec<_>>(),
+            });
+            out.push_str(&row.to_string());
+            out.push('\n');
+        }
+    }
+    crate::output::write_file(path, out).map_err(|e| format!("{path}: {e}"))
 }

@@ -12,10 +12,18 @@ pub struct CalibrateArgs {
     /// for measuring).
     #[arg(long = "positives", value_name = "FILE")]
     positives: Vec<String>,
-    /// Plain-text files of real errors (the sample article) whose structural findings
-    /// must all stay reported: the threshold is never above their lowest confidence.
+    /// Plain-text files of real errors (the sample article): every sentence of them with a
+    /// structural finding keeps one, so the threshold is never above the lowest of their
+    /// sentences' highest confidences.
     #[arg(long = "keep", value_name = "FILE")]
     keep: Vec<String>,
+    /// Labelled files only measured: their figures at the fitted threshold are printed,
+    /// nothing is fitted on them.
+    #[arg(long = "measure", value_name = "FILE")]
+    measure: Vec<String>,
+    /// Writes the features of every read line's structural findings to FILE as JSONL.
+    #[arg(long, value_name = "FILE")]
+    dump: Option<String>,
     /// The default threshold is set so that at most this share of the clean lines of each
     /// --fit file gets a structural finding.
     #[arg(long, value_name = "RATE", default_value = "0.008")]
@@ -35,6 +43,8 @@ pub fn run(args: CalibrateArgs, config: &Config) -> ExitCode {
         fit,
         positives,
         keep,
+        measure,
+        dump,
         clean_rate,
         l2,
         output,
@@ -52,6 +62,8 @@ pub fn run(args: CalibrateArgs, config: &Config) -> ExitCode {
         fit: &fit,
         positives: &positives,
         keep: &keep,
+        measure: &measure,
+        dump: dump.as_deref(),
         clean_rate,
         l2,
     };

@@ -416,17 +416,27 @@ impl Linter {
     /// calibration: what `mtlint calibrate` fits the model on (less the rules that calibrate
     /// themselves).
     pub fn structural_features(&self, text: String) -> Vec<calibration::Features> {
+        self.structural_features_by_sentence(text)
+            .into_iter()
+            .flatten()
+            .collect()
+    }
+
+    /// [`Self::structural_features`], a list per sentence.
+    pub fn structural_features_by_sentence(&self, text: String) -> Vec<Vec<calibration::Features>> {
         let doc = self.analyze(text, 0);
         let mut out = Vec::new();
         for s in &doc.sentences {
             let view = SentenceView::new(doc.text(), s);
             let found = self.sentence_diagnoses(&view);
             let agreeing = calibrated_count(&found);
-            for (m, d) in &found {
-                if m.category.is_structural() && !SELF_CALIBRATED.contains(&m.id) {
-                    out.push(calibration::features(&view, m, d, agreeing, self.tagger));
-                }
-            }
+            out.push(
+                found
+                    .iter()
+                    .filter(|(m, _)| m.category.is_structural() && !SELF_CALIBRATED.contains(&m.id))
+                    .map(|(m, d)| calibration::features(&view, m, d, agreeing, self.tagger))
+                    .collect(),
+            );
         }
         out
     }
