@@ -2,6 +2,7 @@
 //! past form, a lemma inflected. Irregular verbs come from `rules/irregular-verbs.tsv`; the
 //! others follow the spelling rules of -ed, -s and -ing.
 
+use crate::tag::{Tag, Tagger};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -153,10 +154,15 @@ pub fn inflect(lemma: &str, form: Form) -> String {
                 && lemma != "be"
             {
                 format!("{stem}ing")
-            } else if doubles(lemma) {
-                format!("{lemma}{}ing", &lemma[lemma.len() - 1..])
             } else {
-                format!("{lemma}ing")
+                let plain = format!("{lemma}ing");
+                let doubled = format!("{lemma}{}ing", &lemma[lemma.len() - 1..]);
+                let (rule, other) = if doubles(lemma) {
+                    (doubled, plain)
+                } else {
+                    (plain, doubled)
+                };
+                known_over_rule(rule, other, Tag::VBG)
             }
         }
     }
@@ -192,10 +198,27 @@ fn regular_ed(lemma: &str) -> String {
         format!("{lemma}d")
     } else if lemma.ends_with('y') && !ends_with_vowel_y(lemma) {
         format!("{}ied", &lemma[..lemma.len() - 1])
-    } else if doubles(lemma) || doubles_l(lemma) {
-        format!("{lemma}{}ed", &lemma[lemma.len() - 1..])
     } else {
-        format!("{lemma}ed")
+        let plain = format!("{lemma}ed");
+        let doubled = format!("{lemma}{}ed", &lemma[lemma.len() - 1..]);
+        let (rule, other) = if doubles(lemma) || doubles_l(lemma) {
+            (doubled, plain)
+        } else {
+            (plain, doubled)
+        };
+        known_over_rule(rule, other, Tag::VBN)
+    }
+}
+
+/// Of the form the spelling rule gives and the other choice of doubling the last consonant,
+/// the one the tagger's lexicon knows with `tag`: the rule cannot hear stress ("admit" →
+/// "admitted", "visit" → "visited").
+fn known_over_rule(rule: String, other: String, tag: Tag) -> String {
+    let tagger = Tagger::embedded();
+    if !tagger.can_be(&rule, tag) && tagger.can_be(&other, tag) {
+        other
+    } else {
+        rule
     }
 }
 
@@ -216,6 +239,9 @@ mod tests {
         assert_eq!(lemma("carries").as_deref(), Some("carry"));
         assert_eq!(lemma("builds").as_deref(), Some("build"));
         assert_eq!(inflect("arrest", Form::Past), "arrested");
+        assert_eq!(inflect("admit", Form::Past), "admitted");
+        assert_eq!(inflect("visit", Form::Past), "visited");
+        assert_eq!(inflect("submit", Form::Gerund), "submitting");
         assert_eq!(inflect("take", Form::Participle), "taken");
         assert_eq!(inflect("cut", Form::Gerund), "cutting");
         assert_eq!(inflect("carry", Form::ThirdSingular), "carries");
