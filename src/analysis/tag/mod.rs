@@ -203,6 +203,7 @@ impl Tagger {
         if self.refiner.is_empty() {
             self.model.decode(&scratch.infos, &scratch.allowed, out);
             self.verbs_after_modals(words, &scratch.allowed, out);
+            self.verbs_after_subject_pronouns(words, &scratch.allowed, out);
             return;
         }
         self.model.decode_with_margins(
@@ -235,6 +236,44 @@ impl Tagger {
         self.refiner.refine(&words, out, &scratch.fixed);
         let words: Vec<&str> = words.iter().map(|w| w.text).collect();
         self.verbs_after_modals(&words, &scratch.allowed, out);
+        self.verbs_after_subject_pronouns(&words, &scratch.allowed, out);
+    }
+
+    /// A subject pronoun takes a finite verb: the first word after "he", "she", "we", "they"
+    /// or "I" (or "it" opening a clause) and its adverbs that the model read as a noun or
+    /// adjective is the pronoun's verb when it can be one ("It also borders …").
+    fn verbs_after_subject_pronouns(&self, words: &[&str], allowed: &[u64], out: &mut [Tag]) {
+        for p in 0..out.len() {
+            if out[p] != Tag::PRP {
+                continue;
+            }
+            let w = words[p];
+            let third = if ["he", "she"].iter().any(|x| w.eq_ignore_ascii_case(x)) {
+                true
+            } else if ["we", "they"].iter().any(|x| w.eq_ignore_ascii_case(x)) || w == "I" {
+                false
+            } else if w.eq_ignore_ascii_case("it")
+                && (p == 0 || matches!(out[p - 1], Tag::CC | Tag::Comma | Tag::WDT | Tag::IN))
+            {
+                true
+            } else {
+                continue;
+            };
+            let mut k = p + 1;
+            while k < out.len() && out[k] == Tag::RB {
+                k += 1;
+            }
+            if k >= out.len() || allowed[k] != 0 || !matches!(out[k], Tag::NN | Tag::NNS | Tag::JJ)
+            {
+                continue;
+            }
+            let present = if third { Tag::VBZ } else { Tag::VBP };
+            if self.can_be(words[k], present) {
+                out[k] = present;
+            } else if self.can_be(words[k], Tag::VBD) {
+                out[k] = Tag::VBD;
+            }
+        }
     }
 
     /// A modal takes a base verb: the first word after a modal and its adverbs ("can store",
