@@ -143,3 +143,15 @@ fn a_modal_takes_a_verb_the_model_read_as_a_noun() {
     let tags = tagger.tag(&["They", "will", "the", "report", "publish", "."]);
     assert_eq!(tags[2], Tag::DT, "{tags:?}");
 }
+
+#[test]
+fn a_subject_pronoun_takes_a_verb_the_model_read_as_a_noun() {
+    let tagger = Tagger::embedded();
+    let words = "It also borders some regions of tourist and ecological importance .";
+    let words: Vec<&str> = words.split(' ').collect();
+    let tags = tagger.tag(&words);
+    assert_eq!(tags[2], Tag::VBZ, "{tags:?}");
+    // An object pronoun is no subject ("gave them gifts").
+    let tags = tagger.tag(&["They", "gave", "them", "gifts", "."]);
+    assert_eq!(tags[3], Tag::NNS, "{tags:?}");
+}
