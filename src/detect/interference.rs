@@ -49,6 +49,10 @@ pub const META: RuleMeta = RuleMeta {
             text: "The minister said that she the report on Friday receives.",
             fix: Some("The minister said that she receives the report on Friday."),
         },
+        Example::Bad {
+            text: "The company hopes its old factory sell before the summer.",
+            fix: Some("The company hopes to sell its old factory before the summer."),
+        },
         Example::Good("The spokesman said that the staff heard the explosion."),
         Example::Good("Never have I seen such a crowd in the square."),
         Example::Good("The report that the company published on Monday was late."),
@@ -61,8 +65,10 @@ const CLEAR: f32 = 0.5;
 pub struct Interference;
 
 /// What the model and the word-order model make of a candidate sentence: its worst excess
-/// and its class-model log-probability.
-fn judge(model: &InterferenceModel, tagger: &Tagger, words: &[&str]) -> (f32, f32) {
+/// and its class-model log-probability, scaled to the length of the sentence it rewrites
+/// (`len` tokens), so that a candidate with a word more ("to", "it") is not the less
+/// probable for its length alone.
+fn judge(model: &InterferenceModel, tagger: &Tagger, words: &[&str], len: usize) -> (f32, f32) {
     let tags = tagger.tag(words);
     let chunks = crate::chunk::chunk(words, &tags);
     let worst = decide(
@@ -71,7 +77,8 @@ fn judge(model: &InterferenceModel, tagger: &Tagger, words: &[&str]) -> (f32, f3
     )
     .worst();
     let lm = crate::detect::word_order_anomaly::model();
-    (worst, lm.score(&lm.sequence(words, &tags)))
+    let scale = len as f32 / words.len().max(1) as f32;
+    (worst, lm.score(&lm.sequence(words, &tags)) * scale)
 }
 
 /// Tokens before the sentence's closing punctuation.
@@ -83,13 +90,27 @@ fn body_end(v: &SentenceView) -> usize {
     end
 }
 
+/// How the moved words are put at their new place: as they are, in reverse order (a verb
+/// cluster read last to first: "extended has" → "has extended"), or after "to" (an
+/// infinitive moved next to the verb that governs it: "wants … tackle" → "wants to tackle").
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Shape {
+    AsIs,
+    Reversed,
+    WithTo,
+}
+
 /// The pieces of the sentence with tokens `a..b` moved to before token `to` (`to` outside
-/// `a..b`); the first word loses or gains its capital.
-fn moved_pieces(v: &SentenceView, a: usize, b: usize, to: usize) -> Vec<Piece> {
+/// `a..b`) in the given shape; the first word loses its capital when it moves.
+fn moved_pieces_as(v: &SentenceView, a: usize, b: usize, to: usize, shape: Shape) -> Vec<Piece> {
     let mut order: Vec<usize> = (0..v.len()).filter(|&i| i < a || i >= b).collect();
     let at = order.iter().position(|&i| i >= to).unwrap_or(order.len());
-    order.splice(at..at, a..b);
-    order
+    if shape == Shape::Reversed {
+        order.splice(at..at, (a..b).rev());
+    } else {
+        order.splice(at..at, a..b);
+    }
+    let mut pieces: Vec<Piece> = order
         .iter()
         .enumerate()
         .map(|(n, &i)| {
@@ -99,7 +120,29 @@ fn moved_pieces(v: &SentenceView, a: usize, b: usize, to: usize) -> Vec<Piece> {
                 Piece::Tokens(i, i + 1)
             }
         })
-        .collect()
+        .collect();
+    if shape == Shape::WithTo {
+        pieces.insert(at, Piece::Text("to".into()));
+    }
+    pieces
+}
+
+/// The shapes worth trying for tokens `a..b` moved to before token `to`.
+fn shapes(v: &SentenceView, tagger: &Tagger, a: usize, b: usize, to: usize) -> Vec<Shape> {
+    let mut out = vec![Shape::AsIs];
+    if b - a >= 2 {
+        out.push(Shape::Reversed);
+    }
+    // A base verb moved left next to a verb or noun, with no "to" before it yet.
+    let base = v.tag(a) == Some(Tag::VB) || tagger.can_be(v.words[a], Tag::VB);
+    let after_verb = to > 0
+        && v.tag(to - 1)
+            .is_some_and(|t| t.is_verb() || matches!(t, Tag::NN | Tag::NNS | Tag::RB))
+        && v.lower(to - 1) != "to";
+    if to < a && b - a == 1 && base && after_verb {
+        out.push(Shape::WithTo);
+    }
+    out
 }
 
 /// The words of pieces, for tagging a candidate.
@@ -140,9 +183,14 @@ fn best_move(
         .filter(|&t| t < a || t > b)
         // Words move between phrases, not into one ("the demolish mayor").
         .filter(|&t| !v.chunks().iter().any(|c| c.start < t && t < c.end))
-        .map(|to| {
-            let pieces = moved_pieces(v, a, b, to);
-            let (worst, lm) = judge(model, tagger, &piece_words(v, &pieces));
+        .flat_map(|to| {
+            shapes(v, tagger, a, b, to)
+                .into_iter()
+                .map(move |s| (to, s))
+        })
+        .map(|(to, shape)| {
+            let pieces = moved_pieces_as(v, a, b, to, shape);
+            let (worst, lm) = judge(model, tagger, &piece_words(v, &pieces), v.len());
             Candidate {
                 pieces,
                 worst,
@@ -186,7 +234,7 @@ fn best_filler(
             } else {
                 pieces.push(Piece::Tokens(i, v.len()));
             }
-            let (worst, lm) = judge(model, tagger, &piece_words(v, &pieces));
+            let (worst, lm) = judge(model, tagger, &piece_words(v, &pieces), v.len());
             Candidate {
                 pieces,
                 worst,
@@ -251,6 +299,25 @@ pub fn analyse_with(model: &InterferenceModel, v: &SentenceView, slack: f32) -> 
     }
     while b < body_end(v) && b - a < 4 && near(b) {
         b += 1;
+    }
+    // A verb moves with its verb cluster ("extended has", "to reduce"): the auxiliaries,
+    // participles and infinitive marker beside it go where it goes.
+    let tagger = Tagger::embedded();
+    let cluster = |k: usize| {
+        v.tag(k).is_some_and(|t| {
+            t.is_verb()
+                || matches!(t, Tag::MD | Tag::TO)
+                // A participle the tagger read as an adjective ("extended has").
+                || (t == Tag::JJ && tagger.can_be(v.words[k], Tag::VBN))
+        })
+    };
+    if cluster(i) {
+        while a > 0 && b - a < 4 && cluster(a - 1) {
+            a -= 1;
+        }
+        while b < body_end(v) && b - a < 4 && cluster(b) {
+            b += 1;
+        }
     }
     Some(Analysis {
         check: "moved-word",

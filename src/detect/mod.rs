@@ -783,12 +783,15 @@ pub fn align_source(
 /// sentence shadows structural findings without a rewrite on an overlapping span, so an editor
 /// reads the problem once, with its fix.
 ///
-/// The statistical word-order rule is a fallback: where a rule that knows the pattern
-/// rewrites an overlapping span, its own rewrite is dropped too.
+/// The statistical word-order rule and the learned detector are fallbacks: where a rule that
+/// knows the pattern rewrites an overlapping span, their own rewrite is dropped too, and their
+/// rewrites shadow nothing (they know less of the error than the rule that found it).
 fn drop_shadowed(found: &mut Vec<(&RuleMeta, Diagnosis)>) {
     let fixes: Vec<(usize, usize, &str)> = found
         .iter()
-        .filter(|(m, d)| m.category.is_structural() && d.suggestion.is_some())
+        .filter(|(m, d)| {
+            m.category.is_structural() && d.suggestion.is_some() && !FALLBACK_RULES.contains(&m.id)
+        })
         .map(|(m, d)| (d.start, d.end, m.id))
         .collect();
     found.retain(|(m, d)| {

@@ -133,6 +133,48 @@ fn combine_sentence(group: &mut [Finding], judge: &dyn Judge, improve: bool) {
             settle_alone(&s, i, f);
         }
     }
+    if improve {
+        share_clean_rewrite(&s, group);
+    }
+}
+
+/// A structural finding with no rewrite of its own ("the verb comes first: a subject is
+/// missing") is fixed as well by the sentence's rewrite when that rewrite leaves no structural
+/// finding at all: it shows that rewrite too, naming the findings whose edits make it.
+fn share_clean_rewrite(s: &Sentence, group: &mut [Finding]) {
+    let bare = |f: &Finding| f.category.is_structural() && f.suggestion.is_none();
+    if s.structural == 0 || !group.iter().any(bare) {
+        return;
+    }
+    let Some(rewrite) = group
+        .iter()
+        .filter(|f| f.suggestion.is_some())
+        .max_by(|a, b| a.confidence.total_cmp(&b.confidence))
+        .and_then(|f| f.suggestion.clone())
+    else {
+        return;
+    };
+    if !s.accepts(&rewrite, 0) {
+        return;
+    }
+    let ids: Vec<String> = group
+        .iter()
+        .filter(|f| f.suggestion.as_deref() == Some(rewrite.as_str()))
+        .map(Finding::check_id)
+        .collect();
+    // Only where the rewrite moves, inserts or deletes words at the finding's words: a word
+    // replaced in place leaves a structural error where it was.
+    let edits = diff(&s.text, &rewrite, s.offset);
+    let reaches = |f: &Finding| {
+        edits
+            .iter()
+            .any(|e| e.kind != EditKind::Replace && e.start <= f.end && f.start <= e.end)
+    };
+    for f in group.iter_mut().filter(|f| bare(f) && reaches(f)) {
+        f.suggestion = Some(rewrite.clone());
+        f.edits = Vec::new();
+        f.combines = ids.clone();
+    }
 }
 
 /// Gives the findings whose edits go together one corrected sentence, when the judge accepts
@@ -360,6 +402,30 @@ mod tests {
         combine(&mut fs, &Never);
         assert_eq!(fs[0].suggestion, None);
         assert!(fs[0].edits.is_empty());
+    }
+
+    #[test]
+    fn a_finding_without_a_rewrite_shows_the_rewrite_that_moves_its_words() {
+        let moved = "Thursday accused the government France that the country supports Haftar.";
+        let mut bare = finding("missing-verb", S, S, 0.95);
+        bare.suggestion = None;
+        bare.start = 10 + S.find("Haftar supports").unwrap();
+        bare.end = bare.start + "Haftar supports".len();
+        let mut fs = vec![finding("verb-final-clause", S, moved, 0.8), bare.clone()];
+        combine(&mut fs, &Any);
+        assert_eq!(fs[1].suggestion.as_deref(), Some(moved));
+        assert_eq!(fs[1].combines, vec!["verb-final-clause"]);
+        assert!(
+            fs[1].edits.is_empty(),
+            "the edits stay with the finding that makes them"
+        );
+        // A rewrite that only replaces a word in place leaves the finding as it was.
+        let replaced = S.replace("country", "state");
+        bare.start = 10 + S.find("the country").unwrap();
+        bare.end = bare.start + "the country".len();
+        let mut fs = vec![finding("calque", S, &replaced, 0.8), bare];
+        combine(&mut fs, &Any);
+        assert_eq!(fs[1].suggestion, None);
     }
 
     #[test]
