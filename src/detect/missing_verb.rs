@@ -59,6 +59,10 @@ static META: RuleMeta = RuleMeta {
             fix: None,
         },
         Example::Bad {
+            text: "The agency reported that the roads in the north not safe.",
+            fix: Some("The agency reported that the roads in the north were not safe."),
+        },
+        Example::Bad {
             text: "Last month, a presidential committee the resignation of the former chief as part of the measures.",
             fix: None,
         },
@@ -667,7 +671,10 @@ fn reported_without_verb(v: &SentenceView) -> Option<Diagnosis> {
             "What '{}' reports has no verb: a verb has been lost",
             v.words[e]
         ),
-        suggestion: None,
+        suggestion: np
+            .basic_np(0)
+            .filter(|&s| s > 0 && s < comma)
+            .and_then(|s| copula_before_predicate(v, s, comma)),
         confidence: 0.6,
     })
 }
@@ -1025,6 +1032,65 @@ fn copula_missing(v: &SentenceView) -> Option<Diagnosis> {
     })
 }
 
+/// "the evidence … not sufficient", "Net profit in the third quarter 418 million euros": a
+/// clause whose subject ends at `subject_end` and whose predicate (after the subject's
+/// phrases and any adverbs) is an adjective or an amount, with no verb: the clause with "be"
+/// put before the predicate, in the number of the subject's head and the tense of the
+/// sentence's other verbs. None for any other shape of clause (before `end`).
+fn copula_before_predicate(v: &SentenceView, subject_end: usize, end: usize) -> Option<String> {
+    let np = v.chunker();
+    let mut k = subject_end;
+    // The subject's phrases ("in the eurozone", "against the man from Utrecht").
+    while k < end && v.tag(k) == Some(Tag::IN) {
+        k = np.noun_phrase(k + 1).filter(|&e| e <= end)?;
+    }
+    let gap = k;
+    while k < end
+        && (COPULA_ADVERBS.contains(&v.lower(k))
+            || matches!(
+                v.lower(k),
+                "not" | "still" | "currently" | "now" | "already" | "no" | "longer"
+            ))
+    {
+        k += 1;
+    }
+    let t = v.tag(k)?;
+    let closes = |n: usize| {
+        n >= end
+            || v.tag(n)
+                .is_none_or(|t| matches!(t, Tag::IN | Tag::TO | Tag::CC) || t.is_punct())
+    };
+    let predicate = if t.is_adjective() {
+        closes(k + 1)
+    } else if t == Tag::CD {
+        np.noun_phrase(k).is_some_and(|e| closes(e))
+    } else {
+        false
+    };
+    if !predicate {
+        return None;
+    }
+    let head = subject_end.checked_sub(1)?;
+    let plural = v
+        .tag(head)
+        .is_some_and(|t| matches!(t, Tag::NNS | Tag::NNPS));
+    let past = (0..v.len())
+        .filter(|&j| j < subject_end || j >= end)
+        .any(|j| v.tag(j) == Some(Tag::VBD));
+    let copula = match (past, plural) {
+        (true, false) => "was",
+        (true, true) => "were",
+        (false, false) => "is",
+        (false, true) => "are",
+    };
+    let pieces = [
+        Piece::Tokens(0, gap),
+        Piece::Text(copula.into()),
+        Piece::Tokens(gap, v.len()),
+    ];
+    Some(render(v, &pieces))
+}
+
 /// The clause whose subject ends at `subject_end` (and which ends before `end`) with its verb
 /// taken back from the clause's end, where machine translation from Dutch or German left it:
 /// "If the parliament the treaty before June rejects," → "If the parliament rejects the treaty
@@ -1162,7 +1228,7 @@ fn verbless_clause(v: &SentenceView) -> Option<Diagnosis> {
                     "'{}' has no verb: the verb has been lost or moved to the end",
                     v.slice(i, end)
                 ),
-                suggestion: None,
+                suggestion: copula_before_predicate(v, subject_end, end),
                 confidence: 0.7,
             });
         }
