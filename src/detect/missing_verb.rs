@@ -1063,7 +1063,7 @@ fn copula_before_predicate(v: &SentenceView, subject_end: usize, end: usize) -> 
     let predicate = if t.is_adjective() {
         closes(k + 1)
     } else if t == Tag::CD {
-        np.noun_phrase(k).is_some_and(|e| closes(e))
+        np.noun_phrase(k).is_some_and(closes)
     } else {
         false
     };
