@@ -1,5 +1,5 @@
-//! Verb frames: each verb form's lemma and how often the lemma takes a direct object or a clause
-//! in UD English EWT (`models/verb-frames.tsv`, built by `scripts/build_verb_frames.py`).
+//! Verb frames: each verb form's lemma and how often the lemma takes a direct object, a clause
+//! or a particle in UD English EWT (`models/verb-frames.tsv`, built by `scripts/build_verb_frames.py`).
 //! Detectors use it to tell a verb stranded without its object from an intransitive one.
 
 use std::sync::OnceLock;
@@ -15,6 +15,8 @@ pub struct Frame {
     /// Share of its uses with a clause complement.
     pub clause_rate: f32,
     pub count: u32,
+    /// Share of its uses with a particle ("carry out", "turn off").
+    pub particle_rate: f32,
 }
 
 /// Verb form (lower case) → frame: the table's lines, sorted by form, searched by bisection and
@@ -38,12 +40,13 @@ fn parse_line(line: &'static str) -> Option<(&'static str, Frame)> {
         object_rate: cols.next()?.parse().ok()?,
         clause_rate: cols.next()?.parse().ok()?,
         count: cols.next()?.parse().ok()?,
+        particle_rate: cols.next()?.parse().ok()?,
     };
     cols.next().is_none().then_some((form, frame))
 }
 
 impl Frames {
-    /// Checks the table (five columns, numbers, forms in byte order) and indexes its lines;
+    /// Checks the table (six columns, numbers, forms in byte order) and indexes its lines;
     /// lines borrow from the text (the embedded file lives for the whole run).
     pub fn parse(text: &'static str) -> Result<Frames, String> {
         let mut lines: Vec<&'static str> = Vec::with_capacity(text.len() / 28);

@@ -43,6 +43,11 @@ fn irregular() -> &'static Irregular {
     })
 }
 
+/// Whether `lemma` is an irregular verb (the Germanic core of English: "take", "lay", "throw").
+pub fn is_irregular(lemma: &str) -> bool {
+    irregular().by_lemma.contains_key(lemma)
+}
+
 /// The simple past of a past participle ("risen" → "rose", "agreed" → "agreed"), when known.
 pub fn past_of_participle(participle: &str) -> Option<String> {
     let w = participle.to_lowercase();
