@@ -46,8 +46,23 @@ pub fn read_conllu(text: &str) -> Result<Vec<TaggedSentence>, String> {
         if cols[0].contains(['-', '.']) {
             continue;
         }
-        let tag = Tag::parse(cols[4])
-            .ok_or_else(|| format!("line {}: unknown tag '{}'", n + 1, cols[4]))?;
+        // Treebanks that write a straight quote's tag as `"` (UD English ESLSpok) open and
+        // close their quotations in turn, as the tagger's `` and '' do; `X` is EWT's `XX`.
+        let tag = match cols[4] {
+            "\"" if tags
+                .iter()
+                .filter(|t| matches!(t, Tag::OpenQuote | Tag::CloseQuote))
+                .count()
+                % 2
+                == 0 =>
+            {
+                Some(Tag::OpenQuote)
+            }
+            "\"" => Some(Tag::CloseQuote),
+            "X" => Some(Tag::XX),
+            t => Tag::parse(t),
+        }
+        .ok_or_else(|| format!("line {}: unknown tag '{}'", n + 1, cols[4]))?;
         words.push(cols[1].to_string());
         tags.push(tag);
     }
