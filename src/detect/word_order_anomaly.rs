@@ -102,6 +102,7 @@ static META: RuleMeta = RuleMeta {
           has practically never seen.",
     fix: "Swap the two words named, or reorder the sentence.",
     examples: &[
+        Example::Good("The singer died in Vienna on 18 May."),
         Example::Bad {
             text: "Any witness evidence be could negatively impacted.",
             fix: Some("Any witness evidence could be negatively impacted."),
@@ -401,7 +402,16 @@ fn always_english(v: &SentenceView, j: usize) -> bool {
     }) && [j, j + 1]
         .iter()
         .any(|&k| v.words[k].starts_with(char::is_uppercase));
-    question || participle_inversion || time_then_subject || name_particle
+    // "on 18 May", "on May 18": a day and its month stand either way round (the treebank
+    // the model learnt from writes dates the American way).
+    let day = |k: usize| {
+        v.words[k]
+            .parse::<u8>()
+            .is_ok_and(|d| (1..=31).contains(&d))
+    };
+    let month = |k: usize| MONTHS.contains(&v.lower(k)) || v.words[k] == "May";
+    let date = (day(j) && month(j + 1)) || (month(j) && day(j + 1));
+    question || participle_inversion || time_then_subject || name_particle || date
 }
 
 /// Orders English has that the model misreads (a shape that certifies a swap outweighs

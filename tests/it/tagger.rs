@@ -159,12 +159,7 @@ fn a_subject_pronoun_takes_a_verb_the_model_read_as_a_noun() {
 #[test]
 fn straight_quote_and_x_tags_of_other_treebanks_are_read() {
     let line = |id: usize, w: &str, t: &str| format!("{id}\t{w}\t_\t_\t{t}\t_\t0\t_\t_\t_\n");
-    let text = [
-        line(1, "\"", "\""),
-        line(2, "uh", "X"),
-        line(3, "\"", "\""),
-    ]
-    .concat();
+    let text = [line(1, "\"", "\""), line(2, "uh", "X"), line(3, "\"", "\"")].concat();
     let s = read_conllu(&text).expect("parses");
     assert_eq!(s[0].tags, vec![Tag::OpenQuote, Tag::XX, Tag::CloseQuote]);
     let err = read_conllu(&line(1, "a", "BOGUS")).unwrap_err();
