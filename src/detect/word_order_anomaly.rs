@@ -102,6 +102,8 @@ static META: RuleMeta = RuleMeta {
           has practically never seen.",
     fix: "Swap the two words named, or reorder the sentence.",
     examples: &[
+        Example::Good("The plan was likely to succeed, had the general been arrested."),
+        Example::Good("If they can wait, then so can we."),
         Example::Good("The singer died in Vienna on 18 May."),
         Example::Bad {
             text: "Any witness evidence be could negatively impacted.",
@@ -411,7 +413,31 @@ fn always_english(v: &SentenceView, j: usize) -> bool {
     };
     let month = |k: usize| MONTHS.contains(&v.lower(k)) || v.words[k] == "May";
     let date = (day(j) && month(j + 1)) || (month(j) && day(j + 1));
-    question || participle_inversion || time_then_subject || name_particle || date
+    // "had Hitler been murdered", "were the government to fall", "should it rain": a
+    // conditional without "if" puts its auxiliary first, after a comma or opening the
+    // sentence, with the verb after the subject.
+    let conditional = matches!(v.lower(j), "had" | "were" | "should")
+        && (j == 0 || v.words[j - 1] == ",")
+        && v.tag(j + 1)
+            .is_some_and(|t| t.is_noun() || matches!(t, Tag::PRP | Tag::DT))
+        && (j + 2..(j + 6).min(v.len())).any(|k| {
+            v.tag(k)
+                .is_some_and(|t| matches!(t, Tag::VBN | Tag::VB | Tag::TO))
+        });
+    // "so can I", "nor did they": an auxiliary before its subject after "so", "neither" or
+    // "nor".
+    let so_auxiliary = j > 0
+        && matches!(v.lower(j - 1), "so" | "neither" | "nor")
+        && (v.tag(j) == Some(Tag::MD) || super::words::AUXILIARIES.contains(&v.lower(j)))
+        && v.tag(j + 1)
+            .is_some_and(|t| matches!(t, Tag::PRP | Tag::DT | Tag::NNP));
+    question
+        || participle_inversion
+        || time_then_subject
+        || name_particle
+        || date
+        || conditional
+        || so_auxiliary
 }
 
 /// Orders English has that the model misreads (a shape that certifies a swap outweighs
