@@ -117,6 +117,18 @@ fn word_len(rest: &str) -> usize {
     let mut it = rest.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         let next = it.peek().map(|&(_, n)| n);
+        // A clock time machine translation wrote with a space after the colon ("9: 45 p.m."):
+        // one token, so that the colon opens no clause.
+        if c == ':' && i > 0 && i <= 2 && rest[..i].bytes().all(|b| b.is_ascii_digit()) {
+            let after = rest.as_bytes().get(i + 1..i + 4);
+            if let Some([b' ', m1, m2]) = after
+                && (b'0'..=b'5').contains(m1)
+                && m2.is_ascii_digit()
+                && !rest.as_bytes().get(i + 4).is_some_and(u8::is_ascii_digit)
+            {
+                return i + 4;
+            }
+        }
         let ok = if is_word_char(c) {
             true
         } else {
@@ -151,7 +163,7 @@ fn push_word(tokens: &mut Vec<Token>, s: &str, base: usize, start: usize, end: u
     let kind = if word.starts_with(|c: char| c.is_ascii_digit())
         && word
             .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ':'))
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ':' | ' '))
     {
         TokenKind::Number
     } else {
@@ -214,6 +226,13 @@ mod tests {
             ]
         );
         assert_eq!(toks("Mr. Al Sarraj"), vec!["Mr.", "Al", "Sarraj"]);
+        // A clock time with a space after its colon is one number; a colon before a list
+        // stays punctuation.
+        assert_eq!(toks("at 9: 45 p.m."), vec!["at", "9: 45", "p.m."]);
+        assert_eq!(
+            toks("scores 3: 100 points"),
+            vec!["scores", "3", ":", "100", "points"]
+        );
         assert_eq!(toks("end. Next"), vec!["end", ".", "Next"]);
     }
 
