@@ -36,6 +36,14 @@ const NO_BARE_CLAUSE: &[&str] = &[
 /// sentence counts after them.
 const FINAL_ONLY: &[&str] = &["remember", "forget"];
 
+/// Verbs of [`WANT_VERBS`] whose object is never the subject of their "to"-infinitive: in EWT
+/// train none of their uses with one has an object ("try": 114 uses), so "try all your
+/// messages to answer" is the infinitive left after its own object.
+const NO_OBJECT_BEFORE_TO: &[&str] = &[
+    "try", "decide", "refuse", "attempt", "manage", "fail", "afford", "seek", "threaten", "agree",
+    "hope", "plan",
+];
+
 /// Adverbs that may follow an object without being a verb ("want the Greens back in
 /// government").
 const ADVERB_PARTICLES: &[&str] = &[
@@ -111,6 +119,12 @@ static META: RuleMeta = RuleMeta {
             text: "The shop refuses the damaged phone replace.",
             fix: Some("The shop refuses to replace the damaged phone."),
         },
+        Example::Bad {
+            text: "The club tries its best players to keep, but not at any price.",
+            fix: Some("The club tries to keep its best players, but not at any price."),
+        },
+        Example::Good("We tried all the methods to solve the problem."),
+        Example::Good("They decided the matter to avoid a split."),
         Example::Good("They want the shop open."),
         Example::Good("They need the house clean by Friday."),
         Example::Good("We hope the talks succeed."),
@@ -235,7 +249,9 @@ impl Detector for InfinitiveAfterObject {
             let Some(lemma) = wanting_verb(v, i) else {
                 continue;
             };
-            if let Some(d) = infinitive_after_object(v, i, lemma) {
+            if let Some(d) = infinitive_after_object(v, i, lemma)
+                .or_else(|| to_infinitive_after_object(v, i, lemma))
+            {
                 out.push(d);
                 return;
             }
@@ -278,6 +294,52 @@ fn infinitive_after_object(v: &SentenceView, i: usize, lemma: &str) -> Option<Di
         j += 1;
     }
     None
+}
+
+/// "We try all your messages to answer": a verb of [`NO_OBJECT_BEFORE_TO`], a noun phrase, then
+/// "to" and a transitive verb that ends its clause: the noun phrase is the infinitive's object,
+/// left before it in Dutch/German order.
+fn to_infinitive_after_object(v: &SentenceView, i: usize, lemma: &str) -> Option<Diagnosis> {
+    if !NO_OBJECT_BEFORE_TO.contains(&lemma) {
+        return None;
+    }
+    let mut a = i + 1;
+    if matches!(v.lower(a), "all" | "both") {
+        a += 1;
+    }
+    if !v
+        .tag(a)
+        .is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS | Tag::CD | Tag::JJ) || t.is_noun())
+    {
+        return None;
+    }
+    let end = v.chunker().noun_phrase(a)?;
+    let k = end + 1;
+    if v.lower(end) != "to" || v.tag(k) != Some(Tag::VB) {
+        return None;
+    }
+    let closes = v.tag(k + 1).is_none_or(|t| t.is_punct() || t == Tag::CC);
+    if !closes || !frames().is_transitive(v.lower(k)) {
+        return None;
+    }
+    let pieces = [
+        Piece::Tokens(0, i + 1),
+        Piece::Tokens(end, k + 1),
+        Piece::Tokens(i + 1, end),
+        Piece::Tokens(k + 1, v.len()),
+    ];
+    let (start, stop) = v.span(i, k + 1);
+    Some(Diagnosis {
+        check: "",
+        start,
+        end: stop,
+        message: format!(
+            "'{}' comes last, after its object (Dutch/German order): write '{} to {}' before the object",
+            v.words[k], v.words[i], v.words[k]
+        ),
+        suggestion: Some(render(v, &pieces)),
+        confidence: 0.65,
+    })
 }
 
 /// Whether word `j` (tagged `tj`) ends the object of the verb at `i`.
