@@ -49,6 +49,13 @@ static META: RuleMeta = RuleMeta {
             text: "Customers can it within 14 days return.",
             fix: Some("Customers can return it within 14 days."),
         },
+        Example::Bad {
+            text: "Where can I the tickets for the concert buy?",
+            fix: Some("Where can I buy the tickets for the concert?"),
+        },
+        Example::Good("How can you help us with the move?"),
+        Example::Good("What do you think?"),
+        Example::Good("Can you hear the music play?"),
         Example::Good("It would be appreciated if you could advice me on this matter."),
         Example::Good("She has the money her father earned."),
         Example::Good("He had his car repaired."),
@@ -86,7 +93,13 @@ impl Detector for ParticipleAfterObject {
             out.push(d);
             return;
         }
-        if v.kind() != SegmentKind::Sentence || v.words.last() == Some(&"?") {
+        if v.kind() != SegmentKind::Sentence {
+            return;
+        }
+        if v.words.last() == Some(&"?") {
+            if let Some(d) = question_bracket(v) {
+                out.push(d);
+            }
             return;
         }
         let end = content_end(v);
@@ -131,6 +144,42 @@ impl Detector for ParticipleAfterObject {
             return;
         }
     }
+}
+
+/// "How can you your photos with our newsroom share?": a question's modal or "do" (after its
+/// question words), its subject, an object, and the infinitive last. The infinitive goes right
+/// after the subject.
+fn question_bracket(v: &SentenceView) -> Option<Diagnosis> {
+    let end = content_end(v);
+    if end < 5 {
+        return None;
+    }
+    let last = end - 1;
+    let a = (0..last).find(|&k| !v.tag(k).is_some_and(Tag::is_wh))?;
+    let w = v.lower(a);
+    let modal = MODALS.contains(&w) && v.tag(a) == Some(Tag::MD);
+    if !(modal || matches!(w, "do" | "does" | "did")) {
+        return None;
+    }
+    let np = v.chunker();
+    let subject_end = if v.tag(a + 1) == Some(Tag::PRP) {
+        a + 2
+    } else {
+        np.basic_np(a + 1)?
+    };
+    let lt = v.tag(last)?;
+    let misread = matches!(lt, Tag::NN | Tag::JJ | Tag::VBP)
+        && v.words[last].starts_with(char::is_lowercase)
+        && Tagger::embedded().can_be(v.words[last], Tag::VB)
+        && frames().may_be_base(v.lower(last));
+    if subject_end >= last || !(lt == Tag::VB || misread) {
+        return None;
+    }
+    let middle = middle_field(v, &np, subject_end - 1, end, misread)?;
+    if middle.object_len == 0 {
+        return None;
+    }
+    Some(bracket(v, subject_end - 1, end, "object", 0.8))
 }
 
 /// A "have" or a modal at `a` that may open a bracket closed by the sentence's last word (at
