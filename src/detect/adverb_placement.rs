@@ -5,7 +5,7 @@ use super::words::HAVE;
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::segment::SegmentKind;
-use crate::tag::Tag;
+use crate::tag::{Tag, Tagger};
 
 pub struct AdverbPlacement;
 
@@ -110,6 +110,12 @@ static META: RuleMeta = RuleMeta {
         Example::Good("They visited only the capital."),
         Example::Good("He has already visited the areas."),
         Example::Good("The new rules have by and large worked."),
+        Example::Bad {
+            text: "Prices were after the storm in the north 10% higher.",
+            fix: Some("Prices were 10% higher after the storm in the north."),
+        },
+        Example::Good("The project was in fact successful."),
+        Example::Good("The results were in line with expectations."),
     ],
 };
 
@@ -125,6 +131,10 @@ const INSERTED_PHRASES: &[&str] = &[
     "in part",
     "at times",
     "in effect",
+    "to some extent",
+    "to a large extent",
+    "in many ways",
+    "in some ways",
 ];
 
 /// Where a moved phrase goes, from token `from` on: the end of the clause, before a comma, a
@@ -322,6 +332,7 @@ impl Detector for AdverbPlacement {
             "adverbial-before-object",
             "phrase-before-participle",
             "adverb-before-object",
+            "adverbial-before-predicate",
         ]
     }
 
@@ -339,13 +350,92 @@ impl Detector for AdverbPlacement {
                 // "found in the boot of the car a loaded pistol": a time word or a
                 // prepositional phrase between a transitive verb and its object.
                 .or_else(|| adverbial_before_object(v, &np, a))
-                .or_else(|| adverb_before_object(v, &np, a));
+                .or_else(|| adverb_before_object(v, &np, a))
+                // "were after the report from its rival 2% higher": a phrase between "be"
+                // and its predicate at the clause's end.
+                .or_else(|| adverbial_before_predicate(v, &np, a));
             if let Some(d) = found {
                 out.push(d);
                 return;
             }
         }
     }
+}
+
+/// "Shares were after the report from its rival 2% higher.": a finite "be" at `a`, one or more
+/// prepositional phrases (four words or more, not opening with a fixed inserted phrase), then
+/// the predicate, an adjective (with an amount before it: "2% higher") that ends the clause;
+/// the predicate goes right after "be".
+fn adverbial_before_predicate(
+    v: &SentenceView,
+    np: &crate::chunk::Words,
+    a: usize,
+) -> Option<Diagnosis> {
+    if !matches!(v.lower(a), "is" | "are" | "was" | "were") || !v.tag(a)?.is_finite_verb() {
+        return None;
+    }
+    let mut k = a + 1;
+    while v.tag(k) == Some(Tag::IN) && !matches!(v.lower(k), "than" | "that" | "as") {
+        k = with_of_phrases(v, np, np.noun_phrase(k + 1)?);
+    }
+    let first = v.slice(a + 1, (a + 4).min(k));
+    if INSERTED_PHRASES
+        .iter()
+        .any(|p| first.to_lowercase().starts_with(p))
+    {
+        return None;
+    }
+    // An amount before the adjective: "2% higher", "5 percent lower", "three times larger";
+    // the phrase before may have taken it in ("from its rival 2%").
+    let unit = |j: usize| matches!(v.lower(j), "%" | "percent" | "times" | "points" | "degrees");
+    let mut p = k;
+    if v.tag(k) == Some(Tag::CD) {
+        k += 1;
+        if unit(k) {
+            k += 1;
+        }
+    } else if p >= a + 3 && unit(p - 1) && v.tag(p - 2) == Some(Tag::CD) {
+        p -= 2;
+    } else if p >= a + 2 && v.tag(p - 1) == Some(Tag::CD) {
+        p -= 1;
+    }
+    // Four words or more: "in any case", "at any rate", "by then" stand there in English.
+    if !v.tag(k)?.is_adjective() || p < a + 5 {
+        return None;
+    }
+    // "is over five years old": a measure before the adjective is its own ("five years old");
+    // an adjective that may be a noun may end the phrase ("in her animal past").
+    let measure = v.tag(p - 1).is_some_and(Tag::is_noun) && v.tag(p - 2) == Some(Tag::CD);
+    let amount = p < k;
+    if measure || (!amount && Tagger::embedded().can_be(v.words[k], Tag::NN)) {
+        return None;
+    }
+    let end = k + 1;
+    if !v.tag(end).is_none_or(|t| t.is_punct() || t == Tag::CC) {
+        return None;
+    }
+    let pieces = [
+        Piece::Tokens(0, a + 1),
+        Piece::Tokens(p, end),
+        Piece::Tokens(a + 1, p),
+        Piece::Tokens(end, v.len()),
+    ];
+    let (start, stop) = v.span(a, end);
+    Some(Diagnosis {
+        check: "adverbial-before-predicate",
+        start,
+        end: stop,
+        message: format!(
+            "'{}' splits '{}' from '{}' (Dutch/German order): put '{}' right after '{}'",
+            v.slice(a + 1, p),
+            v.words[a],
+            v.slice(p, end),
+            v.slice(p, end),
+            v.words[a]
+        ),
+        suggestion: Some(render(v, &pieces)),
+        confidence: 0.65,
+    })
 }
 
 /// "has on Tuesday visited …": a prepositional phrase between "have" at `a` and its
