@@ -88,3 +88,39 @@ fn every_suggestion_is_its_edits_applied_to_the_sentence() {
         );
     }
 }
+
+/// Interference errors with a little noise in them: a broken time inside a verb-final clause,
+/// a question's verb bracket, a "to"-infinitive after its object, a phrase between "be" and
+/// its predicate. Each is found, with the sentence an editor wants.
+#[test]
+fn interference_errors_with_noise_in_them_are_found_and_rewritten() {
+    let linter = Linter::new(Tagger::embedded());
+    for (text, fixed) in [
+        (
+            "The spokesman said on Tuesday that the staff the explosion at 9: 45 p.m. heard.",
+            "The spokesman said on Tuesday that the staff heard the explosion at 9: 45 p.m.",
+        ),
+        (
+            "How can you your photos and videos with our newsroom share?",
+            "How can you share your photos and videos with our newsroom?",
+        ),
+        (
+            "We try all your messages to answer, but not always on the same day.",
+            "We try to answer all your messages, but not always on the same day.",
+        ),
+        (
+            "Shares of the company were after the report from its rival 2% higher.",
+            "Shares of the company were 2% higher after the report from its rival.",
+        ),
+    ] {
+        let fs = linter.check_text(text.to_string(), 0);
+        let structural: Vec<&Finding> = fs.iter().filter(|f| f.category.is_structural()).collect();
+        assert!(!structural.is_empty(), "not found: {text}");
+        assert!(
+            structural
+                .iter()
+                .all(|f| f.suggestion.as_deref() == Some(fixed)),
+            "{text}: {structural:#?}"
+        );
+    }
+}
