@@ -59,6 +59,12 @@ static META: RuleMeta = RuleMeta {
             fix: None,
         },
         Example::Bad {
+            text: "According to the agency, the price of bread in the north 4 percent higher than a year before.",
+            fix: Some(
+                "According to the agency, the price of bread in the north is 4 percent higher than a year before.",
+            ),
+        },
+        Example::Bad {
             text: "The agency reported that the roads in the north not safe.",
             fix: Some("The agency reported that the roads in the north were not safe."),
         },
@@ -728,6 +734,7 @@ fn misread_main_verb(v: &SentenceView, k: usize) -> bool {
 /// The checks of this rule, tried in order; the first that finds something reports.
 const CHECKS: &[Check] = &[
     ("copula-missing", copula_missing),
+    ("copula-dropped", copula_dropped),
     ("verbless-clause", verbless_clause),
     ("auxiliary-without-verb", auxiliary_without_verb),
     ("do-or-have-without-verb", do_or_have_without_verb),
@@ -1044,7 +1051,17 @@ fn copula_before_predicate(v: &SentenceView, subject_end: usize, end: usize) -> 
     while k < end && v.tag(k) == Some(Tag::IN) {
         k = np.noun_phrase(k + 1).filter(|&e| e <= end)?;
     }
-    let gap = k;
+    let mut gap = k;
+    // The last phrase may have taken in the amount of the adjective ("in the north 4
+    // percent | higher").
+    let unit = |j: usize| matches!(v.lower(j), "%" | "percent" | "times" | "points");
+    if v.tag(k).is_some_and(Tag::is_adjective) && k >= subject_end + 2 {
+        if unit(k - 1) && v.tag(k - 2) == Some(Tag::CD) {
+            gap = k - 2;
+        } else if v.tag(k - 1) == Some(Tag::CD) {
+            gap = k - 1;
+        }
+    }
     while k < end
         && (COPULA_ADVERBS.contains(&v.lower(k))
             || matches!(
@@ -1089,6 +1106,67 @@ fn copula_before_predicate(v: &SentenceView, subject_end: usize, end: usize) -> 
         Piece::Tokens(gap, v.len()),
     ];
     Some(render(v, &pieces))
+}
+
+/// "According to the ministry, the unemployment rate in Spain in June 11.3 percent.", "The
+/// price of petrol now higher than in any neighbouring country.": a statement with no verb at
+/// all (before an attribution such as ", a spokesman said"), a noun phrase for its subject,
+/// then (after the subject's phrases and adverbs) an adjective or an amount: the "be" between
+/// them has been lost. Suggests the statement with it put back.
+fn copula_dropped(v: &SentenceView) -> Option<Diagnosis> {
+    let (start, _) = main_clause_start(v);
+    let np = v.chunker();
+    // The statement ends at the last comma when an attribution follows it.
+    let content = (0..v.len())
+        .rev()
+        .find(|&k| !v.tag(k).is_some_and(Tag::is_punct))
+        .map_or(0, |k| k + 1);
+    let end = (start..content)
+        .rev()
+        .find(|&c| {
+            v.words[c] == ","
+                && np.noun_phrase(c + 1).is_some_and(|e| {
+                    ATTRIBUTION_VERBS.contains(&v.lower(e))
+                        && v.tag(e).is_some_and(Tag::is_finite_verb)
+                })
+        })
+        .unwrap_or(content);
+    let words = (start..end)
+        .filter(|&k| v.words[k].starts_with(char::is_alphanumeric))
+        .count();
+    // A subject opened by a determiner: a bare noun opens headlines and notes ("Shuttle
+    // available to the beach").
+    if words < 5
+        || !v
+            .tag(start)
+            .is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS))
+    {
+        return None;
+    }
+    let verbless = !(0..end).any(|k| {
+        v.tag(k)
+            .is_some_and(|t| t.is_finite_verb() || matches!(t, Tag::MD | Tag::TO))
+            || maybe_finite(v, k)
+            || misread_main_verb(v, k)
+    });
+    if !verbless {
+        return None;
+    }
+    let subject_end = np.basic_np(start)?;
+    let rewrite = copula_before_predicate(v, subject_end, end)?;
+    let (a, b) = v.span(start, end);
+    Some(Diagnosis {
+        check: "",
+        start: a,
+        end: b,
+        message: format!(
+            "'{}' has no verb: 'be' has been lost before what it says of '{}'",
+            v.slice(start, end),
+            v.slice(start, subject_end)
+        ),
+        suggestion: Some(rewrite),
+        confidence: 0.7,
+    })
 }
 
 /// The clause whose subject ends at `subject_end` (and which ends before `end`) with its verb
