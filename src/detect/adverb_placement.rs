@@ -387,7 +387,7 @@ fn adverbial_before_predicate(
     }
     // An amount before the adjective: "2% higher", "5 percent lower", "three times larger";
     // the phrase before may have taken it in ("from its rival 2%").
-    let unit = |j: usize| matches!(v.lower(j), "%" | "percent" | "times" | "points" | "degrees");
+    let unit = |j: usize| super::words::AMOUNT_UNITS.contains(&v.lower(j));
     let mut p = k;
     if v.tag(k) == Some(Tag::CD) {
         k += 1;

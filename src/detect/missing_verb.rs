@@ -1054,7 +1054,7 @@ fn copula_before_predicate(v: &SentenceView, subject_end: usize, end: usize) -> 
     let mut gap = k;
     // The last phrase may have taken in the amount of the adjective ("in the north 4
     // percent | higher").
-    let unit = |j: usize| matches!(v.lower(j), "%" | "percent" | "times" | "points");
+    let unit = |j: usize| super::words::AMOUNT_UNITS.contains(&v.lower(j));
     if v.tag(k).is_some_and(Tag::is_adjective) && k >= subject_end + 2 {
         if unit(k - 1) && v.tag(k - 2) == Some(Tag::CD) {
             gap = k - 2;

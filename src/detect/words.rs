@@ -228,3 +228,7 @@ pub fn has_finished_past_time(v: &super::SentenceView, a: usize, b: usize) -> bo
         }
     })
 }
+
+/// Words that make a number an amount of an adjective ("2% higher", "three times larger",
+/// "5 points lower").
+pub const AMOUNT_UNITS: &[&str] = &["%", "percent", "times", "points", "degrees"];
