@@ -120,14 +120,26 @@ fn combine_sentence(group: &mut [Finding], judge: &dyn Judge, improve: bool) {
     // The most confident first; a finding whose edits touch those of one before it is left out.
     let mut order: Vec<usize> = (0..group.len()).filter(|&i| !s.own[i].is_empty()).collect();
     order.sort_by(|&a, &b| group[b].confidence.total_cmp(&group[a].confidence));
-    let mut together: Vec<usize> = Vec::new();
-    for &i in &order {
-        if together.iter().all(|&j| !conflict(&s.own[i], &s.own[j])) {
-            together.push(i);
+    let together = compatible(&s, &order);
+    let mut done = combine_together(&s, group, &order, together.clone());
+    // Which of two conflicting findings goes first can decide whether the second round
+    // repairs the rest: when the most confident order leaves findings without the sentence's
+    // rewrite, the order with the structural findings first is tried too, and kept when it
+    // gives more findings one corrected sentence.
+    if improve && together.len() < order.len() {
+        let mut alternative = order.clone();
+        alternative.sort_by_key(|&i| !group[i].category.is_structural());
+        let other = compatible(&s, &alternative);
+        if other != together {
+            let mut trial = group.to_vec();
+            let other_done = combine_together(&s, &mut trial, &alternative, other);
+            let count = |d: &[bool]| d.iter().filter(|&&x| x).count();
+            if count(&other_done) > count(&done) {
+                group.clone_from_slice(&trial);
+                done = other_done;
+            }
         }
     }
-    together.sort_unstable();
-    let done = combine_together(&s, group, &order, together);
     for (i, f) in group.iter_mut().enumerate() {
         if !done[i] {
             settle_alone(&s, i, f);
@@ -175,6 +187,19 @@ fn share_clean_rewrite(s: &Sentence, group: &mut [Finding]) {
         f.edits = Vec::new();
         f.combines = ids.clone();
     }
+}
+
+/// The findings of `order` whose edits go together, each kept unless its edits touch those of
+/// one kept before it; in the sentence's order.
+fn compatible(s: &Sentence, order: &[usize]) -> Vec<usize> {
+    let mut together: Vec<usize> = Vec::new();
+    for &i in order {
+        if together.iter().all(|&j| !conflict(&s.own[i], &s.own[j])) {
+            together.push(i);
+        }
+    }
+    together.sort_unstable();
+    together
 }
 
 /// Gives the findings whose edits go together one corrected sentence, when the judge accepts
@@ -426,6 +451,35 @@ mod tests {
         let mut fs = vec![finding("calque", S, &replaced, 0.8), bare];
         combine(&mut fs, &Any);
         assert_eq!(fs[1].suggestion, None);
+    }
+
+    /// Repairs only the rewrite that made the structural move first.
+    struct OneWay;
+    const MOVED: &str =
+        "On Thursday, the government accused France that the country Haftar supports.";
+    const FULL: &str =
+        "On Thursday, the government blamed France that the country Haftar supports.";
+    impl Judge for OneWay {
+        fn accepts(&self, _: &str, candidate: &str, _: usize) -> bool {
+            candidate == FULL || candidate == MOVED
+        }
+        fn improve(&self, candidate: &str) -> Option<String> {
+            (candidate == MOVED).then(|| FULL.to_string())
+        }
+    }
+
+    #[test]
+    fn conflicting_findings_are_combined_in_the_order_that_repairs_both() {
+        // Both touch "accused": the edits conflict.
+        let calque = S.replace("accused", "blamed");
+        let mut fs = vec![
+            finding("verb-second-inversion", S, MOVED, 0.79),
+            finding("calque", S, &calque, 0.8),
+        ];
+        fs[1].category = Category::Calque;
+        combine(&mut fs, &OneWay);
+        assert_eq!(fs[0].suggestion.as_deref(), Some(FULL), "{fs:#?}");
+        assert_eq!(fs[1].suggestion.as_deref(), Some(FULL));
     }
 
     #[test]
