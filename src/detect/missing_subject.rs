@@ -47,6 +47,14 @@ static META: RuleMeta = RuleMeta {
     fix: "Add the subject: 'There are …', 'It has been decided that …', 'I don't know if …'.",
     examples: &[
         Example::Bad {
+            text: "Seems that the talks between the two parties have failed again.",
+            fix: Some("It seems that the talks between the two parties have failed again."),
+        },
+        Example::Bad {
+            text: "Were more than 300 people at the meeting in the town hall on Monday.",
+            fix: Some("There were more than 300 people at the meeting in the town hall on Monday."),
+        },
+        Example::Bad {
             text: "Looting continued throughout the night while were absent from the streets.",
             fix: None,
         },
@@ -439,7 +447,8 @@ fn verb_first(v: &SentenceView) -> Option<Diagnosis> {
             0,
             1,
             "The sentence starts with its verb and has no subject: add the subject (often 'it')",
-            None,
+            // "Seems that …": a verb whose subject is the impersonal "it".
+            supply::expletive(v, 0).and_then(|e| with_first_word(v, e)),
             0.6,
         ));
     }
@@ -561,12 +570,18 @@ fn be_first(
         ));
     }
     if matches!(v.tag(k), Some(Tag::VBN | Tag::JJ | Tag::JJR)) {
+        // "Was difficult to reach" takes "it"; "Were more than 20,000 people …" takes
+        // "there" (a plural "be" never takes "it").
+        let word = supply::expletive(v, 0);
         return Some(diagnosis(
             v,
             0,
             1,
-            "The clause starts with its verb and has no subject: add 'it'",
-            with_first_word(v, "It"),
+            &format!(
+                "The clause starts with its verb and has no subject: add '{}'",
+                word.unwrap_or("It").to_lowercase()
+            ),
+            word.and_then(|e| with_first_word(v, e)),
             0.75,
         ));
     }
