@@ -387,17 +387,14 @@ fn adverbial_before_predicate(
     }
     // An amount before the adjective: "2% higher", "5 percent lower", "three times larger";
     // the phrase before may have taken it in ("from its rival 2%").
-    let unit = |j: usize| super::words::AMOUNT_UNITS.contains(&v.lower(j));
     let mut p = k;
     if v.tag(k) == Some(Tag::CD) {
         k += 1;
-        if unit(k) {
+        if super::words::AMOUNT_UNITS.contains(&v.lower(k)) {
             k += 1;
         }
-    } else if p >= a + 3 && unit(p - 1) && v.tag(p - 2) == Some(Tag::CD) {
-        p -= 2;
-    } else if p >= a + 2 && v.tag(p - 1) == Some(Tag::CD) {
-        p -= 1;
+    } else {
+        p = super::words::amount_start(v, k, a + 1);
     }
     // Four words or more: "in any case", "at any rate", "by then" stand there in English.
     if !v.tag(k)?.is_adjective() || p < a + 5 {

@@ -302,7 +302,6 @@ pub fn analyse_with(model: &InterferenceModel, v: &SentenceView, slack: f32) -> 
     }
     // A verb moves with its verb cluster ("extended has", "to reduce"): the auxiliaries,
     // participles and infinitive marker beside it go where it goes.
-    let tagger = Tagger::embedded();
     let cluster = |k: usize| {
         v.tag(k).is_some_and(|t| {
             t.is_verb()

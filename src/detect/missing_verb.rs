@@ -1051,17 +1051,13 @@ fn copula_before_predicate(v: &SentenceView, subject_end: usize, end: usize) -> 
     while k < end && v.tag(k) == Some(Tag::IN) {
         k = np.noun_phrase(k + 1).filter(|&e| e <= end)?;
     }
-    let mut gap = k;
     // The last phrase may have taken in the amount of the adjective ("in the north 4
     // percent | higher").
-    let unit = |j: usize| super::words::AMOUNT_UNITS.contains(&v.lower(j));
-    if v.tag(k).is_some_and(Tag::is_adjective) && k >= subject_end + 2 {
-        if unit(k - 1) && v.tag(k - 2) == Some(Tag::CD) {
-            gap = k - 2;
-        } else if v.tag(k - 1) == Some(Tag::CD) {
-            gap = k - 1;
-        }
-    }
+    let gap = if v.tag(k).is_some_and(Tag::is_adjective) {
+        super::words::amount_start(v, k, subject_end)
+    } else {
+        k
+    };
     while k < end
         && (COPULA_ADVERBS.contains(&v.lower(k))
             || matches!(

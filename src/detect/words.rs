@@ -232,3 +232,17 @@ pub fn has_finished_past_time(v: &super::SentenceView, a: usize, b: usize) -> bo
 /// Words that make a number an amount of an adjective ("2% higher", "three times larger",
 /// "5 points lower").
 pub const AMOUNT_UNITS: &[&str] = &["%", "percent", "times", "points", "degrees"];
+
+/// Where the amount of the word at `k` starts when the phrase before took it in ("from its
+/// rival 2% | higher"): at "2%" or "2" right before `k`, never before token `from`; else `k`.
+pub fn amount_start(v: &super::SentenceView, k: usize, from: usize) -> usize {
+    let unit = |j: usize| AMOUNT_UNITS.contains(&v.lower(j));
+    let number = |j: usize| v.tag(j) == Some(crate::tag::Tag::CD);
+    if k >= from + 2 && unit(k - 1) && number(k - 2) {
+        k - 2
+    } else if k > from && number(k - 1) {
+        k - 1
+    } else {
+        k
+    }
+}

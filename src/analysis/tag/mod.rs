@@ -202,10 +202,15 @@ impl Tagger {
         }
         if self.refiner.is_empty() {
             self.model.decode(&scratch.infos, &scratch.allowed, out);
-            self.verbs_after_modals(words, &scratch.allowed, out);
-            self.verbs_after_subject_pronouns(words, &scratch.allowed, out);
-            return;
+        } else {
+            self.decode_and_refine(words, scratch, out);
         }
+        self.verbs_after_modals(words, &scratch.allowed, out);
+        self.verbs_after_subject_pronouns(words, &scratch.allowed, out);
+    }
+
+    /// The first pass with its margins, then the second pass on the words it was unsure of.
+    fn decode_and_refine(&self, words: &[&str], scratch: &mut TagScratch, out: &mut Vec<Tag>) {
         self.model.decode_with_margins(
             &scratch.infos,
             &scratch.allowed,
@@ -216,7 +221,7 @@ impl Tagger {
         scratch
             .fixed
             .extend(scratch.allowed.iter().map(|&a| a != 0));
-        let words: Vec<refine::Word> = words
+        let refined: Vec<refine::Word> = words
             .iter()
             .zip(&scratch.infos)
             .zip(out.iter())
@@ -233,10 +238,7 @@ impl Tagger {
                 },
             })
             .collect();
-        self.refiner.refine(&words, out, &scratch.fixed);
-        let words: Vec<&str> = words.iter().map(|w| w.text).collect();
-        self.verbs_after_modals(&words, &scratch.allowed, out);
-        self.verbs_after_subject_pronouns(&words, &scratch.allowed, out);
+        self.refiner.refine(&refined, out, &scratch.fixed);
     }
 
     /// A subject pronoun takes a finite verb: the first word after "he", "she", "we", "they"
