@@ -15,8 +15,27 @@ use refine::Refiner;
 use std::sync::OnceLock;
 pub use tagset::Tag;
 
-/// The model trained by `mtlint train-tagger`, embedded at build time.
-static EMBEDDED_MODEL: &[u8] = include_bytes!("../../../models/tagger.bin");
+/// The model trained by `mtlint train-tagger` (`models/tagger.bin`), embedded at build time
+/// compressed by `build.rs`: its length (8 bytes, little-endian), then the DEFLATE stream.
+static EMBEDDED_MODEL: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/tagger.bin.deflate"));
+
+/// Inflates a file compressed by `build.rs` into one buffer of its exact length.
+fn inflate(packed: &[u8]) -> Result<Vec<u8>, String> {
+    use miniz_oxide::inflate::TINFLStatus;
+    use miniz_oxide::inflate::core::{DecompressorOxide, decompress, inflate_flags};
+    let (len, stream) = packed
+        .split_first_chunk::<8>()
+        .ok_or("embedded model: too short")?;
+    let len = usize::try_from(u64::from_le_bytes(*len)).map_err(|e| e.to_string())?;
+    let mut out = vec![0u8; len];
+    let flags = inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
+    let (status, _, written) =
+        decompress(&mut DecompressorOxide::new(), stream, &mut out, 0, flags);
+    if status != TINFLStatus::Done || written != len {
+        return Err(format!("embedded model: cannot inflate ({status:?})"));
+    }
+    Ok(out)
+}
 /// The second pass trained by `mtlint train-refiner`, embedded at build time.
 static EMBEDDED_REFINER: &[u8] = include_bytes!("../../../models/refiner.bin");
 /// The default lexicon overrides.
@@ -120,7 +139,8 @@ impl Tagger {
 
     /// Loads the embedded model, second pass and lexicon.
     pub fn load_embedded() -> Result<Tagger, String> {
-        let model = Model::from_static(EMBEDDED_MODEL).map_err(|e: ModelError| e.to_string())?;
+        let model =
+            Model::from_vec(inflate(EMBEDDED_MODEL)?).map_err(|e: ModelError| e.to_string())?;
         let lexicon = Lexicon::parse("rules/lexicon.tsv", EMBEDDED_LEXICON)?;
         let refiner = Refiner::from_bytes(EMBEDDED_REFINER)?;
         Ok(Tagger {

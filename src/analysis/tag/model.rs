@@ -475,6 +475,11 @@ impl Model {
         Model::from_bytes_cow(Cow::Owned(bytes.to_vec()))
     }
 
+    /// Loads a model from bytes it takes over, without copying them.
+    pub fn from_vec(bytes: Vec<u8>) -> Result<Model, ModelError> {
+        Model::from_bytes_cow(Cow::Owned(bytes))
+    }
+
     /// Loads a model from bytes embedded in the binary, without copying them.
     pub fn from_static(bytes: &'static [u8]) -> Result<Model, ModelError> {
         Model::from_bytes_cow(Cow::Borrowed(bytes))
