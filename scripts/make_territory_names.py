@@ -2,12 +2,27 @@
 English and in the Latin-script languages machine translation often comes from, from the
 Unicode CLDR data that Babel ships (pip install babel==2.19.0; CLDR under the Unicode licence,
 Babel BSD-3-Clause). One line per territory: its folded forms separated by '|', English first.
+Cyrillic names (Russian, Ukrainian, Belarusian, Bulgarian, Serbian, Macedonian) are written in
+Latin letters as `source_mismatch::cyrillic::to_latin` writes them, in the nominative: the
+reader matches their case forms by stem ("Китая", "Швейцарии").
 Usage: python3 scripts/make_territory_names.py > rules/territory-names.tsv"""
 import unicodedata
 from babel import Locale
 
 LANGS = ["de", "nl", "fr", "es", "it", "pt", "cs", "sk", "pl", "sl", "hr", "ro", "hu", "sv",
          "da", "nb", "fi", "et", "lv", "lt", "tr", "id", "ca"]
+
+
+CYRILLIC_LANGS = ["ru", "uk", "be", "bg", "sr", "mk"]
+
+LATIN = dict(zip("абвгґдђеёєжзѕиіїйјклљмнњопрстћќѓуўфхцчџшщъьыэюя", [
+    "a", "b", "v", "g", "g", "d", "dj", "e", "yo", "ye", "zh", "z", "dz", "i", "i", "yi", "y",
+    "j", "k", "l", "lj", "m", "n", "nj", "o", "p", "r", "s", "t", "c", "k", "g", "u", "w", "f",
+    "kh", "ts", "ch", "dz", "sh", "shch", "", "", "y", "e", "yu", "ya"]))
+
+
+def to_latin(s):
+    return "".join(LATIN.get(c, c) for c in s.lower())
 
 
 def fold(s):
@@ -32,5 +47,10 @@ for code in sorted(en):
             f = fold(n)
             if f and f not in forms and len(f) >= 4:
                 forms.append(f)
+    for lang in CYRILLIC_LANGS:
+        n = Locale.parse(lang).territories.get(code)
+        f = fold(to_latin(n)) if n and len(n.split()) <= 3 else ""
+        if f and f not in forms and len(f) >= 4:
+            forms.append(f)
     if len(forms) > 1 and len(forms[0]) >= 4:
         print("|".join(forms))

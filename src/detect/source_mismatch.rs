@@ -810,7 +810,7 @@ fn latin_source_names(
     src: &str,
     ws: &[&str],
     capitalises_nouns: bool,
-    opening_pairs: bool,
+    cyrillic: bool,
 ) -> Vec<usize> {
     let (in_compound, before_hyphen) = hyphen_marks(src, ws);
     let initial = sentence_initial(src, ws);
@@ -827,7 +827,7 @@ fn latin_source_names(
         let verdict = if in_compound[i] {
             compound_part_name(ws, i, before_hyphen[i], capitalises_nouns)
         } else {
-            free_word_name(ws, &initial, i, capitalises_nouns, opening_pairs)
+            free_word_name(ws, &initial, i, capitalises_nouns, cyrillic)
         };
         if let Some(is_cued) = verdict {
             cued[i] = is_cued;
@@ -946,10 +946,24 @@ fn free_word_name(
     initial: &[bool],
     i: usize,
     capitalises_nouns: bool,
-    opening_pairs: bool,
+    cyrillic: bool,
 ) -> Option<bool> {
     let w = ws[i];
     let english = |w: &str| is_source_english(w, capitalises_nouns);
+    // A transliterated Cyrillic source: a common Russian word is no name wherever it stands
+    // ("Бога", "Церковь", "Вы"), and an acronym is translated ("США", USA). Any other word
+    // inside a sentence is a name; a sentence's first word only when the source capitalises
+    // it elsewhere too.
+    if cyrillic {
+        let f = fold(w);
+        let again = || {
+            ws.iter()
+                .enumerate()
+                .any(|(j, o)| j != i && !initial[j] && fold(o) == f && is_capitalised(o))
+        };
+        return (!cyrillic::is_common_latin(&f) && !is_acronym(w) && (!initial[i] || again()))
+            .then_some(false);
+    }
     // A sentence's first word is capitalised anyway: only a clear name counts there.
     if initial[i] && (is_acronym(w) || is_common_english(w) || !name_evidence(w, capitalises_nouns))
     {
@@ -975,7 +989,7 @@ fn free_word_name(
             .any(|(j, o)| j != i && !initial[j] && fold(o) == fold(w) && is_capitalised(o));
         // So is one that a capitalised word follows ("Thomas Cook ogłosiło", "Franco A.
         // wszedł"): two capitals in a row open a name.
-        let paired = opening_pairs
+        let paired = !cyrillic
             && ws
                 .get(i + 1)
                 .is_some_and(|n| is_capitalised(n) && !initial.get(i + 1).copied().unwrap_or(true));
@@ -1317,12 +1331,10 @@ fn source_name_candidates(
     pw: &PairWords,
     script: Script,
     capitalises_nouns: bool,
-    opening_pairs: bool,
+    cyrillic: bool,
 ) -> Vec<usize> {
     match script {
-        Script::Latin => {
-            latin_source_names(&p.src, &pw.src_words, capitalises_nouns, opening_pairs)
-        }
+        Script::Latin => latin_source_names(&p.src, &pw.src_words, capitalises_nouns, cyrillic),
         _ => (0..pw.src_words.len())
             .filter(|&i| {
                 let w = pw.src_words[i];
@@ -1373,12 +1385,20 @@ fn missing_source_names(
     pw: &PairWords,
     script: Script,
     capitalises_nouns: bool,
+    cyrillic: bool,
 ) -> Vec<String> {
     let mut missing: Vec<String> = Vec::new();
     let mut k = 0;
+    // In a transliterated Cyrillic source a place with an English name stands alone beside
+    // another name ("лидером Китая Си Цзиньпином", China's leader Xi Jinping).
+    let place = |i: usize| cyrillic && !names::exonyms(&pw.src_folded[i]).is_empty();
     while k < candidates.len() {
         let mut e = k + 1;
-        while e < candidates.len() && candidates[e] == candidates[e - 1] + 1 {
+        while e < candidates.len()
+            && candidates[e] == candidates[e - 1] + 1
+            && !place(candidates[e])
+            && !place(candidates[e - 1])
+        {
             e += 1;
         }
         let group = &candidates[k..e];
@@ -1397,7 +1417,7 @@ fn missing_source_names(
                     (last + 1..(last + 3).min(pw.src_words.len()))
                         .take_while(|&j| is_capitalised(pw.src_words[j])),
                 );
-            if neighbours.into_iter().any(found_word) {
+            if neighbours.into_iter().any(|j| !place(j) && found_word(j)) {
                 continue;
             }
         }
@@ -1606,25 +1626,76 @@ struct NameCandidate {
 /// The name findings of one aligned pair.
 fn name_candidates(target: &[SentenceView], p: &Pair, ctx: &NameContext) -> Vec<NameCandidate> {
     if !ctx.cyrillic {
-        return pair_name_candidates(target, p, ctx.script, ctx.capitalises_nouns, ctx.lang, true);
+        return pair_name_candidates(
+            target,
+            p,
+            ctx.script,
+            ctx.capitalises_nouns,
+            ctx.lang,
+            false,
+        );
     }
     // A Cyrillic source's names come through transliteration, inflected and often translated
     // ("Госдуме", the State Duma; "Рим", Rome), and Russian capitalises common words of
-    // respect and institutions ("Бога", "Вам", "Церковь"): only a name of several words with no
-    // word on the other side that sounds like it is reported, and a name of the translation
-    // only with a name of the source missing beside it (a replaced name).
+    // respect and institutions ("Бога", "Вам", "Церковь") and the first word of a quote: a name
+    // of the source is reported when one of its words is not a common Russian word and no word
+    // of the translation sounds like it, and a name of the translation only with a name of the
+    // source missing beside it (a replaced name).
     let latin = Pair {
         src: cyrillic::to_latin(&p.src),
         src_original: p.src_original.clone(),
         tgt: p.tgt,
     };
     // (Russian capitalises the words of an institution's name at a sentence's start too.)
-    let mut found = pair_name_candidates(target, &latin, Script::Latin, false, ctx.lang, false);
+    let mut found = pair_name_candidates(target, &latin, Script::Latin, false, ctx.lang, true);
+    // A source word that holds a name of the translation is that name in a compound
+    // ("Госдума", the State Duma; "Мосгордума", the Moscow City Duma): neither is reported.
+    let holds = |whole: &str, part: &str| {
+        let part = fold(part);
+        let part = part.trim_end_matches(['a', 'e', 'i', 'o', 'u', 'y']);
+        part.chars().count() >= 3
+            && whole
+                .split_whitespace()
+                .any(|w| fold(w).len() > part.len() && fold(w).contains(part))
+    };
+    let mut k = 0;
+    while k < found.len() {
+        let twin = (!found[k].extra)
+            .then(|| {
+                found
+                    .iter()
+                    .position(|c| c.extra && holds(&found[k].name, &c.name))
+            })
+            .flatten();
+        match twin {
+            Some(t) => {
+                found.remove(k.max(t));
+                found.remove(k.min(t));
+                k = k.min(t);
+            }
+            None => k += 1,
+        }
+    }
     let src: Vec<String> = words(&latin.src).iter().map(|w| fold(w)).collect();
     let tgt: Vec<String> = (p.tgt.0..p.tgt.1)
         .flat_map(|i| target[i].words.iter().map(|w| fold(w)))
         .collect();
-    found.retain(|c| {
+    // A missing name is reported as the source writes it: transliteration keeps the words
+    // ("Путин" is "Putin").
+    let (latin_words, original_words) = (words(&latin.src), words(&p.src));
+    // The words of a name as the source writes them, and the word before them.
+    let original = |name: &str| -> Option<(Vec<&str>, &str)> {
+        let parts: Vec<&str> = name.split(' ').collect();
+        if latin_words.len() != original_words.len() {
+            return None;
+        }
+        let k = latin_words
+            .windows(parts.len())
+            .position(|w| w == parts.as_slice())?;
+        let prev = if k > 0 { original_words[k - 1] } else { "" };
+        Some((original_words[k..k + parts.len()].to_vec(), prev))
+    };
+    found.retain_mut(|c| {
         let other = if c.extra { &src } else { &tgt };
         let sound = names::nearest_sound(&c.name, other).0;
         let spelling = c
@@ -1632,30 +1703,33 @@ fn name_candidates(target: &[SentenceView], p: &Pair, ctx: &NameContext) -> Vec<
             .split_whitespace()
             .map(|w| names::nearest(&fold(w), other))
             .fold(0.0, f32::max);
-        // Words in capitals throughout are a shouted phrase, not a name ("ПОВТОРИТЕ ПОПЫТКУ").
+        // Words in capitals are a shouted phrase or an acronym, translated as a rule
+        // ("ПОВТОРИТЕ ПОПЫТКУ", "США" = USA, "РПЦ" = ROC, "СПИДа" = AIDS), not a name.
         let shouted = c.name.split_whitespace().all(|w| {
-            w.chars()
-                .filter(|ch| ch.is_alphabetic())
-                .all(char::is_uppercase)
+            let mut letters = w.chars().filter(|ch| ch.is_alphabetic());
+            letters.next().is_some_and(char::is_uppercase)
+                && letters.next().is_some_and(char::is_uppercase)
         });
-        c.name.contains(' ') && !shouted && sound < 0.34 && spelling < 0.8
+        if shouted || sound >= 0.34 || spelling >= 0.8 {
+            return false;
+        }
+        if c.extra {
+            return true;
+        }
+        // A name the translation lacks is reported when the model of such names finds it
+        // likely to be one, not a word the translation translated.
+        match original(&c.name) {
+            Some((ws, prev)) => {
+                let name =
+                    ws.iter().any(|w| !cyrillic::is_common(w)) && cyrillic::reports_name(&ws, prev);
+                c.name = ws.join(" ");
+                name
+            }
+            None => c.name.contains(' '),
+        }
     });
     let missing = found.iter().any(|c| !c.extra);
     found.retain(|c| !c.extra || missing);
-    // A missing name is reported as the source writes it: transliteration keeps the words
-    // ("Путин" is "Putin").
-    let (latin_words, original_words) = (words(&latin.src), words(&p.src));
-    if latin_words.len() == original_words.len() {
-        for c in found.iter_mut().filter(|c| !c.extra) {
-            let parts: Vec<&str> = c.name.split(' ').collect();
-            if let Some(k) = latin_words
-                .windows(parts.len())
-                .position(|w| w == parts.as_slice())
-            {
-                c.name = original_words[k..k + parts.len()].join(" ");
-            }
-        }
-    }
     found
 }
 
@@ -1665,12 +1739,12 @@ fn pair_name_candidates(
     script: Script,
     capitalises_nouns: bool,
     lang: Option<&language::Language>,
-    opening_pairs: bool,
+    cyrillic: bool,
 ) -> Vec<NameCandidate> {
     let pw = PairWords::new(target, p, script, lang);
     let han = (script == Script::Han).then(|| han::HanSource::new(&p.src));
-    let candidates = source_name_candidates(p, &pw, script, capitalises_nouns, opening_pairs);
-    let mut missing = missing_source_names(&candidates, &pw, script, capitalises_nouns);
+    let candidates = source_name_candidates(p, &pw, script, capitalises_nouns, cyrillic);
+    let mut missing = missing_source_names(&candidates, &pw, script, capitalises_nouns, cyrillic);
     if script == Script::Devanagari {
         missing_hindi_names(target, p, &pw, &mut missing);
     }
@@ -2084,7 +2158,7 @@ mod tests {
 
     fn names_of(src: &str) -> Vec<&str> {
         let ws = words(src);
-        latin_source_names(src, &ws, true, true)
+        latin_source_names(src, &ws, true, false)
             .into_iter()
             .map(|i| ws[i])
             .collect()
@@ -2096,7 +2170,7 @@ mod tests {
     fn a_first_word_outside_german_needs_a_second_sighting() {
         let names = |src: &str| -> Vec<String> {
             let ws = words(src);
-            latin_source_names(src, &ws, false, true)
+            latin_source_names(src, &ws, false, false)
                 .into_iter()
                 .map(|i| ws[i].to_string())
                 .collect()

@@ -274,7 +274,12 @@ baltic|ostsee|baltische|baltischen
 alps|alpen
 danube|donau
 rhine|rhein|rijn
-christ|christus
+christ|christus|khristos
+jesus|iisus
+west|zapad
+east|vostok
+north|sever
+south|yug
 christian|christlich|christliche|christen|christelijk
 catholic|katholisch|katholische|katholieke|katholiek
 protestant|evangelisch|evangelische
@@ -314,12 +319,30 @@ struct ExonymIndex {
     lines: Vec<&'static str>,
     by_form: HashMap<&'static str, Vec<usize>>,
     by_stem: HashMap<&'static str, Vec<usize>>,
+    by_slavic: HashMap<&'static str, Vec<usize>>,
 }
 
 /// A folded form without its final vowel, when what is left is long enough to be a stem.
 fn stem(folded: &str) -> Option<&str> {
     let s = folded.strip_suffix(['a', 'e', 'i', 'o', 'u', 'y'])?;
     (s.chars().count() >= 4).then_some(s)
+}
+
+/// Case endings of East Slavic nouns as `cyrillic::to_latin` writes them, longest first:
+/// "Китая", "Китаем" and "Китай" share the stem "kita"; "Швейцарии" and "Швейцария"
+/// "shveytsar".
+const SLAVIC_ENDINGS: [&str; 22] = [
+    "iyey", "iyu", "iya", "iey", "ii", "ie", "iy", "oy", "om", "em", "ey", "yu", "ya", "ov", "am",
+    "akh", "a", "e", "i", "u", "y", "o",
+];
+
+/// A folded form without its Slavic case ending, when what is left is long enough to be a
+/// stem.
+fn slavic_stem(folded: &str) -> Option<&str> {
+    SLAVIC_ENDINGS
+        .iter()
+        .find_map(|e| folded.strip_suffix(e))
+        .filter(|s| s.chars().count() >= 4)
 }
 
 fn exonym_index() -> &'static ExonymIndex {
@@ -332,11 +355,16 @@ fn exonym_index() -> &'static ExonymIndex {
             .collect();
         let mut by_form: HashMap<&'static str, Vec<usize>> = HashMap::new();
         let mut by_stem: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        let mut by_slavic: HashMap<&'static str, Vec<usize>> = HashMap::new();
         for (i, l) in lines.iter().enumerate() {
             for f in l.split('|') {
                 by_form.entry(f).or_default().push(i);
                 if let Some(s) = stem(f) {
                     by_stem.entry(s).or_default().push(i);
+                }
+                let s = slavic_stem(f).unwrap_or(f);
+                if s.chars().count() >= 4 {
+                    by_slavic.entry(s).or_default().push(i);
                 }
             }
         }
@@ -344,6 +372,7 @@ fn exonym_index() -> &'static ExonymIndex {
             lines,
             by_form,
             by_stem,
+            by_slavic,
         }
     })
 }
@@ -354,7 +383,8 @@ pub fn exonyms(folded: &str) -> Vec<&'static str> {
     let hits = index
         .by_form
         .get(folded)
-        .or_else(|| stem(folded).and_then(|s| index.by_stem.get(s)));
+        .or_else(|| stem(folded).and_then(|s| index.by_stem.get(s)))
+        .or_else(|| slavic_stem(folded).and_then(|s| index.by_slavic.get(s)));
     let mut out: Vec<&'static str> = hits
         .into_iter()
         .flatten()
@@ -737,6 +767,9 @@ mod tests {
         assert!(exonyms("bulharsko").contains(&"bulgaria"));
         assert!(exonyms("ukrajiny").contains(&"ukraine"));
         assert!(exonyms("allemagne").contains(&"germany"));
+        // Cyrillic names in their case forms, as transliterated.
+        assert!(exonyms("kitaya").contains(&"china"));
+        assert!(exonyms("shveytsarii").contains(&"switzerland"));
         // Kana among the Han characters: Japanese, whose kanji names are not compared.
         assert_eq!(
             script_of("感染が確認されたのは、仙台市に住む男性です。"),

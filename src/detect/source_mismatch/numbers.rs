@@ -175,6 +175,23 @@ fn digit_string_values(s: &str) -> Vec<f64> {
     if grouped && kinds.iter().all(|&k| k == kinds[0]) {
         out.extend(whole(&plain));
     }
+    // A date of day, month and year ("19.08.2016", "08/19/2016"): a translation may put the
+    // month first. Each valid reading stands for the date as year, month and day.
+    if groups.len() == 3
+        && kinds
+            .iter()
+            .all(|&k| k == kinds[0] && matches!(k, '.' | '/' | '-'))
+        && groups[2].len() == 4
+        && groups[..2].iter().all(|g| (1..=2).contains(&g.len()))
+    {
+        let n = |g: &str| g.parse::<u32>().unwrap_or(0);
+        let (a, b, year) = (n(groups[0]), n(groups[1]), n(groups[2]));
+        for (day, month) in [(a, b), (b, a)] {
+            if (1..=31).contains(&day) && (1..=12).contains(&month) {
+                out.push(f64::from(year * 10_000 + month * 100 + day));
+            }
+        }
+    }
     // The last separator as a decimal point, the others as grouping.
     let (at, last) = *seps.last().expect("has a separator");
     if matches!(last, '.' | ',') {
@@ -1141,6 +1158,13 @@ mod tests {
         assert!(agree("tweehonderd mensen", "200 people"));
         assert!(agree("twenty-five years", "25 Jahre"));
         assert!(!agree("two hundred people", "300 Leute"));
+    }
+
+    #[test]
+    fn dates_in_either_order() {
+        assert!(agree("am 19.08.2016", "on 08.19.2016"));
+        assert!(agree("am 19.08.2016", "on 19.08.2016"));
+        assert!(!agree("am 19.08.2016", "on 08.18.2016"));
     }
 
     #[test]
