@@ -655,6 +655,16 @@ fn is_target_name(view: &SentenceView, i: usize) -> bool {
     if i == 0 && !is_acronym(w) && ENGLISH_NOUN_ENDINGS.iter().any(|e| lower.ends_with(e)) {
         return false;
     }
+    // A compound of common words is no name, even capitalised at a sentence's start
+    // ("Fast-moving", "Son-in-law", "Twenty-five", "T-shirts").
+    if w.contains('-')
+        && w.split('-').all(|p| {
+            let p = p.to_lowercase();
+            p.chars().count() <= 1 || is_common_english(&p) || numbers::word_value(&p).is_some()
+        })
+    {
+        return false;
+    }
     is_acronym(w) || !is_common_english(w)
 }
 

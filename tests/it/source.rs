@@ -399,3 +399,26 @@ fn russian_one_word_names() {
     assert!(of("country").is_empty(), "{:?}", of("country"));
     assert!(of("convention").is_empty(), "{:?}", of("convention"));
 }
+
+/// Words that are no names in a translation: a language's name standing for its people's
+/// adjective in the source ("Poola" = Polish), and a capitalised compound of common words.
+#[test]
+fn adjectives_of_peoples_and_compounds_of_common_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let records = [
+        (
+            "adjective",
+            "Poola valitsus kiitis eelnõu heaks teisipäeval Varssavis.",
+            "The Polish government approved the bill on Tuesday in Warsaw.",
+        ),
+        (
+            "compound",
+            "Kiiresti liikuvad elevandid näivad jooksvat.",
+            "Fast-moving elephants seem to run.",
+        ),
+    ];
+    let path = file(&dir, "records.jsonl", &records_jsonl(&records));
+    for doc in check_jsonl(&path, &[]) {
+        assert!(source_findings(&doc).is_empty(), "{doc}");
+    }
+}

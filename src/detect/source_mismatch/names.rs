@@ -313,7 +313,12 @@ usd|dolarů|dolarów|dólares|dollars
 /// folded forms separated by '|'.
 static TERRITORIES: &str = include_str!("../../../rules/territory-names.tsv");
 
-/// The exonym lines (of [`EXONYMS`] and [`TERRITORIES`]) by each folded form, and by its stem
+/// The names of languages in English and other languages, which many use as the people's
+/// adjective ("vene" = Russian, "francuski" = French; `rules/language-names.tsv`, from CLDR by
+/// `scripts/make_territory_names.py --languages`).
+static LANGUAGES: &str = include_str!("../../../rules/language-names.tsv");
+
+/// The exonym lines (of [`EXONYMS`], [`TERRITORIES`] and [`LANGUAGES`]) by each folded form, and by its stem
 /// without a final vowel (Slavic case endings: "Ukrajiny" is "Ukrajina", "Ruska" "Rusko").
 struct ExonymIndex {
     lines: Vec<&'static str>,
@@ -351,6 +356,7 @@ fn exonym_index() -> &'static ExonymIndex {
         let lines: Vec<&'static str> = EXONYMS
             .lines()
             .chain(TERRITORIES.lines().filter(|l| !l.starts_with('#')))
+            .chain(LANGUAGES.lines().filter(|l| !l.starts_with('#')))
             .filter(|l| !l.trim().is_empty())
             .collect();
         let mut by_form: HashMap<&'static str, Vec<usize>> = HashMap::new();
@@ -770,6 +776,9 @@ mod tests {
         // Cyrillic names in their case forms, as transliterated.
         assert!(exonyms("kitaya").contains(&"china"));
         assert!(exonyms("shveytsarii").contains(&"switzerland"));
+        // A language's name is its people's adjective in many languages.
+        assert!(exonyms("vene").contains(&"russian"));
+        assert!(exonyms("francuski").contains(&"french"));
         // Kana among the Han characters: Japanese, whose kanji names are not compared.
         assert_eq!(
             script_of("感染が確認されたのは、仙台市に住む男性です。"),
