@@ -1133,6 +1133,9 @@ struct PairWords<'a> {
     src_latin: Vec<String>,
     /// Consonant skeletons of a Devanagari source's words (empty for other scripts).
     src_skeletons: Vec<String>,
+    /// The source words without the case endings of names of their language
+    /// (`rules/name-endings.tsv`: "saksamaal" → "saksamaa"), where one comes off.
+    src_stems: Vec<Option<String>>,
     tgt_folded: Vec<String>,
     /// Names sound alike across languages ("Neapel", "Napoli"), but only a capitalised word of
     /// the translation can be the name ("Flynn" is not "film").
@@ -1156,6 +1159,10 @@ impl<'a> PairWords<'a> {
             .iter()
             .filter(|w| names::script_of(w) == Script::Latin && w.chars().any(char::is_alphabetic))
             .map(|w| fold(w))
+            .collect();
+        let src_stems: Vec<Option<String>> = src_folded
+            .iter()
+            .map(|f| lang.and_then(|l| l.name_stem(f)).map(str::to_string))
             .collect();
         let src_skeletons: Vec<String> = if script == Script::Devanagari {
             // Also without the endings the language glues to names ("रामलाई" = to Ram).
@@ -1216,6 +1223,7 @@ impl<'a> PairWords<'a> {
             src_folded,
             src_latin,
             src_skeletons,
+            src_stems,
             tgt_folded,
             tgt_capitalised,
             tgt_upper,
@@ -1379,9 +1387,12 @@ fn source_word_found(i: usize, pw: &PairWords) -> bool {
     if is_abbreviation(pw.src_words[i]) && pw.tgt_capitalised.iter().any(|t| t.starts_with(f)) {
         return true;
     }
+    // A name in a case form ("Saksamaal", in Germany): also without the ending.
+    let case_stem = pw.src_stems[i].as_deref();
     occurs_in(f, &pw.tgt_folded)
         || occurs_in(bare, &pw.tgt_folded)
         || occurs_in(stem, &pw.tgt_folded)
+        || case_stem.is_some_and(|s| occurs_in(s, &pw.tgt_folded))
         || pw
             .tgt_capitalised
             .iter()

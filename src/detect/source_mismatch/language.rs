@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 static TABLE: &str = include_str!("../../../rules/languages.tsv");
 static ENDINGS: &str = include_str!("../../../rules/case-endings.tsv");
+static NAME_ENDINGS: &str = include_str!("../../../rules/name-endings.tsv");
 
 /// A language of `rules/languages.tsv`.
 #[derive(Debug)]
@@ -23,6 +24,8 @@ pub struct Language {
     letters: Vec<char>,
     /// Endings glued to words (`rules/case-endings.tsv`), longest first.
     pub endings: Vec<&'static str>,
+    /// Case endings of names (`rules/name-endings.tsv`, folded), longest first.
+    name_endings: Vec<&'static str>,
 }
 
 struct Languages {
@@ -57,6 +60,7 @@ fn languages() -> &'static Languages {
                     .map(|w| w.split(' ').filter_map(|l| l.chars().next()).collect())
                     .unwrap_or_default(),
                 endings: Vec::new(),
+                name_endings: Vec::new(),
             });
         }
         for line in ENDINGS.lines().filter(|l| !l.starts_with('#')) {
@@ -65,6 +69,14 @@ fn languages() -> &'static Languages {
             {
                 l.endings = endings.split(' ').filter(|e| !e.is_empty()).collect();
                 l.endings.sort_by_key(|e| std::cmp::Reverse(e.len()));
+            }
+        }
+        for line in NAME_ENDINGS.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((code, endings)) = line.split_once('\t')
+                && let Some(l) = all.iter_mut().find(|l| l.code == code)
+            {
+                l.name_endings = endings.split(' ').filter(|e| !e.is_empty()).collect();
+                l.name_endings.sort_by_key(|e| std::cmp::Reverse(e.len()));
             }
         }
         let mut small: HashMap<&'static str, Vec<usize>> = HashMap::new();
@@ -97,6 +109,23 @@ impl Language {
             break;
         }
         w
+    }
+
+    /// A folded name without its case endings, up to two ("saksamaal" → "saksamaa",
+    /// "eestisse" → "eesti"), keeping at least four letters; None when none comes off.
+    pub fn name_stem<'a>(&self, folded: &'a str) -> Option<&'a str> {
+        let mut w = folded;
+        for _ in 0..2 {
+            match self
+                .name_endings
+                .iter()
+                .find_map(|e| w.strip_suffix(e).filter(|s| s.chars().count() >= 4))
+            {
+                Some(s) => w = s,
+                None => break,
+            }
+        }
+        (w.len() < folded.len()).then_some(w)
     }
 }
 
@@ -315,6 +344,21 @@ mod tests {
             Some("hi")
         );
         assert_eq!(code("서울시는 오늘 새로운 정책을 발표했다."), Some("ko"));
+    }
+
+    #[test]
+    fn case_endings_of_names_come_off() {
+        let et = by_code("et").unwrap();
+        assert_eq!(et.name_stem("saksamaal"), Some("saksamaa"));
+        assert_eq!(et.name_stem("eestisse"), Some("eesti"));
+        // At least four letters stay.
+        assert_eq!(et.name_stem("riias"), Some("riia"));
+        assert_eq!(et.name_stem("tal"), None);
+        assert_eq!(
+            by_code("fi").unwrap().name_stem("helsingissa"),
+            Some("helsingi")
+        );
+        assert_eq!(by_code("pl").unwrap().name_stem("warszawa"), None);
     }
 
     #[test]
