@@ -286,11 +286,11 @@ protestant|evangelisch|evangelische
 jewish|judisch|judische|joods|joodse
 muslim|muslimisch|muslime|moslim
 islamic|islamisch|islamitisch
-us|usa|vereinigte|verenigde|amerika|vs|american|americans
+us|usa|vereinigte|verenigde|amerika|vs|american|americans|sua|eeuu|eua
 un|uno|vn|vereinte|verenigde
 eu|europaische|europese
 nato|navo
-gdp|bip|bbp
+gdp|bip|bbp|pib|pil|pkb|hdp
 india|भारत|हिंदुस्तान
 egypt|मिस्र
 greece|यूनान
@@ -301,6 +301,12 @@ un|onu|osn|oon
 nato|otan
 who|oms|svz
 imf|fmi|mmf
+oecd|ocde
+wto|omc
+ilo|oit
+ioc|cio
+ngo|ong
+vat|iva|tva|mwst|dph|btw
 ecb|bce|ebc
 pln|zł|złoty|złotych|złote|zlotys|zlotych
 czk|kč|korun|koruna|koruny|crowns
@@ -779,6 +785,9 @@ mod tests {
         // A language's name is its people's adjective in many languages.
         assert!(exonyms("vene").contains(&"russian"));
         assert!(exonyms("francuski").contains(&"french"));
+        // Translated acronyms.
+        assert!(exonyms("pib").contains(&"gdp"));
+        assert!(exonyms("sua").contains(&"usa"));
         // Kana among the Han characters: Japanese, whose kanji names are not compared.
         assert_eq!(
             script_of("感染が確認されたのは、仙台市に住む男性です。"),
