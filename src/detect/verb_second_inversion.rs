@@ -46,6 +46,17 @@ static META: RuleMeta = RuleMeta {
             fix: Some("Yesterday, the minister announced new measures."),
         },
         Example::Bad {
+            text: "Tomorrow travels the king to Brussels.",
+            fix: Some("Tomorrow, the king travels to Brussels."),
+        },
+        Example::Bad {
+            text: "Yesterday went the minister to the hospital.",
+            fix: Some("Yesterday, the minister went to the hospital."),
+        },
+        Example::Good("Today marks the anniversary of the treaty."),
+        Example::Good("Tomorrow brings the start of the new season in Europe."),
+        Example::Good("Yesterday came the news that the plant would close."),
+        Example::Bad {
             text: "Thursday rejected the government the proposal.",
             fix: Some("On Thursday, the government rejected the proposal."),
         },
@@ -685,20 +696,43 @@ fn after_time_front(
         v.lower(0),
         "despite" | "because" | "due" | "according" | "thanks"
     );
-    (!LOCATIVE_VERBS.contains(&verb_word) || causal_front)
-        // A present form only after a prepositional phrase: a bare time word may be the
-        // subject ("Today marks the anniversary …").
-        && (matches!(vt, Tag::VBD | Tag::VBN) || (vt == Tag::VBZ && v.tag(0) == Some(Tag::IN)))
-        && (0..front_end).any(|k| {
-            let w = v.lower(k);
-            names_a_time(w)
-                || TIME_NOUNS.contains(&w)
-                || matches!(w, "week" | "month" | "year")
-                || (k == 0 && NON_LOCATIVE_FRONTS.contains(&w))
-                || (k == 0 && v.tag(0) == Some(Tag::IN) && !name_closes_front)
-        })
+    let names_time = |w: &str| {
+        names_a_time(w) || TIME_NOUNS.contains(&w) || matches!(w, "week" | "month" | "year")
+    };
+    let time_front = (0..front_end).any(|k| names_time(v.lower(k)));
+    // A phrase after the subject ("… travels the king to Brussels"), not one inside it ("the
+    // anniversary of …"): the subject is not the last word, as English inversion has it.
+    let phrase_after =
+        v.tag(subj_end) == Some(Tag::IN) && !matches!(v.lower(subj_end), "of" | "that");
+    // A verb of motion inverts after a time too ("Then came the news"), but only with the
+    // subject last: with a phrase after it, it is the verb-second order ("Yesterday went the
+    // minister to the hospital").
+    (!LOCATIVE_VERBS.contains(&verb_word) || causal_front || (time_front && phrase_after))
+        // A present form after a prepositional phrase; after a bare time word, which may be
+        // the subject ("Today marks the anniversary …"), only with a phrase after the subject
+        // and a verb that does not take a time for its subject.
+        && (matches!(vt, Tag::VBD | Tag::VBN)
+            || (vt == Tag::VBZ && v.tag(0) == Some(Tag::IN))
+            || (matches!(vt, Tag::VBZ | Tag::VBP)
+                && time_front
+                && phrase_after
+                && !TIME_SUBJECT_VERBS.contains(&verb_word)))
+        && (time_front
+            || (0..front_end).any(|k| {
+                let w = v.lower(k);
+                (k == 0 && NON_LOCATIVE_FRONTS.contains(&w))
+                    || (k == 0 && v.tag(0) == Some(Tag::IN) && !name_closes_front)
+            }))
         && v.tag(subj_end).is_none_or(|t| t.is_punct() || t == Tag::IN)
 }
+
+/// Present forms of verbs that take a time for their subject ("Today marks …", "Tomorrow
+/// brings …", "Next week sees …"): after a bare time word they are not inverted.
+const TIME_SUBJECT_VERBS: &[&str] = &[
+    "marks", "mark", "sees", "see", "brings", "bring", "begins", "begin", "starts", "start",
+    "ends", "end", "is", "are", "has", "have", "looks", "look", "promises", "promise", "offers",
+    "offer", "features", "feature", "holds", "hold", "means", "mean",
+];
 
 /// The finding for an inverted verb and subject, with the rewrite in English order: the
 /// subject before the verb, and the object before the adverbials that stood between it and
