@@ -59,6 +59,10 @@ static META: RuleMeta = RuleMeta {
         Example::Good("It would be appreciated if you could advice me on this matter."),
         Example::Good("She has the money her father earned."),
         Example::Good("He had his car repaired."),
+        Example::Bad {
+            text: "She has her keys forgotten.",
+            fix: Some("She has forgotten her keys."),
+        },
         Example::Good("The EU Commission has proposed a comprehensive reform."),
         Example::Good("She will have the report finished."),
         Example::Good("The results are the data collected."),
@@ -130,8 +134,13 @@ impl Detector for ParticipleAfterObject {
             {
                 continue;
             }
-            // "had his car repaired" is the causative "have".
-            if opener.have && middle.object_len < 4 && middle.phrases == 0 {
+            // "had his car repaired" is the causative "have"; "has her keys forgotten" is
+            // not: the participle is not one of a causative.
+            if opener.have
+                && middle.object_len < 4
+                && middle.phrases == 0
+                && is_causative_participle(v.lower(last))
+            {
                 continue;
             }
             out.push(bracket(
@@ -323,6 +332,20 @@ fn middle_field(
         phrases,
         last_bare_np,
     })
+}
+
+/// The participles English uses after a causative "have" with an object
+/// (`rules/causative-participles.txt`, built by `scripts/make_causative_participles.py`).
+fn is_causative_participle(w: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("../../rules/causative-participles.txt")
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+    .contains(w)
 }
 
 /// "yesterday", "today", a weekday.
