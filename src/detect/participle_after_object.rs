@@ -113,7 +113,13 @@ impl Detector for ParticipleAfterObject {
         let last = end - 1;
         let Some(lt) = v.tag(last) else { return };
         let np = v.chunker();
+        // An opener right after a fronted phrase ("Tomorrow will the minister the plan
+        // present") has its subject after it: verb-second-inversion moves both.
+        let front_end = super::clause::fronted(v).map(|(e, _)| e);
         for a in 1..last {
+            if front_end == Some(a) {
+                continue;
+            }
             let Some(opener) = Opener::at(v, a, last, lt) else {
                 continue;
             };

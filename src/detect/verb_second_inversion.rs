@@ -75,6 +75,14 @@ static META: RuleMeta = RuleMeta {
             ),
         },
         Example::Bad {
+            text: "Already has the company its results published.",
+            fix: Some("The company has already published its results."),
+        },
+        Example::Bad {
+            text: "Tomorrow will the minister the plan present.",
+            fix: Some("Tomorrow, the minister will present the plan."),
+        },
+        Example::Bad {
             text: "On Wednesday evening has the government agreed on a budget.",
             fix: Some("On Wednesday evening, the government has agreed on a budget."),
         },
@@ -470,6 +478,57 @@ fn auxiliary_inversion(
             .tag(k)
             .is_some_and(|t| matches!(t, Tag::RB | Tag::NN | Tag::JJ | Tag::VBD))
             && can_be(k));
+    // Or the verb stands last, after an object ("Last week has the company its results
+    // published"): the verb-second order and the verb-final order in one clause. Both moves
+    // make one rewrite.
+    let last = super::clause::content_end(v).saturating_sub(1);
+    let bracket = !verb_form
+        && last > k
+        && np.noun_phrase(k).is_some()
+        && (v.tag(last) == Some(wanted)
+            || (v
+                .tag(last)
+                .is_some_and(|t| matches!(t, Tag::NN | Tag::JJ | Tag::VBD))
+                && can_be(last)));
+    if bracket {
+        let mut pieces = Vec::new();
+        match front {
+            Front::Mid => {
+                pieces.push(Piece::Tokens(aux + 1, subj_end));
+                pieces.push(Piece::Tokens(aux, aux + 1));
+                pieces.push(Piece::Word(0, uncapitalize(v, 0)));
+            }
+            Front::Phrase { weekday } => {
+                if weekday {
+                    pieces.push(Piece::Text("On".into()));
+                }
+                pieces.push(Piece::Tokens(0, front_end));
+                pieces.push(Piece::Text(",".into()));
+                pieces.push(Piece::Tokens(aux + 1, subj_end));
+                pieces.push(Piece::Tokens(aux, aux + 1));
+            }
+        }
+        pieces.push(Piece::Tokens(subj_end, k));
+        pieces.push(Piece::Tokens(last, last + 1));
+        pieces.push(Piece::Tokens(k, last));
+        pieces.push(Piece::Tokens(last + 1, v.len()));
+        let (start, end) = v.span(0, last + 1);
+        return Some(Diagnosis {
+            check: "auxiliary-inversion",
+            start,
+            end,
+            message: format!(
+                "'{}' comes before its subject '{}' after '{}', and '{}' after its object, in Dutch/German order: put the subject first and the verb after '{}'",
+                v.words[aux],
+                v.slice(aux + 1, subj_end),
+                v.slice(0, front_end),
+                v.words[last],
+                v.words[aux],
+            ),
+            suggestion: Some(render(v, &pieces)),
+            confidence: 0.8,
+        });
+    }
     if !verb_form {
         // Or take the verb for the noun phrase's last word ("will the temperature rise to",
         // "will the state election take place"): the first word after a noun that can be

@@ -42,6 +42,25 @@ fn a_present_perfect_with_a_finished_past_time_becomes_the_simple_past() {
 }
 
 #[test]
+fn the_verb_second_and_the_verb_last_are_moved_in_one_rewrite() {
+    // The auxiliary before its subject and the participle after the object: both moves, and
+    // the simple past the finished time asks for.
+    let fs = check("Last week has the company its results published.");
+    assert_eq!(
+        fs.iter().find_map(|f| f.suggestion.as_deref()),
+        Some("Last week, the company published its results."),
+        "{fs:#?}"
+    );
+    let fs = check("Tomorrow will the minister the plan present.");
+    assert!(
+        fs.iter()
+            .all(|f| f.suggestion.as_deref()
+                == Some("Tomorrow, the minister will present the plan.")),
+        "{fs:#?}"
+    );
+}
+
+#[test]
 fn english_inversions_are_not_rewritten() {
     for text in [
         "Rarely have investors been so nervous.",
