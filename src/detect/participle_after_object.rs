@@ -60,6 +60,10 @@ static META: RuleMeta = RuleMeta {
         Example::Good("She has the money her father earned."),
         Example::Good("He had his car repaired."),
         Example::Bad {
+            text: "She has the whole week waited.",
+            fix: Some("She has waited the whole week."),
+        },
+        Example::Bad {
             text: "She has her keys forgotten.",
             fix: Some("She has forgotten her keys."),
         },
@@ -354,10 +358,10 @@ fn is_causative_participle(w: &str) -> bool {
     .contains(w)
 }
 
-/// "yesterday", "today", a weekday.
+/// "yesterday", "today", a weekday, a time noun ("week", "days").
 fn is_time_word(v: &SentenceView, k: usize) -> bool {
     let w = v.lower(k);
-    TIME_WORDS.contains(&w) || WEEKDAYS.contains(&w)
+    TIME_WORDS.contains(&w) || WEEKDAYS.contains(&w) || super::words::names_time(w)
 }
 
 /// "The proposal was by the parliament adopted.": a passive whose agent ("by …") stands
