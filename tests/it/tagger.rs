@@ -157,6 +157,22 @@ fn a_subject_pronoun_takes_a_verb_the_model_read_as_a_noun() {
 }
 
 #[test]
+fn a_clause_without_a_finite_verb_takes_the_participle_after_its_subject() {
+    let tagger = Tagger::embedded();
+    let words = "In Romania , a helicopter crashed with 10 people on board .";
+    let words: Vec<&str> = words.split(' ').collect();
+    let tags = tagger.tag(&words);
+    assert_eq!(tags[5], Tag::VBD, "{tags:?}");
+    // A passive with its agent, and a clause with a finite verb of its own, stay.
+    let words = "The plan approved by the council .";
+    let words: Vec<&str> = words.split(' ').collect();
+    assert_eq!(tagger.tag(&words)[2], Tag::VBN);
+    let words = "The solutions adopted in 1990 failed .";
+    let words: Vec<&str> = words.split(' ').collect();
+    assert_ne!(tagger.tag(&words)[2], Tag::VBD);
+}
+
+#[test]
 fn straight_quote_and_x_tags_of_other_treebanks_are_read() {
     let line = |id: usize, w: &str, t: &str| format!("{id}\t{w}\t_\t_\t{t}\t_\t0\t_\t_\t_\n");
     let text = [line(1, "\"", "\""), line(2, "uh", "X"), line(3, "\"", "\"")].concat();

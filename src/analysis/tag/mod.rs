@@ -227,6 +227,7 @@ impl Tagger {
         }
         self.verbs_after_modals(words, &scratch.allowed, out);
         self.verbs_after_subject_pronouns(words, &scratch.allowed, out);
+        self.finite_verb_after_noun(words, &scratch.allowed, out);
     }
 
     /// The first pass with its margins, then the second pass on the words it was unsure of.
@@ -295,6 +296,73 @@ impl Tagger {
             } else if self.can_be(words[k], Tag::VBD) {
                 out[k] = Tag::VBD;
             }
+        }
+    }
+
+    /// A clause needs a finite verb: in one that has none, a past participle right after a
+    /// noun, with no "be", "have", "get" or other finite verb before it, is the subject's verb in the simple past
+    /// when the verb takes no object ("a helicopter crashed with 10 people on board") or one
+    /// follows it. A passive ("the plan approved by the council") and a participle of a verb
+    /// that takes an object without one ("artifacts found in the cave") stay.
+    fn finite_verb_after_noun(&self, words: &[&str], allowed: &[u64], out: &mut [Tag]) {
+        let finite = |t: &Tag| matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD);
+        let auxiliary = |w: &str| {
+            let w = w.to_ascii_lowercase();
+            matches!(
+                w.as_str(),
+                "be" | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "been"
+                    | "being"
+                    | "am"
+                    | "'s"
+                    | "'re"
+                    | "have"
+                    | "has"
+                    | "had"
+                    | "having"
+                    | "get"
+                    | "gets"
+                    | "got"
+                    | "gotten"
+            )
+        };
+        for k in 1..out.len() {
+            if auxiliary(words[k - 1]) || finite(&out[k - 1]) {
+                return;
+            }
+            if out[k] != Tag::VBN
+                || allowed[k] != 0
+                || !matches!(out[k - 1], Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS)
+                || !self.can_be(words[k], Tag::VBD)
+            {
+                continue;
+            }
+            let next = out.get(k + 1).copied();
+            if words
+                .get(k + 1)
+                .is_some_and(|w| w.eq_ignore_ascii_case("by"))
+            {
+                return;
+            }
+            // The clause's own verb may follow ("the solutions adopted ultimately led to …");
+            // a subordinate clause's does not count ("… prospered because they paid better").
+            let clause_verb = out[k + 1..]
+                .iter()
+                .take_while(|t| !matches!(t, Tag::IN | Tag::WDT | Tag::WP | Tag::CC | Tag::Comma))
+                .any(finite);
+            if clause_verb {
+                return;
+            }
+            let object_follows =
+                next.is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS | Tag::CD | Tag::PRP));
+            let lower = words[k].to_lowercase();
+            if object_follows || !crate::frames::frames().is_transitive(&lower) {
+                out[k] = Tag::VBD;
+            }
+            return;
         }
     }
 
