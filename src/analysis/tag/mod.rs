@@ -300,10 +300,11 @@ impl Tagger {
     }
 
     /// A clause needs a finite verb: in one that has none, a past participle right after a
-    /// noun, with no "be", "have", "get" or other finite verb before it, is the subject's verb in the simple past
-    /// when the verb takes no object ("a helicopter crashed with 10 people on board") or one
-    /// follows it. A passive ("the plan approved by the council") and a participle of a verb
-    /// that takes an object without one ("artifacts found in the cave") stay.
+    /// noun, with no "be", "have", "get" or other finite verb before it, is the subject's verb
+    /// in the simple past when the verb takes no object in the verb frames or is not in them
+    /// ("a helicopter crashed with 10 people on board", "the ships collided"), or when an
+    /// object follows it. A passive ("the plan approved by the council") and a participle of a
+    /// verb that takes an object, without one ("artifacts found in the cave"), stay.
     fn finite_verb_after_noun(&self, words: &[&str], allowed: &[u64], out: &mut [Tag]) {
         let finite = |t: &Tag| matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD);
         let auxiliary = |w: &str| {
@@ -359,7 +360,9 @@ impl Tagger {
             let object_follows =
                 next.is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS | Tag::CD | Tag::PRP));
             let lower = words[k].to_lowercase();
-            if object_follows || !crate::frames::frames().is_transitive(&lower) {
+            let frame = crate::frames::frames().get(&lower);
+            let intransitive = frame.is_none_or(|f| f.count >= 3 && f.object_rate < 0.3);
+            if object_follows || intransitive {
                 out[k] = Tag::VBD;
             }
             return;
