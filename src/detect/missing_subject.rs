@@ -76,6 +76,8 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Good("Were the government to raise the tax, many small businesses would close."),
         Example::Good("Lost: black cat with a white spot on its nose, last seen near the park."),
+        Example::Good("He sees new evidence of the loved one's perfection in everything."),
+        Example::Good("It was not against my will either."),
         Example::Good(
             "Asked whether he would run again, the mayor of Utrecht said he had not decided.",
         ),
@@ -1375,7 +1377,9 @@ fn orphan_determiner(v: &SentenceView) -> Option<Diagnosis> {
                 (t == Tag::IN && !matches!(v.lower(i - 1), "that" | "because" | "if" | "as"))
                     || t.is_verb()
             });
-        let orphan = if name_like || broken_off || object_her {
+        // "the loved one", "a chosen few": "one" is the head.
+        let one_head = matches!(v.lower(i + 2), "one" | "ones" | "few");
+        let orphan = if name_like || broken_off || object_her || one_head {
             false
         } else if article {
             (matches!(next, Tag::IN | Tag::VBD | Tag::VBZ | Tag::MD | Tag::Comma)

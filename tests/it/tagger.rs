@@ -173,6 +173,19 @@ fn a_clause_without_a_finite_verb_takes_the_participle_after_its_subject() {
 }
 
 #[test]
+fn a_determiner_takes_a_noun_the_model_read_as_a_modal() {
+    let tagger = Tagger::embedded();
+    let words = "the will operating out of duty is free .";
+    let words: Vec<&str> = words.split(' ').collect();
+    assert_eq!(tagger.tag(&words)[1], Tag::NN);
+    let words: Vec<&str> = "It was against my will .".split(' ').collect();
+    assert_eq!(tagger.tag(&words)[4], Tag::NN);
+    // With a base verb after it, it stays the modal of a lost subject.
+    let words: Vec<&str> = "The will decide on Monday .".split(' ').collect();
+    assert_eq!(tagger.tag(&words)[1], Tag::MD);
+}
+
+#[test]
 fn straight_quote_and_x_tags_of_other_treebanks_are_read() {
     let line = |id: usize, w: &str, t: &str| format!("{id}\t{w}\t_\t_\t{t}\t_\t0\t_\t_\t_\n");
     let text = [line(1, "\"", "\""), line(2, "uh", "X"), line(3, "\"", "\"")].concat();

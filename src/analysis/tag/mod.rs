@@ -228,6 +228,7 @@ impl Tagger {
         self.verbs_after_modals(words, &scratch.allowed, out);
         self.verbs_after_subject_pronouns(words, &scratch.allowed, out);
         self.finite_verb_after_noun(words, &scratch.allowed, out);
+        self.nouns_after_determiners(words, &scratch.allowed, out);
     }
 
     /// The first pass with its margins, then the second pass on the words it was unsure of.
@@ -366,6 +367,28 @@ impl Tagger {
                 out[k] = Tag::VBD;
             }
             return;
+        }
+    }
+
+    /// An article or a possessive takes a noun: a word read as a modal right after one ("the
+    /// will operating out of duty", "his will being divided") is a noun when it can be one and
+    /// no base verb follows it ("the will decide" is a modal after a lost subject).
+    fn nouns_after_determiners(&self, words: &[&str], allowed: &[u64], out: &mut [Tag]) {
+        for k in 1..out.len() {
+            if out[k] != Tag::MD || allowed[k] != 0 {
+                continue;
+            }
+            let d = words[k - 1];
+            let determiner = (out[k - 1] == Tag::DT
+                && ["a", "an", "the"].iter().any(|x| d.eq_ignore_ascii_case(x)))
+                || out[k - 1] == Tag::PRPS;
+            let mut n = k + 1;
+            while n < out.len() && matches!(out[n], Tag::RB | Tag::RBR) {
+                n += 1;
+            }
+            if determiner && out.get(n) != Some(&Tag::VB) && self.can_be(words[k], Tag::NN) {
+                out[k] = Tag::NN;
+            }
         }
     }
 
