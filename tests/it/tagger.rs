@@ -186,6 +186,20 @@ fn a_determiner_takes_a_noun_the_model_read_as_a_modal() {
 }
 
 #[test]
+fn a_clause_without_a_verb_takes_a_plural_noun_before_an_object_as_its_verb() {
+    let tagger = Tagger::embedded();
+    let words: Vec<&str> = "Power pits some citizens against others ."
+        .split(' ')
+        .collect();
+    assert_eq!(tagger.tag(&words)[1], Tag::VBZ);
+    // With a verb of its own the clause keeps its nouns.
+    let words: Vec<&str> = "The company forms the basis and grows ."
+        .split(' ')
+        .collect();
+    assert_eq!(tagger.tag(&words)[2], Tag::VBZ);
+}
+
+#[test]
 fn straight_quote_and_x_tags_of_other_treebanks_are_read() {
     let line = |id: usize, w: &str, t: &str| format!("{id}\t{w}\t_\t_\t{t}\t_\t0\t_\t_\t_\n");
     let text = [line(1, "\"", "\""), line(2, "uh", "X"), line(3, "\"", "\"")].concat();

@@ -229,6 +229,7 @@ impl Tagger {
         self.verbs_after_subject_pronouns(words, &scratch.allowed, out);
         self.finite_verb_after_noun(words, &scratch.allowed, out);
         self.nouns_after_determiners(words, &scratch.allowed, out);
+        self.present_verb_before_object(words, &scratch.allowed, out);
     }
 
     /// The first pass with its margins, then the second pass on the words it was unsure of.
@@ -365,6 +366,38 @@ impl Tagger {
             let intransitive = frame.is_none_or(|f| f.count >= 3 && f.object_rate < 0.3);
             if object_follows || intransitive {
                 out[k] = Tag::VBD;
+            }
+            return;
+        }
+    }
+
+    /// A clause with no finite verb, a singular noun (and adverbs), then a word read as a
+    /// plural noun that can be a present verb, then a determiner: the word is the noun's verb
+    /// and the determiner opens its object ("the same principle forms the basis", "power pits
+    /// some citizens against others").
+    fn present_verb_before_object(&self, words: &[&str], allowed: &[u64], out: &mut [Tag]) {
+        let finite = |t: &Tag| matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD);
+        for k in 1..out.len().saturating_sub(1) {
+            if finite(&out[k - 1]) {
+                return;
+            }
+            if out[k] != Tag::NNS
+                || allowed[k] != 0
+                || !matches!(out[k + 1], Tag::DT | Tag::PRPS)
+                || !self.can_be(words[k], Tag::VBZ)
+            {
+                continue;
+            }
+            let mut p = k - 1;
+            while p > 0 && out[p] == Tag::RB {
+                p -= 1;
+            }
+            let clause_verb = out[k + 1..]
+                .iter()
+                .take_while(|t| !matches!(t, Tag::IN | Tag::WDT | Tag::WP | Tag::CC | Tag::Comma))
+                .any(finite);
+            if matches!(out[p], Tag::NN | Tag::NNP | Tag::JJ) && !clause_verb {
+                out[k] = Tag::VBZ;
             }
             return;
         }
