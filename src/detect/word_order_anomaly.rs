@@ -105,6 +105,10 @@ static META: RuleMeta = RuleMeta {
         Example::Good("The plan was likely to succeed, had the general been arrested."),
         Example::Good("If they can wait, then so can we."),
         Example::Good("The singer died in Vienna on 18 May."),
+        Example::Good(
+            "There were 1500 police officers and 7000 football fans involved in the clashes.",
+        ),
+        Example::Good("Support was collected for the candidacy of the State Elder and his party."),
         Example::Bad {
             text: "Any witness evidence be could negatively impacted.",
             fix: Some("Any witness evidence could be negatively impacted."),
@@ -431,7 +435,20 @@ fn always_english(v: &SentenceView, j: usize) -> bool {
         && (v.tag(j) == Some(Tag::MD) || super::words::AUXILIARIES.contains(&v.lower(j)))
         && v.tag(j + 1)
             .is_some_and(|t| matches!(t, Tag::PRP | Tag::DT | Tag::NNP));
+    // A coordinator and its neighbour ("officers and", "and fields"): the model takes a
+    // coordination for a swap far more often than a translation swaps one.
+    let coordinator = v.tag(j) == Some(Tag::CC) || v.tag(j + 1) == Some(Tag::CC);
+    // Two capitalised words inside a sentence are a name or a title ("the State Elder",
+    // "Friedrich Wilhelm I and"), in their own order, unless the second is an adjective a
+    // Romance source put after its noun ("the States United", "Commander Supreme").
+    let capitalised = |k: usize| v.words[k].starts_with(char::is_uppercase);
+    let name = j > 0
+        && capitalised(j)
+        && capitalised(j + 1)
+        && !crate::tag::Tagger::embedded().can_be(&v.lower(j + 1), Tag::JJ);
     question
+        || coordinator
+        || name
         || participle_inversion
         || time_then_subject
         || name_particle
