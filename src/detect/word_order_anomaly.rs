@@ -445,7 +445,7 @@ fn always_english(v: &SentenceView, j: usize) -> bool {
     let name = j > 0
         && capitalised(j)
         && capitalised(j + 1)
-        && !crate::tag::Tagger::embedded().can_be(&v.lower(j + 1), Tag::JJ);
+        && !crate::tag::Tagger::embedded().can_be(v.lower(j + 1), Tag::JJ);
     question
         || coordinator
         || name
