@@ -449,6 +449,14 @@ fn english_verb_last(v: &SentenceView, c: &Clause) -> bool {
     {
         return true;
     }
+    // "Five people, all women, died.", "In Malmö, Sweden, the Council of Ministers met.": a
+    // noun phrase after a comma is an apposition or the subject after a name set off by
+    // commas, not an object before the verb.
+    if !c.middle.nps.is_empty()
+        && c.middle.nps.iter().all(|&(ns, _)| ns > 0 && v.words[ns - 1] == ",")
+    {
+        return true;
+    }
     // '"The situation is under control," the minister said.': a quotation, then who said it
     // (the chunker reads the quotation as a noun phrase).
     if (c.subject.0..c.subject.1).any(|k| v.tag(k) == Some(Tag::CloseQuote))
