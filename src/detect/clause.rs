@@ -398,7 +398,16 @@ fn prepositional_front_end(v: &SentenceView) -> usize {
             break;
         }
         match np.noun_phrase(start) {
-            Some(e) => end = e,
+            Some(e) => {
+                // "In 1873 Nobel bought …", "In May 1939 Hitler and Mussolini signed …": a
+                // name after a year or a number is the subject, not part of the phrase.
+                if let Some(k) = (start + 1..e).find(|&k| {
+                    v.tag(k - 1) == Some(Tag::CD) && v.words[k].starts_with(char::is_uppercase)
+                }) {
+                    return k;
+                }
+                end = e;
+            }
             None => break,
         }
     }

@@ -453,7 +453,10 @@ fn english_verb_last(v: &SentenceView, c: &Clause) -> bool {
     // noun phrase after a comma is an apposition or the subject after a name set off by
     // commas, not an object before the verb.
     if !c.middle.nps.is_empty()
-        && c.middle.nps.iter().all(|&(ns, _)| ns > 0 && v.words[ns - 1] == ",")
+        && c.middle
+            .nps
+            .iter()
+            .all(|&(ns, _)| ns > 0 && v.words[ns - 1] == ",")
     {
         return true;
     }

@@ -54,6 +54,8 @@ static META: RuleMeta = RuleMeta {
             fix: Some("Yesterday, the minister went to the hospital."),
         },
         Example::Good("Today marks the anniversary of the treaty."),
+        Example::Good("In 1873 Nobel bought a house on Malakoff Avenue in Paris."),
+        Example::Good("As the minister found an error in the report, the vote was delayed."),
         Example::Good("Tomorrow brings the start of the new season in Europe."),
         Example::Good("Yesterday came the news that the plant would close."),
         Example::Bad {
@@ -716,19 +718,21 @@ fn fronted_phrase(
     Some(fronted_phrase_finding(v, &np, &inverted))
 }
 
-/// Whether a fronted "after", "before", "since" or "until" opens a clause, and the main clause
-/// follows its comma ("After residents reported broken lights, the department sent workers").
+/// Whether a fronted "after", "before", "since", "until", "as" or "despite" opens a clause, and
+/// the main clause follows its comma ("After residents reported broken lights, the department sent workers").
 fn main_clause_after_comma(v: &SentenceView, np: &crate::chunk::Words, after: usize) -> bool {
-    matches!(v.lower(0), "after" | "before" | "since" | "until")
-        && (after..v.len()).any(|k| {
-            v.words[k] == ","
-                && subject_phrase(v, np, k + 1).is_some_and(|mut e| {
-                    while v.tag(e).is_some_and(Tag::is_adverb) {
-                        e += 1;
-                    }
-                    v.tag(e).is_some_and(|t| t.is_verb() || t == Tag::MD)
-                })
-        })
+    matches!(
+        v.lower(0),
+        "after" | "before" | "since" | "until" | "as" | "despite"
+    ) && (after..v.len()).any(|k| {
+        v.words[k] == ","
+            && subject_phrase(v, np, k + 1).is_some_and(|mut e| {
+                while v.tag(e).is_some_and(Tag::is_adverb) {
+                    e += 1;
+                }
+                v.tag(e).is_some_and(|t| t.is_verb() || t == Tag::MD)
+            })
+    })
 }
 
 /// Whether the fronted phrase is one after which English does not invert even an
