@@ -105,6 +105,7 @@ static META: RuleMeta = RuleMeta {
         Example::Good("The plan was likely to succeed, had the general been arrested."),
         Example::Good("If they can wait, then so can we."),
         Example::Good("The singer died in Vienna on 18 May."),
+        Example::Good("The defeated candidate recognised the result on Sunday evening."),
         Example::Good(
             "There were 1500 police officers and 7000 football fans involved in the clashes.",
         ),
@@ -454,11 +455,20 @@ fn always_english(v: &SentenceView, j: usize) -> bool {
         && v.tag(j + 2).is_none_or(|t| {
             t.is_punct() || t == Tag::IN || matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD)
         });
+    // "The defeated candidate": a modifier between its determiner and its noun is where
+    // English puts it.
+    let prenominal = j > 0
+        && v.tag(j - 1)
+            .is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS | Tag::CD))
+        && v.tag(j).is_some_and(|t| t.is_adjective() || t == Tag::VBN)
+        && v.tag(j + 1)
+            .is_some_and(|t| matches!(t, Tag::NN | Tag::NNS));
     let number_abbreviation = v.lower(j + 1) == "no" && v.words.get(j + 2) == Some(&".");
     question
         || coordinator
         || name
         || postposed_participle
+        || prenominal
         || number_abbreviation
         || participle_inversion
         || time_then_subject
