@@ -163,6 +163,10 @@ fn a_clause_without_a_finite_verb_takes_the_participle_after_its_subject() {
     let words: Vec<&str> = words.split(' ').collect();
     let tags = tagger.tag(&words);
     assert_eq!(tags[5], Tag::VBD, "{tags:?}");
+    // A base form after a singular noun, or a tag the word cannot have, too.
+    let words = "The Czech central bank set the key interest rate at 4.25 percent on Thursday .";
+    let words: Vec<&str> = words.split(' ').collect();
+    assert_eq!(tagger.tag(&words)[4], Tag::VBD);
     // A passive with its agent, and a clause with a finite verb of its own, stay.
     let words = "The plan approved by the council .";
     let words: Vec<&str> = words.split(' ').collect();

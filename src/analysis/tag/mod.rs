@@ -336,7 +336,12 @@ impl Tagger {
             if auxiliary(words[k - 1]) || finite(&out[k - 1]) {
                 return;
             }
-            if out[k] != Tag::VBN
+            // A participle, a base form after a singular noun ("the bank set the rate"), or a
+            // tag the word cannot have.
+            let candidate = out[k] == Tag::VBN
+                || (out[k] == Tag::VB && matches!(out[k - 1], Tag::NN | Tag::NNP))
+                || !self.can_be(words[k], out[k]);
+            if !candidate
                 || allowed[k] != 0
                 || !matches!(out[k - 1], Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS)
                 || !self.can_be(words[k], Tag::VBD)
