@@ -1047,9 +1047,29 @@ fn copula_missing(v: &SentenceView) -> Option<Diagnosis> {
 fn copula_before_predicate(v: &SentenceView, subject_end: usize, end: usize) -> Option<String> {
     let np = v.chunker();
     let mut k = subject_end;
+    let mut last_phrase = subject_end;
     // The subject's phrases ("in the eurozone", "against the man from Utrecht").
     while k < end && v.tag(k) == Some(Tag::IN) {
+        last_phrase = k + 1;
         k = np.noun_phrase(k + 1).filter(|&e| e <= end)?;
+    }
+    let closes = |n: usize| {
+        n >= end
+            || v.tag(n)
+                .is_none_or(|t| matches!(t, Tag::IN | Tag::TO | Tag::CC) || t.is_punct())
+    };
+    // The last phrase may have taken in the amount that is the predicate ("in the third
+    // quarter | 418 million euros", "in September | 2.2 percent"): a number right after its
+    // noun, at the end of the statement.
+    if last_phrase > subject_end
+        && closes(k)
+        && let Some(c) = (last_phrase + 1..k).find(|&c| {
+            v.tag(c) == Some(Tag::CD)
+                && v.tag(c - 1)
+                    .is_some_and(|t| matches!(t, Tag::NN | Tag::NNS | Tag::NNP))
+        })
+    {
+        return Some(with_copula(v, subject_end, end, c));
     }
     // The last phrase may have taken in the amount of the adjective ("in the north 4
     // percent | higher").
@@ -1068,11 +1088,6 @@ fn copula_before_predicate(v: &SentenceView, subject_end: usize, end: usize) -> 
         k += 1;
     }
     let t = v.tag(k)?;
-    let closes = |n: usize| {
-        n >= end
-            || v.tag(n)
-                .is_none_or(|t| matches!(t, Tag::IN | Tag::TO | Tag::CC) || t.is_punct())
-    };
     let predicate = if t.is_adjective() {
         closes(k + 1)
     } else if t == Tag::CD {
@@ -1083,7 +1098,13 @@ fn copula_before_predicate(v: &SentenceView, subject_end: usize, end: usize) -> 
     if !predicate {
         return None;
     }
-    let head = subject_end.checked_sub(1)?;
+    Some(with_copula(v, subject_end, end, gap))
+}
+
+/// The sentence with the "be" its subject (ending at `subject_end`) needs put in at `gap`:
+/// plural after a plural head, past when the sentence's other verbs are.
+fn with_copula(v: &SentenceView, subject_end: usize, end: usize, gap: usize) -> String {
+    let head = subject_end.saturating_sub(1);
     let plural = v
         .tag(head)
         .is_some_and(|t| matches!(t, Tag::NNS | Tag::NNPS));
@@ -1101,7 +1122,7 @@ fn copula_before_predicate(v: &SentenceView, subject_end: usize, end: usize) -> 
         Piece::Text(copula.into()),
         Piece::Tokens(gap, v.len()),
     ];
-    Some(render(v, &pieces))
+    render(v, &pieces)
 }
 
 /// "According to the ministry, the unemployment rate in Spain in June 11.3 percent.", "The

@@ -143,3 +143,16 @@ fn interference_errors_with_noise_in_them_are_found_and_rewritten() {
         );
     }
 }
+
+#[test]
+fn an_amount_after_the_subjects_phrases_gets_its_be_back() {
+    let fs =
+        check("Net profit in the third quarter 418 million euros, the insurer said on Thursday.");
+    assert_eq!(
+        fs.iter().find_map(|f| f.suggestion.as_deref()),
+        Some(
+            "Net profit in the third quarter was 418 million euros, the insurer said on Thursday."
+        ),
+        "{fs:#?}"
+    );
+}
