@@ -76,6 +76,11 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Good("Were the government to raise the tax, many small businesses would close."),
         Example::Good("Lost: black cat with a white spot on its nose, last seen near the park."),
+        Example::Bad {
+            text: "The company said that will return to profit in 2025.",
+            fix: Some("The company said that it will return to profit in 2025."),
+        },
+        Example::Good("The minister said that would take time."),
         Example::Good("He sees new evidence of the loved one's perfection in everything."),
         Example::Good("It was not against my will either."),
         Example::Good(
@@ -860,6 +865,14 @@ const REPORTING_VERBS: &[&str] = &[
     "told",
 ];
 
+/// Verbs that take a pronoun "that" for their subject ("said that would take time", "that
+/// will help"): after "that" and a modal they do not show a lost subject.
+const THAT_SUBJECT_VERBS: &[&str] = &[
+    "be", "have", "happen", "mean", "take", "make", "help", "work", "change", "matter", "cost",
+    "require", "need", "allow", "lead", "cause", "give", "bring", "depend", "remain", "seem",
+    "become", "do", "get", "go", "come", "show", "affect", "put", "leave", "hurt", "last",
+];
+
 /// Verbs that report or hope, for [`reported_auxiliary_without_subject`].
 const REPORTING_OR_HOPING: &[&str] = &[
     "said",
@@ -923,6 +936,16 @@ fn reported_auxiliary_without_subject(v: &SentenceView) -> Option<Diagnosis> {
         if matches!(v.lower(j), "morning" | "afternoon" | "evening" | "night") {
             j += 1;
         }
+    }
+    // "said that will resign": "that" and an auxiliary with no subject between. ("that" may be
+    // the subject itself, "said that would take time": not before a verb that takes such a
+    // subject.)
+    if v.lower(j) == "that"
+        && v.tag(j + 1) == Some(Tag::MD)
+        && v.tag(j + 2) == Some(Tag::VB)
+        && !THAT_SUBJECT_VERBS.contains(&v.lower(j + 2))
+    {
+        j += 1;
     }
     let aux = v.lower(j);
     let follows = v.tag(j + 1).is_some_and(|t| {
