@@ -53,6 +53,12 @@ static META: RuleMeta = RuleMeta {
             text: "Yesterday went the minister to the hospital.",
             fix: Some("Yesterday, the minister went to the hospital."),
         },
+        Example::Bad {
+            text: "According to the police was the driver drunk.",
+            fix: Some("According to the police, the driver was drunk."),
+        },
+        Example::Good("At the top was a precious clock mounted on a wall."),
+        Example::Good("Nowhere is the housing shortage more acute than in Amsterdam."),
         Example::Good("Today marks the anniversary of the treaty."),
         Example::Good("In 1873 Nobel bought a house on Malakoff Avenue in Paris."),
         Example::Good("As the minister found an error in the report, the vote was delayed."),
@@ -620,6 +626,9 @@ impl Detector for VerbSecondInversion {
             return;
         }
         if AUXILIARIES.contains(&verb_word) {
+            if let Some(d) = be_inversion(v, front_end, front, verb) {
+                out.push(d);
+            }
             return;
         }
         if let Some(d) = fronted_phrase(v, front_end, front, verb, vt) {
@@ -732,6 +741,103 @@ fn main_clause_after_comma(v: &SentenceView, np: &crate::chunk::Words, after: us
                 }
                 v.tag(e).is_some_and(|t| t.is_verb() || t == Tag::MD)
             })
+    })
+}
+
+/// "According to the police was the driver drunk.": a form of "be" before its subject after a
+/// fronted phrase, and the predicate (an adjective or participle) after the subject. English
+/// inverts "be" only with the subject last ("In the garden was a fountain").
+fn be_inversion(
+    v: &SentenceView,
+    front_end: usize,
+    front: Front,
+    verb: usize,
+) -> Option<Diagnosis> {
+    if !matches!(v.lower(verb), "is" | "are" | "was" | "were") {
+        return None;
+    }
+    let np = v.chunker();
+    let subj_end = subject_phrase(v, &np, verb + 1)?;
+    // A definite subject, which the inverted order of English presents last as news ("At
+    // the top was a precious clock"): "the", a demonstrative, a possessive, a name.
+    let definite = matches!(
+        v.lower(verb + 1),
+        "the" | "this" | "that" | "these" | "those"
+    ) || v
+        .tag(verb + 1)
+        .is_some_and(|t| matches!(t, Tag::PRPS | Tag::NNP | Tag::PRP));
+    let mut k = subj_end;
+    while v.tag(k).is_some_and(Tag::is_adverb) {
+        k += 1;
+    }
+    let predicate = v
+        .tag(k)
+        .is_some_and(|t| matches!(t, Tag::JJ | Tag::JJR | Tag::VBN));
+    // The predicate closes the clause; a participle with its agent ("symptoms caused by …")
+    // describes the subject.
+    let closes = v
+        .words
+        .get(k + 1)
+        .is_none_or(|w| super::words::is_final_punct(w) || *w == ",")
+        || (v.tag(k + 1).is_some_and(|t| matches!(t, Tag::IN | Tag::TO)) && v.lower(k + 1) != "by");
+    // After a phrase of place English inverts an indefinite subject ("At the top was a
+    // precious clock mounted on a wall").
+    let place_front = matches!(
+        v.lower(0),
+        "in" | "on"
+            | "at"
+            | "under"
+            | "above"
+            | "behind"
+            | "among"
+            | "near"
+            | "beside"
+            | "between"
+            | "inside"
+            | "outside"
+            | "along"
+            | "across"
+            | "around"
+            | "over"
+            | "beyond"
+            | "within"
+            | "below"
+            | "beneath"
+    ) && !(0..front_end).any(|k| names_time(v.lower(k)));
+    if (place_front && !definite) || !predicate || !closes {
+        return None;
+    }
+    let mut pieces = Vec::new();
+    match front {
+        Front::Mid => {
+            pieces.push(Piece::Tokens(verb + 1, subj_end));
+            pieces.push(Piece::Tokens(verb, verb + 1));
+            pieces.push(Piece::Word(0, uncapitalize(v, 0)));
+        }
+        Front::Phrase { weekday } => {
+            if weekday {
+                pieces.push(Piece::Text("On".into()));
+            }
+            pieces.push(Piece::Tokens(0, front_end));
+            pieces.push(Piece::Text(",".into()));
+            pieces.push(Piece::Tokens(verb + 1, subj_end));
+            pieces.push(Piece::Tokens(verb, verb + 1));
+        }
+    }
+    pieces.push(Piece::Tokens(subj_end, v.len()));
+    let (start, end) = v.span(0, subj_end);
+    Some(Diagnosis {
+        check: "auxiliary-inversion",
+        start,
+        end,
+        message: format!(
+            "'{}' comes before its subject '{}' after '{}', in Dutch/German order: put the subject first",
+            v.words[verb],
+            v.slice(verb + 1, subj_end),
+            v.slice(0, front_end)
+        ),
+        suggestion: Some(render(v, &pieces)),
+        confidence: 0.7,
     })
 }
 

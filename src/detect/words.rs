@@ -72,7 +72,7 @@ pub fn is_mid_adverb(w: &str) -> bool {
 /// phrase is looked for, [`INVERTING_PLACE_ADVERBS`] where a sentence's first verb is.
 pub const INVERTING_ADVERBS: &[&str] = &[
     "never", "rarely", "seldom", "hardly", "only", "little", "nor", "neither", "so", "here",
-    "there", "thus", "not",
+    "there", "thus", "not", "nowhere",
 ];
 
 /// Fronted words that open no fronted adverbial of a verb-second clause, besides
