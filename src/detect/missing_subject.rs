@@ -81,6 +81,13 @@ static META: RuleMeta = RuleMeta {
             fix: Some("The company said that it will return to profit in 2025."),
         },
         Example::Good("The minister said that would take time."),
+        Example::Bad {
+            text: "In the report is written that the company made a loss.",
+            fix: Some("In the report it is written that the company made a loss."),
+        },
+        Example::Good(
+            "Since the opinion was expressed that the rules are unfair, they will change.",
+        ),
         Example::Good("He sees new evidence of the loved one's perfection in everything."),
         Example::Good("It was not against my will either."),
         Example::Good(
@@ -341,6 +348,7 @@ const CHECKS: &[Check] = &[
     ("lost-conjunct", lost_conjunct),
     ("verb-after-intro", verb_after_intro),
     ("verb-after-opener", verb_after_opener),
+    ("verb-after-front", verb_after_front),
     ("prepositional-subject", prepositional_subject),
     (
         "reported-clause-without-subject",
@@ -725,6 +733,35 @@ fn verb_after_intro(v: &SentenceView) -> Option<Diagnosis> {
         "After the opening phrase the clause starts with its verb and has no subject: add the subject",
         supply::expletive(v, k).and_then(|e| with_word_before(v, k, e)),
         0.65,
+    ))
+}
+
+/// "Yesterday announced that the factory will close", "In the report is written that …":
+/// after a fronted time or phrase with no comma, the clause's verb and then "that" (or "be",
+/// a participle and "that"): the subject between them is gone.
+fn verb_after_front(v: &SentenceView) -> Option<Diagnosis> {
+    // ("Since the opinion was expressed that …": "since" opens a clause with its subject.)
+    if SUBORDINATORS.contains(&v.lower(0)) {
+        return None;
+    }
+    let (k, _) = super::clause::fronted(v)?;
+    let t = v.tag(k)?;
+    let w = v.lower(k);
+    let reported =
+        matches!(t, Tag::VBD | Tag::VBZ) && !AUXILIARIES.contains(&w) && v.lower(k + 1) == "that";
+    let passive = BE.contains(&w) && v.tag(k + 1) == Some(Tag::VBN) && v.lower(k + 2) == "that";
+    if !(reported || passive) {
+        return None;
+    }
+    Some(diagnosis(
+        v,
+        k,
+        k + 1,
+        "After the opening phrase the clause starts with its verb and has no subject: add the subject",
+        passive
+            .then(|| supply::expletive(v, k).and_then(|e| with_word_before(v, k, e)))
+            .flatten(),
+        0.6,
     ))
 }
 
