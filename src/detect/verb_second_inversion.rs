@@ -499,23 +499,7 @@ fn auxiliary_inversion(
                 .is_some_and(|t| matches!(t, Tag::NN | Tag::JJ | Tag::VBD))
                 && can_be(last)));
     if bracket {
-        let mut pieces = Vec::new();
-        match front {
-            Front::Mid => {
-                pieces.push(Piece::Tokens(aux + 1, subj_end));
-                pieces.push(Piece::Tokens(aux, aux + 1));
-                pieces.push(Piece::Word(0, uncapitalize(v, 0)));
-            }
-            Front::Phrase { weekday } => {
-                if weekday {
-                    pieces.push(Piece::Text("On".into()));
-                }
-                pieces.push(Piece::Tokens(0, front_end));
-                pieces.push(Piece::Text(",".into()));
-                pieces.push(Piece::Tokens(aux + 1, subj_end));
-                pieces.push(Piece::Tokens(aux, aux + 1));
-            }
-        }
+        let mut pieces = subject_first(v, front, front_end, aux, subj_end);
         pieces.push(Piece::Tokens(subj_end, k));
         pieces.push(Piece::Tokens(last, last + 1));
         pieces.push(Piece::Tokens(k, last));
@@ -550,11 +534,26 @@ fn auxiliary_inversion(
         let k = inside?;
         subj_end = k;
     }
+    Some(subject_first_finding(
+        v, front, front_end, aux, subj_end, 0.8,
+    ))
+}
+
+/// The pieces of a clause with its subject (`verb + 1 .. subj_end`) put before the verb or
+/// auxiliary at `verb`: after the fronted phrase and a comma, or before a fronted adverb that
+/// goes after the verb ("Meanwhile has the number … risen" → "The number … has meanwhile").
+fn subject_first(
+    v: &SentenceView,
+    front: Front,
+    front_end: usize,
+    verb: usize,
+    subj_end: usize,
+) -> Vec<Piece> {
     let mut pieces = Vec::new();
     match front {
         Front::Mid => {
-            pieces.push(Piece::Tokens(aux + 1, subj_end));
-            pieces.push(Piece::Tokens(aux, aux + 1));
+            pieces.push(Piece::Tokens(verb + 1, subj_end));
+            pieces.push(Piece::Tokens(verb, verb + 1));
             pieces.push(Piece::Word(0, uncapitalize(v, 0)));
         }
         Front::Phrase { weekday } => {
@@ -563,25 +562,39 @@ fn auxiliary_inversion(
             }
             pieces.push(Piece::Tokens(0, front_end));
             pieces.push(Piece::Text(",".into()));
-            pieces.push(Piece::Tokens(aux + 1, subj_end));
-            pieces.push(Piece::Tokens(aux, aux + 1));
+            pieces.push(Piece::Tokens(verb + 1, subj_end));
+            pieces.push(Piece::Tokens(verb, verb + 1));
         }
     }
+    pieces
+}
+
+/// The finding for an auxiliary or "be" before its subject after a fronted phrase, rewritten
+/// with the subject first and the rest of the sentence as it was.
+fn subject_first_finding(
+    v: &SentenceView,
+    front: Front,
+    front_end: usize,
+    verb: usize,
+    subj_end: usize,
+    confidence: f64,
+) -> Diagnosis {
+    let mut pieces = subject_first(v, front, front_end, verb, subj_end);
     pieces.push(Piece::Tokens(subj_end, v.len()));
     let (start, end) = v.span(0, subj_end);
-    Some(Diagnosis {
+    Diagnosis {
         check: "auxiliary-inversion",
         start,
         end,
         message: format!(
             "'{}' comes before its subject '{}' after '{}', in Dutch/German order: put the subject first",
-            v.words[aux],
-            v.slice(aux + 1, subj_end),
+            v.words[verb],
+            v.slice(verb + 1, subj_end),
             v.slice(0, front_end)
         ),
         suggestion: Some(render(v, &pieces)),
-        confidence: 0.8,
-    })
+        confidence,
+    }
 }
 
 impl Detector for VerbSecondInversion {
@@ -807,38 +820,9 @@ fn be_inversion(
     if (place_front && !definite) || !predicate || !closes {
         return None;
     }
-    let mut pieces = Vec::new();
-    match front {
-        Front::Mid => {
-            pieces.push(Piece::Tokens(verb + 1, subj_end));
-            pieces.push(Piece::Tokens(verb, verb + 1));
-            pieces.push(Piece::Word(0, uncapitalize(v, 0)));
-        }
-        Front::Phrase { weekday } => {
-            if weekday {
-                pieces.push(Piece::Text("On".into()));
-            }
-            pieces.push(Piece::Tokens(0, front_end));
-            pieces.push(Piece::Text(",".into()));
-            pieces.push(Piece::Tokens(verb + 1, subj_end));
-            pieces.push(Piece::Tokens(verb, verb + 1));
-        }
-    }
-    pieces.push(Piece::Tokens(subj_end, v.len()));
-    let (start, end) = v.span(0, subj_end);
-    Some(Diagnosis {
-        check: "auxiliary-inversion",
-        start,
-        end,
-        message: format!(
-            "'{}' comes before its subject '{}' after '{}', in Dutch/German order: put the subject first",
-            v.words[verb],
-            v.slice(verb + 1, subj_end),
-            v.slice(0, front_end)
-        ),
-        suggestion: Some(render(v, &pieces)),
-        confidence: 0.7,
-    })
+    Some(subject_first_finding(
+        v, front, front_end, verb, subj_end, 0.7,
+    ))
 }
 
 /// Whether the fronted phrase is one after which English does not invert even an

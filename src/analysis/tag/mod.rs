@@ -308,7 +308,7 @@ impl Tagger {
     /// object follows it. A passive ("the plan approved by the council") and a participle of a
     /// verb that takes an object, without one ("artifacts found in the cave"), stay.
     fn finite_verb_after_noun(&self, words: &[&str], allowed: &[u64], out: &mut [Tag]) {
-        let finite = |t: &Tag| matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD);
+        let finite = |t: &Tag| is_finite(*t);
         let auxiliary = |w: &str| {
             let w = w.to_ascii_lowercase();
             matches!(
@@ -357,11 +357,7 @@ impl Tagger {
             }
             // The clause's own verb may follow ("the solutions adopted ultimately led to …");
             // a subordinate clause's does not count ("… prospered because they paid better").
-            let clause_verb = out[k + 1..]
-                .iter()
-                .take_while(|t| !matches!(t, Tag::IN | Tag::WDT | Tag::WP | Tag::CC | Tag::Comma))
-                .any(finite);
-            if clause_verb {
+            if finite_verb_follows(&out[k + 1..]) {
                 return;
             }
             let object_follows =
@@ -381,7 +377,7 @@ impl Tagger {
     /// and the determiner opens its object ("the same principle forms the basis", "power pits
     /// some citizens against others").
     fn present_verb_before_object(&self, words: &[&str], allowed: &[u64], out: &mut [Tag]) {
-        let finite = |t: &Tag| matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD);
+        let finite = |t: &Tag| is_finite(*t);
         for k in 1..out.len().saturating_sub(1) {
             if finite(&out[k - 1]) {
                 return;
@@ -397,11 +393,8 @@ impl Tagger {
             while p > 0 && out[p] == Tag::RB {
                 p -= 1;
             }
-            let clause_verb = out[k + 1..]
-                .iter()
-                .take_while(|t| !matches!(t, Tag::IN | Tag::WDT | Tag::WP | Tag::CC | Tag::Comma))
-                .any(finite);
-            if matches!(out[p], Tag::NN | Tag::NNP | Tag::JJ) && !clause_verb {
+            if matches!(out[p], Tag::NN | Tag::NNP | Tag::JJ) && !finite_verb_follows(&out[k + 1..])
+            {
                 out[k] = Tag::VBZ;
             }
             return;
@@ -456,6 +449,20 @@ impl Tagger {
             }
         }
     }
+}
+
+/// A finite verb or a modal.
+fn is_finite(t: Tag) -> bool {
+    matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD)
+}
+
+/// Whether the clause's own finite verb is among `rest`, the tags after a word: before a
+/// preposition, subordinator, relative pronoun, coordinator or comma ("the solutions adopted
+/// ultimately led to …"; "… prospered because they paid better" has none).
+fn finite_verb_follows(rest: &[Tag]) -> bool {
+    rest.iter()
+        .take_while(|t| !matches!(t, Tag::IN | Tag::WDT | Tag::WP | Tag::CC | Tag::Comma))
+        .any(|&t| is_finite(t))
 }
 
 /// Whether a straight double quote opens or closes a quotation, from where it stands: first

@@ -70,17 +70,19 @@ pub fn has_cyrillic(text: &str) -> bool {
 /// case).
 static RUSSIAN_WORDS: &str = include_str!("../../../rules/russian-words.txt");
 
+/// The forms of `rules/russian-words.txt`.
+fn russian_words() -> impl Iterator<Item = &'static str> {
+    RUSSIAN_WORDS
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
 /// Whether a Cyrillic word, in any case, is a common Russian word form ("Бога", "Церковь",
 /// "Вы"): capitalised, it is a word of respect, an institution or a sentence's first word, not
 /// a name.
 pub fn is_common(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    let set = SET.get_or_init(|| {
-        RUSSIAN_WORDS
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    });
+    let set = SET.get_or_init(|| russian_words().collect());
     let lower: String = word
         .chars()
         .flat_map(char::to_lowercase)
@@ -190,14 +192,8 @@ pub fn reports_name(name: &[&str], prev: &str) -> bool {
 /// letters ("boga" for "Бога"), as [`is_common`] tells of the Cyrillic.
 pub fn is_common_latin(folded: &str) -> bool {
     static SET: OnceLock<HashSet<String>> = OnceLock::new();
-    SET.get_or_init(|| {
-        RUSSIAN_WORDS
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(to_latin)
-            .collect()
-    })
-    .contains(folded)
+    SET.get_or_init(|| russian_words().map(to_latin).collect())
+        .contains(folded)
 }
 
 /// The text with its Cyrillic letters in Latin ones; a capital stays a capital ("Щёлково" →
