@@ -151,6 +151,9 @@ fn a_subject_pronoun_takes_a_verb_the_model_read_as_a_noun() {
     let words: Vec<&str> = words.split(' ').collect();
     let tags = tagger.tag(&words);
     assert_eq!(tags[2], Tag::VBZ, "{tags:?}");
+    // A participle after a subject pronoun (and an adverb) is its simple past.
+    let words: Vec<&str> = "He later handed over the command .".split(' ').collect();
+    assert_eq!(tagger.tag(&words)[2], Tag::VBD);
     // An object pronoun is no subject ("gave them gifts").
     let tags = tagger.tag(&["They", "gave", "them", "gifts", "."]);
     assert_eq!(tags[3], Tag::NNS, "{tags:?}");

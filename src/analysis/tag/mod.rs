@@ -285,11 +285,19 @@ impl Tagger {
                 continue;
             };
             let mut k = p + 1;
-            while k < out.len() && out[k] == Tag::RB {
+            while k < out.len() && matches!(out[k], Tag::RB | Tag::RBR) {
                 k += 1;
             }
-            if k >= out.len() || allowed[k] != 0 || !matches!(out[k], Tag::NN | Tag::NNS | Tag::JJ)
-            {
+            if k >= out.len() || allowed[k] != 0 {
+                continue;
+            }
+            // A participle right after a subject pronoun is its simple past ("He later
+            // handed over the command").
+            if out[k] == Tag::VBN && self.can_be(words[k], Tag::VBD) {
+                out[k] = Tag::VBD;
+                continue;
+            }
+            if !matches!(out[k], Tag::NN | Tag::NNS | Tag::JJ) {
                 continue;
             }
             let present = if third { Tag::VBZ } else { Tag::VBP };
