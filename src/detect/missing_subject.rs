@@ -81,6 +81,10 @@ static META: RuleMeta = RuleMeta {
             fix: Some("The company said that it will return to profit in 2025."),
         },
         Example::Good("The minister said that would take time."),
+        Example::Good(
+            "Since sesame and rice are used in this festival, it is also known as Tilvachiura.",
+        ),
+        Example::Good("In May 1939 Hitler and Mussolini signed the Pact of Steel."),
         Example::Bad {
             text: "In the report is written that the company made a loss.",
             fix: Some("In the report it is written that the company made a loss."),
@@ -643,13 +647,27 @@ fn lost_conjunct(v: &SentenceView) -> Option<Diagnosis> {
     let mut front_end = 0;
     while v.tag(front_end) == Some(Tag::IN) {
         match np.basic_np(front_end + 1) {
-            Some(e) => front_end = e,
+            // "In May 1939 Hitler and Mussolini signed …": a name after a number opens the
+            // subject.
+            Some(e) => {
+                if (front_end + 2..e).any(|k| {
+                    v.tag(k - 1) == Some(Tag::CD) && v.words[k].starts_with(char::is_uppercase)
+                }) {
+                    return None;
+                }
+                front_end = e;
+            }
             None => break,
         }
     }
     let comma = v.words.get(front_end) == Some(&",");
     let cc = front_end + comma as usize;
     if front_end == 0 || v.tag(cc) != Some(Tag::CC) {
+        return None;
+    }
+    // "Since force and aggression were …", "Between two-thirds and three-quarters …": a
+    // subordinator's clause with a coordinated subject, and "between … and".
+    if !comma && (SUBORDINATORS.contains(&v.lower(0)) || v.lower(0) == "between") {
         return None;
     }
     if !matches!(v.lower(cc), "and" | "or") {
