@@ -390,10 +390,12 @@ impl Tagger {
             if finite(&out[k - 1]) {
                 return;
             }
-            if out[k] != Tag::NNS
-                || allowed[k] != 0
-                || !matches!(out[k + 1], Tag::DT | Tag::PRPS)
-                || !self.can_be(words[k], Tag::VBZ)
+            // The object may open with a determiner, or be a name ("Laine encounters Georg")
+            // or an adjective's phrase ("rejects Western culture") after a lower-case word.
+            let object = matches!(out[k + 1], Tag::DT | Tag::PRPS)
+                || (matches!(out[k + 1], Tag::NNP | Tag::JJ)
+                    && words[k].starts_with(char::is_lowercase));
+            if out[k] != Tag::NNS || allowed[k] != 0 || !object || !self.can_be(words[k], Tag::VBZ)
             {
                 continue;
             }
