@@ -199,11 +199,13 @@ fn a_clause_without_a_verb_takes_a_plural_noun_before_an_object_as_its_verb() {
         .split(' ')
         .collect();
     assert_eq!(tagger.tag(&words)[1], Tag::VBZ);
-    // With a verb of its own the clause keeps its nouns.
-    let words: Vec<&str> = "The company forms the basis and grows ."
+    let words: Vec<&str> = "The same principle forms the basis of all the rest ."
         .split(' ')
         .collect();
-    assert_eq!(tagger.tag(&words)[2], Tag::VBZ);
+    assert_eq!(tagger.tag(&words)[3], Tag::VBZ);
+    // Before a name, when the word is lower case.
+    let words: Vec<&str> = "Laine encounters Georg in the park .".split(' ').collect();
+    assert_eq!(tagger.tag(&words)[1], Tag::VBZ);
 }
 
 #[test]
