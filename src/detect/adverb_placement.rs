@@ -66,6 +66,11 @@ static META: RuleMeta = RuleMeta {
     fix: "Put the phrase after the verb and its object, and the adverb before the verb.",
     examples: &[
         Example::Bad {
+            text: "The regional airline will be sold probably to a Swedish investor.",
+            fix: Some("The regional airline will probably be sold to a Swedish investor."),
+        },
+        Example::Good("The shares have been sold already."),
+        Example::Bad {
             text: "The prime minister has on Tuesday visited the flooded areas in the south.",
             fix: Some("The prime minister has visited the flooded areas in the south on Tuesday."),
         },
@@ -333,6 +338,7 @@ impl Detector for AdverbPlacement {
             "phrase-before-participle",
             "adverb-before-object",
             "adverbial-before-predicate",
+            "adverb-after-participle",
         ]
     }
 
@@ -351,6 +357,7 @@ impl Detector for AdverbPlacement {
                 // prepositional phrase between a transitive verb and its object.
                 .or_else(|| adverbial_before_object(v, &np, a))
                 .or_else(|| adverb_before_object(v, &np, a))
+                .or_else(|| adverb_after_participle(v, a))
                 // "were after the report from its rival 2% higher": a phrase between "be"
                 // and its predicate at the clause's end.
                 .or_else(|| adverbial_before_predicate(v, &np, a));
@@ -491,6 +498,80 @@ fn phrase_before_participle(
         ),
         suggestion: Some(render(v, &pieces)),
         confidence: 0.7,
+    })
+}
+
+/// Adverbs of likelihood, time and frequency that English puts after the first auxiliary
+/// ("will probably be sold", "has already sold"), not after the participle.
+const MID_ADVERBS: &[&str] = &[
+    "probably",
+    "possibly",
+    "certainly",
+    "definitely",
+    "already",
+    "also",
+    "never",
+    "always",
+    "often",
+    "usually",
+    "still",
+    "finally",
+    "apparently",
+];
+
+/// "will be sold probably to a Swedish investor", "has sold already most of its shares": an
+/// adverb of likelihood, time or frequency after the participle or infinitive at `a` of a verb
+/// group with auxiliaries, before its object or phrase; it goes after the first auxiliary.
+fn adverb_after_participle(v: &SentenceView, a: usize) -> Option<Diagnosis> {
+    let adverb = v.lower(a + 1);
+    if !matches!(v.tag(a), Some(Tag::VBN | Tag::VB))
+        || v.tag(a + 1) != Some(Tag::RB)
+        || !MID_ADVERBS.contains(&adverb)
+        || !v
+            .tag(a + 2)
+            .is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS | Tag::CD | Tag::IN | Tag::JJS))
+    {
+        return None;
+    }
+    let auxiliary = |k: usize| {
+        v.tag(k) == Some(Tag::MD)
+            || super::words::BE.contains(&v.lower(k))
+            || super::words::HAVE.contains(&v.lower(k))
+    };
+    // The first auxiliary of the verb group.
+    let mut first = None;
+    let mut k = a;
+    while k > 0 && (auxiliary(k - 1) || v.tag(k - 1) == Some(Tag::RB)) {
+        k -= 1;
+        if auxiliary(k) {
+            first = Some(k);
+        }
+    }
+    let first = first?;
+    // "has been already" reads as English after a single auxiliary too, only not before a
+    // participle's object: keep to verb groups with the adverb after the main verb.
+    if (first + 1..=a).any(|j| v.tag(j) == Some(Tag::RB)) {
+        return None;
+    }
+    let pieces = [
+        Piece::Tokens(0, first + 1),
+        Piece::Tokens(a + 1, a + 2),
+        Piece::Tokens(first + 1, a + 1),
+        Piece::Tokens(a + 2, v.len()),
+    ];
+    let (start, end) = v.span(first, a + 2);
+    Some(Diagnosis {
+        check: "adverb-after-participle",
+        start,
+        end,
+        message: format!(
+            "'{}' stands after the verb '{}' (Dutch/German order): put it after '{}'",
+            v.words[a + 1],
+            v.words[a],
+            v.words[first]
+        ),
+        suggestion: Some(render(v, &pieces)),
+        confidence: 0.65,
     })
 }
 
