@@ -102,6 +102,11 @@ static META: RuleMeta = RuleMeta {
           has practically never seen.",
     fix: "Swap the two words named, or reorder the sentence.",
     examples: &[
+        Example::Bad {
+            text: "The team lost its consecutive fifth match on Sunday.",
+            fix: Some("The team lost its fifth consecutive match on Sunday."),
+        },
+        Example::Good("The city was founded in the early fifth century."),
         Example::Good("The plan was likely to succeed, had the general been arrested."),
         Example::Good("If they can wait, then so can we."),
         Example::Good("The singer died in Vienna on 18 May."),
@@ -696,8 +701,35 @@ pub fn certified_swap(words: &[&str], tags: &[Tag], j: usize) -> Option<f32> {
             }
             k > 0 && matches!(tag(k - 1), Some(Tag::DT | Tag::PRPS))
         };
+    // "its consecutive fifth match": a word ordinal goes before the other adjectives of its
+    // noun ("the early fifth century" keeps "early", "late" and "mid" first).
+    let word_ordinal = |k: usize| {
+        matches!(
+            lower(k).as_ref(),
+            "second"
+                | "third"
+                | "fourth"
+                | "fifth"
+                | "sixth"
+                | "seventh"
+                | "eighth"
+                | "ninth"
+                | "tenth"
+        )
+    };
+    let ordinal_after = j > 0
+        && matches!(tag(j - 1), Some(Tag::DT | Tag::PRPS))
+        && tag(j) == Some(Tag::JJ)
+        && words[j].starts_with(char::is_lowercase)
+        && !matches!(
+            lower(j).as_ref(),
+            "early" | "late" | "mid" | "very" | "last" | "next"
+        )
+        && word_ordinal(j + 1)
+        && matches!(tag(j + 2), Some(Tag::NN | Tag::NNS));
     if degree_before_preposition
         || reversed_phrase
+        || ordinal_after
         || infinitive_head
         || misplaced_function_word(words, tags, j)
         || origin_after_noun
