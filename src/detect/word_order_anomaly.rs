@@ -103,6 +103,10 @@ static META: RuleMeta = RuleMeta {
     fix: "Swap the two words named, or reorder the sentence.",
     examples: &[
         Example::Bad {
+            text: "The club has yet not decided on the future of its coach.",
+            fix: Some("The club has not yet decided on the future of its coach."),
+        },
+        Example::Bad {
             text: "The team lost its consecutive fifth match on Sunday.",
             fix: Some("The team lost its fifth consecutive match on Sunday."),
         },
@@ -657,6 +661,11 @@ pub fn certified_swap(words: &[&str], tags: &[Tag], j: usize) -> Option<f32> {
         && tag(j + 2).is_some_and(|t| t.is_noun() || matches!(t, Tag::DT | Tag::JJ)))
         || (phrase("far", "by") && tag(j + 2) == Some(Tag::DT))
         || (phrase("to", "up") && tag(j + 2) == Some(Tag::CD))
+        // "has yet not decided": "not yet" after an auxiliary.
+        || (phrase("yet", "not")
+            && j > 0
+            && matches!(tag(j - 1), Some(Tag::VBZ | Tag::VBP | Tag::VBD | Tag::MD))
+            && tag(j + 2).is_some_and(|t| matches!(t, Tag::VBN | Tag::VB | Tag::VBG)))
         || (matches!(lower(j).as_ref(), "more" | "less" | "fewer")
             && matches!(tag(j + 1), Some(Tag::VBN | Tag::VBD))
             && lower(j + 2) == "than");
