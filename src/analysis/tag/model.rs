@@ -480,10 +480,6 @@ impl Model {
         Model::from_bytes_cow(Cow::Owned(bytes))
     }
 
-    /// Loads a model from bytes embedded in the binary, without copying them.
-    pub fn from_static(bytes: &'static [u8]) -> Result<Model, ModelError> {
-        Model::from_bytes_cow(Cow::Borrowed(bytes))
-    }
 
     /// Checks the header and that the sections fill the buffer exactly; lookups keep their
     /// reads inside the sections, so the tables need no scan.
