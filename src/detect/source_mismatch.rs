@@ -1849,12 +1849,20 @@ fn pair_name_candidates(
     out
 }
 
-/// The kanji names of a Japanese source (before a place suffix, a title or a form of address)
-/// against the names of the translation: a kanji name is found when a name of the translation
-/// reads as its kanji ("Kofu" for 甲府), or, read in a way the readings do not know, starts
-/// with a reading of its first kanji ("Watanabe" for 渡辺). A kanji name not found is missing,
-/// and then the translation's names that nothing in the source accounts for are reported with
-/// it (a replaced name); otherwise they stay unreported, as a name in kana cannot be checked.
+/// The names of a Japanese source against the names of the translation.
+///
+/// - A kanji name (before a place suffix, a title or a form of address) is found when a name
+///   of the translation reads as its kanji ("Kofu" for 甲府), or, read in a way the readings do
+///   not know, starts with a reading of its first kanji ("Watanabe" for 渡辺).
+/// - A katakana name (a katakana word that is no common word) is found when a word of the
+///   translation sounds like it ("Brumbies" for ブランビーズ).
+/// - A territory the source names ("韓国") is found when the translation has its English name
+///   or adjective ("South Korea", "Korean").
+///
+/// A name not found is missing. A name of the translation that nothing in the source accounts
+/// for (no Latin letters, kana, kanji or territory of the source sounds like it) is reported
+/// with a missing name (a replaced name), and otherwise too, unless it is an acronym: an
+/// acronym may stand for words the source writes out ("GMT", グリニッジ標準時).
 fn japanese_names(
     target: &[SentenceView],
     p: &Pair,
@@ -1862,10 +1870,8 @@ fn japanese_names(
     missing: &mut Vec<String>,
     out: &mut Vec<NameCandidate>,
 ) {
+    let source = japanese::JapaneseSource::new(&p.src);
     let kanji = japanese::names(&p.src);
-    if kanji.is_empty() {
-        return;
-    }
     // The translation's names: sentence, span, words.
     let groups: Vec<(usize, usize, usize, &[&str])> = target_names(target, p)
         .into_iter()
@@ -1876,20 +1882,32 @@ fn japanese_names(
         .collect();
     let mut accounted: Vec<bool> = groups
         .iter()
-        .map(|g| g.3.iter().any(|w| occurs_in(&fold(w), &pw.src_latin)))
+        .map(|g| {
+            g.3.iter().any(|w| {
+                occurs_in(&fold(w), &pw.src_latin)
+                    || (!NAME_PARTICLES.contains(w) && source.accounts_for(w))
+            })
+        })
         .collect();
     let mut unmatched: Vec<&Vec<char>> = Vec::new();
     for name in &kanji {
-        let hit = groups
-            .iter()
-            .position(|g| g.3.iter().any(|w| japanese::reads_as(name, w)));
-        match hit {
+        // The whole name, or two of its kanji or more: a family name and a given name are
+        // written in the other order ("孫正義", Masayoshi Son).
+        let reads = |w: &str| {
+            japanese::reads_as(name, w)
+                || (name.len() >= 3
+                    && (0..name.len() - 1)
+                        .any(|i| (i + 2..=name.len()).any(|j| japanese::reads_as(&name[i..j], w))))
+        };
+        match groups.iter().position(|g| g.3.iter().any(|w| reads(w))) {
             Some(k) => accounted[k] = true,
             None => unmatched.push(name),
         }
     }
     let mut lost: Vec<String> = Vec::new();
     for name in unmatched {
+        // Only a name nothing else of the source accounts for ("Toshimi" reads as 登志美,
+        // so it is not 渡辺 read irregularly).
         let irregular = (0..groups.len())
             .find(|&k| !accounted[k] && groups[k].3.iter().any(|w| japanese::plausible(name, w)));
         match irregular {
@@ -1897,11 +1915,20 @@ fn japanese_names(
             None => lost.push(name.iter().collect()),
         }
     }
-    if lost.is_empty() {
-        return;
+    let words: Vec<String> = (p.tgt.0..p.tgt.1)
+        .flat_map(|i| target[i].words.iter().map(|w| fold(w)))
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (name, classes) in source.katakana_names() {
+        if !japanese::heard_in(&classes, &words) {
+            lost.push(name);
+        }
     }
-    for (k, (i, s, e, _)) in groups.iter().enumerate() {
-        if !accounted[k] {
+    lost.extend(source.missing_territories(&words));
+    for (k, (i, s, e, ws)) in groups.iter().enumerate() {
+        let acronym = ws.iter().all(|w| is_acronym(w));
+        let territory = ws.iter().any(|w| source.lacks_territory(w));
+        if !accounted[k] && (!lost.is_empty() || !acronym || territory) {
             out.push(NameCandidate {
                 sentence: *i,
                 start: *s,

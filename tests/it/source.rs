@@ -422,3 +422,67 @@ fn adjectives_of_peoples_and_compounds_of_common_words() {
         assert!(source_findings(&doc).is_empty(), "{doc}");
     }
 }
+
+/// Japanese sources: katakana names heard in the translation by their sound, territories by
+/// their English names; a name the source does not account for is reported, a correct
+/// translation is not.
+#[test]
+fn japanese_katakana_names_and_territories() {
+    let dir = tempfile::tempdir().unwrap();
+    let nl = "ブランビーズが２４－０で快勝し、開幕３連勝の勝ち点１４として首位に立った。";
+    let kr = "韓国での新規感染者数は３０～６０人台となっていた。";
+    let fr = "フランスのマクロン大統領は、ドイツのメルケル首相と電話で協議した。";
+    let records = [
+        (
+            "clean-1",
+            nl,
+            "The Brumbies won 24-0, taking the lead with 14 points after three straight wins.",
+        ),
+        (
+            "clean-2",
+            kr,
+            "The number of new infections in South Korea was in the 30-60 range.",
+        ),
+        (
+            "clean-3",
+            fr,
+            "French President Macron held talks by telephone with German Chancellor Merkel.",
+        ),
+        (
+            "removed-1",
+            nl,
+            "Won 24-0, taking the lead with 14 points after three straight wins.",
+        ),
+        (
+            "removed-2",
+            kr,
+            "The number of new infections in was in the 30-60 range.",
+        ),
+        (
+            "replaced-3",
+            fr,
+            "French President Rutte held talks by telephone with German Chancellor Merkel.",
+        ),
+        (
+            "replaced-2",
+            kr,
+            "The number of new infections in Asia was in the 30-60 range.",
+        ),
+    ];
+    let docs = check_jsonl(&file(&dir, "ja.jsonl", &records_jsonl(&records)), &[]);
+    assert_eq!(docs.len(), records.len());
+    for doc in &docs {
+        let id = doc["id"].as_str().unwrap();
+        let found = source_findings(doc);
+        assert_eq!(found.is_empty(), id.starts_with("clean"), "{id}: {found:?}");
+    }
+    let message = |k: usize| {
+        source_findings(&docs[k])[0]["message"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert!(message(3).contains("ブランビーズ"), "{}", message(3));
+    assert!(message(4).contains("韓国"), "{}", message(4));
+    assert!(message(5).contains("Rutte"), "{}", message(5));
+}

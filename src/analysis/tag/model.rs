@@ -480,7 +480,6 @@ impl Model {
         Model::from_bytes_cow(Cow::Owned(bytes))
     }
 
-
     /// Checks the header and that the sections fill the buffer exactly; lookups keep their
     /// reads inside the sections, so the tables need no scan.
     fn from_bytes_cow(bytes: Cow<'static, [u8]>) -> Result<Model, ModelError> {
