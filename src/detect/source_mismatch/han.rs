@@ -15,12 +15,15 @@ use super::names::fold;
 
 static READINGS: &str = include_str!("../../../rules/han-readings.tsv");
 static NAMES: &str = include_str!("../../../rules/han-names.tsv");
+static CANTONESE: &str = include_str!("../../../rules/han-cantonese.tsv");
 
 struct Tables {
     /// The readings of a character, its first (most common) reading first.
     readings: HashMap<char, Vec<&'static str>>,
     /// The syllables of the readings.
     syllables: std::collections::HashSet<&'static str>,
+    /// The Cantonese readings of a character, as names from Hong Kong or Singapore spell them.
+    cantonese: HashMap<char, Vec<&'static str>>,
     /// English forms and Chinese forms of the names in the table.
     names: Vec<(Vec<&'static str>, Vec<&'static str>)>,
 }
@@ -59,9 +62,18 @@ fn tables() -> &'static Tables {
             })
             .collect();
         let syllables = readings.values().flatten().copied().collect();
+        let mut cantonese: HashMap<char, Vec<&'static str>> = HashMap::new();
+        for line in CANTONESE.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((spelling, chars)) = line.split_once('\t') {
+                for c in chars.chars() {
+                    cantonese.entry(c).or_default().push(spelling);
+                }
+            }
+        }
         Tables {
             readings,
             syllables,
+            cantonese,
             names,
         }
     })
@@ -162,19 +174,36 @@ impl HanSource {
     /// Whether the folded letters `word` are the readings of consecutive characters of the
     /// source ("jinping" in 习近平).
     fn spelled_in_pinyin(&self, word: &str) -> bool {
-        fn from(src: &HanSource, word: &str, i: usize) -> bool {
+        self.spelled_by(word, readings)
+    }
+
+    /// Whether `word` is the Cantonese readings of characters of the source in order, as
+    /// names from Hong Kong or Singapore are spelt ("Wong" for 黄 in "黄循财").
+    fn spelled_in_cantonese(&self, word: &str) -> bool {
+        self.spelled_by(word, |c| {
+            tables().cantonese.get(&c).map_or(&[][..], Vec::as_slice)
+        })
+    }
+
+    fn spelled_by(&self, word: &str, readings: fn(char) -> &'static [&'static str]) -> bool {
+        fn from(
+            src: &HanSource,
+            word: &str,
+            i: usize,
+            readings: fn(char) -> &'static [&'static str],
+        ) -> bool {
             if word.is_empty() {
                 return true;
             }
             i < src.chars.len()
                 && readings(src.chars[i]).iter().any(|r| {
                     word.strip_prefix(r)
-                        .is_some_and(|rest| from(src, rest, i + 1))
+                        .is_some_and(|rest| from(src, rest, i + 1, readings))
                 })
         }
         word.len() >= 2
             && word.chars().all(|c| c.is_ascii_lowercase())
-            && (0..self.chars.len()).any(|i| from(self, word, i))
+            && (0..self.chars.len()).any(|i| from(self, word, i, readings))
     }
 
     /// Whether some run of up to eight characters within `range` sounds like the consonant
@@ -225,6 +254,9 @@ impl HanSource {
     /// Security Bureau"), abbreviations and words too short to tell.
     pub fn has_name(&self, words: &[&str], is_common: &dyn Fn(&str) -> bool) -> bool {
         let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+        if self.initial_and_syllable(&folded) {
+            return true;
+        }
         let joined = folded.concat();
         // The whole name in the table ("New Zealand", "Hong Kong"), possessive or not.
         let bare = possessive(&joined);
@@ -271,6 +303,30 @@ impl HanSource {
         words.iter().all(found) || family
     }
 
+    /// Whether the source writes the name as its first letter and the first syllable of its
+    /// last word, as Chinese sports pages do ("C罗", Cristiano Ronaldo; "J罗", James
+    /// Rodríguez): a capital Latin letter alone, then a character whose reading starts with the
+    /// last word's first consonant class.
+    fn initial_and_syllable(&self, folded: &[String]) -> bool {
+        let (Some(first), Some(last)) = (folded.first(), folded.last()) else {
+            return false;
+        };
+        if folded.len() < 2 {
+            return false;
+        }
+        let last_class = english_classes_all(last).chars().next();
+        (0..self.chars.len().saturating_sub(1)).any(|i| {
+            let c = self.chars[i];
+            c.is_ascii_uppercase()
+                && !(i > 0 && self.chars[i - 1].is_ascii_alphabetic())
+                && self.is_han(i + 1)
+                && first.starts_with(c.to_ascii_lowercase())
+                && readings(self.chars[i + 1])
+                    .iter()
+                    .any(|r| syllable_classes(r).chars().next() == last_class)
+        })
+    }
+
     /// Whether one word of a name is found in the source (or too short to tell).
     fn has_word(&self, f: &str) -> bool {
         if let Some(found) = self.table_says(f) {
@@ -279,6 +335,7 @@ impl HanSource {
         let classes = english_classes(f);
         classes.chars().count() < 2
             || (Self::is_pinyin(f) && self.spelled_in_pinyin(f))
+            || self.spelled_in_cantonese(f)
             || self.sounds_in(&classes, 0..self.chars.len())
             || self.sounds_in(&english_classes_all(f), 0..self.chars.len())
     }
@@ -380,8 +437,9 @@ impl HanSource {
             if i - start >= 3 && rare * 3 >= (i - start) * 2 {
                 covered[start..i].iter_mut().for_each(|c| *c = true);
                 // Where the run starts and ends is a guess: a character more or less at either
-                // end may belong to the name ("孙德本尔斯", Sundarbans; "滕哈赫赛后", Ten Hag after
-                // the match; "格奥尔基耶娃", Georgieva).
+                // end may belong to the name ("孙德本尔斯", Sundarbans; "格奥尔基耶娃",
+                // Georgieva), or the whole run may be one character off ("滕哈赫赛后", Ten Hag
+                // after the match: 滕 is the name's, 赛 is not).
                 let n = self.chars.len();
                 let spans = [
                     start..i,
@@ -389,8 +447,11 @@ impl HanSource {
                     start..(i + 1).min(n),
                     start + 1..i,
                     start..i - 1,
+                    start.saturating_sub(1)..i - 1,
+                    start + 1..(i + 1).min(n),
                 ];
-                if !spans.into_iter().any(|r| self.matched_by(capitalised, r)) {
+                let mut spans = spans.into_iter();
+                if !spans.any(|r| self.matched_by(capitalised, r)) {
                     out.push(self.chars[start..i].iter().collect());
                 }
             }
@@ -521,6 +582,7 @@ impl HanSource {
             words.iter().any(|&(w, common)| {
                 let f = fold(w);
                 part.spelled_in_pinyin(&f)
+                    || (!common && part.spelled_in_cantonese(&f))
                     || part.in_table(&f)
                     || [
                         english_classes(&f),
@@ -814,5 +876,20 @@ mod tests {
         assert!(src.has_name(&["Vladimir", "Putin"], &common));
         assert!(!src.has_name(&["Vladimir", "Medvedev"], &common));
         assert!(!src.has_name(&["Shanghai"], &common));
+    }
+
+    #[test]
+    fn cantonese_names_and_initials() {
+        let common = |w: &str| matches!(w, "prime" | "minister");
+        let src = HanSource::new("新加坡总理黄循财表示，香港特首林郑月娥出席。");
+        // Names from Singapore and Hong Kong are spelt by their Cantonese readings.
+        assert!(src.has_name(&["Lawrence", "Wong"], &common));
+        assert!(src.has_name(&["Carrie", "Lam"], &common));
+        assert!(!src.has_name(&["Lawrence", "Chan"], &common));
+        // A Latin initial and a character: "C罗" is Cristiano Ronaldo.
+        let src = HanSource::new("葡萄牙球星C罗在欧国联打进第900球。");
+        assert!(src.has_name(&["Cristiano", "Ronaldo"], &common));
+        assert!(!src.has_name(&["Cristiano", "Zanetti"], &common));
+        assert!(!src.has_name(&["Lionel", "Messi"], &common));
     }
 }
