@@ -47,6 +47,8 @@ enum Command {
     TrainRefiner(cli::train::TrainRefinerArgs),
     /// Train the class n-gram model of English word order on a CoNLL-U treebank.
     TrainLm(cli::train::TrainLmArgs),
+    /// Build the word bigram model (models/word-ngrams.bin) from word and word-pair counts.
+    TrainNgrams(cli::train::TrainNgramsArgs),
     /// Train the model of swapped neighbouring words (word-order-anomaly) on a CoNLL-U treebank.
     TrainSwap(cli::train::TrainSwapArgs),
     /// Train the scrambled-sentence model (word-order-anomaly) on a CoNLL-U treebank, with the
@@ -79,6 +81,7 @@ fn main() -> ExitCode {
         Command::TrainTagger(args) => cli::train::run_tagger(args),
         Command::TrainRefiner(args) => cli::train::run_refiner(args),
         Command::TrainLm(args) => cli::train::run_lm(args),
+        Command::TrainNgrams(args) => cli::train::run_ngrams(args),
         Command::TrainSwap(args) => cli::train::run_swap(args),
         Command::TrainScramble(args) => cli::train::run_scramble(args),
         Command::TrainDetector(args) => cli::train::run_detector(args),

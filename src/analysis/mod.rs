@@ -6,6 +6,7 @@ pub mod align;
 pub mod chunk;
 pub mod frames;
 pub mod lm;
+pub mod ngram;
 pub mod pipeline;
 pub mod segment;
 pub mod table;

@@ -1,5 +1,5 @@
 //! The commands that train the models (`train-tagger`, `train-refiner`, `train-lm`,
-//! `train-swap`, `train-scramble`) and measure the tagger (`eval-tagger`). None of them reads
+//! `train-ngrams`, `train-swap`, `train-scramble`) and measure the tagger (`eval-tagger`). None of them reads
 //! the configuration.
 
 use super::*;
@@ -149,6 +149,33 @@ pub fn run_lm(args: TrainLmArgs) -> ExitCode {
         let sentences = mtlint::tag::train::read_treebank(&train)?;
         let lm = mtlint::lm::ClassLm::train(&sentences, min_count);
         mtlint::output::write_file(&output, lm.to_bytes()).map_err(|e| format!("{output}: {e}"))
+    };
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(e),
+    }
+}
+
+/// The options of `train-ngrams`.
+#[derive(clap::Args)]
+pub struct TrainNgramsArgs {
+    /// Word counts, one `word count` a line (symspellpy's frequency_dictionary_en_82_765.txt).
+    #[arg(long)]
+    words: String,
+    /// Word-pair counts, one `word word count` a line (symspellpy's
+    /// frequency_bigramdictionary_en_243_342.txt).
+    #[arg(long)]
+    pairs: String,
+    #[arg(short, long)]
+    output: String,
+}
+
+/// Runs `train-ngrams`: builds the word bigram model and writes it.
+pub fn run_ngrams(args: TrainNgramsArgs) -> ExitCode {
+    let read = |p: &str| std::fs::read_to_string(p).map_err(|e| format!("{p}: {e}"));
+    let run = || -> Result<(), String> {
+        let bytes = mtlint::ngram::WordNgrams::build(&read(&args.words)?, &read(&args.pairs)?)?;
+        mtlint::output::write_file(&args.output, bytes).map_err(|e| format!("{}: {e}", args.output))
     };
     match run() {
         Ok(()) => ExitCode::SUCCESS,

@@ -180,6 +180,16 @@ pub fn features(
     if let Some(s) = &d.suggestion {
         let gain = rewrite_gain(lm, tagger, view, &seq, s);
         numeric.push(("lm-gain", gain.clamp(-2.0, 2.0)));
+        // The same under the word bigram model of a large corpus: how much more English the
+        // words of the rewrite read than those of the sentence.
+        if let Some(ng) = crate::ngram::WordNgrams::embedded() {
+            let tokens = crate::tokenize::tokenize(s, 0, s.len());
+            let words: Vec<&str> = tokens.iter().map(|t| t.text(s)).collect();
+            let (after, _) = ng.score(&words);
+            let (before, n) = ng.score(&view.words);
+            let gain = (after - before) as f64 / n.max(1) as f64;
+            numeric.push(("ngram-gain", gain.clamp(-2.0, 2.0)));
+        }
     }
     for (name, v) in numeric {
         f.push((name.to_string(), v));

@@ -36,6 +36,7 @@ use super::words::{
 };
 use super::{Check, Detector, Diagnosis, Example, RuleMeta, SentenceView, first_check};
 use crate::finding::{Category, Severity};
+use crate::frames::frames;
 use crate::segment::SegmentKind;
 use crate::tag::{Tag, Tagger};
 
@@ -169,6 +170,11 @@ static META: RuleMeta = RuleMeta {
         Example::Good("Good morning to all of you."),
         Example::Good("If necessary, call us."),
         Example::Good("He said that he would come if it rained."),
+        Example::Good("When the right atrium contracts, blood flows into the ventricle."),
+        Example::Good("The poor go bankrupt, while the rich rejoice."),
+        Example::Good("He has not disclosed that conversation with the president."),
+        Example::Good("When President Bush, Musharraf and Karzai met in New York, little changed."),
+        Example::Good("He sent a letter each year, and since 1997 a letter each November."),
         Example::Bad {
             text: "Turkey would also over custody of the captured fighters.",
             fix: None,
@@ -1238,12 +1244,71 @@ fn clause_end(v: &SentenceView, from: usize) -> usize {
         .unwrap_or(v.len())
 }
 
+/// "that" as a determiner, not a clause's opener: before a singular noun (or adjectives and
+/// one), after a verb that takes an object more often than a clause ("made that sacrifice a
+/// success", "disclosed that conversation with the president", "heading that way").
+fn demonstrative_that(v: &SentenceView, i: usize) -> bool {
+    let mut k = i + 1;
+    while v.tag(k) == Some(Tag::JJ) {
+        k += 1;
+    }
+    v.tag(k) == Some(Tag::NN)
+        && frames()
+            .get(v.lower(i - 1))
+            .is_some_and(|f| f.object_rate > f.clause_rate)
+}
+
+/// A word that can be a finite verb right after its subject, at the end of the clause or
+/// before a preposition: the clause's verb, read as a noun ("when the right atrium
+/// contracts,", "if a snake bites", "though sludge gathers in some places", "while the rich
+/// rejoice").
+fn clause_final_verb(v: &SentenceView, k: usize) -> bool {
+    let subject_before = k > 0
+        && (v.tag(k - 1).is_some_and(|t| t.is_noun() || t == Tag::PRP)
+            || (k > 1 && v.tag(k - 1) == Some(Tag::JJ) && v.tag(k - 2) == Some(Tag::DT)));
+    let ends = v.tag(k + 1).is_none_or(|t| t.is_punct() || t == Tag::IN);
+    subject_before
+        && ends
+        && v.tag(k)
+            .is_some_and(|t| t.is_noun() || t.is_adjective() || t.is_verb())
+        && [Tag::VBD, Tag::VBP, Tag::VBZ]
+            .into_iter()
+            .any(|t| Tagger::embedded().can_be(v.words[k], t))
+}
+
+/// After the comma at `comma`, more items of a list (noun phrases and commas, with "and" or
+/// "or" before the last) and then a verb.
+fn list_then_verb(v: &SentenceView, comma: usize) -> bool {
+    let mut joined = false;
+    for k in comma + 1..v.len() {
+        let Some(t) = v.tag(k) else { return false };
+        if t == Tag::MD || t.is_finite_verb() || maybe_finite(v, k) {
+            return joined;
+        }
+        joined |= t == Tag::CC;
+        let item = t.is_noun()
+            || t.is_adjective()
+            || matches!(
+                t,
+                Tag::DT | Tag::CC | Tag::POS | Tag::PRPS | Tag::CD | Tag::IN
+            )
+            || v.words[k] == ",";
+        if !item {
+            return false;
+        }
+    }
+    false
+}
+
 /// "says that the land behind Al Sarraj", "When you someone thousands of miles away,".
 fn verbless_clause(v: &SentenceView) -> Option<Diagnosis> {
     let np = v.chunker();
     for i in 0..v.len() {
         let w = v.lower(i);
-        let complementizer = w == "that" && i > 0 && v.tag(i - 1).is_some_and(is_verbish);
+        let complementizer = w == "that"
+            && i > 0
+            && v.tag(i - 1).is_some_and(is_verbish)
+            && !demonstrative_that(v, i);
         let subordinator =
             CLAUSE_OPENERS.contains(&w) && matches!(v.tag(i), Some(Tag::IN | Tag::WRB));
         // "After the officials the voter's identity, …": a preposition that may open a clause,
@@ -1252,6 +1317,8 @@ fn verbless_clause(v: &SentenceView) -> Option<Diagnosis> {
             if matches!(w, "after" | "before" | "since" | "until" | "once")
                 && let Some(e) = np.basic_np(i + 1)
                 && matches!(v.tag(e), Some(Tag::DT | Tag::PRPS))
+                // ("since 1997 a letter each year": a year is a time, not a subject.)
+                && !(i + 1..e).all(|k| v.tag(k) == Some(Tag::CD))
                 && let Some(object_end) = np.basic_np(e)
                 // ("before the incident the People's Daily, the mouthpiece, had commented":
                 // a name after a fronted phrase is the main clause's subject.)
@@ -1276,9 +1343,11 @@ fn verbless_clause(v: &SentenceView) -> Option<Diagnosis> {
             continue;
         }
         // The clause needs a subject of its own (not "if necessary", "when in doubt",
-        // "when examining the responses").
+        // "when examining the responses", "while scoring 2 goals").
         if v.tag(i + 1)
             .is_some_and(|t| matches!(t, Tag::VBG | Tag::VBN))
+            || (v.lower(i + 1).ends_with("ing")
+                && Tagger::embedded().can_be(v.words[i + 1], Tag::VBG))
         {
             continue;
         }
@@ -1309,10 +1378,20 @@ fn verbless_clause(v: &SentenceView) -> Option<Diagnosis> {
         {
             continue;
         }
-        let has_verb = (subject_end..end)
-            .any(|k| (v.tag(k).is_some_and(is_verbish) && !prenominal(v, k)) || maybe_finite(v, k));
+        // "When President George W. Bush, Musharraf and Karzai held …", "that the number of
+        // merchants, merchant ships, and merchandise should be …": the subject is a list, and
+        // the verb follows its last item.
+        if v.words.get(end) == Some(&",") && list_then_verb(v, end) {
+            continue;
+        }
+        let has_verb = (subject_end..end).any(|k| {
+            (v.tag(k).is_some_and(is_verbish) && !prenominal(v, k))
+                || maybe_finite(v, k)
+                || clause_final_verb(v, k)
+        });
         // A verb swallowed by the noun phrase ("the people there work") counts too.
-        let verb_in_subject = (i + 1..subject_end).any(|k| maybe_finite(v, k));
+        let verb_in_subject =
+            (i + 1..subject_end).any(|k| maybe_finite(v, k) || clause_final_verb(v, k));
         if !has_verb && !verb_in_subject {
             let (start, stop) = v.span(i, end);
             return Some(Diagnosis {
