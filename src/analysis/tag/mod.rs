@@ -368,12 +368,18 @@ impl Tagger {
             if finite_verb_follows(&out[k + 1..]) {
                 return;
             }
-            let object_follows =
-                next.is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS | Tag::CD | Tag::PRP));
+            // An object, also after an adverb of degree ("required about 600 tons").
+            let object_follows = next
+                .is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS | Tag::CD | Tag::PRP))
+                || (next == Some(Tag::RB) && out.get(k + 2) == Some(&Tag::CD));
             let lower = words[k].to_lowercase();
             let frame = crate::frames::frames().get(&lower);
             let intransitive = frame.is_none_or(|f| f.count >= 3 && f.object_rate < 0.3);
-            if object_follows || intransitive {
+            // A manner adverb right after it ("presidents changed quickly"): a verb, as no
+            // finite verb follows to make the participle a modifier.
+            let manner = next == Some(Tag::RB)
+                && words.get(k + 1).is_some_and(|w| w.len() > 4 && w.ends_with("ly"));
+            if object_follows || intransitive || manner {
                 out[k] = Tag::VBD;
             }
             return;
