@@ -18,10 +18,13 @@ pub struct Args<'a> {
     pub fit: &'a [String],
     /// Files whose error lines only are fitted on.
     pub positives: &'a [String],
-    /// Plain-text files of real errors: every sentence of them with a structural finding keeps
-    /// one, so the threshold is never above the lowest of their sentences' highest
-    /// probabilities.
+    /// Plain-text files of real errors: every sentence of them with a structural finding and
+    /// no other keeps one, so the threshold is never above the lowest of those sentences'
+    /// highest probabilities (a sentence another finding flags stays flagged).
     pub keep: &'a [String],
+    /// The rules the kept files are read with (as `check` reads them: with the pack of the
+    /// source language their names state); the fitted rules when `None`.
+    pub keep_linter: Option<&'a Linter>,
     /// Labelled files only measured: their figures at the fitted threshold are in the
     /// summary, nothing is fitted on them.
     pub measure: &'a [String],
@@ -126,13 +129,14 @@ pub fn run(args: &Args, linter: &Linter) -> Result<(Calibration, String), String
             threshold = threshold.max(threshold_for_rate(&clean, args.clean_rate));
         }
     }
-    // Every sentence of the kept files with a structural finding keeps one.
+    // Every sentence of the kept files with a structural finding and no other keeps one.
     let mut kept = f64::INFINITY;
     let mut keep_rows = Vec::new();
     for f in args.keep {
         let text = std::fs::read_to_string(f).map_err(|e| format!("{f}: {e}"))?;
-        for sentence in linter.structural_features_by_sentence(text) {
-            if sentence.is_empty() {
+        let keep_linter = args.keep_linter.unwrap_or(linter);
+        for (otherwise, sentence) in keep_linter.structural_features_by_sentence(text) {
+            if sentence.is_empty() || otherwise {
                 continue;
             }
             let best = sentence

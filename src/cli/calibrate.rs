@@ -50,7 +50,8 @@ pub fn run(args: CalibrateArgs, config: &Config) -> ExitCode {
         output,
         rules,
     } = args;
-    let linter = match linter_for(&rules.over(config), false) {
+    let rules = rules.over(config);
+    let linter = match linter_for(&rules, false) {
         Ok(l) => l,
         Err(e) => return fail(e),
     };
@@ -58,10 +59,27 @@ pub fn run(args: CalibrateArgs, config: &Config) -> ExitCode {
         calibration: None,
         ..linter.reporting_all()
     };
+    // The kept files are read as `check` reads them: with the pack of the source language
+    // their names state.
+    let keep_linter = match source_lang_of_names(&keep) {
+        Some((lang, _)) if rules.source_lang.is_empty() => {
+            let mut keep_rules = rules.clone();
+            keep_rules.source_lang.push(lang);
+            match linter_for(&keep_rules, false) {
+                Ok(l) => Some(Linter {
+                    calibration: None,
+                    ..l.reporting_all()
+                }),
+                Err(e) => return fail(e),
+            }
+        }
+        _ => None,
+    };
     let args = mtlint::calibrate::Args {
         fit: &fit,
         positives: &positives,
         keep: &keep,
+        keep_linter: keep_linter.as_ref(),
         measure: &measure,
         dump: dump.as_deref(),
         clean_rate,

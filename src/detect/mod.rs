@@ -418,25 +418,31 @@ impl Linter {
     pub fn structural_features(&self, text: String) -> Vec<calibration::Features> {
         self.structural_features_by_sentence(text)
             .into_iter()
-            .flatten()
+            .flat_map(|(_, f)| f)
             .collect()
     }
 
-    /// [`Self::structural_features`], a list per sentence.
-    pub fn structural_features_by_sentence(&self, text: String) -> Vec<Vec<calibration::Features>> {
+    /// [`Self::structural_features`], a list per sentence, each with whether a finding the
+    /// calibration does not filter (not structural) flags the sentence too.
+    pub fn structural_features_by_sentence(
+        &self,
+        text: String,
+    ) -> Vec<(bool, Vec<calibration::Features>)> {
         let doc = self.analyze(text, 0);
         let mut out = Vec::new();
         for s in &doc.sentences {
             let view = SentenceView::new(doc.text(), s);
             let found = self.sentence_diagnoses(&view);
             let agreeing = calibrated_count(&found);
-            out.push(
+            let otherwise = found.iter().any(|(m, _)| !m.category.is_structural());
+            out.push((
+                otherwise,
                 found
                     .iter()
                     .filter(|(m, _)| m.category.is_structural() && !SELF_CALIBRATED.contains(&m.id))
                     .map(|(m, d)| calibration::features(&view, m, d, agreeing, self.tagger))
                     .collect(),
-            );
+            ));
         }
         out
     }
