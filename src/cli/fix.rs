@@ -83,6 +83,9 @@ pub fn run(args: FixArgs, config: &Config) -> ExitCode {
     };
     linter.min_confidence = threshold;
     linter.judge_threshold = threshold;
+    // Findings carry their confidence to two decimals: a finding the linter reports at the
+    // threshold is compared at the same precision.
+    let threshold = (threshold * 100.0).round() / 100.0;
     use std::io::IsTerminal;
     if interactive && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
         return fail("--interactive asks on a terminal: standard input and error must be one");

@@ -191,3 +191,44 @@ fn xliff_edits_targets_and_keeps_markup_and_sources() {
     // The sources are untouched.
     assert_eq!(after.matches(&format!("<source>{BAD}</source>")).count(), 3);
 }
+
+/// A finding `check` reports at the default threshold is applied by `fix` at the default too,
+/// though findings carry their confidence to two decimals only.
+#[test]
+fn fix_applies_what_check_reports_at_the_threshold() {
+    let sample = "../shared/samples/haftar-libya.nl-en.txt";
+    let out = mtlint()
+        .args([
+            "check",
+            sample,
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "--no-config",
+        ])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = report["documents"][0]["findings"].as_array().unwrap();
+    // The least confident finding with a suggestion of its own sentence.
+    let least = findings
+        .iter()
+        .filter(|f| {
+            f["suggestion"].is_string() && f["combines"].as_array().is_none_or(Vec::is_empty)
+        })
+        .min_by(|a, b| {
+            a["confidence"]
+                .as_f64()
+                .unwrap()
+                .total_cmp(&b["confidence"].as_f64().unwrap())
+        })
+        .unwrap();
+    let diff = mtlint()
+        .args(["fix", "--diff", "--no-config", sample])
+        .output()
+        .unwrap();
+    let diff = String::from_utf8(diff.stdout).unwrap();
+    let suggestion = least["suggestion"].as_str().unwrap();
+    assert!(diff.contains(suggestion), "{suggestion} not in\n{diff}");
+}

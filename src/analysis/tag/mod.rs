@@ -378,7 +378,9 @@ impl Tagger {
             // A manner adverb right after it ("presidents changed quickly"): a verb, as no
             // finite verb follows to make the participle a modifier.
             let manner = next == Some(Tag::RB)
-                && words.get(k + 1).is_some_and(|w| w.len() > 4 && w.ends_with("ly"));
+                && words
+                    .get(k + 1)
+                    .is_some_and(|w| w.len() > 4 && w.ends_with("ly"));
             if object_follows || intransitive || manner {
                 out[k] = Tag::VBD;
             }
