@@ -623,6 +623,9 @@ impl Linter {
 /// the mean log-probability of the rewrite and the sentence directly was tried: it refused
 /// good rewrites as often as bad ones, since the model is a detector of unlikely places, not a
 /// judge of whole sentences.)
+/// The confidence below which a structural finding does not stop a rewrite found by search.
+const STRICT_THRESHOLD: f64 = 0.1;
+
 impl crate::suggest::Judge for Linter {
     fn accepts(&self, _original: &str, candidate: &str, max_structural: usize) -> bool {
         let doc = self.analyze(candidate.to_string(), 0);
@@ -632,6 +635,30 @@ impl crate::suggest::Judge for Linter {
             structural += structural_count(&self.reported_diagnoses(&view, self.judge_threshold));
         }
         structural <= max_structural
+    }
+
+    fn accepts_strictly(&self, candidate: &str) -> bool {
+        let doc = self.analyze(candidate.to_string(), 0);
+        doc.sentences.iter().all(|s| {
+            let view = SentenceView::new(doc.text(), s);
+            structural_count(&self.reported_diagnoses(&view, STRICT_THRESHOLD)) == 0
+        })
+    }
+
+    fn swap_scores(&self, sentence: &str) -> Vec<Option<f32>> {
+        let doc = self.analyze(sentence.to_string(), 0);
+        let [s] = doc.sentences.as_slice() else {
+            return Vec::new();
+        };
+        let view = SentenceView::new(doc.text(), s);
+        let mut out = Vec::new();
+        word_order_anomaly::swap_model().score_pairs(
+            word_order_anomaly::model(),
+            &view.words,
+            &view.sentence.tags,
+            &mut out,
+        );
+        out
     }
 
     fn improve(&self, candidate: &str) -> Option<String> {

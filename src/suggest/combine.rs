@@ -15,6 +15,19 @@ use rayon::prelude::*;
 pub trait Judge: Sync {
     fn accepts(&self, original: &str, candidate: &str, max_structural: usize) -> bool;
 
+    /// Whether no structural check flags `candidate`, even below the reporting threshold
+    /// (none is accepted so unless the judge can tell).
+    fn accepts_strictly(&self, _candidate: &str) -> bool {
+        false
+    }
+
+    /// For each pair of neighbouring words of `sentence` (as the tokenizer splits it), the
+    /// log-odds that they were written in the wrong order (`None` for a pair not scored);
+    /// empty when the judge cannot tell.
+    fn swap_scores(&self, _sentence: &str) -> Vec<Option<f32>> {
+        Vec::new()
+    }
+
     /// The candidate with what its moves make necessary elsewhere (the tense a time phrase
     /// needs once a rewrite joins "has" and its participle).
     fn polish(&self, _original: &str, candidate: &str) -> String {
@@ -147,6 +160,39 @@ fn combine_sentence(group: &mut [Finding], judge: &dyn Judge, improve: bool) {
     }
     if improve {
         share_clean_rewrite(&s, group);
+        repair_by_search(&s, group);
+    }
+}
+
+/// Structural findings none of which could rewrite the sentence get the rewrite a search
+/// finds, when it finds one ([`super::repair`]).
+fn repair_by_search(s: &Sentence, group: &mut [Finding]) {
+    let structural = |f: &Finding| f.category.is_structural();
+    if s.structural == 0
+        || group
+            .iter()
+            .any(|f| structural(f) && f.suggestion.is_some())
+    {
+        return;
+    }
+    let spans: Vec<(usize, usize)> = group
+        .iter()
+        .filter(|f| structural(f))
+        .map(|f| {
+            let start = f.start.saturating_sub(s.offset).min(s.text.len());
+            (
+                start,
+                f.end.saturating_sub(s.offset).clamp(start, s.text.len()),
+            )
+        })
+        .collect();
+    let Some(rewrite) = super::repair::transposition(&s.text, &spans, s.judge) else {
+        return;
+    };
+    let edits = diff(&s.text, &rewrite, s.offset);
+    for f in group.iter_mut().filter(|f| structural(f)) {
+        f.suggestion = Some(rewrite.clone());
+        f.edits = edits.clone();
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod combine;
 pub mod edits;
+pub mod repair;
 
 pub use combine::{Judge, combine, combine_once};
 pub use edits::{apply, conflict, diff};
