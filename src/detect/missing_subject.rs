@@ -93,6 +93,16 @@ static META: RuleMeta = RuleMeta {
             "Since the opinion was expressed that the rules are unfair, they will change.",
         ),
         Example::Good("He sees new evidence of the loved one's perfection in everything."),
+        Example::Bad {
+            text: "The is one of the babies who are cared for at the hospital every year.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "The fled to the south three years ago and has now returned.",
+            fix: None,
+        },
+        Example::Good("The injured were taken to the hospital in the capital."),
+        Example::Good("The economy moved from a planned to a mixed market."),
         Example::Good("It was not against my will either."),
         Example::Good(
             "Asked whether he would run again, the mayor of Utrecht said he had not decided.",
@@ -1455,13 +1465,26 @@ fn orphan_determiner(v: &SentenceView) -> Option<Diagnosis> {
                 (t == Tag::IN && !matches!(v.lower(i - 1), "that" | "because" | "if" | "as"))
                     || t.is_verb()
             });
-        // "the loved one", "a chosen few": "one" is the head.
-        let one_head = matches!(v.lower(i + 2), "one" | "ones" | "few");
+        // "the loved one", "a chosen few": "one" is the head (after a participle or
+        // adjective: "The is one of …" has lost its noun).
+        let one_head = matches!(v.lower(i + 2), "one" | "ones" | "few")
+            && !matches!(next, Tag::VBZ | Tag::VBP | Tag::MD)
+            && !BE.contains(&next_word);
+        // "The fled to South Korea": a past form that is never an adjective or a noun ("the
+        // injured", "the accused" are), then a preposition or a determiner.
+        // ("from a planned to a mixed economy", "a built in box": after "a" the noun may be
+        // shared or the participle a compound's.)
+        let bare_past = w == "the"
+            && next == Tag::VBN
+            && matches!(v.tag(i + 2), Some(Tag::IN | Tag::TO | Tag::DT))
+            && !Tagger::embedded().can_be(v.words[i + 1], Tag::JJ)
+            && !Tagger::embedded().can_be(v.words[i + 1], Tag::NN);
         let orphan = if name_like || broken_off || object_her || one_head {
             false
         } else if article {
             (matches!(next, Tag::IN | Tag::VBD | Tag::VBZ | Tag::MD | Tag::Comma)
                 && !DETERMINER_HEADS.contains(&next_word))
+                || bare_past
                 // "The and Flick know …": a coordinator cannot follow "the" (after "a" it may
                 // be the letter: "between a and b").
                 || (w == "the" && next == Tag::CC)
