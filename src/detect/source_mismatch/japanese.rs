@@ -492,7 +492,11 @@ fn territories() -> &'static [(Vec<&'static str>, Vec<&'static str>)] {
             .lines()
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| l.split_once('\t'))
-            .map(|(e, j)| (e.split('|').collect(), j.split('|').collect()))
+            .map(|(e, j)| {
+                let forms = |f: &'static str| f.split('|').filter(|x| !x.is_empty()).collect();
+                (forms(e), forms(j))
+            })
+            .filter(|(e, j): &(Vec<&str>, Vec<&str>)| !e.is_empty() && !j.is_empty())
             .collect()
     })
 }
@@ -501,7 +505,8 @@ fn territories() -> &'static [(Vec<&'static str>, Vec<&'static str>)] {
 /// or its stem and an ending ("korean" for "korea").
 fn english_form_of(word: &str, form: &str) -> bool {
     let n = form.chars().count();
-    word == form || (n >= 5 && word.len() > n && word.starts_with(&form[..form.len() - 1]))
+    let stem: String = form.chars().take(n.saturating_sub(1)).collect();
+    word == form || (n >= 5 && word.chars().count() > n && word.starts_with(&stem))
 }
 
 /// A Japanese source read for its names: its runs of kana with their romanisation and classes,
@@ -652,6 +657,9 @@ impl JapaneseSource {
     /// word ("インド" is not in "インドネシア").
     fn stands_alone(&self, chars: &[char], form: &str) -> bool {
         let f: Vec<char> = form.chars().collect();
+        if f.is_empty() {
+            return false;
+        }
         let katakana = f.iter().all(|&c| is_katakana(c));
         (0..chars.len().saturating_sub(f.len() - 1)).any(|i| {
             chars[i..].starts_with(&f)
