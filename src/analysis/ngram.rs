@@ -88,41 +88,34 @@ impl WordNgrams {
         let mut entries: Vec<(u64, Vec<u8>)> = Vec::new();
         let (mut total, mut min_word, mut min_pair) = (0f64, f64::MAX, f64::MAX);
         let mut seen = std::collections::HashSet::new();
-        for (n, line) in unigrams.lines().enumerate() {
-            let mut cols = line.split_whitespace();
-            let (Some(w), Some(c), None) = (cols.next(), cols.next(), cols.next()) else {
-                return Err(format!(
-                    "word counts, line {}: expected 'word count'",
-                    n + 1
-                ));
-            };
-            let c: f64 = c
-                .parse()
-                .map_err(|_| format!("word counts, line {}: '{c}' is not a count", n + 1))?;
-            let k = unigram_key(word_key(w));
-            if c > 0.0 && seen.insert(k) {
-                total += c;
-                min_word = min_word.min(c);
-                entries.push((k, (c.ln() as f32).to_le_bytes().to_vec()));
-            }
-        }
-        for (n, line) in bigrams.lines().enumerate() {
-            let mut cols = line.split_whitespace();
-            let (Some(a), Some(b), Some(c), None) =
-                (cols.next(), cols.next(), cols.next(), cols.next())
-            else {
-                return Err(format!(
-                    "pair counts, line {}: expected 'word word count'",
-                    n + 1
-                ));
-            };
-            let c: f64 = c
-                .parse()
-                .map_err(|_| format!("pair counts, line {}: '{c}' is not a count", n + 1))?;
-            let k = bigram_key(word_key(a), word_key(b));
-            if c > 0.0 && seen.insert(k) {
-                min_pair = min_pair.min(c);
-                entries.push((k, (c.ln() as f32).to_le_bytes().to_vec()));
+        for (what, text, words) in [("word counts", unigrams, 1), ("pair counts", bigrams, 2)] {
+            for (n, line) in text.lines().enumerate() {
+                let cols: Vec<&str> = line.split_whitespace().collect();
+                let shape = if words == 1 {
+                    "word count"
+                } else {
+                    "word word count"
+                };
+                if cols.len() != words + 1 {
+                    return Err(format!("{what}, line {}: expected '{shape}'", n + 1));
+                }
+                let c: f64 = cols[words].parse().map_err(|_| {
+                    format!("{what}, line {}: '{}' is not a count", n + 1, cols[words])
+                })?;
+                let k = if words == 1 {
+                    unigram_key(word_key(cols[0]))
+                } else {
+                    bigram_key(word_key(cols[0]), word_key(cols[1]))
+                };
+                if c > 0.0 && seen.insert(k) {
+                    if words == 1 {
+                        total += c;
+                        min_word = min_word.min(c);
+                    } else {
+                        min_pair = min_pair.min(c);
+                    }
+                    entries.push((k, (c.ln() as f32).to_le_bytes().to_vec()));
+                }
             }
         }
         if total == 0.0 || min_pair == f64::MAX {
