@@ -10,7 +10,8 @@
 use super::combine::Judge;
 use crate::ngram::WordNgrams;
 
-/// How many times more probable (natural log) a transposition must read than the sentence.
+/// How much more probable a transposition must read than the sentence (the natural log of the
+/// ratio: about four and a half times).
 const MIN_GAIN: f32 = 1.5;
 /// The least log-odds of the model of swapped neighbours (`word-order-anomaly`) that the two
 /// words were written in the wrong order.
@@ -31,14 +32,16 @@ pub fn transposition(text: &str, spans: &[(usize, usize)], judge: &dyn Judge) ->
     let tokens = crate::tokenize::tokenize(text, 0, text.len());
     let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
     let n = words.len();
-    let near = |k: usize| {
-        spans.iter().any(|&(s, e)| {
+    // The tokens each span covers, widened by the reach.
+    let ranges: Vec<(usize, usize)> = spans
+        .iter()
+        .map(|&(s, e)| {
             let first = tokens.iter().position(|t| t.end > s).unwrap_or(n);
             let last = tokens.iter().rposition(|t| t.start < e).unwrap_or(0);
-            k + REACH >= first && k <= last + REACH
+            (first.saturating_sub(REACH), last + REACH)
         })
-    };
-    let (before, _) = model.score(&words);
+        .collect();
+    let near = |k: usize| ranges.iter().any(|&(a, b)| a <= k && k <= b);
     // The pair itself must look swapped to the model of swapped neighbours.
     let pair_scores = judge.swap_scores(text);
     if pair_scores.len() + 1 != n {
@@ -50,9 +53,11 @@ pub fn transposition(text: &str, spans: &[(usize, usize)], judge: &dyn Judge) ->
         if !(is_word(words[i]) && is_word(words[i + 1])) || !(near(i) || near(i + 1)) {
             continue;
         }
-        let mut swapped = words.clone();
-        swapped.swap(i, i + 1);
-        let gain = model.score(&swapped).0 - before;
+        // Only the pairs around the two words change: the word before, the two, the word after.
+        let (lo, hi) = (i - 1, (i + 3).min(n));
+        let mut swapped = words[lo..hi].to_vec();
+        swapped.swap(1, 2);
+        let gain = model.score(&swapped).0 - model.score(&words[lo..hi]).0;
         if gain < MIN_GAIN || pair_scores[i].is_none_or(|p| p < MIN_PAIR_SCORE) {
             continue;
         }
