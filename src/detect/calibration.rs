@@ -178,13 +178,13 @@ pub fn features(
         numeric.push(("surprise-max", (max as f64 / 10.0).min(2.0)));
     }
     if let Some(s) = &d.suggestion {
-        let gain = rewrite_gain(lm, tagger, view, &seq, s);
+        let tokens = crate::tokenize::tokenize(s, 0, s.len());
+        let words: Vec<&str> = tokens.iter().map(|t| t.text(s)).collect();
+        let gain = rewrite_gain(lm, tagger, view, &seq, &words);
         numeric.push(("lm-gain", gain.clamp(-2.0, 2.0)));
         // The same under the word bigram model of a large corpus: how much more English the
         // words of the rewrite read than those of the sentence.
         if let Some(ng) = crate::ngram::WordNgrams::embedded() {
-            let tokens = crate::tokenize::tokenize(s, 0, s.len());
-            let words: Vec<&str> = tokens.iter().map(|t| t.text(s)).collect();
             let (after, _) = ng.score(&words);
             let (before, n) = ng.score(&view.words);
             let gain = (after - before) as f64 / n.max(1) as f64;
@@ -198,22 +198,20 @@ pub fn features(
     f
 }
 
-/// Per word, how much more probable the rewritten sentence is than the original under the
+/// Per word, how much more probable the rewritten sentence (its words) is than the original under the
 /// word-order model (natural log).
 fn rewrite_gain(
     lm: &crate::lm::ClassLm,
     tagger: &Tagger,
     view: &SentenceView,
     seq: &[u16],
-    rewrite: &str,
+    words: &[&str],
 ) -> f64 {
-    let tokens = crate::tokenize::tokenize(rewrite, 0, rewrite.len());
-    let words: Vec<&str> = tokens.iter().map(|t| t.text(rewrite)).collect();
     if words.is_empty() {
         return 0.0;
     }
-    let tags = tagger.tag(&words);
-    let rewritten = lm.sequence(&words, &tags);
+    let tags = tagger.tag(words);
+    let rewritten = lm.sequence(words, &tags);
     let before = lm.score(seq) as f64 / view.len().max(1) as f64;
     let after = lm.score(&rewritten) as f64 / words.len() as f64;
     after - before

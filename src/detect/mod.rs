@@ -617,15 +617,15 @@ impl Linter {
     }
 }
 
+/// The confidence below which a structural finding does not stop a rewrite found by search.
+const STRICT_THRESHOLD: f64 = 0.1;
+
 /// A rewrite is shown only when the tool accepts it: the corrected sentence is flagged by no
 /// more structural findings than allowed. The word-order model speaks through
 /// `word-order-anomaly`, one of the structural rules, at its calibrated threshold. (Comparing
 /// the mean log-probability of the rewrite and the sentence directly was tried: it refused
 /// good rewrites as often as bad ones, since the model is a detector of unlikely places, not a
 /// judge of whole sentences.)
-/// The confidence below which a structural finding does not stop a rewrite found by search.
-const STRICT_THRESHOLD: f64 = 0.1;
-
 impl crate::suggest::Judge for Linter {
     fn accepts(&self, _original: &str, candidate: &str, max_structural: usize) -> bool {
         let doc = self.analyze(candidate.to_string(), 0);
