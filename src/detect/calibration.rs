@@ -198,8 +198,8 @@ pub fn features(
     f
 }
 
-/// Per word, how much more probable the rewritten sentence (its words) is than the original under the
-/// word-order model (natural log).
+/// Per word, how much more probable the rewritten sentence (its words) is than the original
+/// under the word-order model (natural log).
 fn rewrite_gain(
     lm: &crate::lm::ClassLm,
     tagger: &Tagger,
