@@ -824,6 +824,7 @@ fn latin_source_names(
 ) -> Vec<usize> {
     let (in_compound, before_hyphen) = hyphen_marks(src, ws);
     let initial = sentence_initial(src, ws);
+    let joined = same_run(src, ws);
     let mut out = Vec::new();
     let mut cued = vec![false; ws.len()];
     for (i, w) in ws.iter().enumerate() {
@@ -837,7 +838,7 @@ fn latin_source_names(
         let verdict = if in_compound[i] {
             compound_part_name(ws, i, before_hyphen[i], capitalises_nouns)
         } else {
-            free_word_name(ws, &initial, i, capitalises_nouns, cyrillic)
+            free_word_name(ws, &initial, &joined, i, capitalises_nouns, cyrillic)
         };
         if let Some(is_cued) = verdict {
             cued[i] = is_cued;
@@ -852,7 +853,7 @@ fn latin_source_names(
     let mut k = 0;
     while k < out.len() {
         let mut e = k + 1;
-        while e < out.len() && out[e] == out[e - 1] + 1 {
+        while e < out.len() && out[e] == out[e - 1] + 1 && joined[out[e]] {
             e += 1;
         }
         if out[k..e]
@@ -866,15 +867,46 @@ fn latin_source_names(
     kept
 }
 
-/// Which words of the source open a sentence: the first, and each after a sentence's final
-/// punctuation (past quotes and brackets: "… upadło. „Choć …").
+/// Which words of the source follow the word before them in the same run: across spaces, a
+/// hyphen or an apostrophe only, not a comma, bracket or quote ("di Roma, Giuseppe Verdi"
+/// are two names). `ws` are slices of `src`.
+fn same_run(src: &str, ws: &[&str]) -> Vec<bool> {
+    let offset = |w: &str| (w.as_ptr() as usize).wrapping_sub(src.as_ptr() as usize);
+    (0..ws.len())
+        .map(|j| {
+            j > 0 && {
+                let end = offset(ws[j - 1]) + ws[j - 1].len();
+                src.get(end..offset(ws[j])).is_some_and(|gap| {
+                    gap.chars()
+                        .all(|c| c.is_whitespace() || matches!(c, '-' | '\'' | '’'))
+                })
+            }
+        })
+        .collect()
+}
+
+/// Which words of the source open a sentence: the first, each after a sentence's final
+/// punctuation (past quotes and brackets: "… upadło. „Choć …"), and the first word of a
+/// quotation, capitalised as a title or a quoted sentence is ("„Fulgerul”", "\"Долгое
+/// государство\"").
 fn sentence_initial(src: &str, ws: &[&str]) -> Vec<bool> {
     let base = src.as_ptr() as usize;
     ws.iter()
         .enumerate()
         .map(|(i, w)| {
             let at = (w.as_ptr() as usize).wrapping_sub(base);
+            // (An abbreviation in quotes is a title's short form: "„Rz”".)
+            let quoted = !is_abbreviation(w)
+                && src.get(..at).is_some_and(|before| {
+                    let mut end = before.chars().rev();
+                    end.next()
+                        .is_some_and(|c| matches!(c, '"' | '“' | '„' | '«' | '»' | '‘' | '‚'))
+                        && end
+                            .next()
+                            .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '['))
+                });
             i == 0
+                || quoted
                 || src.get(..at).is_some_and(|before| {
                     let before = before.trim_end_matches(|c: char| {
                         c.is_whitespace()
@@ -954,6 +986,7 @@ fn compound_part_name(
 fn free_word_name(
     ws: &[&str],
     initial: &[bool],
+    joined: &[bool],
     i: usize,
     capitalises_nouns: bool,
     cyrillic: bool,
@@ -997,9 +1030,10 @@ fn free_word_name(
             .iter()
             .enumerate()
             .any(|(j, o)| j != i && !initial[j] && fold(o) == fold(w) && is_capitalised(o));
-        // So is one that a capitalised word follows ("Thomas Cook ogłosiło", "Franco A.
-        // wszedł"): two capitals in a row open a name.
+        // So is one that a capitalised word follows in the same run ("Thomas Cook ogłosiło",
+        // "Franco A. wszedł", not "Además, Peña Nieto"): two capitals in a row open a name.
         let paired = !cyrillic
+            && joined.get(i + 1).copied().unwrap_or(false)
             && ws
                 .get(i + 1)
                 .is_some_and(|n| is_capitalised(n) && !initial.get(i + 1).copied().unwrap_or(true));
@@ -1127,6 +1161,9 @@ fn looks_untranslated(target: &str, source: &str) -> bool {
 /// The words of one aligned pair that names are looked up in, computed once per pair.
 struct PairWords<'a> {
     src_words: Vec<&'a str>,
+    /// Whether a source word follows the one before it in the same run: across spaces, a
+    /// hyphen or an apostrophe only, not a comma, bracket or quote.
+    src_spaced: Vec<bool>,
     src_folded: Vec<String>,
     /// Latin words of the source (all of them for a Latin source; acronyms and the like in a
     /// Chinese or Hindi one).
@@ -1154,6 +1191,7 @@ impl<'a> PairWords<'a> {
         lang: Option<&language::Language>,
     ) -> Self {
         let src_words = words(&p.src);
+        let src_spaced = same_run(&p.src, &src_words);
         let src_folded: Vec<String> = src_words.iter().map(|w| fold(w)).collect();
         let src_latin: Vec<String> = src_words
             .iter()
@@ -1220,6 +1258,7 @@ impl<'a> PairWords<'a> {
         }
         PairWords {
             src_words,
+            src_spaced,
             src_folded,
             src_latin,
             src_skeletons,
@@ -1415,8 +1454,10 @@ fn missing_source_names(
     let place = |i: usize| cyrillic && !names::exonyms(&pw.src_folded[i]).is_empty();
     while k < candidates.len() {
         let mut e = k + 1;
+        // A comma or a bracket ends a name ("di Roma, Giuseppe Verdi,").
         while e < candidates.len()
             && candidates[e] == candidates[e - 1] + 1
+            && pw.src_spaced[candidates[e]]
             && !place(candidates[e])
             && !place(candidates[e - 1])
         {
@@ -1431,12 +1472,13 @@ fn missing_source_names(
         if !capitalises_nouns && script == Script::Latin {
             let first = group[0];
             let last = group[group.len() - 1];
+            // Only a neighbour written in the same run: a comma ends a name.
             let neighbours = (first.saturating_sub(2)..first)
                 .rev()
-                .take_while(|&j| is_capitalised(pw.src_words[j]))
+                .take_while(|&j| is_capitalised(pw.src_words[j]) && pw.src_spaced[j + 1])
                 .chain(
                     (last + 1..(last + 3).min(pw.src_words.len()))
-                        .take_while(|&j| is_capitalised(pw.src_words[j])),
+                        .take_while(|&j| is_capitalised(pw.src_words[j]) && pw.src_spaced[j]),
                 );
             if neighbours.into_iter().any(|j| !place(j) && found_word(j)) {
                 continue;
@@ -2232,6 +2274,33 @@ mod tests {
             2,
             "{repeated:?}"
         );
+    }
+
+    #[test]
+    fn a_comma_or_a_quote_ends_a_name() {
+        let src = "Il sindaco di Roma, Giuseppe Verdi, ha detto „Rz” e «Fulgerul».";
+        let ws = words(src);
+        let run = same_run(src, &ws);
+        let at = |w: &str| ws.iter().position(|x| *x == w).unwrap();
+        assert!(!run[at("Giuseppe")]);
+        assert!(run[at("Verdi")]);
+        let names: Vec<&str> = latin_source_names(src, &ws, false, false)
+            .into_iter()
+            .map(|i| ws[i])
+            .collect();
+        // The first word of a quotation is capitalised anyway; an abbreviation stays a name.
+        assert!(
+            names.contains(&"Rz") && !names.contains(&"Fulgerul"),
+            "{names:?}"
+        );
+        // "Además, Peña Nieto": a comma parts the sentence's first word from the name.
+        let src = "Además, Peña Nieto prometió seguir.";
+        let ws = words(src);
+        let names: Vec<&str> = latin_source_names(src, &ws, false, false)
+            .into_iter()
+            .map(|i| ws[i])
+            .collect();
+        assert_eq!(names, vec!["Peña", "Nieto"]);
     }
 
     #[test]
