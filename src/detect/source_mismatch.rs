@@ -1463,24 +1463,35 @@ fn missing_source_names(
         {
             e += 1;
         }
-        let group = &candidates[k..e];
+        let mut group = &candidates[k..e];
         k = e;
         let found_word = |i: usize| source_word_found(i, pw);
+        // A Cyrillic source puts a place in the genitive before a person's name ("Мэр Москвы
+        // Сергей Собянин", Moscow Mayor Sergei Sobyanin): a found first word is the place,
+        // and the words after it are a name of their own.
+        let place_first = cyrillic && group.len() >= 3 && found_word(group[0]);
+        if place_first {
+            group = &group[1..];
+        }
         // Outside German, a capitalised neighbour the candidates left out belongs to the name
         // ("Velká Británie", Great Britain; "Podkarpackiego Urzędu", the Podkarpackie Office):
         // the translation may keep that word of it.
-        if !capitalises_nouns && script == Script::Latin {
+        if !capitalises_nouns && script == Script::Latin && !place_first {
             let first = group[0];
             let last = group[group.len() - 1];
-            // Only a neighbour written in the same run: a comma ends a name.
+            // Only a neighbour written in the same run (a comma ends a name) and not past a
+            // place that stands alone ("Мэр Москвы Собянин": "Мэр" is not his).
             let neighbours = (first.saturating_sub(2)..first)
                 .rev()
-                .take_while(|&j| is_capitalised(pw.src_words[j]) && pw.src_spaced[j + 1])
+                .take_while(|&j| {
+                    is_capitalised(pw.src_words[j]) && pw.src_spaced[j + 1] && !place(j)
+                })
                 .chain(
-                    (last + 1..(last + 3).min(pw.src_words.len()))
-                        .take_while(|&j| is_capitalised(pw.src_words[j]) && pw.src_spaced[j]),
+                    (last + 1..(last + 3).min(pw.src_words.len())).take_while(|&j| {
+                        is_capitalised(pw.src_words[j]) && pw.src_spaced[j] && !place(j)
+                    }),
                 );
-            if neighbours.into_iter().any(|j| !place(j) && found_word(j)) {
+            if neighbours.into_iter().any(found_word) {
                 continue;
             }
         }

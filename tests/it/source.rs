@@ -380,6 +380,18 @@ fn russian_one_word_names() {
             "Верующие отметили Пасху в храме.",
             "Believers celebrated Easter in the church.",
         ),
+        // A place in the genitive before a name is not part of it.
+        (
+            "after-place",
+            "Мэр Москвы Сергей Собянин открыл новую станцию метро.",
+            "The Moscow mayor opened a new metro station.",
+        ),
+        // A comma ends a name: the city found is not the mayor.
+        (
+            "after-comma",
+            "Il sindaco di Roma, Giuseppe Verdi, ha aperto una nuova stazione.",
+            "The mayor of Rome opened a new station.",
+        ),
     ];
     let path = file(&dir, "records.jsonl", &records_jsonl(&records));
     let docs = check_jsonl(&path, &[]);
@@ -398,6 +410,20 @@ fn russian_one_word_names() {
     );
     assert!(of("country").is_empty(), "{:?}", of("country"));
     assert!(of("convention").is_empty(), "{:?}", of("convention"));
+    assert!(
+        of("after-place")
+            .iter()
+            .any(|m| m.contains("'Сергей Собянин'")),
+        "{:?}",
+        of("after-place")
+    );
+    assert!(
+        of("after-comma")
+            .iter()
+            .any(|m| m.contains("'Giuseppe Verdi'")),
+        "{:?}",
+        of("after-comma")
+    );
 }
 
 /// Words that are no names in a translation: a language's name standing for its people's
