@@ -43,7 +43,7 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Bad {
             text: "The fire brigade could the fire only after six hours extinguish.",
-            fix: Some("The fire brigade could only extinguish the fire after six hours."),
+            fix: Some("The fire brigade could extinguish the fire only after six hours."),
         },
         Example::Bad {
             text: "Customers can it within 14 days return.",

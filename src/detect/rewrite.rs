@@ -146,6 +146,21 @@ fn before_verb(w: &str) -> bool {
         )
 }
 
+/// Whether tokens `k..k + 2` are a rate that belongs to the phrase before them: "a", "an"
+/// or "per" and a unit of time or count, after a number ("180 kilometres an hour", "twice a
+/// week", "3 euros per head").
+pub fn is_rate(v: &SentenceView, k: usize) -> bool {
+    let unit = v.lower(k + 1);
+    matches!(v.lower(k), "a" | "an" | "per")
+        && (names_time(unit)
+            || matches!(
+                unit,
+                "hour" | "minute" | "second" | "head" | "person" | "capita"
+            ))
+        && (k.saturating_sub(3)..k)
+            .any(|i| v.tag(i) == Some(Tag::CD) || matches!(v.lower(i), "once" | "twice"))
+}
+
 /// The words of a clause's middle field (tokens `a..b`, which a rewrite puts after its verb)
 /// in English order, when they read as phrases: the adverbs that go before the verb ("should
 /// immediately publish", "will not extend"), then the middle itself: the object (its first
@@ -165,8 +180,17 @@ pub fn english_middle(v: &SentenceView, a: usize, b: usize) -> Option<(Vec<Piece
         // "around 14 percent", "almost 200 flights": an adverb before a number is part of
         // its noun phrase.
         let of_number = t.is_adverb() && v.tag(k + 1) == Some(Tag::CD);
+        // "shortly after midnight", "only shortly before noon", "especially for people over
+        // 60": an adverb before a preposition goes with its phrase.
+        let of_phrase = |j: usize| {
+            (j..b)
+                .find(|&j| !v.tag(j).is_some_and(|t| t.is_adverb()))
+                .filter(|&j| j > k && v.tag(j) == Some(Tag::IN) && v.lower(j) != "of")
+        };
         let (end, kind) = if of_number {
             (np.noun_phrase(k + 1).filter(|&e| e <= b)?, 1)
+        } else if let Some(p) = t.is_adverb().then(|| of_phrase(k)).flatten() {
+            (np.noun_phrase(p + 1).filter(|&e| e <= b)?, 2)
         } else if t.is_adverb() && before_verb(v.lower(k)) {
             (k + 1, 0)
         } else if t.is_adverb() {
@@ -178,6 +202,22 @@ pub fn english_middle(v: &SentenceView, a: usize, b: usize) -> Option<(Vec<Piece
             (np.noun_phrase(k).filter(|&e| e <= b)?, 1)
         };
         let time = (k..end).any(|i| names_time(v.lower(i)));
+        if end == k + 2 && is_rate(v, k) {
+            let mut merged = false;
+            for group in [&mut adverbs, &mut objects, &mut places, &mut times] {
+                if let Some(Piece::Tokens(_, e)) = group.last_mut()
+                    && *e == k
+                {
+                    *e = end;
+                    merged = true;
+                    break;
+                }
+            }
+            if merged {
+                k = end;
+                continue;
+            }
+        }
         let piece = Piece::Tokens(k, end);
         match (kind, time) {
             (0, _) => adverbs.push(piece),

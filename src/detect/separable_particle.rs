@@ -101,6 +101,10 @@ static META: RuleMeta = RuleMeta {
             ),
         },
         Example::Bad {
+            text: "The plane from Madrid came only shortly after midnight in Berlin at.",
+            fix: Some("The plane from Madrid arrived in Berlin only shortly after midnight."),
+        },
+        Example::Bad {
             text: "The cup final took on Sunday in front of 42,000 spectators in Rotterdam place.",
             fix: None,
         },

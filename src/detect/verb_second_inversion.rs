@@ -42,6 +42,10 @@ static META: RuleMeta = RuleMeta {
             ),
         },
         Example::Bad {
+            text: "According to witnesses drove the bus at about 90 kilometres an hour.",
+            fix: Some("According to witnesses, the bus drove at about 90 kilometres an hour."),
+        },
+        Example::Bad {
             text: "Yesterday announced the minister new measures.",
             fix: Some("Yesterday, the minister announced new measures."),
         },
@@ -955,7 +959,8 @@ fn fronted_phrase_finding(v: &SentenceView, np: &crate::chunk::Words, inv: &Inve
     // ("cancelled more than 200 flights on Monday").
     // The object keeps its own phrases that name no time ("a 2-1 win against Feyenoord"); the
     // adverbials follow it.
-    match (object_start == subj_end && after > subj_end)
+    // (A rate is no object: "drove at more than 180 kilometres an hour".)
+    match (object_start == subj_end && after > subj_end && !super::rewrite::is_rate(v, after))
         .then(|| subject_phrase(v, np, after))
         .flatten()
         .map(|end| place_phrases_end(v, np, end, v.len()))

@@ -146,6 +146,8 @@ pub const TIME_NOUNS: &[&str] = &[
     "century",
     "round",
     "term",
+    "midnight",
+    "noon",
 ];
 
 /// A lower-case word that heads a time phrase: a time noun ("week"), a weekday, or a time word
