@@ -92,6 +92,10 @@ static META: RuleMeta = RuleMeta {
                 "As a result, Libya discontinued cooperation in the area of security with Paris.",
             ),
         },
+        Example::Bad {
+            text: "The shop that every day fresh fish to the market brought has closed.",
+            fix: Some("The shop that brought fresh fish to the market every day has closed."),
+        },
         Example::Good("This is the book that she read."),
         Example::Good("\"The situation is under control,\" the minister said."),
         Example::Good("He finally got what he wanted."),
@@ -135,9 +139,35 @@ impl Detector for VerbFinalClause {
             return;
         }
         for (start, opener) in starts {
-            let Some(clause) = read_clause(v, start) else {
+            let Some(mut clause) = read_clause(v, start) else {
                 continue;
             };
+            // "The bakery that every morning fresh bread … delivered has closed.": a relative
+            // clause inside a subject that has no verb yet ends at its own verb; the
+            // auxiliary and participle after it are the main clause's.
+            let (vs, ve) = clause.verb;
+            let relative = opener.is_some_and(|o| matches!(v.lower(o), "that" | "which" | "who"));
+            if relative
+                && ve - vs >= 3
+                && v.tag(vs) == Some(Tag::VBD)
+                && v.tag(vs + 1).is_some_and(|t| t.is_finite_verb())
+                && !(main_start..opener.unwrap_or(0))
+                    .any(|k| v.tag(k).is_some_and(Tag::is_finite_verb))
+            {
+                clause.verb = (vs, vs + 1);
+                // "that every morning fresh bread … delivered": a time is no subject; the
+                // relative pronoun is.
+                let (ss, se) = clause.subject;
+                if is_time_head(v.lower(se - 1)) && !clause.middle.nps.is_empty() {
+                    clause.middle.nps.insert(0, (ss, se));
+                    clause.subject = (ss, ss);
+                }
+                if let Some(d) = judge(v, &clause, opener, None, start) {
+                    out.push(d);
+                    return;
+                }
+                continue;
+            }
             // A subordinate clause may also end at a comma ("Because the government the plan
             // rejected, the unions went on strike.").
             let ends_subordinate = opener
