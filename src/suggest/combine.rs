@@ -7,7 +7,7 @@
 //! words, the more confident finding's edits win.
 
 use super::edits::{apply, conflict, diff};
-use crate::finding::{Edit, EditKind, Finding};
+use crate::finding::{Category, Edit, EditKind, Finding};
 use rayon::prelude::*;
 
 /// Judges a candidate rewrite of a sentence: whether `candidate` is flagged by at most
@@ -186,7 +186,18 @@ fn repair_by_search(s: &Sentence, group: &mut [Finding]) {
             )
         })
         .collect();
-    let Some(rewrite) = super::repair::transposition(&s.text, &spans, s.judge) else {
+    // A lost verb or subject is put back when no transposition repairs the sentence.
+    let lost = |c: Category| group.iter().any(|f| f.category == c);
+    let lost = if lost(Category::MissingVerb) {
+        Some(super::repair::Lost::Verb)
+    } else if lost(Category::MissingSubject) {
+        Some(super::repair::Lost::Subject)
+    } else {
+        None
+    };
+    let found = super::repair::transposition(&s.text, &spans, s.judge)
+        .or_else(|| lost.and_then(|l| super::repair::insertion(&s.text, &spans, l, s.judge)));
+    let Some(rewrite) = found else {
         return;
     };
     let edits = diff(&s.text, &rewrite, s.offset);

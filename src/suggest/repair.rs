@@ -1,14 +1,23 @@
-//! A rewrite found by search for a sentence whose structural findings have none: the
-//! transpositions of two neighbouring words at the flagged words ("The police the found stolen
-//! car" → "The police found the stolen car"; "glaciers the in Alps" → "glaciers in the Alps";
-//! "8 more percent" → "8 percent more"). A candidate counts when the model of swapped
-//! neighbours finds the two words suspicious and the word bigram model of a large corpus finds
-//! the transposition clearly more probable than the sentence; the likeliest few are checked
-//! by the tool itself, and the first that no structural check flags even at a low confidence
-//! is the suggestion (a search has no rule's reasons behind it: it must leave nothing doubtful).
+//! A rewrite found by search for a sentence whose structural findings have none.
+//!
+//! - The transpositions of two neighbouring words at the flagged words ("The police the found
+//!   stolen car" → "The police found the stolen car"; "glaciers the in Alps" → "glaciers in
+//!   the Alps"; "8 more percent" → "8 percent more"). A candidate counts when the model of
+//!   swapped neighbours finds the two words suspicious and the word bigram model of a large
+//!   corpus finds the transposition clearly more probable than the sentence.
+//! - For a lost verb or subject, the word put back at the flagged words: a form of "be" ("The
+//!   judge said the evidence insufficient" → "… the evidence was insufficient"), a subject
+//!   pronoun ("The minister said on Friday was not the time" → "… on Friday it was …"). A
+//!   candidate counts when the bigram model finds the words around the gap more probable with
+//!   it than without.
+//!
+//! The likeliest few candidates are checked by the tool itself, and the first that no
+//! structural check flags even at a low confidence is the suggestion (a search has no rule's
+//! reasons behind it: it must leave nothing doubtful).
 
 use super::combine::Judge;
 use crate::ngram::WordNgrams;
+use crate::tag::{Tag, Tagger};
 
 /// How much more probable a transposition must read than the sentence (the natural log of the
 /// ratio: about four and a half times).
@@ -21,8 +30,38 @@ const TRIED: usize = 3;
 /// How many words beside a flagged span a transposition may reach.
 const REACH: usize = 2;
 
+/// How much more probable the words around a gap must read with the word put in (the natural
+/// log of the ratio).
+const MIN_INSERT_GAIN: f32 = 0.5;
+
+/// What a finding says was lost: its verb or its subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lost {
+    Verb,
+    Subject,
+}
+
+/// The subject pronouns a lost subject is searched among.
+const SUBJECTS: &[&str] = &["it", "he", "she", "they", "there"];
+
 fn is_word(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// The token ranges the `spans` (byte ranges in the text) cover, widened by the reach.
+fn token_ranges(
+    tokens: &[crate::tokenize::Token],
+    spans: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
+    let n = tokens.len();
+    spans
+        .iter()
+        .map(|&(s, e)| {
+            let first = tokens.iter().position(|t| t.end > s).unwrap_or(n);
+            let last = tokens.iter().rposition(|t| t.start < e).unwrap_or(0);
+            (first.saturating_sub(REACH), last + REACH)
+        })
+        .collect()
 }
 
 /// The rewrite of `text` (a sentence) with two neighbouring words at the `spans` (byte ranges
@@ -32,15 +71,7 @@ pub fn transposition(text: &str, spans: &[(usize, usize)], judge: &dyn Judge) ->
     let tokens = crate::tokenize::tokenize(text, 0, text.len());
     let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
     let n = words.len();
-    // The tokens each span covers, widened by the reach.
-    let ranges: Vec<(usize, usize)> = spans
-        .iter()
-        .map(|&(s, e)| {
-            let first = tokens.iter().position(|t| t.end > s).unwrap_or(n);
-            let last = tokens.iter().rposition(|t| t.start < e).unwrap_or(0);
-            (first.saturating_sub(REACH), last + REACH)
-        })
-        .collect();
+    let ranges = token_ranges(&tokens, spans);
     let near = |k: usize| ranges.iter().any(|&(a, b)| a <= k && k <= b);
     // The pair itself must look swapped to the model of swapped neighbours.
     let pair_scores = judge.swap_scores(text);
@@ -71,6 +102,108 @@ pub fn transposition(text: &str, spans: &[(usize, usize)], judge: &dyn Judge) ->
             &text[b.end..]
         );
         candidates.push((gain, rewrite));
+    }
+    candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
+    candidates
+        .into_iter()
+        .take(TRIED)
+        .map(|(_, r)| r)
+        .find(|r| judge.accepts_strictly(r))
+}
+
+/// The form of "be" a subject ending before token `gap` takes: plural after a plural head or
+/// a coordination, past when the sentence's other verbs are. The head is the noun before the
+/// subject's prepositional phrases ("the water level of Lake Constance" → "level").
+/// None when what stands before the gap is two noun phrases, a subject and an object ("The
+/// police the suspect"): the verb lost there is no "be".
+fn copula(words: &[&str], tags: &[Tag], gap: usize) -> Option<&'static str> {
+    let mut head = gap - 1;
+    let mut coordinated = false;
+    let mut j = gap - 1;
+    while j > 0 {
+        j -= 1;
+        let t = tags[j];
+        if t.is_punct()
+            || t.is_verb()
+            || matches!(t, Tag::MD | Tag::TO | Tag::WDT)
+            || words[j].eq_ignore_ascii_case("that")
+        {
+            break;
+        }
+        if t == Tag::IN
+            && let Some(k) = (0..j).rev().take(3).find(|&k| tags[k].is_noun())
+        {
+            head = k;
+        }
+        coordinated |= t == Tag::CC && words[j].eq_ignore_ascii_case("and");
+        if matches!(t, Tag::DT | Tag::PRPS) && j > 0 && tags[j - 1].is_noun() {
+            return None;
+        }
+    }
+    let plural = coordinated || matches!(tags[head], Tag::NNS | Tag::NNPS);
+    let past = tags
+        .iter()
+        .enumerate()
+        .any(|(k, &t)| t == Tag::VBD && k != gap);
+    Some(match (past, plural) {
+        (true, false) => "was",
+        (true, true) => "were",
+        (false, false) => "is",
+        (false, true) => "are",
+    })
+}
+
+/// The rewrite of `text` (a sentence) with its lost verb (a form of "be" between a subject and
+/// its predicate) or subject (a pronoun before a verb) put in at the `spans`, when one reads as
+/// English (see the module documentation).
+pub fn insertion(
+    text: &str,
+    spans: &[(usize, usize)],
+    lost: Lost,
+    judge: &dyn Judge,
+) -> Option<String> {
+    let model = WordNgrams::embedded()?;
+    let tokens = crate::tokenize::tokenize(text, 0, text.len());
+    let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+    let tags = Tagger::embedded().tag(&words);
+    let ranges = token_ranges(&tokens, spans);
+    let near = |k: usize| ranges.iter().any(|&(a, b)| a <= k && k <= b);
+    let mut candidates: Vec<(f32, String)> = Vec::new();
+    // Between tokens `i - 1` and `i`; not before the first word, whose capital would move.
+    for i in 1..words.len() {
+        if !is_word(words[i]) || !(near(i - 1) || near(i)) {
+            continue;
+        }
+        let (prev, next) = (tags[i - 1], tags[i]);
+        let copula_fits = (prev.is_noun() || matches!(prev, Tag::CD | Tag::PRP))
+            && (next.is_adjective()
+                || next.is_adverb()
+                || matches!(next, Tag::CD | Tag::IN | Tag::VBN | Tag::VBG));
+        // A subject pronoun stands before its verb, not after a determiner or an adjective
+        // ("the has been closed" lost a noun, not a pronoun).
+        let subject_fits = (next.is_finite_verb() || next == Tag::MD)
+            && !(prev.is_adjective() || matches!(prev, Tag::DT | Tag::PRPS | Tag::CD));
+        let be;
+        let fillers: &[&str] = match lost {
+            Lost::Verb if copula_fits => match copula(&words, &tags, i) {
+                Some(c) => {
+                    be = [c];
+                    &be
+                }
+                None => &[],
+            },
+            Lost::Subject if subject_fits => SUBJECTS,
+            _ => &[],
+        };
+        let before = model.score(&words[i - 1..=i]).0;
+        for &w in fillers {
+            let gain = model.score(&[words[i - 1], w, words[i]]).0 - before;
+            if gain < MIN_INSERT_GAIN {
+                continue;
+            }
+            let at = tokens[i].start;
+            candidates.push((gain, format!("{}{w} {}", &text[..at], &text[at..])));
+        }
     }
     candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
     candidates
@@ -117,6 +250,41 @@ mod tests {
                 &Anything
             ),
             None
+        );
+    }
+
+    #[test]
+    fn a_lost_be_or_subject_is_put_back() {
+        let whole = |t: &str| vec![(0, t.len())];
+        let t =
+            "The judge said the evidence against the two brothers insufficient for a conviction.";
+        assert_eq!(
+            insertion(t, &whole(t), Lost::Verb, &Anything).as_deref(),
+            Some(
+                "The judge said the evidence against the two brothers was insufficient for a conviction."
+            )
+        );
+        // The head of the subject decides the number, not the last noun before the gap.
+        let t = "The water level of the lakes currently 40 centimetres below the average.";
+        assert_eq!(
+            insertion(t, &whole(t), Lost::Verb, &Anything).as_deref(),
+            Some("The water level of the lakes is currently 40 centimetres below the average.")
+        );
+        // Two noun phrases in a row lost a verb that is no "be".
+        let t = "The police the suspect at his home in Delft on Thursday.";
+        assert_eq!(insertion(t, &whole(t), Lost::Verb, &Anything), None);
+        let t = "The coach said was satisfied with the performance of his team.";
+        let fixed = insertion(t, &whole(t), Lost::Subject, &Anything).unwrap_or_default();
+        assert!(
+            SUBJECTS
+                .iter()
+                .any(|p| fixed == t.replace("said was", &format!("said {p} was"))),
+            "{fixed}"
+        );
+        // After a determiner a noun was lost, not a pronoun.
+        let t = "Residents say that the has been closed for weeks.";
+        assert!(
+            insertion(t, &whole(t), Lost::Subject, &Anything).is_none_or(|r| !r.contains("the it")),
         );
     }
 }
