@@ -1817,7 +1817,10 @@ fn pair_name_candidates(
 ) -> Vec<NameCandidate> {
     let pw = PairWords::new(target, p, script, lang);
     let han = (script == Script::Han).then(|| han::HanSource::new(&p.src));
-    let candidates = source_name_candidates(p, &pw, script, capitalises_nouns, cyrillic);
+    let mut candidates = source_name_candidates(p, &pw, script, capitalises_nouns, cyrillic);
+    candidates.retain(|&i| {
+        !numbers::is_number_word(lang.map(|l| l.code), &pw.src_words[i].to_lowercase())
+    });
     let mut missing = missing_source_names(&candidates, &pw, script, capitalises_nouns, cyrillic);
     if script == Script::Devanagari {
         missing_hindi_names(target, p, &pw, &mut missing);

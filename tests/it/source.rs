@@ -309,6 +309,12 @@ fn italian_and_russian_sources() {
             "La Camera dei deputati ha approvato la manovra con 312 voti favorevoli e 21 contrari.",
             "The Chamber of Deputies approved the budget with 312 votes in favour and 12 against.",
         ),
+        // A decade in words, capitalised as Italian writes it, is a number, not a name.
+        (
+            "it-decade",
+            "Negli anni Novanta il paese aveva 12.000 abitanti.",
+            "In the 1990s the town had 12,000 inhabitants.",
+        ),
         (
             "ru-clean",
             ru,
@@ -343,6 +349,7 @@ fn italian_and_russian_sources() {
             .iter()
             .any(|m| m.starts_with("'12' here is '21'"))
     );
+    assert!(of("it-decade").is_empty(), "{:?}", of("it-decade"));
     assert!(of("ru-clean").is_empty(), "{:?}", of("ru-clean"));
     // The missing name in the source's own letters.
     assert!(

@@ -53,6 +53,12 @@ fn lang_words() -> &'static LangWords {
     })
 }
 
+/// Whether a (lower-case) word of language `lang` is one of its number words, month names or
+/// ordinals ("Novanta" in "anni Novanta", the nineties): no name.
+pub fn is_number_word(lang: Option<&str>, word: &str) -> bool {
+    !lang_word(lang, word).is_empty()
+}
+
 /// What a (lower-case) word of language `lang` is as a number word, by the table.
 fn lang_word(lang: Option<&str>, word: &str) -> &'static [(WordKind, f64)] {
     lang.and_then(|l| lang_words().get(l))
