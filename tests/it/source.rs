@@ -387,6 +387,12 @@ fn russian_one_word_names() {
             "Верующие отметили Пасху в храме.",
             "Believers celebrated Easter in the church.",
         ),
+        // A country in the genitive is the people's adjective in English.
+        (
+            "adjective",
+            "МИД России вызвал посла Великобритании.",
+            "The Russian Foreign Ministry summoned the British ambassador.",
+        ),
         // A place in the genitive before a name is not part of it.
         (
             "after-place",
@@ -417,6 +423,7 @@ fn russian_one_word_names() {
     );
     assert!(of("country").is_empty(), "{:?}", of("country"));
     assert!(of("convention").is_empty(), "{:?}", of("convention"));
+    assert!(of("adjective").is_empty(), "{:?}", of("adjective"));
     assert!(
         of("after-place")
             .iter()

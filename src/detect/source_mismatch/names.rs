@@ -324,10 +324,17 @@ static TERRITORIES: &str = include_str!("../../../rules/territory-names.tsv");
 /// `scripts/make_territory_names.py --languages`).
 static LANGUAGES: &str = include_str!("../../../rules/language-names.tsv");
 
+/// The adjectives and peoples' names of territories ("unitedkingdom|british|britons"), which a
+/// translation writes for a source's territory name (`rules/demonyms.tsv`).
+static DEMONYMS: &str = include_str!("../../../rules/demonyms.tsv");
+
 /// The exonym lines (of [`EXONYMS`], [`TERRITORIES`] and [`LANGUAGES`]) by each folded form, and by its stem
 /// without a final vowel (Slavic case endings: "Ukrajiny" is "Ukrajina", "Ruska" "Rusko").
 struct ExonymIndex {
     lines: Vec<&'static str>,
+    /// The adjectives and peoples of a territory's line ([`DEMONYMS`]): forms it stands for,
+    /// not forms that find it.
+    demonyms: HashMap<usize, Vec<&'static str>>,
     by_form: HashMap<&'static str, Vec<usize>>,
     by_stem: HashMap<&'static str, Vec<usize>>,
     by_slavic: HashMap<&'static str, Vec<usize>>,
@@ -380,8 +387,21 @@ fn exonym_index() -> &'static ExonymIndex {
                 }
             }
         }
+        let mut demonyms: HashMap<usize, Vec<&'static str>> = HashMap::new();
+        for l in DEMONYMS.lines().filter(|l| !l.starts_with('#')) {
+            let mut forms = l.split('|').map(str::trim).filter(|f| !f.is_empty());
+            let Some(territory) = forms.next() else {
+                continue;
+            };
+            let forms: Vec<&'static str> = forms.collect();
+            let territory_lines = by_form.get(territory).into_iter().flatten();
+            for &i in territory_lines.filter(|&&i| lines[i].split('|').next() == Some(territory)) {
+                demonyms.entry(i).or_default().extend(&forms);
+            }
+        }
         ExonymIndex {
             lines,
+            demonyms,
             by_form,
             by_stem,
             by_slavic,
@@ -400,7 +420,11 @@ pub fn exonyms(folded: &str) -> Vec<&'static str> {
     let mut out: Vec<&'static str> = hits
         .into_iter()
         .flatten()
-        .flat_map(|&i| index.lines[i].split('|'))
+        .flat_map(|&i| {
+            index.lines[i]
+                .split('|')
+                .chain(index.demonyms.get(&i).into_iter().flatten().copied())
+        })
         .collect();
     out.dedup();
     out
