@@ -200,9 +200,11 @@ static META: RuleMeta = RuleMeta {
             fix: None,
         },
         Example::Bad {
-            text: "Moore told the reporter that the initial indicated that Johnson died of asphyxia.",
+            text: "Since the treaty was signed, the other have confirmed that they will keep it.",
             fix: None,
         },
+        Example::Good("The executive has requested more time from the House."),
+        Example::Good("The other does not agree with the plan."),
         Example::Bad {
             text: "Also said that among the dead were 2,202 army fugitives and about 5,375 fighters.",
             fix: None,
@@ -1434,7 +1436,11 @@ fn orphan_determiner(v: &SentenceView) -> Option<Diagnosis> {
         let article = matches!(w, "a" | "an" | "the") && v.tag(i) == Some(Tag::DT);
         let possessive = matches!(w, "her" | "his" | "its" | "their" | "our" | "your" | "my");
         // "Other include Best Picture": an adjective that needs its noun, then a verb.
+        // ("the other does not": after a determiner it is the head of a singular subject;
+        // "the other have" lost its plural noun.)
+        let headed = i > 0 && v.tag(i - 1) == Some(Tag::DT) && next != Tag::VBP;
         if NOUN_ADJECTIVES.contains(&w)
+            && !headed
             && (i == 0
                 || !v
                     .tag(i - 1)
@@ -1490,12 +1496,14 @@ fn orphan_determiner(v: &SentenceView) -> Option<Diagnosis> {
                 || (w == "the" && next == Tag::CC)
                 // "a presidential recommended"; "the local has issued" (a generic "the poor"
                 // takes a plural verb).
+                // (Not a word that is a noun too: "the executive has", "a pagan wrote".)
                 || (next.is_adjective()
                     && !DETERMINER_HEADS.contains(&next_word)
+                    && !Tagger::embedded().can_be(v.words[i + 1], Tag::NN)
                     && after_adjective.is_some_and(|t| {
                         t == Tag::VBZ
                             || matches!(w, "a" | "an") && matches!(t, Tag::VBD | Tag::MD)
-                            // "the initial indicated" ("the dead were", "the rich had" are
+                            // "the preliminary indicated" ("the dead were", "the rich had" are
                             // English: a generic "the" + adjective takes "be" and "have").
                             || (w == "the"
                                 && t == Tag::VBD
