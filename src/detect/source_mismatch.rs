@@ -1031,12 +1031,13 @@ fn free_word_name(
             .enumerate()
             .any(|(j, o)| j != i && !initial[j] && fold(o) == fold(w) && is_capitalised(o));
         // So is one that a capitalised word follows in the same run ("Thomas Cook ogłosiło",
-        // "Franco A. wszedł", not "Además, Peña Nieto"): two capitals in a row open a name.
+        // "Franco A. wszedł", not "Además, Peña Nieto"): two capitals in a row open a name
+        // (an acronym does not: "Według GUS", according to the statistics office).
         let paired = !cyrillic
             && joined.get(i + 1).copied().unwrap_or(false)
-            && ws
-                .get(i + 1)
-                .is_some_and(|n| is_capitalised(n) && !initial.get(i + 1).copied().unwrap_or(true));
+            && ws.get(i + 1).is_some_and(|n| {
+                is_capitalised(n) && !is_acronym(n) && !initial.get(i + 1).copied().unwrap_or(true)
+            });
         return (capitalises_nouns || again || paired).then_some(false);
     }
     // A place with a name in English, or its possessive or adjective ("Wien", "im Iran",
@@ -1818,8 +1819,11 @@ fn pair_name_candidates(
     let pw = PairWords::new(target, p, script, lang);
     let han = (script == Script::Han).then(|| han::HanSource::new(&p.src));
     let mut candidates = source_name_candidates(p, &pw, script, capitalises_nouns, cyrillic);
+    // Neither a number word ("anni Novanta") nor a noun the language capitalises by
+    // convention ("del Gobierno") is a name.
     candidates.retain(|&i| {
         !numbers::is_number_word(lang.map(|l| l.code), &pw.src_words[i].to_lowercase())
+            && !lang.is_some_and(|l| l.capitalises_by_convention(&pw.src_folded[i]))
     });
     let mut missing = missing_source_names(&candidates, &pw, script, capitalises_nouns, cyrillic);
     if script == Script::Devanagari {
@@ -1836,7 +1840,8 @@ fn pair_name_candidates(
     if script == Script::Latin && !capitalises_nouns && !missing.is_empty() {
         let mut spare = translated_titles(target, p, &pw);
         missing.retain(|name| {
-            let title = spare > 0 && !name.contains(' ') && !is_acronym(name);
+            // (An acronym too: "Według GUS", according to the Central Statistical Office.)
+            let title = spare > 0 && !name.contains(' ');
             spare -= title as usize;
             !title
         });

@@ -440,6 +440,53 @@ fn russian_one_word_names() {
     );
 }
 
+/// Conventions of the source languages that are no names: a noun capitalised as an institution
+/// ("del Gobierno"), an acronym the translation writes out ("Według GUS"), a country in the
+/// locative ("w Polsce") or as an adjective in a case ("Českého"); a name after them still is.
+#[test]
+fn capitalised_institutions_and_west_slavic_forms() {
+    let dir = tempfile::tempdir().unwrap();
+    let records = [
+        (
+            "es",
+            "El presidente del Gobierno, Pedro Sánchez, anunció elecciones anticipadas.",
+            "Spanish Prime Minister Pedro Sánchez announced early elections.",
+        ),
+        (
+            "es-lost",
+            "El presidente del Gobierno, Pedro Sánchez, anunció elecciones anticipadas.",
+            "The Prime Minister announced early elections.",
+        ),
+        (
+            "pl",
+            "Według GUS inflacja w Polsce wyniosła w kwietniu 16,1 proc.",
+            "According to the Central Statistical Office, inflation in Poland was 16.1% in April.",
+        ),
+        (
+            "cs",
+            "Podle Českého statistického úřadu ekonomika loni vzrostla o 2,4 procenta.",
+            "According to the Czech Statistical Office, the economy grew by 2.4 percent last year.",
+        ),
+    ];
+    let path = file(&dir, "records.jsonl", &records_jsonl(&records));
+    let docs = check_jsonl(&path, &[]);
+    let of = |id: &str| -> Vec<String> {
+        let doc = docs.iter().find(|d| d["id"] == id).unwrap();
+        source_findings(doc)
+            .iter()
+            .map(|f| f["message"].as_str().unwrap().to_string())
+            .collect()
+    };
+    for id in ["es", "pl", "cs"] {
+        assert!(of(id).is_empty(), "{id}: {:?}", of(id));
+    }
+    assert!(
+        of("es-lost").iter().any(|m| m.contains("'Pedro Sánchez'")),
+        "{:?}",
+        of("es-lost")
+    );
+}
+
 /// Words that are no names in a translation: a language's name standing for its people's
 /// adjective in the source ("Poola" = Polish), and a capitalised compound of common words.
 #[test]

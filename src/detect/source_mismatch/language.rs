@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 static TABLE: &str = include_str!("../../../rules/languages.tsv");
 static ENDINGS: &str = include_str!("../../../rules/case-endings.tsv");
 static NAME_ENDINGS: &str = include_str!("../../../rules/name-endings.tsv");
+static CAPITALISED: &str = include_str!("../../../rules/capitalised-words.tsv");
 
 /// A language of `rules/languages.tsv`.
 #[derive(Debug)]
@@ -26,6 +27,8 @@ pub struct Language {
     pub endings: Vec<&'static str>,
     /// Case endings of names (`rules/name-endings.tsv`, folded), longest first.
     name_endings: Vec<&'static str>,
+    /// Common nouns it capitalises by convention (`rules/capitalised-words.tsv`, folded).
+    capitalised: Vec<&'static str>,
 }
 
 struct Languages {
@@ -61,6 +64,7 @@ fn languages() -> &'static Languages {
                     .unwrap_or_default(),
                 endings: Vec::new(),
                 name_endings: Vec::new(),
+                capitalised: Vec::new(),
             });
         }
         for line in ENDINGS.lines().filter(|l| !l.starts_with('#')) {
@@ -77,6 +81,13 @@ fn languages() -> &'static Languages {
             {
                 l.name_endings = endings.split(' ').filter(|e| !e.is_empty()).collect();
                 l.name_endings.sort_by_key(|e| std::cmp::Reverse(e.len()));
+            }
+        }
+        for line in CAPITALISED.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((code, words)) = line.split_once('\t')
+                && let Some(l) = all.iter_mut().find(|l| l.code == code)
+            {
+                l.capitalised = words.split(' ').filter(|w| !w.is_empty()).collect();
             }
         }
         let mut small: HashMap<&'static str, Vec<usize>> = HashMap::new();
@@ -109,6 +120,11 @@ impl Language {
             break;
         }
         w
+    }
+
+    /// Whether the language capitalises this (folded) common noun by convention ("gobierno").
+    pub fn capitalises_by_convention(&self, folded: &str) -> bool {
+        self.capitalised.contains(&folded)
     }
 
     /// A folded name without its case endings, up to two ("saksamaal" → "saksamaa",

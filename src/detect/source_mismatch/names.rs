@@ -363,6 +363,35 @@ fn slavic_stem(folded: &str) -> Option<&str> {
         .filter(|s| s.chars().count() >= 4)
 }
 
+/// Polish and Czech forms of a name whose stem changes: an adjective's case ending ("Českého"
+/// → "česk-", of Czech) and a locative's changed consonant ("w Polsce", in Poland: "polsk-";
+/// "v Praze", in Prague: "prah-"; "w Ameryce": "ameryk-"). The stems are compared with the
+/// forms' stems without a final vowel.
+fn west_slavic_stems(folded: &str) -> Vec<String> {
+    const ADJECTIVE: [&str; 9] = ["eho", "emu", "ych", "ymi", "ego", "ym", "ou", "ej", "em"];
+    const LOCATIVE: [(&str, &str); 5] = [
+        ("sce", "sk"),
+        ("dze", "g"),
+        ("rze", "r"),
+        ("ce", "k"),
+        ("ze", "h"),
+    ];
+    let long = |s: &str| s.chars().count() >= 4;
+    let mut out: Vec<String> = ADJECTIVE
+        .iter()
+        .filter_map(|e| folded.strip_suffix(e))
+        .filter(|s| long(s))
+        .map(str::to_string)
+        .collect();
+    out.extend(
+        LOCATIVE
+            .iter()
+            .filter_map(|(e, r)| folded.strip_suffix(e).map(|s| format!("{s}{r}")))
+            .filter(|s| long(s)),
+    );
+    out
+}
+
 fn exonym_index() -> &'static ExonymIndex {
     static INDEX: OnceLock<ExonymIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
@@ -416,7 +445,12 @@ pub fn exonyms(folded: &str) -> Vec<&'static str> {
         .by_form
         .get(folded)
         .or_else(|| stem(folded).and_then(|s| index.by_stem.get(s)))
-        .or_else(|| slavic_stem(folded).and_then(|s| index.by_slavic.get(s)));
+        .or_else(|| slavic_stem(folded).and_then(|s| index.by_slavic.get(s)))
+        .or_else(|| {
+            west_slavic_stems(folded)
+                .into_iter()
+                .find_map(|s| index.by_slavic.get(s.as_str()))
+        });
     let mut out: Vec<&'static str> = hits
         .into_iter()
         .flatten()
