@@ -1477,6 +1477,9 @@ fn missing_source_names(
         // Outside German, a capitalised neighbour the candidates left out belongs to the name
         // ("Velká Británie", Great Britain; "Podkarpackiego Urzędu", the Podkarpackie Office):
         // the translation may keep that word of it.
+        // Beside a name of two words or more, the neighbour must be found as a name of the
+        // translation, not as a common word: a title before a person's name is translated
+        // ("Prezident Petr Pavel", President Petr Pavel; "Кремля Дмитрий Песков").
         if !capitalises_nouns && script == Script::Latin && !place_first {
             let first = group[0];
             let last = group[group.len() - 1];
@@ -1492,7 +1495,14 @@ fn missing_source_names(
                         is_capitalised(pw.src_words[j]) && pw.src_spaced[j] && !place(j)
                     }),
                 );
-            if neighbours.into_iter().any(found_word) {
+            let names: Vec<String> = pw
+                .tgt_capitalised
+                .iter()
+                .filter(|t| !is_common_english(t))
+                .cloned()
+                .collect();
+            let as_name = |j: usize| group.len() == 1 || occurs_in(&pw.src_folded[j], &names);
+            if neighbours.into_iter().any(|j| found_word(j) && as_name(j)) {
                 continue;
             }
         }

@@ -462,6 +462,12 @@ fn capitalised_institutions_and_west_slavic_forms() {
             "Według GUS inflacja w Polsce wyniosła w kwietniu 16,1 proc.",
             "According to the Central Statistical Office, inflation in Poland was 16.1% in April.",
         ),
+        // A title before a person's name is translated: the name is still lost.
+        (
+            "cs-lost",
+            "Prezident Petr Pavel ve středu jmenoval novou vládu.",
+            "The President appointed the new government on Wednesday.",
+        ),
         (
             "cs",
             "Podle Českého statistického úřadu ekonomika loni vzrostla o 2,4 procenta.",
@@ -480,6 +486,11 @@ fn capitalised_institutions_and_west_slavic_forms() {
     for id in ["es", "pl", "cs"] {
         assert!(of(id).is_empty(), "{id}: {:?}", of(id));
     }
+    assert!(
+        of("cs-lost").iter().any(|m| m.contains("'Petr Pavel'")),
+        "{:?}",
+        of("cs-lost")
+    );
     assert!(
         of("es-lost").iter().any(|m| m.contains("'Pedro Sánchez'")),
         "{:?}",
