@@ -821,6 +821,7 @@ fn latin_source_names(
     ws: &[&str],
     capitalises_nouns: bool,
     cyrillic: bool,
+    de_is_article: bool,
 ) -> Vec<usize> {
     let (in_compound, before_hyphen) = hyphen_marks(src, ws);
     let initial = sentence_initial(src, ws);
@@ -838,7 +839,15 @@ fn latin_source_names(
         let verdict = if in_compound[i] {
             compound_part_name(ws, i, before_hyphen[i], capitalises_nouns)
         } else {
-            free_word_name(ws, &initial, &joined, i, capitalises_nouns, cyrillic)
+            free_word_name(
+                ws,
+                &initial,
+                &joined,
+                i,
+                capitalises_nouns,
+                cyrillic,
+                de_is_article,
+            )
         };
         if let Some(is_cued) = verdict {
             cued[i] = is_cued;
@@ -990,6 +999,7 @@ fn free_word_name(
     i: usize,
     capitalises_nouns: bool,
     cyrillic: bool,
+    de_is_article: bool,
 ) -> Option<bool> {
     let w = ws[i];
     let english = |w: &str| is_source_english(w, capitalises_nouns);
@@ -1054,7 +1064,9 @@ fn free_word_name(
     if capitalises_nouns && NAME_CUES.contains(&prev.as_str()) && !english(&lower) {
         return Some(true);
     }
-    if after_determiner_or_adjective(w, &prev, &lower, ws[i - 1], capitalises_nouns) {
+    // ("de" is Dutch "the" but Romance "of": "presidente de Francia".)
+    let de_of = prev == "de" && !de_is_article;
+    if !de_of && after_determiner_or_adjective(w, &prev, &lower, ws[i - 1], capitalises_nouns) {
         return None;
     }
     // "Spanien", "Argentinien" end like nouns but have an exonym; "Nellingen" ends like a
@@ -1390,9 +1402,19 @@ fn source_name_candidates(
     script: Script,
     capitalises_nouns: bool,
     cyrillic: bool,
+    lang: Option<&language::Language>,
 ) -> Vec<usize> {
+    // In Spanish, Portuguese, French and Catalan "de" is "of" ("presidente de Francia"), not
+    // the Dutch article; Romanian writes compass points after it ("Carolina de Sud").
+    let de_is_article = lang.is_none_or(|l| !matches!(l.code, "es" | "pt" | "fr" | "ca"));
     match script {
-        Script::Latin => latin_source_names(&p.src, &pw.src_words, capitalises_nouns, cyrillic),
+        Script::Latin => latin_source_names(
+            &p.src,
+            &pw.src_words,
+            capitalises_nouns,
+            cyrillic,
+            de_is_article,
+        ),
         _ => (0..pw.src_words.len())
             .filter(|&i| {
                 let w = pw.src_words[i];
@@ -1828,7 +1850,7 @@ fn pair_name_candidates(
 ) -> Vec<NameCandidate> {
     let pw = PairWords::new(target, p, script, lang);
     let han = (script == Script::Han).then(|| han::HanSource::new(&p.src));
-    let mut candidates = source_name_candidates(p, &pw, script, capitalises_nouns, cyrillic);
+    let mut candidates = source_name_candidates(p, &pw, script, capitalises_nouns, cyrillic, lang);
     // Neither a number word ("anni Novanta") nor a noun the language capitalises by
     // convention ("del Gobierno") is a name.
     candidates.retain(|&i| {
@@ -2277,7 +2299,7 @@ mod tests {
 
     fn names_of(src: &str) -> Vec<&str> {
         let ws = words(src);
-        latin_source_names(src, &ws, true, false)
+        latin_source_names(src, &ws, true, false, true)
             .into_iter()
             .map(|i| ws[i])
             .collect()
@@ -2289,7 +2311,7 @@ mod tests {
     fn a_first_word_outside_german_needs_a_second_sighting() {
         let names = |src: &str| -> Vec<String> {
             let ws = words(src);
-            latin_source_names(src, &ws, false, false)
+            latin_source_names(src, &ws, false, false, true)
                 .into_iter()
                 .map(|i| ws[i].to_string())
                 .collect()
@@ -2313,7 +2335,7 @@ mod tests {
         let at = |w: &str| ws.iter().position(|x| *x == w).unwrap();
         assert!(!run[at("Giuseppe")]);
         assert!(run[at("Verdi")]);
-        let names: Vec<&str> = latin_source_names(src, &ws, false, false)
+        let names: Vec<&str> = latin_source_names(src, &ws, false, false, true)
             .into_iter()
             .map(|i| ws[i])
             .collect();
@@ -2325,7 +2347,7 @@ mod tests {
         // "Además, Peña Nieto": a comma parts the sentence's first word from the name.
         let src = "Además, Peña Nieto prometió seguir.";
         let ws = words(src);
-        let names: Vec<&str> = latin_source_names(src, &ws, false, false)
+        let names: Vec<&str> = latin_source_names(src, &ws, false, false, true)
             .into_iter()
             .map(|i| ws[i])
             .collect();

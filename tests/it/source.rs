@@ -462,6 +462,12 @@ fn capitalised_institutions_and_west_slavic_forms() {
             "Według GUS inflacja w Polsce wyniosła w kwietniu 16,1 proc.",
             "According to the Central Statistical Office, inflation in Poland was 16.1% in April.",
         ),
+        // After Spanish "de" (of) a capital is a name ("de Marruecos").
+        (
+            "es-de",
+            "Más de 300 personas murieron en el terremoto de Marruecos.",
+            "More than 300 people died in the earthquake.",
+        ),
         // A title before a person's name is translated: the name is still lost.
         (
             "cs-lost",
@@ -486,6 +492,11 @@ fn capitalised_institutions_and_west_slavic_forms() {
     for id in ["es", "pl", "cs"] {
         assert!(of(id).is_empty(), "{id}: {:?}", of(id));
     }
+    assert!(
+        of("es-de").iter().any(|m| m.contains("'Marruecos'")),
+        "{:?}",
+        of("es-de")
+    );
     assert!(
         of("cs-lost").iter().any(|m| m.contains("'Petr Pavel'")),
         "{:?}",
