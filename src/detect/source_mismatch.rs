@@ -2012,8 +2012,25 @@ fn japanese_names(
         .flat_map(|i| target[i].words.iter().map(|w| fold(w)))
         .filter(|w| !w.is_empty())
         .collect();
+    // A short katakana name comes out as a name, capitalised: a common word that happens to
+    // sound alike ("eastern" for バイデン, baiden) does not account for it. A long one may be
+    // a loanword written in lower case ("coronavirus" for コロナウイルス).
+    let capitalised: Vec<String> = (p.tgt.0..p.tgt.1)
+        .flat_map(|i| {
+            target[i]
+                .words
+                .iter()
+                .filter(|w| is_capitalised(w))
+                .map(|w| fold(w))
+        })
+        .collect();
     for (name, classes) in source.katakana_names() {
-        if !japanese::heard_in(&classes, &words) {
+        let heard_among = if classes.len() >= 4 {
+            &words
+        } else {
+            &capitalised
+        };
+        if !japanese::heard_in(&classes, heard_among) {
             lost.push(name);
         }
     }

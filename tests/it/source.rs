@@ -577,6 +577,18 @@ fn japanese_katakana_names_and_territories() {
             kr,
             "The number of new infections in Asia was in the 30-60 range.",
         ),
+        // A name before a title, heard in no name of the translation ("eastern" sounds like
+        // バイデン but is no name).
+        (
+            "removed-4",
+            "岸田首相は、東部の都市でバイデン大統領と会談した。",
+            "Kishida met the President in an eastern city.",
+        ),
+        (
+            "clean-4",
+            "岸田首相は、東部の都市でバイデン大統領と会談した。",
+            "Kishida met President Biden in an eastern city.",
+        ),
     ];
     let docs = check_jsonl(&file(&dir, "ja.jsonl", &records_jsonl(&records)), &[]);
     assert_eq!(docs.len(), records.len());

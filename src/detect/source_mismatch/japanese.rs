@@ -12,6 +12,21 @@ use std::sync::OnceLock;
 static TABLE: &str = include_str!("../../../rules/kanji-readings.tsv");
 static KATAKANA: &str = include_str!("../../../rules/japanese-katakana.txt");
 static NAMES: &str = include_str!("../../../rules/japanese-names.tsv");
+static CUES: &str = include_str!("../../../rules/japanese-name-cues.txt");
+
+/// The words that follow a name (`rules/japanese-name-cues.txt`), longest first.
+fn name_cues() -> &'static [&'static str] {
+    static C: OnceLock<Vec<&'static str>> = OnceLock::new();
+    C.get_or_init(|| {
+        let mut cues: Vec<&'static str> = CUES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        cues.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        cues
+    })
+}
 
 /// Kanji after a name of a place, written as part of it ("甲府市").
 const PLACE_SUFFIXES: &[char] = &['市', '町', '村', '県', '区', '郡', '島', '駅', '府', '都'];
@@ -602,8 +617,9 @@ impl JapaneseSource {
     }
 
     /// The katakana names of the source: katakana words of three kana or more that are
-    /// neither common words nor made of them (`rules/japanese-katakana.txt`) nor a territory,
-    /// with their classes.
+    /// neither common words nor made of them (`rules/japanese-katakana.txt`), unless a title or
+    /// a kind of place follows them ("バイデン大統領"; `rules/japanese-name-cues.txt`), nor a
+    /// territory, with their classes.
     pub fn katakana_names(&self) -> Vec<(String, String)> {
         let mut out = Vec::new();
         // "・" is no katakana: the parts of a name ("ニューヨーク・タイムズ") are runs of
@@ -614,7 +630,10 @@ impl JapaneseSource {
             if !katakana
                 || kana < 3
                 || out.iter().any(|(t, _)| *t == text)
-                || is_common_katakana(part)
+                || (is_common_katakana(part)
+                    && !name_cues()
+                        .iter()
+                        .any(|c| self.text.contains(&format!("{text}{c}"))))
                 || territories()
                     .iter()
                     .any(|(_, ja)| ja.iter().any(|j| text.contains(j)))
