@@ -176,6 +176,12 @@ pub fn english_middle(v: &SentenceView, a: usize, b: usize) -> Option<(Vec<Piece
     let (mut adverbs, mut objects, mut places, mut times) = (vec![], vec![], vec![], vec![]);
     let mut k = a;
     while k < b {
+        // A comma before a phrase only marked where the source's clause went on ("cooperation
+        // on security, with Paris discontinued"): it goes.
+        if v.words[k] == "," && k > a && v.tag(k + 1) == Some(Tag::IN) && k + 1 < b {
+            k += 1;
+            continue;
+        }
         let t = v.tag(k)?;
         // "around 14 percent", "almost 200 flights": an adverb before a number is part of
         // its noun phrase.
