@@ -687,6 +687,9 @@ impl crate::suggest::Judge for Linter {
             if let Some(e) = both_and_agreement(&view) {
                 edits.push(e);
             }
+            if let Some(e) = accused_of(&view) {
+                edits.push(e);
+            }
             let boundary = |k: usize| matches!(view.words[k], "," | ";" | ":");
             for i in 0..view.len() {
                 if !matches!(view.lower(i), "has" | "have") {
@@ -777,6 +780,53 @@ fn both_and_agreement(v: &SentenceView) -> Option<edit::Edit> {
         start,
         end,
         with: plural,
+    })
+}
+
+/// "accused France that the country supports Haftar": English accuses someone of doing
+/// something ("accused France of supporting Haftar"), with no clause; when the clause's subject
+/// is the one accused (a pronoun, or "the country", "the government" …), its verb becomes the
+/// gerund after "of". The edit of "that … supports", when a rewrite made it.
+fn accused_of(v: &SentenceView) -> Option<edit::Edit> {
+    const STANDS_FOR: &[&str] = &[
+        "country",
+        "government",
+        "company",
+        "club",
+        "party",
+        "state",
+        "army",
+        "regime",
+        "group",
+        "city",
+        "organisation",
+        "organization",
+    ];
+    let k = (0..v.len()).find(|&k| matches!(v.lower(k), "accuse" | "accused" | "accuses"))?;
+    let that = v.chunker().noun_phrase(k + 1)?;
+    if v.lower(that) != "that" {
+        return None;
+    }
+    let verb = match v.lower(that + 1) {
+        "it" | "he" | "she" | "they" => that + 2,
+        "the" if STANDS_FOR.contains(&v.lower(that + 2)) => that + 3,
+        _ => return None,
+    };
+    if !matches!(v.tag(verb), Some(Tag::VBZ | Tag::VBD | Tag::VBP))
+        || words::AUXILIARIES.contains(&v.lower(verb))
+    {
+        return None;
+    }
+    let lemma = verb_forms::lemma(v.words[verb])?;
+    let (start, _) = v.span(that, that + 1);
+    let (_, end) = v.span(verb, verb + 1);
+    Some(edit::Edit {
+        start,
+        end,
+        with: format!(
+            "of {}",
+            verb_forms::inflect(&lemma, verb_forms::Form::Gerund)
+        ),
     })
 }
 

@@ -19,8 +19,21 @@ fn two_findings_of_one_sentence_offer_the_same_corrected_sentence() {
     let first = with[0].suggestion.as_deref().unwrap();
     assert!(with.iter().all(|f| f.suggestion.as_deref() == Some(first)));
     assert!(first.starts_with("On Thursday, the internationally recognised government accused"));
-    assert!(first.ends_with("the country supports Haftar."), "{first}");
+    // One accuses someone of doing something: the clause becomes the gerund.
+    assert!(
+        first.ends_with("accused France of supporting Haftar."),
+        "{first}"
+    );
     assert!(with.iter().all(|f| !f.combines.is_empty()));
+}
+
+#[test]
+fn one_accuses_someone_of_doing_something() {
+    let fs = check("On Monday accused the opposition the minister that he hides the real figures.");
+    assert_eq!(
+        fs.iter().find_map(|f| f.suggestion.as_deref()),
+        Some("On Monday, the opposition accused the minister of hiding the real figures.")
+    );
 }
 
 #[test]
