@@ -474,6 +474,12 @@ fn capitalised_institutions_and_west_slavic_forms() {
             "Prezident Petr Pavel ve středu jmenoval novou vládu.",
             "The President appointed the new government on Wednesday.",
         ),
+        // A city with a name of its own in the source language.
+        (
+            "it-city",
+            "Il ministro degli Esteri Antonio Tajani ha incontrato il suo omologo cinese a Pechino.",
+            "Foreign Minister Antonio Tajani met his Chinese counterpart in Beijing.",
+        ),
         (
             "cs",
             "Podle Českého statistického úřadu ekonomika loni vzrostla o 2,4 procenta.",
@@ -489,7 +495,7 @@ fn capitalised_institutions_and_west_slavic_forms() {
             .map(|f| f["message"].as_str().unwrap().to_string())
             .collect()
     };
-    for id in ["es", "pl", "cs"] {
+    for id in ["es", "pl", "cs", "it-city"] {
         assert!(of(id).is_empty(), "{id}: {:?}", of(id));
     }
     assert!(

@@ -324,11 +324,15 @@ static TERRITORIES: &str = include_str!("../../../rules/territory-names.tsv");
 /// `scripts/make_territory_names.py --languages`).
 static LANGUAGES: &str = include_str!("../../../rules/language-names.tsv");
 
+/// Cities and regions whose names differ between English and other languages
+/// (`rules/city-names.tsv`: "pechino|pekin" = Beijing).
+static CITIES: &str = include_str!("../../../rules/city-names.tsv");
+
 /// The adjectives and peoples' names of territories ("unitedkingdom|british|britons"), which a
 /// translation writes for a source's territory name (`rules/demonyms.tsv`).
 static DEMONYMS: &str = include_str!("../../../rules/demonyms.tsv");
 
-/// The exonym lines (of [`EXONYMS`], [`TERRITORIES`] and [`LANGUAGES`]) by each folded form, and by its stem
+/// The exonym lines (of [`EXONYMS`], [`TERRITORIES`], [`LANGUAGES`] and [`CITIES`]) by each folded form, and by its stem
 /// without a final vowel (Slavic case endings: "Ukrajiny" is "Ukrajina", "Ruska" "Rusko").
 struct ExonymIndex {
     lines: Vec<&'static str>,
@@ -399,6 +403,7 @@ fn exonym_index() -> &'static ExonymIndex {
             .lines()
             .chain(TERRITORIES.lines().filter(|l| !l.starts_with('#')))
             .chain(LANGUAGES.lines().filter(|l| !l.starts_with('#')))
+            .chain(CITIES.lines().filter(|l| !l.starts_with('#')))
             .filter(|l| !l.trim().is_empty())
             .collect();
         let mut by_form: HashMap<&'static str, Vec<usize>> = HashMap::new();
