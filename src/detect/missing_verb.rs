@@ -112,6 +112,7 @@ static META: RuleMeta = RuleMeta {
             "The club announced on its website that the coach had signed a new contract.",
         ),
         Example::Good("Good job very professional."),
+        Example::Good("The hotel business also bears losses."),
         Example::Good("The dangers implicit in any attack, however, seem small."),
         Example::Good(
             "According to a study by the University of Mainz, teenagers in Germany sleep only seven hours a night.",
@@ -2068,8 +2069,14 @@ fn subject_then_object(v: &SentenceView) -> Option<Diagnosis> {
     // an adverb that modifies verbs, a bare noun is an object too (without one, "Rangers
     // shooters" might be a compound the tagger split).
     let verb_adverb = k > subject_end && (subject_end..k).all(|j| is_verb_adverb(v, j));
+    let tagger = Tagger::embedded();
+    let present =
+        |j: usize| tagger.can_be(v.words[j], Tag::VBZ) || tagger.can_be(v.words[j], Tag::VBP);
+    // ("The hotel business also bears losses": a noun after the adverb that can be a present
+    // verb is the verb.)
     if verb_adverb
         && matches!(v.tag(k), Some(Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS))
+        && !present(k)
         && !is_time_phrase(v, k, k + 1)
         && let Some(object_end) = v.chunker().basic_np(k)
         && !v.tag(object_end).is_some_and(Tag::is_finite_verb)
@@ -2100,6 +2107,17 @@ fn subject_then_object(v: &SentenceView) -> Option<Diagnosis> {
     // quantifiers open an object too.
     let quantifier = matches!(v.lower(k), "several" | "numerous" | "many")
         || (v.lower(k) == "more" && v.lower(k + 1) == "than");
+    // "The year 1865 marks an important event": a subject of three words or more that ends in
+    // a present verb the tagger read as a plural noun has its verb.
+    let last = subject_end - 1;
+    if subject_end - start >= 3
+        && tagger.can_be(v.words[last], Tag::VBZ)
+        && v.tag(last) == Some(Tag::NNS)
+        && v.tag(last - 1)
+            .is_some_and(|t| t.is_noun() || t.is_adjective() || t == Tag::CD)
+    {
+        return None;
+    }
     if !(quantifier || matches!(v.tag(k), Some(Tag::DT | Tag::CD | Tag::PRPS | Tag::PDT))) {
         return None;
     }
