@@ -103,6 +103,11 @@ pub fn transposition(text: &str, spans: &[(usize, usize)], judge: &dyn Judge) ->
         );
         candidates.push((gain, rewrite));
     }
+    first_accepted(candidates, judge)
+}
+
+/// Of the likeliest candidates (gain, rewrite), the first that no structural check flags.
+fn first_accepted(mut candidates: Vec<(f32, String)>, judge: &dyn Judge) -> Option<String> {
     candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
     candidates
         .into_iter()
@@ -205,12 +210,7 @@ pub fn insertion(
             candidates.push((gain, format!("{}{w} {}", &text[..at], &text[at..])));
         }
     }
-    candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
-    candidates
-        .into_iter()
-        .take(TRIED)
-        .map(|(_, r)| r)
-        .find(|r| judge.accepts_strictly(r))
+    first_accepted(candidates, judge)
 }
 
 #[cfg(test)]

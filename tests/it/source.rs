@@ -200,6 +200,15 @@ fn jsonl_records_carry_their_source() {
 }
 
 /// JSONL records with an id, a source and a translation.
+/// The messages of the source findings of the record `id`.
+fn messages_of(docs: &[Value], id: &str) -> Vec<String> {
+    let doc = docs.iter().find(|d| d["id"] == id).unwrap();
+    source_findings(doc)
+        .iter()
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect()
+}
+
 fn records_jsonl(records: &[(&str, &str, &str)]) -> String {
     records
         .iter()
@@ -408,13 +417,7 @@ fn russian_one_word_names() {
     ];
     let path = file(&dir, "records.jsonl", &records_jsonl(&records));
     let docs = check_jsonl(&path, &[]);
-    let of = |id: &str| -> Vec<String> {
-        let doc = docs.iter().find(|d| d["id"] == id).unwrap();
-        source_findings(doc)
-            .iter()
-            .map(|f| f["message"].as_str().unwrap().to_string())
-            .collect()
-    };
+    let of = |id: &str| messages_of(&docs, id);
     assert!(of("clean").is_empty(), "{:?}", of("clean"));
     assert!(
         of("lost").iter().any(|m| m.contains("'Собянин'")),
@@ -488,13 +491,7 @@ fn capitalised_institutions_and_west_slavic_forms() {
     ];
     let path = file(&dir, "records.jsonl", &records_jsonl(&records));
     let docs = check_jsonl(&path, &[]);
-    let of = |id: &str| -> Vec<String> {
-        let doc = docs.iter().find(|d| d["id"] == id).unwrap();
-        source_findings(doc)
-            .iter()
-            .map(|f| f["message"].as_str().unwrap().to_string())
-            .collect()
-    };
+    let of = |id: &str| messages_of(&docs, id);
     for id in ["es", "pl", "cs", "it-city"] {
         assert!(of(id).is_empty(), "{id}: {:?}", of(id));
     }
