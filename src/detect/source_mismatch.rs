@@ -1594,8 +1594,14 @@ fn missing_hindi_names(
             && !hindi::is_common(w)
             && !hindi::is_office(w);
         let after_title = i > 0 && hindi::is_address(src_words[i - 1]);
+        // The agent of a verb (before ने) that the frequency list of Hindi has never seen is a
+        // name: "बर्लुस्कोनी ने", "मूरे ने".
+        let agent = src_words.get(i + 1) == Some(&"ने")
+            && !hindi::is_frequent(w)
+            && !hindi::is_common(w)
+            && devanagari_skeleton(w).chars().count() >= 3;
         // A name of the table has been looked for already.
-        if !(after_title || after_office || w.contains(['ऑ', 'ॉ']))
+        if !(after_title || after_office || agent || w.contains(['ऑ', 'ॉ']))
             || hindi::is_address(w)
             || table_names
                 .iter()

@@ -512,6 +512,33 @@ fn capitalised_institutions_and_west_slavic_forms() {
     );
 }
 
+/// A Hindi source: the agent of a verb (before ने) that no list of Hindi words knows is a name,
+/// which the translation must keep; a frequent word there is not.
+#[test]
+fn hindi_agents_unknown_to_the_word_list_are_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = "बर्लुस्कोनी ने पूर्व टीवी एंकर से शादी की।";
+    let records = [
+        ("clean", src, "Berlusconi married a former TV anchor."),
+        ("lost", src, "He married a former TV anchor."),
+        (
+            "common",
+            "पुलिस ने अदालत को बताया कि उसकी मौत डूबने से हुई।",
+            "Officers told the court that he had drowned.",
+        ),
+    ];
+    let path = file(&dir, "records.jsonl", &records_jsonl(&records));
+    let docs = check_jsonl(&path, &[]);
+    let of = |id: &str| messages_of(&docs, id);
+    assert!(of("clean").is_empty(), "{:?}", of("clean"));
+    assert!(of("common").is_empty(), "{:?}", of("common"));
+    assert!(
+        of("lost").iter().any(|m| m.contains("'बर्लुस्कोनी'")),
+        "{:?}",
+        of("lost")
+    );
+}
+
 /// Words that are no names in a translation: a language's name standing for its people's
 /// adjective in the source ("Poola" = Polish), and a capitalised compound of common words.
 #[test]

@@ -110,6 +110,20 @@ pub fn is_office(word: &str) -> bool {
     titles().office.contains(word)
 }
 
+static WORDS: &str = include_str!("../../../rules/hindi-words.txt");
+
+/// Whether a word is one of the Hindi words of the frequency list (`rules/hindi-words.txt`).
+pub fn is_frequent(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        WORDS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect()
+    })
+    .contains(word)
+}
+
 /// A frequent word that follows a title without being a name (ने, पद, चुनाव).
 pub fn is_common(word: &str) -> bool {
     titles().common.contains(word)
