@@ -822,10 +822,10 @@ fn latin_source_names(
     capitalises_nouns: bool,
     cyrillic: bool,
     de_is_article: bool,
+    joined: &[bool],
 ) -> Vec<usize> {
     let (in_compound, before_hyphen) = hyphen_marks(src, ws);
     let initial = sentence_initial(src, ws);
-    let joined = same_run(src, ws);
     let mut out = Vec::new();
     let mut cued = vec![false; ws.len()];
     for (i, w) in ws.iter().enumerate() {
@@ -842,7 +842,7 @@ fn latin_source_names(
             free_word_name(
                 ws,
                 &initial,
-                &joined,
+                joined,
                 i,
                 capitalises_nouns,
                 cyrillic,
@@ -1414,6 +1414,7 @@ fn source_name_candidates(
             capitalises_nouns,
             cyrillic,
             de_is_article,
+            &pw.src_spaced,
         ),
         _ => (0..pw.src_words.len())
             .filter(|&i| {
@@ -1475,6 +1476,13 @@ fn missing_source_names(
     // In a transliterated Cyrillic source a place with an English name stands alone beside
     // another name ("лидером Китая Си Цзиньпином", China's leader Xi Jinping).
     let place = |i: usize| cyrillic && !names::exonyms(&pw.src_folded[i]).is_empty();
+    // The translation's names, not its common words (for a name's neighbours, below).
+    let tgt_names: Vec<String> = pw
+        .tgt_capitalised
+        .iter()
+        .filter(|t| !is_common_english(t))
+        .cloned()
+        .collect();
     while k < candidates.len() {
         let mut e = k + 1;
         // A comma or a bracket ends a name ("di Roma, Giuseppe Verdi,").
@@ -1517,13 +1525,7 @@ fn missing_source_names(
                         is_capitalised(pw.src_words[j]) && pw.src_spaced[j] && !place(j)
                     }),
                 );
-            let names: Vec<String> = pw
-                .tgt_capitalised
-                .iter()
-                .filter(|t| !is_common_english(t))
-                .cloned()
-                .collect();
-            let as_name = |j: usize| group.len() == 1 || occurs_in(&pw.src_folded[j], &names);
+            let as_name = |j: usize| group.len() == 1 || occurs_in(&pw.src_folded[j], &tgt_names);
             if neighbours.into_iter().any(|j| found_word(j) && as_name(j)) {
                 continue;
             }
@@ -2322,7 +2324,7 @@ mod tests {
 
     fn names_of(src: &str) -> Vec<&str> {
         let ws = words(src);
-        latin_source_names(src, &ws, true, false, true)
+        latin_source_names(src, &ws, true, false, true, &same_run(src, &ws))
             .into_iter()
             .map(|i| ws[i])
             .collect()
@@ -2334,7 +2336,7 @@ mod tests {
     fn a_first_word_outside_german_needs_a_second_sighting() {
         let names = |src: &str| -> Vec<String> {
             let ws = words(src);
-            latin_source_names(src, &ws, false, false, true)
+            latin_source_names(src, &ws, false, false, true, &same_run(src, &ws))
                 .into_iter()
                 .map(|i| ws[i].to_string())
                 .collect()
@@ -2358,10 +2360,11 @@ mod tests {
         let at = |w: &str| ws.iter().position(|x| *x == w).unwrap();
         assert!(!run[at("Giuseppe")]);
         assert!(run[at("Verdi")]);
-        let names: Vec<&str> = latin_source_names(src, &ws, false, false, true)
-            .into_iter()
-            .map(|i| ws[i])
-            .collect();
+        let names: Vec<&str> =
+            latin_source_names(src, &ws, false, false, true, &same_run(src, &ws))
+                .into_iter()
+                .map(|i| ws[i])
+                .collect();
         // The first word of a quotation is capitalised anyway; an abbreviation stays a name.
         assert!(
             names.contains(&"Rz") && !names.contains(&"Fulgerul"),
@@ -2370,10 +2373,11 @@ mod tests {
         // "Además, Peña Nieto": a comma parts the sentence's first word from the name.
         let src = "Además, Peña Nieto prometió seguir.";
         let ws = words(src);
-        let names: Vec<&str> = latin_source_names(src, &ws, false, false, true)
-            .into_iter()
-            .map(|i| ws[i])
-            .collect();
+        let names: Vec<&str> =
+            latin_source_names(src, &ws, false, false, true, &same_run(src, &ws))
+                .into_iter()
+                .map(|i| ws[i])
+                .collect();
         assert_eq!(names, vec!["Peña", "Nieto"]);
     }
 

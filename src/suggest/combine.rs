@@ -187,10 +187,10 @@ fn repair_by_search(s: &Sentence, group: &mut [Finding]) {
         })
         .collect();
     // A lost verb or subject is put back when no transposition repairs the sentence.
-    let lost = |c: Category| group.iter().any(|f| f.category == c);
-    let lost = if lost(Category::MissingVerb) {
+    let has = |c: Category| group.iter().any(|f| f.category == c);
+    let lost = if has(Category::MissingVerb) {
         Some(super::repair::Lost::Verb)
-    } else if lost(Category::MissingSubject) {
+    } else if has(Category::MissingSubject) {
         Some(super::repair::Lost::Subject)
     } else {
         None

@@ -375,7 +375,7 @@ fn slavic_stem(folded: &str) -> Option<&str> {
 /// → "česk-", of Czech) and a locative's changed consonant ("w Polsce", in Poland: "polsk-";
 /// "v Praze", in Prague: "prah-"; "w Ameryce": "ameryk-"). The stems are compared with the
 /// forms' stems without a final vowel.
-fn west_slavic_stems(folded: &str) -> Vec<String> {
+fn west_slavic_stems(folded: &str) -> impl Iterator<Item = String> + '_ {
     const ADJECTIVE: [&str; 9] = ["eho", "emu", "ych", "ymi", "ego", "ym", "ou", "ej", "em"];
     const LOCATIVE: [(&str, &str); 5] = [
         ("sce", "sk"),
@@ -384,20 +384,14 @@ fn west_slavic_stems(folded: &str) -> Vec<String> {
         ("ce", "k"),
         ("ze", "h"),
     ];
-    let long = |s: &str| s.chars().count() >= 4;
-    let mut out: Vec<String> = ADJECTIVE
+    let adjective = ADJECTIVE
         .iter()
         .filter_map(|e| folded.strip_suffix(e))
-        .filter(|s| long(s))
-        .map(str::to_string)
-        .collect();
-    out.extend(
-        LOCATIVE
-            .iter()
-            .filter_map(|(e, r)| folded.strip_suffix(e).map(|s| format!("{s}{r}")))
-            .filter(|s| long(s)),
-    );
-    out
+        .map(str::to_string);
+    let locative = LOCATIVE
+        .iter()
+        .filter_map(|(e, r)| folded.strip_suffix(e).map(|s| format!("{s}{r}")));
+    adjective.chain(locative).filter(|s| s.chars().count() >= 4)
 }
 
 fn exonym_index() -> &'static ExonymIndex {
@@ -455,11 +449,7 @@ pub fn exonyms(folded: &str) -> Vec<&'static str> {
         .get(folded)
         .or_else(|| stem(folded).and_then(|s| index.by_stem.get(s)))
         .or_else(|| slavic_stem(folded).and_then(|s| index.by_slavic.get(s)))
-        .or_else(|| {
-            west_slavic_stems(folded)
-                .into_iter()
-                .find_map(|s| index.by_slavic.get(s.as_str()))
-        });
+        .or_else(|| west_slavic_stems(folded).find_map(|s| index.by_slavic.get(s.as_str())));
     let mut out: Vec<&'static str> = hits
         .into_iter()
         .flatten()
