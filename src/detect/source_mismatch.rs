@@ -507,6 +507,34 @@ const NAME_PARTICLES: &[&str] = &[
     "el", "la", "le", "bin", "ibn",
 ];
 
+/// How many capitalised words of the same title stand before source word `h`, joined to it by
+/// small words ("Cúpula de Hierro").
+fn title_words_before(ws: &[&str], h: usize) -> usize {
+    let (mut j, mut n) = (h, 0);
+    loop {
+        let mut k = j;
+        while k > 0 && j - k < 2 && is_small_word(ws[k - 1]) {
+            k -= 1;
+        }
+        if k == 0 || k == j || !is_capitalised(ws[k - 1]) {
+            return n;
+        }
+        n += 1;
+        j = k - 1;
+    }
+}
+
+/// Whether a source word is a small word that joins a title's capitalised words ("Liga de
+/// Campeones", "Ministerio para la Transición", "Giornata mondiale della Gioventù").
+fn is_small_word(w: &str) -> bool {
+    NAME_PARTICLES.contains(&w)
+        || [
+            "des", "dei", "degli", "delle", "dello", "dal", "y", "e", "et", "i", "a", "per",
+            "pour", "pro", "para", "na", "w", "z", "ze", "pe", "al", "lui",
+        ]
+        .contains(&w)
+}
+
 /// German words after which a capitalised word is a name: verbs of saying and other verbs
 /// that put their subject after them ("sagte Putin", "hatte Werth", "laut Tennet"), and
 /// forms of address.
@@ -1878,11 +1906,32 @@ fn pair_name_candidates(
     // source is taken as such a title when the translation has a title of English common
     // words that the source does not account for, one title for one name.
     if script == Script::Latin && !capitalises_nouns && !missing.is_empty() {
-        let mut spare = translated_titles(target, p, &pw);
+        let mut titles = translated_titles(target, p, &pw).into_iter();
+        // A title's words joined by a small word ("la Liga de Campeones", the Champions
+        // League) are one-word names of one title, as many as the title has words.
+        let at = |name: &str| pw.src_words.iter().position(|w| *w == name);
+        let (mut last, mut room) = (None::<usize>, 0usize);
         missing.retain(|name| {
+            let here = at(name).filter(|_| !name.contains(' '));
+            let same_title = room > 0
+                && here.zip(last).is_some_and(|(h, l)| {
+                    h > l + 1
+                        && h <= l + 3
+                        && pw.src_words[l + 1..h].iter().all(|w| is_small_word(w))
+                });
             // (An acronym too: "Według GUS", according to the Central Statistical Office.)
-            let title = spare > 0 && !name.contains(' ');
-            spare -= title as usize;
+            let title = here.is_some()
+                && (same_title || {
+                    // (Less the title's capitalised words before it that are no candidates:
+                    // "Cúpula de Hierro" is the whole of "Iron Dome".)
+                    let before = here.map_or(0, |h| title_words_before(&pw.src_words, h));
+                    room = titles.next().unwrap_or(0).saturating_sub(before);
+                    room > 0
+                });
+            if title {
+                room -= 1;
+                last = here;
+            }
             !title
         });
     }
@@ -2131,9 +2180,9 @@ fn extra_target_names(
 /// Representatives", "Customs and Tax Office", "Organisation for Security and Cooperation in
 /// Europe") that the source does not account for: runs of capitalised words inside a sentence
 /// (with the small words between them) with two common nouns or more, the first of them not in
-/// the source (the rest may be: "représentants").
-fn translated_titles(target: &[SentenceView], p: &Pair, pw: &PairWords) -> usize {
-    let mut titles = 0;
+/// the source (the rest may be: "représentants"). Each title as its number of capitalised words.
+fn translated_titles(target: &[SentenceView], p: &Pair, pw: &PairWords) -> Vec<usize> {
+    let mut titles = Vec::new();
     for view in &target[p.tgt.0..p.tgt.1] {
         let ws = &view.words;
         let mut t = 1;
@@ -2142,11 +2191,12 @@ fn translated_titles(target: &[SentenceView], p: &Pair, pw: &PairWords) -> usize
                 t += 1;
                 continue;
             }
-            let (mut nouns, mut found, mut named) = (0, false, false);
-            let mut first = true;
+            let (mut nouns, mut found, mut first_found, mut named) = (0, 0, false, false);
+            let (mut first, mut words) = (true, 0);
             while t < ws.len() {
                 let w = ws[t];
                 if is_capitalised(w) {
+                    words += 1;
                     let common = !is_acronym(w)
                         && w.chars().all(char::is_alphabetic)
                         && is_common_english(w);
@@ -2162,20 +2212,27 @@ fn translated_titles(target: &[SentenceView], p: &Pair, pw: &PairWords) -> usize
                         named = true;
                     }
                     if common && is_common_noun(w) {
-                        if nouns == 0 {
-                            found = word_in_source(w, Script::Latin, pw);
-                        }
+                        let here = word_in_source(w, Script::Latin, pw);
+                        first_found = first_found || (nouns == 0 && here);
+                        found += here as usize;
                         nouns += 1;
                     }
                     first = false;
-                } else if !(["of", "for", "and", "the", "in", "on"].contains(&w)
-                    && ws.get(t + 1).is_some_and(|n| is_capitalised(n)))
+                } else if named
+                    || !(["of", "for", "and", "the", "in", "on"].contains(&w)
+                        && ws.get(t + 1).is_some_and(|n| is_capitalised(n)))
                 {
+                    // (A name ends the run at a small word: "Portugal for World Youth Day"
+                    // holds a title after the name.)
                     break;
                 }
                 t += 1;
             }
-            titles += (nouns >= 2 && !found && !named) as usize;
+            // (Or most of its nouns not in the source: "World Youth Day" for "Giornata
+            // mondiale della gioventù".)
+            if nouns >= 2 && (!first_found || (nouns - found) * 2 > nouns) && !named {
+                titles.push(words);
+            }
         }
     }
     titles

@@ -488,13 +488,65 @@ fn capitalised_institutions_and_west_slavic_forms() {
             "Podle Českého statistického úřadu ekonomika loni vzrostla o 2,4 procenta.",
             "According to the Czech Statistical Office, the economy grew by 2.4 percent last year.",
         ),
+        // A city's adjective in the source is its name in the translation; another city is not.
+        (
+            "es-demonym",
+            "Lo dijo Ricardo Salazar, periodista tapatío.",
+            "Ricardo Salazar, a journalist from Guadalajara, said so.",
+        ),
+        (
+            "it-demonym",
+            "Il sindaco partenopeo ha chiuso il centro al traffico.",
+            "The mayor of Naples closed the centre to traffic.",
+        ),
+        // A title the source writes in its own words, joined by small words, is translated;
+        // a name beside it is still a name.
+        (
+            "es-title",
+            "El Real Madrid ganó la Liga de Campeones por decimoquinta vez.",
+            "Real Madrid won the Champions League for the fifteenth time.",
+        ),
+        (
+            "it-title",
+            "Il Papa si recherà in Portogallo per la Giornata mondiale della gioventù.",
+            "The Pope will travel to Portugal for World Youth Day.",
+        ),
+        (
+            "es-title-lost",
+            "El sistema antimisiles Cúpula de Hierro de Israel ha demostrado su eficacia.",
+            "The Iron Dome anti-missile system has proven its worth.",
+        ),
+        (
+            "it-demonym-wrong",
+            "Il sindaco partenopeo ha chiuso il centro al traffico.",
+            "The mayor of Turin closed the centre to traffic.",
+        ),
     ];
     let path = file(&dir, "records.jsonl", &records_jsonl(&records));
     let docs = check_jsonl(&path, &[]);
     let of = |id: &str| messages_of(&docs, id);
-    for id in ["es", "pl", "cs", "it-city"] {
+    for id in [
+        "es",
+        "pl",
+        "cs",
+        "it-city",
+        "es-demonym",
+        "it-demonym",
+        "es-title",
+        "it-title",
+    ] {
         assert!(of(id).is_empty(), "{id}: {:?}", of(id));
     }
+    assert!(
+        of("es-title-lost").iter().any(|m| m.contains("'Israel'")),
+        "{:?}",
+        of("es-title-lost")
+    );
+    assert!(
+        of("it-demonym-wrong").iter().any(|m| m.contains("'Turin'")),
+        "{:?}",
+        of("it-demonym-wrong")
+    );
     assert!(
         of("es-de").iter().any(|m| m.contains("'Marruecos'")),
         "{:?}",

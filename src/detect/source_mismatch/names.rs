@@ -336,7 +336,12 @@ static CITIES: &str = include_str!("../../../rules/city-names.tsv");
 /// translation writes for a source's territory name (`rules/demonyms.tsv`).
 static DEMONYMS: &str = include_str!("../../../rules/demonyms.tsv");
 
-/// The exonym lines (of [`EXONYMS`], [`TERRITORIES`], [`LANGUAGES`] and [`CITIES`]) by each folded form, and by its stem
+/// The words other languages use for a city's people and adjective, which a translation
+/// renders as the city's name ("tapatío" = of Guadalajara; `rules/city-demonyms.tsv`).
+static CITY_DEMONYMS: &str = include_str!("../../../rules/city-demonyms.tsv");
+
+/// The exonym lines (of [`EXONYMS`], [`TERRITORIES`], [`LANGUAGES`], [`CITIES`] and
+/// [`CITY_DEMONYMS`]) by each folded form, and by its stem
 /// without a final vowel (Slavic case endings: "Ukrajiny" is "Ukrajina", "Ruska" "Rusko").
 struct ExonymIndex {
     lines: Vec<&'static str>,
@@ -402,6 +407,7 @@ fn exonym_index() -> &'static ExonymIndex {
             .chain(TERRITORIES.lines().filter(|l| !l.starts_with('#')))
             .chain(LANGUAGES.lines().filter(|l| !l.starts_with('#')))
             .chain(CITIES.lines().filter(|l| !l.starts_with('#')))
+            .chain(CITY_DEMONYMS.lines().filter(|l| !l.starts_with('#')))
             .filter(|l| !l.trim().is_empty())
             .collect();
         let mut by_form: HashMap<&'static str, Vec<usize>> = HashMap::new();
