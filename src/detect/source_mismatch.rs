@@ -1193,7 +1193,16 @@ fn looks_untranslated(target: &str, source: &str) -> bool {
         return false;
     }
     let (t, s) = (fold(target), fold(source));
-    if t.chars().count() < 20 || s.chars().count() < 20 {
+    let (lt, ls) = (t.chars().count(), s.chars().count());
+    if lt < 20 || ls < 20 {
+        return false;
+    }
+    // The edit distance is at least the length difference and at least what either text has
+    // that the other lacks, letter for letter: most translations fail these bounds, and the
+    // quadratic comparison is made only for the rest.
+    let longest = lt.max(ls);
+    let reach = |distance: usize| distance * 100 <= longest * 15;
+    if !reach(lt.abs_diff(ls)) || !reach(names::letter_bag_distance(&t, &s)) {
         return false;
     }
     strsim::normalized_levenshtein(&t, &s) >= 0.85

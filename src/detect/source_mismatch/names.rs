@@ -70,6 +70,14 @@ pub fn script_of(text: &str) -> Script {
 
 /// Lower case without accents, letters and digits only ("Diözese" → "diozese").
 pub fn fold(word: &str) -> String {
+    // (ASCII has nothing to decompose.)
+    if word.is_ascii() {
+        return word
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| b.to_ascii_lowercase() as char)
+            .collect();
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.nfd() {
         if c == 'ß' {
@@ -106,7 +114,50 @@ pub fn similar(a: &str, b: &str) -> bool {
     // adds at most 0.4 of what is missing), which needs the shorter word to be at least 0.65
     // of the longer one: other pairs are not compared.
     let longer = la.max(lb);
-    shorter * 20 >= longer * 13 && jaro_winkler(a, b) >= 0.93
+    shorter * 20 >= longer * 13 && jaro_within_reach(a, b, la, lb) && jaro_winkler(a, b) >= 0.93
+}
+
+/// Whether two words share enough letters for Jaro–Winkler to reach 0.93: that needs a Jaro
+/// similarity of 0.883 or more, and with `m` matching letters Jaro is at most
+/// (m/la + m/lb + 1) / 3, where `m` cannot exceed the letters the words share.
+fn jaro_within_reach(a: &str, b: &str, la: usize, lb: usize) -> bool {
+    let m = la.max(lb) - letter_bag_excess(a, b);
+    // (m/la + m/lb + 1)/3 >= 0.883, in integers: 1000·m·(la + lb) >= 1649·la·lb.
+    1000 * m * (la + lb) >= 1649 * la * lb
+}
+
+/// How many letters the longer of two texts has beyond those it shares with the other,
+/// counted as multisets: a lower bound of their edit distance.
+pub fn letter_bag_distance(a: &str, b: &str) -> usize {
+    letter_bag_excess(a, b)
+}
+
+/// See [`letter_bag_distance`].
+fn letter_bag_excess(a: &str, b: &str) -> usize {
+    // Counts by letter: a–z each in its own bucket, any other character in one of six shared
+    // ones (which only overestimates what is shared, so the bound stays safe).
+    let mut counts = [0i32; 32];
+    let bucket = |c: char| {
+        if c.is_ascii_lowercase() {
+            c as usize - 'a' as usize
+        } else {
+            26 + c as usize % 6
+        }
+    };
+    for c in a.chars() {
+        counts[bucket(c)] += 1;
+    }
+    for c in b.chars() {
+        counts[bucket(c)] -= 1;
+    }
+    let (extra_a, extra_b) = counts.iter().fold((0usize, 0usize), |(x, y), &n| {
+        if n > 0 {
+            (x + n as usize, y)
+        } else {
+            (x, y + (-n) as usize)
+        }
+    });
+    extra_a.max(extra_b)
 }
 
 /// Names spelled differently in English, Dutch and German: each line is one name, its
