@@ -192,6 +192,12 @@ fn repair_by_search(s: &Sentence, group: &mut [Finding]) {
         Some(super::repair::Lost::Verb)
     } else if has(Category::MissingSubject) {
         Some(super::repair::Lost::Subject)
+    } else if group
+        .iter()
+        .any(|f| structural(f) && f.check.as_deref() == Some("missing-word"))
+    {
+        // (The learned detector's "a word seems to be missing": a subject or a verb.)
+        Some(super::repair::Lost::Either)
     } else {
         None
     };

@@ -9,7 +9,8 @@
 //!   judge said the evidence insufficient" → "… the evidence was insufficient"), a subject
 //!   pronoun ("The minister said on Friday was not the time" → "… on Friday it was …"). A
 //!   candidate counts when the bigram model finds the words around the gap more probable with
-//!   it than without.
+//!   it than without; "be" before a predicate (an adjective, an adverb, a number, "no longer")
+//!   is tried first and may read a little less probable, as any word after a name does.
 //!
 //! The likeliest few candidates are checked by the tool itself, and the first that no
 //! structural check flags even at a low confidence is the suggestion (a search has no rule's
@@ -33,12 +34,18 @@ const REACH: usize = 2;
 /// How much more probable the words around a gap must read with the word put in (the natural
 /// log of the ratio).
 const MIN_INSERT_GAIN: f32 = 0.5;
+/// The same for a form of "be" put before a predicate (an adjective, an adverb, a number,
+/// "no longer"): a gap after a name costs the bigram model any word's probability there
+/// ("Temperatures in the Alps on Wednesday were well below freezing"), so a little less
+/// probable still counts. Such a gap is tried before any other.
+const MIN_PREDICATE_GAIN: f32 = -2.5;
 
-/// What a finding says was lost: its verb or its subject.
+/// What a finding says was lost: its verb, its subject, or either.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lost {
     Verb,
     Subject,
+    Either,
 }
 
 /// The subject pronouns a lost subject is searched among.
@@ -122,7 +129,12 @@ fn first_accepted(mut candidates: Vec<(f32, String)>, judge: &dyn Judge) -> Opti
 /// None when what stands before the gap is two noun phrases, a subject and an object ("The
 /// police the suspect"): the verb lost there is no "be".
 fn copula(words: &[&str], tags: &[Tag], gap: usize) -> Option<&'static str> {
-    let mut head = gap - 1;
+    // (After an apposition's closing comma, its name.)
+    let mut head = if words[gap - 1] == "," && gap >= 2 {
+        gap - 2
+    } else {
+        gap - 1
+    };
     let mut coordinated = false;
     let mut j = gap - 1;
     while j > 0 {
@@ -180,34 +192,49 @@ pub fn insertion(
             continue;
         }
         let (prev, next) = (tags[i - 1], tags[i]);
-        let copula_fits = (prev.is_noun() || matches!(prev, Tag::CD | Tag::PRP))
-            && (next.is_adjective()
-                || next.is_adverb()
-                || matches!(next, Tag::CD | Tag::IN | Tag::VBN | Tag::VBG));
+        // After a name set off by commas ("The mayor of Hamburg, Peter Schulz, confident
+        // that …") the gap follows the comma.
+        let closed_apposition =
+            words[i - 1] == "," && i >= 2 && tags[i - 2].is_noun() && words[..i - 1].contains(&",");
+        let predicate = next.is_adjective()
+            || next.is_adverb()
+            || next == Tag::CD
+            || (words[i].eq_ignore_ascii_case("no")
+                && words
+                    .get(i + 1)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("longer")));
+        let copula_fits =
+            (prev.is_noun() || matches!(prev, Tag::CD | Tag::PRP) || closed_apposition)
+                && (predicate || matches!(next, Tag::IN | Tag::VBN | Tag::VBG));
         // A subject pronoun stands before its verb, not after a determiner or an adjective
         // ("the has been closed" lost a noun, not a pronoun).
         let subject_fits = (next.is_finite_verb() || next == Tag::MD)
             && !(prev.is_adjective() || matches!(prev, Tag::DT | Tag::PRPS | Tag::CD));
         let be;
-        let fillers: &[&str] = match lost {
-            Lost::Verb if copula_fits => match copula(&words, &tags, i) {
-                Some(c) => {
-                    be = [c];
-                    &be
-                }
-                None => &[],
-            },
-            Lost::Subject if subject_fits => SUBJECTS,
-            _ => &[],
+        let verb = matches!(lost, Lost::Verb | Lost::Either) && copula_fits;
+        let fillers: &[&str] = match verb.then(|| copula(&words, &tags, i)).flatten() {
+            Some(c) => {
+                be = [c];
+                &be
+            }
+            None if matches!(lost, Lost::Subject | Lost::Either) && subject_fits => SUBJECTS,
+            None => &[],
         };
         let before = model.score(&words[i - 1..=i]).0;
+        let least = if verb && predicate {
+            MIN_PREDICATE_GAIN
+        } else {
+            MIN_INSERT_GAIN
+        };
         for &w in fillers {
             let gain = model.score(&[words[i - 1], w, words[i]]).0 - before;
-            if gain < MIN_INSERT_GAIN {
+            if gain < least {
                 continue;
             }
             let at = tokens[i].start;
-            candidates.push((gain, format!("{}{w} {}", &text[..at], &text[at..])));
+            // (Gaps before a predicate first.)
+            let rank = gain + if verb && predicate { 100.0 } else { 0.0 };
+            candidates.push((rank, format!("{}{w} {}", &text[..at], &text[at..])));
         }
     }
     first_accepted(candidates, judge)
@@ -269,6 +296,22 @@ mod tests {
         assert_eq!(
             insertion(t, &whole(t), Lost::Verb, &Anything).as_deref(),
             Some("The water level of the lakes is currently 40 centimetres below the average.")
+        );
+        // Before a predicate after a name, and after an apposition's closing comma; the
+        // sentence's past decides the tense.
+        let t = "Temperatures in the Alps on Wednesday well below freezing, the service said.";
+        assert_eq!(
+            insertion(t, &whole(t), Lost::Verb, &Anything).as_deref(),
+            Some(
+                "Temperatures in the Alps on Wednesday were well below freezing, the service said."
+            )
+        );
+        let t = "The mayor of Hamburg, Peter Schulz, confident that the tunnel will be finished.";
+        assert_eq!(
+            insertion(t, &whole(t), Lost::Either, &Anything).as_deref(),
+            Some(
+                "The mayor of Hamburg, Peter Schulz, is confident that the tunnel will be finished."
+            )
         );
         // Two noun phrases in a row lost a verb that is no "be".
         let t = "The police the suspect at his home in Delft on Thursday.";
