@@ -218,14 +218,20 @@ fn better(best: Option<Candidate>, c: Candidate) -> Option<Candidate> {
 }
 
 /// "It" or "there" in the gap before token `i`, whichever the model finds more English.
+/// "There" only with a noun phrase after its verb ("there was a delay", not "there was too
+/// busy").
 fn best_filler(
     model: &InterferenceModel,
     tagger: &Tagger,
     v: &SentenceView,
     i: usize,
 ) -> Option<Candidate> {
+    let existential = v
+        .tag(i + 1)
+        .is_some_and(|t| t.is_noun() || matches!(t, Tag::DT | Tag::CD | Tag::PDT));
     ["it", "there"]
         .iter()
+        .filter(|&&w| w != "there" || existential)
         .map(|w| {
             let mut pieces = vec![Piece::Tokens(0, i), Piece::Text(w.to_string())];
             if i == 0 {

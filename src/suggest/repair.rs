@@ -40,6 +40,10 @@ const MIN_INSERT_GAIN: f32 = 0.5;
 /// probable still counts. Such a gap is tried before any other.
 const MIN_PREDICATE_GAIN: f32 = -2.5;
 
+/// The same for a subject pronoun before its verb: a finding marks the gap, and a verb after
+/// a noun or a time reads well enough without one ("said on Friday was" → "… Friday it was").
+const MIN_SUBJECT_GAIN: f32 = -4.0;
+
 /// What a finding says was lost: its verb, its subject, or either.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lost {
@@ -186,6 +190,17 @@ pub fn insertion(
     let ranges = token_ranges(&tokens, spans);
     let near = |k: usize| ranges.iter().any(|&(a, b)| a <= k && k <= b);
     let mut candidates: Vec<(f32, String)> = Vec::new();
+    // The subject pronouns the sentence's possessive, object and reflexive pronouns point to.
+    let later: Vec<&str> = words
+        .iter()
+        .filter_map(|w| match w.to_ascii_lowercase().as_str() {
+            "her" | "hers" | "herself" => Some("she"),
+            "his" | "him" | "himself" => Some("he"),
+            "its" | "itself" => Some("it"),
+            "their" | "them" | "themselves" => Some("they"),
+            _ => None,
+        })
+        .collect();
     // Between tokens `i - 1` and `i`; not before the first word, whose capital would move.
     for i in 1..words.len() {
         if !is_word(words[i]) || !(near(i - 1) || near(i)) {
@@ -208,8 +223,31 @@ pub fn insertion(
                 && (predicate || matches!(next, Tag::IN | Tag::VBN | Tag::VBG));
         // A subject pronoun stands before its verb, not after a determiner or an adjective
         // ("the has been closed" lost a noun, not a pronoun).
+        // ("believes that stole": "that" after a verb opens the clause.)
+        let opener = words[i - 1].eq_ignore_ascii_case("that") && i >= 2 && tags[i - 2].is_verb();
+        // Past adverbs, a determiner or an adjective before the gap lost a noun ("The also
+        // said"); and a noun before the gap with no verb before it is the subject itself ("And
+        // the Swiss president have signed" lost a first conjunct, not a pronoun).
+        let before_adverbs = (0..i).rev().find(|&k| !tags[k].is_adverb());
+        let noun_phrase_before = before_adverbs.is_some_and(|k| {
+            tags[k].is_adjective() || matches!(tags[k], Tag::DT | Tag::PRPS | Tag::CD)
+        });
+        let bare_subject_before = prev.is_noun() && {
+            // The noun phrase before the gap, back to what stands before it: after a verb or a
+            // preposition it is an object ("said on Friday was"), otherwise a subject ("that
+            // the budget would").
+            let np = |k: usize| {
+                tags[k].is_noun()
+                    || tags[k].is_adjective()
+                    || matches!(tags[k], Tag::DT | Tag::PRPS | Tag::CD | Tag::POS)
+            };
+            let start = (0..i).rev().find(|&k| !np(k));
+            !start.is_some_and(|k| {
+                tags[k].is_verb() || (tags[k] == Tag::IN && !words[k].eq_ignore_ascii_case("that"))
+            })
+        };
         let subject_fits = (next.is_finite_verb() || next == Tag::MD)
-            && !(prev.is_adjective() || matches!(prev, Tag::DT | Tag::PRPS | Tag::CD));
+            && (opener || !(noun_phrase_before || bare_subject_before));
         let be;
         let verb = matches!(lost, Lost::Verb | Lost::Either) && copula_fits;
         let fillers: &[&str] = match verb.then(|| copula(&words, &tags, i)).flatten() {
@@ -223,17 +261,31 @@ pub fn insertion(
         let before = model.score(&words[i - 1..=i]).0;
         let least = if verb && predicate {
             MIN_PREDICATE_GAIN
+        } else if !verb {
+            MIN_SUBJECT_GAIN
         } else {
             MIN_INSERT_GAIN
         };
-        for &w in fillers {
+        // "There" takes a noun phrase after its verb ("there was a delay", not "there was
+        // too busy").
+        let existential = tags
+            .get(i + 1)
+            .is_some_and(|t| t.is_noun() || matches!(t, Tag::DT | Tag::CD | Tag::PDT));
+        for &w in fillers.iter().filter(|&&w| w != "there" || existential) {
             let gain = model.score(&[words[i - 1], w, words[i]]).0 - before;
             if gain < least {
                 continue;
             }
             let at = tokens[i].start;
-            // (Gaps before a predicate first.)
-            let rank = gain + if verb && predicate { 100.0 } else { 0.0 };
+            // (Gaps before a predicate first, and the pronoun a later one of the sentence
+            // refers back with: "stole … from her employer" is "she stole".)
+            let rank = gain
+                + if verb && predicate { 100.0 } else { 0.0 }
+                + if !verb && later.contains(&w) {
+                    50.0
+                } else {
+                    0.0
+                };
             candidates.push((rank, format!("{}{w} {}", &text[..at], &text[at..])));
         }
     }
@@ -324,6 +376,24 @@ mod tests {
                 .any(|p| fixed == t.replace("said was", &format!("said {p} was"))),
             "{fixed}"
         );
+        // The pronoun a later one refers back with; "that" after a verb opens the clause.
+        let t = "The prosecutor believes that stole 200,000 euros from her employer.";
+        assert_eq!(
+            insertion(t, &whole(t), Lost::Subject, &Anything).as_deref(),
+            Some("The prosecutor believes that she stole 200,000 euros from her employer.")
+        );
+        // A noun lost after a determiner and adverbs, a first conjunct before a subject: no
+        // pronoun repairs either.
+        for t in [
+            "The also said that the budget would not be cut.",
+            "And the Swiss president have signed a new agreement.",
+        ] {
+            assert_eq!(
+                insertion(t, &whole(t), Lost::Subject, &Anything),
+                None,
+                "{t}"
+            );
+        }
         // After a determiner a noun was lost, not a pronoun.
         let t = "Residents say that the has been closed for weeks.";
         assert!(
