@@ -207,7 +207,34 @@ pub fn english_middle(v: &SentenceView, a: usize, b: usize) -> Option<(Vec<Piece
         } else {
             (np.noun_phrase(k).filter(|&e| e <= b)?, 1)
         };
-        let time = (k..end).any(|i| names_time(v.lower(i)));
+        // "the decision yesterday": a day adverb the chunker took into the object is a
+        // time phrase of its own.
+        let end = if kind == 1
+            && end > k + 1
+            && matches!(v.lower(end - 1), "yesterday" | "today" | "tomorrow" | "tonight")
+            && !(k..end - 1).any(|i| names_time(v.lower(i)))
+        {
+            end - 1
+        } else {
+            end
+        };
+        // A phrase of "of" belongs to the phrase before it ("large parts of the country").
+        if v.lower(k) == "of"
+            && let Some(Piece::Tokens(_, e)) = [&mut objects, &mut places, &mut times]
+                .into_iter()
+                .filter_map(|g| g.last_mut())
+                .find(|p| matches!(p, Piece::Tokens(_, e) if *e == k))
+        {
+            *e = end;
+            k = end;
+            continue;
+        }
+        // A year after "for" says what for, not when ("the budget for 2025").
+        let for_year = v.lower(k) == "for"
+            && end == k + 2
+            && v.tag(k + 1) == Some(Tag::CD)
+            && v.words[k + 1].len() == 4;
+        let time = !for_year && (k..end).any(|i| names_time(v.lower(i)));
         if end == k + 2 && is_rate(v, k) {
             let mut merged = false;
             for group in [&mut adverbs, &mut objects, &mut places, &mut times] {
