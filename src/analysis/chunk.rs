@@ -145,6 +145,11 @@ impl Words<'_> {
                     {
                         break;
                     }
+                    // A quantity before "of" starts a phrase of its own ("in large parts of
+                    // the country hundreds of trees").
+                    if head_end.is_some() && self.quantity_of(j) {
+                        break;
+                    }
                     j += 1;
                     head_end = Some(j);
                     after_number = false;
@@ -158,6 +163,14 @@ impl Words<'_> {
             }
         }
         head_end
+    }
+
+    /// Whether word `j` is a noun of quantity followed by "of" ("hundreds of", "dozens of").
+    fn quantity_of(&self, j: usize) -> bool {
+        matches!(
+            self.word(j).to_lowercase().as_str(),
+            "hundreds" | "thousands" | "millions" | "billions" | "dozens" | "tens" | "scores"
+        ) && self.word(j + 1).eq_ignore_ascii_case("of")
     }
 
     /// "a result Libya cooperation": a name at `j` between a determined common noun and
@@ -326,6 +339,22 @@ mod tests {
                 (ChunkKind::NP, "the minister".to_string()),
                 (ChunkKind::NP, "new measures".to_string()),
                 (ChunkKind::VG, "has been recognized".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quantity_before_of_starts_a_new_phrase() {
+        let got = chunks(
+            "the country hundreds of trees uprooted",
+            &[DT, NN, NNS, IN, NNS, VBN],
+        );
+        assert_eq!(
+            got,
+            vec![
+                (ChunkKind::NP, "the country".to_string()),
+                (ChunkKind::NP, "hundreds of trees".to_string()),
+                (ChunkKind::VG, "uprooted".to_string()),
             ]
         );
     }

@@ -13,7 +13,7 @@
 //! candidate the model finds most English is suggested when it finds nothing left to report
 //! in it and the class word-order model finds it more probable than the sentence.
 
-use super::rewrite::{Piece, render, uncapitalize};
+use super::rewrite::{Piece, english_middle, render, uncapitalize};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::segment::SegmentKind;
@@ -98,11 +98,26 @@ enum Shape {
     AsIs,
     Reversed,
     WithTo,
+    /// As they are, with the words they move over put in English order: the object first,
+    /// then the phrases of place, then those of time ("has in large parts of the country
+    /// hundreds of trees uprooted" → "has uprooted hundreds of trees in large parts of the
+    /// country").
+    Ordered,
 }
 
 /// The pieces of the sentence with tokens `a..b` moved to before token `to` (`to` outside
 /// `a..b`) in the given shape; the first word loses its capital when it moves.
 fn moved_pieces_as(v: &SentenceView, a: usize, b: usize, to: usize, shape: Shape) -> Vec<Piece> {
+    if shape == Shape::Ordered
+        && let Some((adverbs, middle)) = english_middle(v, to, a)
+    {
+        let mut pieces = vec![Piece::Tokens(0, to)];
+        pieces.extend(adverbs);
+        pieces.push(Piece::Tokens(a, b));
+        pieces.extend(middle);
+        pieces.push(Piece::Tokens(b, v.len()));
+        return pieces;
+    }
     let mut order: Vec<usize> = (0..v.len()).filter(|&i| i < a || i >= b).collect();
     let at = order.iter().position(|&i| i >= to).unwrap_or(order.len());
     if shape == Shape::Reversed {
@@ -141,6 +156,22 @@ fn shapes(v: &SentenceView, tagger: &Tagger, a: usize, b: usize, to: usize) -> V
         && v.lower(to - 1) != "to";
     if to < a && b - a == 1 && base && after_verb {
         out.push(Shape::WithTo);
+    }
+    // A verb moved left over two phrases or more to its auxiliary or modal.
+    let after_auxiliary = to > 0
+        && (v.tag(to - 1) == Some(Tag::MD)
+            || (v.tag(to - 1).is_some_and(|t| t.is_finite_verb())
+                && matches!(
+                    v.lower(to - 1),
+                    "has" | "have" | "had" | "is" | "are" | "was" | "were" | "will" | "would"
+                )));
+    if to < a
+        && after_auxiliary
+        && a > 0
+        && english_middle(v, to, a)
+            .is_some_and(|(adverbs, middle)| adverbs.len() + middle.len() >= 2)
+    {
+        out.push(Shape::Ordered);
     }
     out
 }

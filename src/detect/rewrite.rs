@@ -211,7 +211,10 @@ pub fn english_middle(v: &SentenceView, a: usize, b: usize) -> Option<(Vec<Piece
         // time phrase of its own.
         let end = if kind == 1
             && end > k + 1
-            && matches!(v.lower(end - 1), "yesterday" | "today" | "tomorrow" | "tonight")
+            && matches!(
+                v.lower(end - 1),
+                "yesterday" | "today" | "tomorrow" | "tonight"
+            )
             && !(k..end - 1).any(|i| names_time(v.lower(i)))
         {
             end - 1
