@@ -165,8 +165,9 @@ pub fn is_rate(v: &SentenceView, k: usize) -> bool {
 /// in English order, when they read as phrases: the adverbs that go before the verb ("should
 /// immediately publish", "will not extend"), then the middle itself: the object (its first
 /// noun phrase) first, then the phrases that name no time, then those that name one ("defended
-/// the decision in parliament yesterday"). None when the middle does not read as such phrases
-/// (it is then kept as it is).
+/// the decision in parliament yesterday"), then those of reason ("because of the storm"). A
+/// phrase the chunker runs on past `b` ends there ("in Rotterdam place"). None when the middle
+/// does not read as such phrases (it is then kept as it is).
 pub fn english_middle(v: &SentenceView, a: usize, b: usize) -> Option<(Vec<Piece>, Vec<Piece>)> {
     // A middle that opens with "of" continues the subject: the clause was misread.
     if v.lower(a) == "of" {
@@ -174,6 +175,7 @@ pub fn english_middle(v: &SentenceView, a: usize, b: usize) -> Option<(Vec<Piece
     }
     let np = v.chunker();
     let (mut adverbs, mut objects, mut places, mut times) = (vec![], vec![], vec![], vec![]);
+    let mut manners = vec![];
     let mut k = a;
     while k < b {
         // A comma before a phrase only marked where the source's clause went on ("cooperation
@@ -194,18 +196,44 @@ pub fn english_middle(v: &SentenceView, a: usize, b: usize) -> Option<(Vec<Piece
                 .filter(|&j| j > k && v.tag(j) == Some(Tag::IN) && v.lower(j) != "of")
         };
         let (end, kind) = if of_number {
-            (np.noun_phrase(k + 1).filter(|&e| e <= b)?, 1)
+            (
+                np.noun_phrase(k + 1)
+                    .map(|e| e.min(b))
+                    .filter(|&e| e > k + 1)?,
+                1,
+            )
         } else if let Some(p) = t.is_adverb().then(|| of_phrase(k)).flatten() {
-            (np.noun_phrase(p + 1).filter(|&e| e <= b)?, 2)
+            (
+                np.noun_phrase(p + 1)
+                    .map(|e| e.min(b))
+                    .filter(|&e| e > p + 1)?,
+                2,
+            )
         } else if t.is_adverb() && before_verb(v.lower(k)) {
             (k + 1, 0)
         } else if t.is_adverb() {
             // "twice", "late", "again": after the object, with the times.
             (k + 1, 3)
+        } else if (t == Tag::IN || t.is_adverb() || t.is_adjective())
+            && matches!(v.lower(k), "because" | "due" | "instead" | "ahead")
+            && matches!(v.lower(k + 1), "of" | "to")
+        {
+            // A preposition of two words ("because of the rain", "due to the strike").
+            (
+                np.noun_phrase(k + 2)
+                    .map(|e| e.min(b))
+                    .filter(|&e| e > k + 2)?,
+                2,
+            )
         } else if t == Tag::IN || t == Tag::TO {
-            (np.noun_phrase(k + 1).filter(|&e| e <= b)?, 2)
+            (
+                np.noun_phrase(k + 1)
+                    .map(|e| e.min(b))
+                    .filter(|&e| e > k + 1)?,
+                2,
+            )
         } else {
-            (np.noun_phrase(k).filter(|&e| e <= b)?, 1)
+            (np.noun_phrase(k).map(|e| e.min(b)).filter(|&e| e > k)?, 1)
         };
         // "the decision yesterday": a day adverb the chunker took into the object is a
         // time phrase of its own.
@@ -223,7 +251,7 @@ pub fn english_middle(v: &SentenceView, a: usize, b: usize) -> Option<(Vec<Piece
         };
         // A phrase of "of" belongs to the phrase before it ("large parts of the country").
         if v.lower(k) == "of"
-            && let Some(Piece::Tokens(_, e)) = [&mut objects, &mut places, &mut times]
+            && let Some(Piece::Tokens(_, e)) = [&mut objects, &mut places, &mut times, &mut manners]
                 .into_iter()
                 .filter_map(|g| g.last_mut())
                 .find(|p| matches!(p, Piece::Tokens(_, e) if *e == k))
@@ -237,10 +265,28 @@ pub fn english_middle(v: &SentenceView, a: usize, b: usize) -> Option<(Vec<Piece
             && end == k + 2
             && v.tag(k + 1) == Some(Tag::CD)
             && v.words[k + 1].len() == 4;
-        let time = !for_year && (k..end).any(|i| names_time(v.lower(i)));
+        // A phrase names a time by its head (the last word before any "of", or its last
+        // word): "on Sunday morning", "after weeks of criticism", not "the winter exercise".
+        let head = (k..end)
+            .find(|&i| i > k && v.lower(i) == "of")
+            .map_or(end - 1, |o| o - 1);
+        let time = !for_year && (names_time(v.lower(head)) || names_time(v.lower(end - 1)));
+        // A phrase of reason or concession ("because of the storm", "despite the protests")
+        // goes after the times; one of measure or manner ("by 14 percent", "with a large
+        // majority") before them.
+        let manner = matches!(
+            v.lower(k),
+            "because" | "despite" | "amid" | "following" | "due"
+        );
         if end == k + 2 && is_rate(v, k) {
             let mut merged = false;
-            for group in [&mut adverbs, &mut objects, &mut places, &mut times] {
+            for group in [
+                &mut adverbs,
+                &mut objects,
+                &mut places,
+                &mut times,
+                &mut manners,
+            ] {
                 if let Some(Piece::Tokens(_, e)) = group.last_mut()
                     && *e == k
                 {
@@ -259,11 +305,20 @@ pub fn english_middle(v: &SentenceView, a: usize, b: usize) -> Option<(Vec<Piece
             (0, _) => adverbs.push(piece),
             (3, _) | (_, true) => times.push(piece),
             (1, false) if objects.is_empty() => objects.push(piece),
+            (2, false) if manner => manners.push(piece),
             _ => places.push(piece),
         }
         k = end;
     }
-    objects.extend(places);
-    objects.extend(times);
+    // (With no time among them, the phrases of reason keep their places.)
+    if times.is_empty() {
+        let mut others: Vec<Piece> = places.into_iter().chain(manners).collect();
+        others.sort_by_key(|p| p.first_token());
+        objects.extend(others);
+    } else {
+        objects.extend(places);
+        objects.extend(times);
+        objects.extend(manners);
+    }
     Some((adverbs, objects))
 }

@@ -91,7 +91,7 @@ static META: RuleMeta = RuleMeta {
         Example::Bad {
             text: "The final of the championship finds on 14 July in the Olympic Stadium place.",
             fix: Some(
-                "The final of the championship takes place on 14 July in the Olympic Stadium.",
+                "The final of the championship takes place in the Olympic Stadium on 14 July.",
             ),
         },
         Example::Bad {
@@ -107,6 +107,10 @@ static META: RuleMeta = RuleMeta {
         Example::Bad {
             text: "The cup final took on Sunday in front of 42,000 spectators in Rotterdam place.",
             fix: None,
+        },
+        Example::Bad {
+            text: "The water level of the Elbe climbed on Monday because of the rain by a metre at.",
+            fix: Some("The water level of the Elbe rose by a metre on Monday because of the rain."),
         },
         Example::Bad {
             text: "The delayed night train from Vienna came only shortly before noon in Amsterdam at.",
@@ -301,7 +305,30 @@ fn rewrite_separable(v: &SentenceView, k: usize, e: usize, leftover: bool) -> Op
                 Form::Past
             }
             Some(Tag::VB | Tag::VBP) => Form::Base,
-            Some(Tag::VBN) => Form::Participle,
+            // A participle with no auxiliary before it is the simple past the tagger misread
+            // ("The water level … climbed … at").
+            Some(Tag::VBN)
+                if (0..k).rev().take(4).any(|i| {
+                    matches!(
+                        v.lower(i),
+                        "has"
+                            | "have"
+                            | "had"
+                            | "having"
+                            | "is"
+                            | "are"
+                            | "was"
+                            | "were"
+                            | "be"
+                            | "been"
+                            | "being"
+                            | "get"
+                            | "got"
+                    )
+                }) =>
+            {
+                Form::Participle
+            }
             Some(Tag::VBG) => Form::Gerund,
             _ => Form::Past,
         };
