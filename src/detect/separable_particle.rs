@@ -347,12 +347,21 @@ fn rewrite_separable(v: &SentenceView, k: usize, e: usize, leftover: bool) -> Op
     Some(render(v, &pieces))
 }
 
-/// Whether a verb the separable-verb table does not list is complete without its particle:
-/// a regular verb that takes a particle in under 3% of its uses in the treebank (or is not in
-/// it), and that the table does not list with another particle.
+/// Whether a verb the separable-verb table does not list with this particle is complete without
+/// it: one the table lists with other particles only as keeping itself, or, not in the table, a
+/// regular verb that takes a particle in under 3% of its uses in the treebank (or is not in
+/// it).
 fn complete_without_particle(lemma: &str) -> bool {
+    let mut listed = separable_verbs()
+        .iter()
+        .filter(|((l, _), _)| *l == lemma)
+        .peekable();
+    // A verb the table lists only as keeping itself ("resign … off" → "resigned", "agree … to"
+    // → "agreed") is an English verb complete without a particle, whatever the particle.
+    if listed.peek().is_some() {
+        return listed.all(|(_, english)| english.is_empty() || *english == lemma);
+    }
     !verb_forms::is_irregular(lemma)
-        && !separable_verbs().keys().any(|(l, _)| *l == lemma)
         && frames()
             .get(lemma)
             .is_none_or(|f| f.lemma == lemma && f.particle_rate < 0.03)
