@@ -61,6 +61,12 @@ pub const META: RuleMeta = RuleMeta {
 
 /// A candidate is suggested when its worst word scores at least this far below the threshold.
 const CLEAR: f32 = 0.5;
+/// A rewrite the model finds this far below its threshold may read a little less probable to
+/// the class word-order model than the sentence (by up to [`LM_SLACK`] nats): that model
+/// knows the source's order too well from machine-translated text ("Around midnight heard
+/// neighbours …" reads as likely as "… neighbours heard …"), and an added "to" costs it.
+const VERY_CLEAR: f32 = 5.0;
+const LM_SLACK: f32 = 2.5;
 
 pub struct Interference;
 
@@ -369,10 +375,9 @@ pub fn analyse_with(model: &InterferenceModel, v: &SentenceView, slack: f32) -> 
 /// and more probable than the sentence under the class word-order model.
 fn diagnosis(v: &SentenceView, an: &Analysis) -> Diagnosis {
     let tagger = Tagger::embedded();
-    let clear = an
-        .candidate
-        .as_ref()
-        .filter(|c| c.worst < -CLEAR && c.lm > an.lm);
+    let clear = an.candidate.as_ref().filter(|c| {
+        c.worst < -CLEAR && (c.lm > an.lm || (c.worst < -VERY_CLEAR && c.lm > an.lm - LM_SLACK))
+    });
     let suggestion = clear.map(|c| render(v, &c.pieces));
     let (a, b) = (an.a, an.b);
     let word = v.slice(a, b);
