@@ -23,6 +23,10 @@ use crate::tag::{Tag, Tagger};
 /// How much more probable a transposition must read than the sentence (the natural log of the
 /// ratio: about four and a half times).
 const MIN_GAIN: f32 = 1.5;
+/// How much more probable a transposition of two words the model of swapped neighbours finds
+/// unsuspicious must read ("will the present budget" → "will present the budget": the two
+/// words are common in either order).
+const MIN_GAIN_UNSUSPECTED: f32 = 5.0;
 /// The least log-odds of the model of swapped neighbours (`word-order-anomaly`) that the two
 /// words were written in the wrong order.
 const MIN_PAIR_SCORE: f32 = -2.5;
@@ -100,7 +104,9 @@ pub fn transposition(text: &str, spans: &[(usize, usize)], judge: &dyn Judge) ->
         let mut swapped = words[lo..hi].to_vec();
         swapped.swap(1, 2);
         let gain = model.score(&swapped).0 - model.score(&words[lo..hi]).0;
-        if gain < MIN_GAIN || pair_scores[i].is_none_or(|p| p < MIN_PAIR_SCORE) {
+        // (A pair English knows in both orders, "the present", needs a far clearer gain.)
+        let suspicious = pair_scores[i].is_some_and(|p| p >= MIN_PAIR_SCORE);
+        if gain < MIN_GAIN || !(suspicious || gain >= MIN_GAIN_UNSUSPECTED) {
             continue;
         }
         let (a, b) = (&tokens[i], &tokens[i + 1]);
@@ -320,6 +326,25 @@ mod tests {
         assert_eq!(
             repair("The police the found stolen car in a forest.").as_deref(),
             Some("The police found the stolen car in a forest.")
+        );
+        // A pair the model of swapped neighbours finds natural needs a far clearer gain.
+        struct Unsuspicious;
+        impl Judge for Unsuspicious {
+            fn accepts(&self, _: &str, _: &str, _: usize) -> bool {
+                true
+            }
+            fn accepts_strictly(&self, _: &str) -> bool {
+                true
+            }
+            fn swap_scores(&self, sentence: &str) -> Vec<Option<f32>> {
+                let n = crate::tokenize::tokenize(sentence, 0, sentence.len()).len();
+                vec![Some(-10.0); n.saturating_sub(1)]
+            }
+        }
+        let t = "The council will the present plan on Monday.";
+        assert_eq!(
+            transposition(t, &[(17, 28)], &Unsuspicious).as_deref(),
+            Some("The council will present the plan on Monday.")
         );
         // Far from the flagged words, or nothing clearly better: no rewrite.
         assert_eq!(
