@@ -190,7 +190,14 @@ pub fn english_middle(v: &SentenceView, a: usize, b: usize) -> Option<(Vec<Piece
         let of_number = t.is_adverb() && v.tag(k + 1) == Some(Tag::CD);
         // "shortly after midnight", "only shortly before noon", "especially for people over
         // 60": an adverb before a preposition goes with its phrase.
+        // (Not an adverb of time: "overnight by almost two metres" are two phrases.)
+        let timely = names_time(v.lower(k))
+            || matches!(
+                v.lower(k),
+                "overnight" | "again" | "later" | "earlier" | "twice" | "once" | "late" | "early"
+            );
         let of_phrase = |j: usize| {
+            (!timely).then_some(())?;
             (j..b)
                 .find(|&j| !v.tag(j).is_some_and(|t| t.is_adverb()))
                 .filter(|&j| j > k && v.tag(j) == Some(Tag::IN) && v.lower(j) != "of")
@@ -226,12 +233,14 @@ pub fn english_middle(v: &SentenceView, a: usize, b: usize) -> Option<(Vec<Piece
                 2,
             )
         } else if t == Tag::IN || t == Tag::TO {
-            (
-                np.noun_phrase(k + 1)
-                    .map(|e| e.min(b))
-                    .filter(|&e| e > k + 1)?,
-                2,
-            )
+            // (An adverb of degree may stand before the number: "by almost two metres".)
+            let at = if v.tag(k + 1).is_some_and(|t| t.is_adverb()) && v.tag(k + 2) == Some(Tag::CD)
+            {
+                k + 2
+            } else {
+                k + 1
+            };
+            (np.noun_phrase(at).map(|e| e.min(b)).filter(|&e| e > at)?, 2)
         } else {
             (np.noun_phrase(k).map(|e| e.min(b)).filter(|&e| e > k)?, 1)
         };

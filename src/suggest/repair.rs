@@ -24,8 +24,8 @@ use crate::tag::{Tag, Tagger};
 /// ratio: about four and a half times).
 const MIN_GAIN: f32 = 1.5;
 /// How much more probable a transposition of two words the model of swapped neighbours finds
-/// unsuspicious must read ("will the present budget" → "will present the budget": the two
-/// words are common in either order).
+/// unsuspicious must read, a determiner between an auxiliary and the verb ("will the present
+/// budget" → "will present the budget": the two words are common in either order).
 const MIN_GAIN_UNSUSPECTED: f32 = 5.0;
 /// The least log-odds of the model of swapped neighbours (`word-order-anomaly`) that the two
 /// words were written in the wrong order.
@@ -106,7 +106,42 @@ pub fn transposition(text: &str, spans: &[(usize, usize)], judge: &dyn Judge) ->
         let gain = model.score(&swapped).0 - model.score(&words[lo..hi]).0;
         // (A pair English knows in both orders, "the present", needs a far clearer gain.)
         let suspicious = pair_scores[i].is_some_and(|p| p >= MIN_PAIR_SCORE);
-        if gain < MIN_GAIN || !(suspicious || gain >= MIN_GAIN_UNSUSPECTED) {
+        // The waiver holds for a determiner between an auxiliary and a word that can be its
+        // verb, which the determiner made a noun or adjective ("will the present budget").
+        let verb_after_determiner = || {
+            let tagger = Tagger::embedded();
+            let auxiliary = matches!(
+                words[i - 1].to_ascii_lowercase().as_str(),
+                "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "shall"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "does"
+                    | "do"
+                    | "did"
+            );
+            auxiliary
+                && matches!(
+                    words[i].to_ascii_lowercase().as_str(),
+                    "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this"
+                )
+                && (tagger.can_be(words[i + 1], Tag::VB) || tagger.can_be(words[i + 1], Tag::VBN))
+        };
+        if gain < MIN_GAIN
+            || !(suspicious || (gain >= MIN_GAIN_UNSUSPECTED && verb_after_determiner()))
+        {
             continue;
         }
         let (a, b) = (&tokens[i], &tokens[i + 1]);
