@@ -291,7 +291,9 @@ pub fn fronted(v: &SentenceView) -> Option<(usize, Front)> {
         && v.tag(1)
             .is_some_and(|t| matches!(t, Tag::DT | Tag::CD | Tag::PRPS) || t.is_noun());
     if t0.is_adverb() && t0 != Tag::RBS && !preposition_as_adverb {
-        let kind = if is_mid_adverb(first) {
+        // (Adverbs that set a scene in time or sequence stay in front: "Meanwhile, the
+        // number … has risen", "Later, the minister …".)
+        let kind = if is_mid_adverb(first) && !super::words::SCENE_ADVERBS.contains(&first) {
             Front::Mid
         } else {
             Front::Phrase { weekday: false }

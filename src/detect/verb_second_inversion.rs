@@ -100,7 +100,9 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Bad {
             text: "Meanwhile has the number of unemployed people in Austria risen to 312,000.",
-            fix: Some("The number of unemployed people in Austria has meanwhile risen to 312,000."),
+            fix: Some(
+                "Meanwhile, the number of unemployed people in Austria has risen to 312,000.",
+            ),
         },
         Example::Bad {
             text: "Because of the strike cancelled the airline on Monday more than 200 flights.",
@@ -545,7 +547,7 @@ fn auxiliary_inversion(
 
 /// The pieces of a clause with its subject (`verb + 1 .. subj_end`) put before the verb or
 /// auxiliary at `verb`: after the fronted phrase and a comma, or before a fronted adverb that
-/// goes after the verb ("Meanwhile has the number … risen" → "The number … has meanwhile").
+/// goes after the verb ("Already has the number … risen" → "The number … has already").
 fn subject_first(
     v: &SentenceView,
     front: Front,

@@ -62,6 +62,20 @@ pub const MORE_MID_ADVERBS: &[&str] = &[
 
 /// Adverbs that English places before the verb ("They also discussed"), not at the front:
 /// [`PRE_VERB_ADVERBS`] and [`MORE_MID_ADVERBS`].
+///
+/// Of these, the adverbs of time and sequence that English also puts first with a comma
+/// ("Meanwhile, the number … has risen"): a rewrite of a verb-second clause keeps them there.
+pub const SCENE_ADVERBS: &[&str] = &[
+    "meanwhile",
+    "subsequently",
+    "later",
+    "previously",
+    "initially",
+    "eventually",
+    "finally",
+    "recently",
+];
+
 pub fn is_mid_adverb(w: &str) -> bool {
     PRE_VERB_ADVERBS.contains(&w) || MORE_MID_ADVERBS.contains(&w)
 }
