@@ -5,7 +5,7 @@
 # the default configuration. German, Chinese and Hindi (demetr-dev, source-clean) are the
 # languages the checks were first written for; Japanese, Polish, Czech, French and Spanish
 # (demetr-more-langs) and Estonian, Romanian, Russian, Nepali and Sinhala (source-mlqe) came
-# later.
+# later; source-written adds news pairs written for the project, Italian and Russian among them.
 # Usage: scripts/measure-source.sh [FILE.jsonl ...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +13,7 @@ cargo build --profile quick --quiet
 bin=${CARGO_TARGET_DIR:-target}/quick/mtlint
 files=("$@")
 [ ${#files[@]} -eq 0 ] && files=(eval/demetr-dev.jsonl eval/demetr-more-langs.jsonl
-  eval/source-clean.jsonl eval/source-mlqe.jsonl)
+  eval/source-clean.jsonl eval/source-mlqe.jsonl eval/source-written.jsonl)
 python3 - "$bin" "${files[@]}" <<'PY'
 import collections, json, subprocess, sys
 bin, files = sys.argv[1], sys.argv[2:]
