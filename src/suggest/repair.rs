@@ -199,6 +199,15 @@ fn copula(words: &[&str], tags: &[Tag], gap: usize) -> Option<&'static str> {
         }
         coordinated |= t == Tag::CC && words[j].eq_ignore_ascii_case("and");
         if matches!(t, Tag::DT | Tag::PRPS) && j > 0 && tags[j - 1].is_noun() {
+            // A noun phrase before the subject in a phrase of its own ("Since last year the
+            // number …") leaves the subject starting here.
+            let mut k = j - 1;
+            while k > 0 && (tags[k].is_noun() || tags[k].is_adjective() || tags[k] == Tag::CD) {
+                k -= 1;
+            }
+            if tags[k] == Tag::IN {
+                break;
+            }
             return None;
         }
     }
@@ -207,6 +216,12 @@ fn copula(words: &[&str], tags: &[Tag], gap: usize) -> Option<&'static str> {
         .iter()
         .enumerate()
         .any(|(k, &t)| t == Tag::VBD && k != gap);
+    // A state that holds "since" a time holds up to now: the present perfect ("Since last
+    // year the number … has been considerably lower").
+    let since = words.iter().any(|w| w.eq_ignore_ascii_case("since"));
+    if since && !past {
+        return Some(if plural { "have been" } else { "has been" });
+    }
     Some(match (past, plural) {
         (true, false) => "was",
         (true, true) => "were",
@@ -313,7 +328,14 @@ pub fn insertion(
             .get(i + 1)
             .is_some_and(|t| t.is_noun() || matches!(t, Tag::DT | Tag::CD | Tag::PDT));
         for &w in fillers.iter().filter(|&&w| w != "there" || existential) {
-            let gain = model.score(&[words[i - 1], w, words[i]]).0 - before;
+            // (The perfect is scored as the present: the bigram model would charge its two
+            // words twice.)
+            let scored = match w {
+                "has been" => "is",
+                "have been" => "are",
+                w => w,
+            };
+            let gain = model.score(&[words[i - 1], scored, words[i]]).0 - before;
             if gain < least {
                 continue;
             }
@@ -423,6 +445,15 @@ mod tests {
             insertion(t, &whole(t), Lost::Either, &Anything).as_deref(),
             Some(
                 "The mayor of Hamburg, Peter Schulz, is confident that the tunnel will be finished."
+            )
+        );
+        // A state since a time is in the present perfect; a phrase before the subject is no
+        // object.
+        let t = "Since last spring the price of bread in the region considerably higher.";
+        assert_eq!(
+            insertion(t, &whole(t), Lost::Verb, &Anything).as_deref(),
+            Some(
+                "Since last spring the price of bread in the region has been considerably higher."
             )
         );
         // Two noun phrases in a row lost a verb that is no "be".
