@@ -216,6 +216,29 @@ fn best_move(
     // Where the model puts the word's place, give or take a word.
     let lo = origin.saturating_sub(1);
     let hi = (origin + 1).min(body_end(v));
+    // And a finite verb at the end of a clause opened by a subordinator, moved to right after
+    // the clause's subject with the phrases it passes in English order ("that consumer prices
+    // in October by 2.9 percent rose" → "that consumer prices rose by 2.9 percent in October").
+    let after_subject = (b - a == 1 && v.tag(a).is_some_and(Tag::is_finite_verb))
+        .then(|| {
+            let opener = (0..a).rev().find(|&k| {
+                matches!(
+                    v.lower(k),
+                    "that"
+                        | "when"
+                        | "because"
+                        | "after"
+                        | "before"
+                        | "although"
+                        | "while"
+                        | "if"
+                        | "until"
+                )
+            })?;
+            let e = v.chunker().basic_np(opener + 1)?;
+            (e < lo && e + 2 <= a).then_some(e)
+        })
+        .flatten();
     (lo..=hi)
         .filter(|&t| t < a || t > b)
         // Words move between phrases, not into one ("the demolish mayor").
@@ -225,6 +248,7 @@ fn best_move(
                 .into_iter()
                 .map(move |s| (to, s))
         })
+        .chain(after_subject.map(|to| (to, Shape::Ordered)))
         .map(|(to, shape)| {
             let pieces = moved_pieces_as(v, a, b, to, shape);
             let (worst, lm) = judge(model, tagger, &piece_words(v, &pieces), v.len());
