@@ -359,9 +359,11 @@ pub fn insertion(
 mod tests {
     use super::*;
 
-    /// Accepts every candidate.
-    struct Anything;
-    impl Judge for Anything {
+    /// Accepts every candidate; the model of swapped neighbours gives every pair this score.
+    struct Accepting(f32);
+    /// Every pair suspicious enough.
+    const ANYTHING: Accepting = Accepting(0.0);
+    impl Judge for Accepting {
         fn accepts(&self, _: &str, _: &str, _: usize) -> bool {
             true
         }
@@ -370,7 +372,7 @@ mod tests {
         }
         fn swap_scores(&self, sentence: &str) -> Vec<Option<f32>> {
             let n = crate::tokenize::tokenize(sentence, 0, sentence.len()).len();
-            vec![Some(0.0); n.saturating_sub(1)]
+            vec![Some(self.0); n.saturating_sub(1)]
         }
     }
 
@@ -378,29 +380,16 @@ mod tests {
     fn neighbours_out_of_order_are_put_back() {
         let repair = |t: &str| {
             let at = t.find("the found").unwrap_or(0);
-            transposition(t, &[(at, at + 9)], &Anything)
+            transposition(t, &[(at, at + 9)], &ANYTHING)
         };
         assert_eq!(
             repair("The police the found stolen car in a forest.").as_deref(),
             Some("The police found the stolen car in a forest.")
         );
         // A pair the model of swapped neighbours finds natural needs a far clearer gain.
-        struct Unsuspicious;
-        impl Judge for Unsuspicious {
-            fn accepts(&self, _: &str, _: &str, _: usize) -> bool {
-                true
-            }
-            fn accepts_strictly(&self, _: &str) -> bool {
-                true
-            }
-            fn swap_scores(&self, sentence: &str) -> Vec<Option<f32>> {
-                let n = crate::tokenize::tokenize(sentence, 0, sentence.len()).len();
-                vec![Some(-10.0); n.saturating_sub(1)]
-            }
-        }
         let t = "The council will the present plan on Monday.";
         assert_eq!(
-            transposition(t, &[(17, 28)], &Unsuspicious).as_deref(),
+            transposition(t, &[(17, 28)], &Accepting(-10.0)).as_deref(),
             Some("The council will present the plan on Monday.")
         );
         // Far from the flagged words, or nothing clearly better: no rewrite.
@@ -408,7 +397,7 @@ mod tests {
             transposition(
                 "The police found the stolen car in a forest.",
                 &[(0, 3)],
-                &Anything
+                &ANYTHING
             ),
             None
         );
@@ -417,50 +406,48 @@ mod tests {
     #[test]
     fn a_lost_be_or_subject_is_put_back() {
         let whole = |t: &str| vec![(0, t.len())];
-        let t =
-            "The judge said the evidence against the two brothers insufficient for a conviction.";
-        assert_eq!(
-            insertion(t, &whole(t), Lost::Verb, &Anything).as_deref(),
-            Some(
-                "The judge said the evidence against the two brothers was insufficient for a conviction."
-            )
-        );
-        // The head of the subject decides the number, not the last noun before the gap.
-        let t = "The water level of the lakes currently 40 centimetres below the average.";
-        assert_eq!(
-            insertion(t, &whole(t), Lost::Verb, &Anything).as_deref(),
-            Some("The water level of the lakes is currently 40 centimetres below the average.")
-        );
-        // Before a predicate after a name, and after an apposition's closing comma; the
-        // sentence's past decides the tense.
-        let t = "Temperatures in the Alps on Wednesday well below freezing, the service said.";
-        assert_eq!(
-            insertion(t, &whole(t), Lost::Verb, &Anything).as_deref(),
-            Some(
-                "Temperatures in the Alps on Wednesday were well below freezing, the service said."
-            )
-        );
-        let t = "The mayor of Hamburg, Peter Schulz, confident that the tunnel will be finished.";
-        assert_eq!(
-            insertion(t, &whole(t), Lost::Either, &Anything).as_deref(),
-            Some(
-                "The mayor of Hamburg, Peter Schulz, is confident that the tunnel will be finished."
-            )
-        );
-        // A state since a time is in the present perfect; a phrase before the subject is no
-        // object.
-        let t = "Since last spring the price of bread in the region considerably higher.";
-        assert_eq!(
-            insertion(t, &whole(t), Lost::Verb, &Anything).as_deref(),
-            Some(
-                "Since last spring the price of bread in the region has been considerably higher."
-            )
-        );
+        // The head of the subject decides the number, not the last noun before the gap; a
+        // gap before a predicate after a name or an apposition's closing comma is tried first;
+        // the sentence's past decides the tense, and a state since a time is in the present
+        // perfect (a phrase before the subject is no object).
+        for (t, lost, fixed) in [
+            (
+                "The judge said the evidence against the two brothers insufficient for a conviction.",
+                Lost::Verb,
+                "The judge said the evidence against the two brothers was insufficient for a conviction.",
+            ),
+            (
+                "The water level of the lakes currently 40 centimetres below the average.",
+                Lost::Verb,
+                "The water level of the lakes is currently 40 centimetres below the average.",
+            ),
+            (
+                "Temperatures in the Alps on Wednesday well below freezing, the service said.",
+                Lost::Verb,
+                "Temperatures in the Alps on Wednesday were well below freezing, the service said.",
+            ),
+            (
+                "The mayor of Hamburg, Peter Schulz, confident that the tunnel will be finished.",
+                Lost::Either,
+                "The mayor of Hamburg, Peter Schulz, is confident that the tunnel will be finished.",
+            ),
+            (
+                "Since last spring the price of bread in the region considerably higher.",
+                Lost::Verb,
+                "Since last spring the price of bread in the region has been considerably higher.",
+            ),
+        ] {
+            assert_eq!(
+                insertion(t, &whole(t), lost, &ANYTHING).as_deref(),
+                Some(fixed),
+                "{t}"
+            );
+        }
         // Two noun phrases in a row lost a verb that is no "be".
         let t = "The police the suspect at his home in Delft on Thursday.";
-        assert_eq!(insertion(t, &whole(t), Lost::Verb, &Anything), None);
+        assert_eq!(insertion(t, &whole(t), Lost::Verb, &ANYTHING), None);
         let t = "The coach said was satisfied with the performance of his team.";
-        let fixed = insertion(t, &whole(t), Lost::Subject, &Anything).unwrap_or_default();
+        let fixed = insertion(t, &whole(t), Lost::Subject, &ANYTHING).unwrap_or_default();
         assert!(
             SUBJECTS
                 .iter()
@@ -470,7 +457,7 @@ mod tests {
         // The pronoun a later one refers back with; "that" after a verb opens the clause.
         let t = "The prosecutor believes that stole 200,000 euros from her employer.";
         assert_eq!(
-            insertion(t, &whole(t), Lost::Subject, &Anything).as_deref(),
+            insertion(t, &whole(t), Lost::Subject, &ANYTHING).as_deref(),
             Some("The prosecutor believes that she stole 200,000 euros from her employer.")
         );
         // A noun lost after a determiner and adverbs, a first conjunct before a subject: no
@@ -480,7 +467,7 @@ mod tests {
             "And the Swiss president have signed a new agreement.",
         ] {
             assert_eq!(
-                insertion(t, &whole(t), Lost::Subject, &Anything),
+                insertion(t, &whole(t), Lost::Subject, &ANYTHING),
                 None,
                 "{t}"
             );
@@ -488,7 +475,7 @@ mod tests {
         // After a determiner a noun was lost, not a pronoun.
         let t = "Residents say that the has been closed for weeks.";
         assert!(
-            insertion(t, &whole(t), Lost::Subject, &Anything).is_none_or(|r| !r.contains("the it")),
+            insertion(t, &whole(t), Lost::Subject, &ANYTHING).is_none_or(|r| !r.contains("the it")),
         );
     }
 }
