@@ -437,7 +437,19 @@ fn judge(
     {
         return None;
     }
-    let confidence = if has_np {
+    // "the U.S. and Russia of a UN resolution … rejected": "of" cannot attach to a
+    // coordination or a name, so it marks the object, as the source's case did.
+    let of_object = !has_np
+        && single_verb
+        && transitive
+        && v.lower(subject_end) == "of"
+        && c.middle
+            .pps
+            .first()
+            .is_some_and(|&(ps, _)| ps == subject_end)
+        && ((c.subject.0..c.subject.1).any(|i| v.tag(i) == Some(Tag::CC))
+            || v.tag(c.subject.1 - 1).is_some_and(Tag::is_proper_noun));
+    let confidence = if has_np || of_object {
         0.8
     } else if pps > 0
         && single_verb
@@ -458,7 +470,11 @@ fn judge(
         end: e,
         message: format!(
             "The verb '{verb_text}' comes after its {}, at the end as in Dutch/German: put it right after the subject",
-            if has_np { "object" } else { "complements" }
+            if has_np || of_object {
+                "object"
+            } else {
+                "complements"
+            }
         ),
         suggestion: Some(suggestion),
         confidence,
