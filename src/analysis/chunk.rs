@@ -131,6 +131,21 @@ impl Words<'_> {
                     j += 1;
                 }
                 Some(Tag::HYPH) if head_end.is_some() => j += 1,
+                // A number and a plural after a head start a phrase of their own ("the team two
+                // players", "last season 23 goals").
+                // (After a common noun, not a year or "one", and before a plural that is no
+                // verb: "The year 1865 marks", "the caring one drinks" stay as they are.)
+                Some(Tag::CD)
+                    if head_end.is_some()
+                        && !after_number
+                        && self
+                            .tag(j - 1)
+                            .is_some_and(|t| matches!(t, Tag::NN | Tag::NNS))
+                        && self.tag(j + 1) == Some(Tag::NNS)
+                        && self.number_starts_phrase(j) =>
+                {
+                    break;
+                }
                 Some(Tag::CD) => {
                     j += 1;
                     head_end = Some(j);
@@ -163,6 +178,16 @@ impl Words<'_> {
             }
         }
         head_end
+    }
+
+    /// Whether the number at `j` (after a head, before a plural) starts a phrase: not a year
+    /// or "one", and the plural after it cannot be a verb.
+    fn number_starts_phrase(&self, j: usize) -> bool {
+        let w = self.word(j);
+        let year = w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
+        !year
+            && !w.eq_ignore_ascii_case("one")
+            && !crate::tag::Tagger::embedded().can_be(self.word(j + 1), Tag::VBZ)
     }
 
     /// Whether word `j` is a noun of quantity followed by "of" ("hundreds of", "dozens of").
@@ -356,6 +381,25 @@ mod tests {
                 (ChunkKind::NP, "hundreds of trees".to_string()),
                 (ChunkKind::VG, "uprooted".to_string()),
             ]
+        );
+    }
+
+    #[test]
+    fn a_number_and_a_plural_after_a_head_start_a_new_phrase() {
+        let got = chunks("the team two players lost", &[DT, NN, CD, NNS, VBD]);
+        assert_eq!(
+            got,
+            vec![
+                (ChunkKind::NP, "the team".to_string()),
+                (ChunkKind::NP, "two players".to_string()),
+                (ChunkKind::VG, "lost".to_string()),
+            ]
+        );
+        // A year stays with its noun.
+        let got = chunks("the year 1865 figures", &[DT, NN, CD, NNS]);
+        assert_eq!(
+            got,
+            vec![(ChunkKind::NP, "the year 1865 figures".to_string())]
         );
     }
 
