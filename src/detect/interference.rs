@@ -377,8 +377,10 @@ pub fn analyse_with(model: &InterferenceModel, v: &SentenceView, slack: f32) -> 
                 || (t == Tag::JJ && tagger.can_be(v.words[k], Tag::VBN))
         })
     };
+    // (Not a participle of a comparison: "than expected", "as planned".)
+    let compared = |k: usize| k > 0 && matches!(v.lower(k - 1), "than" | "as");
     if cluster(i) {
-        while a > 0 && b - a < 4 && cluster(a - 1) {
+        while a > 0 && b - a < 4 && cluster(a - 1) && !compared(a - 1) {
             a -= 1;
         }
         while b < body_end(v) && b - a < 4 && cluster(b) {
