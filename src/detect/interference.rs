@@ -233,9 +233,16 @@ fn best_move(
                         | "while"
                         | "if"
                         | "until"
+                        | "who"
+                        | "which"
                 )
             })?;
-            let e = v.chunker().basic_np(opener + 1)?;
+            // (A relative pronoun is its clause's subject: "who last season 23 goals scored".)
+            let e = if matches!(v.lower(opener), "who" | "which") {
+                opener + 1
+            } else {
+                v.chunker().basic_np(opener + 1)?
+            };
             (e < lo && e + 2 <= a).then_some(e)
         })
         .flatten();

@@ -240,7 +240,21 @@ pub fn english_middle(v: &SentenceView, a: usize, b: usize) -> Option<(Vec<Piece
             } else {
                 k + 1
             };
-            (np.noun_phrase(at).map(|e| e.min(b)).filter(|&e| e > at)?, 2)
+            // (A determiner and a word the tagger read as an adjective that can be a noun
+            // make a phrase too: "at his flat".)
+            let determined_noun = || {
+                (matches!(v.tag(at), Some(Tag::DT | Tag::PRPS))
+                    && v.tag(at + 1).is_some_and(|t| t.is_adjective())
+                    && crate::tag::Tagger::embedded().can_be(v.words[at + 1], Tag::NN))
+                .then_some(at + 2)
+            };
+            (
+                np.noun_phrase(at)
+                    .or_else(determined_noun)
+                    .map(|e| e.min(b))
+                    .filter(|&e| e > at)?,
+                2,
+            )
         } else {
             (np.noun_phrase(k).map(|e| e.min(b)).filter(|&e| e > k)?, 1)
         };
