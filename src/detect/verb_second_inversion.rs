@@ -99,6 +99,10 @@ static META: RuleMeta = RuleMeta {
             fix: Some("On Wednesday evening, the government has agreed on a budget."),
         },
         Example::Bad {
+            text: "Today remain the shops in the city centre closed because of the strike.",
+            fix: Some("Today, the shops in the city centre remain closed because of the strike."),
+        },
+        Example::Bad {
             text: "Meanwhile has the number of unemployed people in Austria risen to 312,000.",
             fix: Some(
                 "Meanwhile, the number of unemployed people in Austria has risen to 312,000.",
@@ -933,12 +937,36 @@ fn fronted_phrase_finding(v: &SentenceView, np: &crate::chunk::Words, inv: &Inve
     // With an object after them, prepositional phrases that name no time right after the
     // subject belong to the subject ("rejected the parliament in Vienna the proposal" → "the
     // parliament in Vienna rejected the proposal").
-    let (subj_end, object_start) = if object && object_start == subj_end && after > subj_end {
-        let end = place_phrases_end(v, np, subj_end, after);
-        (end, end)
-    } else {
-        (subj_end, object_start)
-    };
+    // So do they before the predicate of a linking verb ("remain the schools in the province
+    // closed" → "the schools in the province remain closed").
+    let linking = matches!(
+        verb_word,
+        "remain"
+            | "remains"
+            | "remained"
+            | "stay"
+            | "stays"
+            | "stayed"
+            | "become"
+            | "becomes"
+            | "became"
+            | "seem"
+            | "seems"
+            | "seemed"
+            | "appear"
+            | "appears"
+            | "appeared"
+    );
+    let predicate = linking
+        && v.tag(after)
+            .is_some_and(|t| t.is_adjective() || matches!(t, Tag::VBN | Tag::VBD));
+    let (subj_end, object_start) =
+        if (object || predicate) && object_start == subj_end && after > subj_end {
+            let end = place_phrases_end(v, np, subj_end, after);
+            (end, end)
+        } else {
+            (subj_end, object_start)
+        };
     let subject = v.slice(verb + 1, subj_end);
     let mut pieces = Vec::new();
     match front {
