@@ -13,3 +13,8 @@ for f in eval/mt-errors-2.jsonl eval/mt-errors-3.jsonl eval/mt-errors-4.jsonl ev
   echo "== $f"
   "$bin" eval "$f" | sed -n '/^suggestions on flagged lines/,/^  all /p'
 done
+# The four sets together (lines, not sets, weighted alike).
+for f in eval/mt-errors-2.jsonl eval/mt-errors-3.jsonl eval/mt-errors-4.jsonl eval/mt-errors-5.jsonl; do
+  "$bin" eval "$f" | sed -n '/^suggestions on flagged lines/,/^  all /p' | grep '^  all '
+done | awk '{n += $2; eq += $2 * $4 / 100; sim += $2 * $5 / 100}
+  END {printf "== all four sets\n  flagged %d, equal-to-fixed %.1f%%, 0.9-similar %.1f%%\n", n, 100 * eq / n, 100 * sim / n}'
