@@ -1913,7 +1913,8 @@ fn pair_name_candidates(
     // ("Organizace pro bezpečnost…", "la Chambre des représentants"), which is translated
     // ("Organisation for Security…", "House of Representatives"): a one-word name of the
     // source is taken as such a title when the translation has a title of English common
-    // words that the source does not account for, one title for one name.
+    // words that the source does not account for: one title for one name, or for the
+    // one-word names of one source title that small words join (below).
     if script == Script::Latin && !capitalises_nouns && !missing.is_empty() {
         let mut titles = translated_titles(target, p, &pw).into_iter();
         // A title's words joined by a small word ("la Liga de Campeones", the Champions
