@@ -221,22 +221,9 @@ fn best_move(
     // in October by 2.9 percent rose" → "that consumer prices rose by 2.9 percent in October").
     let after_subject = (b - a == 1 && v.tag(a).is_some_and(Tag::is_finite_verb))
         .then(|| {
-            let opener = (0..a).rev().find(|&k| {
-                matches!(
-                    v.lower(k),
-                    "that"
-                        | "when"
-                        | "because"
-                        | "after"
-                        | "before"
-                        | "although"
-                        | "while"
-                        | "if"
-                        | "until"
-                        | "who"
-                        | "which"
-                )
-            })?;
+            let opener = (0..a)
+                .rev()
+                .find(|&k| super::clause::is_clause_opener(v, k))?;
             // (A relative pronoun is its clause's subject: "who last season 23 goals scored".)
             let e = if matches!(v.lower(opener), "who" | "which") {
                 opener + 1
