@@ -99,6 +99,10 @@ static META: RuleMeta = RuleMeta {
             fix: Some("On Wednesday evening, the government has agreed on a budget."),
         },
         Example::Bad {
+            text: "Next week will the museum open a new wing for modern art.",
+            fix: Some("Next week, the museum will open a new wing for modern art."),
+        },
+        Example::Bad {
             text: "Today remain the shops in the city centre closed because of the strike.",
             fix: Some("Today, the shops in the city centre remain closed because of the strike."),
         },
@@ -490,11 +494,12 @@ fn auxiliary_inversion(
         k += 1;
     }
 
-    // The tagger may miss the participle after an inverted subject ("has the number … risen").
+    // The tagger may miss the participle after an inverted subject ("has the number … risen"),
+    // or read the infinitive after a modal as a present ("will the Mauritshuis show works").
     let verb_form = v.tag(k) == Some(wanted)
         || (v
             .tag(k)
-            .is_some_and(|t| matches!(t, Tag::RB | Tag::NN | Tag::JJ | Tag::VBD))
+            .is_some_and(|t| matches!(t, Tag::RB | Tag::NN | Tag::JJ | Tag::VBD | Tag::VBP))
             && can_be(k));
     // Or the verb stands last, after an object ("Last week has the company its results
     // published"): the verb-second order and the verb-final order in one clause. Both moves
