@@ -174,8 +174,10 @@ pub fn english_middle(v: &SentenceView, a: usize, b: usize) -> Option<(Vec<Piece
         return None;
     }
     let np = v.chunker();
+    // The noun phrase starting at `s`, ended at `b` when the chunker runs on past it.
+    let phrase_from = |s: usize| np.noun_phrase(s).map(|e| e.min(b)).filter(|&e| e > s);
     let (mut adverbs, mut objects, mut places, mut times) = (vec![], vec![], vec![], vec![]);
-    let mut manners = vec![];
+    let mut reasons = vec![];
     let mut k = a;
     while k < b {
         // A comma before a phrase only marked where the source's clause went on ("cooperation
@@ -203,19 +205,9 @@ pub fn english_middle(v: &SentenceView, a: usize, b: usize) -> Option<(Vec<Piece
                 .filter(|&j| j > k && v.tag(j) == Some(Tag::IN) && v.lower(j) != "of")
         };
         let (end, kind) = if of_number {
-            (
-                np.noun_phrase(k + 1)
-                    .map(|e| e.min(b))
-                    .filter(|&e| e > k + 1)?,
-                1,
-            )
+            (phrase_from(k + 1)?, 1)
         } else if let Some(p) = t.is_adverb().then(|| of_phrase(k)).flatten() {
-            (
-                np.noun_phrase(p + 1)
-                    .map(|e| e.min(b))
-                    .filter(|&e| e > p + 1)?,
-                2,
-            )
+            (phrase_from(p + 1)?, 2)
         } else if t.is_adverb() && before_verb(v.lower(k)) {
             (k + 1, 0)
         } else if t.is_adverb() {
@@ -226,12 +218,7 @@ pub fn english_middle(v: &SentenceView, a: usize, b: usize) -> Option<(Vec<Piece
             && matches!(v.lower(k + 1), "of" | "to")
         {
             // A preposition of two words ("because of the rain", "due to the strike").
-            (
-                np.noun_phrase(k + 2)
-                    .map(|e| e.min(b))
-                    .filter(|&e| e > k + 2)?,
-                2,
-            )
+            (phrase_from(k + 2)?, 2)
         } else if t == Tag::IN || t == Tag::TO {
             // (An adverb of degree may stand before the number: "by almost two metres".)
             let at = if v.tag(k + 1).is_some_and(|t| t.is_adverb()) && v.tag(k + 2) == Some(Tag::CD)
@@ -249,14 +236,12 @@ pub fn english_middle(v: &SentenceView, a: usize, b: usize) -> Option<(Vec<Piece
                 .then_some(at + 2)
             };
             (
-                np.noun_phrase(at)
-                    .or_else(determined_noun)
-                    .map(|e| e.min(b))
-                    .filter(|&e| e > at)?,
+                phrase_from(at)
+                    .or_else(|| determined_noun().map(|e| e.min(b)).filter(|&e| e > at))?,
                 2,
             )
         } else {
-            (np.noun_phrase(k).map(|e| e.min(b)).filter(|&e| e > k)?, 1)
+            (phrase_from(k)?, 1)
         };
         // "the decision yesterday": a day adverb the chunker took into the object is a
         // time phrase of its own.
@@ -274,7 +259,7 @@ pub fn english_middle(v: &SentenceView, a: usize, b: usize) -> Option<(Vec<Piece
         };
         // A phrase of "of" belongs to the phrase before it ("large parts of the country").
         if v.lower(k) == "of"
-            && let Some(Piece::Tokens(_, e)) = [&mut objects, &mut places, &mut times, &mut manners]
+            && let Some(Piece::Tokens(_, e)) = [&mut objects, &mut places, &mut times, &mut reasons]
                 .into_iter()
                 .filter_map(|g| g.last_mut())
                 .find(|p| matches!(p, Piece::Tokens(_, e) if *e == k))
@@ -297,7 +282,7 @@ pub fn english_middle(v: &SentenceView, a: usize, b: usize) -> Option<(Vec<Piece
         // A phrase of reason or concession ("because of the storm", "despite the protests")
         // goes after the times; one of measure or manner ("by 14 percent", "with a large
         // majority") before them.
-        let manner = matches!(
+        let reason = matches!(
             v.lower(k),
             "because" | "despite" | "amid" | "following" | "due"
         );
@@ -308,7 +293,7 @@ pub fn english_middle(v: &SentenceView, a: usize, b: usize) -> Option<(Vec<Piece
                 &mut objects,
                 &mut places,
                 &mut times,
-                &mut manners,
+                &mut reasons,
             ] {
                 if let Some(Piece::Tokens(_, e)) = group.last_mut()
                     && *e == k
@@ -328,20 +313,20 @@ pub fn english_middle(v: &SentenceView, a: usize, b: usize) -> Option<(Vec<Piece
             (0, _) => adverbs.push(piece),
             (3, _) | (_, true) => times.push(piece),
             (1, false) if objects.is_empty() => objects.push(piece),
-            (2, false) if manner => manners.push(piece),
+            (2, false) if reason => reasons.push(piece),
             _ => places.push(piece),
         }
         k = end;
     }
     // (With no time among them, the phrases of reason keep their places.)
     if times.is_empty() {
-        let mut others: Vec<Piece> = places.into_iter().chain(manners).collect();
+        let mut others: Vec<Piece> = places.into_iter().chain(reasons).collect();
         others.sort_by_key(|p| p.first_token());
         objects.extend(others);
     } else {
         objects.extend(places);
         objects.extend(times);
-        objects.extend(manners);
+        objects.extend(reasons);
     }
     Some((adverbs, objects))
 }
