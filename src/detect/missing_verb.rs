@@ -66,6 +66,10 @@ static META: RuleMeta = RuleMeta {
             ),
         },
         Example::Bad {
+            text: "The minister said that the whole cabinet behind the plan.",
+            fix: Some("The minister said that the whole cabinet was behind the plan."),
+        },
+        Example::Bad {
             text: "The agency reported that the roads in the north not safe.",
             fix: Some("The agency reported that the roads in the north were not safe."),
         },
@@ -112,6 +116,7 @@ static META: RuleMeta = RuleMeta {
             "The club announced on its website that the coach had signed a new contract.",
         ),
         Example::Good("Good job very professional."),
+        Example::Good("The Revolution Behind the Barbed Wire:"),
         Example::Good("The hotel business also bears losses."),
         Example::Good("The dangers implicit in any attack, however, seem small."),
         Example::Good(
@@ -1051,13 +1056,19 @@ fn copula_missing(v: &SentenceView) -> Option<Diagnosis> {
 /// phrases and any adverbs) is an adjective or an amount, with no verb: the clause with "be"
 /// put before the predicate, in the number of the subject's head and the tense of the
 /// sentence's other verbs. None for any other shape of clause (before `end`).
+/// Prepositions whose phrase, alone after a subject, is more often its predicate than a part
+/// of it: a side taken or a place held.
+const PREDICATE_PREPOSITIONS: &[&str] = &["behind", "against", "ahead", "among", "beyond"];
+
 fn copula_before_predicate(v: &SentenceView, subject_end: usize, end: usize) -> Option<String> {
     let np = v.chunker();
     let mut k = subject_end;
     let mut last_phrase = subject_end;
+    let mut phrases = 0;
     // The subject's phrases ("in the eurozone", "against the man from Utrecht").
     while k < end && v.tag(k) == Some(Tag::IN) {
         last_phrase = k + 1;
+        phrases += 1;
         k = np.noun_phrase(k + 1).filter(|&e| e <= end)?;
     }
     let closes = |n: usize| {
@@ -1065,6 +1076,12 @@ fn copula_before_predicate(v: &SentenceView, subject_end: usize, end: usize) -> 
             || v.tag(n)
                 .is_none_or(|t| matches!(t, Tag::IN | Tag::TO | Tag::CC) || t.is_punct())
     };
+    // One phrase of a place or side that ends the clause is its predicate ("that the country
+    // behind Al Sarraj" → "… is behind Al Sarraj"); "of", "in", "on" … rather modify the noun.
+    // (In lower case: a title's "Behind the Barbed Wire" is no clause.)
+    if phrases == 1 && k >= end && PREDICATE_PREPOSITIONS.contains(&v.words[last_phrase - 1]) {
+        return Some(with_copula(v, subject_end, end, last_phrase - 1));
+    }
     // The last phrase may have taken in the amount that is the predicate ("in the third
     // quarter | 418 million euros", "in September | 2.2 percent"): a number right after its
     // noun, at the end of the statement.
