@@ -82,6 +82,9 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Good("The minister said that would take time."),
         Example::Good(
+            "According to the university, reported confirmed cases in the U.S. have reached four million.",
+        ),
+        Example::Good(
             "Since sesame and rice are used in this festival, it is also known as Tilvachiura.",
         ),
         Example::Good("In May 1939 Hitler and Mussolini signed the Pact of Steel."),

@@ -64,6 +64,10 @@ static META: RuleMeta = RuleMeta {
         Example::Good("At the top was a precious clock mounted on a wall."),
         Example::Good("Nowhere is the housing shortage more acute than in Amsterdam."),
         Example::Good("Today marks the anniversary of the treaty."),
+        Example::Good("In extra time Allan made the final score perfect for Naples."),
+        Example::Good(
+            "According to the university, reported confirmed cases in the U.S. have reached four million.",
+        ),
         Example::Good("In 1873 Nobel bought a house on Malakoff Avenue in Paris."),
         Example::Good("As the minister found an error in the report, the vote was delayed."),
         Example::Good("Tomorrow brings the start of the new season in Europe."),
@@ -729,6 +733,14 @@ fn fronted_phrase(
         } else {
             break;
         }
+    }
+    // "According to the data, reported cases in the U.S. have reached …": a participle before
+    // a noun phrase whose own verb follows it modifies the noun.
+    if vt == Tag::VBN
+        && v.tag(after)
+            .is_some_and(|t| t == Tag::MD || t.is_finite_verb())
+    {
+        return None;
     }
     let object = (!phrase_between || !LOCATIVE_VERBS.contains(&verb_word)) && opens_phrase(after);
     let clause = matches!(v.lower(after), "that") && !LOCATIVE_VERBS.contains(&verb_word);

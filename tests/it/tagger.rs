@@ -217,3 +217,22 @@ fn straight_quote_and_x_tags_of_other_treebanks_are_read() {
     let err = read_conllu(&line(1, "a", "BOGUS")).unwrap_err();
     assert!(err.contains("line 1: unknown tag 'BOGUS'"), "{err}");
 }
+
+#[test]
+fn a_capitalised_word_misread_for_want_of_a_verb_is_a_name() {
+    let tagger = Tagger::embedded();
+    let tag = |s: &str| {
+        let words: Vec<&str> = s.split(' ').collect();
+        tagger.tag(&words)
+    };
+    // No verb follows: the model reads a split word's part or an interjection.
+    assert_eq!(tag("Persian a relatively simple grammar .")[0], Tag::NNP);
+    assert_eq!(tag("Heil that a law came into force .")[0], Tag::NNP);
+    // Inside a sentence, a capitalised word read as a verb.
+    let tags = tag("In his formula , Flick the three attributes that he wants .");
+    assert_eq!(tags[4], Tag::NNP, "{tags:?}");
+    // A title in title case and a sentence's first word keep their verbs.
+    let tags = tag("Clapton recorded \" While My Guitar Gently Weeps \" .");
+    assert_eq!(tags[1], Tag::VBD, "{tags:?}");
+    assert_eq!(tag("Flick the switch .")[0], Tag::VB);
+}

@@ -230,6 +230,96 @@ impl Tagger {
         self.finite_verb_after_noun(words, &scratch.allowed, out);
         self.nouns_after_determiners(words, &scratch.allowed, out);
         self.present_verb_before_object(words, &scratch.allowed, out);
+        self.capitalised_names(words, &scratch.allowed, out);
+        self.participles_before_subjects(words, &scratch.allowed, out);
+    }
+
+    /// A clause has one finite verb for its subject: a word read as a past tense that opens a
+    /// clause (first, or after a comma) before a noun phrase with no determiner, its
+    /// prepositional phrases and then a finite verb, is a participle modifying the noun
+    /// ("According to the data, reported confirmed cases in the U.S. have reached …").
+    fn participles_before_subjects(&self, words: &[&str], allowed: &[u64], out: &mut [Tag]) {
+        let n = out.len();
+        let modifier =
+            |t: Tag| t.is_adjective() || matches!(t, Tag::VBN | Tag::VBG | Tag::CD | Tag::HYPH);
+        for k in 0..n {
+            if out[k] != Tag::VBD
+                || allowed[k] != 0
+                || !(k == 0 || words[k - 1] == ",")
+                || !self.can_be(words[k], Tag::VBN)
+            {
+                continue;
+            }
+            // The noun phrase: modifiers, then nouns.
+            let mut j = k + 1;
+            while j < n && modifier(out[j]) {
+                j += 1;
+            }
+            let head = j;
+            while j < n && out[j].is_noun() {
+                j += 1;
+            }
+            // (A common noun: a name after a past tense is its subject or object.)
+            if !(head..j).any(|i| matches!(out[i], Tag::NN | Tag::NNS)) {
+                continue;
+            }
+            // Its prepositional phrases ("in the U.S.").
+            while j < n && out[j] == Tag::IN && !words[j].eq_ignore_ascii_case("that") {
+                j += 1;
+                while j < n
+                    && (modifier(out[j])
+                        || out[j].is_noun()
+                        || matches!(out[j], Tag::DT | Tag::PRPS | Tag::POS))
+                {
+                    j += 1;
+                }
+            }
+            if j < n && is_finite(out[j]) {
+                out[k] = Tag::VBN;
+            }
+        }
+    }
+
+    /// A capitalised word is a name where the model read it otherwise for want of a verb
+    /// nearby ("Persian a relatively simple grammar", "Heil that a law …", "In his formula,
+    /// Flick the three attributes"): an interjection the word never is, a split word's part
+    /// ("GW"), or, inside a sentence not written in title case and not after an opening quote,
+    /// colon, bracket or dash, a verb.
+    fn capitalised_names(&self, words: &[&str], allowed: &[u64], out: &mut [Tag]) {
+        let capitalised = |w: &str| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
+        };
+        let lettered = words
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count();
+        let capitals = words.iter().filter(|w| capitalised(w)).count();
+        let title_case = capitals * 2 > lettered;
+        for k in 0..out.len() {
+            if allowed[k] != 0 || !capitalised(words[k]) {
+                continue;
+            }
+            let opened = k == 0
+                || matches!(
+                    words[k - 1],
+                    "\"" | "``" | "“" | "‘" | "'" | ":" | "(" | "[" | "-" | "--" | "–" | "—" | "…"
+                )
+                || out[k - 1] == Tag::Period;
+            let misread = match out[k] {
+                Tag::GW => true,
+                Tag::UH => !self.can_be(words[k], Tag::UH),
+                // (Not inside a run of capitalised words: a title's verb, "While My Guitar
+                // Gently Weeps".)
+                Tag::VB | Tag::VBP | Tag::VBZ | Tag::VBD => {
+                    !opened && !title_case && !capitalised(words[k - 1])
+                }
+                _ => false,
+            };
+            if misread {
+                out[k] = Tag::NNP;
+            }
+        }
     }
 
     /// The first pass with its margins, then the second pass on the words it was unsure of.
