@@ -85,7 +85,10 @@ impl Words<'_> {
                 j += 1;
             }
         }
-        let mut end = match self.head_end(j, has_det) {
+        // (Only a preposition that opens the sentence: inside one a title comes before a name,
+        // "the government of prime minister Fayez Al Sarraj puts …".)
+        let after_preposition = i == 1 && self.tag(0) == Some(Tag::IN);
+        let mut end = match self.head_end(j, has_det, after_preposition) {
             Some(e) => e,
             None if has_det && !quoted && matches!(self.tag(i), Some(Tag::DT)) => {
                 self.lone_determiner_end(i)?
@@ -108,7 +111,7 @@ impl Words<'_> {
     /// Where the head of a basic noun phrase ends, its modifiers starting at `j` (after the
     /// determiner, if `has_det`): adjectives, participles and numbers before nouns, and nouns
     /// up to a possessive. `None` when there is no head.
-    fn head_end(&self, mut j: usize, has_det: bool) -> Option<usize> {
+    fn head_end(&self, mut j: usize, has_det: bool, after_preposition: bool) -> Option<usize> {
         let mut head_end = None;
         let mut after_number = false;
         loop {
@@ -160,6 +163,18 @@ impl Words<'_> {
                     {
                         break;
                     }
+                    // After an opening preposition's common noun without a determiner, a name
+                    // with a finite verb after it is the next clause's subject ("In extra time Allan
+                    // made …"); after a determined noun it is an apposition ("in the capital
+                    // Tripoli went citizens").
+                    if after_preposition
+                        && !has_det
+                        && t.is_proper_noun()
+                        && head_end.is_some()
+                        && self.name_before_verb(j)
+                    {
+                        break;
+                    }
                     // A quantity before "of" starts a phrase of its own ("in large parts of
                     // the country hundreds of trees").
                     if head_end.is_some() && self.quantity_of(j) {
@@ -196,6 +211,23 @@ impl Words<'_> {
             self.word(j).to_lowercase().as_str(),
             "hundreds" | "thousands" | "millions" | "billions" | "dozens" | "tens" | "scores"
         ) && self.word(j + 1).eq_ignore_ascii_case("of")
+    }
+
+    /// Whether the name at `j`, after a common noun, has a finite verb or a modal right after
+    /// it (and its other words).
+    fn name_before_verb(&self, j: usize) -> bool {
+        if !self
+            .tag(j - 1)
+            .is_some_and(|p| matches!(p, Tag::NN | Tag::NNS))
+        {
+            return false;
+        }
+        let mut k = j;
+        while self.tag(k).is_some_and(Tag::is_proper_noun) {
+            k += 1;
+        }
+        self.tag(k)
+            .is_some_and(|n| n == Tag::MD || n.is_finite_verb())
     }
 
     /// "a result Libya cooperation": a name at `j` between a determined common noun and
@@ -381,6 +413,25 @@ mod tests {
                 (ChunkKind::NP, "hundreds of trees".to_string()),
                 (ChunkKind::VG, "uprooted".to_string()),
             ]
+        );
+    }
+
+    #[test]
+    fn a_name_before_a_verb_after_an_opening_phrase_is_the_subject() {
+        let got = chunks("In extra time Allan made", &[IN, JJ, NN, NNP, VBD]);
+        assert_eq!(
+            got,
+            vec![
+                (ChunkKind::PP, "In extra time".to_string()),
+                (ChunkKind::NP, "Allan".to_string()),
+                (ChunkKind::VG, "made".to_string()),
+            ]
+        );
+        // After a determiner it is an apposition ("the capital Tripoli went citizens").
+        let got = chunks("In the capital Tripoli went", &[IN, DT, NN, NNP, VBD]);
+        assert_eq!(
+            got[0],
+            (ChunkKind::PP, "In the capital Tripoli".to_string())
         );
     }
 
