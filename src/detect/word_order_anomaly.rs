@@ -111,6 +111,10 @@ static META: RuleMeta = RuleMeta {
             fix: Some("The team lost its fifth consecutive match on Sunday."),
         },
         Example::Good("The city was founded in the early fifth century."),
+        Example::Good(
+            "The newspaper calls the U.S. action unprecedented in forty years of relations.",
+        ),
+        Example::Good("South Africa have defeated the All Blacks in Rustenburg."),
         Example::Good("The plan was likely to succeed, had the general been arrested."),
         Example::Good("If they can wait, then so can we."),
         Example::Good("The singer died in Vienna on 18 May."),
@@ -473,9 +477,18 @@ fn always_english(v: &SentenceView, j: usize) -> bool {
         && v.tag(j + 1)
             .is_some_and(|t| matches!(t, Tag::NN | Tag::NNS));
     let number_abbreviation = v.lower(j + 1) == "no" && v.words.get(j + 2) == Some(&".");
+    // "defeated the All Blacks": a capitalised word inside a sentence that opens a run of
+    // capitalised words starts a name; it does not move out of it.
+    let name_start = j > 0
+        && !capitalised(j)
+        && capitalised(j + 1)
+        && v.words
+            .get(j + 2)
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
     question
         || coordinator
         || name
+        || name_start
         || postposed_participle
         || prenominal
         || number_abbreviation
@@ -523,6 +536,34 @@ fn english_opening(v: &SentenceView) -> bool {
 /// and a sentence may open with a noun and its predicate ("Rooms quick, clean."). Adjectives
 /// English uses only before a noun ("various", "main", "former") are not.
 fn predicative_adjective(v: &SentenceView, j: usize) -> bool {
+    object_complement(v, j) || noun_then_predicate(v, j)
+}
+
+/// "calls the U.S. action unprecedented in …", "found the room clean": after a verb that
+/// takes an object and its complement, an adjective after the object's noun is the
+/// complement, wherever the clause goes on.
+fn object_complement(v: &SentenceView, j: usize) -> bool {
+    if !(v.tag(j).is_some_and(Tag::is_noun) && v.tag(j + 1).is_some_and(Tag::is_adjective))
+        || ATTRIBUTIVE_ONLY.contains(&v.lower(j + 1))
+    {
+        return false;
+    }
+    let mut s = j;
+    while s > 0
+        && v.tag(s - 1).is_some_and(|t| {
+            t.is_noun() || t.is_adjective() || matches!(t, Tag::DT | Tag::PRPS | Tag::CD | Tag::POS)
+        })
+    {
+        s -= 1;
+    }
+    s > 0
+        && v.tag(s - 1).is_some_and(Tag::is_verb)
+        && super::words::OBJECT_COMPLEMENT_VERBS
+            .contains(&crate::frames::frames().lemma(v.lower(s - 1)))
+}
+
+/// See [`predicative_adjective`]: a noun phrase's noun and its predicate at a clause's end.
+fn noun_then_predicate(v: &SentenceView, j: usize) -> bool {
     v.tag(j).is_some_and(Tag::is_noun)
         && v.tag(j + 1).is_some_and(Tag::is_adjective)
         && !ATTRIBUTIVE_ONLY.contains(&v.lower(j + 1))

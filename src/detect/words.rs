@@ -21,6 +21,30 @@ pub const MODALS: &[&str] = &[
 /// Finite forms of "have".
 pub const HAVE: &[&str] = &["has", "have", "had", "'ve", "’ve"];
 
+/// Verbs (lemmas) that take an object and an adjective describing it: "calls the action
+/// unprecedented", "made the evening perfect".
+pub const OBJECT_COMPLEMENT_VERBS: &[&str] = &[
+    "call",
+    "make",
+    "consider",
+    "find",
+    "deem",
+    "declare",
+    "keep",
+    "leave",
+    "render",
+    "think",
+    "judge",
+    "rate",
+    "hold",
+    "label",
+    "pronounce",
+    "believe",
+    "prove",
+    "get",
+    "set",
+];
+
 /// Words that open a subordinate clause (besides wh-words and "that").
 pub const SUBORDINATORS: &[&str] = &[
     "because", "if", "whether", "although", "though", "whereas", "unless", "while", "since",
