@@ -70,6 +70,7 @@ static META: RuleMeta = RuleMeta {
             fix: Some("The regional airline will probably be sold to a Swedish investor."),
         },
         Example::Good("The shares have been sold already."),
+        Example::Good("Goats seem to have been domesticated already around 10,000 years ago."),
         Example::Bad {
             text: "The prime minister has on Tuesday visited the flooded areas in the south.",
             fix: Some("The prime minister has visited the flooded areas in the south on Tuesday."),
@@ -532,6 +533,18 @@ fn adverb_after_participle(v: &SentenceView, a: usize) -> Option<Diagnosis> {
             .is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS | Tag::CD | Tag::IN | Tag::JJS))
     {
         return None;
+    }
+    // "domesticated already around 10,000 years ago", "still in 2019": the adverb belongs to
+    // the time phrase after it.
+    if v.tag(a + 2) == Some(Tag::IN) {
+        let phrase_end = (a + 3..v.len())
+            .find(|&k| v.tag(k).is_some_and(|t| t.is_punct() || t.is_verb()))
+            .unwrap_or(v.len());
+        if super::words::has_finished_past_time(v, a + 2, phrase_end)
+            || (a + 3..phrase_end).any(|k| super::words::names_a_time(v.lower(k)))
+        {
+            return None;
+        }
     }
     let auxiliary = |k: usize| {
         v.tag(k) == Some(Tag::MD)

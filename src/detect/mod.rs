@@ -695,6 +695,12 @@ impl crate::suggest::Judge for Linter {
                 if !matches!(view.lower(i), "has" | "have") {
                     continue;
                 }
+                // A perfect infinitive or a perfect after a modal ("seem to have been
+                // domesticated", "would have agreed") has no simple past.
+                let before = (0..i).rev().find(|&k| view.tag(k) != Some(Tag::RB));
+                if before.is_some_and(|k| view.lower(k) == "to" || view.tag(k) == Some(Tag::MD)) {
+                    continue;
+                }
                 // The time phrase must be in the same clause: after the last comma that closes
                 // a clause with a verb ("On Wednesday evening, the government has agreed" is
                 // one clause), before the next comma.

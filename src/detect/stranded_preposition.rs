@@ -34,6 +34,7 @@ static META: RuleMeta = RuleMeta {
         Example::Good("This is the book I talked about in class."),
         Example::Good("They lay siege to the capital since the beginning of April."),
         Example::Good("She went to the market in the morning."),
+        Example::Good("The war was paid for by the people themselves."),
     ],
 };
 
@@ -58,9 +59,21 @@ impl Detector for StrandedPreposition {
             let Some(adv_end) = prepositional_phrase(v, p + 1) else {
                 continue;
             };
+            // "were paid for by the people themselves": a prepositional verb in the passive,
+            // its agent after it, is English.
+            if v.lower(p + 1) == "by" && p > 0 && v.tag(p - 1) == Some(Tag::VBN) {
+                continue;
+            }
             let Some(obj_end) = np.noun_phrase(adv_end) else {
                 continue;
             };
+            // ("… by the people themselves": a reflexive after a phrase stresses its noun.)
+            let reflexive = v.lower(adv_end);
+            if obj_end == adv_end + 1
+                && (reflexive.ends_with("self") || reflexive.ends_with("selves"))
+            {
+                continue;
+            }
             if obj_end != end && v.words.get(obj_end) != Some(&",") {
                 continue;
             }
