@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fits models/calibration.tsv, the calibration of structural confidences, on the fitting sets:
-# EWT train, the MLQE-PE train sample and news-clean 1-4 as clean text, mt-errors 1-4 and the
+# EWT train, the MLQE-PE train sample, news-clean 1-4 and the DEMETR dev items' human
+# reference translations as clean text, mt-errors 1-4 and the
 # DEMETR dev perturbations as errors (DEMETR's clean twins stay out, for measuring). Every
 # sentence of the sample article with a structural finding keeps one. Rebuild after running it.
 # Held out for measuring (scripts/measure-calibration.sh): MLQE-PE dev, EWT test and dev,
@@ -12,7 +13,7 @@ cargo build --profile quick --quiet
 target/quick/mtlint calibrate \
   --fit eval/ewt-train.jsonl --fit eval/mlqe-pe-train-sample.jsonl \
   --fit eval/news-clean.jsonl --fit eval/news-clean-2.jsonl --fit eval/news-clean-3.jsonl \
-  --fit eval/news-clean-4.jsonl \
+  --fit eval/news-clean-4.jsonl --fit eval/demetr-references.jsonl \
   --fit eval/mt-errors.jsonl --fit eval/mt-errors-2.jsonl --fit eval/mt-errors-3.jsonl \
   --fit eval/mt-errors-4.jsonl \
   --positives eval/demetr-dev.jsonl \

@@ -6,8 +6,12 @@ eval/demetr-dev.jsonl: for every DEMETR dev item (ids 1-300), the perturbed sent
 eval/ewt-test.jsonl: every sentence of UD English EWT test, as clean text.
 eval/ewt-dev.jsonl: every sentence of UD English EWT dev, as clean text (a second clean set, so
   that rules are not tuned to the test set alone).
+eval/demetr-references.jsonl: the human reference translations of the DEMETR dev items (group
+  "reference"): clean news English nobody on the project wrote, from the same sources as the
+  MT (for fitting the calibration: its false alarms were read while working on the rules).
 eval/demetr-more-langs.jsonl: the same construction as demetr-dev.jsonl from the DEMETR items of
-  five more source languages (pairs-more-langs.jsonl).
+  five more source languages (pairs-more-langs.jsonl), with their human reference translations
+  as clean lines (group "reference", held out).
 eval/ewt-train.jsonl: every sentence of UD English EWT train, as clean text (to fit the
   calibration of confidences; the rules were also developed on it, so it measures nothing).
 eval/mlqe-pe-dev.jsonl: for every line of the MLQE-PE dev split of each pair, the detokenised
@@ -200,14 +204,28 @@ def detok(line):
     return out
 
 
-def write_demetr(data, name, out_name):
+def write_demetr(data, name, out_name, references_name=None):
+    """Writes the DEMETR items of `name`; their human reference translations (clean English
+    nobody on the project wrote) go to `references_name`, or into the same file when that is
+    `out_name`."""
     seen_clean = set()
     with open(os.path.join(data, "demetr-dev", name), encoding="utf-8") as f, open(
         out_name, "w", encoding="utf-8", newline="\n"
-    ) as out:
+    ) as out, open(
+        references_name if references_name not in (None, out_name) else os.devnull,
+        "w", encoding="utf-8", newline="\n"
+    ) as refs:
+        if references_name == out_name:
+            refs = out
         for line in f:
             row = json.loads(line)
             name = short_name(row["pert_name"])
+            if name == "reference" and references_name is not None:
+                refs.write(json.dumps({"id": f"{row['id']}-reference", "group": "reference",
+                                       "text": row["pert_sent"], "expect": [],
+                                       "source": row["src_sent"], "lang": row["lang_tag"]},
+                                      ensure_ascii=False) + "\n")
+                continue
             if row["mt_sent"] not in seen_clean:
                 seen_clean.add(row["mt_sent"])
                 out.write(json.dumps({"id": f"{row['id']}-mt", "group": "clean",
@@ -253,8 +271,9 @@ def write_mlqe(data, split, out_name, limit=None):
 
 def main(data="../shared/data"):
     os.makedirs("eval", exist_ok=True)
-    write_demetr(data, "pairs.jsonl", "eval/demetr-dev.jsonl")
-    write_demetr(data, "pairs-more-langs.jsonl", "eval/demetr-more-langs.jsonl")
+    write_demetr(data, "pairs.jsonl", "eval/demetr-dev.jsonl", "eval/demetr-references.jsonl")
+    write_demetr(data, "pairs-more-langs.jsonl", "eval/demetr-more-langs.jsonl",
+                 "eval/demetr-more-langs.jsonl")
     for split, group in (("test", "ewt-clean"), ("dev", "ewt-dev"), ("train", "ewt-train")):
         with open(os.path.join(data, "ud-english-ewt", f"en_ewt-ud-{split}.conllu"),
                   encoding="utf-8") as f, open(
