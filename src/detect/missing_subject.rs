@@ -81,6 +81,8 @@ static META: RuleMeta = RuleMeta {
             fix: Some("The company said that it will return to profit in 2025."),
         },
         Example::Good("The minister said that would take time."),
+        Example::Good("Of these, the highest is Dolca with a height of 511 metres."),
+        Example::Good("She played the lead in the critically acclaimed film."),
         Example::Good(
             "According to the university, reported confirmed cases in the U.S. have reached four million.",
         ),
@@ -1204,7 +1206,13 @@ fn adverb_for_noun(v: &SentenceView, from: usize) -> bool {
     while v.tag(k) == Some(Tag::RB) || reflexive(k) {
         k += 1;
     }
+    // ("the critically acclaimed film": a participle read as a past tense, before its noun.)
+    let participle_before_noun = v.tag(k) == Some(Tag::VBD)
+        && Tagger::embedded().can_be(v.words[k], Tag::VBN)
+        && v.tag(k + 1)
+            .is_some_and(|t| t.is_noun() || t.is_adjective());
     k > from
+        && !participle_before_noun
         && v.tag(k)
             .is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD))
 }
@@ -1500,7 +1508,9 @@ fn orphan_determiner(v: &SentenceView) -> Option<Diagnosis> {
                 // "a presidential recommended"; "the local has issued" (a generic "the poor"
                 // takes a plural verb).
                 // (Not a word that is a noun too: "the executive has", "a pagan wrote".)
+                // ("the highest is 511 metres": a superlative heads its phrase.)
                 || (next.is_adjective()
+                    && next != Tag::JJS
                     && !DETERMINER_HEADS.contains(&next_word)
                     && !Tagger::embedded().can_be(v.words[i + 1], Tag::NN)
                     && after_adjective.is_some_and(|t| {

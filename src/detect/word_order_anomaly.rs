@@ -115,6 +115,9 @@ static META: RuleMeta = RuleMeta {
             "The newspaper calls the U.S. action unprecedented in forty years of relations.",
         ),
         Example::Good("South Africa have defeated the All Blacks in Rustenburg."),
+        Example::Good("The reason given was the reluctance of the rebels to comply."),
+        Example::Good("Stanley Bruce, the then head of the government, moved in on 4 May."),
+        Example::Good("The concentration of vitamin A is high in dark green salads."),
         Example::Good("The plan was likely to succeed, had the general been arrested."),
         Example::Good("If they can wait, then so can we."),
         Example::Good("The singer died in Vienna on 18 May."),
@@ -485,10 +488,39 @@ fn always_english(v: &SentenceView, j: usize) -> bool {
         && v.words
             .get(j + 2)
             .is_some_and(|w| w.starts_with(char::is_uppercase));
+    // "The reason given was the rebels' refusal", "the tablets found are in Linear B": a
+    // participle after its noun, then "be" with its complement: a reduced relative before the
+    // clause's verb.
+    let be_after_reduced_relative = j > 0
+        && v.tag(j - 1).is_some_and(Tag::is_noun)
+        && matches!(v.tag(j), Some(Tag::VBN | Tag::VBD))
+        && matches!(v.lower(j + 1), "is" | "are" | "was" | "were")
+        && v.tag(j + 2).is_some_and(|t| !t.is_punct());
+    // "the then head of the government": "then" as an adjective.
+    let the_then = v.lower(j) == "the" && v.lower(j + 1) == "then";
+    // "until year 2030", "early in 1841": a year after "year", and "early"/"late" before "in".
+    let year = |k: usize| {
+        let w = v.words[k];
+        w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    let year_after_year = v.lower(j) == "year" && year(j + 1);
+    let early_in = matches!(v.lower(j), "early" | "late") && v.lower(j + 1) == "in";
+    // "vitamin A is", "group B and": a capital letter inside a sentence is a label.
+    let letter = [j, j + 1].iter().any(|&k| {
+        k > 0
+            && v.tag(k) == Some(Tag::NNP)
+            && v.words[k].len() == 1
+            && v.words[k].starts_with(|c: char| c.is_ascii_uppercase())
+    });
     question
         || coordinator
         || name
         || name_start
+        || letter
+        || be_after_reduced_relative
+        || the_then
+        || year_after_year
+        || early_in
         || postposed_participle
         || prenominal
         || number_abbreviation

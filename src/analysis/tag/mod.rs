@@ -297,7 +297,7 @@ impl Tagger {
         let capitals = words.iter().filter(|w| capitalised(w)).count();
         let title_case = capitals * 2 > lettered;
         for k in 0..out.len() {
-            if allowed[k] != 0 || !capitalised(words[k]) {
+            if allowed[k] != 0 || !(capitalised(words[k]) || words[k] == "A") {
                 continue;
             }
             let opened = k == 0
@@ -306,8 +306,16 @@ impl Tagger {
                     "\"" | "``" | "“" | "‘" | "'" | ":" | "(" | "[" | "-" | "--" | "–" | "—" | "…"
                 )
                 || out[k - 1] == Tag::Period;
+            // (A capital "A" inside a sentence with no noun after it is a letter or a name:
+            // "vitamin A is high".)
+            let letter = words[k] == "A"
+                && !opened
+                && !out
+                    .get(k + 1)
+                    .is_some_and(|t| t.is_noun() || t.is_adjective() || *t == Tag::CD);
             let misread = match out[k] {
                 Tag::GW => true,
+                Tag::DT => letter,
                 Tag::UH => !self.can_be(words[k], Tag::UH),
                 // (Not inside a run of capitalised words: a title's verb, "While My Guitar
                 // Gently Weeps".)
