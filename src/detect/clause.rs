@@ -186,6 +186,17 @@ pub fn read_clause(v: &SentenceView, start: usize) -> Option<Clause> {
         } else if is_clause_opener(v, j) && j > start {
             middle.relatives += 1;
             j = skip_relative(v, j)?;
+        } else if t == Tag::VBG && v.tag(j - 1).is_some_and(Tag::is_noun) {
+            // "officers attending war conferences were not searched": a participle after a
+            // noun, with its object and phrases, modifies the noun (a reduced relative).
+            middle.relatives += 1;
+            j += 1;
+            if let Some(e) = coordinated_np(v, j) {
+                j = e;
+            }
+            while let Some(e) = prepositional_phrase(v, j) {
+                j = e;
+            }
         } else if let Some(e) = prepositional_phrase(v, j) {
             middle.pps.push((j, e));
             j = e;

@@ -63,6 +63,10 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Good("The next morning the police arrived."),
         Example::Good("That day the minister resigned."),
+        Example::Good(
+            "Despite the rules, officers attending the war conferences were not searched.",
+        ),
+        Example::Good("In the district, 45 ponds covering 580 hectares were built."),
         Example::Good("He did not know who the man he had seen was."),
         Example::Good("They left the room as instructed, as the others had."),
         Example::Good("I gave the book to all my friends to read."),

@@ -236,3 +236,16 @@ fn a_capitalised_word_misread_for_want_of_a_verb_is_a_name() {
     assert_eq!(tags[1], Tag::VBD, "{tags:?}");
     assert_eq!(tag("Flick the switch .")[0], Tag::VB);
 }
+
+#[test]
+fn a_plural_subject_takes_a_present_verb_the_model_read_as_a_noun() {
+    let tagger = Tagger::embedded();
+    let words: Vec<&str> = "Members exercise this right through questions ."
+        .split(' ')
+        .collect();
+    let tags = tagger.tag(&words);
+    assert_eq!(tags[1], Tag::VBP, "{tags:?}");
+    // After a singular noun the word stays a noun ("the oil price").
+    let words: Vec<&str> = "The price of the oil rose .".split(' ').collect();
+    assert!(!tagger.tag(&words)[2].is_verb());
+}

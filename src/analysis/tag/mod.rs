@@ -501,19 +501,27 @@ impl Tagger {
             let object = matches!(out[k + 1], Tag::DT | Tag::PRPS)
                 || (matches!(out[k + 1], Tag::NNP | Tag::JJ)
                     && words[k].starts_with(char::is_lowercase));
-            if out[k] != Tag::NNS || allowed[k] != 0 || !object || !self.can_be(words[k], Tag::VBZ)
-            {
+            // The same for a plural subject and a word read as a singular noun that can be its
+            // present verb ("the Joshis worship Kul Devata", "members exercise this right").
+            let (verb, subject): (Tag, &[Tag]) = match out[k] {
+                Tag::NNS => (Tag::VBZ, &[Tag::NN, Tag::NNP, Tag::JJ]),
+                Tag::NN => (Tag::VBP, &[Tag::NNS, Tag::NNPS]),
+                _ => continue,
+            };
+            if allowed[k] != 0 || !object || !self.can_be(words[k], verb) {
                 continue;
             }
             let mut p = k - 1;
             while p > 0 && out[p] == Tag::RB {
                 p -= 1;
             }
-            if matches!(out[p], Tag::NN | Tag::NNP | Tag::JJ) && !finite_verb_follows(&out[k + 1..])
-            {
-                out[k] = Tag::VBZ;
+            if subject.contains(&out[p]) && !finite_verb_follows(&out[k + 1..]) {
+                out[k] = verb;
+                return;
             }
-            return;
+            if verb == Tag::VBZ {
+                return;
+            }
         }
     }
 
