@@ -163,12 +163,13 @@ impl Words<'_> {
                     {
                         break;
                     }
-                    // After an opening preposition's common noun without a determiner, a name
-                    // with a finite verb after it is the next clause's subject ("In extra time Allan
-                    // made …"); after a determined noun it is an apposition ("in the capital
-                    // Tripoli went citizens").
+                    // After an opening preposition's common noun without a determiner, or a time,
+                    // a name with a finite verb after it is the next clause's subject ("In extra
+                    // time Allan made …", "In the evening Putin continued …"); after another
+                    // determined noun it is an apposition ("In the capital Tripoli went
+                    // citizens").
                     if after_preposition
-                        && !has_det
+                        && (!has_det || self.time_before(j))
                         && t.is_proper_noun()
                         && head_end.is_some()
                         && self.name_before_verb(j)
@@ -213,8 +214,14 @@ impl Words<'_> {
         ) && self.word(j + 1).eq_ignore_ascii_case("of")
     }
 
+    /// Whether the word before `j` names a time ("In the evening | Putin and Poroshenko
+    /// continued").
+    fn time_before(&self, j: usize) -> bool {
+        j > 0 && crate::analysis::time_words::is_time_head(&self.word(j - 1).to_lowercase())
+    }
+
     /// Whether the name at `j`, after a common noun, has a finite verb or a modal right after
-    /// it (and its other words).
+    /// it (and its other words, and the names joined to it).
     fn name_before_verb(&self, j: usize) -> bool {
         if !self
             .tag(j - 1)
@@ -222,8 +229,11 @@ impl Words<'_> {
         {
             return false;
         }
+        // (Names joined by "and": "Putin and Poroshenko continued".)
         let mut k = j;
-        while self.tag(k).is_some_and(Tag::is_proper_noun) {
+        while self.tag(k).is_some_and(Tag::is_proper_noun)
+            || (self.tag(k) == Some(Tag::CC) && self.tag(k + 1).is_some_and(Tag::is_proper_noun))
+        {
             k += 1;
         }
         self.tag(k)

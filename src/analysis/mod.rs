@@ -11,4 +11,5 @@ pub mod pipeline;
 pub mod segment;
 pub mod table;
 pub mod tag;
+pub mod time_words;
 pub mod tokenize;

@@ -65,6 +65,8 @@ static META: RuleMeta = RuleMeta {
         Example::Good("Nowhere is the housing shortage more acute than in Amsterdam."),
         Example::Good("Today marks the anniversary of the treaty."),
         Example::Good("In extra time Allan made the final score perfect for Naples."),
+        Example::Good("In the evening Putin and Poroshenko continued their conversation."),
+        Example::Good("After Rollins and Baller pinned Wyatt, both were declared winners."),
         Example::Good(
             "According to the university, reported confirmed cases in the U.S. have reached four million.",
         ),
@@ -774,13 +776,21 @@ fn main_clause_after_comma(v: &SentenceView, np: &crate::chunk::Words, after: us
         v.lower(0),
         "after" | "before" | "since" | "until" | "as" | "despite"
     ) && (after..v.len()).any(|k| {
+        // (A quantifier alone may be the subject: ", both were declared winners".)
+        let pronoun = matches!(
+            v.lower(k + 1),
+            "both" | "all" | "each" | "many" | "most" | "some" | "none" | "several"
+        )
+        .then_some(k + 2);
         v.words[k] == ","
-            && subject_phrase(v, np, k + 1).is_some_and(|mut e| {
-                while v.tag(e).is_some_and(Tag::is_adverb) {
-                    e += 1;
-                }
-                v.tag(e).is_some_and(|t| t.is_verb() || t == Tag::MD)
-            })
+            && subject_phrase(v, np, k + 1)
+                .or(pronoun)
+                .is_some_and(|mut e| {
+                    while v.tag(e).is_some_and(Tag::is_adverb) {
+                        e += 1;
+                    }
+                    v.tag(e).is_some_and(|t| t.is_verb() || t == Tag::MD)
+                })
     })
 }
 

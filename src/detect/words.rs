@@ -1,5 +1,7 @@
 //! Closed word lists the structural detectors share.
 
+pub use crate::analysis::time_words::{TIME_NOUNS, TIME_WORDS, WEEKDAYS, is_time_head};
+
 /// Forms of "be".
 pub const BE: &[&str] = &[
     "be", "is", "are", "was", "were", "am", "been", "being", "'s", "’s", "'re", "’re", "'m", "’m",
@@ -129,17 +131,6 @@ pub const INVERTING_PLACE_ADVERBS: &[&str] = &[
     "nowhere", "hence", "now", "then", "down", "up", "out", "in", "away", "off",
 ];
 
-/// Weekdays: a bare weekday in front of a clause reads "On Thursday".
-pub const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Month names never used as other words in lower case (day names are [`WEEKDAYS`]).
 pub const MONTHS: &[&str] = &[
     "january",
@@ -160,41 +151,6 @@ pub const CALENDAR_AMBIGUOUS: &[&str] = &["may", "march", "august"];
 pub fn is_calendar_word(w: &str) -> bool {
     WEEKDAYS.contains(&w) || MONTHS.contains(&w) || CALENDAR_AMBIGUOUS.contains(&w)
 }
-
-/// Time words that can open a sentence on their own (besides the day names, [`WEEKDAYS`]).
-/// Nouns that name a stretch of time ("last week", "this season", "next spring").
-pub const TIME_NOUNS: &[&str] = &[
-    "day",
-    "week",
-    "month",
-    "year",
-    "weekend",
-    "night",
-    "morning",
-    "evening",
-    "afternoon",
-    "summer",
-    "winter",
-    "spring",
-    "autumn",
-    "time",
-    "season",
-    "quarter",
-    "decade",
-    "century",
-    "round",
-    "term",
-    "midnight",
-    "noon",
-];
-
-/// A lower-case word that heads a time phrase: a time noun ("week"), a weekday, or a time word
-/// ("yesterday").
-pub fn is_time_head(w: &str) -> bool {
-    TIME_NOUNS.contains(&w) || WEEKDAYS.contains(&w) || TIME_WORDS.contains(&w)
-}
-
-pub const TIME_WORDS: &[&str] = &["yesterday", "today", "tomorrow", "tonight", "overnight"];
 
 /// A lower-case word that names a time by itself: a weekday, a month, "yesterday" and the
 /// like, or a year ("2024").
