@@ -32,7 +32,7 @@
 use super::clause::{coordinated_np, main_clause_start};
 use super::rewrite::{Piece, render};
 use super::words::{
-    AUXILIARIES, BE, MODALS, SUBORDINATORS, TIME_WORDS, WEEKDAYS, WH_WORDS, is_final_punct,
+    AUXILIARIES, BE, HAVE, MODALS, SUBORDINATORS, TIME_WORDS, WEEKDAYS, WH_WORDS, is_final_punct,
 };
 use super::{Check, Detector, Diagnosis, Example, RuleMeta, SentenceView, first_check};
 use crate::finding::{Category, Severity};
@@ -64,6 +64,10 @@ static META: RuleMeta = RuleMeta {
             fix: Some(
                 "According to the agency, the price of bread in the north is 4 percent higher than a year before.",
             ),
+        },
+        Example::Bad {
+            text: "Scientists to understand how the planets of the solar system have formed.",
+            fix: None,
         },
         Example::Bad {
             text: "The minister said that the whole cabinet behind the plan.",
@@ -117,6 +121,7 @@ static META: RuleMeta = RuleMeta {
         ),
         Example::Good("Good job very professional."),
         Example::Good("The Revolution Behind the Barbed Wire:"),
+        Example::Good("The decision not to move the cathedral was made by the city council."),
         Example::Good("The hotel business also bears losses."),
         Example::Good("The dangers implicit in any attack, however, seem small."),
         Example::Good(
@@ -2018,7 +2023,7 @@ fn subject_then_infinitive(v: &SentenceView) -> Option<Diagnosis> {
     while v.tag(k).is_some_and(Tag::is_adverb) {
         k += 1;
     }
-    if k == subject_end || v.tag(k) != Some(Tag::TO) {
+    if v.tag(k) != Some(Tag::TO) {
         return None;
     }
     let mut j = k + 1;
@@ -2027,6 +2032,30 @@ fn subject_then_infinitive(v: &SentenceView) -> Option<Diagnosis> {
     }
     if v.tag(j) != Some(Tag::VB) || (0..k).any(|i| maybe_finite(v, i)) {
         return None;
+    }
+    // With nothing between the subject and "to", the infinitive may belong to the noun ("The
+    // decision to leave was hard"): then the clause's verb follows. Only when the infinitive
+    // opens a clause and every finite verb after it stands in a clause of its own
+    // ("Scientists to understand how planets have formed") has the main clause lost its verb.
+    // ("The decision not to transfer the cathedral was made …": the verb follows.)
+    let main_verb = (j + 1..v.len())
+        .take_while(|&i| !super::clause::is_clause_opener(v, i) && v.words[i] != ",")
+        .any(|i| {
+            // (A present form may be a bare infinitive: "to help countries deal with …".)
+            matches!(v.tag(i), Some(Tag::VBD | Tag::VBZ | Tag::MD))
+                || (v.tag(i) == Some(Tag::VBP)
+                    && (BE.contains(&v.lower(i)) || HAVE.contains(&v.lower(i))))
+        });
+    if main_verb {
+        return None;
+    }
+    if k == subject_end {
+        // (And the infinitive opens a clause of its own, as a clause's verb does: "A great
+        // place to go for dinner" is a fragment English writes.)
+        let takes_clause = super::clause::is_clause_opener(v, j + 1);
+        if !takes_clause || v.words.last() != Some(&".") {
+            return None;
+        }
     }
     Some(whole(
         v,
