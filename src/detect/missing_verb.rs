@@ -122,6 +122,10 @@ static META: RuleMeta = RuleMeta {
         Example::Good("Good job very professional."),
         Example::Good("The Revolution Behind the Barbed Wire:"),
         Example::Good("The decision not to move the cathedral was made by the city council."),
+        Example::Good("You should fast on Thursday."),
+        Example::Good("He can very much respect him as an opponent."),
+        Example::Good("Words cannot express it, nor can any human reach its depths."),
+        Example::Good("The region was firmly under German control."),
         Example::Good("The hotel business also bears losses."),
         Example::Good("The dangers implicit in any attack, however, seem small."),
         Example::Good(
@@ -1512,9 +1516,13 @@ fn modal_lacks_verb(v: &SentenceView, a: usize, k: usize, next: Tag) -> bool {
     };
     let inverted = a == 0
         || v.tag(a - 1).is_some_and(|t| t.is_punct() || t == Tag::WRB)
-        || matches!(v.lower(a - 1), "and" | "or" | "but")
+        || matches!(v.lower(a - 1), "and" | "or" | "but" | "nor" | "neither")
         || subject_then_verb();
     if inverted {
+        return false;
+    }
+    // "can very much respect him": "much" after an adverb of degree, then the verb.
+    if v.lower(k) == "much" && v.tag(k + 1) == Some(Tag::VB) {
         return false;
     }
     modal_then_to
@@ -1951,7 +1959,6 @@ const PARTICIPLE_ADVERBS: &[&str] = &[
     "heavily",
     "badly",
     "strongly",
-    "firmly",
     "sharply",
     "poorly",
     "successfully",

@@ -249,3 +249,17 @@ fn a_plural_subject_takes_a_present_verb_the_model_read_as_a_noun() {
     let words: Vec<&str> = "The price of the oil rose .".split(' ').collect();
     assert!(!tagger.tag(&words)[2].is_verb());
 }
+
+#[test]
+fn a_modal_takes_the_verb_the_model_read_as_an_adverb() {
+    let tagger = Tagger::embedded();
+    let words: Vec<&str> = "Man should diligently fast on this day ."
+        .split(' ')
+        .collect();
+    let tags = tagger.tag(&words);
+    assert_eq!(tags[3], Tag::VB, "{tags:?}");
+    // An adverb before the verb stays one.
+    let words: Vec<&str> = "They will soon leave the city .".split(' ').collect();
+    let tags = tagger.tag(&words);
+    assert_eq!(tags[2], Tag::RB, "{tags:?}");
+}

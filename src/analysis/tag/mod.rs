@@ -570,6 +570,17 @@ impl Tagger {
                 && self.can_be(words[k], Tag::VB)
             {
                 out[k] = Tag::VB;
+            } else if k > m + 1
+                && allowed[k - 1] == 0
+                && out[k - 1] == Tag::RB
+                && out
+                    .get(k)
+                    .is_none_or(|t| matches!(t, Tag::IN | Tag::DT | Tag::PRP))
+                && self.can_be(words[k - 1], Tag::VB)
+            {
+                // The last word read as an adverb is the verb when nothing after it can be
+                // ("should diligently fast on this day").
+                out[k - 1] = Tag::VB;
             }
         }
     }
