@@ -118,6 +118,9 @@ static META: RuleMeta = RuleMeta {
         Example::Good("The reason given was the reluctance of the rebels to comply."),
         Example::Good("Stanley Bruce, the then head of the government, moved in on 4 May."),
         Example::Good("The concentration of vitamin A is high in dark green salads."),
+        Example::Good(
+            "In the sixth match of Group A, South Africa defeated France by 2 goals against 1.",
+        ),
         Example::Good("The plan was likely to succeed, had the general been arrested."),
         Example::Good("If they can wait, then so can we."),
         Example::Good("The singer died in Vienna on 18 May."),
@@ -506,11 +509,16 @@ fn always_english(v: &SentenceView, j: usize) -> bool {
     let year_after_year = v.lower(j) == "year" && year(j + 1);
     let early_in = matches!(v.lower(j), "early" | "late") && v.lower(j + 1) == "in";
     // "vitamin A is", "group B and": a capital letter inside a sentence is a label.
+    // (Not "I", nor an article: "Group A," and "vitamin A is" have no noun after "A".)
     let letter = [j, j + 1].iter().any(|&k| {
         k > 0
-            && v.tag(k) == Some(Tag::NNP)
             && v.words[k].len() == 1
+            && v.words[k] != "I"
             && v.words[k].starts_with(|c: char| c.is_ascii_uppercase())
+            && (v.tag(k) != Some(Tag::DT)
+                || !v
+                    .tag(k + 1)
+                    .is_some_and(|t| t.is_noun() || t.is_adjective()))
     });
     question
         || coordinator
@@ -1424,6 +1432,9 @@ const GENERAL_ADJECTIVES: &[&str] = &[
     "well-known",
 ];
 
+/// A common name, read in place of a capital letter used as a label.
+const NAME_STAND_IN: &str = "Smith";
+
 /// Mean surprise per token (nats) of a sentence under the class model.
 pub fn mean_surprise(lm: &ClassLm, words: &[&str], tags: &[crate::tag::Tag]) -> f32 {
     let seq = lm.sequence(words, tags);
@@ -1439,6 +1450,26 @@ pub fn scores(
     words: &[&str],
     tags: &[crate::tag::Tag],
 ) -> Scores {
+    // A capital letter inside a sentence with no noun after it is a label ("Group A,",
+    // "vitamin A is"): the models read it as the article, so it is read as a name.
+    let label = |k: usize| {
+        k > 0
+            && words[k].len() == 1
+            && words[k] != "I"
+            && words[k].starts_with(|c: char| c.is_ascii_uppercase())
+            && !tags
+                .get(k + 1)
+                .is_some_and(|t| t.is_noun() || t.is_adjective())
+    };
+    let relabelled: Vec<&str>;
+    let words = if (0..words.len()).any(label) {
+        relabelled = (0..words.len())
+            .map(|k| if label(k) { NAME_STAND_IN } else { words[k] })
+            .collect();
+        &relabelled[..]
+    } else {
+        words
+    };
     let mut pair_scores = Vec::with_capacity(words.len());
     let mut lookups = sm.score_pairs_with(lm, sm.ngrams(), 1, words, tags, &mut pair_scores);
     let measured = scramble::measure(lm, &mut lookups, words, tags, &pair_scores);
