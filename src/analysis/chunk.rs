@@ -28,6 +28,38 @@ pub struct Words<'a> {
     pub tags: &'a [Tag],
 }
 
+/// Epithets that follow a name with "the" ("Constantine the Great", "Yaroslav the Wise").
+const EPITHETS: &[&str] = &[
+    "Great",
+    "Wise",
+    "Elder",
+    "Younger",
+    "Bold",
+    "Brave",
+    "Conqueror",
+    "Good",
+    "Fair",
+    "Terrible",
+    "Magnificent",
+    "Pious",
+    "Just",
+    "Lionheart",
+    "Confessor",
+    "Navigator",
+    "Lawgiver",
+    "Red",
+    "Black",
+    "Fat",
+    "Bald",
+    "Tall",
+    "Short",
+    "First",
+    "Second",
+    "Third",
+    "Fourth",
+    "Fifth",
+];
+
 fn is_open_quote(w: &str) -> bool {
     matches!(w, "“" | "\"" | "‘" | "«" | "„")
 }
@@ -188,6 +220,13 @@ impl Words<'_> {
                         // A possessive starts a new determiner slot: "Haftar 's forces".
                         j += 1;
                         head_end = None;
+                    } else if t.is_proper_noun()
+                        && self.word(j).eq_ignore_ascii_case("the")
+                        && EPITHETS.contains(&self.word(j + 1))
+                    {
+                        // A ruler's epithet is part of the name: "Constantine the Great".
+                        j += 2;
+                        head_end = Some(j);
                     }
                 }
                 _ => break,
@@ -443,6 +482,15 @@ mod tests {
             got[0],
             (ChunkKind::PP, "In the capital Tripoli".to_string())
         );
+    }
+
+    #[test]
+    fn a_rulers_epithet_is_part_of_the_name() {
+        let got = chunks("Constantine the Great built", &[NNP, DT, NNP, VBD]);
+        assert_eq!(got[0], (ChunkKind::NP, "Constantine the Great".to_string()));
+        // Another capitalised word after "the" opens a phrase of its own.
+        let got = chunks("gave Trump the Nobel Prize", &[VBD, NNP, DT, NNP, NNP]);
+        assert_eq!(got[1], (ChunkKind::NP, "Trump".to_string()));
     }
 
     #[test]
