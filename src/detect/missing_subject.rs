@@ -83,6 +83,7 @@ static META: RuleMeta = RuleMeta {
         Example::Good("The minister said that would take time."),
         Example::Good("Of these, the highest is Dolca with a height of 511 metres."),
         Example::Good("She played the lead in the critically acclaimed film."),
+        Example::Good("On November first Lewis Hamilton and Co. will fight for points in Imola."),
         Example::Good(
             "According to the university, reported confirmed cases in the U.S. have reached four million.",
         ),
@@ -679,7 +680,11 @@ fn lost_conjunct(v: &SentenceView) -> Option<Diagnosis> {
     }
     let comma = v.words.get(front_end) == Some(&",");
     let cc = front_end + comma as usize;
-    if front_end == 0 || v.tag(cc) != Some(Tag::CC) {
+    // ("Lewis Hamilton and Co. will fight": "and Co." ends a name.)
+    if front_end == 0
+        || v.tag(cc) != Some(Tag::CC)
+        || matches!(v.words.get(cc + 1), Some(&("Co." | "Co")))
+    {
         return None;
     }
     // "Since force and aggression were …", "Between two-thirds and three-quarters …": a
