@@ -680,10 +680,13 @@ fn lost_conjunct(v: &SentenceView) -> Option<Diagnosis> {
     }
     let comma = v.words.get(front_end) == Some(&",");
     let cc = front_end + comma as usize;
-    // ("Lewis Hamilton and Co. will fight": "and Co." ends a name.)
+    // ("Lewis Hamilton and Co. will fight": "and Co." ends the name before it; after a comma
+    // the name is gone.)
     if front_end == 0
         || v.tag(cc) != Some(Tag::CC)
-        || matches!(v.words.get(cc + 1), Some(&("Co." | "Co")))
+        || (!comma
+            && matches!(v.words.get(cc + 1), Some(&("Co." | "Co")))
+            && v.tag(cc - 1) == Some(Tag::NNP))
     {
         return None;
     }
