@@ -259,40 +259,41 @@ impl Words<'_> {
         j > 0 && crate::analysis::time_words::is_time_head(&self.word(j - 1).to_lowercase())
     }
 
-    /// Whether the name at `j`, after a common noun, has a finite verb or a modal right after
-    /// it (and its other words, and the names joined to it).
-    fn name_before_verb(&self, j: usize) -> bool {
+    /// Where the name at `j` ends when it follows a common noun (with the names "and" joins to
+    /// it when `joined`); None after anything else.
+    fn name_after_noun(&self, j: usize, joined: bool) -> Option<usize> {
         if !self
             .tag(j - 1)
             .is_some_and(|p| matches!(p, Tag::NN | Tag::NNS))
         {
-            return false;
+            return None;
         }
-        // (Names joined by "and": "Putin and Poroshenko continued".)
         let mut k = j;
         while self.tag(k).is_some_and(Tag::is_proper_noun)
-            || (self.tag(k) == Some(Tag::CC) && self.tag(k + 1).is_some_and(Tag::is_proper_noun))
+            || (joined
+                && self.tag(k) == Some(Tag::CC)
+                && self.tag(k + 1).is_some_and(Tag::is_proper_noun))
         {
             k += 1;
         }
-        self.tag(k)
-            .is_some_and(|n| n == Tag::MD || n.is_finite_verb())
+        Some(k)
+    }
+
+    /// Whether the name at `j`, after a common noun, has a finite verb or a modal right after
+    /// it (and its other words, and the names "and" joins to it: "Putin and Poroshenko
+    /// continued").
+    fn name_before_verb(&self, j: usize) -> bool {
+        self.name_after_noun(j, true).is_some_and(|k| {
+            self.tag(k)
+                .is_some_and(|n| n == Tag::MD || n.is_finite_verb())
+        })
     }
 
     /// "a result Libya cooperation": a name at `j` between a determined common noun and
     /// another common noun starts a new phrase.
     fn name_starts_phrase(&self, j: usize) -> bool {
-        if !self
-            .tag(j - 1)
-            .is_some_and(|p| matches!(p, Tag::NN | Tag::NNS))
-        {
-            return false;
-        }
-        let mut k = j;
-        while self.tag(k).is_some_and(Tag::is_proper_noun) {
-            k += 1;
-        }
-        self.tag(k).is_some_and(|n| matches!(n, Tag::NN | Tag::NNS))
+        self.name_after_noun(j, false)
+            .is_some_and(|k| self.tag(k).is_some_and(|n| matches!(n, Tag::NN | Tag::NNS)))
     }
 
     /// The end of a demonstrative or quantifier used alone at `d` ("this", "both", "all").

@@ -508,18 +508,10 @@ fn always_english(v: &SentenceView, j: usize) -> bool {
     };
     let year_after_year = v.lower(j) == "year" && year(j + 1);
     let early_in = matches!(v.lower(j), "early" | "late") && v.lower(j + 1) == "in";
-    // "vitamin A is", "group B and": a capital letter inside a sentence is a label.
-    // (Not "I", nor an article: "Group A," and "vitamin A is" have no noun after "A".)
-    let letter = [j, j + 1].iter().any(|&k| {
-        k > 0
-            && v.words[k].len() == 1
-            && v.words[k] != "I"
-            && v.words[k].starts_with(|c: char| c.is_ascii_uppercase())
-            && (v.tag(k) != Some(Tag::DT)
-                || !v
-                    .tag(k + 1)
-                    .is_some_and(|t| t.is_noun() || t.is_adjective()))
-    });
+    // "vitamin A is", "Group B and": a capital letter used as a label does not move.
+    let letter = [j, j + 1]
+        .iter()
+        .any(|&k| label_letter(&v.words, &v.sentence.tags, k));
     question
         || coordinator
         || name
@@ -1432,6 +1424,19 @@ const GENERAL_ADJECTIVES: &[&str] = &[
     "well-known",
 ];
 
+/// Whether token `k` is a capital letter used as a label ("Group A,", "vitamin A is"): inside
+/// the sentence, not "I", and with no noun or adjective after it (which would make "A" the
+/// article).
+fn label_letter(words: &[&str], tags: &[crate::tag::Tag], k: usize) -> bool {
+    k > 0
+        && words[k].len() == 1
+        && words[k] != "I"
+        && words[k].starts_with(|c: char| c.is_ascii_uppercase())
+        && !tags
+            .get(k + 1)
+            .is_some_and(|t| t.is_noun() || t.is_adjective())
+}
+
 /// A common name, read in place of a capital letter used as a label.
 const NAME_STAND_IN: &str = "Smith";
 
@@ -1450,17 +1455,8 @@ pub fn scores(
     words: &[&str],
     tags: &[crate::tag::Tag],
 ) -> Scores {
-    // A capital letter inside a sentence with no noun after it is a label ("Group A,",
-    // "vitamin A is"): the models read it as the article, so it is read as a name.
-    let label = |k: usize| {
-        k > 0
-            && words[k].len() == 1
-            && words[k] != "I"
-            && words[k].starts_with(|c: char| c.is_ascii_uppercase())
-            && !tags
-                .get(k + 1)
-                .is_some_and(|t| t.is_noun() || t.is_adjective())
-    };
+    // The models read a label letter as the article: it is read as a name.
+    let label = |k: usize| label_letter(words, tags, k);
     let relabelled: Vec<&str>;
     let words = if (0..words.len()).any(label) {
         relabelled = (0..words.len())
