@@ -121,6 +121,10 @@ static META: RuleMeta = RuleMeta {
         Example::Good(
             "In the sixth match of Group A, South Africa defeated France by 2 goals against 1.",
         ),
+        Example::Good("The central issue is which of the theories is more useful."),
+        Example::Good("He was injured, as a result of which Smith had to stay in hospital."),
+        Example::Good("May all beings be free from sorrow."),
+        Example::Good("Slovenia is the third most forested country in Europe."),
         Example::Good("The plan was likely to succeed, had the general been arrested."),
         Example::Good("If they can wait, then so can we."),
         Example::Good("The singer died in Vienna on 18 May."),
@@ -508,6 +512,30 @@ fn always_english(v: &SentenceView, j: usize) -> bool {
     };
     let year_after_year = v.lower(j) == "year" && year(j + 1);
     let early_in = matches!(v.lower(j), "early" | "late") && v.lower(j + 1) == "in";
+    // "The issue is which of the theories …": "be" and the question it names.
+    // ("The Crown Office, is which responsible": after a comma, and before an adjective, the
+    // relative pronoun and the verb were swapped.)
+    let be_question = matches!(v.lower(j), "is" | "was" | "are" | "were")
+        && matches!(
+            v.lower(j + 1),
+            "which" | "what" | "who" | "whether" | "how" | "why"
+        )
+        && j > 0
+        && v.words[j - 1] != ","
+        && v.tag(j + 2)
+            .is_some_and(|t| t.is_noun() || matches!(t, Tag::DT | Tag::IN | Tag::CD | Tag::PRP));
+    // "of which six are women", "as a result of which Regal was", "the date of which was": a
+    // relative clause opened by "of which" puts its subject after it.
+    let of_which = |k: usize| k >= 1 && v.lower(k) == "which" && v.lower(k - 1) == "of";
+    let after_of_which = of_which(j) || of_which(j.wrapping_sub(1)) || of_which(j + 2);
+    // "May all beings be free", "may they be happy": a wish puts "may" before its subject.
+    let wish = v.lower(j) == "may"
+        && v.tag(j + 1)
+            .is_some_and(|t| t.is_noun() || matches!(t, Tag::PRP | Tag::DT))
+        && (j + 2..(j + 5).min(v.len())).any(|k| v.lower(k) == "be");
+    // "Were there willingness, …": a conditional with "there".
+    let conditional_there =
+        v.lower(j) == "were" && (j == 0 || v.words[j - 1] == ",") && v.lower(j + 1) == "there";
     // "vitamin A is", "Group B and": a capital letter used as a label does not move.
     let letter = [j, j + 1]
         .iter()
@@ -518,6 +546,10 @@ fn always_english(v: &SentenceView, j: usize) -> bool {
         || name_start
         || letter
         || be_after_reduced_relative
+        || be_question
+        || after_of_which
+        || wish
+        || conditional_there
         || the_then
         || year_after_year
         || early_in
@@ -651,7 +683,7 @@ fn english_pair_shape(v: &SentenceView, j: usize) -> bool {
     let two_names = j > 0 && capitalized(j) && capitalized(j + 1);
     // "to drive" is never repaired by "drive to"; "the fifth highest bid" ranks a superlative.
     let infinitive = v.tag(j) == Some(Tag::TO) && v.tag(j + 1) == Some(Tag::VB);
-    let ranked = v.tag(j + 1) == Some(Tag::JJS)
+    let ranked = (v.tag(j + 1) == Some(Tag::JJS) || matches!(v.lower(j + 1), "most" | "least"))
         && (matches!(v.lower(j), "first" | "second" | "third") || v.lower(j).ends_with("th"));
     // "They have the required skills": a regular participle between a determiner and its
     // noun is an adjective; "have required the skills" is no repair.
