@@ -83,6 +83,7 @@ static META: RuleMeta = RuleMeta {
         Example::Good("The minister said that would take time."),
         Example::Good("Of these, the highest is Dolca with a height of 511 metres."),
         Example::Good("She played the lead in the critically acclaimed film."),
+        Example::Good("This idea of his has made the epic known."),
         Example::Good("On November first Lewis Hamilton and Co. will fight for points in Imola."),
         Example::Good(
             "According to the university, reported confirmed cases in the U.S. have reached four million.",
@@ -1214,13 +1215,18 @@ fn adverb_for_noun(v: &SentenceView, from: usize) -> bool {
     while v.tag(k) == Some(Tag::RB) || reflexive(k) {
         k += 1;
     }
-    // ("the critically acclaimed film": a participle read as a past tense, before its noun.)
+    // ("the critically acclaimed film": a participle read as a past tense, before its noun;
+    // "the far left led to …": a past form that is also a noun, before the verb.)
     let participle_before_noun = v.tag(k) == Some(Tag::VBD)
         && Tagger::embedded().can_be(v.words[k], Tag::VBN)
         && v.tag(k + 1)
             .is_some_and(|t| t.is_noun() || t.is_adjective());
+    let noun_before_verb = Tagger::embedded().can_be(v.words[k], Tag::NN)
+        && v.tag(k + 1)
+            .is_some_and(|t| t == Tag::MD || t.is_finite_verb());
     k > from
         && !participle_before_noun
+        && !noun_before_verb
         && v.tag(k)
             .is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD))
 }
@@ -1538,7 +1544,11 @@ fn orphan_determiner(v: &SentenceView) -> Option<Diagnosis> {
             // burger" is a shop's name, so a verb right after is English).
             next == Tag::TO || (next.is_adjective() && after_adjective == Some(Tag::VBZ))
         } else {
-            possessive && matches!(next, Tag::VBZ | Tag::VBD | Tag::MD) && next_word != "'s"
+            // ("this idea of his has made": after "of" the possessive stands alone.)
+            possessive
+                && matches!(next, Tag::VBZ | Tag::VBD | Tag::MD)
+                && next_word != "'s"
+                && !(i > 0 && v.lower(i - 1) == "of")
         };
         if orphan {
             return Some(diagnosis(
