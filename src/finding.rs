@@ -57,6 +57,7 @@ pub enum Category {
     Agreement,
     Capitalization,
     Consistency,
+    Punctuation,
     Repetition,
     Untranslated,
     Boilerplate,
@@ -64,7 +65,7 @@ pub enum Category {
 }
 
 impl Category {
-    pub const ALL: [Category; 12] = [
+    pub const ALL: [Category; 13] = [
         Category::WordOrder,
         Category::DanglingVerb,
         Category::MissingSubject,
@@ -73,6 +74,7 @@ impl Category {
         Category::Agreement,
         Category::Capitalization,
         Category::Consistency,
+        Category::Punctuation,
         Category::Repetition,
         Category::Untranslated,
         Category::Boilerplate,
@@ -89,6 +91,7 @@ impl Category {
             Category::Agreement => "agreement",
             Category::Capitalization => "capitalization",
             Category::Consistency => "consistency",
+            Category::Punctuation => "punctuation",
             Category::Repetition => "repetition",
             Category::Untranslated => "untranslated",
             Category::Boilerplate => "boilerplate",

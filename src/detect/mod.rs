@@ -21,6 +21,7 @@ pub mod rewrite;
 pub mod separable_particle;
 pub mod source_mismatch;
 pub mod stranded_preposition;
+pub mod unclosed_apposition;
 pub mod untranslated_text;
 pub mod verb_final_clause;
 pub mod verb_forms;
@@ -275,6 +276,7 @@ pub fn builtin() -> Vec<Box<dyn Detector>> {
         Box::new(separable_particle::SeparableParticle),
         Box::new(adverb_placement::AdverbPlacement),
         Box::new(capitalization::Capitalization),
+        Box::new(unclosed_apposition::UnclosedApposition),
         Box::new(repeated_words::RepeatedWords),
         Box::new(boilerplate::Boilerplate),
         Box::new(overlong_sentence::OverlongSentence),

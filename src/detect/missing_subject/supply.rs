@@ -5,10 +5,8 @@
 //! said it will close …"). Where the sentence does not tell, nothing is supplied.
 
 use crate::detect::SentenceView;
-use crate::detect::words::{BE, MODALS};
+use crate::detect::words::{BE, MODALS, is_person_noun};
 use crate::tag::Tag;
-use std::collections::HashSet;
-use std::sync::OnceLock;
 
 /// Verbs whose subject is an impersonal "it": "It seems that …", "It remains unclear …".
 const IMPERSONAL: &[&str] = &[
@@ -91,17 +89,6 @@ pub fn expletive(v: &SentenceView, i: usize) -> Option<&'static str> {
     existential.then_some("There")
 }
 
-fn person_nouns() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        include_str!("../../../rules/person-nouns.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
-}
-
 /// The pronoun that takes up the subject at tokens `a..b` in the clause it reports, whose
 /// auxiliary is at `aux`: "it" for a thing or an organisation, "they" for a plural (with the
 /// auxiliary made plural: "was" → "were"), "he" or "she" for a person when the sentence says
@@ -125,7 +112,7 @@ pub fn pronoun_for(
         };
         return Some(("they", aux_plural));
     }
-    if v.tag(head) == Some(Tag::NNP) || person_nouns().contains(word) {
+    if v.tag(head) == Some(Tag::NNP) || is_person_noun(word) {
         let rest = &v.lower[aux + 1..];
         let his = rest
             .iter()
