@@ -290,12 +290,14 @@ impl Tagger {
             let mut cs = w.chars();
             cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
         };
-        let lettered = words
-            .iter()
-            .filter(|w| w.chars().any(char::is_alphabetic))
-            .count();
-        let capitals = words.iter().filter(|w| capitalised(w)).count();
-        let title_case = capitals * 2 > lettered;
+        // (Counted only when a capitalised verb asks: most sentences have none.)
+        let title_case = || {
+            let lettered = words
+                .iter()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .count();
+            words.iter().filter(|w| capitalised(w)).count() * 2 > lettered
+        };
         for k in 0..out.len() {
             if allowed[k] != 0 || !(capitalised(words[k]) || words[k] == "A") {
                 continue;
@@ -320,7 +322,7 @@ impl Tagger {
                 // (Not inside a run of capitalised words: a title's verb, "While My Guitar
                 // Gently Weeps".)
                 Tag::VB | Tag::VBP | Tag::VBZ | Tag::VBD => {
-                    !opened && !title_case && !capitalised(words[k - 1])
+                    !opened && !capitalised(words[k - 1]) && !title_case()
                 }
                 _ => false,
             };
