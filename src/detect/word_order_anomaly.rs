@@ -600,7 +600,22 @@ fn english_opening(v: &SentenceView) -> bool {
 /// and a sentence may open with a noun and its predicate ("Rooms quick, clean."). Adjectives
 /// English uses only before a noun ("various", "main", "former") are not.
 fn predicative_adjective(v: &SentenceView, j: usize) -> bool {
-    object_complement(v, j) || noun_then_predicate(v, j)
+    object_complement(v, j) || noun_then_predicate(v, j) || passive_complement(v, j)
+}
+
+/// "was declared unsafe by engineers", "were found guilty of fraud": in the passive of a verb
+/// that takes an object and its complement, the complement follows the participle, and the
+/// phrase after it goes on the clause.
+fn passive_complement(v: &SentenceView, j: usize) -> bool {
+    let adjective = |k: usize| {
+        v.tag(k).is_some_and(Tag::is_adjective) && !ATTRIBUTIVE_ONLY.contains(&v.lower(k))
+    };
+    let participle = |k: usize| {
+        v.tag(k) == Some(Tag::VBN)
+            && super::words::OBJECT_COMPLEMENT_VERBS
+                .contains(&crate::frames::frames().lemma(v.lower(k)))
+    };
+    (participle(j) && adjective(j + 1)) || (j > 0 && participle(j - 1) && adjective(j))
 }
 
 /// "calls the U.S. action unprecedented in …", "found the room clean": after a verb that

@@ -70,6 +70,8 @@ struct Sentence<'a> {
     own: Vec<Vec<Edit>>,
     /// How many of its findings are structural.
     structural: usize,
+    /// How many errors those are: structural findings whose spans overlap flag one error.
+    errors: usize,
     /// Whether rewrites are judged at all (see [`combine_sentence`]).
     judged: bool,
     judge: &'a dyn Judge,
@@ -126,6 +128,7 @@ fn combine_sentence(group: &mut [Finding], judge: &dyn Judge, improve: bool) {
         offset,
         own,
         structural,
+        errors: distinct_errors(group),
         judged,
         judge,
         improve,
@@ -133,7 +136,14 @@ fn combine_sentence(group: &mut [Finding], judge: &dyn Judge, improve: bool) {
     // The most confident first; a finding whose edits touch those of one before it is left out.
     let mut order: Vec<usize> = (0..group.len()).filter(|&i| !s.own[i].is_empty()).collect();
     order.sort_by(|&a, &b| group[b].confidence.total_cmp(&group[a].confidence));
-    let together = compatible(&s, &order);
+    let mut together = compatible(&s, &order);
+    // Findings that are symptoms of another's error take its rewrite and make no edits.
+    let mut symptoms = Vec::new();
+    if improve && let Some((cause, of)) = symptoms_of_one_error(&s, group, &together) {
+        order.retain(|i| !of.contains(i));
+        together.retain(|i| !of.contains(i));
+        symptoms = of.into_iter().map(|j| (j, cause)).collect();
+    }
     let mut done = combine_together(&s, group, &order, together.clone());
     // Which of two conflicting findings goes first can decide whether the second round
     // repairs the rest: when the most confident order leaves findings without the sentence's
@@ -153,15 +163,141 @@ fn combine_sentence(group: &mut [Finding], judge: &dyn Judge, improve: bool) {
             }
         }
     }
+    for &(j, _) in &symptoms {
+        done[j] = true;
+    }
     for (i, f) in group.iter_mut().enumerate() {
         if !done[i] {
             settle_alone(&s, i, f);
         }
     }
+    for &(j, cause) in &symptoms {
+        let rewrite = group[cause].suggestion.clone();
+        let id = group[cause].check_id();
+        let f = &mut group[j];
+        f.edits = Vec::new();
+        f.combines = if rewrite.is_some() {
+            vec![id]
+        } else {
+            Vec::new()
+        };
+        f.suggestion = rewrite;
+    }
     if improve {
+        one_answer_per_error(group);
         share_clean_rewrite(&s, group);
         repair_by_search(&s, group);
     }
+}
+
+/// Whether some structural findings of a sentence flag the error of another from another side
+/// ("In 2019 was the bridge declared unsafe": the verb before its subject, and "unsafe by" as a
+/// swapped pair): their own edits would rewrite words that are right. The candidates are the
+/// rewrite with every compatible edit and, for each structural finding, the rewrite with its
+/// edits alone (and those of the sentence's other kinds of finding); of those that leave no
+/// structural finding (a rewrite with one finding's edits alone: none even below the
+/// reporting threshold), the one the word bigram model finds most probable wins. When it is one
+/// finding's alone, returns that finding and the structural findings it makes symptoms.
+fn symptoms_of_one_error(
+    s: &Sentence,
+    group: &[Finding],
+    together: &[usize],
+) -> Option<(usize, Vec<usize>)> {
+    let structural: Vec<usize> = together
+        .iter()
+        .copied()
+        .filter(|&i| group[i].category.is_structural())
+        .collect();
+    if structural.len() < 2 {
+        return None;
+    }
+    let model = crate::ngram::WordNgrams::embedded()?;
+    let score = |text: &str| {
+        let tokens = crate::tokenize::tokenize(text, 0, text.len());
+        let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+        model.score(&words).0
+    };
+    let all = s.polish(s.with_edits_of(together));
+    let mut best = s.accepts(&all, 0).then(|| (score(&all), None));
+    for &cause in &structural {
+        let keep: Vec<usize> = together
+            .iter()
+            .copied()
+            .filter(|&j| j == cause || !structural.contains(&j))
+            .collect();
+        let candidate = s.polish(s.with_edits_of(&keep));
+        // (No structural finding even below the threshold: a finding the judge misses in
+        // the rewrite must not pass for a symptom.)
+        if candidate == all || !(s.accepts(&candidate, 0) && s.judge.accepts_strictly(&candidate)) {
+            continue;
+        }
+        let p = score(&candidate);
+        if best.as_ref().is_none_or(|&(q, _)| p > q) {
+            best = Some((p, Some(cause)));
+        }
+    }
+    let cause = best?.1?;
+    let others = structural.into_iter().filter(|&j| j != cause).collect();
+    Some((cause, others))
+}
+
+/// Structural findings that flag the same words (their spans overlap) and were left with
+/// different rewrites, each judged alone, show one: that of the most confident of them, as
+/// conflicting edits are resolved. The others take it with no edits of their own, naming the
+/// finding that makes it.
+fn one_answer_per_error(group: &mut [Finding]) {
+    let structural: Vec<usize> = (0..group.len())
+        .filter(|&i| group[i].category.is_structural())
+        .collect();
+    let overlap = |a: &Finding, b: &Finding| a.start < b.end && b.start < a.end;
+    for &i in &structural {
+        let cluster: Vec<usize> = structural
+            .iter()
+            .copied()
+            .filter(|&j| overlap(&group[i], &group[j]))
+            .collect();
+        let Some(owner) = cluster
+            .iter()
+            .copied()
+            .filter(|&j| group[j].suggestion.is_some())
+            .max_by(|&a, &b| group[a].confidence.total_cmp(&group[b].confidence))
+        else {
+            continue;
+        };
+        let best = group[owner].suggestion.clone();
+        let id = group[owner].check_id();
+        for j in cluster {
+            let f = &mut group[j];
+            if f.suggestion.is_some() && f.suggestion != best {
+                f.suggestion.clone_from(&best);
+                f.edits = Vec::new();
+                f.combines = vec![id.clone()];
+            }
+        }
+    }
+}
+
+/// How many errors the structural findings of a sentence flag: findings whose spans overlap
+/// (or touch) count as one.
+fn distinct_errors(group: &[Finding]) -> usize {
+    let mut spans: Vec<(usize, usize)> = group
+        .iter()
+        .filter(|f| f.category.is_structural())
+        .map(|f| (f.start, f.end))
+        .collect();
+    spans.sort_unstable();
+    let mut errors = 0;
+    let mut reach = None;
+    for (a, b) in spans {
+        match reach {
+            Some(r) if a <= r => reach = Some(r.max(b)),
+            _ => {
+                errors += 1;
+                reach = Some(b);
+            }
+        }
+    }
+    errors
 }
 
 /// Structural findings none of which could rewrite the sentence get the rewrite a search
@@ -335,9 +471,13 @@ fn settle_alone(s: &Sentence, i: usize, f: &mut Finding) {
     }
     let plain = s.with_edits_of(&[i]);
     let mut candidate = s.polish(plain.clone());
-    let allowed = s
-        .structural
-        .saturating_sub(usize::from(f.category.is_structural()));
+    // A structural finding's rewrite must mend its error: it may leave the others, but not
+    // one of the findings that flag the same words as it.
+    let allowed = if f.category.is_structural() {
+        s.errors.saturating_sub(1)
+    } else {
+        s.structural
+    };
     let mut ok = s.accepts(&candidate, allowed);
     if !ok
         && s.improve
@@ -396,6 +536,17 @@ mod tests {
         }
     }
 
+    /// Accepts one rewrite only.
+    struct Only<'a>(&'a str);
+    impl Judge for Only<'_> {
+        fn accepts(&self, _: &str, candidate: &str, _: usize) -> bool {
+            candidate == self.0
+        }
+        fn accepts_strictly(&self, candidate: &str) -> bool {
+            candidate == self.0
+        }
+    }
+
     fn finding(rule: &str, sentence: &str, suggestion: &str, confidence: f64) -> Finding {
         Finding {
             rule: rule.into(),
@@ -437,8 +588,9 @@ mod tests {
                 0.8,
             ),
         ];
-        combine(&mut fs, &Any);
         let want = "On Thursday, the government accused France that the country supports Haftar.";
+        // Two errors: a rewrite that mends one still has the other.
+        combine(&mut fs, &Only(want));
         assert_eq!(fs[0].suggestion.as_deref(), Some(want));
         assert_eq!(fs[1].suggestion.as_deref(), Some(want));
         assert_eq!(fs[0].combines, vec!["verb-final-clause"]);
@@ -469,14 +621,33 @@ mod tests {
             ),
         ];
         combine(&mut fs, &Any);
-        assert!(fs.iter().all(|f| f.combines.is_empty()));
-        assert_eq!(
-            fs[1].suggestion.as_deref(),
-            Some(
-                S.replace("accused the government", "the accused government")
-                    .as_str()
-            )
-        );
+        // One answer for the one error: the more confident finding's, which the other takes
+        // with no edits of its own.
+        let want = S.replace("accused the government", "the accused government");
+        assert_eq!(fs[1].suggestion.as_deref(), Some(want.as_str()));
+        assert!(fs[1].combines.is_empty());
+        assert_eq!(fs[0].suggestion.as_deref(), Some(want.as_str()));
+        assert_eq!(fs[0].combines, vec!["b"]);
+        assert!(fs[0].edits.is_empty());
+    }
+
+    #[test]
+    fn a_finding_that_flags_a_symptom_of_another_error_takes_its_rewrite() {
+        // The verb before its subject makes "country Haftar" look swapped as well; moving the
+        // verb alone leaves nothing flagged, and the swap would change words that are right.
+        let moved = "On Thursday, the government accused France that the country Haftar supports.";
+        let swapped = S.replace("country Haftar", "Haftar country");
+        let mut fs = vec![
+            finding("verb-second-inversion", S, moved, 0.6),
+            finding("word-order-anomaly", S, &swapped, 0.8),
+        ];
+        fs[1].start = 10 + S.find("country Haftar").unwrap();
+        fs[1].end = fs[1].start + "country Haftar".len();
+        combine(&mut fs, &Only(moved));
+        assert_eq!(fs[0].suggestion.as_deref(), Some(moved));
+        assert_eq!(fs[1].suggestion.as_deref(), Some(moved));
+        assert_eq!(fs[1].combines, vec!["verb-second-inversion"]);
+        assert!(fs[1].edits.is_empty());
     }
 
     #[test]
