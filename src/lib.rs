@@ -24,7 +24,9 @@ pub mod output;
 pub mod synth;
 
 // The stages' modules under their long-standing paths (`mtlint::tag`, `mtlint::segment`, …).
-pub use analysis::{align, chunk, frames, lm, ngram, pipeline, segment, table, tag, tokenize};
+pub use analysis::{
+    align, chunk, frames, lm, ngram, pipeline, segment, table, tag, tense, time_words, tokenize,
+};
 pub use detect::packs;
 pub use input::{formats, normalize, read};
 pub use report::baseline;

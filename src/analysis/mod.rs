@@ -11,5 +11,6 @@ pub mod pipeline;
 pub mod segment;
 pub mod table;
 pub mod tag;
+pub mod tense;
 pub mod time_words;
 pub mod tokenize;

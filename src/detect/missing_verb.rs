@@ -1060,15 +1060,15 @@ fn copula_missing(v: &SentenceView) -> Option<Diagnosis> {
     })
 }
 
-/// "the evidence … not sufficient", "Net profit in the third quarter 418 million euros": a
-/// clause whose subject ends at `subject_end` and whose predicate (after the subject's
-/// phrases and any adverbs) is an adjective or an amount, with no verb: the clause with "be"
-/// put before the predicate, in the number of the subject's head and the tense of the
-/// sentence's other verbs. None for any other shape of clause (before `end`).
 /// Prepositions whose phrase, alone after a subject, is more often its predicate than a part
 /// of it: a side taken or a place held.
 const PREDICATE_PREPOSITIONS: &[&str] = &["behind", "against", "ahead", "among", "beyond"];
 
+/// "the evidence … not sufficient", "Net profit in the third quarter 418 million euros": a
+/// clause whose subject ends at `subject_end` and whose predicate (after the subject's
+/// phrases and any adverbs) is an adjective or an amount, with no verb: the clause with "be"
+/// put before the predicate, in the number of the subject's head and the tense the clause
+/// calls for ([`crate::tense::be_tense`]). None for any other shape of clause (before `end`).
 fn copula_before_predicate(v: &SentenceView, subject_end: usize, end: usize) -> Option<String> {
     let np = v.chunker();
     let mut k = subject_end;
@@ -1135,20 +1135,21 @@ fn copula_before_predicate(v: &SentenceView, subject_end: usize, end: usize) -> 
 }
 
 /// The sentence with the "be" its subject (ending at `subject_end`) needs put in at `gap`:
-/// plural after a plural head, past when the sentence's other verbs are.
+/// plural after a plural head, in the tense the clause calls for.
 fn with_copula(v: &SentenceView, subject_end: usize, end: usize, gap: usize) -> String {
+    use crate::tense::Tense::{Future, Past, Present};
     let head = subject_end.saturating_sub(1);
     let plural = v
         .tag(head)
         .is_some_and(|t| matches!(t, Tag::NNS | Tag::NNPS));
-    let past = (0..v.len())
-        .filter(|&j| j < subject_end || j >= end)
-        .any(|j| v.tag(j) == Some(Tag::VBD));
-    let copula = match (past, plural) {
-        (true, false) => "was",
-        (true, true) => "were",
-        (false, false) => "is",
-        (false, true) => "are",
+    let words: Vec<&str> = (0..v.len()).map(|i| v.lower(i)).collect();
+    let tense = crate::tense::be_tense(&words, &v.sentence.tags, subject_end, end);
+    let copula = match (tense, plural) {
+        (Future, _) => "will be",
+        (Past, false) => "was",
+        (Past, true) => "were",
+        (Present, false) => "is",
+        (Present, true) => "are",
     };
     let pieces = [
         Piece::Tokens(0, gap),

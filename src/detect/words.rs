@@ -1,6 +1,6 @@
 //! Closed word lists the structural detectors share.
 
-pub use crate::analysis::time_words::{TIME_NOUNS, TIME_WORDS, WEEKDAYS, is_time_head};
+pub use crate::analysis::time_words::{MONTHS, TIME_NOUNS, TIME_WORDS, WEEKDAYS, is_time_head};
 
 /// Forms of "be".
 pub const BE: &[&str] = &[
@@ -131,19 +131,6 @@ pub const INVERTING_PLACE_ADVERBS: &[&str] = &[
     "nowhere", "hence", "now", "then", "down", "up", "out", "in", "away", "off",
 ];
 
-/// Month names never used as other words in lower case (day names are [`WEEKDAYS`]).
-pub const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "april",
-    "june",
-    "july",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Month names that are also English words: a date only in a date context.
 pub const CALENDAR_AMBIGUOUS: &[&str] = &["may", "march", "august"];
 
@@ -177,52 +164,11 @@ pub fn is_closing(w: &str) -> bool {
     matches!(w, "”" | "\"" | "’" | "'" | ")" | "]" | "»")
 }
 
-/// Nouns that "last" makes a time of the finished past ("last week", "last summer").
-const LAST_TIMES: &[&str] = &[
-    "week",
-    "month",
-    "year",
-    "night",
-    "weekend",
-    "summer",
-    "winter",
-    "spring",
-    "autumn",
-    "season",
-    "evening",
-    "morning",
-    "afternoon",
-];
-
-/// Whether tokens `a..b` of a sentence name a time of the finished past, which English does
-/// not combine with the present perfect: "yesterday", "last week", "two years ago", "on
-/// Monday", "on 14 May", "in 2019"; and no "since", which asks for the perfect.
+/// Whether tokens `a..b` of a sentence name a time of the finished past (see
+/// [`crate::analysis::time_words::names_finished_past`]).
 pub fn has_finished_past_time(v: &super::SentenceView, a: usize, b: usize) -> bool {
-    let n = b.min(v.len());
-    let is_year =
-        |w: &str| w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..2030).contains(&y));
-    if (a..n).any(|i| v.lower(i) == "since") {
-        return false;
-    }
-    (a..n).any(|i| {
-        let w = v.lower(i);
-        let next = if i + 1 < n { v.lower(i + 1) } else { "" };
-        match w {
-            "yesterday" | "ago" => true,
-            "last" => {
-                WEEKDAYS.contains(&next) || MONTHS.contains(&next) || LAST_TIMES.contains(&next)
-            }
-            "on" => {
-                WEEKDAYS.contains(&next)
-                    || (next.bytes().all(|b| b.is_ascii_digit())
-                        && !next.is_empty()
-                        && i + 2 < n
-                        && MONTHS.contains(&v.lower(i + 2)))
-            }
-            "in" => is_year(next),
-            _ => false,
-        }
-    })
+    let words: Vec<&str> = (a..b.min(v.len())).map(|i| v.lower(i)).collect();
+    crate::analysis::time_words::names_finished_past(&words)
 }
 
 /// Words that make a number an amount of an adjective ("2% higher", "three times larger",

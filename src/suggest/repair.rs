@@ -19,6 +19,7 @@
 use super::combine::Judge;
 use crate::ngram::WordNgrams;
 use crate::tag::{Tag, Tagger};
+use crate::tense::{Tense, be_tense};
 
 /// How much more probable a transposition must read than the sentence (the natural log of the
 /// ratio: about four and a half times).
@@ -169,7 +170,7 @@ fn first_accepted(mut candidates: Vec<(f32, String)>, judge: &dyn Judge) -> Opti
 }
 
 /// The form of "be" a subject ending before token `gap` takes: plural after a plural head or
-/// a coordination, past when the sentence's other verbs are. The head is the noun before the
+/// a coordination, in the tense the clause calls for ([`be_tense`]). The head is the noun before the
 /// subject's prepositional phrases ("the water level of Lake Constance" → "level").
 /// None when what stands before the gap is two noun phrases, a subject and an object ("The
 /// police the suspect"): the verb lost there is no "be".
@@ -212,21 +213,24 @@ fn copula(words: &[&str], tags: &[Tag], gap: usize) -> Option<&'static str> {
         }
     }
     let plural = coordinated || matches!(tags[head], Tag::NNS | Tag::NNPS);
-    let past = tags
-        .iter()
-        .enumerate()
-        .any(|(k, &t)| t == Tag::VBD && k != gap);
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+    let end = (gap..lower.len())
+        .find(|&k| matches!(lower[k], "," | ";"))
+        .unwrap_or(lower.len());
+    let tense = be_tense(&lower, tags, gap, end);
     // A state that holds "since" a time holds up to now: the present perfect ("Since last
     // year the number … has been considerably lower").
-    let since = words.iter().any(|w| w.eq_ignore_ascii_case("since"));
-    if since && !past {
+    let since = lower.contains(&"since");
+    if since && tense == Tense::Present {
         return Some(if plural { "have been" } else { "has been" });
     }
-    Some(match (past, plural) {
-        (true, false) => "was",
-        (true, true) => "were",
-        (false, false) => "is",
-        (false, true) => "are",
+    Some(match (tense, plural) {
+        (Tense::Future, _) => "will be",
+        (Tense::Past, false) => "was",
+        (Tense::Past, true) => "were",
+        (Tense::Present, false) => "is",
+        (Tense::Present, true) => "are",
     })
 }
 
@@ -333,6 +337,7 @@ pub fn insertion(
             let scored = match w {
                 "has been" => "is",
                 "have been" => "are",
+                "will be" => "is",
                 w => w,
             };
             let gain = model.score(&[words[i - 1], scored, words[i]]).0 - before;
