@@ -40,6 +40,12 @@ static META: RuleMeta = RuleMeta {
             fix: Some("On Thursday, the U.S. and Russia rejected a UN resolution for a ceasefire."),
         },
         Example::Bad {
+            text: "Before the council the plan for the new road approved had, the residents protested loudly.",
+            fix: Some(
+                "Before the council had approved the plan for the new road, the residents protested loudly.",
+            ),
+        },
+        Example::Bad {
             text: "We are committed to all your e-mails to read.",
             fix: Some("We are committed to reading all your e-mails."),
         },
@@ -237,9 +243,15 @@ fn participle_before_auxiliary(v: &SentenceView, end: usize) -> Option<Diagnosis
         let subject_end = if BE.contains(&aux) {
             Some(s)
         } else {
+            // (A subordinator that opens the sentence opens this clause when the clause ends
+            // at a comma: "After the airport its runway … closed had, …" has its subject right
+            // after it, though "after" reads as a preposition before a noun phrase.)
+            let fronted = v.words.get(a + 1) == Some(&",")
+                && SUBORDINATE_OPENERS.contains(&v.lower(0))
+                && !(1..s).any(|k| v.words[k] == ",");
             let start = (0..s)
                 .rev()
-                .find(|&k| is_clause_opener(v, k))
+                .find(|&k| is_clause_opener(v, k) || (fronted && k == 0))
                 .map_or_else(|| main_clause_start(v).0, |k| k + 1);
             coordinated_np(v, start).filter(|&e| e <= s)
         };
