@@ -74,6 +74,9 @@ static META: RuleMeta = RuleMeta {
             text: "Because was ill, the coach stayed at home.",
             fix: None,
         },
+        Example::Good(
+            "Special units, called the Einsatzgruppen, killed thousands in less than a year.",
+        ),
         Example::Good("Were the government to raise the tax, many small businesses would close."),
         Example::Good("Lost: black cat with a white spot on its nose, last seen near the park."),
         Example::Bad {
@@ -767,6 +770,23 @@ fn verb_after_intro(v: &SentenceView) -> Option<Diagnosis> {
     if let Some(c) = later_comma
         && let Some(e) = v.chunker().noun_phrase(c + 1)
         && v.tag(e).is_some_and(Tag::is_finite_verb)
+    {
+        return None;
+    }
+    // "Specialized units, called the Einsatzgruppen, killed …": after a noun, a participle
+    // set off by commas is a reduced relative, and the verb after the second comma the
+    // noun's.
+    if t == Tag::VBD
+        && v.tag(comma - 1).is_some_and(Tag::is_noun)
+        && Tagger::embedded().can_be(v.words[k], Tag::VBN)
+        && let Some(c) = later_comma
+        && {
+            let mut j = c + 1;
+            while v.tag(j).is_some_and(Tag::is_adverb) {
+                j += 1;
+            }
+            v.tag(j).is_some_and(|t| t.is_finite_verb() || t == Tag::MD)
+        }
     {
         return None;
     }

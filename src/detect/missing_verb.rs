@@ -113,6 +113,8 @@ static META: RuleMeta = RuleMeta {
             text: "There no reason to worry, the mayor said.",
             fix: Some("There is no reason to worry, the mayor said."),
         },
+        Example::Good("The history of the Ottoman Empire spans more than six centuries."),
+        Example::Good("A fair rarely attracted peasants from settlements far away."),
         Example::Good(
             "The plan that the minister presented on Tuesday has been criticised by farmers.",
         ),
@@ -718,15 +720,30 @@ fn misread_main_verb(v: &SentenceView, k: usize) -> bool {
     if !w.starts_with(|c: char| c.is_lowercase()) || v.tag(k).is_some_and(Tag::is_finite_verb) {
         return false;
     }
-    // The subject may end in a number ("an earthquake of magnitude 6.2 struck …").
-    let after_subject = v.tag(k - 1).is_some_and(|t| t.is_noun() || t == Tag::PRP)
-        || (k > 1 && v.tag(k - 1) == Some(Tag::CD) && v.tag(k - 2).is_some_and(Tag::is_noun));
+    // The subject may end in a number ("an earthquake of magnitude 6.2 struck …"), and
+    // adverbs may stand between it and the verb ("A fair rarely attracted …", where the
+    // determiner makes "fair" a noun).
+    let mut j = k - 1;
+    while j > 0 && v.tag(j) == Some(Tag::RB) && !v.words[j].starts_with(char::is_uppercase) {
+        j -= 1;
+    }
+    let after_subject = v.tag(j).is_some_and(|t| t.is_noun() || t == Tag::PRP)
+        || (j > 0 && v.tag(j) == Some(Tag::CD) && v.tag(j - 1).is_some_and(Tag::is_noun))
+        || (j > 0
+            && j < k - 1
+            && v.tag(j) == Some(Tag::JJ)
+            && v.tag(j - 1) == Some(Tag::DT)
+            && Tagger::embedded().can_be(v.words[j], Tag::NN));
     let takes = v.tag(k + 1).is_some_and(|t| {
         matches!(
             t,
             Tag::DT | Tag::CD | Tag::IN | Tag::TO | Tag::NNP | Tag::PRP | Tag::PRPS | Tag::RP
         )
-    }) || (v.tag(k + 1) == Some(Tag::JJ) && v.tag(k + 2) == Some(Tag::NNP));
+    }) || (v.tag(k + 1) == Some(Tag::JJ) && v.tag(k + 2) == Some(Tag::NNP))
+        // A plural object after a past in "-ed" ("attracted peasants").
+        || (v.tag(k + 1) == Some(Tag::NNS) && w.ends_with("ed"))
+        // "spans more than 6 centuries", "attracted fewer than 20 people"
+        || (matches!(v.lower(k + 1), "more" | "less" | "fewer") && v.lower(k + 2) == "than");
     // Only readings the tagger gives a verb by mistake: a lower-case word as a name or an
     // adverb that is also a past form ("hit", "beat"; not "back"), a plural noun before "to"
     // that is also a verb in "-s".
@@ -736,7 +753,16 @@ fn misread_main_verb(v: &SentenceView, k: usize) -> bool {
         // A noun only when the word is a past form and nothing else finite ("rose", not
         // "place").
         Some(Tag::NN) => lexicon(Tag::VBD) && !lexicon(Tag::VBP) && !lexicon(Tag::VBZ),
-        Some(Tag::NNS) => v.tag(k + 1) == Some(Tag::TO) && lexicon(Tag::VBZ),
+        // (Or, after a singular noun, before an amount: "the Ottoman Empire spans more than
+        // 6 centuries".)
+        Some(Tag::NNS) => {
+            lexicon(Tag::VBZ)
+                && (v.tag(k + 1) == Some(Tag::TO)
+                    || (v
+                        .tag(k - 1)
+                        .is_some_and(|t| matches!(t, Tag::NN | Tag::NNP))
+                        && matches!(v.lower(k + 1), "more" | "less" | "fewer")))
+        }
         // A past form read as an adjective or participle ("Inflation slowed to 2.6 percent",
         // "magnitude 6.2 struck western Turkey").
         // Not before a preposition, where a participle is more often a reduced relative

@@ -132,6 +132,7 @@ static META: RuleMeta = RuleMeta {
             text: "Police arrested three suspects in Utrecht on Sunday fast.",
             fix: Some("Police arrested three suspects in Utrecht on Sunday."),
         },
+        Example::Good("Their parents had emigrated from Northern Ireland two years before."),
         Example::Good("You will get it in three business days or your money back."),
         Example::Good("They won't sign the contracts with the rep in."),
         Example::Good("The ceremony took place on Sunday in front of the town hall."),
@@ -176,6 +177,20 @@ impl Detector for SeparableParticle {
             }
             let ending = VERB_ENDINGS.iter().find(|(w, _)| *w == p);
             if !PARTICLES.contains(&p) && ending.is_none() {
+                continue;
+            }
+            // "two years before", "a week on", "some days later": after a stretch of time the
+            // word is an adverb of time, not a particle.
+            let stretch = |j: usize| {
+                let w = v.lower(j);
+                super::words::is_time_head(w)
+                    || w.strip_suffix('s').is_some_and(super::words::is_time_head)
+            };
+            if matches!(p, "before" | "after" | "on" | "earlier" | "later")
+                && stretch(e - 1)
+                && v.tag(e - 2)
+                    .is_some_and(|t| t == Tag::CD || matches!(t, Tag::DT | Tag::JJ))
+            {
                 continue;
             }
             let Some((k, after_aux)) = clause_verb(v, e) else {

@@ -235,6 +235,10 @@ fn a_capitalised_word_misread_for_want_of_a_verb_is_a_name() {
     let tags = tag("Clapton recorded \" While My Guitar Gently Weeps \" .");
     assert_eq!(tags[1], Tag::VBD, "{tags:?}");
     assert_eq!(tag("Flick the switch .")[0], Tag::VB);
+    // A capitalised pronoun after a determiner or a name is part of a name.
+    assert_eq!(tag("The He 111 bombers were ready .")[1], Tag::NNP);
+    assert_eq!(tag("Admiral Zheng He was sent to India .")[2], Tag::NNP);
+    assert_eq!(tag("He was sent to India .")[0], Tag::PRP);
 }
 
 #[test]

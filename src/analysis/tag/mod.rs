@@ -299,6 +299,16 @@ impl Tagger {
             words.iter().filter(|w| capitalised(w)).count() * 2 > lettered
         };
         for k in 0..out.len() {
+            // A capitalised pronoun inside a sentence after a determiner or a name is a
+            // name's word: "the He 111 bombers", "Admiral Zheng He was".
+            if out[k] == Tag::PRP
+                && k > 0
+                && capitalised(words[k])
+                && (out[k - 1] == Tag::DT || (out[k - 1] == Tag::NNP && capitalised(words[k - 1])))
+            {
+                out[k] = Tag::NNP;
+                continue;
+            }
             if allowed[k] != 0 || !(capitalised(words[k]) || words[k] == "A") {
                 continue;
             }
