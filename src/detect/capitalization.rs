@@ -199,6 +199,16 @@ fn capitalised_words(v: &SentenceView, caps: &mut HashSet<String>) {
     }
 }
 
+/// Whether token `i` starts a line of the text: a word there may start a sentence whose full
+/// stop the line before lacks ("… the 19th\nIn Estonia, …"), so its capital says nothing.
+fn line_start(v: &SentenceView, i: usize) -> bool {
+    i > 0 && {
+        let (_, end) = v.span(i - 1, i);
+        let (start, _) = v.span(i, i + 1);
+        v.text.get(end..start).is_some_and(|gap| gap.contains('\n'))
+    }
+}
+
 /// The casing fixes of one sentence: (first token, end token, message, edit).
 /// `caps` tells whether the document writes a word in capitals elsewhere.
 fn fixes(
@@ -239,8 +249,10 @@ fn fixes(
     while i < v.len() {
         let w = v.words[i];
         let lw = v.lower(i);
-        // Acronyms written like words, not at the start where "Us" may be the pronoun.
+        // Acronyms written like words, not at the start where "Us" may be the pronoun, nor
+        // at the start of a line (a sentence before it may lack its full stop).
         if i != first
+            && !line_start(v, i)
             && w.len() >= 2
             && is_title_case(w)
             && (INITIALISMS.contains(&lw) || caps(lw))
@@ -357,7 +369,11 @@ impl DocumentPass for Pass {
         }
         let first = (0..v.len()).find(|&i| v.words[i].chars().any(char::is_alphanumeric));
         for (i, w) in v.words.iter().enumerate() {
-            if Some(i) != first && (2..=5).contains(&w.chars().count()) && is_title_case(w) {
+            if Some(i) != first
+                && (2..=5).contains(&w.chars().count())
+                && is_title_case(w)
+                && !line_start(v, i)
+            {
                 // Look up before inserting: a key is allocated once per word, not per use.
                 match self.title_case.get_mut(v.lower(i)) {
                     Some(at) => {

@@ -90,6 +90,25 @@ fn a_title_before_a_name_gets_capitals_in_the_whole_sentence() {
     );
 }
 
+#[test]
+fn a_word_at_a_line_start_is_no_acronym_the_document_writes_in_capitals_elsewhere() {
+    // The first line lacks its full stop, so the second line's "In" is inside its sentence.
+    let text = "The state code of Indiana is IN on the forms.\nThe Germans had to hold the bridgehead until the 19th\nIn Estonia, the visit went on.\nThe talks were held In the capital.\n";
+    let acronyms: Vec<String> = findings(text)
+        .iter()
+        .filter(|f| f.rule == "capitalization")
+        .map(|f| f.text.clone())
+        .collect();
+    // Inside a line, the document's capitals still tell.
+    assert_eq!(acronyms, vec!["In"], "{acronyms:?}");
+    assert!(
+        findings(text)
+            .iter()
+            .filter_map(|f| f.suggestion.as_deref())
+            .all(|s| !s.contains("IN Estonia"))
+    );
+}
+
 /// A text checked a few sentences at a time gets the findings of the text analysed whole,
 /// also where a document-level finding depends on sentences in other batches (a spelling
 /// counted across the text, an acronym written in capitals elsewhere, the article's tail).
