@@ -311,6 +311,8 @@ static META: RuleMeta = RuleMeta {
             fix: Some("They spent their entire savings on the house."),
         },
         Example::Good("I own a property in town."),
+        Example::Good("Common are swallows, finches, warblers and flycatchers."),
+        Example::Good("The old town was surrounded by a 40 km long wall."),
         Example::Bad {
             text: "He hired ten workers, most of were whom students.",
             fix: Some("He hired ten workers, most of whom were students."),
@@ -536,6 +538,21 @@ fn always_english(v: &SentenceView, j: usize) -> bool {
     // "Were there willingness, …": a conditional with "there".
     let conditional_there =
         v.lower(j) == "were" && (j == 0 || v.words[j - 1] == ",") && v.lower(j + 1) == "there";
+    // "Common are swallows, finches …", "Gone are the days": an adjective predicate fronted
+    // before "be" and its subject, opening the sentence.
+    let predicate_inversion = j == 0
+        && v.tag(0).is_some_and(|t| t.is_adjective() || t == Tag::VBN)
+        && matches!(v.lower(1), "is" | "are" | "was" | "were")
+        && v.tag(2)
+            .is_some_and(|t| t.is_noun() || t.is_adjective() || matches!(t, Tag::DT | Tag::CD));
+    // "a 40 km long wall", "a two-metre high fence": a measure before its adjective.
+    let measure = v.tag(j).is_some_and(Tag::is_noun)
+        && j > 0
+        && v.tag(j - 1) == Some(Tag::CD)
+        && matches!(
+            v.lower(j + 1),
+            "long" | "wide" | "high" | "tall" | "deep" | "thick" | "old" | "broad"
+        );
     // "vitamin A is", "Group B and": a capital letter used as a label does not move.
     let letter = [j, j + 1]
         .iter()
@@ -544,6 +561,8 @@ fn always_english(v: &SentenceView, j: usize) -> bool {
         || coordinator
         || name
         || name_start
+        || predicate_inversion
+        || measure
         || letter
         || be_after_reduced_relative
         || be_question
