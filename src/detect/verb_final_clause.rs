@@ -46,6 +46,11 @@ static META: RuleMeta = RuleMeta {
             ),
         },
         Example::Bad {
+            text: "The council hopes to the new bridge in March open.",
+            fix: Some("The council hopes to open the new bridge in March."),
+        },
+        Example::Good("She agreed to the plan put forward by the council."),
+        Example::Bad {
             text: "We are committed to all your e-mails to read.",
             fix: Some("We are committed to reading all your e-mails."),
         },
@@ -324,8 +329,11 @@ const TO_TAKES_ING: &[&str] = &[
 /// friends to read" is English: there "to" follows a verb and its object.
 fn infinitive_last(v: &SentenceView, end: usize) -> Option<Diagnosis> {
     // The final "to" + verb.
-    if end < 4 || v.tag(end - 1) != Some(Tag::VB) || v.lower(end - 2) != "to" {
+    if end < 4 || v.tag(end - 1) != Some(Tag::VB) {
         return None;
+    }
+    if v.lower(end - 2) != "to" {
+        return bare_infinitive_last(v, end);
     }
     let verb = end - 1;
     if !frames().is_transitive(v.lower(verb)) {
@@ -399,6 +407,78 @@ fn infinitive_last(v: &SentenceView, end: usize) -> Option<Diagnosis> {
         end: e,
         message: format!(
             "The verb '{}' comes after its object, at the end as in Dutch/German: put it before the object",
+            v.words[verb]
+        ),
+        suggestion: Some(render(v, &pieces)),
+        confidence: 0.7,
+    })
+}
+
+/// Verbs that take a "to"-infinitive with no object before it ("hopes to open", "plans to
+/// close").
+const INFINITIVE_VERBS: &[&str] = &[
+    "hope", "plan", "want", "try", "attempt", "decide", "intend", "promise", "expect", "aim",
+    "seek", "need", "agree", "manage", "fail", "refuse", "wish", "threaten", "vow", "prepare",
+    "offer", "pledge", "continue", "begin", "start", "propose", "choose",
+];
+
+/// "The company plans to its factory in Ghent before the end of the year close.", "We hope
+/// to the new bridge in March open.": a verb or adjective that takes an infinitive, "to",
+/// the infinitive's object and phrases, and the bare verb last (Dutch "hoopt de brug in maart
+/// te openen"). The rewrite puts the verb after "to", then the object, the times last.
+fn bare_infinitive_last(v: &SentenceView, end: usize) -> Option<Diagnosis> {
+    let verb = end - 1;
+    let w = v.words[verb];
+    // A verb's base form, never a past in "-ed" ("agreed to the plan put forward").
+    if w.ends_with("ed") || !frames().may_be_base(v.lower(verb)) {
+        return None;
+    }
+    let lemma = |k: usize| {
+        super::verb_forms::lemma(v.words[k]).unwrap_or_else(|| frames().lemma(v.lower(k)).into())
+    };
+    let first = (1..verb.saturating_sub(2)).find(|&k| {
+        if v.lower(k) != "to" {
+            return false;
+        }
+        let before = v.lower(k - 1);
+        let takes = TAKES_INFINITIVE.contains(&before)
+            || (INFINITIVE_VERBS.contains(&lemma(k - 1).as_str())
+                && (v.tag(k - 1).is_some_and(Tag::is_verb)
+                    || (v.tag(k - 1).is_some_and(Tag::is_noun)
+                        && crate::tag::Tagger::embedded().can_be(v.words[k - 1], Tag::VBZ))));
+        takes
+            && matches!(
+                v.tag(k + 1),
+                Some(Tag::DT | Tag::PDT | Tag::PRPS | Tag::NN | Tag::NNS | Tag::JJ | Tag::CD)
+            )
+    })?;
+    // Between them: the object and its phrases, no verb and no clause boundary.
+    if (first + 1..verb).any(|k| {
+        v.tag(k)
+            .is_some_and(|t| t.is_verb() || t.is_punct() || t == Tag::MD || t == Tag::WDT)
+            || matches!(v.lower(k), "to" | "that")
+    }) {
+        return None;
+    }
+    // "committed to", "opposed to": "to" is a preposition; the verb would be an -ing form.
+    if TO_TAKES_ING.contains(&v.lower(first - 1)) {
+        return None;
+    }
+    let (adverbs, middle) = super::rewrite::english_middle(v, first + 1, verb)
+        .unwrap_or_else(|| (Vec::new(), vec![Piece::Tokens(first + 1, verb)]));
+    let mut pieces = vec![Piece::Tokens(0, first + 1)];
+    pieces.extend(adverbs);
+    pieces.push(Piece::Tokens(verb, verb + 1));
+    pieces.extend(middle);
+    pieces.push(Piece::Tokens(end, v.len()));
+    let (s, e) = v.span(first, end);
+    Some(Diagnosis {
+        check: "infinitive-last",
+        start: s,
+        end: e,
+        message: format!(
+            "The verb '{}' comes after its object, at the end as in Dutch/German: put it right \
+             after 'to'",
             v.words[verb]
         ),
         suggestion: Some(render(v, &pieces)),
