@@ -267,3 +267,20 @@ fn a_modal_takes_the_verb_the_model_read_as_an_adverb() {
     let tags = tagger.tag(&words);
     assert_eq!(tags[2], Tag::RB, "{tags:?}");
 }
+
+#[test]
+fn a_british_spelling_the_treebank_lacks_is_read_as_the_american_one() {
+    use mtlint::tag::american_spelling;
+    assert_eq!(american_spelling("modernise").as_deref(), Some("modernize"));
+    assert_eq!(american_spelling("Organised").as_deref(), Some("Organized"));
+    assert_eq!(american_spelling("analysing").as_deref(), Some("analyzing"));
+    assert_eq!(american_spelling("centres").as_deref(), Some("centers"));
+    assert_eq!(american_spelling("harbour").as_deref(), Some("harbor"));
+    // Short words keep their spelling.
+    assert_eq!(american_spelling("rise"), None);
+    assert_eq!(american_spelling("four"), None);
+    let words: Vec<&str> = "The federation wants the league modernise and pay every player more ."
+        .split(' ')
+        .collect();
+    assert_eq!(Tagger::embedded().tag(&words)[5], Tag::VB);
+}

@@ -120,6 +120,38 @@ impl Lexicon {
     }
 }
 
+/// The American spelling of a word with a British ending ("-ise", "-ised", "-ising",
+/// "-isation", "-yse", "-our", "-tre" and their forms), or None. Only words of at least six
+/// letters: "rise", "four" and "metre"'s short kin keep their spelling.
+pub fn american_spelling(word: &str) -> Option<String> {
+    const ENDINGS: &[(&str, &str)] = &[
+        ("isation", "ization"),
+        ("isations", "izations"),
+        ("ising", "izing"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ise", "ize"),
+        ("yse", "yze"),
+        ("ysed", "yzed"),
+        ("yses", "yzes"),
+        ("ysing", "yzing"),
+        ("ours", "ors"),
+        ("our", "or"),
+        ("tres", "ters"),
+        ("tre", "ter"),
+    ];
+    if word.len() < 6 || !word.is_ascii() {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
+    ENDINGS.iter().find_map(|(british, american)| {
+        lower.strip_suffix(british).map(|stem| {
+            let cut = word.len() - british.len();
+            format!("{}{american}", &word[..cut.min(stem.len())])
+        })
+    })
+}
+
 /// A model with its lexicon overrides.
 pub struct Tagger {
     model: Model,
@@ -211,7 +243,16 @@ impl Tagger {
         scratch.allowed.clear();
         let mut quotes = 0;
         for (i, w) in words.iter().enumerate() {
-            let info = self.model.token_info(w, &mut scratch.chars);
+            // A British spelling the treebank never showed the model is read as the American
+            // one it may know, or whose ending it reads: "modernise" as "modernize", "centre" as "center".
+            let variant = american_spelling(w).filter(|_| {
+                self.model
+                    .word(features::word_key(w))
+                    .is_none_or(|e| e.tags == 0)
+            });
+            let info = self
+                .model
+                .token_info(variant.as_deref().unwrap_or(w), &mut scratch.chars);
             let mut allowed = self.lexicon.allowed(w, info.key);
             if allowed == 0 && *w == "\"" {
                 allowed = 1 << straight_quote(words, i, quotes).index();
