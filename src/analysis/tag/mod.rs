@@ -143,12 +143,13 @@ pub fn american_spelling(word: &str) -> Option<String> {
     if word.len() < 6 || !word.is_ascii() {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
+    // (Most words end in none of these: nothing is allocated for them.)
+    let b = word.as_bytes();
     ENDINGS.iter().find_map(|(british, american)| {
-        lower.strip_suffix(british).map(|stem| {
-            let cut = word.len() - british.len();
-            format!("{}{american}", &word[..cut.min(stem.len())])
-        })
+        let cut = b.len().checked_sub(british.len())?;
+        b[cut..]
+            .eq_ignore_ascii_case(british.as_bytes())
+            .then(|| format!("{}{american}", &word[..cut]))
     })
 }
 
@@ -245,14 +246,12 @@ impl Tagger {
         for (i, w) in words.iter().enumerate() {
             // A British spelling the treebank never showed the model is read as the American
             // one it may know, or whose ending it reads: "modernise" as "modernize", "centre" as "center".
-            let variant = american_spelling(w).filter(|_| {
-                self.model
-                    .word(features::word_key(w))
-                    .is_none_or(|e| e.tags == 0)
-            });
-            let info = self
-                .model
-                .token_info(variant.as_deref().unwrap_or(w), &mut scratch.chars);
+            let mut info = self.model.token_info(w, &mut scratch.chars);
+            if info.ambiguity == 0
+                && let Some(variant) = american_spelling(w)
+            {
+                info = self.model.token_info(&variant, &mut scratch.chars);
+            }
             let mut allowed = self.lexicon.allowed(w, info.key);
             if allowed == 0 && *w == "\"" {
                 allowed = 1 << straight_quote(words, i, quotes).index();
