@@ -169,3 +169,41 @@ fn an_amount_after_the_subjects_phrases_gets_its_be_back() {
         "{fs:#?}"
     );
 }
+
+/// The textbook sentences of verb-second interference are flagged at the default threshold, the
+/// one a gate reports at, each with the sentence an editor wants; English inversion is not.
+#[test]
+fn textbook_interference_is_flagged_at_the_default_threshold_with_its_fix() {
+    let threshold = mtlint::detect::calibration::Calibration::embedded()
+        .expect("the embedded calibration")
+        .threshold;
+    let reported = |text: &str| -> Vec<Finding> {
+        check(text)
+            .into_iter()
+            .filter(|f| f.category.is_structural() && f.confidence >= threshold)
+            .collect()
+    };
+    for (bad, fixed) in [
+        (
+            "Tomorrow travels the king to Brussels.",
+            "Tomorrow, the king travels to Brussels.",
+        ),
+        ("He wants the house sell.", "He wants to sell the house."),
+        (
+            "Last week has the company its results published.",
+            "Last week, the company published its results.",
+        ),
+        (
+            "We have the car yesterday repaired.",
+            "We repaired the car yesterday.",
+        ),
+    ] {
+        let fs = reported(bad);
+        let best = fs
+            .iter()
+            .max_by(|a, b| a.confidence.total_cmp(&b.confidence))
+            .unwrap_or_else(|| panic!("not reported: {bad}"));
+        assert_eq!(best.suggestion.as_deref(), Some(fixed), "{bad}");
+    }
+    assert!(reported("Rarely have investors been so nervous.").is_empty());
+}
