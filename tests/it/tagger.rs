@@ -157,6 +157,14 @@ fn a_subject_pronoun_takes_a_verb_the_model_read_as_a_noun() {
     // An object pronoun is no subject ("gave them gifts").
     let tags = tagger.tag(&["They", "gave", "them", "gifts", "."]);
     assert_eq!(tags[3], Tag::NNS, "{tags:?}");
+    // With no verb up to the clause's end, the last word is the verb (Dutch/German order) …
+    let words: Vec<&str> = "I know that he tomorrow to Berlin travels ."
+        .split(' ')
+        .collect();
+    assert_eq!(tagger.tag(&words)[7], Tag::VBZ);
+    // … but not in a question, where the verb went before the pronoun.
+    let words: Vec<&str> = "When should I buy my ticket ?".split(' ').collect();
+    assert_eq!(tagger.tag(&words)[5], Tag::NN);
 }
 
 #[test]
@@ -279,7 +287,7 @@ fn a_british_spelling_the_treebank_lacks_is_read_as_the_american_one() {
     // Short words keep their spelling.
     assert_eq!(american_spelling("rise"), None);
     assert_eq!(american_spelling("four"), None);
-    let words: Vec<&str> = "The federation wants the league modernise and pay every player more ."
+    let words: Vec<&str> = "The federation wants the league organise and pay every player more ."
         .split(' ')
         .collect();
     assert_eq!(Tagger::embedded().tag(&words)[5], Tag::VB);

@@ -245,12 +245,16 @@ impl Tagger {
         let mut quotes = 0;
         for (i, w) in words.iter().enumerate() {
             // A British spelling the treebank never showed the model is read as the American
-            // one it may know, or whose ending it reads: "modernise" as "modernize", "centre" as "center".
+            // one it knows: "modernise" as "modernize", "centre" as "center".
             let mut info = self.model.token_info(w, &mut scratch.chars);
             if info.ambiguity == 0
                 && let Some(variant) = american_spelling(w)
             {
-                info = self.model.token_info(&variant, &mut scratch.chars);
+                // (Only a spelling the treebank has: "arises" is no "arizes".)
+                let american = self.model.token_info(&variant, &mut scratch.chars);
+                if american.ambiguity != 0 {
+                    info = american;
+                }
             }
             let mut allowed = self.lexicon.allowed(w, info.key);
             if allowed == 0 && *w == "\"" {
@@ -440,6 +444,31 @@ impl Tagger {
             }
             if k >= out.len() || allowed[k] != 0 {
                 continue;
+            }
+            // A clause whose subject pronoun is followed by no finite verb up to the clause's
+            // punctuation has its verb last, read as a noun: "that he tomorrow to Berlin
+            // travels." (a clause in Dutch/German order).
+            let end = (p + 1..out.len())
+                .find(|&e| out[e].is_punct())
+                .unwrap_or(out.len());
+            let last = end - 1;
+            // (Not in a question, where the verb stands before the pronoun: "when should I
+            // buy my ticket?", nor with a base verb after the pronoun: "I better pass on …".)
+            let inverted = p > 0 && (out[p - 1].is_verb() || out[p - 1] == Tag::MD);
+            if end >= p + 4
+                && !inverted
+                && words[end..].first() != Some(&"?")
+                && allowed[last] == 0
+                && !(p + 1..end)
+                    .any(|e| out[e].is_finite_verb() || matches!(out[e], Tag::MD | Tag::VB))
+                && matches!(out[last], Tag::NN | Tag::NNS)
+                && words[last].starts_with(char::is_lowercase)
+            {
+                let present = if third { Tag::VBZ } else { Tag::VBP };
+                if self.can_be(words[last], present) {
+                    out[last] = present;
+                    continue;
+                }
             }
             // A participle right after a subject pronoun is its simple past ("He later
             // handed over the command").
