@@ -51,6 +51,18 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Good("She agreed to the plan put forward by the council."),
         Example::Bad {
+            text: "I think that the weather tomorrow better will be.",
+            fix: Some("I think that the weather tomorrow will be better."),
+        },
+        Example::Bad {
+            text: "Because the roads on Tuesday morning still icy were, most schools stayed closed.",
+            fix: Some(
+                "Because the roads were still icy on Tuesday morning, most schools stayed closed.",
+            ),
+        },
+        Example::Good("I wonder how cold it will be."),
+        Example::Good("The prices are not as high as they used to be."),
+        Example::Bad {
             text: "We are committed to all your e-mails to read.",
             fix: Some("We are committed to reading all your e-mails."),
         },
@@ -132,6 +144,7 @@ impl Detector for VerbFinalClause {
             "participle-before-auxiliary",
             "infinitive-last",
             "finite-verb-last",
+            "predicate-before-be",
         ]
     }
 
@@ -149,7 +162,10 @@ impl Detector for VerbFinalClause {
                 starts.push((i + 1, Some(i)));
             }
         }
-        if let Some(d) = infinitive_last(v, end).or_else(|| participle_before_auxiliary(v, end)) {
+        if let Some(d) = infinitive_last(v, end)
+            .or_else(|| participle_before_auxiliary(v, end))
+            .or_else(|| predicate_before_be(v, end))
+        {
             out.push(d);
             return;
         }
@@ -284,6 +300,103 @@ fn participle_before_auxiliary(v: &SentenceView, end: usize) -> Option<Diagnosis
             suggestion,
             confidence: 0.75,
         })
+    })
+}
+
+/// "I think that the weather tomorrow better will be.", "because the roads icy were": an
+/// adjective and then the clause's "be" (with its modal or "have"), last in the clause (Dutch
+/// and German "beter zal zijn", "glatt waren"). English puts "be" before its predicate and
+/// ends a clause with "be" only after a fronted predicate or question ("how good it will be",
+/// "than it used to be"). The rewrite puts the verb group and the adjective right after the
+/// subject, the phrases that stood between them after, times last.
+fn predicate_before_be(v: &SentenceView, end: usize) -> Option<Diagnosis> {
+    // The verb group at the end, and where the clause goes on: the sentence's end, or a comma
+    // after a subordinate clause.
+    let closing = (2..end)
+        .filter(|&k| k + 1 == end || v.words.get(k + 1) == Some(&","))
+        .find(|&k| {
+            let w = v.lower(k);
+            (matches!(w, "is" | "are" | "was" | "were")
+                && v.tag(k).is_some_and(Tag::is_finite_verb))
+                || (w == "be" && v.tag(k - 1) == Some(Tag::MD))
+                || (w == "been" && HAVE.contains(&v.lower(k - 1)))
+        })?;
+    let mut vs = closing;
+    while vs > 0
+        && closing - vs < 2
+        && (v.tag(vs - 1) == Some(Tag::MD) || HAVE.contains(&v.lower(vs - 1)))
+    {
+        vs -= 1;
+    }
+    // The predicate adjective and its adverbs ("not", "very").
+    let a = vs.checked_sub(1)?;
+    if !v.tag(a).is_some_and(Tag::is_adjective) {
+        return None;
+    }
+    let mut p = a;
+    while p > 0 && v.tag(p - 1).is_some_and(Tag::is_adverb) {
+        p -= 1;
+    }
+    // The clause: after its opener, or the main clause.
+    let start = (0..p)
+        .rev()
+        .find(|&k| is_clause_opener(v, k))
+        .map_or_else(|| main_clause_start(v).0, |k| k + 1);
+    // A fronted predicate, a comparison or a question keeps "be" last ("how cold it was",
+    // "as good as it gets", "than it used to be").
+    let opener = start.checked_sub(1).map(|o| v.lower(o));
+    if opener.is_some_and(|o| {
+        matches!(
+            o,
+            "as" | "than" | "how" | "however" | "what" | "whatever" | "so" | "too"
+        )
+    }) || (start..p).any(|k| {
+        matches!(
+            v.lower(k),
+            "as" | "than" | "how" | "however" | "so" | "too" | "more" | "less" | "the"
+        ) && v.tag(k + 1).is_some_and(Tag::is_adjective)
+    }) || v.words.contains(&"?")
+    {
+        return None;
+    }
+    let mut e = coordinated_np(v, start).filter(|&e| e <= p && e > start)?;
+    if !(start..e).any(|k| v.tag(k).is_some_and(|t| t.is_noun() || t == Tag::PRP)) {
+        return None;
+    }
+    // The subject keeps its phrases ("the situation in the city"), not a time ("on Tuesday").
+    let np = v.chunker();
+    while v.tag(e) == Some(Tag::IN)
+        && let Some(pe) = np.noun_phrase(e + 1).filter(|&pe| pe <= p)
+        && !(e + 1..pe).any(|k| super::words::names_time(v.lower(k)))
+    {
+        e = pe;
+    }
+    // Between the subject and the predicate: phrases only, no verb.
+    if (e..p).any(|k| v.tag(k).is_some_and(|t| t.is_verb() || t == Tag::MD)) {
+        return None;
+    }
+    let (adverbs, middle) =
+        english_middle(v, e, p).unwrap_or_else(|| (Vec::new(), vec![Piece::Tokens(e, p)]));
+    let mut pieces = vec![Piece::Tokens(0, e)];
+    pieces.extend(adverbs);
+    pieces.push(Piece::Tokens(vs, closing + 1));
+    pieces.push(Piece::Tokens(p, vs));
+    pieces.extend(middle);
+    pieces.push(Piece::Tokens(closing + 1, v.len()));
+    let (s, stop) = v.span(p, closing + 1);
+    Some(Diagnosis {
+        check: "predicate-before-be",
+        start: s,
+        end: stop,
+        message: format!(
+            "'{}' ends the clause after what it says ('{}'), in Dutch/German order: put it \
+             before '{}'",
+            v.slice(vs, closing + 1),
+            v.slice(p, vs),
+            v.words[p]
+        ),
+        suggestion: Some(render(v, &pieces)),
+        confidence: 0.7,
     })
 }
 
