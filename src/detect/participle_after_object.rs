@@ -38,6 +38,10 @@ static META: RuleMeta = RuleMeta {
             fix: Some("The minister will announce the new measures next week."),
         },
         Example::Bad {
+            text: "The company will next year fifty new employees hire.",
+            fix: Some("The company will hire fifty new employees next year."),
+        },
+        Example::Bad {
             text: "The mayor has the plans for a new stadium near the river presented.",
             fix: Some("The mayor has presented the plans for a new stadium near the river."),
         },

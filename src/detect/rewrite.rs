@@ -254,6 +254,14 @@ pub fn english_middle(v: &SentenceView, a: usize, b: usize) -> Option<(Vec<Piece
             && !(k..end - 1).any(|i| names_time(v.lower(i)))
         {
             end - 1
+        } else if kind == 1
+            && end > k + 2
+            && matches!(v.lower(k), "next" | "last" | "this" | "every" | "each")
+            && names_time(v.lower(k + 1))
+        {
+            // "next year fifty new employees": a time of two words the chunker ran into the
+            // object is a phrase of its own.
+            k + 2
         } else {
             end
         };

@@ -162,7 +162,12 @@ fn a_subject_pronoun_takes_a_verb_the_model_read_as_a_noun() {
         .split(' ')
         .collect();
     assert_eq!(tagger.tag(&words)[7], Tag::VBZ);
-    // … but not in a question, where the verb went before the pronoun.
+    // … not the head of a noun phrase …
+    let words: Vec<&str> = "The mayor said that she very proud of all the volunteers ."
+        .split(' ')
+        .collect();
+    assert_eq!(tagger.tag(&words)[10], Tag::NNS);
+    // … and not in a question, where the verb went before the pronoun.
     let words: Vec<&str> = "When should I buy my ticket ?".split(' ').collect();
     assert_eq!(tagger.tag(&words)[5], Tag::NN);
 }

@@ -463,6 +463,11 @@ impl Tagger {
                     .any(|e| out[e].is_finite_verb() || matches!(out[e], Tag::MD | Tag::VB))
                 && matches!(out[last], Tag::NN | Tag::NNS)
                 && words[last].starts_with(char::is_lowercase)
+                // (Not the head of a noun phrase: "that she very proud of all the volunteers".)
+                && !matches!(
+                    out[last - 1],
+                    Tag::DT | Tag::PDT | Tag::PRPS | Tag::JJ | Tag::JJR | Tag::JJS | Tag::CD | Tag::POS
+                )
             {
                 let present = if third { Tag::VBZ } else { Tag::VBP };
                 if self.can_be(words[last], present) {
