@@ -8,7 +8,6 @@
 //! The causative "have" with a short object ("He had his car repaired").
 
 use super::clause::{content_end, prepositional_phrase};
-use super::rewrite::{Piece, english_middle, render};
 use super::words::{BE, HAVE, MODALS, TIME_WORDS, WEEKDAYS};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
@@ -425,13 +424,7 @@ fn bracket(v: &SentenceView, a: usize, end: usize, what: &str, confidence: f64) 
     let last = end - 1;
     // The adverbs go before the verb, the object first and times last ("has definitively
     // shelved the plans …", "defended the decision in parliament yesterday").
-    let (adverbs, middle) = english_middle(v, a + 1, last)
-        .unwrap_or_else(|| (Vec::new(), vec![Piece::Tokens(a + 1, last)]));
-    let mut pieces = vec![Piece::Tokens(0, a + 1)];
-    pieces.extend(adverbs);
-    pieces.push(Piece::Tokens(last, last + 1));
-    pieces.extend(middle);
-    pieces.push(Piece::Tokens(end, v.len()));
+    let suggestion = super::rewrite::verb_brought_forward(v, a, last, end);
     let (start, stop) = v.span(a, last + 1);
     Diagnosis {
         check: "",
@@ -441,7 +434,7 @@ fn bracket(v: &SentenceView, a: usize, end: usize, what: &str, confidence: f64) 
             "'{0}' comes at the end, after its {what}, far from '{1}' (Dutch/German order): put it right after '{1}'",
             v.words[last], v.words[a]
         ),
-        suggestion: Some(render(v, &pieces)),
+        suggestion: Some(suggestion),
         confidence,
     }
 }

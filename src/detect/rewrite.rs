@@ -338,3 +338,18 @@ pub fn english_middle(v: &SentenceView, a: usize, b: usize) -> Option<(Vec<Piece
     }
     Some((adverbs, objects))
 }
+
+/// The sentence with the verb at `verb` brought forward to stand right after token `at`, the
+/// words between in English order ([`english_middle`]: its adverbs before the verb, the object
+/// first, times last), and the tokens from `rest` on after them ("has the plan on Tuesday
+/// presented" → "has presented the plan on Tuesday").
+pub fn verb_brought_forward(v: &SentenceView, at: usize, verb: usize, rest: usize) -> String {
+    let (adverbs, middle) = english_middle(v, at + 1, verb)
+        .unwrap_or_else(|| (Vec::new(), vec![Piece::Tokens(at + 1, verb)]));
+    let mut pieces = vec![Piece::Tokens(0, at + 1)];
+    pieces.extend(adverbs);
+    pieces.push(Piece::Tokens(verb, verb + 1));
+    pieces.extend(middle);
+    pieces.push(Piece::Tokens(rest, v.len()));
+    render(v, &pieces)
+}

@@ -577,13 +577,7 @@ fn bare_infinitive_last(v: &SentenceView, end: usize) -> Option<Diagnosis> {
     if TO_TAKES_ING.contains(&v.lower(first - 1)) {
         return None;
     }
-    let (adverbs, middle) = super::rewrite::english_middle(v, first + 1, verb)
-        .unwrap_or_else(|| (Vec::new(), vec![Piece::Tokens(first + 1, verb)]));
-    let mut pieces = vec![Piece::Tokens(0, first + 1)];
-    pieces.extend(adverbs);
-    pieces.push(Piece::Tokens(verb, verb + 1));
-    pieces.extend(middle);
-    pieces.push(Piece::Tokens(end, v.len()));
+    let suggestion = super::rewrite::verb_brought_forward(v, first, verb, end);
     let (s, e) = v.span(first, end);
     Some(Diagnosis {
         check: "infinitive-last",
@@ -594,7 +588,7 @@ fn bare_infinitive_last(v: &SentenceView, end: usize) -> Option<Diagnosis> {
              after 'to'",
             v.words[verb]
         ),
-        suggestion: Some(render(v, &pieces)),
+        suggestion: Some(suggestion),
         confidence: 0.7,
     })
 }
