@@ -185,6 +185,7 @@ fn combine_sentence(group: &mut [Finding], judge: &dyn Judge, improve: bool) {
     }
     if improve {
         one_answer_per_error(group);
+        follow_the_more_confident(&s, group);
         share_clean_rewrite(&s, group);
         repair_by_search(&s, group);
     }
@@ -274,6 +275,44 @@ fn one_answer_per_error(group: &mut [Finding]) {
                 f.combines = vec![id.clone()];
             }
         }
+    }
+}
+
+/// A finding whose own edits conflict with those of a more confident finding shows that
+/// finding's rewrite, when it leaves no structural finding at all: conflicting edits are
+/// resolved by confidence, and the sentence gets one corrected form ("Haftar wants the power in
+/// the country take control of …": the calque's "wants to take power … from" wins over the
+/// infinitive's "to" alone).
+fn follow_the_more_confident(s: &Sentence, group: &mut [Finding]) {
+    let mut order: Vec<usize> = (0..group.len())
+        .filter(|&i| group[i].suggestion.is_some() && !s.own[i].is_empty())
+        .collect();
+    order.sort_by(|&a, &b| group[b].confidence.total_cmp(&group[a].confidence));
+    let Some(&top) = order.first() else {
+        return;
+    };
+    let Some(rewrite) = group[top].suggestion.clone() else {
+        return;
+    };
+    let losers: Vec<usize> = order[1..]
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let f = &group[i];
+            f.suggestion.as_deref() != Some(rewrite.as_str()) && conflict(&s.own[i], &s.own[top])
+        })
+        .collect();
+    // (No structural finding even below the threshold: a rewrite that leaves the error the
+    // other finding saw, and that the judge misses, must not be shown for it.)
+    if losers.is_empty() || !s.judged || !s.judge.accepts_strictly(&rewrite) {
+        return;
+    }
+    let id = group[top].check_id();
+    for i in losers {
+        let f = &mut group[i];
+        f.suggestion = Some(rewrite.clone());
+        f.edits = Vec::new();
+        f.combines = vec![id.clone()];
     }
 }
 
@@ -648,6 +687,35 @@ mod tests {
         assert_eq!(fs[1].suggestion.as_deref(), Some(moved));
         assert_eq!(fs[1].combines, vec!["verb-second-inversion"]);
         assert!(fs[1].edits.is_empty());
+    }
+
+    #[test]
+    fn a_finding_whose_edits_lose_a_conflict_shows_the_winning_rewrite() {
+        // Both edit at "Haftar"; the more confident rewrite leaves nothing flagged.
+        let calque = S.replace("the country Haftar supports", "the country supports Haftar");
+        let half = S.replace("Haftar supports", "Haftar's army supports");
+        let mut fs = vec![
+            finding("infinitive", S, &half, 0.6),
+            finding("calque", S, &calque, 0.8),
+        ];
+        fs[1].category = Category::Calque;
+        fs[1].start = 40;
+        fs[1].end = 50;
+        // Each rewrite alone is accepted; only the calque's leaves nothing flagged at all.
+        struct Both<'a>(&'a str, &'a str);
+        impl Judge for Both<'_> {
+            fn accepts(&self, _: &str, candidate: &str, _: usize) -> bool {
+                candidate == self.0 || candidate == self.1
+            }
+            fn accepts_strictly(&self, candidate: &str) -> bool {
+                candidate == self.1
+            }
+        }
+        combine(&mut fs, &Both(&half, &calque));
+        assert_eq!(fs[0].suggestion.as_deref(), Some(calque.as_str()));
+        assert_eq!(fs[0].combines, vec!["calque"]);
+        assert!(fs[0].edits.is_empty());
+        assert_eq!(fs[1].suggestion.as_deref(), Some(calque.as_str()));
     }
 
     #[test]
