@@ -50,7 +50,7 @@ fn f32_at(b: &[u8], p: usize) -> f32 {
 }
 
 /// Whether a token is a word the counts may know (letters, digits, an apostrophe inside).
-fn is_word(w: &str) -> bool {
+pub fn is_word(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_alphanumeric)
 }
 

@@ -177,6 +177,35 @@ pub fn features(
         numeric.push(("surprise-mean", (mean as f64 / 5.0).min(2.0)));
         numeric.push(("surprise-max", (max as f64 / 10.0).min(2.0)));
     }
+    // How surprising the flagged words themselves are: the class model's surprise and the
+    // word bigram model's least probable join, over the span and the word before it (a lost
+    // verb leaves "the president | the bill"; a clean sentence's flagged words read as
+    // English).
+    let inside: Vec<usize> = tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.start >= d.start && t.end <= d.end)
+        .map(|(i, _)| i)
+        .collect();
+    if let (Some(&a), Some(&b)) = (inside.first(), inside.last()) {
+        let a = a.saturating_sub(1);
+        if !surprise.is_empty() {
+            let max = surprise[a.min(surprise.len() - 1)..=b.min(surprise.len() - 1)]
+                .iter()
+                .copied()
+                .fold(0.0f32, f32::max);
+            numeric.push(("span-surprise", (max as f64 / 10.0).min(2.0)));
+        }
+        if let Some(ng) = crate::ngram::WordNgrams::embedded() {
+            let worst = (a + 1..=b)
+                .filter(|&i| {
+                    crate::ngram::is_word(view.words[i - 1]) && crate::ngram::is_word(view.words[i])
+                })
+                .map(|i| ng.log_prob(Some(view.words[i - 1]), view.words[i]))
+                .fold(0.0f32, f32::min);
+            numeric.push(("span-bigram", (-worst as f64 / 10.0).min(2.0)));
+        }
+    }
     if let Some(s) = &d.suggestion {
         let tokens = crate::tokenize::tokenize(s, 0, s.len());
         let words: Vec<&str> = tokens.iter().map(|t| t.text(s)).collect();

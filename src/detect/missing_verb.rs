@@ -113,6 +113,12 @@ static META: RuleMeta = RuleMeta {
             text: "There no reason to worry, the mayor said.",
             fix: Some("There is no reason to worry, the mayor said."),
         },
+        Example::Bad {
+            text: "The farmers do not know yet whether they able to pay the rent.",
+            fix: Some("The farmers do not know yet whether they are able to pay the rent."),
+        },
+        Example::Good("She runs faster than they, but he is stronger than we."),
+        Example::Good("The people of the northern valley worship their own deity."),
         Example::Good("The history of the Ottoman Empire spans more than six centuries."),
         Example::Good("A fair rarely attracted peasants from settlements far away."),
         Example::Good(
@@ -778,6 +784,27 @@ fn misread_main_verb(v: &SentenceView, k: usize) -> bool {
     misread && after_subject && takes
 }
 
+/// Whether the noun phrase that ends at `j` has a plural head: the noun at `j`, or the noun
+/// before its "of" phrase ("the people of the hilly area").
+fn plural_subject_head(v: &SentenceView, j: usize) -> bool {
+    let plural = |i: usize| {
+        v.tag(i).is_some_and(|t| matches!(t, Tag::NNS | Tag::NNPS))
+            || matches!(v.lower(i), "people" | "police")
+    };
+    if plural(j) {
+        return true;
+    }
+    // Back over the "of" phrase's determiner, adjectives and nouns.
+    let mut i = j;
+    while i > 0
+        && v.tag(i)
+            .is_some_and(|t| t.is_noun() || t.is_adjective() || matches!(t, Tag::DT | Tag::CD))
+    {
+        i -= 1;
+    }
+    v.lower(i) == "of" && i > 0 && plural(i - 1)
+}
+
 /// The checks of this rule, tried in order; the first that finds something reports.
 const CHECKS: &[Check] = &[
     ("copula-missing", copula_missing),
@@ -1015,6 +1042,94 @@ const COPULA_ADVERBS: &[&str] = &[
 /// implicit in …", or the sentence be a fragment, "Good job very professional.", so noun
 /// phrases are left alone.) Suggests the sentence with "is", "are" or "am" put in.
 fn copula_missing(v: &SentenceView) -> Option<Diagnosis> {
+    copula_missing_at_start(v).or_else(|| pronoun_then_predicate(v))
+}
+
+/// Words before a subject pronoun that make it no subject of a clause of its own: a
+/// comparison ("taller than they", "as good as we") or a preposition ("between he and I").
+fn pronoun_in_comparison(v: &SentenceView, p: usize) -> bool {
+    p > 0
+        && (matches!(v.lower(p - 1), "than" | "as" | "like" | "but" | "except")
+            || (v.tag(p - 1) == Some(Tag::IN) && !is_subordinator(v.lower(p - 1))))
+}
+
+fn is_subordinator(w: &str) -> bool {
+    SUBORDINATORS.contains(&w) || w == "that"
+}
+
+/// "If there is no male they probably infertile", "I need to know how they different and
+/// alike", "so that we able to help": a subject pronoun inside the sentence (after a
+/// subordinator, a conjunction, a comma or a noun, never after a verb, which makes a question
+/// or an inversion, nor in a comparison), adverbs, then a predicate adjective that ends the
+/// clause, with no verb between: a subject pronoun cannot stand before its predicate without
+/// "be". The clause with the form of "be" its pronoun and tense call for.
+fn pronoun_then_predicate(v: &SentenceView) -> Option<Diagnosis> {
+    for p in 1..v.len().saturating_sub(2) {
+        let w = v.lower(p);
+        if !(matches!(w, "i" | "he" | "she" | "we" | "they") && v.tag(p) == Some(Tag::PRP)) {
+            continue;
+        }
+        let before = v.tag(p - 1)?;
+        if before.is_verb() || before == Tag::TO || pronoun_in_comparison(v, p) {
+            continue;
+        }
+        let mut k = p + 1;
+        while k < v.len()
+            && (COPULA_ADVERBS.contains(&v.lower(k))
+                || (v.tag(k) == Some(Tag::RB) && v.lower(k).ends_with("ly")))
+        {
+            k += 1;
+        }
+        // An adjective that ends its clause ("they different and alike in …"): not one that
+        // stands after a pronoun as its apposition ("we alone", "they both").
+        let closes = |n: usize| {
+            v.tag(n)
+                .is_none_or(|t| matches!(t, Tag::IN | Tag::TO | Tag::WRB | Tag::CC) || t.is_punct())
+        };
+        if !(v.tag(k) == Some(Tag::JJ)
+            && !matches!(v.lower(k), "alone" | "both" | "all" | "each" | "together")
+            && closes(k + 1))
+        {
+            continue;
+        }
+        let words: Vec<&str> = (0..v.len()).map(|i| v.lower(i)).collect();
+        let end = clause_end(v, p + 1);
+        use crate::tense::Tense::{Future, Past, Present};
+        let copula = match (
+            crate::tense::be_tense(&words, &v.sentence.tags, p + 1, end),
+            w,
+        ) {
+            (Future, _) => "will be",
+            (Past, "we" | "they") => "were",
+            (Past, _) => "was",
+            (Present, "i") => "am",
+            (Present, "we" | "they") => "are",
+            (Present, _) => "is",
+        };
+        let pieces = [
+            Piece::Tokens(0, p + 1),
+            Piece::Text(copula.into()),
+            Piece::Tokens(p + 1, v.len()),
+        ];
+        let (a, b) = v.span(p, k + 1);
+        return Some(Diagnosis {
+            check: "",
+            start: a,
+            end: b,
+            message: format!(
+                "'{}' lacks '{copula}' before '{}': add it",
+                v.slice(p, k + 1),
+                v.words[k]
+            ),
+            suggestion: Some(render(v, &pieces)),
+            confidence: 0.6,
+        });
+    }
+    None
+}
+
+/// The main clause's subject pronoun or "there" without its "be" (see [`copula_missing`]).
+fn copula_missing_at_start(v: &SentenceView) -> Option<Diagnosis> {
     let (start, _) = main_clause_start(v);
     let first = v.lower(start);
     let pronoun = v.tag(start) == Some(Tag::PRP)
@@ -2195,6 +2310,16 @@ fn subject_then_object(v: &SentenceView) -> Option<Diagnosis> {
         && v.tag(last) == Some(Tag::NNS)
         && v.tag(last - 1)
             .is_some_and(|t| t.is_noun() || t.is_adjective() || t == Tag::CD)
+    {
+        return None;
+    }
+    // So does one that ends in a plural present the tagger read as a singular noun, after a
+    // plural head ("The people of the hilly area worship their deity", "Members of the House
+    // exercise this right").
+    if subject_end - start >= 2
+        && v.tag(last) == Some(Tag::NN)
+        && tagger.can_be(v.words[last], Tag::VBP)
+        && plural_subject_head(v, last - 1)
     {
         return None;
     }
