@@ -468,10 +468,16 @@ fn always_english(v: &SentenceView, j: usize) -> bool {
     // "Friedrich Wilhelm I and"), in their own order, unless the second is an adjective a
     // Romance source put after its noun ("the States United", "Commander Supreme").
     let capitalised = |k: usize| v.words[k].starts_with(char::is_uppercase);
+    // (The noun before such an adjective is a common noun: "Manchester United" is a name.)
+    let common_noun = |w: &str| {
+        let tagger = crate::tag::Tagger::embedded();
+        tagger.can_be(w, Tag::NN) || tagger.can_be(w, Tag::NNS)
+    };
     let name = j > 0
         && capitalised(j)
         && capitalised(j + 1)
-        && !crate::tag::Tagger::embedded().can_be(v.lower(j + 1), Tag::JJ);
+        && !(crate::tag::Tagger::embedded().can_be(v.lower(j + 1), Tag::JJ)
+            && common_noun(v.lower(j)));
     // "the votes cast.", "the tablets found are …": a participle after its
     // noun, before a verb, a preposition or the end, is a reduced relative clause; "decision
     // no." abbreviates "number".
