@@ -54,6 +54,10 @@ static META: RuleMeta = RuleMeta {
             fix: Some("Tomorrow, the king travels to Brussels."),
         },
         Example::Bad {
+            text: "On Sundays visits my grandmother always the church in the village.",
+            fix: Some("On Sundays, my grandmother always visits the church in the village."),
+        },
+        Example::Bad {
             text: "Yesterday went the minister to the hospital.",
             fix: Some("Yesterday, the minister went to the hospital."),
         },
@@ -677,8 +681,11 @@ struct Inverted {
     /// The end of the fronted phrase.
     front_end: usize,
     verb: usize,
-    /// The end of the subject after the verb.
+    /// The end of the subject after the verb, with the adverbs of frequency that follow it
+    /// (in English they stand before the verb: "my family always goes").
     subj_end: usize,
+    /// The end of the subject itself.
+    core_end: usize,
     /// The end of the adverbials after the subject (`subj_end` when there are none).
     after: usize,
     /// An object follows the subject and its adverbials.
@@ -686,6 +693,22 @@ struct Inverted {
     /// A "that" clause follows them.
     clause: bool,
 }
+
+/// Adverbs of frequency and time that stand between an English subject and its verb.
+const MID_ADVERBS: &[&str] = &[
+    "always",
+    "often",
+    "usually",
+    "sometimes",
+    "never",
+    "rarely",
+    "seldom",
+    "frequently",
+    "regularly",
+    "still",
+    "already",
+    "also",
+];
 
 /// The finding for the verb at `verb` (tagged `vt`) standing before its subject after the
 /// fronted phrase that ends at `front_end`, when English would not invert there.
@@ -698,7 +721,13 @@ fn fronted_phrase(
 ) -> Option<Diagnosis> {
     let verb_word = v.lower(verb);
     let np = v.chunker();
-    let subj_end = subject_phrase(v, &np, verb + 1)?;
+    let core_end = subject_phrase(v, &np, verb + 1)?;
+    // "In the summer goes my family always to the sea": an adverb of frequency after the
+    // subject goes with it, before the verb.
+    let mut subj_end = core_end;
+    while v.tag(subj_end) == Some(Tag::RB) && MID_ADVERBS.contains(&v.lower(subj_end)) {
+        subj_end += 1;
+    }
     // "Also discussed were …": a participle followed by "be" is English inversion.
     if v.tag(subj_end).is_some_and(Tag::is_verb) {
         return None;
@@ -762,6 +791,7 @@ fn fronted_phrase(
         front_end,
         verb,
         subj_end,
+        core_end,
         after,
         object,
         clause,
@@ -933,6 +963,7 @@ fn fronted_phrase_finding(v: &SentenceView, np: &crate::chunk::Words, inv: &Inve
         front_end,
         verb,
         subj_end,
+        core_end,
         after,
         object,
         clause,
@@ -999,7 +1030,7 @@ fn fronted_phrase_finding(v: &SentenceView, np: &crate::chunk::Words, inv: &Inve
         } else {
             (subj_end, object_start)
         };
-    let subject = v.slice(verb + 1, subj_end);
+    let subject = v.slice(verb + 1, core_end.min(subj_end));
     let mut pieces = Vec::new();
     match front {
         Front::Mid => {
