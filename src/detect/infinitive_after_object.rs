@@ -65,6 +65,11 @@ static META: RuleMeta = RuleMeta {
     fix: "Add 'to' before the infinitive, or move the infinitive right after the verb.",
     examples: &[
         Example::Bad {
+            text: "The children want in the garden play.",
+            fix: Some("The children want to play in the garden."),
+        },
+        Example::Good("For the first time we tried in every possible way."),
+        Example::Bad {
             text: "Haftar wants the power in the country take control of the government.",
             fix: Some("Haftar wants the power in the country to take control of the government."),
         },
@@ -251,6 +256,7 @@ impl Detector for InfinitiveAfterObject {
             };
             if let Some(d) = infinitive_after_object(v, i, lemma)
                 .or_else(|| to_infinitive_after_object(v, i, lemma))
+                .or_else(|| infinitive_after_phrase(v, i, lemma))
             {
                 out.push(d);
                 return;
@@ -341,6 +347,65 @@ fn to_infinitive_after_object(v: &SentenceView, i: usize, lemma: &str) -> Option
         confidence: 0.65,
     })
 }
+
+/// "The children want in the garden play.", "The mayor plans after the elections resign.": a
+/// verb of wanting, prepositional phrases right after it and nothing else, and the sentence's
+/// last word a base verb that forms no compound with the noun before it (a large corpus has
+/// "first time", not "garden play"): the infinitive left at the end, without "to". It goes
+/// after the verb of wanting, with "to".
+fn infinitive_after_phrase(v: &SentenceView, i: usize, lemma: &str) -> Option<Diagnosis> {
+    if !NO_BARE_CLAUSE.contains(&lemma)
+        || v.tag(i + 1) != Some(Tag::IN)
+        || matches!(v.lower(i + 1), "to" | "of" | "that" | "for")
+    {
+        return None;
+    }
+    let j = v.len().checked_sub(2)?;
+    if j < i + 4 || !v.tag(j + 1).is_some_and(Tag::is_punct) {
+        return None;
+    }
+    // Phrases only: prepositions and the words of noun phrases.
+    let phrase_word = |k: usize| {
+        v.tag(k).is_some_and(|t| {
+            t.is_noun()
+                || matches!(
+                    t,
+                    Tag::IN | Tag::DT | Tag::JJ | Tag::CD | Tag::PRPS | Tag::POS
+                )
+        }) && !(v.tag(k) == Some(Tag::IN) && matches!(v.lower(k), "that" | "to"))
+    };
+    if !(i + 1..j).all(phrase_word) || !v.tag(j - 1).is_some_and(Tag::is_noun) {
+        return None;
+    }
+    let w = v.lower(j);
+    let tagger = Tagger::embedded();
+    if !v.words[j].starts_with(char::is_lowercase)
+        || !tagger.can_be(w, Tag::VB)
+        || !frames().may_be_base(w)
+        || ADVERB_PARTICLES.contains(&w)
+    {
+        return None;
+    }
+    let compound = crate::ngram::WordNgrams::embedded()
+        .is_none_or(|ng| ng.log_prob(Some(v.words[j - 1]), v.words[j]) > COMPOUND_LN_PROB);
+    if compound {
+        return None;
+    }
+    let mut d = infinitive_finding(v, i, j, true, true);
+    d.message = format!(
+        "'{}' comes last, after '{}' (Dutch/German order): write '{} to {}' before the phrase",
+        v.words[j],
+        v.slice(i + 1, j),
+        v.words[i],
+        v.words[j]
+    );
+    d.confidence = 0.6;
+    Some(d)
+}
+
+/// The least ln P(word | noun) under the word bigram model at which a noun and a word that
+/// may be a verb after it are read as a compound ("first time", "long term").
+const COMPOUND_LN_PROB: f32 = -6.0;
 
 /// Whether word `j` (tagged `tj`) ends the object of the verb at `i`.
 fn ends_object(v: &SentenceView, i: usize, j: usize, tj: Tag) -> bool {
