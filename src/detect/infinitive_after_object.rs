@@ -70,6 +70,10 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Good("For the first time we tried in every possible way."),
         Example::Bad {
+            text: "The police want the witnesses of the accident speak.",
+            fix: Some("The police want the witnesses of the accident to speak."),
+        },
+        Example::Bad {
             text: "Haftar wants the power in the country take control of the government.",
             fix: Some("Haftar wants the power in the country to take control of the government."),
         },
@@ -228,14 +232,21 @@ fn infinitive_finding(v: &SentenceView, i: usize, j: usize, moved: bool, last: b
         check: "",
         start,
         end,
-        message: format!(
-            "'{}' {place} '{}'{} (Dutch/German order): write '{} to {}' before the object",
-            v.words[j],
-            v.words[i],
-            if last { "" } else { " without 'to'" },
-            v.words[i],
-            v.words[j]
-        ),
+        message: if moved {
+            format!(
+                "'{}' {place} '{}'{} (Dutch/German order): write '{} to {}' before the object",
+                v.words[j],
+                v.words[i],
+                if last { "" } else { " without 'to'" },
+                v.words[i],
+                v.words[j]
+            )
+        } else {
+            format!(
+                "'{}' {place} '{}' without 'to' (Dutch/German order): write 'to {}'",
+                v.words[j], v.words[i], v.words[j]
+            )
+        },
         suggestion: Some(render(v, &pieces)),
         confidence: 0.65,
     }
@@ -403,6 +414,28 @@ fn infinitive_after_phrase(v: &SentenceView, i: usize, lemma: &str) -> Option<Di
     Some(d)
 }
 
+/// Whether `j`, the last word before the sentence's closing punctuation, is the base form of
+/// a verb that seldom takes an object, after a noun it forms no compound with under the word
+/// bigram model ("the witnesses of the accident speak", not "the bus stop").
+fn final_intransitive(v: &SentenceView, j: usize) -> bool {
+    let Some(t) = v.tag(j) else { return false };
+    if !matches!(t, Tag::NN | Tag::VB | Tag::VBP)
+        || j + 2 != v.len()
+        || !v.tag(j + 1).is_some_and(Tag::is_punct)
+        || !v.words[j].starts_with(char::is_lowercase)
+        || !v.tag(j - 1).is_some_and(Tag::is_noun)
+    {
+        return false;
+    }
+    let w = v.lower(j);
+    Tagger::embedded().can_be(w, Tag::VB)
+        && frames().may_be_base(w)
+        && !frames().is_transitive(w)
+        && !ADVERB_PARTICLES.contains(&w)
+        && crate::ngram::WordNgrams::embedded()
+            .is_some_and(|ng| ng.log_prob(Some(v.words[j - 1]), v.words[j]) <= COMPOUND_LN_PROB)
+}
+
 /// The least ln P(word | noun) under the word bigram model at which a noun and a word that
 /// may be a verb after it are read as a compound ("first time", "long term").
 const COMPOUND_LN_PROB: f32 = -6.0;
@@ -483,6 +516,11 @@ fn judge_in_object(
     // with it ("before 2028 open"). It goes after the verb, with "to".
     if saw_noun && final_base_verb(v, j) {
         return Some(infinitive_finding(v, i, j, true, true));
+    }
+    // "The police want the witnesses of the accident speak.": a verb that takes no object
+    // ends the sentence after the phrase, which is its subject: "to" goes before it.
+    if no_bare_clause && TAKE_SUBJECT.contains(&lemma) && saw_noun && final_intransitive(v, j) {
+        return Some(infinitive_finding(v, i, j, false, true));
     }
     if FINAL_ONLY.contains(&lemma) {
         return None;
