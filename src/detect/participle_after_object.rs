@@ -27,6 +27,11 @@ static META: RuleMeta = RuleMeta {
     fix: "Put the participle or infinitive right after the auxiliary.",
     examples: &[
         Example::Bad {
+            text: "Why has the government the plan not published?",
+            fix: Some("Why has the government not published the plan?"),
+        },
+        Example::Good("Which books have the students read?"),
+        Example::Bad {
             text: "The EU Commission has a comprehensive reform of the current system proposed.",
             fix: Some(
                 "The EU Commission has proposed a comprehensive reform of the current system.",
@@ -169,7 +174,8 @@ impl Detector for ParticipleAfterObject {
 }
 
 /// "How can you your photos with our newsroom share?": a question's modal or "do" (after its
-/// question words), its subject, an object, and the infinitive last. The infinitive goes right
+/// question words), its subject, an object, and the infinitive last; or "have", and the
+/// participle last ("Why has the government the plan not published?"). The verb goes right
 /// after the subject.
 fn question_bracket(v: &SentenceView) -> Option<Diagnosis> {
     let end = content_end(v);
@@ -180,7 +186,9 @@ fn question_bracket(v: &SentenceView) -> Option<Diagnosis> {
     let a = (0..last).find(|&k| !v.tag(k).is_some_and(Tag::is_wh))?;
     let w = v.lower(a);
     let modal = MODALS.contains(&w) && v.tag(a) == Some(Tag::MD);
-    if !(modal || matches!(w, "do" | "does" | "did")) {
+    // "Why has the government the plan not published?": "have" and its participle.
+    let have = matches!(w, "has" | "have" | "had");
+    if !(modal || have || matches!(w, "do" | "does" | "did")) {
         return None;
     }
     let np = v.chunker();
@@ -194,7 +202,8 @@ fn question_bracket(v: &SentenceView) -> Option<Diagnosis> {
         && v.words[last].starts_with(char::is_lowercase)
         && Tagger::embedded().can_be(v.words[last], Tag::VB)
         && frames().may_be_base(v.lower(last));
-    if subject_end >= last || !(lt == Tag::VB || misread) {
+    let participle = have && (lt == Tag::VBN || past_as_participle(v, last));
+    if subject_end >= last || !(participle || (!have && (lt == Tag::VB || misread))) {
         return None;
     }
     let middle = middle_field(v, &np, subject_end - 1, end, misread)?;
