@@ -65,6 +65,10 @@ static META: RuleMeta = RuleMeta {
             text: "According to the police was the driver drunk.",
             fix: Some("According to the police, the driver was drunk."),
         },
+        Example::Bad {
+            text: "In Germany are the shops on Sunday closed.",
+            fix: Some("In Germany, the shops are closed on Sunday."),
+        },
         Example::Good("At the top was a precious clock mounted on a wall."),
         Example::Good("Nowhere is the housing shortage more acute than in Amsterdam."),
         Example::Good("Today marks the anniversary of the treaty."),
@@ -850,9 +854,31 @@ fn be_inversion(
     while v.tag(k).is_some_and(Tag::is_adverb) {
         k += 1;
     }
+    // Phrases between the subject and the predicate that ends the sentence ("In Germany are
+    // the shops on Sunday closed."): the predicate goes right after "be", the phrases after it.
+    let adverbs_end = k;
+    while v.tag(k) == Some(Tag::IN) && !matches!(v.lower(k), "by" | "that" | "of") {
+        match subject_phrase(v, &np, k + 1) {
+            Some(e) => k = e,
+            None => break,
+        }
+    }
+    let phrases = k > adverbs_end;
+    let participle =
+        v.tag(k) == Some(Tag::VBD) && crate::tag::Tagger::embedded().can_be(v.words[k], Tag::VBN);
     let predicate = v
         .tag(k)
-        .is_some_and(|t| matches!(t, Tag::JJ | Tag::JJR | Tag::VBN));
+        .is_some_and(|t| matches!(t, Tag::JJ | Tag::JJR | Tag::VBN))
+        || (phrases && participle);
+    // With phrases before it, the predicate must end the sentence.
+    if phrases
+        && !v
+            .words
+            .get(k + 1)
+            .is_some_and(|w| super::words::is_final_punct(w))
+    {
+        return None;
+    }
     // The predicate closes the clause; a participle with its agent ("symptoms caused by …")
     // describes the subject.
     let closes = v
@@ -887,9 +913,18 @@ fn be_inversion(
     if (place_front && !definite) || !predicate || !closes {
         return None;
     }
-    Some(subject_first_finding(
-        v, front, front_end, verb, subj_end, 0.7,
-    ))
+    let mut d = subject_first_finding(v, front, front_end, verb, subj_end, 0.7);
+    if phrases {
+        let mut pieces = subject_first(v, front, front_end, verb, subj_end);
+        pieces.extend([
+            Piece::Tokens(subj_end, adverbs_end),
+            Piece::Tokens(k, k + 1),
+            Piece::Tokens(adverbs_end, k),
+            Piece::Tokens(k + 1, v.len()),
+        ]);
+        d.suggestion = Some(render(v, &pieces));
+    }
+    Some(d)
 }
 
 /// Whether the fronted phrase is one after which English does not invert even an
