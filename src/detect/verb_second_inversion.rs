@@ -66,6 +66,10 @@ static META: RuleMeta = RuleMeta {
             fix: Some("According to the police, the driver was drunk."),
         },
         Example::Bad {
+            text: "In the evening went the director home.",
+            fix: Some("In the evening, the director went home."),
+        },
+        Example::Bad {
             text: "In Germany are the shops on Sunday closed.",
             fix: Some("In Germany, the shops are closed on Sunday."),
         },
@@ -957,8 +961,13 @@ fn after_time_front(
     let time_front = (0..front_end).any(|k| names_time(v.lower(k)));
     // A phrase after the subject ("… travels the king to Brussels"), not one inside it ("the
     // anniversary of …"): the subject is not the last word, as English inversion has it.
-    let phrase_after =
-        v.tag(subj_end) == Some(Tag::IN) && !matches!(v.lower(subj_end), "of" | "that");
+    // So does an adverb of direction ("went the director home").
+    let direction = matches!(
+        v.lower(subj_end),
+        "home" | "away" | "back" | "abroad" | "upstairs" | "downstairs" | "inside" | "outside"
+    );
+    let phrase_after = direction
+        || (v.tag(subj_end) == Some(Tag::IN) && !matches!(v.lower(subj_end), "of" | "that"));
     // A verb of motion inverts after a time too ("Then came the news"), but only with the
     // subject last: with a phrase after it, it is the verb-second order ("Yesterday went the
     // minister to the hospital").
@@ -978,7 +987,7 @@ fn after_time_front(
                 (k == 0 && NON_LOCATIVE_FRONTS.contains(&w))
                     || (k == 0 && v.tag(0) == Some(Tag::IN) && !name_closes_front)
             }))
-        && v.tag(subj_end).is_none_or(|t| t.is_punct() || t == Tag::IN)
+        && (direction || v.tag(subj_end).is_none_or(|t| t.is_punct() || t == Tag::IN))
 }
 
 /// Present forms of verbs that take a time for their subject ("Today marks …", "Tomorrow
