@@ -311,8 +311,9 @@ pub fn fronted(v: &SentenceView) -> Option<(usize, Front)> {
         };
         return Some((1, kind));
     }
-    // "Thanks to the new app" is a preposition of two words, whatever its tags.
-    let thanks_to = first == "thanks" && v.lower(1) == "to";
+    // "Thanks to the new app", "Due to the strike" are prepositions of two words, whatever
+    // their tags.
+    let thanks_to = matches!(first, "thanks" | "due") && v.lower(1) == "to";
     if (t0 == Tag::IN || t0 == Tag::VBG || thanks_to || preposition_as_adverb)
         && FRONT_PREPOSITIONS.contains(&first)
     {

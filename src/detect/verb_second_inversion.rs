@@ -66,6 +66,10 @@ static META: RuleMeta = RuleMeta {
             fix: Some("According to the police, the driver was drunk."),
         },
         Example::Bad {
+            text: "Due to the strike could many passengers not travel.",
+            fix: Some("Due to the strike, many passengers could not travel."),
+        },
+        Example::Bad {
             text: "In the evening went the director home.",
             fix: Some("In the evening, the director went home."),
         },
@@ -812,7 +816,7 @@ fn fronted_phrase(
 fn main_clause_after_comma(v: &SentenceView, np: &crate::chunk::Words, after: usize) -> bool {
     matches!(
         v.lower(0),
-        "after" | "before" | "since" | "until" | "as" | "despite"
+        "after" | "before" | "since" | "until" | "as" | "despite" | "due" | "because"
     ) && (after..v.len()).any(|k| {
         // (A quantifier alone may be the subject: ", both were declared winners".)
         let pronoun = matches!(
