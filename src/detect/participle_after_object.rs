@@ -27,6 +27,11 @@ static META: RuleMeta = RuleMeta {
     fix: "Put the participle or infinitive right after the auxiliary.",
     examples: &[
         Example::Bad {
+            text: "The victims were to the hospital brought.",
+            fix: Some("The victims were brought to the hospital."),
+        },
+        Example::Good("The results were as expected."),
+        Example::Bad {
             text: "Why has the government the plan not published?",
             fix: Some("Why has the government not published the plan?"),
         },
@@ -122,6 +127,10 @@ impl Detector for ParticipleAfterObject {
         if end < 4 {
             return;
         }
+        if let Some(d) = passive_after_phrase(v, end) {
+            out.push(d);
+            return;
+        }
         let last = end - 1;
         let Some(lt) = v.tag(last) else { return };
         let np = v.chunker();
@@ -211,6 +220,45 @@ fn question_bracket(v: &SentenceView) -> Option<Diagnosis> {
         return None;
     }
     Some(bracket(v, subject_end - 1, end, "object", 0.8))
+}
+
+/// "The victims were to the hospital brought.", "He was by the police arrested.": a form of
+/// "be", then only prepositional phrases and adverbs, and a participle that ends the sentence
+/// and is never an adjective: the passive's participle left at the end. It goes right after
+/// "be". ("as expected", "than planned" are English.)
+fn passive_after_phrase(v: &SentenceView, end: usize) -> Option<Diagnosis> {
+    let last = end - 1;
+    let w = v.lower(last);
+    let participle = v.tag(last) == Some(Tag::VBN)
+        || (v.tag(last) == Some(Tag::VBD) && Tagger::embedded().can_be(w, Tag::VBN));
+    if !participle
+        || !v.words[last].starts_with(char::is_lowercase)
+        || Tagger::embedded().can_be(w, Tag::JJ)
+        || matches!(v.lower(last - 1), "as" | "than")
+    {
+        return None;
+    }
+    // Back from the participle over phrases and adverbs to "be".
+    let a = (0..last).rev().find(|&k| {
+        v.tag(k)
+            .is_some_and(|t| t.is_verb() || t.is_punct() || matches!(t, Tag::WDT | Tag::WP))
+    })?;
+    if !BE.contains(&v.lower(a)) || !v.tag(a).is_some_and(Tag::is_verb) {
+        return None;
+    }
+    let mut k = a + 1;
+    let mut phrases = 0;
+    while k < last {
+        if let Some(e) = prepositional_phrase(v, k).filter(|&e| e <= last) {
+            k = e;
+            phrases += 1;
+        } else if v.tag(k).is_some_and(Tag::is_adverb) {
+            k += 1;
+        } else {
+            return None;
+        }
+    }
+    (phrases > 0).then(|| bracket(v, a, end, "adverbials", 0.75))
 }
 
 /// A "have" or a modal at `a` that may open a bracket closed by the sentence's last word (at
