@@ -71,6 +71,10 @@ static META: RuleMeta = RuleMeta {
             fix: Some("The team is happy to answer your questions about the new service."),
         },
         Example::Bad {
+            text: "The council has decided that the old bridge in 2024 demolished will be.",
+            fix: Some("The council has decided that the old bridge will be demolished in 2024."),
+        },
+        Example::Bad {
             text: "Police are investigating whether the fire in the warehouse deliberately set was.",
             fix: Some(
                 "Police are investigating whether the fire in the warehouse was deliberately set.",
@@ -229,9 +233,20 @@ fn participle_before_auxiliary(v: &SentenceView, end: usize) -> Option<Diagnosis
     (2..v.len()).find_map(|a| {
         let aux = v.lower(a);
         let closes = a + 1 == end || v.words.get(a + 1) == Some(&",");
-        let finite = v.tag(a).is_some_and(Tag::is_finite_verb)
-            && matches!(aux, "was" | "were" | "is" | "are" | "had" | "has" | "have");
-        let p = a - 1;
+        // The auxiliaries may be two: "demolished will be", "closed has been"; `g` is where
+        // they start.
+        let two = (matches!(aux, "be" | "have") && v.tag(a - 1) == Some(Tag::MD))
+            || (aux == "been"
+                && matches!(v.lower(a - 1), "has" | "have" | "had")
+                && v.tag(a - 1).is_some_and(Tag::is_finite_verb));
+        let g = if two { a - 1 } else { a };
+        if g < 2 {
+            return None;
+        }
+        let finite = two
+            || (v.tag(a).is_some_and(Tag::is_finite_verb)
+                && matches!(aux, "was" | "were" | "is" | "are" | "had" | "has" | "have"));
+        let p = g - 1;
         // The tagger may read the participle as a past form or, after an adverb, a noun.
         let participle = v.tag(p) == Some(Tag::VBN)
             || (v.tag(p).is_some_and(|t| matches!(t, Tag::VBD | Tag::NN))
@@ -261,7 +276,13 @@ fn participle_before_auxiliary(v: &SentenceView, end: usize) -> Option<Diagnosis
         // With "have" the object stands before the participle too: the verb group goes right
         // after the clause's subject ("that the treasurer has taken the money …"); with
         // "be" the auxiliary alone moves before the participle.
-        let subject_end = if BE.contains(&aux) {
+        // (With "be" the auxiliary alone moves, "because the train delayed was"; a phrase
+        // of time before the participle goes last, "that the bridge in 2024 demolished will
+        // be", while other phrases may belong to the subject, "the fire in the warehouse").
+        let time_phrase = (1..s).any(|k| {
+            v.tag(k) == Some(Tag::IN) && super::words::names_time(v.lower(k + 1))
+        });
+        let subject_end = if BE.contains(&aux) && !time_phrase {
             Some(s)
         } else {
             // (A subordinator that opens the sentence opens this clause when the clause ends
@@ -280,9 +301,9 @@ fn participle_before_auxiliary(v: &SentenceView, end: usize) -> Option<Diagnosis
             // The middle's adverbs go before the participle, its object first, times last.
             let (adverbs, middle) = english_middle(v, e, s)
                 .unwrap_or_else(|| (Vec::new(), vec![Piece::Tokens(e, s)]));
-            let mut pieces = vec![Piece::Tokens(0, e), Piece::Tokens(a, a + 1)];
+            let mut pieces = vec![Piece::Tokens(0, e), Piece::Tokens(g, a + 1)];
             pieces.extend(adverbs);
-            pieces.push(Piece::Tokens(s, a));
+            pieces.push(Piece::Tokens(s, g));
             pieces.extend(middle);
             pieces.push(Piece::Tokens(a + 1, v.len()));
             render(v, &pieces)
@@ -295,7 +316,8 @@ fn participle_before_auxiliary(v: &SentenceView, end: usize) -> Option<Diagnosis
             message: format!(
                 "'{}' and '{}' stand at the end of the clause in Dutch/German order: put them, in English \
                  order, right after the subject",
-                v.words[p], v.words[a]
+                v.words[p],
+                v.slice(g, a + 1)
             ),
             suggestion,
             confidence: 0.75,
