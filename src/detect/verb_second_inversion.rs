@@ -66,6 +66,12 @@ static META: RuleMeta = RuleMeta {
             fix: Some("According to the police, the driver was drunk."),
         },
         Example::Bad {
+            text: "Since 2015 works she as a nurse in the hospital of Utrecht.",
+            fix: Some("Since 2015 she works as a nurse in the hospital of Utrecht."),
+        },
+        Example::Good("The things we do for love are not always wise."),
+        Example::Good("\"It is late,\" said he to his wife."),
+        Example::Bad {
             text: "Due to the strike could many passengers not travel.",
             fix: Some("Due to the strike, many passengers could not travel."),
         },
@@ -644,6 +650,7 @@ impl Detector for VerbSecondInversion {
             "after-subordinate-clause",
             "auxiliary-inversion",
             "fronted-phrase",
+            "pronoun-after-verb",
         ]
     }
 
@@ -658,33 +665,120 @@ impl Detector for VerbSecondInversion {
             out.push(d);
             return;
         }
-        let Some((front_end, front)) = fronted(v) else {
-            return;
-        };
-        let comma = v.words.get(front_end) == Some(&",");
-        let verb = front_end + comma as usize;
-        let Some(vt) = v.tag(verb) else { return };
-        let verb_word = v.lower(verb);
-        if vt == Tag::MD || HAVE_FORMS.contains(&verb_word) {
-            if let Some(d) = auxiliary_inversion(v, front_end, front, verb) {
-                out.push(d);
-            }
-            return;
-        }
-        let base = vt == Tag::VB && Tagger::embedded().can_be(v.words[verb], Tag::VBP);
-        if !matches!(vt, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::VBN) && !base {
-            return;
-        }
-        if AUXILIARIES.contains(&verb_word) {
-            if let Some(d) = be_inversion(v, front_end, front, verb) {
-                out.push(d);
-            }
-            return;
-        }
-        if let Some(d) = fronted_phrase(v, front_end, front, verb, vt) {
+        if let Some(d) = after_front(v).or_else(|| pronoun_after_verb(v)) {
             out.push(d);
         }
     }
+}
+
+/// The finding for the verb right after a fronted phrase, when it stands before its subject.
+fn after_front(v: &SentenceView) -> Option<Diagnosis> {
+    let (front_end, front) = fronted(v)?;
+    let comma = v.words.get(front_end) == Some(&",");
+    let verb = front_end + comma as usize;
+    let vt = v.tag(verb)?;
+    let verb_word = v.lower(verb);
+    if vt == Tag::MD || HAVE_FORMS.contains(&verb_word) {
+        return auxiliary_inversion(v, front_end, front, verb);
+    }
+    let base = vt == Tag::VB && Tagger::embedded().can_be(v.words[verb], Tag::VBP);
+    if !matches!(vt, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::VBN) && !base {
+        return None;
+    }
+    if AUXILIARIES.contains(&verb_word) {
+        return be_inversion(v, front_end, front, verb);
+    }
+    fronted_phrase(v, front_end, front, verb, vt)
+}
+
+/// Verbs of saying, which English may put before a pronoun after a quotation ("…," said he).
+const QUOTATIVE_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "asked",
+    "asks",
+    "replied",
+    "replies",
+    "added",
+    "adds",
+    "answered",
+    "cried",
+    "whispered",
+    "wrote",
+    "writes",
+    "continued",
+    "explained",
+    "thought",
+];
+
+/// "Since 2015 works she as a nurse in Utrecht.", "Then bought we a new car.": a lexical verb
+/// in a finite form right before a subject pronoun ("she", "we", "they" …) in a statement,
+/// whatever stands before it: only a verb of saying after a quotation, an auxiliary or "be"
+/// come before their subject pronoun in English. The pronoun goes before the verb.
+fn pronoun_after_verb(v: &SentenceView) -> Option<Diagnosis> {
+    // After a negative in front English inverts with "do" ("Never did I see …"), a rewrite
+    // of its own.
+    if matches!(
+        v.lower(0),
+        "never" | "rarely" | "seldom" | "hardly" | "only" | "nowhere" | "not" | "little"
+    ) {
+        return None;
+    }
+    let tagger = Tagger::embedded();
+    (1..v.len().saturating_sub(1)).find_map(|k| {
+        let p = k + 1;
+        let pronoun = matches!(v.lower(p), "i" | "he" | "she" | "we" | "they")
+            && v.tag(p) == Some(Tag::PRP);
+        if !pronoun || !v.words[k].starts_with(char::is_lowercase) {
+            return None;
+        }
+        let w = v.lower(k);
+        // A finite form, or one the tagger read as a noun before the pronoun ("Since 2015
+        // works she …": "the book he wrote" has the pronoun's verb after it, which rules it
+        // out below).
+        let finite = matches!(v.tag(k), Some(Tag::VBD | Tag::VBZ | Tag::VBP))
+            || (matches!(v.tag(k), Some(Tag::NN | Tag::NNS))
+                && [Tag::VBD, Tag::VBZ, Tag::VBP]
+                    .iter()
+                    .any(|&t| tagger.can_be(w, t)));
+        let lexical = finite
+            && !AUXILIARIES.contains(&w)
+            && !HAVE_FORMS.contains(&w)
+            && !matches!(w, "do" | "does" | "did" | "dare" | "need")
+            && !QUOTATIVE_VERBS.contains(&w);
+        // The pronoun has no verb of its own up to the end of its clause, and something
+        // follows it (not "…, thought she." nor a comparison's "than they").
+        let continues = v
+            .tag(p + 1)
+            .is_some_and(|t| !t.is_punct() && t != Tag::CC);
+        let own_verb = (p + 1..v.len())
+            .take_while(|&j| {
+                v.tag(j).is_some_and(|t| !t.is_punct() && t != Tag::CC && t != Tag::WDT)
+                    && v.lower(j) != "that"
+            })
+            .any(|j| v.tag(j).is_some_and(|t| t.is_verb()));
+        if !(lexical && continues) || own_verb {
+            return None;
+        }
+        let pieces = [
+            Piece::Tokens(0, k),
+            Piece::Tokens(p, p + 1),
+            Piece::Tokens(k, k + 1),
+            Piece::Tokens(p + 1, v.len()),
+        ];
+        let (start, end) = v.span(k, p + 1);
+        Some(Diagnosis {
+            check: "pronoun-after-verb",
+            start,
+            end,
+            message: format!(
+                "The verb '{}' comes before its subject '{}', in Dutch/German order: put the subject first",
+                v.words[k], v.words[p]
+            ),
+            suggestion: Some(render(v, &pieces)),
+            confidence: 0.8,
+        })
+    })
 }
 
 /// A finite verb before its subject after a fronted phrase: where each part ends.
