@@ -176,7 +176,7 @@ impl Words<'_> {
                         && self
                             .tag(j - 1)
                             .is_some_and(|t| matches!(t, Tag::NN | Tag::NNS))
-                        && self.tag(j + 1) == Some(Tag::NNS)
+                        && (self.tag(j + 1) == Some(Tag::NNS) || self.scaled_amount(j))
                         && self.number_starts_phrase(j) =>
                 {
                     break;
@@ -243,6 +243,17 @@ impl Words<'_> {
         !year
             && !w.eq_ignore_ascii_case("one")
             && !crate::tag::Tagger::embedded().can_be(self.word(j + 1), Tag::VBZ)
+    }
+
+    /// Whether the number at `j` is scaled and counts a noun ("2.5 million euros", "300
+    /// thousand tonnes"), whatever the tagger made of the noun.
+    fn scaled_amount(&self, j: usize) -> bool {
+        matches!(
+            self.word(j + 1).to_lowercase().as_str(),
+            "million" | "billion" | "trillion" | "thousand" | "hundred"
+        ) && self
+            .tag(j + 2)
+            .is_some_and(|t| matches!(t, Tag::NN | Tag::NNS))
     }
 
     /// Whether word `j` is a noun of quantity followed by "of" ("hundreds of", "dozens of").
@@ -505,6 +516,13 @@ mod tests {
                 (ChunkKind::VG, "lost".to_string()),
             ]
         );
+        // So does a scaled amount, whatever the noun's tag.
+        let got = chunks(
+            "the city 2.5 million euros spends",
+            &[DT, NN, CD, CD, NN, VBZ],
+        );
+        assert_eq!(got[0], (ChunkKind::NP, "the city".to_string()));
+        assert_eq!(got[1], (ChunkKind::NP, "2.5 million euros".to_string()));
         // A year stays with its noun.
         let got = chunks("the year 1865 figures", &[DT, NN, CD, NNS]);
         assert_eq!(

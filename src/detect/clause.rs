@@ -164,8 +164,22 @@ pub fn read_clause(v: &SentenceView, start: usize) -> Option<Clause> {
             && !(middle.nps.is_empty() && middle.pps.is_empty())
             && !time_subject
             && crate::tag::Tagger::embedded().can_be(v.words[j], Tag::VBD);
-        if t.is_finite_verb() || last_past {
-            let vg_end = np.verb_group(j)?;
+        // A present form in "-s" the tagger read as a plural noun, last in the clause after
+        // complements and an adverb in "-ly" ("that the government the situation closely
+        // monitors").
+        let last_present = t == Tag::NNS
+            && j + 1 == end
+            && j > subject_end
+            && !middle.nps.is_empty()
+            && v.tag(j - 1) == Some(Tag::RB)
+            && v.lower(j - 1).ends_with("ly")
+            && crate::tag::Tagger::embedded().can_be(v.words[j], Tag::VBZ);
+        if t.is_finite_verb() || last_past || last_present {
+            let vg_end = if last_present {
+                j + 1
+            } else {
+                np.verb_group(j)?
+            };
             return Some(Clause {
                 subject: (start, subject_end),
                 middle,

@@ -71,6 +71,16 @@ static META: RuleMeta = RuleMeta {
             fix: Some("The team is happy to answer your questions about the new service."),
         },
         Example::Bad {
+            text: "The minister said that the government the situation closely monitors.",
+            fix: Some("The minister said that the government closely monitors the situation."),
+        },
+        Example::Bad {
+            text: "The mayor announced that the city 2.5 million euros for the new park will spend.",
+            fix: Some(
+                "The mayor announced that the city will spend 2.5 million euros for the new park.",
+            ),
+        },
+        Example::Bad {
             text: "The council has decided that the old bridge in 2024 demolished will be.",
             fix: Some("The council has decided that the old bridge will be demolished in 2024."),
         },
