@@ -147,7 +147,7 @@ fn skip_relative(v: &SentenceView, i: usize) -> Option<usize> {
 /// Reads a clause whose subject starts at `start`: subject, middle material and the first verb
 /// group after it. None when the words do not fit that shape.
 pub fn read_clause(v: &SentenceView, start: usize) -> Option<Clause> {
-    let subject_end = coordinated_np(v, start)?;
+    let mut subject_end = coordinated_np(v, start)?;
     let np = v.chunker();
     let mut middle = Middle::default();
     let mut j = subject_end;
@@ -185,6 +185,22 @@ pub fn read_clause(v: &SentenceView, start: usize) -> Option<Clause> {
                 middle,
                 verb: (j, vg_end),
             });
+        }
+        // A parenthesis is skipped whole, quotation marks around a phrase alone ("the city
+        // 2.5 million euros for the park (near the station) will spend", "the government
+        // "the situation" closely monitors").
+        if matches!(v.words[j], "(" | "[") {
+            let close = (j + 1..end).find(|&k| matches!(v.words[k], ")" | "]"))?;
+            // (Right after the subject it is the subject's: "the coach (42)".)
+            if j == subject_end {
+                subject_end = close + 1;
+            }
+            j = close + 1;
+            continue;
+        }
+        if matches!(v.words[j], "\"" | "“" | "”") {
+            j += 1;
+            continue;
         }
         if v.words[j] == "," {
             // ", satellites are used": a noun phrase and its own verb after a comma start a

@@ -75,6 +75,10 @@ static META: RuleMeta = RuleMeta {
             fix: Some("The minister said that the government closely monitors the situation."),
         },
         Example::Bad {
+            text: "The club said that the coach (42) his contract extended.",
+            fix: Some("The club said that the coach (42) extended his contract."),
+        },
+        Example::Bad {
             text: "The mayor announced that the city 2.5 million euros for the new park will spend.",
             fix: Some(
                 "The mayor announced that the city will spend 2.5 million euros for the new park.",
