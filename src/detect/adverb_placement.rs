@@ -66,6 +66,10 @@ static META: RuleMeta = RuleMeta {
     fix: "Put the phrase after the verb and its object, and the adverb before the verb.",
     examples: &[
         Example::Bad {
+            text: "We visit every year the same places.",
+            fix: Some("We visit the same places every year."),
+        },
+        Example::Bad {
             text: "The regional airline will be sold probably to a Swedish investor.",
             fix: Some("The regional airline will probably be sold to a Swedish investor."),
         },
@@ -267,6 +271,13 @@ fn adverbial_before_object(
     let first = v.lower(a + 1);
     let adverbial_end = if super::words::TIME_WORDS.contains(&first) {
         a + 2
+    } else if matches!(first, "next" | "last" | "this" | "every")
+        && super::words::names_time(v.lower(a + 2))
+        && !(a > 0 && v.words[a - 1] == ",")
+    {
+        // A time of two words: "visits next week the flooded areas" (not a participle
+        // after a comma: ", found last week 130 kilometres from Prague").
+        a + 3
     } else if ADVERBIAL_PREPOSITIONS.contains(&first)
         && v.tag(a + 2)
             .is_some_and(|t| matches!(t, Tag::DT | Tag::CD | Tag::PRPS | Tag::NNP))
