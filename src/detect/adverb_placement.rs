@@ -66,6 +66,15 @@ static META: RuleMeta = RuleMeta {
     fix: "Put the phrase after the verb and its object, and the adverb before the verb.",
     examples: &[
         Example::Bad {
+            text: "A by the government commissioned report criticises the plan.",
+            fix: Some("A report commissioned by the government criticises the plan."),
+        },
+        Example::Bad {
+            text: "It was a for this time of year unusually warm day.",
+            fix: Some("It was an unusually warm day for this time of year."),
+        },
+        Example::Good("The before and after photos show the damage."),
+        Example::Bad {
             text: "We visit every year the same places.",
             fix: Some("We visit the same places every year."),
         },
@@ -351,11 +360,16 @@ impl Detector for AdverbPlacement {
             "adverb-before-object",
             "adverbial-before-predicate",
             "adverb-after-participle",
+            "split-attribute",
         ]
     }
 
     fn check(&self, v: &SentenceView, out: &mut Vec<Diagnosis>) {
         if v.kind() != SegmentKind::Sentence || v.len() < 5 || v.words.last() == Some(&"?") {
+            return;
+        }
+        if let Some(d) = (0..v.len()).find_map(|i| split_attribute(v, i)) {
+            out.push(d);
             return;
         }
         let np = v.chunker();
@@ -635,4 +649,99 @@ fn adverb_before_object(v: &SentenceView, np: &crate::chunk::Words, a: usize) ->
         suggestion: Some(render(v, &pieces)),
         confidence: 0.65,
     })
+}
+
+/// "A by the government commissioned report", "a for this time of year unusually warm day":
+/// an article, a prepositional phrase, then the participle or adjective it belongs to and
+/// their noun (the German and Dutch attribute phrase before the noun). English puts a
+/// participle with its phrase after the noun ("a report commissioned by the government") and
+/// an adjective's phrase after the noun ("an unusually warm day for this time of year").
+pub fn split_attribute(v: &SentenceView, i: usize) -> Option<Diagnosis> {
+    if !matches!(v.lower(i), "a" | "an" | "the") || v.tag(i + 1) != Some(Tag::IN) {
+        return None;
+    }
+    let np = v.chunker();
+    // The phrase (with its "of" phrases), then adverbs, the modifier and the noun.
+    let mut e = np.noun_phrase(i + 2)?;
+    while v.lower(e) == "of" {
+        e = np.noun_phrase(e + 1)?;
+    }
+    let np_start = i + 2;
+    // The chunker may have taken the modifier and noun into the phrase: find the modifier.
+    let m = (np_start + 1..e.max(np_start + 2) + 4).find(|&m| {
+        v.tag(m).is_some_and(|t| matches!(t, Tag::VBN | Tag::JJ))
+            && v.tag(m + 1)
+                .is_some_and(|t| matches!(t, Tag::NN | Tag::NNS))
+            && v.tag(m - 1)
+                .is_some_and(|t| t.is_noun() || t == Tag::RB || t == Tag::CD)
+    })?;
+    let mut adverbs = m;
+    while v.tag(adverbs - 1) == Some(Tag::RB) {
+        adverbs -= 1;
+    }
+    if adverbs <= np_start {
+        return None;
+    }
+    let mut head_end = m + 1;
+    while v
+        .tag(head_end)
+        .is_some_and(|t| matches!(t, Tag::NN | Tag::NNS))
+    {
+        head_end += 1;
+    }
+    let participle = v.tag(m) == Some(Tag::VBN);
+    // The article agrees with the word that now follows it.
+    let first_after = if participle {
+        head_end.min(m + 1)
+    } else {
+        adverbs
+    };
+    let article = match v.lower(i) {
+        "the" => None,
+        _ => {
+            let w = v.lower(first_after);
+            let vowel = w.starts_with(['a', 'e', 'i', 'o', 'u']);
+            Some(if vowel { "an" } else { "a" })
+        }
+    };
+    let mut pieces = vec![Piece::Tokens(0, i)];
+    match article {
+        Some(a) => pieces.push(Piece::Word(i, match_case(v.words[i], a))),
+        None => pieces.push(Piece::Tokens(i, i + 1)),
+    }
+    if participle {
+        pieces.push(Piece::Tokens(m + 1, head_end));
+        pieces.push(Piece::Tokens(adverbs, m + 1));
+        pieces.push(Piece::Tokens(i + 1, adverbs));
+    } else {
+        pieces.push(Piece::Tokens(adverbs, head_end));
+        pieces.push(Piece::Tokens(i + 1, adverbs));
+    }
+    pieces.push(Piece::Tokens(head_end, v.len()));
+    let (start, end) = v.span(i, head_end);
+    Some(Diagnosis {
+        check: "split-attribute",
+        start,
+        end,
+        message: format!(
+            "'{}' stands between '{}' and its noun '{}' (Dutch/German order): put it after the noun",
+            v.slice(i + 1, adverbs),
+            v.words[i],
+            v.slice(m + 1, head_end)
+        ),
+        suggestion: Some(render(v, &pieces)),
+        confidence: 0.7,
+    })
+}
+
+/// `word` in the case of `like` (capitalised when it is).
+fn match_case(like: &str, word: &str) -> String {
+    if like.starts_with(char::is_uppercase) {
+        let mut c = word.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    } else {
+        word.to_string()
+    }
 }

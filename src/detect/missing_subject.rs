@@ -1570,6 +1570,11 @@ fn orphan_determiner(v: &SentenceView) -> Option<Diagnosis> {
                 && next_word != "'s"
                 && !(i > 0 && v.lower(i - 1) == "of")
         };
+        // ("A by the government commissioned report" has its noun after the participle:
+        // adverb-placement moves the phrase.)
+        if orphan && super::adverb_placement::split_attribute(v, i).is_some() {
+            continue;
+        }
         if orphan {
             return Some(diagnosis(
                 v,
