@@ -350,6 +350,10 @@ static META: RuleMeta = RuleMeta {
             text: "Mr. Chen several articles in the New Express blaming the company.",
             fix: None,
         },
+        Example::Bad {
+            text: "The government on Tuesday new measures against the drought.",
+            fix: None,
+        },
         Example::Good("The court last year ruled against the administration."),
         Example::Good("The book on the table that I bought last week is red."),
         Example::Good("The tribes who by then had settled the valley grew rice."),
@@ -2291,12 +2295,31 @@ fn subject_then_object(v: &SentenceView) -> Option<Diagnosis> {
     }
     // "The Supreme Court last year the Trump administration …": a time phrase between subject
     // and object.
-    if matches!(v.lower(k), "last" | "this" | "next")
+    // ("The company last year 500 new employees", "The museum every year more than a million
+    // visitors".)
+    let opens_object = |j: usize| {
+        matches!(v.tag(j), Some(Tag::DT | Tag::PRPS | Tag::CD))
+            || (v.lower(j) == "more" && v.lower(j + 1) == "than")
+            || (v.tag(j) == Some(Tag::JJ) && v.tag(j + 1).is_some_and(Tag::is_noun))
+    };
+    let mut after_time = false;
+    if matches!(v.lower(k), "last" | "this" | "next" | "every")
         && v.tag(k + 2) != Some(Tag::NNS)
         && is_time_phrase(v, k + 1, k + 2)
-        && matches!(v.tag(k + 2), Some(Tag::DT | Tag::PRPS))
+        && opens_object(k + 2)
     {
         k += 2;
+        after_time = true;
+    }
+    // "The government on Tuesday new measures …": a preposition and a day, month or year.
+    if matches!(v.lower(k), "on" | "in")
+        && v.tag(k) == Some(Tag::IN)
+        && super::words::names_a_time(v.lower(k + 1))
+        && opens_object(k + 2)
+        && v.tag(k + 2) != Some(Tag::CD)
+    {
+        k += 2;
+        after_time = true;
     }
     // "Mr. Chen several articles in the New Express", "Xinjiang more than 330 plants":
     // quantifiers open an object too.
@@ -2323,7 +2346,10 @@ fn subject_then_object(v: &SentenceView) -> Option<Diagnosis> {
     {
         return None;
     }
-    if !(quantifier || matches!(v.tag(k), Some(Tag::DT | Tag::CD | Tag::PRPS | Tag::PDT))) {
+    if !(quantifier
+        || matches!(v.tag(k), Some(Tag::DT | Tag::CD | Tag::PRPS | Tag::PDT))
+        || (after_time && opens_object(k)))
+    {
         return None;
     }
     // Floating quantifiers ("The students all left") and reflexives are English, and so is

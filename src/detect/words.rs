@@ -179,7 +179,11 @@ pub const AMOUNT_UNITS: &[&str] = &["%", "percent", "times", "points", "degrees"
 /// rival 2% | higher"): at "2%" or "2" right before `k`, never before token `from`; else `k`.
 pub fn amount_start(v: &super::SentenceView, k: usize, from: usize) -> usize {
     let unit = |j: usize| AMOUNT_UNITS.contains(&v.lower(j));
-    let number = |j: usize| v.tag(j) == Some(crate::tag::Tag::CD);
+    // (A year after a preposition is a time, not an amount: "in 2025 ready".)
+    let number = |j: usize| {
+        v.tag(j) == Some(crate::tag::Tag::CD)
+            && !(names_a_time(v.lower(j)) && j > 0 && v.tag(j - 1) == Some(crate::tag::Tag::IN))
+    };
     if k >= from + 2 && unit(k - 1) && number(k - 2) {
         k - 2
     } else if k > from && number(k - 1) {
