@@ -142,6 +142,7 @@ static META: RuleMeta = RuleMeta {
             fix: Some("The shop that brought fresh fish to the market every day has closed."),
         },
         Example::Good("This is the book that she read."),
+        Example::Good("The nickname \"the Iron Lady\" is still widely used."),
         Example::Good("\"The situation is under control,\" the minister said."),
         Example::Good("He finally got what he wanted."),
         Example::Good("Everything went as they had hoped."),
@@ -743,6 +744,27 @@ fn english_verb_last(v: &SentenceView, c: &Clause) -> bool {
             .iter()
             .all(|&(ns, _)| ns > 0 && v.words[ns - 1] == ",")
     {
+        return true;
+    }
+    // 'The words "rogue country" are read', 'the proverb "…" remained': a quoted phrase right
+    // after the subject names it, before a passive or a verb that takes no object; so does a
+    // title before a passive ("an inscription entitled Date of the Year 16 … had been
+    // found").
+    let head = v.lower(ve - 1);
+    let passive = ve - vs >= 2
+        && v.tag(ve - 1) == Some(Tag::VBN)
+        && (vs..ve - 1).any(|i| BE.contains(&v.lower(i)));
+    let objectless = passive || !frames().is_transitive(head);
+    let quoted_after_subject = c.middle.nps.len() == 1 && {
+        let (ns, _) = c.middle.nps[0];
+        ns > 0 && ns - 1 == c.subject.1 && matches!(v.words[ns - 1], "\"" | "“" | "'" | "‘")
+    };
+    let titles = !c.middle.nps.is_empty()
+        && c.middle
+            .nps
+            .iter()
+            .all(|&(ns, ne)| (ns..ne).all(|k| !v.words[k].starts_with(char::is_lowercase)));
+    if objectless && quoted_after_subject || passive && titles {
         return true;
     }
     // '"The situation is under control," the minister said.': a quotation, then who said it
