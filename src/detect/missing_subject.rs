@@ -74,6 +74,7 @@ static META: RuleMeta = RuleMeta {
             text: "Because was ill, the coach stayed at home.",
             fix: None,
         },
+        Example::Good("Figures with a pair of wings are often depicted on the walls."),
         Example::Good(
             "Special units, called the Einsatzgruppen, killed thousands in less than a year.",
         ),
@@ -1407,6 +1408,14 @@ fn verb_first_in_prose(v: &SentenceView) -> Option<Diagnosis> {
     {
         return None;
     }
+    // "Figures with a pair of wings are often depicted", "Plays like … have made": a plural
+    // noun the tagger read as a verb in "-s", whose own plural verb comes later.
+    if t == Tag::VBZ
+        && Tagger::embedded().can_be(v.words[i], Tag::NNS)
+        && (i + 1..v.len()).any(|k| v.tag(k) == Some(Tag::VBP))
+    {
+        return None;
+    }
     // "Asked if he would stand again, Mr Smith said …", "Founded in 1998, the company
     // employs …": a participle clause before the subject and its verb.
     if t == Tag::VBD
@@ -1415,7 +1424,18 @@ fn verb_first_in_prose(v: &SentenceView) -> Option<Diagnosis> {
         && Tagger::embedded().can_be(v.words[i], Tag::VBN)
         && {
             let np = v.chunker();
-            let verb_at = |e: usize| v.tag(e).is_some_and(|t| t.is_finite_verb() || t == Tag::MD);
+            // (Past adverbs and phrases after the subject: "Compared to Mesopotamian art, the
+            // structure here as a whole is unique".)
+            let verb_at = |mut e: usize| {
+                for _ in 0..3 {
+                    if v.tag(e).is_some_and(Tag::is_adverb) {
+                        e += 1;
+                    } else if let Some(p) = super::clause::prepositional_phrase(v, e) {
+                        e = p;
+                    }
+                }
+                v.tag(e).is_some_and(|t| t.is_finite_verb() || t == Tag::MD)
+            };
             let first_comma = (i + 1..v.len()).find(|&c| v.words[c] == ",");
             (i + 1..v.len()).any(|c| v.words[c] == "," && np.basic_np(c + 1).is_some_and(verb_at))
                 // After the clause's own comma the subject may have an "of"-phrase ("the
