@@ -110,6 +110,9 @@ static META: RuleMeta = RuleMeta {
             text: "The team lost its consecutive fifth match on Sunday.",
             fix: Some("The team lost its fifth consecutive match on Sunday."),
         },
+        Example::Good("Tell me who your friends are and I will tell you who you are."),
+        Example::Good("Each drama, be it tragic or comical, was performed only once."),
+        Example::Good("The closure of the printing house in 1638 brought with it more problems."),
         Example::Good("The city was founded in the early fifth century."),
         Example::Good(
             "The newspaper calls the U.S. action unprecedented in forty years of relations.",
@@ -559,6 +562,35 @@ fn always_english(v: &SentenceView, j: usize) -> bool {
             v.lower(j + 1),
             "long" | "wide" | "high" | "tall" | "deep" | "thick" | "old" | "broad"
         );
+    // "a 40 km long wall": the measure's adjective before its noun.
+    let measure_adjective = j > 1
+        && v.tag(j - 2) == Some(Tag::CD)
+        && v.tag(j - 1).is_some_and(Tag::is_noun)
+        && matches!(
+            v.lower(j),
+            "long" | "wide" | "high" | "tall" | "deep" | "thick" | "old" | "broad"
+        );
+    // "I'll tell you who you are", "whose son little Martin actually is": an embedded
+    // question keeps its subject before the "be" that ends it.
+    let embedded_question = matches!(v.lower(j + 1), "is" | "are" | "was" | "were" | "am")
+        && v.tag(j + 2).is_none_or(|t| t.is_punct())
+        && (1..j).any(|k| matches!(v.lower(k), "who" | "what" | "whose" | "where" | "how"));
+    // "Each drama, be it tragic or comical, …": a concession with "be" before its subject.
+    let be_it = v.lower(j) == "be"
+        && j > 0
+        && v.words[j - 1] == ","
+        && matches!(
+            v.lower(j + 1),
+            "it" | "they" | "he" | "she" | "that" | "this"
+        );
+    // "brought with it more problems", "took with him the keys": a pronoun's phrase before a
+    // heavy object.
+    let pronoun_phrase_first = v.tag(j) == Some(Tag::IN)
+        && j > 0
+        && v.tag(j - 1).is_some_and(Tag::is_verb)
+        && matches!(v.lower(j + 1), "it" | "him" | "her" | "them" | "me" | "us")
+        && v.tag(j + 2)
+            .is_some_and(|t| matches!(t, Tag::DT | Tag::JJ | Tag::JJR | Tag::CD | Tag::PRPS));
     // "vitamin A is", "Group B and": a capital letter used as a label does not move.
     let letter = [j, j + 1]
         .iter()
@@ -567,6 +599,10 @@ fn always_english(v: &SentenceView, j: usize) -> bool {
         || coordinator
         || name
         || name_start
+        || measure_adjective
+        || embedded_question
+        || be_it
+        || pronoun_phrase_first
         || predicate_inversion
         || measure
         || letter
