@@ -1876,6 +1876,13 @@ fn source_without_according(v: &SentenceView) -> Option<Diagnosis> {
     if v.words.first() != Some(&"To") || v.tag(1).is_some_and(|t| t.is_verb() || t.is_adverb()) {
         return None;
     }
+    // "To free the prisoners, …": a purpose infinitive the tagger read as an adjective
+    // before its object.
+    if Tagger::embedded().can_be(v.lower(1), Tag::VB)
+        && v.tag(2).is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS))
+    {
+        return None;
+    }
     if TO_PHRASE_OPENERS.contains(&v.lower(1)) {
         return None;
     }

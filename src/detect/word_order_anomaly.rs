@@ -110,6 +110,8 @@ static META: RuleMeta = RuleMeta {
             text: "The team lost its consecutive fifth match on Sunday.",
             fix: Some("The team lost its fifth consecutive match on Sunday."),
         },
+        Example::Good("To free the governor, the army turned to the coast."),
+        Example::Good("The engines have advanced several kilometres since then."),
         Example::Good("Tell me who your friends are and I will tell you who you are."),
         Example::Good("Each drama, be it tragic or comical, was performed only once."),
         Example::Good("The closure of the printing house in 1638 brought with it more problems."),
@@ -591,6 +593,25 @@ fn always_english(v: &SentenceView, j: usize) -> bool {
         && matches!(v.lower(j + 1), "it" | "him" | "her" | "them" | "me" | "us")
         && v.tag(j + 2)
             .is_some_and(|t| matches!(t, Tag::DT | Tag::JJ | Tag::JJR | Tag::CD | Tag::PRPS));
+    // Fixed English orders: "of fallen ash", "to free the governor" (an infinitive before
+    // its object), "have advanced several kilometres" (a participle right after "have").
+    // ("as such the law", "more protected than" are also the swaps of "such as", "protected
+    // more": left to the models.)
+    let fixed_order = (j == 0
+        && v.lower(0) == "to"
+        && crate::tag::Tagger::embedded().can_be(v.lower(1), Tag::VB))
+        || (v.lower(j) == "of"
+            && matches!(v.tag(j + 1), Some(Tag::VBN | Tag::JJ))
+            && v.tag(j + 2).is_some_and(Tag::is_noun))
+        || (j > 0
+            && v.tag(j - 1) == Some(Tag::TO)
+            && crate::tag::Tagger::embedded().can_be(v.lower(j), Tag::VB)
+            && matches!(v.tag(j + 1), Some(Tag::DT | Tag::PRPS)))
+        || (j > 0
+            && super::words::HAVE.contains(&v.lower(j - 1))
+            && crate::tag::Tagger::embedded().can_be(v.lower(j), Tag::VBN)
+            && (matches!(v.tag(j + 1), Some(Tag::DT | Tag::PRPS | Tag::CD))
+                || matches!(v.lower(j + 1), "several" | "many" | "few")));
     // "vitamin A is", "Group B and": a capital letter used as a label does not move.
     let letter = [j, j + 1]
         .iter()
@@ -600,6 +621,7 @@ fn always_english(v: &SentenceView, j: usize) -> bool {
         || name
         || name_start
         || measure_adjective
+        || fixed_order
         || embedded_question
         || be_it
         || pronoun_phrase_first
