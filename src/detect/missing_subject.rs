@@ -74,6 +74,7 @@ static META: RuleMeta = RuleMeta {
             text: "Because was ill, the coach stayed at home.",
             fix: None,
         },
+        Example::Good("According to the police, the dead included two children."),
         Example::Good("Figures with a pair of wings are often depicted on the walls."),
         Example::Good(
             "Special units, called the Einsatzgruppen, killed thousands in less than a year.",
@@ -1550,7 +1551,9 @@ fn orphan_determiner(v: &SentenceView) -> Option<Diagnosis> {
             && matches!(v.tag(i + 2), Some(Tag::IN | Tag::TO | Tag::DT))
             && !Tagger::embedded().can_be(v.words[i + 1], Tag::JJ)
             && !Tagger::embedded().can_be(v.words[i + 1], Tag::NN);
-        let orphan = if name_like || broken_off || object_her || one_head {
+        // "the dead included", "the rich got up": an adjective English uses as a noun.
+        let nominal = w == "the" && super::words::is_nominal_adjective(&next_word);
+        let orphan = if name_like || broken_off || object_her || one_head || nominal {
             false
         } else if article {
             (matches!(next, Tag::IN | Tag::VBD | Tag::VBZ | Tag::MD | Tag::Comma)

@@ -193,6 +193,21 @@ pub fn amount_start(v: &super::SentenceView, k: usize, from: usize) -> usize {
     }
 }
 
+/// Whether a lower-case adjective is one English uses as a noun after "the" ("the rich",
+/// "the dead"), from `rules/nominal-adjectives.txt`.
+pub fn is_nominal_adjective(w: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("../../rules/nominal-adjectives.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+    .contains(w)
+}
+
 /// Whether a lower-case noun names a person (a role, a job, a relation), from
 /// `rules/person-nouns.txt`.
 pub fn is_person_noun(w: &str) -> bool {
