@@ -83,6 +83,8 @@ static META: RuleMeta = RuleMeta {
             text: "In Germany are the shops on Sunday closed.",
             fix: Some("In Germany, the shops are closed on Sunday."),
         },
+        Example::Good("As Marx puts it in the Manifesto, history is a history of struggle."),
+        Example::Good("For Christ promised them this."),
         Example::Good("At the top was a precious clock mounted on a wall."),
         Example::Good("Nowhere is the housing shortage more acute than in Amsterdam."),
         Example::Good("Today marks the anniversary of the treaty."),
@@ -827,6 +829,23 @@ fn fronted_phrase(
 ) -> Option<Diagnosis> {
     let verb_word = v.lower(verb);
     let np = v.chunker();
+    // The word after the verb is its object, not its subject: "For Christ promised them
+    // this", "As Marx puts it in the Manifesto" (a clause opened by "for", "as").
+    let object_pronoun = matches!(v.lower(verb + 1), "them" | "him" | "me" | "us")
+        || (v.lower(verb + 1) == "it"
+            && v.tag(verb + 2)
+                .is_none_or(|t| t.is_punct() || matches!(t, Tag::IN | Tag::RB)));
+    // A capitalised word is part of a name ("According to the Younger Rhymed Chronicle"),
+    // and a participle before a plural and a comma is an adjective in a list ("…, winged
+    // gods, mythical creatures and birds were …").
+    let in_name = v.words[verb].starts_with(char::is_uppercase);
+    let listed_adjective = matches!(vt, Tag::VBD | Tag::VBN)
+        && Tagger::embedded().can_be(v.words[verb], Tag::JJ)
+        && v.tag(verb + 1) == Some(Tag::NNS)
+        && matches!(v.words.get(verb + 2), Some(&",") | Some(&"and"));
+    if object_pronoun || in_name || listed_adjective {
+        return None;
+    }
     let core_end = subject_phrase(v, &np, verb + 1)?;
     // "In the summer goes my family always to the sea": an adverb of frequency after the
     // subject goes with it, before the verb.
