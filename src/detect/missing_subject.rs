@@ -1552,7 +1552,7 @@ fn orphan_determiner(v: &SentenceView) -> Option<Diagnosis> {
             && !Tagger::embedded().can_be(v.words[i + 1], Tag::JJ)
             && !Tagger::embedded().can_be(v.words[i + 1], Tag::NN);
         // "the dead included", "the rich got up": an adjective English uses as a noun.
-        let nominal = w == "the" && super::words::is_nominal_adjective(&next_word);
+        let nominal = w == "the" && super::words::is_nominal_adjective(next_word);
         let orphan = if name_like || broken_off || object_her || one_head || nominal {
             false
         } else if article {
