@@ -2376,6 +2376,15 @@ fn subject_then_object(v: &SentenceView) -> Option<Diagnosis> {
     if is_time_phrase(v, k, object_end) || v.tag(object_end).is_some_and(Tag::is_finite_verb) {
         return None;
     }
+    // "the Iraqis no doubt used blood agents": a past form read as a participle after the
+    // "object", before its own object, is the verb and the phrase an adverbial.
+    if v.tag(object_end) == Some(Tag::VBN)
+        && Tagger::embedded().can_be(v.words[object_end], Tag::VBD)
+        && v.tag(object_end + 1)
+            .is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS | Tag::NN | Tag::NNS | Tag::JJ))
+    {
+        return None;
+    }
     // The first verb of the sentence must come after the object, if there is one at all.
     if (start..object_end).any(|j| v.tag(j).is_some_and(Tag::is_verb)) {
         return None;
