@@ -66,6 +66,10 @@ static META: RuleMeta = RuleMeta {
             fix: Some("According to the police, the driver was drunk."),
         },
         Example::Bad {
+            text: "Because the train was delayed, arrived the guests too late.",
+            fix: Some("Because the train was delayed, the guests arrived too late."),
+        },
+        Example::Bad {
             text: "Since 2015 works she as a nurse in the hospital of Utrecht.",
             fix: Some("Since 2015 she works as a nurse in the hospital of Utrecht."),
         },
@@ -425,7 +429,6 @@ fn after_subordinate_clause(v: &SentenceView) -> Option<Diagnosis> {
     let w = v.lower(verb);
     let be = BE_FINITE.contains(&w);
     if !(be || (matches!(vt, Tag::VBD | Tag::VBZ) && !AUXILIARIES.contains(&w)))
-        || LOCATIVE_VERBS.contains(&w)
         || !v.words[verb].starts_with(char::is_lowercase)
     {
         return None;
@@ -443,6 +446,17 @@ fn after_subordinate_clause(v: &SentenceView) -> Option<Diagnosis> {
     let subj_end = subject_phrase(v, &np, verb + 1)?;
     // Something must follow the subject: an object, a phrase, a predicate.
     if v.tag(subj_end).is_none_or(|t| t.is_punct() || t == Tag::CC) {
+        return None;
+    }
+    // A verb of motion or position may come before a subject that ends the sentence ("…,
+    // came the news that …"); with an adverb or a phrase after the subject ("…, arrived the
+    // guests too late") it is the verb-second order.
+    if LOCATIVE_VERBS.contains(&w)
+        && !(v
+            .tag(subj_end)
+            .is_some_and(|t| matches!(t, Tag::RB | Tag::IN))
+            && !matches!(v.lower(subj_end), "that" | "of"))
+    {
         return None;
     }
     // After "be", the subject's predicate: an adverb, an adjective, a participle or a phrase
