@@ -451,12 +451,11 @@ fn after_subordinate_clause(v: &SentenceView) -> Option<Diagnosis> {
     // A verb of motion or position may come before a subject that ends the sentence ("…,
     // came the news that …"); with an adverb or a phrase after the subject ("…, arrived the
     // guests too late") it is the verb-second order.
-    if LOCATIVE_VERBS.contains(&w)
-        && !(v
-            .tag(subj_end)
-            .is_some_and(|t| matches!(t, Tag::RB | Tag::IN))
-            && !matches!(v.lower(subj_end), "that" | "of"))
-    {
+    let phrase_after = v
+        .tag(subj_end)
+        .is_some_and(|t| matches!(t, Tag::RB | Tag::IN))
+        && !matches!(v.lower(subj_end), "that" | "of");
+    if LOCATIVE_VERBS.contains(&w) && !phrase_after {
         return None;
     }
     // After "be", the subject's predicate: an adverb, an adjective, a participle or a phrase
