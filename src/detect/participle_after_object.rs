@@ -32,6 +32,11 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Good("The results were as expected."),
         Example::Bad {
+            text: "The shop was in 2010 closed.",
+            fix: Some("The shop was closed in 2010."),
+        },
+        Example::Good("They were at home sick."),
+        Example::Bad {
             text: "Why has the government the plan not published?",
             fix: Some("Why has the government not published the plan?"),
         },
@@ -233,11 +238,13 @@ fn passive_after_phrase(v: &SentenceView, end: usize) -> Option<Diagnosis> {
         || (v.tag(last) == Some(Tag::VBD) && Tagger::embedded().can_be(w, Tag::VBN));
     if !participle
         || !v.words[last].starts_with(char::is_lowercase)
-        || Tagger::embedded().can_be(w, Tag::JJ)
         || matches!(v.lower(last - 1), "as" | "than")
     {
         return None;
     }
+    // A word that may be an adjective too counts only after a time ("is last year strongly
+    // increased", "was in 2010 closed"): "were at home sick" has its adjective last.
+    let may_be_adjective = Tagger::embedded().can_be(w, Tag::JJ);
     // Back from the participle over phrases and adverbs to "be".
     let a = (0..last).rev().find(|&k| {
         v.tag(k)
@@ -248,9 +255,21 @@ fn passive_after_phrase(v: &SentenceView, end: usize) -> Option<Diagnosis> {
     }
     let mut k = a + 1;
     let mut phrases = 0;
+    let mut time = false;
     while k < last {
+        let names_time = |j: usize| super::words::names_time(v.lower(j)) && v.lower(j) != "time";
         if let Some(e) = prepositional_phrase(v, k).filter(|&e| e <= last) {
+            time |= (k..e).any(names_time);
             k = e;
+            phrases += 1;
+        } else if names_time(k)
+            || (matches!(v.lower(k), "last" | "next" | "this") && names_time(k + 1))
+        {
+            // A time without a preposition: "yesterday evening", "last year".
+            while k < last && (names_time(k) || matches!(v.lower(k), "last" | "next" | "this")) {
+                k += 1;
+            }
+            time = true;
             phrases += 1;
         } else if v.tag(k).is_some_and(Tag::is_adverb) {
             k += 1;
@@ -258,7 +277,7 @@ fn passive_after_phrase(v: &SentenceView, end: usize) -> Option<Diagnosis> {
             return None;
         }
     }
-    (phrases > 0).then(|| bracket(v, a, end, "adverbials", 0.75))
+    (phrases > 0 && (!may_be_adjective || time)).then(|| bracket(v, a, end, "adverbials", 0.75))
 }
 
 /// A "have" or a modal at `a` that may open a bracket closed by the sentence's last word (at
