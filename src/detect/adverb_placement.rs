@@ -59,11 +59,13 @@ static META: RuleMeta = RuleMeta {
     id: "adverb-placement",
     category: Category::WordOrder,
     severity: Severity::Major,
-    summary: "An adverbial stands between an auxiliary and its verb, or between a verb and its object.",
+    summary: "An adverbial stands between an auxiliary and its verb, between a verb and its object, or between an article and its noun.",
     why: "Dutch and German end the clause with the participle, so time and place phrases come \
           between the auxiliary and the participle, and an adverb may follow the finite verb; \
-          machine translation keeps that order.",
-    fix: "Put the phrase after the verb and its object, and the adverb before the verb.",
+          they also put a participle or adjective with its own phrase before the noun ('ein von \
+          der Regierung beauftragter Bericht'). Machine translation keeps that order.",
+    fix: "Put the phrase after the verb and its object, and the adverb before the verb; put a \
+          participle with its phrase, or an adjective's phrase, after the noun.",
     examples: &[
         Example::Bad {
             text: "A by the government commissioned report criticises the plan.",

@@ -28,7 +28,7 @@ static META: RuleMeta = RuleMeta {
     id: "verb-second-inversion",
     category: Category::WordOrder,
     severity: Severity::Major,
-    summary: "A fronted adverbial is followed by the verb and then the subject (verb-second order).",
+    summary: "A fronted adverbial is followed by the verb and then the subject, or a verb stands before its subject pronoun (verb-second order).",
     why: "Dutch and German put the finite verb second, so after a fronted adverb or time \
           expression the subject follows the verb. Machine translation keeps that order; English \
           puts the subject first.",
