@@ -1110,26 +1110,38 @@ fn pronoun_then_predicate(v: &SentenceView) -> Option<Diagnosis> {
             (Present, "we" | "they") => "are",
             (Present, _) => "is",
         };
-        let pieces = [
-            Piece::Tokens(0, p + 1),
-            Piece::Text(copula.into()),
-            Piece::Tokens(p + 1, v.len()),
-        ];
-        let (a, b) = v.span(p, k + 1);
-        return Some(Diagnosis {
-            check: "",
-            start: a,
-            end: b,
-            message: format!(
-                "'{}' lacks '{copula}' before '{}': add it",
-                v.slice(p, k + 1),
-                v.words[k]
-            ),
-            suggestion: Some(render(v, &pieces)),
-            confidence: 0.6,
-        });
+        return Some(copula_diagnosis(v, p, p + 1, k, copula));
     }
     None
+}
+
+/// The finding for a subject from `start` to `subject_end` without its `copula` before the
+/// predicate at `k`, with the sentence that has it put in after the subject.
+fn copula_diagnosis(
+    v: &SentenceView,
+    start: usize,
+    subject_end: usize,
+    k: usize,
+    copula: &str,
+) -> Diagnosis {
+    let pieces = [
+        Piece::Tokens(0, subject_end),
+        Piece::Text(copula.into()),
+        Piece::Tokens(subject_end, v.len()),
+    ];
+    let (a, b) = v.span(start, k + 1);
+    Diagnosis {
+        check: "",
+        start: a,
+        end: b,
+        message: format!(
+            "'{}' lacks '{copula}' before '{}': add it",
+            v.slice(start, k + 1),
+            v.words[k]
+        ),
+        suggestion: Some(render(v, &pieces)),
+        confidence: 0.6,
+    }
 }
 
 /// The main clause's subject pronoun or "there" without its "be" (see [`copula_missing`]).
@@ -1185,24 +1197,7 @@ fn copula_missing_at_start(v: &SentenceView) -> Option<Diagnosis> {
         Some(true) => "are",
         Some(false) => "is",
     };
-    let pieces = [
-        Piece::Tokens(0, subject_end),
-        Piece::Text(copula.into()),
-        Piece::Tokens(subject_end, v.len()),
-    ];
-    let (a, b) = v.span(start, k + 1);
-    Some(Diagnosis {
-        check: "",
-        start: a,
-        end: b,
-        message: format!(
-            "'{}' lacks '{copula}' before '{}': add it",
-            v.slice(start, k + 1),
-            v.words[k]
-        ),
-        suggestion: Some(render(v, &pieces)),
-        confidence: 0.6,
-    })
+    Some(copula_diagnosis(v, start, subject_end, k, copula))
 }
 
 /// Prepositions whose phrase, alone after a subject, is more often its predicate than a part

@@ -198,14 +198,16 @@ pub fn amount_start(v: &super::SentenceView, k: usize, from: usize) -> usize {
 pub fn is_nominal_adjective(w: &str) -> bool {
     static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
         std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        include_str!("../../rules/nominal-adjectives.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
-    .contains(w)
+    SET.get_or_init(|| word_list(include_str!("../../rules/nominal-adjectives.txt")))
+        .contains(w)
+}
+
+/// The words of a list file: one a line, blank lines and `#` comments skipped.
+fn word_list(text: &'static str) -> std::collections::HashSet<&'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
 }
 
 /// Whether a lower-case noun names a person (a role, a job, a relation), from
@@ -213,12 +215,6 @@ pub fn is_nominal_adjective(w: &str) -> bool {
 pub fn is_person_noun(w: &str) -> bool {
     static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
         std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        include_str!("../../rules/person-nouns.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
-    .contains(w)
+    SET.get_or_init(|| word_list(include_str!("../../rules/person-nouns.txt")))
+        .contains(w)
 }
