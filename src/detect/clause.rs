@@ -52,6 +52,19 @@ pub fn counts_a_new_phrase(v: &SentenceView, k: usize) -> bool {
         && v.tag(k + 1) == Some(Tag::NNS)
 }
 
+/// The end of a phrase from `start` to `end` cut before a number and a plural that follow a
+/// name inside it ("in Rotterdam | three men", "the striker Kok | 17 goals"): the chunker runs
+/// them together, where a translation's object follows a place.
+pub fn cut_before_count(v: &SentenceView, start: usize, end: usize) -> usize {
+    (start + 1..end)
+        .find(|&k| {
+            v.tag(k) == Some(Tag::CD)
+                && v.tag(k - 1) == Some(Tag::NNP)
+                && v.tag(k + 1) == Some(Tag::NNS)
+        })
+        .unwrap_or(end)
+}
+
 /// Is token `k` a past form the tagger read as a base form or a participle, right after its
 /// subject ("The carmaker put/VB its new car …", "Police arrested/VBN yesterday …")? With
 /// nothing after it that looks like an object, the tagger takes a past form for a participle.

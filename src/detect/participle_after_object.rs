@@ -37,6 +37,14 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Good("They were at home sick."),
         Example::Bad {
+            text: "Thousands of people have on the Dam against the measures demonstrated.",
+            fix: Some("Thousands of people have demonstrated on the Dam against the measures."),
+        },
+        Example::Bad {
+            text: "The police have on Saturday evening in Rotterdam three men arrested.",
+            fix: Some("The police have arrested three men in Rotterdam on Saturday evening."),
+        },
+        Example::Bad {
             text: "Why has the government the plan not published?",
             fix: Some("Why has the government not published the plan?"),
         },
@@ -228,7 +236,7 @@ fn question_bracket(v: &SentenceView) -> Option<Diagnosis> {
 }
 
 /// "The victims were to the hospital brought.", "He was by the police arrested.": a form of
-/// "be", then only prepositional phrases and adverbs, and a participle that ends the sentence
+/// "be" (or "have"), then only prepositional phrases and adverbs, and a participle that ends the sentence
 /// and is never an adjective: the passive's participle left at the end. It goes right after
 /// "be". ("as expected", "than planned" are English.)
 fn passive_after_phrase(v: &SentenceView, end: usize) -> Option<Diagnosis> {
@@ -250,7 +258,10 @@ fn passive_after_phrase(v: &SentenceView, end: usize) -> Option<Diagnosis> {
         v.tag(k)
             .is_some_and(|t| t.is_verb() || t.is_punct() || matches!(t, Tag::WDT | Tag::WP))
     })?;
-    if !BE.contains(&v.lower(a)) || !v.tag(a).is_some_and(Tag::is_verb) {
+    // "be", or "have" with a verb that takes no object here ("Thousands of people have on
+    // the Dam against the measures demonstrated").
+    let have = HAVE.contains(&v.lower(a));
+    if !(BE.contains(&v.lower(a)) || have) || !v.tag(a).is_some_and(Tag::is_verb) {
         return None;
     }
     let mut k = a + 1;
@@ -277,7 +288,8 @@ fn passive_after_phrase(v: &SentenceView, end: usize) -> Option<Diagnosis> {
             return None;
         }
     }
-    (phrases > 0 && (!may_be_adjective || time)).then(|| bracket(v, a, end, "adverbials", 0.75))
+    (phrases > 0 && (!may_be_adjective || time || have))
+        .then(|| bracket(v, a, end, "adverbials", 0.75))
 }
 
 /// A "have" or a modal at `a` that may open a bracket closed by the sentence's last word (at
@@ -356,8 +368,13 @@ fn middle_field(
     misread_base: bool,
 ) -> Option<MiddleField> {
     let last = end - 1;
-    // The chunker may have taken the misread verb into the last phrase.
-    let clamp = |e: usize| if misread_base && e == end { last } else { e };
+    // The chunker may have taken the misread verb into the last phrase, or the object into a
+    // place's phrase ("in Rotterdam | three men"): a number and a plural after a name start
+    // the object.
+    let clamp_from = |start: usize, e: usize| {
+        let e = if misread_base && e == end { last } else { e };
+        super::clause::cut_before_count(v, start, e)
+    };
     let mut j = a + 1;
     while v.tag(j).is_some_and(Tag::is_adverb) {
         j += 1;
@@ -365,7 +382,7 @@ fn middle_field(
     // Phrases may come before the object too ("has for the renovation of 140 bridges 600
     // million euros earmarked").
     let mut leading = 0;
-    while let Some(e) = prepositional_phrase(v, j).map(clamp) {
+    while let Some(e) = prepositional_phrase(v, j).map(|e| clamp_from(j, e)) {
         if e >= last {
             break;
         }
@@ -373,7 +390,7 @@ fn middle_field(
         leading += 1;
     }
     let object_start = j;
-    let mut k = np.noun_phrase(j).map(clamp)?;
+    let mut k = np.noun_phrase(j).map(|e| clamp_from(j, e))?;
     // A time word the object phrase took in ("the suspect yesterday") is a phrase of its own.
     let mut object_len = k - object_start;
     let mut phrases = leading;
@@ -394,10 +411,10 @@ fn middle_field(
     let mut last_bare_np = false;
     while k < last {
         last_bare_np = false;
-        if let Some(e) = prepositional_phrase(v, k).map(clamp) {
+        if let Some(e) = prepositional_phrase(v, k).map(|e| clamp_from(k, e)) {
             k = e;
             phrases += 1;
-        } else if let Some(e) = np.noun_phrase(k).map(clamp) {
+        } else if let Some(e) = np.noun_phrase(k).map(|e| clamp_from(k, e)) {
             // A time phrase ("next week").
             k = e;
             phrases += 1;

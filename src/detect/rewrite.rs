@@ -175,7 +175,11 @@ pub fn english_middle(v: &SentenceView, a: usize, b: usize) -> Option<(Vec<Piece
     }
     let np = v.chunker();
     // The noun phrase starting at `s`, ended at `b` when the chunker runs on past it.
-    let phrase_from = |s: usize| np.noun_phrase(s).map(|e| e.min(b)).filter(|&e| e > s);
+    let phrase_from = |s: usize| {
+        np.noun_phrase(s)
+            .map(|e| super::clause::cut_before_count(v, s, e.min(b)))
+            .filter(|&e| e > s)
+    };
     let (mut adverbs, mut objects, mut places, mut times) = (vec![], vec![], vec![], vec![]);
     let mut reasons = vec![];
     let mut k = a;
