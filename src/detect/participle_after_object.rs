@@ -37,6 +37,10 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Good("They were at home sick."),
         Example::Bad {
+            text: "The suspect has the facts admitted, reports the public prosecutor.",
+            fix: Some("The suspect has admitted the facts, reports the public prosecutor."),
+        },
+        Example::Bad {
             text: "Thousands of people have on the Dam against the measures demonstrated.",
             fix: Some("Thousands of people have demonstrated on the Dam against the measures."),
         },
@@ -144,55 +148,92 @@ impl Detector for ParticipleAfterObject {
             out.push(d);
             return;
         }
-        let last = end - 1;
-        let Some(lt) = v.tag(last) else { return };
-        let np = v.chunker();
-        // An opener right after a fronted phrase ("Tomorrow will the minister the plan
-        // present") has its subject after it: verb-second-inversion moves both.
-        let front_end = super::clause::fronted(v).map(|(e, _)| e);
-        for a in 1..last {
-            if front_end == Some(a) {
-                continue;
-            }
-            let Some(opener) = Opener::at(v, a, last, lt) else {
-                continue;
-            };
-            let Some(middle) = middle_field(v, &np, a, end, opener.misread_base) else {
-                continue;
-            };
-            // A past form right after a second noun phrase is a relative clause's verb ("has
-            // the money her father earned"), not the participle; so is a form that may be
-            // either, whichever the tagger chose, after a noun phrase that is no time phrase.
-            let past_after_subject = lt == Tag::VBN
-                && middle.last_bare_np
-                && !is_time_word(v, last - 1)
-                && Tagger::embedded().can_be(v.words[last], Tag::VBD);
-            if (opener.read_as_past
-                && !v.tag(last - 1).is_some_and(Tag::is_adverb)
-                && (middle.last_bare_np || middle.phrases == 0))
-                || past_after_subject
-            {
-                continue;
-            }
-            // "had his car repaired" is the causative "have"; "has her keys forgotten" is
-            // not: the participle is not one of a causative.
-            if opener.have
-                && middle.object_len < 4
-                && middle.phrases == 0
-                && is_causative_participle(v.lower(last))
-            {
-                continue;
-            }
-            out.push(bracket(
-                v,
-                a,
-                end,
-                "object",
-                if opener.modal { 0.85 } else { 0.75 },
-            ));
-            return;
+        if let Some(d) = bracket_before(v, end)
+            .or_else(|| attribution_comma(v, end).and_then(|c| bracket_before(v, c)))
+        {
+            out.push(d);
         }
     }
+}
+
+/// Verbs of saying that attribute a statement after its comma.
+const ATTRIBUTION_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "reported",
+    "reports",
+    "announced",
+    "announces",
+    "writes",
+    "wrote",
+    "stated",
+    "added",
+];
+
+/// The comma before an attribution that ends the sentence (", reports the public
+/// prosecutor", ", the police said"): the clause before it ends there.
+fn attribution_comma(v: &SentenceView, end: usize) -> Option<usize> {
+    let comma = (4..end).find(|&k| v.words[k] == ",")?;
+    (comma + 1..end.min(comma + 7))
+        .find(|&k| ATTRIBUTION_VERBS.contains(&v.lower(k)))
+        .filter(|&k| {
+            // The verb first and its subject to the end, or the subject and the verb last.
+            k == comma + 1 || k + 1 == end
+        })
+        .map(|_| comma)
+}
+
+/// The finding for a bracket of "have" or a modal and the verb at the end of the clause that
+/// ends before `end`.
+fn bracket_before(v: &SentenceView, end: usize) -> Option<Diagnosis> {
+    let last = end - 1;
+    let lt = v.tag(last)?;
+    let np = v.chunker();
+    // An opener right after a fronted phrase ("Tomorrow will the minister the plan
+    // present") has its subject after it: verb-second-inversion moves both.
+    let front_end = super::clause::fronted(v).map(|(e, _)| e);
+    for a in 1..last {
+        if front_end == Some(a) {
+            continue;
+        }
+        let Some(opener) = Opener::at(v, a, last, lt) else {
+            continue;
+        };
+        let Some(middle) = middle_field(v, &np, a, end, opener.misread_base) else {
+            continue;
+        };
+        // A past form right after a second noun phrase is a relative clause's verb ("has
+        // the money her father earned"), not the participle; so is a form that may be
+        // either, whichever the tagger chose, after a noun phrase that is no time phrase.
+        let past_after_subject = lt == Tag::VBN
+            && middle.last_bare_np
+            && !is_time_word(v, last - 1)
+            && Tagger::embedded().can_be(v.words[last], Tag::VBD);
+        if (opener.read_as_past
+            && !v.tag(last - 1).is_some_and(Tag::is_adverb)
+            && (middle.last_bare_np || middle.phrases == 0))
+            || past_after_subject
+        {
+            continue;
+        }
+        // "had his car repaired" is the causative "have"; "has her keys forgotten" is
+        // not: the participle is not one of a causative.
+        if opener.have
+            && middle.object_len < 4
+            && middle.phrases == 0
+            && is_causative_participle(v.lower(last))
+        {
+            continue;
+        }
+        return Some(bracket(
+            v,
+            a,
+            end,
+            "object",
+            if opener.modal { 0.85 } else { 0.75 },
+        ));
+    }
+    None
 }
 
 /// "How can you your photos with our newsroom share?": a question's modal or "do" (after its
