@@ -32,7 +32,8 @@
 use super::clause::{coordinated_np, main_clause_start};
 use super::rewrite::{Piece, render};
 use super::words::{
-    AUXILIARIES, BE, HAVE, MODALS, SUBORDINATORS, TIME_WORDS, WEEKDAYS, WH_WORDS, is_final_punct,
+    ATTRIBUTION_VERBS, AUXILIARIES, BE, HAVE, MODALS, SUBORDINATORS, TIME_WORDS, WEEKDAYS,
+    WH_WORDS, is_final_punct,
 };
 use super::{Check, Detector, Diagnosis, Example, RuleMeta, SentenceView, first_check};
 use crate::finding::{Category, Severity};
@@ -631,24 +632,6 @@ fn lexicon_finite_verb(v: &SentenceView, k: usize, object_follows: bool) -> bool
         || (v.tag(k + 1) == Some(Tag::RB) && v.tag(k + 2) == Some(Tag::CC));
     lexical_verb && prev_noun && takes
 }
-
-/// Verbs that attribute a statement after it (", the ministry said.").
-const ATTRIBUTION_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "reported",
-    "reports",
-    "announced",
-    "added",
-    "stated",
-    "confirmed",
-    "wrote",
-    "expects",
-    "expected",
-    "estimates",
-    "estimated",
-    "believes",
-];
 
 /// "Inflation in the eurozone in September 2.2 percent, Eurostat reported on Friday.": a
 /// statement without any verb before its attribution (a noun phrase and a verb of saying

@@ -8,7 +8,7 @@
 //! The causative "have" with a short object ("He had his car repaired").
 
 use super::clause::{content_end, prepositional_phrase};
-use super::words::{BE, HAVE, MODALS, TIME_WORDS, WEEKDAYS};
+use super::words::{ATTRIBUTION_VERBS, BE, HAVE, MODALS, TIME_WORDS, WEEKDAYS};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::frames::frames;
@@ -155,20 +155,6 @@ impl Detector for ParticipleAfterObject {
         }
     }
 }
-
-/// Verbs of saying that attribute a statement after its comma.
-const ATTRIBUTION_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "reported",
-    "reports",
-    "announced",
-    "announces",
-    "writes",
-    "wrote",
-    "stated",
-    "added",
-];
 
 /// The comma before an attribution that ends the sentence (", reports the public
 /// prosecutor", ", the police said"): the clause before it ends there.

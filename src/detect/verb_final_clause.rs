@@ -550,18 +550,36 @@ fn infinitive_last(v: &SentenceView, end: usize) -> Option<Diagnosis> {
         Piece::Tokens(object.start, object.end),
         Piece::Tokens(end, v.len()),
     ];
-    let (s, e) = v.span(first, end);
-    Some(Diagnosis {
+    Some(infinitive_last_diagnosis(
+        v,
+        (first, end),
+        verb,
+        "before the object",
+        render(v, &pieces),
+    ))
+}
+
+/// The finding for the infinitive at `verb` left after its object in `span`, with where it
+/// goes and the rewrite.
+fn infinitive_last_diagnosis(
+    v: &SentenceView,
+    span: (usize, usize),
+    verb: usize,
+    place: &str,
+    suggestion: String,
+) -> Diagnosis {
+    let (start, end) = v.span(span.0, span.1);
+    Diagnosis {
         check: "infinitive-last",
-        start: s,
-        end: e,
+        start,
+        end,
         message: format!(
-            "The verb '{}' comes after its object, at the end as in Dutch/German: put it before the object",
+            "The verb '{}' comes after its object, at the end as in Dutch/German: put it {place}",
             v.words[verb]
         ),
-        suggestion: Some(render(v, &pieces)),
+        suggestion: Some(suggestion),
         confidence: 0.7,
-    })
+    }
 }
 
 /// Verbs that take a "to"-infinitive with no object before it ("hopes to open", "plans to
@@ -614,20 +632,13 @@ fn bare_infinitive_last(v: &SentenceView, end: usize) -> Option<Diagnosis> {
     if TO_TAKES_ING.contains(&v.lower(first - 1)) {
         return None;
     }
-    let suggestion = super::rewrite::verb_brought_forward(v, first, verb, end);
-    let (s, e) = v.span(first, end);
-    Some(Diagnosis {
-        check: "infinitive-last",
-        start: s,
-        end: e,
-        message: format!(
-            "The verb '{}' comes after its object, at the end as in Dutch/German: put it right \
-             after 'to'",
-            v.words[verb]
-        ),
-        suggestion: Some(suggestion),
-        confidence: 0.7,
-    })
+    Some(infinitive_last_diagnosis(
+        v,
+        (first, end),
+        verb,
+        "right after 'to'",
+        super::rewrite::verb_brought_forward(v, first, verb, end),
+    ))
 }
 
 /// Decides whether a clause read forward is verb-final, and builds the diagnosis.

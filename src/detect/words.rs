@@ -154,6 +154,27 @@ pub fn names_time(w: &str) -> bool {
     names_a_time(w) || is_time_head(w) || w.strip_suffix('s').is_some_and(is_time_head)
 }
 
+/// Verbs that attribute a statement after it (", the ministry said.", ", reports the public
+/// prosecutor", ", analysts expect").
+pub const ATTRIBUTION_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "reported",
+    "reports",
+    "announced",
+    "announces",
+    "added",
+    "stated",
+    "confirmed",
+    "writes",
+    "wrote",
+    "expects",
+    "expected",
+    "estimates",
+    "estimated",
+    "believes",
+];
+
 /// Sentence-final punctuation tokens.
 pub fn is_final_punct(w: &str) -> bool {
     matches!(w, "." | "!" | "?" | "..." | "…")
