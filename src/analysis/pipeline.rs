@@ -3,6 +3,7 @@
 use crate::chunk::{Chunk, chunk};
 use crate::normalize::{LineIndex, Normalized};
 use crate::segment::{Segment, segment};
+use crate::tag::train::TaggedSentence;
 use crate::tag::{Tag, TagScratch, Tagger};
 use crate::tokenize::{Token, tokenize_into};
 use rayon::prelude::*;
@@ -71,6 +72,26 @@ impl Document {
     pub fn line_column(&self, original_offset: usize) -> (usize, usize) {
         self.lines.line_column(self.original(), original_offset)
     }
+}
+
+/// Every sentence of clean `lines` as the pipeline splits, tokenizes and tags it, in order: more
+/// English for the models trained on a treebank. The tags are the tagger's, as at run time.
+pub fn tagged_sentences(lines: &[String], tagger: &Tagger) -> Vec<TaggedSentence> {
+    lines
+        .par_iter()
+        .flat_map_iter(|line| {
+            let doc = Document::analyze(line.clone(), 0, tagger);
+            let text = doc.text();
+            doc.sentences
+                .iter()
+                .filter(|s| !s.tokens.is_empty())
+                .map(|s| TaggedSentence {
+                    words: s.tokens.iter().map(|t| t.text(text).to_string()).collect(),
+                    tags: s.tags.clone(),
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// Tokenizes, tags and chunks segments of `text`, in order.

@@ -5,7 +5,21 @@
 use super::*;
 use mtlint::detect::word_order_anomaly::{scramble, swap};
 use mtlint::tag::refine_train::{Move, RefinerArgs, train_refiner_command};
-use mtlint::tag::train::{TrainArgs, eval_command, train_command};
+use mtlint::tag::train::{TaggedSentence, TrainArgs, eval_command, train_command};
+
+/// The sentences of the clean lines of JSONL files (`--text`), tagged by the pipeline.
+fn clean_sentences(paths: &[String]) -> Result<Vec<TaggedSentence>, String> {
+    let lines = mtlint::detect::interference::train::read_clean(paths)?;
+    let sentences = mtlint::pipeline::tagged_sentences(&lines, Tagger::embedded());
+    if !paths.is_empty() {
+        eprintln!(
+            "{} sentences of {} clean lines",
+            sentences.len(),
+            lines.len()
+        );
+    }
+    Ok(sentences)
+}
 
 /// The options of `train-tagger`.
 #[derive(clap::Args)]
@@ -131,6 +145,10 @@ pub fn run_refiner(args: TrainRefinerArgs) -> ExitCode {
 pub struct TrainLmArgs {
     #[arg(long)]
     train: String,
+    /// JSONL files of clean lines (`text`) to learn from as well, split, tokenized and tagged
+    /// by the pipeline.
+    #[arg(long)]
+    text: Vec<String>,
     #[arg(short, long)]
     output: String,
     /// Function words at least this frequent get a class of their own.
@@ -142,11 +160,13 @@ pub struct TrainLmArgs {
 pub fn run_lm(args: TrainLmArgs) -> ExitCode {
     let TrainLmArgs {
         train,
+        text,
         output,
         min_count,
     } = args;
     let run = || -> Result<(), String> {
-        let sentences = mtlint::tag::train::read_treebank(&train)?;
+        let mut sentences = mtlint::tag::train::read_treebank(&train)?;
+        sentences.extend(clean_sentences(&text)?);
         let lm = mtlint::lm::ClassLm::train(&sentences, min_count);
         mtlint::output::write_file(&output, lm.to_bytes()).map_err(|e| format!("{output}: {e}"))
     };
@@ -188,6 +208,10 @@ pub fn run_ngrams(args: TrainNgramsArgs) -> ExitCode {
 pub struct TrainSwapArgs {
     #[arg(long)]
     train: String,
+    /// JSONL files of clean lines (`text`) to learn from as well, split, tokenized and tagged
+    /// by the pipeline.
+    #[arg(long)]
+    text: Vec<String>,
     #[arg(short, long)]
     output: String,
     #[arg(long, default_value_t = 3)]
@@ -206,6 +230,7 @@ pub struct TrainSwapArgs {
 pub fn run_swap(args: TrainSwapArgs) -> ExitCode {
     let TrainSwapArgs {
         train,
+        text,
         output,
         epochs,
         seed,
@@ -219,7 +244,8 @@ pub fn run_swap(args: TrainSwapArgs) -> ExitCode {
         swaps_per_sentence: swaps,
         ..Default::default()
     };
-    match swap::train_command(&train, &output, &cfg) {
+    let run = || swap::train_command(&train, clean_sentences(&text)?, &output, &cfg);
+    match run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(e),
     }
@@ -230,6 +256,10 @@ pub fn run_swap(args: TrainSwapArgs) -> ExitCode {
 pub struct TrainScrambleArgs {
     #[arg(long)]
     train: String,
+    /// JSONL files of clean lines (`text`) to learn from as well, split, tokenized and tagged
+    /// by the pipeline.
+    #[arg(long)]
+    text: Vec<String>,
     #[arg(short, long)]
     output: String,
     #[arg(long, default_value_t = 6)]
@@ -249,6 +279,7 @@ pub struct TrainScrambleArgs {
 pub fn run_scramble(args: TrainScrambleArgs) -> ExitCode {
     let TrainScrambleArgs {
         train,
+        text,
         output,
         epochs,
         seed,
@@ -265,7 +296,8 @@ pub fn run_scramble(args: TrainScrambleArgs) -> ExitCode {
         min_tokens,
         ..Default::default()
     };
-    match scramble::train_command(&train, &output, &cfg) {
+    let run = || scramble::train_command(&train, clean_sentences(&text)?, &output, &cfg);
+    match run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(e),
     }

@@ -318,7 +318,7 @@ fn field(v: &serde_json::Value, key: &str) -> Option<String> {
 }
 
 /// The clean `text` of every line of JSONL files (lines expecting no category).
-fn read_clean(paths: &[String]) -> Result<Vec<String>, String> {
+pub fn read_clean(paths: &[String]) -> Result<Vec<String>, String> {
     Ok(jsonl_values(paths)?
         .iter()
         .filter(|v| {

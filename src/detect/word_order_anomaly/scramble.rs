@@ -557,10 +557,12 @@ fn fit_logistic(
 /// embedded swap model and writes it.
 pub fn train_command(
     train_path: &str,
+    more: Vec<crate::tag::train::TaggedSentence>,
     output: &str,
     cfg: &ScrambleTrainConfig,
 ) -> Result<(), String> {
-    let sentences = crate::tag::train::read_treebank(train_path)?;
+    let mut sentences = crate::tag::train::read_treebank(train_path)?;
+    sentences.extend(more);
     let model = train(&sentences, Tagger::embedded(), super::swap_model(), cfg);
     crate::output::write_file(output, model.to_bytes()).map_err(|e| format!("{output}: {e}"))
 }

@@ -1,15 +1,16 @@
 //! A discriminative model of swapped neighbours: for each adjacent pair of words, how likely it
 //! is that the two were written in the wrong order.
 //!
-//! It is learnt from synthetic errors. Every sentence of the English Web Treebank gives
-//! negatives (its pairs as written) and positives (copies with two neighbours swapped, re-tagged
-//! with the embedded tagger since at run time the tags come from it). A logistic model over
+//! It is learnt from synthetic errors. Every sentence of the English Web Treebank and of more
+//! clean text (the MLQE-PE post-edits, `train-swap --text`) gives negatives (its pairs as
+//! written) and positives (copies with two neighbours swapped, re-tagged with the embedded
+//! tagger since at run time the tags come from it). A logistic model over
 //! hashed features of the pair and its window (frequent words, tags, word/tag n-grams of the
 //! order as it stands and as it would be after the swap, and the class language model's local
 //! scores before and after, see [`crate::lm`]) separates the two. Weights are averaged over all
 //! updates, so the result does not hinge on the last examples seen.
 //!
-//! The model file holds the hashes of the frequent words, the treebank's bigram counts (sorted
+//! The model file holds the hashes of the frequent words, the training text's bigram counts (sorted
 //! 12-byte records) and a flat table of `2^bits` little-endian `i16` weights (with one `f32` scale) indexed by feature
 //! hash. The embedded model is read in place, so loading costs only the frequent-word set.
 
@@ -817,9 +818,16 @@ fn fit_logistic(
         .collect()
 }
 
-/// `mtlint train-swap`: trains the swap model on a CoNLL-U treebank and writes it.
-pub fn train_command(train_path: &str, output: &str, cfg: &SwapTrainConfig) -> Result<(), String> {
-    let sentences = crate::tag::train::read_treebank(train_path)?;
+/// `mtlint train-swap`: trains the swap model on a CoNLL-U treebank and `more` sentences
+/// (clean text the pipeline tagged), and writes it.
+pub fn train_command(
+    train_path: &str,
+    more: Vec<TaggedSentence>,
+    output: &str,
+    cfg: &SwapTrainConfig,
+) -> Result<(), String> {
+    let mut sentences = crate::tag::train::read_treebank(train_path)?;
+    sentences.extend(more);
     let model = train(&sentences, Tagger::embedded(), cfg);
     crate::output::write_file(output, model.to_bytes()).map_err(|e| format!("{output}: {e}"))
 }
