@@ -367,9 +367,22 @@ pub struct Scores {
 impl Scores {
     /// Whether the sentence reads as scrambled as a whole.
     pub fn scrambled(&self) -> bool {
-        (self.pairs >= SCRAMBLED_MIN_PAIRS && self.scramble >= SCRAMBLE_SCORE)
-            || (self.pairs >= SCRAMBLED_MID_PAIRS && self.scramble >= SCRAMBLE_SCORE_MID)
-            || (self.pairs >= SCRAMBLED_LONG_PAIRS && self.scramble >= SCRAMBLE_SCORE_LONG)
+        self.scramble_excess().is_some_and(|x| x >= 0.0)
+    }
+
+    /// How far the scrambled-sentence score is above the bar for a sentence of this length
+    /// (the lowest bar its length allows); `None` for a sentence too short to judge.
+    pub fn scramble_excess(&self) -> Option<f32> {
+        let bar = if self.pairs >= SCRAMBLED_LONG_PAIRS {
+            SCRAMBLE_SCORE_LONG
+        } else if self.pairs >= SCRAMBLED_MID_PAIRS {
+            SCRAMBLE_SCORE_MID
+        } else if self.pairs >= SCRAMBLED_MIN_PAIRS {
+            SCRAMBLE_SCORE
+        } else {
+            return None;
+        };
+        Some(self.scramble - bar)
     }
 }
 
@@ -1713,7 +1726,9 @@ impl Detector for WordOrderAnomaly {
             .words
             .windows(2)
             .any(|w| w[0] == "?" && matches!(w[1], "”" | "\"" | "’" | "'"));
-        if s.scrambled() && !quoted_question {
+        if let Some(excess) = s.scramble_excess().filter(|&x| x >= 0.0)
+            && !quoted_question
+        {
             let (start, end) = v.span(0, v.len());
             out.push(Diagnosis {
                 check: "scrambled",
@@ -1723,7 +1738,8 @@ impl Detector for WordOrderAnomaly {
                           shuffled): rewrite it from the source"
                     .into(),
                 suggestion: None,
-                confidence: 0.6,
+                // The further above its bar, the surer (the calibration reads this).
+                confidence: (0.6 + excess as f64 / 20.0).min(0.95),
             });
         }
     }
