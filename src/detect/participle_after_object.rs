@@ -30,6 +30,15 @@ static META: RuleMeta = RuleMeta {
             text: "The victims were to the hospital brought.",
             fix: Some("The victims were brought to the hospital."),
         },
+        Example::Bad {
+            text: "The museum has more than a million visitors received.",
+            fix: Some("The museum has received more than a million visitors."),
+        },
+        Example::Bad {
+            text: "The council has this year the taxes raised.",
+            fix: Some("The council has raised the taxes this year."),
+        },
+        Example::Good("She has the money her father earned."),
         Example::Good("The results were as expected."),
         Example::Bad {
             text: "The shop was in 2010 closed.",
@@ -197,7 +206,7 @@ fn bracket_before(v: &SentenceView, end: usize) -> Option<Diagnosis> {
             && Tagger::embedded().can_be(v.words[last], Tag::VBD);
         if (opener.read_as_past
             && !v.tag(last - 1).is_some_and(Tag::is_adverb)
-            && (middle.last_bare_np || middle.phrases == 0))
+            && middle.last_bare_np)
             || past_after_subject
         {
             continue;
@@ -417,7 +426,16 @@ fn middle_field(
         leading += 1;
     }
     let object_start = j;
-    let mut k = np.noun_phrase(j).map(|e| clamp_from(j, e))?;
+    // "has more than a million visitors received": a comparative amount opens a noun phrase.
+    let phrase_at = |k: usize| {
+        let head = if matches!(v.lower(k), "more" | "less" | "fewer") && v.lower(k + 1) == "than" {
+            k + 2
+        } else {
+            k
+        };
+        np.noun_phrase(head).map(|e| clamp_from(k, e))
+    };
+    let mut k = phrase_at(j)?;
     // A time word the object phrase took in ("the suspect yesterday") is a phrase of its own.
     let mut object_len = k - object_start;
     let mut phrases = leading;
@@ -426,13 +444,13 @@ fn middle_field(
         phrases += 1;
     }
     // "has the past week strongly risen": the phrase after "have" is a time, not an object.
-    if (object_start..object_start + object_len).any(|t| {
+    let mut time_first = (object_start..k).any(|t| {
         matches!(
             v.lower(t),
             "week" | "weeks" | "month" | "months" | "year" | "years"
         )
-    }) && matches!(v.lower(object_start), "the" | "this" | "last")
-    {
+    }) && matches!(v.lower(object_start), "the" | "this" | "last");
+    if time_first {
         phrases += 1;
     }
     let mut last_bare_np = false;
@@ -441,11 +459,12 @@ fn middle_field(
         if let Some(e) = prepositional_phrase(v, k).map(|e| clamp_from(k, e)) {
             k = e;
             phrases += 1;
-        } else if let Some(e) = np.noun_phrase(k).map(|e| clamp_from(k, e)) {
-            // A time phrase ("next week").
+        } else if let Some(e) = phrase_at(k) {
+            // A time phrase ("next week"), or the object after one ("has this year more than
+            // a million visitors received": no relative clause's subject).
             k = e;
             phrases += 1;
-            last_bare_np = true;
+            last_bare_np = !std::mem::take(&mut time_first);
         } else if v.tag(k).is_some_and(Tag::is_adverb) {
             // "had their homes already left": an adverb of time and aspect belongs to the
             // perfect, not to a causative "have".
