@@ -16,7 +16,7 @@ use super::clause::{
     Clause, content_end, coordinated_np, is_clause_opener, main_clause_start, read_clause,
 };
 use super::rewrite::{Piece, english_middle, render};
-use super::words::{AUXILIARIES, BE, HAVE, is_time_head};
+use super::words::{AUXILIARIES, BE, HAVE, MODALS, is_time_head};
 use super::{Detector, Diagnosis, Example, RuleMeta, SentenceView};
 use crate::finding::{Category, Severity};
 use crate::frames::frames;
@@ -84,6 +84,14 @@ static META: RuleMeta = RuleMeta {
                 "The mayor announced that the city will spend 2.5 million euros for the new park.",
             ),
         },
+        Example::Bad {
+            text: "The minister announced that the government next year 2 billion euros in education invest will.",
+            fix: Some(
+                "The minister announced that the government will invest 2 billion euros in education next year.",
+            ),
+        },
+        Example::Good("Prices rose faster than the government expected they would."),
+        Example::Good("They bought all the paint they could."),
         Example::Bad {
             text: "The council has decided that the old bridge in 2024 demolished will be.",
             fix: Some("The council has decided that the old bridge will be demolished in 2024."),
@@ -161,6 +169,7 @@ impl Detector for VerbFinalClause {
     fn checks(&self) -> Vec<&'static str> {
         vec![
             "participle-before-auxiliary",
+            "infinitive-before-modal",
             "infinitive-last",
             "finite-verb-last",
             "predicate-before-be",
@@ -240,10 +249,30 @@ impl Detector for VerbFinalClause {
     }
 }
 
+/// Noun phrases of the clause before token `p`: the chunker's, counted back to the clause's
+/// opener (none in a comparison's clause).
+fn noun_phrases_before(v: &SentenceView, p: usize) -> usize {
+    let from = (0..p)
+        .rev()
+        .find(|&k| is_clause_opener(v, k))
+        .map_or(0, |k| k + 1);
+    // A comparison's clause is elliptical ("more than your vet can").
+    if (from..p).any(|k| matches!(v.lower(k), "than" | "as")) {
+        return 0;
+    }
+    v.chunks()
+        .iter()
+        .filter(|c| c.kind == crate::chunk::ChunkKind::NP && c.start >= from && c.end <= p)
+        .count()
+}
+
 /// "whether the fire was deliberately set was." reads "whether the fire deliberately set
 /// was.", "After the airport its runway closed had, …": a participle and then the finite "be"
 /// or "have" of its clause, at the clause's end (German "gesetzt wurde", "geschlossen hatte").
 /// English puts the auxiliary first and never ends a clause with participle and auxiliary.
+/// Likewise a verb's base form and then its modal ("that the government 2 billion euros
+/// invest will", check `infinitive-before-modal`), when an object or phrase stands before the
+/// base form (an elliptical "than they would" has only the subject).
 fn participle_before_auxiliary(v: &SentenceView, end: usize) -> Option<Diagnosis> {
     (2..v.len()).find_map(|a| {
         let aux = v.lower(a);
@@ -258,15 +287,38 @@ fn participle_before_auxiliary(v: &SentenceView, end: usize) -> Option<Diagnosis
         if g < 2 {
             return None;
         }
+        // "that the government next year 2 billion euros invest will.": a modal after its
+        // verb's base form ("investieren wird"). (The tagger may read a clause-final "can"
+        // or "will" as a verb or noun.)
+        let modal = !two
+            && MODALS.contains(&aux)
+            && v.tag(a)
+                .is_some_and(|t| matches!(t, Tag::MD | Tag::VB | Tag::VBP | Tag::NN));
         let finite = two
+            || modal
             || (v.tag(a).is_some_and(Tag::is_finite_verb)
                 && matches!(aux, "was" | "were" | "is" | "are" | "had" | "has" | "have"));
         let p = g - 1;
-        // The tagger may read the participle as a past form or, after an adverb, a noun.
-        let participle = v.tag(p) == Some(Tag::VBN)
-            || (v.tag(p).is_some_and(|t| matches!(t, Tag::VBD | Tag::NN))
-                && v.words[p].starts_with(char::is_lowercase)
-                && crate::tag::Tagger::embedded().can_be(v.words[p], Tag::VBN));
+        let tagger = crate::tag::Tagger::embedded();
+        let participle = if modal {
+            // The tagger may read the base form as a noun or an adjective; then an object or
+            // phrase stands before it, not the subject ("than the plan will" is English).
+            v.tag(p) == Some(Tag::VB)
+                || (v.tag(p).is_some_and(|t| {
+                    matches!(t, Tag::NN | Tag::JJ | Tag::JJS | Tag::VBP)
+                }) && v.words[p].starts_with(char::is_lowercase)
+                    && tagger.can_be(v.words[p], Tag::VB)
+                    // ("by their self will": a determiner makes it a noun.)
+                    && !v.tag(p - 1)
+                        .is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS | Tag::POS))
+                    && noun_phrases_before(v, p) >= 2)
+        } else {
+            // The tagger may read the participle as a past form or, after an adverb, a noun.
+            v.tag(p) == Some(Tag::VBN)
+                || (v.tag(p).is_some_and(|t| matches!(t, Tag::VBD | Tag::NN))
+                    && v.words[p].starts_with(char::is_lowercase)
+                    && tagger.can_be(v.words[p], Tag::VBN))
+        };
         if !closes || !finite || !participle {
             return None;
         }
@@ -276,7 +328,7 @@ fn participle_before_auxiliary(v: &SentenceView, end: usize) -> Option<Diagnosis
             s -= 1;
         }
         // A noun read as a participle needs an adverb before it ("deliberately set").
-        if v.tag(p) == Some(Tag::NN) && s == p {
+        if !modal && v.tag(p) == Some(Tag::NN) && s == p {
             return None;
         }
         // "who the man he had seen was": a participle with its own auxiliary belongs to a
@@ -325,7 +377,11 @@ fn participle_before_auxiliary(v: &SentenceView, end: usize) -> Option<Diagnosis
         });
         let (start, stop) = v.span(s, a + 1);
         Some(Diagnosis {
-            check: "participle-before-auxiliary",
+            check: if modal {
+                "infinitive-before-modal"
+            } else {
+                "participle-before-auxiliary"
+            },
             start,
             end: stop,
             message: format!(
