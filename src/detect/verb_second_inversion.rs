@@ -36,6 +36,15 @@ static META: RuleMeta = RuleMeta {
           verb, or keep the fronted time expression or phrase and follow it with a comma.",
     examples: &[
         Example::Bad {
+            text: "After the meeting went the ministers home without an agreement.",
+            fix: Some("After the meeting, the ministers went home without an agreement."),
+        },
+        Example::Bad {
+            text: "According to the ministry rose the number of infections again.",
+            fix: Some("According to the ministry, the number of infections rose again."),
+        },
+        Example::Good("After the storm came the flood."),
+        Example::Bad {
             text: "Also discussed Trump and Haftar a “shared vision for the transition of Libya”.",
             fix: Some(
                 "Trump and Haftar also discussed a “shared vision for the transition of Libya”.",
@@ -1088,7 +1097,13 @@ fn after_time_front(
     let names_time = |w: &str| {
         names_a_time(w) || TIME_NOUNS.contains(&w) || matches!(w, "week" | "month" | "year")
     };
-    let time_front = (0..front_end).any(|k| names_time(v.lower(k)));
+    // (A phrase of time or sequence: "After the meeting went the ministers home", unlike
+    // "After the storm came the flood", has a phrase after the subject.)
+    let time_front = (0..front_end).any(|k| names_time(v.lower(k)))
+        || matches!(
+            v.lower(0),
+            "after" | "before" | "since" | "until" | "during"
+        );
     // A phrase after the subject ("… travels the king to Brussels"), not one inside it ("the
     // anniversary of …"): the subject is not the last word, as English inversion has it.
     // So does an adverb of direction ("went the director home").
@@ -1117,7 +1132,11 @@ fn after_time_front(
                 (k == 0 && NON_LOCATIVE_FRONTS.contains(&w))
                     || (k == 0 && v.tag(0) == Some(Tag::IN) && !name_closes_front)
             }))
-        && (direction || v.tag(subj_end).is_none_or(|t| t.is_punct() || t == Tag::IN))
+        // (The subject ends the clause, or a phrase or adverb follows it: "According to the
+        // ministry rose the number of infections again".)
+        && (direction
+            || v.tag(subj_end)
+                .is_none_or(|t| t.is_punct() || matches!(t, Tag::IN | Tag::RB | Tag::RBR)))
 }
 
 /// Present forms of verbs that take a time for their subject ("Today marks …", "Tomorrow
