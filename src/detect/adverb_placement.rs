@@ -68,6 +68,13 @@ static META: RuleMeta = RuleMeta {
           participle with its phrase, or an adjective's phrase, after the noun.",
     examples: &[
         Example::Bad {
+            text: "The police will question in the coming days the witnesses.",
+            fix: Some("The police will question the witnesses in the coming days."),
+        },
+        Example::Good(
+            "He was invited to perform at the charity event The Secret Policeman's Other Ball.",
+        ),
+        Example::Bad {
             text: "A by the government commissioned report criticises the plan.",
             fix: Some("A report commissioned by the government criticises the plan."),
         },
@@ -259,8 +266,13 @@ fn adverbial_before_object(
     a: usize,
 ) -> Option<Diagnosis> {
     let verb = v.lower(a);
-    // "Police arrested/VBN yesterday two men".
+    // "Police arrested/VBN yesterday two men"; a base form after a modal or "to" ("will open
+    // next week a new store").
+    let base_after_modal = v.tag(a) == Some(Tag::VB)
+        && a > 0
+        && (v.tag(a - 1) == Some(Tag::MD) || v.lower(a - 1) == "to");
     if !(matches!(v.tag(a), Some(Tag::VBD | Tag::VBZ | Tag::VBP))
+        || base_after_modal
         || super::clause::past_read_as_other(v, a))
         || super::words::AUXILIARIES.contains(&verb)
         || super::words::BE.contains(&verb)
@@ -303,10 +315,13 @@ fn adverbial_before_object(
         return None;
     };
     let opener = v.lower(adverbial_end);
+    // ("at the charity event The Secret Policeman's Other Ball": a capital "The" inside the
+    // sentence opens a title in apposition, not an object.)
     if !v
         .tag(adverbial_end)
         .is_some_and(|t| matches!(t, Tag::DT | Tag::CD | Tag::PRPS))
         || NO_OBJECT_OPENERS.contains(&opener)
+        || v.words[adverbial_end].starts_with(char::is_uppercase)
     {
         return None;
     }
