@@ -31,6 +31,15 @@ static META: RuleMeta = RuleMeta {
             fix: Some("The victims were brought to the hospital."),
         },
         Example::Bad {
+            text: "The striker could due to an injury not play.",
+            fix: Some("The striker could not play due to an injury."),
+        },
+        Example::Bad {
+            text: "We will in the coming weeks decide.",
+            fix: Some("We will decide in the coming weeks."),
+        },
+        Example::Good("I could not sleep."),
+        Example::Bad {
             text: "The museum has more than a million visitors received.",
             fix: Some("The museum has received more than a million visitors."),
         },
@@ -274,13 +283,16 @@ fn question_bracket(v: &SentenceView) -> Option<Diagnosis> {
 /// "The victims were to the hospital brought.", "He was by the police arrested.": a form of
 /// "be" (or "have"), then only prepositional phrases and adverbs, and a participle that ends the sentence
 /// and is never an adjective: the passive's participle left at the end. It goes right after
-/// "be". ("as expected", "than planned" are English.)
+/// "be". ("as expected", "than planned" are English.) So does a modal's base form ("could
+/// due to an injury not play").
 fn passive_after_phrase(v: &SentenceView, end: usize) -> Option<Diagnosis> {
     let last = end - 1;
     let w = v.lower(last);
     let participle = v.tag(last) == Some(Tag::VBN)
         || (v.tag(last) == Some(Tag::VBD) && Tagger::embedded().can_be(w, Tag::VBN));
-    if !participle
+    // A modal's base form likewise: "The striker could due to an injury not play."
+    let base = v.tag(last) == Some(Tag::VB);
+    if !(participle || base)
         || !v.words[last].starts_with(char::is_lowercase)
         || matches!(v.lower(last - 1), "as" | "than")
     {
@@ -289,15 +301,34 @@ fn passive_after_phrase(v: &SentenceView, end: usize) -> Option<Diagnosis> {
     // A word that may be an adjective too counts only after a time ("is last year strongly
     // increased", "was in 2010 closed"): "were at home sick" has its adjective last.
     let may_be_adjective = Tagger::embedded().can_be(w, Tag::JJ);
-    // Back from the participle over phrases and adverbs to "be".
+    // Back from the participle over phrases and adverbs to "be" (not over "due" of "due
+    // to", nor a participle inside a noun phrase: "in the coming weeks").
+    let two_words = |k: usize| {
+        matches!(v.lower(k), "due" | "because" | "thanks" | "according")
+            && matches!(v.lower(k + 1), "to" | "of")
+    };
+    let modifier = |k: usize| {
+        v.tag(k).is_some_and(|t| matches!(t, Tag::VBG | Tag::VBN))
+            && k > 0
+            && v.tag(k - 1)
+                .is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS))
+            && v.tag(k + 1).is_some_and(Tag::is_noun)
+    };
     let a = (0..last).rev().find(|&k| {
         v.tag(k)
             .is_some_and(|t| t.is_verb() || t.is_punct() || matches!(t, Tag::WDT | Tag::WP))
+            && !two_words(k)
+            && !modifier(k)
     })?;
     // "be", or "have" with a verb that takes no object here ("Thousands of people have on
     // the Dam against the measures demonstrated").
     let have = HAVE.contains(&v.lower(a));
-    if !(BE.contains(&v.lower(a)) || have) || !v.tag(a).is_some_and(Tag::is_verb) {
+    let modal = v.tag(a) == Some(Tag::MD);
+    if base {
+        if !modal {
+            return None;
+        }
+    } else if !(BE.contains(&v.lower(a)) || have) || !v.tag(a).is_some_and(Tag::is_verb) {
         return None;
     }
     let mut k = a + 1;
@@ -305,7 +336,13 @@ fn passive_after_phrase(v: &SentenceView, end: usize) -> Option<Diagnosis> {
     let mut time = false;
     while k < last {
         let names_time = |j: usize| super::words::names_time(v.lower(j)) && v.lower(j) != "time";
-        if let Some(e) = prepositional_phrase(v, k).filter(|&e| e <= last) {
+        // A preposition of two words ("due to an injury", "because of the rain").
+        let phrase = if two_words(k) {
+            v.chunker().noun_phrase(k + 2)
+        } else {
+            prepositional_phrase(v, k)
+        };
+        if let Some(e) = phrase.filter(|&e| e <= last) {
             time |= (k..e).any(names_time);
             k = e;
             phrases += 1;
@@ -324,7 +361,7 @@ fn passive_after_phrase(v: &SentenceView, end: usize) -> Option<Diagnosis> {
             return None;
         }
     }
-    (phrases > 0 && (!may_be_adjective || time || have))
+    (phrases > 0 && (!may_be_adjective || time || have || modal))
         .then(|| bracket(v, a, end, "adverbials", 0.75))
 }
 

@@ -217,11 +217,11 @@ pub fn english_middle(v: &SentenceView, a: usize, b: usize) -> Option<(Vec<Piece
         } else if t.is_adverb() {
             // "twice", "late", "again": after the object, with the times.
             (k + 1, 3)
-        } else if (t == Tag::IN || t.is_adverb() || t.is_adjective())
-            && matches!(v.lower(k), "because" | "due" | "instead" | "ahead")
+        } else if matches!(v.lower(k), "because" | "due" | "instead" | "ahead")
             && matches!(v.lower(k + 1), "of" | "to")
         {
-            // A preposition of two words ("because of the rain", "due to the strike").
+            // A preposition of two words ("because of the rain", "due to the strike"),
+            // whatever the tagger read its first word as ("could due/VB to an injury").
             (phrase_from(k + 2)?, 2)
         } else if t == Tag::IN || t == Tag::TO {
             // (An adverb of degree may stand before the number: "by almost two metres".)
