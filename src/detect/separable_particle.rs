@@ -71,6 +71,12 @@ static META: RuleMeta = RuleMeta {
           English phrasal verb keeps its particle next to a short object.",
     examples: &[
         Example::Bad {
+            text: "He gave the keys to his neighbour back.",
+            fix: Some("He gave the keys back to his neighbour."),
+        },
+        Example::Good("He got his job at the bank back."),
+        Example::Good("I asked for my money back."),
+        Example::Bad {
             text: "The minister explained the decision at a press conference in The Hague out.",
             fix: Some("The minister explained the decision at a press conference in The Hague."),
         },
@@ -223,7 +229,15 @@ impl Detector for SeparableParticle {
             let rarely_phrasal = frames()
                 .get(v.lower(k))
                 .is_some_and(|f| f.count >= 5 && f.particle_rate < 0.03);
+            // "back" after the object and its goal ("gave the keys to his neighbour back"):
+            // English puts the goal after the particle ("gave the keys back to his
+            // neighbour"); a phrase of the noun may stand before it ("got his job at the
+            // bank back").
+            let goal_before_back = p == "back"
+                && object_follows
+                && (k + 2..e).any(|j| matches!(v.lower(j), "to" | "into") && j > k + 1);
             let adverbial_between = time_between
+                || goal_before_back
                 || ((!matches!(p, "back" | "up" | "out" | "down" | "off" | "away" | "over")
                     || (rarely_phrasal && p != "back"))
                     && (k + 2..e).any(|j| v.tag(j) == Some(Tag::IN)));
@@ -245,17 +259,30 @@ impl Detector for SeparableParticle {
             let leftover = ending.is_some_and(|(w, verbs)| {
                 LEFTOVER_ENDINGS.contains(w) && !verbs.contains(&frames().lemma(v.lower(k)))
             });
+            let separable = rewrite_separable(v, k, e, leftover);
+            let phrasal = separable
+                .is_none()
+                .then(|| rewrite_phrasal(v, k, e, goal_before_back))
+                .flatten();
+            let message = if phrasal.is_some() {
+                format!(
+                    "'{0}' at the end of the clause belongs right after the object of '{1}' \
+                     (Dutch/German order): put it there",
+                    v.words[e], v.words[k]
+                )
+            } else {
+                format!(
+                    "'{0}' at the end of the clause is the second half of '{1}', a Dutch/German verb \
+                     split in two: use one English verb for both and drop '{0}'",
+                    v.words[e], v.words[k]
+                )
+            };
             out.push(Diagnosis {
                 check: "",
                 start,
                 end,
-                message: format!(
-                    "'{0}' at the end of the clause is the second half of '{1}', a Dutch/German verb \
-                     split in two: use one English verb for both and drop '{0}'",
-                    v.words[e], v.words[k]
-                ),
-                suggestion: rewrite_separable(v, k, e, leftover)
-                    .or_else(|| rewrite_phrasal(v, k, e)),
+                message,
+                suggestion: separable.or(phrasal),
                 confidence: 0.6,
             });
             return;
@@ -371,13 +398,16 @@ fn rewrite_separable(v: &SentenceView, k: usize, e: usize, leftover: bool) -> Op
 /// right after its object, before the adverbials: "He switched the television off after the
 /// film." A verb that takes a particle in at least a tenth of its treebank uses, an object
 /// right after it.
-fn rewrite_phrasal(v: &SentenceView, k: usize, e: usize) -> Option<String> {
+/// "back" before a goal phrase goes after the object whatever the verb ("gave the keys back to
+/// his neighbour").
+fn rewrite_phrasal(v: &SentenceView, k: usize, e: usize, goal_before_back: bool) -> Option<String> {
     if !matches!(
         v.lower(e),
         "back" | "up" | "out" | "down" | "off" | "away" | "over" | "on" | "in"
-    ) || !frames()
-        .get(v.lower(k))
-        .is_some_and(|f| f.count >= 5 && f.particle_rate >= 0.1)
+    ) || !(goal_before_back
+        || frames()
+            .get(v.lower(k))
+            .is_some_and(|f| f.count >= 5 && f.particle_rate >= 0.1))
     {
         return None;
     }
