@@ -28,13 +28,22 @@ static META: RuleMeta = RuleMeta {
     id: "verb-second-inversion",
     category: Category::WordOrder,
     severity: Severity::Major,
-    summary: "A fronted adverbial is followed by the verb and then the subject, or a verb stands before its subject pronoun (verb-second order).",
+    summary: "A fronted adverbial is followed by the verb and then the subject, or a verb stands before its subject pronoun (verb-second order), or 'be' after a time has lost its 'there'.",
     why: "Dutch and German put the finite verb second, so after a fronted adverb or time \
           expression the subject follows the verb. Machine translation keeps that order; English \
           puts the subject first.",
     fix: "Put the subject before the verb: move adverbs such as 'also' and 'already' before the \
           verb, or keep the fronted time expression or phrase and follow it with a comma.",
     examples: &[
+        Example::Bad {
+            text: "In the evening were still hundreds of people on the square.",
+            fix: Some("In the evening, there were still hundreds of people on the square."),
+        },
+        Example::Bad {
+            text: "In 2020 were more than 500 cases reported.",
+            fix: Some("In 2020, more than 500 cases were reported."),
+        },
+        Example::Good("On the square were hundreds of people."),
         Example::Bad {
             text: "After the meeting went the ministers home without an agreement.",
             fix: Some("After the meeting, the ministers went home without an agreement."),
@@ -674,6 +683,7 @@ impl Detector for VerbSecondInversion {
             "after-subordinate-clause",
             "auxiliary-inversion",
             "fronted-phrase",
+            "missing-there",
             "pronoun-after-verb",
         ]
     }
@@ -983,6 +993,9 @@ fn be_inversion(
     if !matches!(v.lower(verb), "is" | "are" | "was" | "were") {
         return None;
     }
+    if let Some(d) = missing_there(v, front, front_end, verb) {
+        return Some(d);
+    }
     let np = v.chunker();
     let subj_end = subject_phrase(v, &np, verb + 1)?;
     // A definite subject, which the inverted order of English presents last as news ("At
@@ -1009,10 +1022,16 @@ fn be_inversion(
     let phrases = k > adverbs_end;
     let participle =
         v.tag(k) == Some(Tag::VBD) && crate::tag::Tagger::embedded().can_be(v.words[k], Tag::VBN);
+    // (A past form the tagger read at the sentence's end is the participle too: "In 2020
+    // were more than 500 cases reported.")
+    let last = v
+        .words
+        .get(k + 1)
+        .is_some_and(|w| super::words::is_final_punct(w));
     let predicate = v
         .tag(k)
         .is_some_and(|t| matches!(t, Tag::JJ | Tag::JJR | Tag::VBN))
-        || (phrases && participle);
+        || (participle && (phrases || last));
     // With phrases before it, the predicate must end the sentence.
     if phrases
         && !v
@@ -1068,6 +1087,83 @@ fn be_inversion(
         d.suggestion = Some(render(v, &pieces));
     }
     Some(d)
+}
+
+/// "In the evening were still hundreds of people on the square.": after a phrase of time, "be"
+/// and an indefinite noun phrase with no predicate after it is an existence, and English says
+/// "there" before "be" (Dutch "er", German "es" dropped). After a place English may invert
+/// ("On the square were hundreds of people"); the caller has ruled that out.
+fn missing_there(
+    v: &SentenceView,
+    front: Front,
+    front_end: usize,
+    verb: usize,
+) -> Option<Diagnosis> {
+    let Front::Phrase { weekday } = front else {
+        return None;
+    };
+    let names_time = |w: &str| {
+        names_a_time(w) || TIME_NOUNS.contains(&w) || matches!(w, "week" | "month" | "year")
+    };
+    if !(0..front_end).any(|k| names_time(v.lower(k))) {
+        return None;
+    }
+    // An indefinite noun phrase after "be" and its adverbs: a number, a quantity or "no".
+    let mut k = verb + 1;
+    while v.tag(k).is_some_and(Tag::is_adverb) && !matches!(v.lower(k), "more" | "less") {
+        k += 1;
+    }
+    let indefinite = v.tag(k) == Some(Tag::CD)
+        || matches!(
+            v.lower(k),
+            "hundreds" | "thousands" | "dozens" | "millions" | "many" | "several" | "no" | "more"
+        );
+    if !indefinite {
+        return None;
+    }
+    // Then only the noun phrase, phrases and adverbs to the end: no predicate ("were 300
+    // people unemployed" has one, and the subject goes first).
+    let np = v.chunker();
+    let mut e = subject_phrase(v, &np, k)?;
+    while e < v.len() {
+        if v.tag(e) == Some(Tag::IN) && v.lower(e) != "that" {
+            e = np.noun_phrase(e + 1)?;
+        } else if v.tag(e).is_some_and(Tag::is_adverb) {
+            e += 1;
+        } else {
+            break;
+        }
+    }
+    if !v
+        .words
+        .get(e)
+        .is_some_and(|w| super::words::is_final_punct(w))
+    {
+        return None;
+    }
+    let mut pieces = Vec::new();
+    if weekday {
+        pieces.push(Piece::Text("On".into()));
+    }
+    let comma = v.words.get(front_end) == Some(&",");
+    pieces.push(Piece::Tokens(0, front_end));
+    pieces.push(Piece::Text(",".into()));
+    pieces.push(Piece::Text("there".into()));
+    pieces.push(Piece::Tokens(front_end + comma as usize, v.len()));
+    let (start, end) = v.span(0, verb + 1);
+    Some(Diagnosis {
+        check: "missing-there",
+        start,
+        end,
+        message: format!(
+            "'{}' after '{}' has no subject: English says 'there {}' (Dutch 'er', German 'es')",
+            v.words[verb],
+            v.slice(0, front_end),
+            v.lower(verb)
+        ),
+        suggestion: Some(render(v, &pieces)),
+        confidence: 0.6,
+    })
 }
 
 /// Whether the fronted phrase is one after which English does not invert even an
