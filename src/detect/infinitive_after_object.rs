@@ -65,6 +65,10 @@ static META: RuleMeta = RuleMeta {
     fix: "Add 'to' before the infinitive, or move the infinitive right after the verb.",
     examples: &[
         Example::Bad {
+            text: "The company wants its production in Germany within three years double.",
+            fix: Some("The company wants to double its production in Germany within three years."),
+        },
+        Example::Bad {
             text: "The children want in the garden play.",
             fix: Some("The children want to play in the garden."),
         },
@@ -195,6 +199,10 @@ fn final_base_verb(v: &SentenceView, j: usize) -> bool {
         // predicate.
         Some(Tag::RB) => t != Tag::JJ && prev.ends_with("ly") && !ADVERB_PARTICLES.contains(&w),
         Some(Tag::NN | Tag::NNP) => TIME_NOUNS.contains(&prev) || WEEKDAYS.contains(&prev),
+        // "within three years double".
+        Some(Tag::NNS) => prev
+            .strip_suffix('s')
+            .is_some_and(|n| TIME_NOUNS.contains(&n)),
         _ => false,
     };
     // "want the shop open", "want everyone present": an adverb or adjective that may follow
