@@ -318,6 +318,15 @@ const FRONT_PREPOSITIONS: &[&str] = &[
 /// Words that follow a preposition to make one of two words ("because of", "according to").
 const PREPOSITION_TAILS: &[&str] = &["of", "to"];
 
+/// Whether token `k` opens a preposition of two words ("because of", "due to", "according
+/// to"), whatever the tagger read its first word as ("could due/VB to an injury").
+pub fn two_word_preposition(v: &SentenceView, k: usize) -> bool {
+    matches!(
+        v.lower(k),
+        "because" | "due" | "instead" | "ahead" | "thanks" | "according"
+    ) && PREPOSITION_TAILS.contains(&v.lower(k + 1))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Front {
     /// An adverb that moves before the verb.

@@ -303,10 +303,6 @@ fn passive_after_phrase(v: &SentenceView, end: usize) -> Option<Diagnosis> {
     let may_be_adjective = Tagger::embedded().can_be(w, Tag::JJ);
     // Back from the participle over phrases and adverbs to "be" (not over "due" of "due
     // to", nor a participle inside a noun phrase: "in the coming weeks").
-    let two_words = |k: usize| {
-        matches!(v.lower(k), "due" | "because" | "thanks" | "according")
-            && matches!(v.lower(k + 1), "to" | "of")
-    };
     let modifier = |k: usize| {
         v.tag(k).is_some_and(|t| matches!(t, Tag::VBG | Tag::VBN))
             && k > 0
@@ -317,7 +313,7 @@ fn passive_after_phrase(v: &SentenceView, end: usize) -> Option<Diagnosis> {
     let a = (0..last).rev().find(|&k| {
         v.tag(k)
             .is_some_and(|t| t.is_verb() || t.is_punct() || matches!(t, Tag::WDT | Tag::WP))
-            && !two_words(k)
+            && !super::clause::two_word_preposition(v, k)
             && !modifier(k)
     })?;
     // "be", or "have" with a verb that takes no object here ("Thousands of people have on
@@ -337,7 +333,7 @@ fn passive_after_phrase(v: &SentenceView, end: usize) -> Option<Diagnosis> {
     while k < last {
         let names_time = |j: usize| super::words::names_time(v.lower(j)) && v.lower(j) != "time";
         // A preposition of two words ("due to an injury", "because of the rain").
-        let phrase = if two_words(k) {
+        let phrase = if super::clause::two_word_preposition(v, k) {
             v.chunker().noun_phrase(k + 2)
         } else {
             prepositional_phrase(v, k)

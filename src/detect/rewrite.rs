@@ -217,9 +217,7 @@ pub fn english_middle(v: &SentenceView, a: usize, b: usize) -> Option<(Vec<Piece
         } else if t.is_adverb() {
             // "twice", "late", "again": after the object, with the times.
             (k + 1, 3)
-        } else if matches!(v.lower(k), "because" | "due" | "instead" | "ahead")
-            && matches!(v.lower(k + 1), "of" | "to")
-        {
+        } else if super::clause::two_word_preposition(v, k) {
             // A preposition of two words ("because of the rain", "due to the strike"),
             // whatever the tagger read its first word as ("could due/VB to an injury").
             (phrase_from(k + 2)?, 2)

@@ -1089,6 +1089,12 @@ fn be_inversion(
     Some(d)
 }
 
+/// A word that names a time or a stretch of it ("Monday", "evening", "year") in a fronted
+/// phrase.
+fn is_time_word(w: &str) -> bool {
+    names_a_time(w) || TIME_NOUNS.contains(&w) || matches!(w, "week" | "month" | "year")
+}
+
 /// "In the evening were still hundreds of people on the square.": after a phrase of time, "be"
 /// and an indefinite noun phrase with no predicate after it is an existence, and English says
 /// "there" before "be" (Dutch "er", German "es" dropped). After a place English may invert
@@ -1102,10 +1108,7 @@ fn missing_there(
     let Front::Phrase { weekday } = front else {
         return None;
     };
-    let names_time = |w: &str| {
-        names_a_time(w) || TIME_NOUNS.contains(&w) || matches!(w, "week" | "month" | "year")
-    };
-    if !(0..front_end).any(|k| names_time(v.lower(k))) {
+    if !(0..front_end).any(|k| is_time_word(v.lower(k))) {
         return None;
     }
     // An indefinite noun phrase after "be" and its adverbs: a number, a quantity or "no".
@@ -1190,12 +1193,9 @@ fn after_time_front(
         v.lower(0),
         "despite" | "because" | "due" | "according" | "thanks"
     );
-    let names_time = |w: &str| {
-        names_a_time(w) || TIME_NOUNS.contains(&w) || matches!(w, "week" | "month" | "year")
-    };
     // (A phrase of time or sequence: "After the meeting went the ministers home", unlike
     // "After the storm came the flood", has a phrase after the subject.)
-    let time_front = (0..front_end).any(|k| names_time(v.lower(k)))
+    let time_front = (0..front_end).any(|k| is_time_word(v.lower(k)))
         || matches!(
             v.lower(0),
             "after" | "before" | "since" | "until" | "during"
