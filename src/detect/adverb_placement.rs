@@ -59,7 +59,7 @@ static META: RuleMeta = RuleMeta {
     id: "adverb-placement",
     category: Category::WordOrder,
     severity: Severity::Major,
-    summary: "An adverbial stands between an auxiliary and its verb, between a verb and its object, or between an article and its noun.",
+    summary: "An adverbial stands between an auxiliary and its verb, between a verb and its object, or between an article and its noun, or a degree adverb such as 'too fast' before its verb.",
     why: "Dutch and German end the clause with the participle, so time and place phrases come \
           between the auxiliary and the participle, and an adverb may follow the finite verb; \
           they also put a participle or adjective with its own phrase before the noun ('ein von \
@@ -67,6 +67,11 @@ static META: RuleMeta = RuleMeta {
     fix: "Put the phrase after the verb and its object, and the adverb before the verb; put a \
           participle with its phrase, or an adjective's phrase, after the noun.",
     examples: &[
+        Example::Bad {
+            text: "The drivers who too fast drove were fined.",
+            fix: Some("The drivers who drove too fast were fined."),
+        },
+        Example::Good("The team played so hard, but lost."),
         Example::Bad {
             text: "The police will question in the coming days the witnesses.",
             fix: Some("The police will question the witnesses in the coming days."),
@@ -378,6 +383,7 @@ impl Detector for AdverbPlacement {
             "adverbial-before-predicate",
             "adverb-after-participle",
             "split-attribute",
+            "degree-adverb-before-verb",
         ]
     }
 
@@ -403,7 +409,9 @@ impl Detector for AdverbPlacement {
                 .or_else(|| adverb_after_participle(v, a))
                 // "were after the report from its rival 2% higher": a phrase between "be"
                 // and its predicate at the clause's end.
-                .or_else(|| adverbial_before_predicate(v, &np, a));
+                .or_else(|| adverbial_before_predicate(v, &np, a))
+                // "who too fast drove": a flat adverb of degree before its verb.
+                .or_else(|| degree_adverb_before_verb(v, a));
             if let Some(d) = found {
                 out.push(d);
                 return;
@@ -761,4 +769,51 @@ fn match_case(like: &str, word: &str) -> String {
     } else {
         word.to_string()
     }
+}
+
+/// "The drivers who too fast drove, received a fine.", "because he far too late arrived": an
+/// adverb of degree and a flat adverb ("fast", "late", "early", "hard"), which English puts
+/// after the verb, right before a finite verb that ends its clause. The two go after the
+/// verb.
+fn degree_adverb_before_verb(v: &SentenceView, a: usize) -> Option<Diagnosis> {
+    if !matches!(v.lower(a), "too" | "so" | "very") {
+        return None;
+    }
+    let start = if a > 0 && v.lower(a - 1) == "far" && v.lower(a) == "too" {
+        a - 1
+    } else {
+        a
+    };
+    let flat = a + 1;
+    let verb = a + 2;
+    if !matches!(v.lower(flat), "fast" | "late" | "early" | "hard")
+        || !v.tag(verb).is_some_and(|t| matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP))
+        || !v.words[verb].starts_with(char::is_lowercase)
+        || super::words::AUXILIARIES.contains(&v.lower(verb))
+        // The verb ends its clause: punctuation, "and", or the main clause's verb after a
+        // relative clause ("who too fast drove were fined").
+        || !v.tag(verb + 1)
+            .is_none_or(|t| t.is_punct() || t == Tag::CC || t == Tag::MD || t.is_finite_verb())
+    {
+        return None;
+    }
+    let pieces = [
+        Piece::Tokens(0, start),
+        Piece::Tokens(verb, verb + 1),
+        Piece::Tokens(start, verb),
+        Piece::Tokens(verb + 1, v.len()),
+    ];
+    let (s, e) = v.span(start, verb + 1);
+    Some(Diagnosis {
+        check: "degree-adverb-before-verb",
+        start: s,
+        end: e,
+        message: format!(
+            "'{}' stands before its verb '{}' in Dutch/German order: English puts it after the verb",
+            v.slice(start, verb),
+            v.words[verb]
+        ),
+        suggestion: Some(render(v, &pieces)),
+        confidence: 0.7,
+    })
 }
