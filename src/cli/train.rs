@@ -7,16 +7,16 @@ use mtlint::detect::word_order_anomaly::{scramble, swap};
 use mtlint::tag::refine_train::{Move, RefinerArgs, train_refiner_command};
 use mtlint::tag::train::{TaggedSentence, TrainArgs, eval_command, train_command};
 
-/// The sentences of the clean lines of JSONL files (`--text`), tagged by the pipeline.
-fn clean_sentences(paths: &[String]) -> Result<Vec<TaggedSentence>, String> {
-    let lines = mtlint::detect::interference::train::read_clean(paths)?;
-    let sentences = mtlint::pipeline::tagged_sentences(&lines, Tagger::embedded());
-    if !paths.is_empty() {
-        eprintln!(
-            "{} sentences of {} clean lines",
-            sentences.len(),
-            lines.len()
-        );
+/// The sentences of a CoNLL-U treebank (`--train`) and of the clean lines of JSONL files
+/// (`--text`), these split, tokenized and tagged by the pipeline: what the word-order models
+/// learn from.
+fn training_sentences(treebank: &str, texts: &[String]) -> Result<Vec<TaggedSentence>, String> {
+    let mut sentences = mtlint::tag::train::read_treebank(treebank)?;
+    if !texts.is_empty() {
+        let lines = mtlint::detect::interference::train::read_clean(texts)?;
+        let more = mtlint::pipeline::tagged_sentences(&lines, Tagger::embedded());
+        eprintln!("{} sentences of {} clean lines", more.len(), lines.len());
+        sentences.extend(more);
     }
     Ok(sentences)
 }
@@ -165,8 +165,7 @@ pub fn run_lm(args: TrainLmArgs) -> ExitCode {
         min_count,
     } = args;
     let run = || -> Result<(), String> {
-        let mut sentences = mtlint::tag::train::read_treebank(&train)?;
-        sentences.extend(clean_sentences(&text)?);
+        let sentences = training_sentences(&train, &text)?;
         let lm = mtlint::lm::ClassLm::train(&sentences, min_count);
         mtlint::output::write_file(&output, lm.to_bytes()).map_err(|e| format!("{output}: {e}"))
     };
@@ -244,7 +243,7 @@ pub fn run_swap(args: TrainSwapArgs) -> ExitCode {
         swaps_per_sentence: swaps,
         ..Default::default()
     };
-    let run = || swap::train_command(&train, clean_sentences(&text)?, &output, &cfg);
+    let run = || swap::train_command(&training_sentences(&train, &text)?, &output, &cfg);
     match run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(e),
@@ -296,7 +295,7 @@ pub fn run_scramble(args: TrainScrambleArgs) -> ExitCode {
         min_tokens,
         ..Default::default()
     };
-    let run = || scramble::train_command(&train, clean_sentences(&text)?, &output, &cfg);
+    let run = || scramble::train_command(&training_sentences(&train, &text)?, &output, &cfg);
     match run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(e),

@@ -1098,7 +1098,7 @@ fn is_time_word(w: &str) -> bool {
 /// "In the evening were still hundreds of people on the square.": after a phrase of time, "be"
 /// and an indefinite noun phrase with no predicate after it is an existence, and English says
 /// "there" before "be" (Dutch "er", German "es" dropped). After a place English may invert
-/// ("On the square were hundreds of people"); the caller has ruled that out.
+/// ("On the square were hundreds of people"): only a front that names a time counts.
 fn missing_there(
     v: &SentenceView,
     front: Front,

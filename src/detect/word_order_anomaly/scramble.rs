@@ -553,17 +553,14 @@ fn fit_logistic(
         .collect()
 }
 
-/// `mtlint train-scramble`: trains the scrambled-sentence model on a CoNLL-U treebank with the
-/// embedded swap model and writes it.
+/// `mtlint train-scramble`: trains the scrambled-sentence model on `sentences` (a treebank's,
+/// and clean text the pipeline tagged) with the embedded swap model and writes it.
 pub fn train_command(
-    train_path: &str,
-    more: Vec<crate::tag::train::TaggedSentence>,
+    sentences: &[crate::tag::train::TaggedSentence],
     output: &str,
     cfg: &ScrambleTrainConfig,
 ) -> Result<(), String> {
-    let mut sentences = crate::tag::train::read_treebank(train_path)?;
-    sentences.extend(more);
-    let model = train(&sentences, Tagger::embedded(), super::swap_model(), cfg);
+    let model = train(sentences, Tagger::embedded(), super::swap_model(), cfg);
     crate::output::write_file(output, model.to_bytes()).map_err(|e| format!("{output}: {e}"))
 }
 

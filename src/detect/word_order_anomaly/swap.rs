@@ -818,17 +818,14 @@ fn fit_logistic(
         .collect()
 }
 
-/// `mtlint train-swap`: trains the swap model on a CoNLL-U treebank and `more` sentences
-/// (clean text the pipeline tagged), and writes it.
+/// `mtlint train-swap`: trains the swap model on `sentences` (a treebank's, and clean text the
+/// pipeline tagged) and writes it.
 pub fn train_command(
-    train_path: &str,
-    more: Vec<TaggedSentence>,
+    sentences: &[TaggedSentence],
     output: &str,
     cfg: &SwapTrainConfig,
 ) -> Result<(), String> {
-    let mut sentences = crate::tag::train::read_treebank(train_path)?;
-    sentences.extend(more);
-    let model = train(&sentences, Tagger::embedded(), cfg);
+    let model = train(sentences, Tagger::embedded(), cfg);
     crate::output::write_file(output, model.to_bytes()).map_err(|e| format!("{output}: {e}"))
 }
 
