@@ -75,6 +75,9 @@ static META: RuleMeta = RuleMeta {
             fix: None,
         },
         Example::Good("According to the police, the dead included two children."),
+        Example::Good(
+            "The popularity of the party and its leader in particular reached a peak in 1940.",
+        ),
         Example::Good("Figures with a pair of wings are often depicted on the walls."),
         Example::Good(
             "Special units, called the Einsatzgruppen, killed thousands in less than a year.",
@@ -1504,13 +1507,15 @@ fn orphan_determiner(v: &SentenceView) -> Option<Diagnosis> {
         // "Other include Best Picture": an adjective that needs its noun, then a verb.
         // ("the other does not": after a determiner it is the head of a singular subject;
         // "the other have" lost its plural noun.)
+        // ("… and Hitler in particular reached its peak": after a preposition the adjective
+        // ends an idiom.)
         let headed = i > 0 && v.tag(i - 1) == Some(Tag::DT) && next != Tag::VBP;
         if NOUN_ADJECTIVES.contains(&w)
             && !headed
             && (i == 0
                 || !v
                     .tag(i - 1)
-                    .is_some_and(|t| t.is_adjective() || t.is_noun()))
+                    .is_some_and(|t| t.is_adjective() || t.is_noun() || t == Tag::IN))
             && matches!(next, Tag::VBZ | Tag::VBP | Tag::VBD | Tag::MD)
             && !BE.contains(&next_word)
         {

@@ -145,6 +145,24 @@ fn a_modal_takes_a_verb_the_model_read_as_a_noun() {
 }
 
 #[test]
+fn a_statement_without_a_finite_verb_takes_the_one_the_second_pass_nearly_chose() {
+    let tagger = Tagger::embedded();
+    let tag = |s: &str| tagger.tag(&s.split(' ').collect::<Vec<_>>());
+    // Read as nouns by both passes, but the statement needs a verb.
+    let tags = tag("In Germany , the unemployment rate rose to 6.1 percent in October .");
+    assert_eq!(tags[6], Tag::VBD, "{tags:?}");
+    let tags = tag("The border between Burundi and Rwanda stretches from the west to the east .");
+    assert_eq!(tags[6], Tag::VBZ, "{tags:?}");
+    // A sentence that has lost its verb gets none the second pass would not nearly choose.
+    let tags =
+        tag("Since the start of the works on the river the historians in search of old walls .");
+    assert!(!tags.iter().any(|t| t.is_finite_verb()), "{tags:?}");
+    // Nor does a heading (no full stop).
+    let tags = tag("Inhibitory Systems Control the Pattern of Activity in the Cortex");
+    assert!(!tags.iter().any(|t| t.is_finite_verb()), "{tags:?}");
+}
+
+#[test]
 fn a_subject_pronoun_takes_a_verb_the_model_read_as_a_noun() {
     let tagger = Tagger::embedded();
     let words = "It also borders some regions of tourist and ecological importance .";

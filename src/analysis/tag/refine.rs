@@ -222,6 +222,54 @@ impl Refiner {
     }
 }
 
+impl Refiner {
+    /// A sentence whose tags hold no finite verb (after [`Self::refine`]): the word the
+    /// second pass finds likeliest to be its finite verb, and that tag, when the second pass
+    /// scores it at most `gap` below the word's own tag. A word read as a noun or adjective
+    /// can be a verb the first pass missed ("the unemployment rate rose to 6.1 percent",
+    /// "the border stretches from …"); `words[i].possible` must hold every word's lexicon tags.
+    pub fn missing_finite_verb(
+        &self,
+        words: &[Word],
+        tags: &[Tag],
+        fixed: &[bool],
+        gap: f32,
+    ) -> Option<(usize, Tag)> {
+        if self.weights.is_empty() || tags.iter().any(|t| t.is_finite_verb()) {
+            return None;
+        }
+        const FINITE: u16 = 1 << 1 | 1 << 3 | 1 << 4;
+        let ctx = Context::new(words, tags);
+        let mut feats = Vec::with_capacity(32);
+        let mut best: Option<(usize, Tag, f32)> = None;
+        for i in 0..words.len() {
+            let Some(own) = class_of(tags[i]) else {
+                continue;
+            };
+            let finite = class_mask(words[i].possible) & FINITE;
+            if fixed.get(i).copied().unwrap_or(false) || finite == 0 {
+                continue;
+            }
+            feats.clear();
+            features(words, tags, &ctx, i, &mut feats);
+            let mut scores = [0f32; K];
+            for f in &feats {
+                if let Some(w) = self.weights.get(f) {
+                    for k in 0..K {
+                        scores[k] += w[k];
+                    }
+                }
+            }
+            let k = best_class(&scores, finite);
+            let lead = scores[k] - scores[own];
+            if lead >= -gap && best.is_none_or(|b| lead > b.2) {
+                best = Some((i, CLASSES[k], lead));
+            }
+        }
+        best.map(|(i, t, _)| (i, t))
+    }
+}
+
 /// The classes a word may be re-decided between, when it is to be: its first-pass tag is one
 /// of the classes and the lexicon allows it at least two.
 fn refinable(w: Word, tag: Tag) -> Option<u16> {
