@@ -78,6 +78,7 @@ static META: RuleMeta = RuleMeta {
         Example::Good(
             "The popularity of the party and its leader in particular reached a peak in 1940.",
         ),
+        Example::Good("His thought was needed yesterday, today and tomorrow."),
         Example::Good("Figures with a pair of wings are often depicted on the walls."),
         Example::Good(
             "Special units, called the Einsatzgruppen, killed thousands in less than a year.",
@@ -1558,10 +1559,18 @@ fn orphan_determiner(v: &SentenceView) -> Option<Diagnosis> {
             && !Tagger::embedded().can_be(v.words[i + 1], Tag::NN);
         // "the dead included", "the rich got up": an adjective English uses as a noun.
         let nominal = w == "the" && super::words::is_nominal_adjective(next_word);
-        let orphan = if name_like || broken_off || object_her || one_head || nominal {
-            false
-        } else if article {
-            (matches!(next, Tag::IN | Tag::VBD | Tag::VBZ | Tag::MD | Tag::Comma)
+        // "His thought was needed", "the works are": a word read as a verb that can be a
+        // noun, with a finite verb after it, is the noun (a lost one leaves "her has been").
+        let noun_read_as_verb = match next {
+            Tag::VBD => Tagger::embedded().can_be(v.words[i + 1], Tag::NN),
+            Tag::VBZ => Tagger::embedded().can_be(v.words[i + 1], Tag::NNS),
+            _ => false,
+        } && v.tag(i + 2).is_some_and(|t| t.is_finite_verb());
+        let orphan =
+            if name_like || broken_off || object_her || one_head || nominal || noun_read_as_verb {
+                false
+            } else if article {
+                (matches!(next, Tag::IN | Tag::VBD | Tag::VBZ | Tag::MD | Tag::Comma)
                 && !DETERMINER_HEADS.contains(&next_word))
                 || bare_past
                 // "The and Flick know …": a coordinator cannot follow "the" (after "a" it may
@@ -1587,17 +1596,17 @@ fn orphan_determiner(v: &SentenceView) -> Option<Diagnosis> {
                     }))
                 || adverb_for_noun(v, i + 1)
                 || adjective_then_preposition(v, i)
-        } else if genitive {
-            // "China's to opening up", "Florida's daily has surpassed" ("Hackney's has a great
-            // burger" is a shop's name, so a verb right after is English).
-            next == Tag::TO || (next.is_adjective() && after_adjective == Some(Tag::VBZ))
-        } else {
-            // ("this idea of his has made": after "of" the possessive stands alone.)
-            possessive
-                && matches!(next, Tag::VBZ | Tag::VBD | Tag::MD)
-                && next_word != "'s"
-                && !(i > 0 && v.lower(i - 1) == "of")
-        };
+            } else if genitive {
+                // "China's to opening up", "Florida's daily has surpassed" ("Hackney's has a great
+                // burger" is a shop's name, so a verb right after is English).
+                next == Tag::TO || (next.is_adjective() && after_adjective == Some(Tag::VBZ))
+            } else {
+                // ("this idea of his has made": after "of" the possessive stands alone.)
+                possessive
+                    && matches!(next, Tag::VBZ | Tag::VBD | Tag::MD)
+                    && next_word != "'s"
+                    && !(i > 0 && v.lower(i - 1) == "of")
+            };
         // ("A by the government commissioned report" has its noun after the participle:
         // adverb-placement moves the phrase.)
         if orphan && super::adverb_placement::split_attribute(v, i).is_some() {

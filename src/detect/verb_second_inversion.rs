@@ -53,6 +53,7 @@ static META: RuleMeta = RuleMeta {
             fix: Some("According to the ministry, the number of infections rose again."),
         },
         Example::Good("After the storm came the flood."),
+        Example::Good("In a village named Lamjung, the farmers grow rice on terraces."),
         Example::Bad {
             text: "Also discussed Trump and Haftar a “shared vision for the transition of Libya”.",
             fix: Some(
@@ -935,6 +936,21 @@ fn fronted_phrase(
     if main_clause_after_comma(v, &np, after) {
         return None;
     }
+    // "In a village named Lamjung, the farmers grow rice": a participle right after the
+    // fronted phrase's noun, then the main clause after a comma with its subject, verb and
+    // more (not a speaker's "…, the ministry said."), modifies the noun. (With an object
+    // after its subject the verb is the main clause's: "In the morning opened the mayor the
+    // bridge, the crowd cheered".)
+    let reduced_relative = !object
+        && matches!(vt, Tag::VBD | Tag::VBN)
+        && verb > 0
+        && v.tag(verb - 1).is_some_and(Tag::is_noun)
+        && Tagger::embedded().can_be(v.words[verb], Tag::VBN)
+        && clause_after_comma(v, &np, after)
+            .is_some_and(|e| v.tag(e + 1).is_some_and(|t| !t.is_punct()));
+    if reduced_relative {
+        return None;
+    }
     // A base form the tagger gave a finite verb's place ("Two weeks before the election lead
     // the Christian Democrats the polls") needs an object as evidence.
     if vt == Tag::VB && !object {
@@ -962,22 +978,29 @@ fn main_clause_after_comma(v: &SentenceView, np: &crate::chunk::Words, after: us
     matches!(
         v.lower(0),
         "after" | "before" | "since" | "until" | "as" | "despite" | "due" | "because"
-    ) && (after..v.len()).any(|k| {
+    ) && clause_after_comma(v, np, after).is_some()
+}
+
+/// The verb of a clause after a comma at or after `after`: a subject (a noun phrase, or a
+/// quantifier alone) and then, after adverbs, a verb.
+fn clause_after_comma(v: &SentenceView, np: &crate::chunk::Words, after: usize) -> Option<usize> {
+    (after..v.len()).find_map(|k| {
         // (A quantifier alone may be the subject: ", both were declared winners".)
         let pronoun = matches!(
             v.lower(k + 1),
             "both" | "all" | "each" | "many" | "most" | "some" | "none" | "several"
         )
         .then_some(k + 2);
-        v.words[k] == ","
-            && subject_phrase(v, np, k + 1)
-                .or(pronoun)
-                .is_some_and(|mut e| {
-                    while v.tag(e).is_some_and(Tag::is_adverb) {
-                        e += 1;
-                    }
-                    v.tag(e).is_some_and(|t| t.is_verb() || t == Tag::MD)
-                })
+        if v.words[k] != "," {
+            return None;
+        }
+        let mut e = subject_phrase(v, np, k + 1).or(pronoun)?;
+        while v.tag(e).is_some_and(Tag::is_adverb) {
+            e += 1;
+        }
+        v.tag(e)
+            .is_some_and(|t| t.is_verb() || t == Tag::MD)
+            .then_some(e)
     })
 }
 
