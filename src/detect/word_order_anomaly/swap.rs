@@ -11,7 +11,7 @@
 //! updates, so the result does not hinge on the last examples seen.
 //!
 //! The model file holds the hashes of the frequent words, the training text's bigram counts (sorted
-//! 12-byte records) and a flat table of `2^bits` little-endian `i16` weights (with one `f32` scale) indexed by feature
+//! 10-byte records) and a flat table of `2^bits` little-endian `i16` weights (with one `f32` scale) indexed by feature
 //! hash. The embedded model is read in place, so loading costs only the frequent-word set.
 
 use crate::lm::{ClassLm, PositionLogProbs};
@@ -24,7 +24,7 @@ use crate::tag::train::{TaggedSentence, splitmix};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-const MAGIC: &[u8; 8] = b"MTLSW002";
+const MAGIC: &[u8; 8] = b"MTLSW003";
 
 /// Sentence edge marker in feature values.
 const EDGE: u64 = 0x005e_ed0f_ed6e;
@@ -55,13 +55,15 @@ fn tag_key(t: Tag) -> u64 {
 }
 
 /// Counts of word bigrams and word/tag bigrams in the treebank, so features can ask whether an
-/// order (or its reverse) is attested: 12-byte records of (hash, count), read in place.
+/// order (or its reverse) is attested: 10-byte records of (hash, count), read in place. A
+/// count is kept to 65,535 (the largest in the training text is about 24,000; the features
+/// cut counts into buckets far below).
 #[derive(Debug, Clone)]
 pub struct Ngrams {
     table: SortedTable,
 }
 
-const RECORD: usize = 12;
+const RECORD: usize = 10;
 
 impl Default for Ngrams {
     fn default() -> Ngrams {
@@ -101,7 +103,9 @@ impl Ngrams {
     }
 
     fn count_key(&self, k: u64) -> u32 {
-        self.table.get(k).map_or(0, |v| u32_at(v, 0))
+        self.table
+            .get(k)
+            .map_or(0, |v| u32::from(u16::from_le_bytes([v[0], v[1]])))
     }
 
     /// The counts of many bigram keys (as [`ngram_key`] makes them), written to `out`, their
@@ -130,7 +134,7 @@ impl Ngrams {
         }
         let records = m
             .into_iter()
-            .map(|(k, c)| (k, c.to_le_bytes().to_vec()))
+            .map(|(k, c)| (k, (c.min(u32::from(u16::MAX)) as u16).to_le_bytes().to_vec()))
             .collect();
         Ngrams {
             table: SortedTable::build(records, RECORD),
