@@ -347,6 +347,26 @@ pub fn fronted(v: &SentenceView) -> Option<(usize, Front)> {
     if let Some(front) = fronted_time(v, first, t0) {
         return Some(front);
     }
+    // "Around 44% of the voters took part", "Over 500 people attended": a word of
+    // approximation before an amount of people or things opens the subject, not a fronted
+    // phrase (before a time it is one: "Around 1990 began …", "About two weeks later").
+    let approximation = matches!(
+        first,
+        "around"
+            | "about"
+            | "over"
+            | "under"
+            | "nearly"
+            | "almost"
+            | "some"
+            | "approximately"
+            | "roughly"
+    ) && v.tag(1) == Some(Tag::CD)
+        && (matches!(v.lower(2), "%" | "percent" | "per" | "of")
+            || (v.tag(2) == Some(Tag::NNS) && !TIME_NOUNS.contains(&v.lower(2))));
+    if approximation {
+        return None;
+    }
     // "Around midnight heard neighbours …": a preposition the tagger read as an adverb,
     // before a noun phrase.
     let preposition_as_adverb = t0 == Tag::RB

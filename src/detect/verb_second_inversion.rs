@@ -54,6 +54,7 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Good("After the storm came the flood."),
         Example::Good("In a village named Lamjung, the farmers grow rice on terraces."),
+        Example::Good("Around 44% of the voting citizens took part in the referendum."),
         Example::Bad {
             text: "Also discussed Trump and Haftar a “shared vision for the transition of Libya”.",
             fix: Some(

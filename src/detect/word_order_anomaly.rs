@@ -112,6 +112,9 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Good("To free the governor, the army turned to the coast."),
         Example::Good("The engines have advanced several kilometres since then."),
+        Example::Good(
+            "The theatre has a tradition rich in music, starting with the first performance in 1867.",
+        ),
         Example::Good("Tell me who your friends are and I will tell you who you are."),
         Example::Good("Each drama, be it tragic or comical, was performed only once."),
         Example::Good("The closure of the printing house in 1638 brought with it more problems."),
@@ -660,6 +663,25 @@ fn always_english(v: &SentenceView, j: usize) -> bool {
         || so_auxiliary
         // "calls the U.S. action unprecedented in …": no shape repairs an object's complement.
         || object_complement(v, j)
+        || adjective_with_complement(v, j)
+}
+
+/// "a country rich in oil", "a tradition rich in Slovenia", "a man full of hope": an
+/// adjective after its noun that heads a phrase with the preposition after it stands there in
+/// English. Which adjective takes which preposition is read from the word bigrams of a large
+/// corpus: the preposition is at least five times as likely after the adjective as anywhere
+/// ("rich in", "full of", "close to"; not "new in", "big in", nor "serious of": "a violation
+/// serious of international law").
+fn adjective_with_complement(v: &SentenceView, j: usize) -> bool {
+    v.tag(j).is_some_and(Tag::is_noun)
+        && v.tag(j + 1) == Some(Tag::JJ)
+        && v.tag(j + 2) == Some(Tag::IN)
+        && !ATTRIBUTIVE_ONLY.contains(&v.lower(j + 1))
+        && crate::ngram::WordNgrams::embedded().is_some_and(|ng| {
+            let (adjective, preposition) = (v.words[j + 1], v.words[j + 2]);
+            ng.log_prob(Some(adjective), preposition) - ng.log_prob(None, preposition)
+                >= 5.0f32.ln()
+        })
 }
 
 /// Orders English has that the model misreads (a shape that certifies a swap outweighs

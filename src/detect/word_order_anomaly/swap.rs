@@ -134,7 +134,12 @@ impl Ngrams {
         }
         let records = m
             .into_iter()
-            .map(|(k, c)| (k, (c.min(u32::from(u16::MAX)) as u16).to_le_bytes().to_vec()))
+            .map(|(k, c)| {
+                (
+                    k,
+                    (c.min(u32::from(u16::MAX)) as u16).to_le_bytes().to_vec(),
+                )
+            })
             .collect();
         Ngrams {
             table: SortedTable::build(records, RECORD),
