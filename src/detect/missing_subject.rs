@@ -79,6 +79,7 @@ static META: RuleMeta = RuleMeta {
             "The popularity of the party and its leader in particular reached a peak in 1940.",
         ),
         Example::Good("His thought was needed yesterday, today and tomorrow."),
+        Example::Good("Of the 650 athletes who competed in the games, 580 were Americans."),
         Example::Good("Figures with a pair of wings are often depicted on the walls."),
         Example::Good(
             "Special units, called the Einsatzgruppen, killed thousands in less than a year.",
@@ -924,8 +925,13 @@ fn prepositional_subject(v: &SentenceView) -> Option<Diagnosis> {
     }
     // The phrase runs up to the first finite verb, with no comma that would close a fronted
     // "Of these, …" ("Of the urban development on Hong Kong Island is concentrated …").
+    // (A relative clause inside the phrase has its own verb: "Of the 650 athletes who
+    // competed, 580 were Americans".)
+    let relative =
+        |k: usize| (1..k).any(|r| v.tag(r).is_some_and(|t| matches!(t, Tag::WP | Tag::WDT)));
     let e = (1..v.len()).find(|&k| {
-        v.tag(k).is_some_and(Tag::is_finite_verb) || matches!(v.words[k], "," | ";" | ":")
+        (v.tag(k).is_some_and(Tag::is_finite_verb) && !relative(k))
+            || matches!(v.words[k], "," | ";" | ":")
     })?;
     (v.tag(e).is_some_and(Tag::is_finite_verb) && !WH_OR_RELATIVE.contains(&v.lower(1)))
         .then(|| diagnosis(v, 0, e, "The sentence has a phrase with a preposition where its subject should be: the subject has been lost", None, 0.6))

@@ -120,6 +120,7 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Good("She runs faster than they, but he is stronger than we."),
         Example::Good("The people of the northern valley worship their own deity."),
+        Example::Good("In Upper Egypt he added new features to the temple of Amun."),
         Example::Good("The history of the Ottoman Empire spans more than six centuries."),
         Example::Good("A fair rarely attracted peasants from settlements far away."),
         Example::Good(
@@ -970,11 +971,17 @@ fn pronoun_without_verb(v: &SentenceView) -> Option<Diagnosis> {
                 "all" | "both" | "each" | "either" | "neither" | "half" | "no"
             )
             && v.tag(p + 2).is_some_and(|t| !t.is_punct());
+        // (Not a name after a preposition: "In Upper Egypt he added …" fronts a place.)
+        let mut name_start = p;
+        while name_start > 0 && v.tag(name_start - 1) == Some(Tag::NNP) {
+            name_start -= 1;
+        }
         let after_name = p > 1
             && matches!(w, "he" | "she")
             && v.tag(p - 1) == Some(Tag::NNP)
             && v.tag(p - 2) == Some(Tag::NNP)
-            && v.tag(p + 1).is_some_and(Tag::is_finite_verb);
+            && v.tag(p + 1).is_some_and(Tag::is_finite_verb)
+            && !(name_start > 0 && v.tag(name_start - 1) == Some(Tag::IN));
         if object || after_name {
             let (a, b) = if object { (p, p + 2) } else { (p - 2, p + 2) };
             let mut d = whole(

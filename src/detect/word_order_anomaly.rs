@@ -112,6 +112,7 @@ static META: RuleMeta = RuleMeta {
         },
         Example::Good("To free the governor, the army turned to the coast."),
         Example::Good("The engines have advanced several kilometres since then."),
+        Example::Good("Riots can occur when no one expects them to."),
         Example::Good(
             "The theatre has a tradition rich in music, starting with the first performance in 1867.",
         ),
@@ -664,6 +665,15 @@ fn always_english(v: &SentenceView, j: usize) -> bool {
         // "calls the U.S. action unprecedented in …": no shape repairs an object's complement.
         || object_complement(v, j)
         || adjective_with_complement(v, j)
+        // "when no one expects them to.", "if they want to.": an infinitive's "to" at the
+        // clause's end after an object pronoun or a verb that mostly takes a clause (the
+        // treebank's verb frames) stands for the verb it leaves out ("went to the scene check to." has lost its order).
+        || (v.lower(j + 1) == "to"
+            && (v.tag(j) == Some(Tag::PRP)
+                || crate::frames::frames()
+                    .get(v.lower(j))
+                    .is_some_and(|f| f.count >= 5 && f.clause_rate >= 0.3))
+            && v.tag(j + 2).is_none_or(|t| t.is_punct()))
 }
 
 /// "a country rich in oil", "a tradition rich in Slovenia", "a man full of hope": an
