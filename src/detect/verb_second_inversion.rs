@@ -55,6 +55,10 @@ static META: RuleMeta = RuleMeta {
         Example::Good("After the storm came the flood."),
         Example::Good("In a village named Lamjung, the farmers grow rice on terraces."),
         Example::Good("Around 44% of the voting citizens took part in the referendum."),
+        Example::Good("Now feed the one in the breeding tank as much as it can eat."),
+        Example::Good(
+            "In a statement issued June 16, 2004, the commission concluded that it had failed.",
+        ),
         Example::Bad {
             text: "Also discussed Trump and Haftar a “shared vision for the transition of Libya”.",
             fix: Some(
@@ -881,6 +885,21 @@ fn fronted_phrase(
         return None;
     }
     let core_end = subject_phrase(v, &np, verb + 1)?;
+    // "In a statement issued June 16, 2004, …": a date after the verb is no subject.
+    let date = super::words::MONTHS.contains(&v.lower(verb + 1))
+        || super::words::WEEKDAYS.contains(&v.lower(verb + 1));
+    // "Now feed the one in the tank …", "Then add the salt": a base form before a singular
+    // noun phrase cannot be its verb (that would be "feeds"); it is an imperative and its
+    // object.
+    let imperative = matches!(vt, Tag::VB | Tag::VBP)
+        && (verb + 1..core_end).any(|k| v.tag(k).is_some_and(|t| matches!(t, Tag::NN | Tag::NNP)))
+        && !(verb + 1..core_end).any(|k| {
+            v.tag(k)
+                .is_some_and(|t| matches!(t, Tag::NNS | Tag::NNPS | Tag::PRP | Tag::CC))
+        });
+    if date || imperative {
+        return None;
+    }
     // "In the summer goes my family always to the sea": an adverb of frequency after the
     // subject goes with it, before the verb.
     let mut subj_end = core_end;
