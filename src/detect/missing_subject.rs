@@ -79,6 +79,7 @@ static META: RuleMeta = RuleMeta {
             "The popularity of the party and its leader in particular reached a peak in 1940.",
         ),
         Example::Good("His thought was needed yesterday, today and tomorrow."),
+        Example::Good("Eventually, after a few months, me and her broke up."),
         Example::Good("Of the 650 athletes who competed in the games, 580 were Americans."),
         Example::Good("Figures with a pair of wings are often depicted on the walls."),
         Example::Good(
@@ -1543,12 +1544,18 @@ fn orphan_determiner(v: &SentenceView) -> Option<Diagnosis> {
         let genitive = matches!(w, "'s" | "’s") && v.tag(i) == Some(Tag::POS);
         // "he's got a -- I'm …": a sentence broken off; "for her was low": "her" as object.
         let broken_off = matches!(next_word, "-" | "--" | "–" | "—");
+        // ("me and her broke up": "her" joined to another pronoun is one too.)
         let object_her = w == "her"
             && i > 0
-            && v.tag(i - 1).is_some_and(|t| {
+            && (v.tag(i - 1).is_some_and(|t| {
                 (t == Tag::IN && !matches!(v.lower(i - 1), "that" | "because" | "if" | "as"))
                     || t.is_verb()
-            });
+            }) || (i > 1
+                && v.tag(i - 1) == Some(Tag::CC)
+                && matches!(
+                    v.lower(i - 2),
+                    "me" | "him" | "i" | "you" | "he" | "she" | "us"
+                )));
         // "the loved one", "a chosen few": "one" is the head (after a participle or
         // adjective: "The is one of …" has lost its noun).
         let one_head = matches!(v.lower(i + 2), "one" | "ones" | "few")

@@ -48,6 +48,7 @@ static META: RuleMeta = RuleMeta {
             fix: Some("The council has raised the taxes this year."),
         },
         Example::Good("She has the money her father earned."),
+        Example::Good("Much has been lived, and we have only a little bit left."),
         Example::Good("The results were as expected."),
         Example::Bad {
             text: "The shop was in 2010 closed.",
@@ -228,6 +229,33 @@ fn bracket_before(v: &SentenceView, end: usize) -> Option<Diagnosis> {
             && is_causative_participle(v.lower(last))
         {
             continue;
+        }
+        // "we have only a little bit left", "had two days left": "left" after an amount is
+        // "remaining" ("has the country left" has lost its order).
+        if opener.have && v.lower(last) == "left" {
+            let mut o = a + 1;
+            while v.tag(o).is_some_and(Tag::is_adverb) {
+                o += 1;
+            }
+            let amount = v.tag(o) == Some(Tag::CD)
+                || matches!(
+                    v.lower(o),
+                    "a" | "an"
+                        | "some"
+                        | "no"
+                        | "nothing"
+                        | "much"
+                        | "little"
+                        | "few"
+                        | "enough"
+                        | "plenty"
+                        | "any"
+                        | "several"
+                        | "many"
+                );
+            if amount {
+                continue;
+            }
         }
         return Some(bracket(
             v,

@@ -113,6 +113,8 @@ static META: RuleMeta = RuleMeta {
         Example::Good("To free the governor, the army turned to the coast."),
         Example::Good("The engines have advanced several kilometres since then."),
         Example::Good("Riots can occur when no one expects them to."),
+        Example::Good("I myself see a coffee shop as quite a good option."),
+        Example::Good("The rich have calves and the poor have children."),
         Example::Good(
             "The theatre has a tradition rich in music, starting with the first performance in 1867.",
         ),
@@ -665,6 +667,21 @@ fn always_english(v: &SentenceView, j: usize) -> bool {
         // "calls the U.S. action unprecedented in …": no shape repairs an object's complement.
         || object_complement(v, j)
         || adjective_with_complement(v, j)
+        // "I myself see …", "the minister himself said": a reflexive after its subject
+        // stresses it.
+        || (j > 0
+            && matches!(
+                v.lower(j),
+                "myself" | "yourself" | "himself" | "herself" | "itself" | "ourselves"
+                    | "yourselves" | "themselves"
+            )
+            && v.tag(j - 1)
+                .is_some_and(|t| t.is_noun() || t == Tag::PRP))
+        // "the poor have children": an adjective English uses as a noun, then its verb.
+        || (j > 1
+            && v.lower(j - 2) == "the"
+            && super::words::is_nominal_adjective(v.lower(j - 1))
+            && v.tag(j).is_some_and(|t| t.is_finite_verb()))
         // "when no one expects them to.", "if they want to.": an infinitive's "to" at the
         // clause's end after an object pronoun or a verb that mostly takes a clause (the
         // treebank's verb frames) stands for the verb it leaves out ("went to the scene check to." has lost its order).
