@@ -47,6 +47,18 @@ static META: RuleMeta = RuleMeta {
     fix: "Add the subject: 'There are …', 'It has been decided that …', 'I don't know if …'.",
     examples: &[
         Example::Bad {
+            text: "Are expecting a slowdown as the storm moves further inland.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "Steijn and I get along really well and 've made enormous progress since May.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "The researchers believe that although is the tail of a young dinosaur, the feathers are adult.",
+            fix: None,
+        },
+        Example::Bad {
             text: "Seems that the talks between the two parties have failed again.",
             fix: Some("It seems that the talks between the two parties have failed again."),
         },
@@ -80,6 +92,8 @@ static META: RuleMeta = RuleMeta {
         ),
         Example::Good("His thought was needed yesterday, today and tomorrow."),
         Example::Good("Eventually, after a few months, me and her broke up."),
+        Example::Good("Are you expecting a slowdown as the storm moves further inland?"),
+        Example::Good("Steijn and I get along really well and we've made enormous progress."),
         Example::Good("Of the 650 athletes who competed in the games, 580 were Americans."),
         Example::Good("Figures with a pair of wings are often depicted on the walls."),
         Example::Good(
@@ -634,6 +648,18 @@ fn be_first(
             0.75,
         ));
     }
+    // "Are expecting a slowdown as …": "be" and a present participle with nothing between
+    // open a statement (no question mark) that has lost its subject.
+    if v.tag(k) == Some(Tag::VBG) && v.words.last() == Some(&".") && !adverb_first {
+        return Some(diagnosis(
+            v,
+            0,
+            k + 1,
+            "The clause starts with its verb and has no subject: add the subject before it",
+            None,
+            0.7,
+        ));
+    }
     None
 }
 
@@ -850,6 +876,37 @@ fn verb_after_opener(v: &SentenceView) -> Option<Diagnosis> {
         // ("while waiting", "until finished"), so only a finite form that is no participle
         // counts after them.
         let participle_opener = matches!(w, "while" | "until") && v.tag(i) == Some(Tag::IN);
+        // "get along well and 've made progress": a contracted auxiliary leans on a subject
+        // before it, never on a coordinator or a comma.
+        // (After a space the tokenizer may split it: "'" and "ve".)
+        let tokens = &v.sentence.tokens;
+        let contracted = |k: usize| match v.lower(k) {
+            "'ve" | "’ve" | "'ll" | "’ll" | "'re" | "’re" | "'m" | "’m" | "'d" | "’d" => {
+                Some(k + 1)
+            }
+            "'" | "’"
+                if matches!(v.lower(k + 1), "ve" | "ll" | "re" | "m" | "d")
+                    && tokens.get(k + 1).is_some_and(|n| n.start == tokens[k].end) =>
+            {
+                Some(k + 2)
+            }
+            _ => None,
+        };
+        if matches!(w, "and" | "but" | "or" | ",")
+            && let Some(end) = contracted(i + 1)
+        {
+            return Some(diagnosis(
+                v,
+                i,
+                end,
+                &format!(
+                    "'{}' has no subject to lean on: add the subject before it",
+                    v.slice(i + 1, end)
+                ),
+                None,
+                0.75,
+            ));
+        }
         if !(complementizer || subordinator || participle_opener) {
             continue;
         }

@@ -55,6 +55,15 @@ fn news_agencies_in_photo_credits_are_names() {
 }
 
 #[test]
+fn a_subordinator_is_always_one() {
+    let tagger = Tagger::embedded();
+    let words = "They believe that although is the tail of a young dinosaur , it is old ."
+        .split(' ')
+        .collect::<Vec<_>>();
+    assert_eq!(tagger.tag(&words)[3], Tag::IN);
+}
+
+#[test]
 fn the_who_is_a_name_and_who_a_pronoun() {
     let tagger = Tagger::embedded();
     let tags = tagger.tag(&["The", "WHO", "has", "warned", "that", "cases", "rise", "."]);
