@@ -47,6 +47,14 @@ static META: RuleMeta = RuleMeta {
     fix: "Add the subject: 'There are …', 'It has been decided that …', 'I don't know if …'.",
     examples: &[
         Example::Bad {
+            text: "Show that the current scale of the games industry accounts for a third of the city's.",
+            fix: None,
+        },
+        Example::Bad {
+            text: "For example, in the Middle East may face different situations than Europeans.",
+            fix: None,
+        },
+        Example::Bad {
             text: "Are expecting a slowdown as the storm moves further inland.",
             fix: None,
         },
@@ -93,6 +101,8 @@ static META: RuleMeta = RuleMeta {
         Example::Good("His thought was needed yesterday, today and tomorrow."),
         Example::Good("Eventually, after a few months, me and her broke up."),
         Example::Good("Are you expecting a slowdown as the storm moves further inland?"),
+        Example::Good("Note that the figures for the last quarter are not yet final."),
+        Example::Good("For example, since the prices may rise, many buy early."),
         Example::Good("Steijn and I get along really well and we've made enormous progress."),
         Example::Good("Of the 650 athletes who competed in the games, 580 were Americans."),
         Example::Good("Figures with a pair of wings are often depicted on the walls."),
@@ -978,6 +988,9 @@ fn verb_after_opener(v: &SentenceView) -> Option<Diagnosis> {
 
 /// "Of Alabama said …": a prepositional phrase cannot be a subject.
 fn prepositional_subject(v: &SentenceView) -> Option<Diagnosis> {
+    if let Some(d) = phrase_then_modal(v) {
+        return Some(d);
+    }
     if v.lower(0) != "of" || v.lower(1) == "course" {
         return None;
     }
@@ -993,6 +1006,73 @@ fn prepositional_subject(v: &SentenceView) -> Option<Diagnosis> {
     })?;
     (v.tag(e).is_some_and(Tag::is_finite_verb) && !WH_OR_RELATIVE.contains(&v.lower(1)))
         .then(|| diagnosis(v, 0, e, "The sentence has a phrase with a preposition where its subject should be: the subject has been lost", None, 0.6))
+}
+
+/// "For example, in the Middle East may face …": a prepositional phrase that opens the
+/// sentence or follows its first comma, then straight away a modal and its verb. English
+/// never inverts a modal and its verb after a place or time, so the subject between them is
+/// lost. (Only prepositions that cannot open a clause: "since the prices may rise" has its
+/// subject.)
+fn phrase_then_modal(v: &SentenceView) -> Option<Diagnosis> {
+    let np = v.chunker();
+    let first_comma = (0..v.len()).find(|&c| v.words[c] == ",");
+    let starts = std::iter::once(0).chain(first_comma.map(|c| c + 1));
+    for s in starts {
+        if v.tag(s) != Some(Tag::IN)
+            || !matches!(
+                v.lower(s),
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "across"
+                    | "throughout"
+                    | "within"
+                    | "among"
+                    | "under"
+                    | "from"
+                    | "without"
+            )
+        {
+            continue;
+        }
+        // The phrase's noun phrase opens with its determiner and holds no other noun phrase
+        // ("On November first Lewis Hamilton and Co. will fight": a time, then the subject).
+        if !v
+            .tag(s + 1)
+            .is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS))
+        {
+            continue;
+        }
+        let Some(mut e) = np.noun_phrase(s + 1) else {
+            continue;
+        };
+        // (Nor a time with the subject after it: "In this time visitors will come".)
+        if (s + 2..e).any(|k| {
+            v.tag(k)
+                .is_some_and(|t| matches!(t, Tag::DT | Tag::PRPS | Tag::CC | Tag::CD))
+        }) || (s + 1..e.saturating_sub(1))
+            .any(|k| super::words::TIME_NOUNS.contains(&v.lower(k)))
+        {
+            continue;
+        }
+        // An "of"-phrase goes with the noun ("in the north of the country may …").
+        while v.lower(e) == "of"
+            && let Some(n) = np.noun_phrase(e + 1)
+        {
+            e = n;
+        }
+        if v.tag(e) == Some(Tag::MD) && v.tag(e + 1) == Some(Tag::VB) {
+            return Some(diagnosis(
+                v,
+                s,
+                e + 2,
+                "The sentence has a phrase with a preposition where its subject should be: the subject has been lost",
+                None,
+                0.6,
+            ));
+        }
+    }
+    None
 }
 
 /// "Of which …", "Of whom …": relative openers, not a subject.
@@ -1463,7 +1543,29 @@ fn verb_first_in_prose(v: &SentenceView) -> Option<Diagnosis> {
         }
         v.tag(k) == Some(Tag::VB)
     };
-    if !(matches!(t, Tag::VBD | Tag::VBZ) || modal_with_verb)
+    // "Show that the United States is …", "Estimate that …": a plural subject's verb of
+    // showing or telling before "that" has lost its subject ("Data show that"); these verbs
+    // rarely give orders in prose ("Note that", "Remember that" do, and are not among them).
+    let reporting_present = matches!(t, Tag::VB | Tag::VBP)
+        && i == first
+        && v.lower(i + 1) == "that"
+        && matches!(
+            v.lower(i),
+            "show"
+                | "indicate"
+                | "suggest"
+                | "reveal"
+                | "estimate"
+                | "predict"
+                | "claim"
+                | "believe"
+                | "report"
+                | "warn"
+                | "confirm"
+                | "argue"
+                | "fear"
+        );
+    if !(matches!(t, Tag::VBD | Tag::VBZ) || modal_with_verb || reporting_present)
         || (i > first && (BE.contains(&v.lower(i)) || HAVE.contains(&v.lower(i))))
     {
         return None;
