@@ -55,6 +55,10 @@ static META: RuleMeta = RuleMeta {
             fix: None,
         },
         Example::Bad {
+            text: "More than have been affected by the severe flooding in Southeast Asia.",
+            fix: None,
+        },
+        Example::Bad {
             text: "Are expecting a slowdown as the storm moves further inland.",
             fix: None,
         },
@@ -103,6 +107,9 @@ static META: RuleMeta = RuleMeta {
         Example::Good("Are you expecting a slowdown as the storm moves further inland?"),
         Example::Good("Note that the figures for the last quarter are not yet final."),
         Example::Good("For example, since the prices may rise, many buy early."),
+        Example::Good(
+            "The company earns more than it did a year ago, and spends less than was planned.",
+        ),
         Example::Good("Steijn and I get along really well and we've made enormous progress."),
         Example::Good("Of the 650 athletes who competed in the games, 580 were Americans."),
         Example::Good("Figures with a pair of wings are often depicted on the walls."),
@@ -902,6 +909,28 @@ fn verb_after_opener(v: &SentenceView) -> Option<Diagnosis> {
             }
             _ => None,
         };
+        // "More than have been affected by …": "more than" needs its amount before a verb.
+        let amount_lost = w == "than"
+            && i > 0
+            && matches!(v.lower(i - 1), "more" | "fewer" | "less")
+            && (i < 2 || !v.tag(i - 2).is_some_and(|t| t.is_verb() || t.is_noun()))
+            && (v.tag(i + 1) == Some(Tag::MD)
+                || (v.tag(i + 1).is_some_and(Tag::is_finite_verb)
+                    && (BE.contains(&v.lower(i + 1)) || HAVE.contains(&v.lower(i + 1)))));
+        if amount_lost {
+            return Some(diagnosis(
+                v,
+                i - 1,
+                i + 2,
+                &format!(
+                    "'{}' has lost the amount it compares: add it before '{}'",
+                    v.slice(i - 1, i + 1),
+                    v.words[i + 1]
+                ),
+                None,
+                0.7,
+            ));
+        }
         if matches!(w, "and" | "but" | "or" | ",")
             && let Some(end) = contracted(i + 1)
         {
