@@ -199,16 +199,7 @@ impl Refiner {
             };
             // The clause analysis, made once per sentence and only when a word needs it.
             let ctx = ctx.get_or_insert_with(|| Context::new(words, tags));
-            feats.clear();
-            features(words, tags, ctx, i, &mut feats);
-            let mut scores = [0f32; K];
-            for f in &feats {
-                if let Some(w) = self.weights.get(f) {
-                    for k in 0..K {
-                        scores[k] += w[k];
-                    }
-                }
-            }
+            let scores = self.scores(words, tags, ctx, i, &mut feats);
             let best = best_class(&scores, allowed);
             let own = class_of(tags[i]).unwrap_or(best);
             if best != own && scores[best] - scores[own] > self.margin {
@@ -223,6 +214,28 @@ impl Refiner {
 }
 
 impl Refiner {
+    /// The second pass's score of each class for word `i` (`feats` is a reused buffer).
+    fn scores(
+        &self,
+        words: &[Word],
+        tags: &[Tag],
+        ctx: &Context,
+        i: usize,
+        feats: &mut Vec<u64>,
+    ) -> [f32; K] {
+        feats.clear();
+        features(words, tags, ctx, i, feats);
+        let mut scores = [0f32; K];
+        for f in feats.iter() {
+            if let Some(w) = self.weights.get(f) {
+                for k in 0..K {
+                    scores[k] += w[k];
+                }
+            }
+        }
+        scores
+    }
+
     /// A sentence whose tags hold no finite verb (after [`Self::refine`]): the word the
     /// second pass finds likeliest to be its finite verb, and that tag, when the second pass
     /// scores it at most `gap` below the word's own tag. A word read as a noun or adjective
@@ -250,16 +263,7 @@ impl Refiner {
             if fixed.get(i).copied().unwrap_or(false) || finite == 0 {
                 continue;
             }
-            feats.clear();
-            features(words, tags, &ctx, i, &mut feats);
-            let mut scores = [0f32; K];
-            for f in &feats {
-                if let Some(w) = self.weights.get(f) {
-                    for k in 0..K {
-                        scores[k] += w[k];
-                    }
-                }
-            }
+            let scores = self.scores(words, tags, &ctx, i, &mut feats);
             let k = best_class(&scores, finite);
             let lead = scores[k] - scores[own];
             if lead >= -gap && best.is_none_or(|b| lead > b.2) {
