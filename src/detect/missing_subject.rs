@@ -59,6 +59,10 @@ static META: RuleMeta = RuleMeta {
             fix: None,
         },
         Example::Bad {
+            text: "According to initial investigations, a (17) pushed a 19-year-old to the ground.",
+            fix: None,
+        },
+        Example::Bad {
             text: "Are expecting a slowdown as the storm moves further inland.",
             fix: None,
         },
@@ -107,6 +111,8 @@ static META: RuleMeta = RuleMeta {
         Example::Good("Are you expecting a slowdown as the storm moves further inland?"),
         Example::Good("Note that the figures for the last quarter are not yet final."),
         Example::Good("For example, since the prices may rise, many buy early."),
+        Example::Good("The former could not attend, but the rich could afford it."),
+        Example::Good("Workers at the (now closed) factory were paid in cash."),
         Example::Good(
             "The company earns more than it did a year ago, and spends less than was planned.",
         ),
@@ -1796,6 +1802,15 @@ fn orphan_determiner(v: &SentenceView) -> Option<Diagnosis> {
                                 && !HAVE.contains(&v.lower(i + 2)))
                     }))
                 || adverb_for_noun(v, i + 1)
+                // "a (17) pushed a 19-year-old": only a bracket between the article and a
+                // verb ("the (now closed) factory" has its noun after it).
+                || (next_word == "("
+                    && (i + 2..v.len())
+                        .find(|&k| v.words[k] == ")")
+                        .is_some_and(|c| {
+                            v.tag(c + 1)
+                                .is_some_and(|t| t.is_finite_verb() || t == Tag::MD)
+                        }))
                 || adjective_then_preposition(v, i)
             } else if genitive {
                 // "China's to opening up", "Florida's daily has surpassed" ("Hackney's has a great
